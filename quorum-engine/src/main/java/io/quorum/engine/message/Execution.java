@@ -1,0 +1,18 @@
+package io.quorum.engine.message;
+
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.order.Side;
+import java.util.Objects;
+
+/** The facts of an executed trade, as reported in a TRADE_EXECUTED update. */
+public record Execution(String clientOrderId, Ticker ticker, Side side, long quantity, Price price, String reason) {
+    public Execution {
+        if (clientOrderId == null || clientOrderId.isBlank()) throw new IllegalArgumentException("clientOrderId: must not be blank");
+        Objects.requireNonNull(ticker, "ticker");
+        Objects.requireNonNull(side, "side");
+        if (quantity <= 0) throw new IllegalArgumentException("quantity: must be positive, was " + quantity);
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

@@ -1,0 +1,26 @@
+package io.quorum.engine.order;
+
+/** Why an order was refused, by the desk's pre-trade checks or by the broker. Each reads as a sentence. */
+public enum RejectReason {
+    MAX_POSITION_EXCEEDED("the position would exceed the maximum share of the portfolio"),
+    MAX_TRADES_PER_DAY("the maximum number of trades for today has been reached"),
+    MAX_DAILY_LOSS("the daily loss limit has been hit"),
+    OUTSIDE_TRADING_HOURS("the market is closed or outside the allowed trading hours"),
+    INSUFFICIENT_BUYING_POWER("there is not enough buying power"),
+    PRICE_COLLAR("the limit price is too far from the last price"),
+    DUPLICATE_ORDER("the same order was sent moments ago"),
+    AUTO_TRADING_DISABLED("auto-trading is switched off"),
+    CONFIRMATION_TIMED_OUT("the user did not confirm the trade in time"),
+    CONFIRMATION_DENIED("the user declined the trade"),
+    REDUCE_ONLY("the desk is in reduce-only mode until the broker's positions are reconciled"),
+    NO_MARKET_PRICE("there is no current price for the ticker"),
+    INVALID_ORDER("the order is not valid"),
+    BROKER_UNAVAILABLE("the broker could not be reached");
+
+    private final String sentence;
+
+    RejectReason(String sentence) { this.sentence = sentence; }
+
+    /** The reason as a trader would say it, e.g. "the daily loss limit has been hit". */
+    public String sentence() { return sentence; }
+}

@@ -1,0 +1,32 @@
+package io.quorum.engine.port;
+
+import io.quorum.engine.order.Account;
+import io.quorum.engine.order.BrokerPosition;
+import io.quorum.engine.order.ClientOrderId;
+import io.quorum.engine.order.Fill;
+import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.Submission;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Sends orders to a venue. Submitting a request whose client order id the broker already knows
+ * places nothing and returns the first order, so retries are safe.
+ */
+public interface Broker {
+    Submission submit(OrderRequest request);
+
+    Optional<Order> findByClientOrderId(ClientOrderId id);
+
+    /** Cancels a resting order; false when it is unknown or already final. */
+    boolean cancel(ClientOrderId id);
+
+    List<BrokerPosition> positions();
+
+    Account account();
+
+    /** Called for every fill, including fills of resting orders that happen later. */
+    void onFill(Consumer<Fill> listener);
+}
