@@ -21,6 +21,7 @@ public final class PacedLoad {
     private final int warmupMessages;
     private final long[] intendedNanos;
     private final Histogram senderLateness = LatencyRecorder.newHistogram();
+    private final Histogram sendCall = LatencyRecorder.newHistogram();
 
     public PacedLoad(int messagesPerSecond, int warmupMessages, int measuredMessages) {
         if (messagesPerSecond < 1 || warmupMessages < 0 || measuredMessages < 1) {
@@ -41,6 +42,9 @@ public final class PacedLoad {
     /** How late the sender itself was; part of every measured latency, shown so that it can be told apart. */
     public Histogram senderLateness() { return senderLateness; }
 
+    /** How long the system under test kept the sender inside its send call: what publishing costs the publisher. */
+    public Histogram sendCall() { return sendCall; }
+
     /** Sends every message on schedule, on the calling thread. */
     public void run(Sender sender) {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
@@ -48,9 +52,13 @@ public final class PacedLoad {
             long intended = start + index * intervalNanos;
             intendedNanos[index] = intended;
             waitUntil(intended);
-            long late = System.nanoTime() - intended;
+            long sending = System.nanoTime();
             sender.send(index);
-            if (index >= warmupMessages) senderLateness.recordValue(Math.max(0, late));
+            long sent = System.nanoTime();
+            if (index >= warmupMessages) {
+                senderLateness.recordValue(Math.max(0, sending - intended));
+                sendCall.recordValue(sent - sending);
+            }
         }
     }
 

@@ -69,11 +69,11 @@ public final class BusHopLatency implements Scenario {
             boolean complete = LatencyRecorder.awaitAll(hop.recorders(), load.totalMessages(), DRAIN_TIMEOUT_MILLIS);
             long missing = 0;
             for (LatencyRecorder recorder : hop.recorders()) missing += load.totalMessages() - recorder.received();
-            return new Result(subject, LatencyRecorder.merged(hop.recorders()), load.senderLateness(), complete ? 0 : missing, hop.dropped());
+            return new Result(subject, LatencyRecorder.merged(hop.recorders()), load.senderLateness(), load.sendCall(), complete ? 0 : missing, hop.dropped());
         }
     }
 
-    private record Result(String subject, Histogram latency, Histogram senderLateness, long missing, long dropped) {
+    private record Result(String subject, Histogram latency, Histogram senderLateness, Histogram sendCall, long missing, long dropped) {
         List<Figure> figures(String scenario, String p99Target) {
             List<Figure> rows = new ArrayList<>();
             rows.add(new Figure(scenario, subject, "p50 µs", format(micros(latency.getValueAtPercentile(50))), ""));
@@ -81,6 +81,7 @@ public final class BusHopLatency implements Scenario {
             rows.add(new Figure(scenario, subject, "p99.9 µs", format(micros(latency.getValueAtPercentile(99.9))), ""));
             rows.add(new Figure(scenario, subject, "max µs", format(micros(latency.getMaxValue())), ""));
             rows.add(new Figure(scenario, subject, "sender late p99 µs", format(micros(senderLateness.getValueAtPercentile(99))), ""));
+            rows.add(new Figure(scenario, subject, "send call p99 µs", format(micros(sendCall.getValueAtPercentile(99))), ""));
             if (missing > 0 || dropped > 0) {
                 rows.add(new Figure(scenario, subject, "lost deliveries", missing + " missing, " + dropped + " dropped", "0: MISSED"));
             }
