@@ -1,6 +1,7 @@
 package io.quorum.bench;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -12,6 +13,7 @@ public final class LatencyRecorder {
 
     private final PacedLoad load;
     private final Histogram latency = newHistogram();
+    private final Histogram sinceSent = newHistogram();
     private volatile int received;
 
     public LatencyRecorder(PacedLoad load) { this.load = load; }
@@ -21,7 +23,10 @@ public final class LatencyRecorder {
     /** Called on the consumer's thread when message {@code index} arrives. */
     public void arrived(int index) {
         long now = System.nanoTime();
-        if (index >= load.warmupMessages()) latency.recordValue(Math.min(HIGHEST_TRACKABLE_NANOS, now - load.intendedNanos(index)));
+        if (index >= load.warmupMessages()) {
+            latency.recordValue(Math.min(HIGHEST_TRACKABLE_NANOS, now - load.intendedNanos(index)));
+            sinceSent.recordValue(Math.min(HIGHEST_TRACKABLE_NANOS, now - load.sentNanos(index)));
+        }
         received = received + 1;
     }
 
@@ -29,6 +34,9 @@ public final class LatencyRecorder {
 
     /** The recorded latencies; read once {@link #received()} shows every message has arrived. */
     public Histogram latency() { return latency; }
+
+    /** Measured from the actual send, not the intended one: hides a stalled sender, so only a diagnostic beside {@link #latency()}. */
+    public Histogram sinceSent() { return sinceSent; }
 
     /** Waits, by sleeping, until every recorder has seen every message or the deadline passes; returns whether they all did. */
     public static boolean awaitAll(Iterable<LatencyRecorder> recorders, int messages, long timeoutMillis) throws InterruptedException {
@@ -43,9 +51,9 @@ public final class LatencyRecorder {
     }
 
     /** All the recorders' latencies together. */
-    public static Histogram merged(Iterable<LatencyRecorder> recorders) {
+    public static Histogram merged(Iterable<LatencyRecorder> recorders, Function<LatencyRecorder, Histogram> which) {
         Histogram all = newHistogram();
-        for (LatencyRecorder recorder : recorders) all.add(recorder.latency());
+        for (LatencyRecorder recorder : recorders) all.add(which.apply(recorder));
         return all;
     }
 }

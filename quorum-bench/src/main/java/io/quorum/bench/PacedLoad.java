@@ -20,6 +20,7 @@ public final class PacedLoad {
     private final long intervalNanos;
     private final int warmupMessages;
     private final long[] intendedNanos;
+    private final long[] sentNanos;
     private final Histogram senderLateness = LatencyRecorder.newHistogram();
     private final Histogram sendCall = LatencyRecorder.newHistogram();
 
@@ -30,6 +31,7 @@ public final class PacedLoad {
         this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / messagesPerSecond;
         this.warmupMessages = warmupMessages;
         this.intendedNanos = new long[warmupMessages + measuredMessages];
+        this.sentNanos = new long[intendedNanos.length];
     }
 
     public int totalMessages() { return intendedNanos.length; }
@@ -38,6 +40,9 @@ public final class PacedLoad {
 
     /** When message {@code index} was meant to leave; valid once it has been sent. */
     public long intendedNanos(int index) { return intendedNanos[index]; }
+
+    /** When message {@code index} actually left; only for the diagnostic figure that leaves the sender's own delays out. */
+    public long sentNanos(int index) { return sentNanos[index]; }
 
     /** How late the sender itself was; part of every measured latency, shown so that it can be told apart. */
     public Histogram senderLateness() { return senderLateness; }
@@ -53,6 +58,7 @@ public final class PacedLoad {
             intendedNanos[index] = intended;
             waitUntil(intended);
             long sending = System.nanoTime();
+            sentNanos[index] = sending;
             sender.send(index);
             long sent = System.nanoTime();
             if (index >= warmupMessages) {
