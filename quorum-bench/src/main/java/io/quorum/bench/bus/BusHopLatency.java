@@ -1,0 +1,99 @@
+package io.quorum.bench.bus;
+
+import io.quorum.bench.LatencyRecorder;
+import io.quorum.bench.PacedLoad;
+import io.quorum.bench.Scenario;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.Alert;
+import io.quorum.engine.message.Recipients;
+import io.quorum.engine.session.SessionId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+
+/**
+ * S1: how long a message takes from {@code publish} to a subscriber's handler, at a steady 10,000
+ * messages a second to five subscribers, against two baselines carrying the same message at the
+ * same pace to five consumers in the same run: an LMAX Disruptor with blocking waits, and one
+ * ArrayBlockingQueue per consumer.
+ */
+public final class BusHopLatency implements Scenario {
+    private static final int MESSAGES_PER_SECOND = 10_000;
+    private static final int CONSUMERS = AgentRole.VOTERS.size();
+    private static final double TARGET_P99_MICROS = 50;
+    private static final double TARGET_RATIO_TO_DISRUPTOR = 3;
+    private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
+
+    private static final AgentMessage SAMPLE = AgentMessage.draft(SessionId.of("bench"), AgentRole.ORCHESTRATOR, Recipients.all(),
+            new Alert(Alert.AlertKind.PRICE_SIGNAL, Alert.Severity.INFO, null, "AAPL crossed its 50-day average on rising volume"),
+            Instant.EPOCH);
+
+    @Override public String id() { return "S1"; }
+
+    @Override public String title() { return "bus hop latency: publish to delivery, 10,000 msg/s, 5 subscribers"; }
+
+    @Override
+    public List<Figure> run(Mode mode) throws Exception {
+        int warmup = mode == Mode.QUICK ? 2 * MESSAGES_PER_SECOND : 10 * MESSAGES_PER_SECOND;
+        int measured = mode == Mode.QUICK ? 8 * MESSAGES_PER_SECOND : 60 * MESSAGES_PER_SECOND;
+        ThreadFactory platform = Thread.ofPlatform().daemon().factory();
+        ThreadFactory virtual = Thread.ofVirtual().factory();
+
+        Result bus = measure("InMemoryMessageBus", warmup, measured, load -> new BusHop(load, SAMPLE, platform));
+        Result busVirtual = measure("InMemoryMessageBus (virtual-thread mailboxes)", warmup, measured, load -> new BusHop(load, SAMPLE, virtual));
+        Result disruptor = measure("Disruptor 4.0.0, BlockingWaitStrategy", warmup, measured, load -> new DisruptorHop(load, SAMPLE, CONSUMERS));
+        Result queues = measure("5 x ArrayBlockingQueue", warmup, measured, load -> new QueueHop(load, SAMPLE, CONSUMERS));
+
+        List<Figure> figures = new ArrayList<>();
+        double busP99 = micros(bus.latency.getValueAtPercentile(99));
+        figures.addAll(bus.figures(id(), "≤ " + format(TARGET_P99_MICROS) + " µs: " + verdict(busP99 <= TARGET_P99_MICROS)));
+        figures.addAll(busVirtual.figures(id(), ""));
+        figures.addAll(disruptor.figures(id(), ""));
+        figures.addAll(queues.figures(id(), ""));
+        double ratio = busP99 / micros(disruptor.latency.getValueAtPercentile(99));
+        figures.add(new Figure(id(), "InMemoryMessageBus / Disruptor", "p99 ratio", String.format(Locale.ROOT, "%.2f x", ratio),
+                "≤ " + format(TARGET_RATIO_TO_DISRUPTOR) + " x: " + verdict(ratio <= TARGET_RATIO_TO_DISRUPTOR)));
+        return figures;
+    }
+
+    private static Result measure(String subject, int warmup, int measured, Function<PacedLoad, Hop> build) throws InterruptedException {
+        System.gc();
+        PacedLoad load = new PacedLoad(MESSAGES_PER_SECOND, warmup, measured);
+        try (Hop hop = build.apply(load)) {
+            load.run(hop::send);
+            boolean complete = LatencyRecorder.awaitAll(hop.recorders(), load.totalMessages(), DRAIN_TIMEOUT_MILLIS);
+            long missing = 0;
+            for (LatencyRecorder recorder : hop.recorders()) missing += load.totalMessages() - recorder.received();
+            return new Result(subject, LatencyRecorder.merged(hop.recorders(), LatencyRecorder::latency),
+                    LatencyRecorder.merged(hop.recorders(), LatencyRecorder::sinceSent), load.senderLateness(), load.sendCall(), complete ? 0 : missing, hop.dropped());
+        }
+    }
+
+    private record Result(String subject, Histogram latency, Histogram sinceSent, Histogram senderLateness, Histogram sendCall, long missing, long dropped) {
+        List<Figure> figures(String scenario, String p99Target) {
+            List<Figure> rows = new ArrayList<>();
+            rows.add(new Figure(scenario, subject, "p50 µs", format(micros(latency.getValueAtPercentile(50))), ""));
+            rows.add(new Figure(scenario, subject, "p99 µs", format(micros(latency.getValueAtPercentile(99))), p99Target));
+            rows.add(new Figure(scenario, subject, "p99.9 µs", format(micros(latency.getValueAtPercentile(99.9))), ""));
+            rows.add(new Figure(scenario, subject, "max µs", format(micros(latency.getMaxValue())), ""));
+            rows.add(new Figure(scenario, subject, "p99 from actual send µs", format(micros(sinceSent.getValueAtPercentile(99))), "diagnostic"));
+            rows.add(new Figure(scenario, subject, "sender late p99 µs", format(micros(senderLateness.getValueAtPercentile(99))), ""));
+            rows.add(new Figure(scenario, subject, "send call p99 µs", format(micros(sendCall.getValueAtPercentile(99))), ""));
+            if (missing > 0 || dropped > 0) {
+                rows.add(new Figure(scenario, subject, "lost deliveries", missing + " missing, " + dropped + " dropped", "0: MISSED"));
+            }
+            return rows;
+        }
+    }
+
+    private static double micros(long nanos) { return nanos / 1_000.0; }
+
+    private static String format(double value) { return String.format(Locale.ROOT, "%.1f", value); }
+
+    private static String verdict(boolean met) { return met ? "met" : "MISSED"; }
+}

@@ -1,0 +1,219 @@
+package io.quorum.engine.bus;
+
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.MalformedMessageException;
+import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.session.SessionId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The in-process bus: the embedded default, and the one the bench measures.
+ *
+ * <p>Per session, one short critical section gives the draft its {@code seq}, journals it and
+ * queues it in every interested mailbox, so the journal and every subscriber see the session in
+ * {@code seq} order. Queuing never waits: each {@link Mailbox} is a bounded ring drained by its own
+ * thread, and a full ring applies the {@link OverflowPolicy}. Guards run before the critical
+ * section; overflow reports run after it, so that a listener may publish an ALERT without breaking
+ * the order of the message it is reporting.
+ */
+public final class InMemoryMessageBus implements MessageBus {
+    private static final long CLOSE_WAIT_MILLIS = 2_000;
+
+    private final BusSettings settings;
+    private final MessageGuard[] guards;
+    private final ConcurrentHashMap<SessionId, SessionChannel> channels = new ConcurrentHashMap<>();
+    private final AtomicLong lastSubscriberNumber = new AtomicLong();
+    private final LongAdder published = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder journalFailures = new LongAdder();
+    private final LongAdder overflowed = new LongAdder();
+    private final LongAdder handlerErrors = new LongAdder();
+    private volatile boolean closed;
+
+    public InMemoryMessageBus(BusSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.guards = settings.guards().toArray(MessageGuard[]::new);
+    }
+
+    /** A bus on {@link BusSettings#defaults()}. */
+    public InMemoryMessageBus() { this(BusSettings.defaults()); }
+
+    @Override
+    public AgentMessage publish(AgentMessage draft) {
+        if (draft.isSequenced()) throw new IllegalArgumentException("draft: already carries seq " + draft.seq() + "; publish a draft");
+        requireOpen();
+        checkGuards(draft);
+        SessionChannel channel = channelOf(draft.sessionId());
+        AgentMessage sequenced;
+        List<Mailbox> overflowedMailboxes = null;
+        channel.lock.lock();
+        try {
+            sequenced = draft.sequenced(channel.lastSeq + 1);
+            journal(sequenced);
+            channel.lastSeq = sequenced.seq();
+            published.increment();
+            for (Mailbox mailbox : channel.mailboxes) {
+                if (mailbox.wants(sequenced) && !mailbox.offer(sequenced)) {
+                    if (overflowedMailboxes == null) overflowedMailboxes = new ArrayList<>(2);
+                    overflowedMailboxes.add(mailbox);
+                    if (settings.overflowPolicy() == OverflowPolicy.DISCONNECT) channel.remove(mailbox); // stops its thread
+                }
+            }
+        } finally {
+            channel.lock.unlock();
+        }
+        if (overflowedMailboxes != null) reportOverflows(overflowedMailboxes, sequenced);
+        return sequenced;
+    }
+
+    @Override
+    public Mailbox subscribe(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
+        Objects.requireNonNull(role, "role");
+        return open(session, role, handler);
+    }
+
+    @Override
+    public Mailbox observe(SessionId session, Consumer<AgentMessage> handler) {
+        return open(session, null, handler);
+    }
+
+    public BusStats stats() {
+        List<BusStats.SubscriberStats> subscribers = new ArrayList<>();
+        for (SessionChannel channel : channels.values()) {
+            for (Mailbox mailbox : channel.mailboxes) subscribers.add(mailbox.stats());
+        }
+        return new BusStats(published.sum(), refused.sum(), journalFailures.sum(), overflowed.sum(), handlerErrors.sum(), subscribers);
+    }
+
+    /** Stops every mailbox thread, waiting a little for handlers in progress to return. */
+    @Override
+    public void close() {
+        closed = true;
+        List<Mailbox> stopped = new ArrayList<>();
+        for (SessionChannel channel : channels.values()) {
+            channel.lock.lock();
+            try {
+                for (Mailbox mailbox : channel.mailboxes) stopped.add(mailbox);
+                channel.mailboxes = new Mailbox[0];
+            } finally {
+                channel.lock.unlock();
+            }
+        }
+        for (Mailbox mailbox : stopped) mailbox.stop();
+        try {
+            for (Mailbox mailbox : stopped) mailbox.awaitTermination(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void unsubscribe(Mailbox mailbox) {
+        SessionChannel channel = channels.get(mailbox.subscriber().session());
+        channel.lock.lock();
+        try {
+            channel.remove(mailbox);
+        } finally {
+            channel.lock.unlock();
+        }
+    }
+
+    void countHandlerError() { handlerErrors.increment(); }
+
+    private Mailbox open(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(handler, "handler");
+        requireOpen();
+        Mailbox mailbox = new Mailbox(new Subscriber(lastSubscriberNumber.incrementAndGet(), session, role), handler, settings, this);
+        SessionChannel channel = channelOf(session);
+        channel.lock.lock();
+        try {
+            requireOpen();
+            channel.add(mailbox);
+        } finally {
+            channel.lock.unlock();
+        }
+        mailbox.start();
+        return mailbox;
+    }
+
+    private void checkGuards(AgentMessage draft) {
+        try {
+            for (MessageGuard guard : guards) guard.check(draft);
+        } catch (MalformedMessageException refusal) {
+            refused.increment();
+            throw refusal;
+        }
+    }
+
+    private void journal(AgentMessage sequenced) {
+        try {
+            settings.journal().append(sequenced);
+        } catch (RuntimeException failure) {
+            journalFailures.increment();
+            throw failure;
+        }
+    }
+
+    private void reportOverflows(List<Mailbox> overflowedMailboxes, AgentMessage dropped) {
+        OverflowPolicy policy = settings.overflowPolicy();
+        for (Mailbox mailbox : overflowedMailboxes) {
+            overflowed.increment();
+            settings.overflowListener().overflowed(mailbox.subscriber(), dropped, policy);
+        }
+    }
+
+    private SessionChannel channelOf(SessionId session) {
+        SessionChannel channel = channels.get(session);
+        return channel != null ? channel : channels.computeIfAbsent(session, this::newChannel);
+    }
+
+    private SessionChannel newChannel(SessionId session) {
+        return new SessionChannel(settings.lastSeqOf().applyAsLong(session));
+    }
+
+    private void requireOpen() {
+        if (closed) throw new IllegalStateException("the bus is closed");
+    }
+
+    /** One session's sequence and subscribers; everything here is guarded by {@code lock}. */
+    private static final class SessionChannel {
+        final ReentrantLock lock = new ReentrantLock();
+        long lastSeq;
+        /** Copy-on-write, so that stats() may read it without the lock. */
+        volatile Mailbox[] mailboxes = new Mailbox[0];
+
+        SessionChannel(long lastSeq) {
+            if (lastSeq < 0) throw new IllegalArgumentException("lastSeq: must not be negative, was " + lastSeq);
+            this.lastSeq = lastSeq;
+        }
+
+        void add(Mailbox mailbox) {
+            Mailbox[] more = Arrays.copyOf(mailboxes, mailboxes.length + 1);
+            more[mailboxes.length] = mailbox;
+            mailboxes = more;
+        }
+
+        void remove(Mailbox mailbox) {
+            Mailbox[] current = mailboxes;
+            for (int i = 0; i < current.length; i++) {
+                if (current[i] == mailbox) {
+                    Mailbox[] fewer = new Mailbox[current.length - 1];
+                    System.arraycopy(current, 0, fewer, 0, i);
+                    System.arraycopy(current, i + 1, fewer, i, current.length - i - 1);
+                    mailboxes = fewer;
+                    mailbox.stop();
+                    return;
+                }
+            }
+        }
+    }
+}
