@@ -1,5 +1,6 @@
 package io.quorum.engine.session;
 
+import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.money.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public record AutoTradingConfig(
     /** The widest trailing stop a {@link io.quorum.engine.message.Proposal} accepts. */
     private static final BigDecimal WIDEST_TRAILING_STOP_PCT = BigDecimal.valueOf(50);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final int VOTERS = io.quorum.engine.message.AgentRole.VOTERS.size();
+    private static final int VOTERS = AgentRole.VOTERS.size();
 
     public AutoTradingConfig {
         List<FieldError> problems = problemsWith(maxPositionPct, maxDailyLossPct, maxTradesPerDay, tradingHoursStart, tradingHoursEnd,

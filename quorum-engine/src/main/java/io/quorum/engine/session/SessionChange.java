@@ -18,11 +18,12 @@ public record SessionChange(SessionId sessionId, SessionState from, SessionState
         Objects.requireNonNull(at, "at");
     }
 
-    /** A line for the desk's conversation, e.g. {@code "Session AUTO_TRADING: auto-trading switched off"}. */
+    /** A line for the desk's conversation, e.g. {@code "session stopped (the maximum daily loss was hit)"}. */
     public String describe() {
         String what = switch (event) {
             case ENABLE_AUTO_TRADING -> "auto-trading switched on";
             case DISABLE_AUTO_TRADING -> "auto-trading switched off";
+            case STOP -> "session stopped";
             default -> from + " -> " + to;
         };
         return detail.isEmpty() ? what : what + " (" + detail + ")";

@@ -4,6 +4,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.port.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -143,6 +144,6 @@ public final class TradingSession {
 
     private static String refusal(SessionState from, SessionEvent event) {
         if (from == SessionState.STOPPED) return "the session is stopped; start a new one";
-        return "cannot " + event.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " while the session is " + from;
+        return "cannot " + event.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " while the session is " + from;
     }
 }

@@ -23,6 +23,7 @@ import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.Update;
+import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -270,7 +271,7 @@ class ConsensusOrchestratorTest {
 
     @Test
     void messages_of_another_session_or_type_are_programming_errors() {
-        AgentMessage elsewhere = AgentMessage.draft(io.quorum.engine.session.SessionId.of("other"), TECHNICAL, Recipients.all(), proposal, clock.now());
+        AgentMessage elsewhere = AgentMessage.draft(SessionId.of("other"), TECHNICAL, Recipients.all(), proposal, clock.now());
 
         assertThatThrownBy(() -> orchestrator.open(elsewhere)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> orchestrator.record(Desk.proposed(TECHNICAL, proposal, clock.now()))).isInstanceOf(IllegalArgumentException.class);
