@@ -253,7 +253,7 @@ public final class ConsensusOrchestrator {
         final AgentRole proposer;
         final Instant deadline;
         final VotingRules rules;
-        final DecisionRule rule;
+        final DecisionRule decisionRule;
         final Map<AgentRole, Vote> votes = new EnumMap<>(AgentRole.class);
 
         Round(AgentMessage proposalMessage, Proposal proposal, AgentRole proposer, Instant deadline, VotingRules rules) {
@@ -262,9 +262,9 @@ public final class ConsensusOrchestrator {
             this.proposer = proposer;
             this.deadline = deadline;
             this.rules = rules;
-            this.rule = new DecisionRule(rules.quorum());
+            this.decisionRule = new DecisionRule(rules.quorum());
         }
 
-        Ruling rule(boolean deadlinePassed) { return rule.rule(proposal, proposer, votes, deadlinePassed); }
+        Ruling rule(boolean deadlinePassed) { return decisionRule.rule(proposal, proposer, votes, deadlinePassed); }
     }
 }
