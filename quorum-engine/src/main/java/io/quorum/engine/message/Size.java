@@ -29,6 +29,13 @@ public record Size(Unit unit, BigDecimal amount) {
         return amount.compareTo(other.amount) < 0;
     }
 
+    /** Whole shares this size means for a position of {@code positionQuantity} shares (sign ignored), rounded down. */
+    public long sharesGiven(long positionQuantity) {
+        if (unit == Unit.SHARES) return amount.longValueExact();
+        return amount.multiply(BigDecimal.valueOf(Math.abs(positionQuantity))).movePointLeft(2)
+                .setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+    }
+
     @Override public String toString() {
         return unit == Unit.SHARES ? amount.toPlainString() + " shares" : amount.stripTrailingZeros().toPlainString() + "% of position";
     }

@@ -1,0 +1,85 @@
+package io.quorum.engine.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quorum.engine.message.Direction;
+import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.Size;
+import io.quorum.engine.message.TradeAction;
+import io.quorum.engine.message.VoteChoice;
+import io.quorum.engine.money.Money;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.session.SessionId;
+import io.quorum.engine.time.ManualClock;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RiskAgentTest {
+    private static final Ticker AAPL = Ticker.of("AAPL");
+    private final FakeDeskView desk = new FakeDeskView();
+    private RiskAgent risk;
+
+    @BeforeEach
+    void calm_market_and_a_100k_account() {
+        desk.technical = FakeDeskView.calmUptrend();
+        risk = new RiskAgent(new AgentContext(SessionId.of("s1"), AAPL, new RecordingBus(), new ManualClock(Instant.EPOCH), desk));
+    }
+
+    @Test
+    void a_trade_within_the_limits_is_approved_as_proposed() {
+        Agent.Judgement judgement = risk.judge(buy(100, "96"));
+
+        assertThat(judgement.choice()).isEqualTo(VoteChoice.APPROVE);
+        assertThat(judgement.modification()).isNull();
+        assertThat(judgement.reason()).contains("exposure 0.0% → 10.0% of equity");
+    }
+
+    @Test
+    void a_trade_above_the_position_limit_is_cut_to_the_limit() {
+        Agent.Judgement judgement = risk.judge(buy(400, "96"));
+
+        assertThat(judgement.choice()).isEqualTo(VoteChoice.APPROVE);
+        assertThat(judgement.modification().size()).isEqualTo(Size.shares(250));
+        assertThat(judgement.reason()).contains("reduce size to 250 shares").contains("→ 25.0%");
+    }
+
+    @Test
+    void a_stop_wider_than_three_atr_is_pulled_in_to_two_atr() {
+        Agent.Judgement judgement = risk.judge(buy(100, "90"));
+
+        assertThat(judgement.modification().stop()).isEqualTo(Price.parse("96"));
+    }
+
+    @Test
+    void risk_vetoes_new_exposure_once_the_daily_loss_limit_is_reached() {
+        desk.exposure = new DeskView.Exposure(Money.ofDollars(100_000), 0, Money.ZERO, Money.ZERO, Money.ofDollars(-5_000));
+
+        assertThat(risk.judge(buy(10, "96")).choice()).isEqualTo(VoteChoice.VETO);
+    }
+
+    @Test
+    void risk_vetoes_a_ticker_moving_more_than_six_percent_a_day() {
+        TechnicalView calm = FakeDeskView.calmUptrend();
+        desk.technical = new TechnicalView(calm.last(), calm.sma20(), calm.sma50(), calm.sma200(), calm.rsi14(), Price.parse("7"),
+                calm.macd(), calm.macdSignal(), calm.high20(), calm.low20(), calm.averageVolume20(), calm.lastVolume());
+
+        assertThat(risk.judge(buy(10, "90")).reason()).contains("volatility is too high");
+    }
+
+    @Test
+    void risk_never_vetoes_closing_a_position_even_at_the_loss_limit() {
+        desk.exposure = new DeskView.Exposure(Money.ofDollars(100_000), 100, Money.ofDollars(10_000), Money.ofDollars(10_000), Money.ofDollars(-6_000));
+        Proposal close = new Proposal(ProposalId.random(), TradeAction.CLOSE, AAPL, Direction.LONG, Size.percentOfPosition("100"),
+                Price.parse("100"), null, null, null, "signal turned", "Close AAPL");
+
+        assertThat(risk.judge(close).choice()).isEqualTo(VoteChoice.APPROVE);
+    }
+
+    private static Proposal buy(long shares, String stop) {
+        return new Proposal(ProposalId.random(), TradeAction.OPEN_LONG, AAPL, Direction.LONG, Size.shares(shares), Price.parse("100"),
+                Price.parse(stop), Price.parse("106"), null, "breakout", "Buy " + shares + " AAPL");
+    }
+}
