@@ -21,8 +21,10 @@ import java.util.function.Function;
  * or trailing stop is reported at once to the {@link ExitListener}, without a vote.
  *
  * <p>Positions are held per ticker, one per session and ticker, so a tick costs one map lookup
- * plus a walk over that ticker's positions, whatever else is held. In steady state (no level
- * crossed) {@link #onTick} allocates nothing.
+ * plus a walk over that ticker's positions, whatever else is held. Each book also remembers the
+ * price range in which no position has anything to do (no level near, no new water mark): most
+ * ticks fall inside it and cost two comparisons. In steady state (no level crossed)
+ * {@link #onTick} allocates nothing.
  *
  * <p>Not thread-safe: one writer thread calls every method, as for an agent's private state.
  */
@@ -49,11 +51,19 @@ public final class PositionManager {
         long price = tick.lastMicros();
         book.lastMicros = price;
         book.hasTick = true;
+        if (book.isQuietAt(price)) return;
         PositionState[] positions = book.positions;
         int crossed = 0;
+        long floor = Long.MIN_VALUE;
+        long ceiling = Long.MAX_VALUE;
         for (int i = 0; i < book.size; i++) {
-            if (positions[i].crossedBy(price)) crossed++;
+            PositionState position = positions[i];
+            if (position.crossedBy(price)) crossed++;
+            floor = Math.max(floor, position.quietFloor());
+            ceiling = Math.min(ceiling, position.quietCeiling());
         }
+        book.quietFloor = floor;
+        book.quietCeiling = ceiling;
         if (crossed > 0) announceExits(book, crossed, tick);
     }
 
@@ -89,6 +99,7 @@ public final class PositionManager {
             book.add(position);
         }
         position.apply(fill.signedQuantity(), fill.price().micros(), fill.time().toEpochMilli());
+        book.forgetQuietRange();
         if (position.quantity == 0) book.remove(position);
     }
 
@@ -103,6 +114,7 @@ public final class PositionManager {
         String refusal = ProtectionRule.refusal(position.isLong(), Price.ofMicros(position.book.lastMicros), protection);
         if (refusal != null) return new ProtectionEdit.Refused(refusal);
         position.protect(protection);
+        position.book.forgetQuietRange();
         return new ProtectionEdit.Applied(position.snapshot());
     }
 
@@ -114,6 +126,7 @@ public final class PositionManager {
         PositionState position = find(session, ticker);
         if (position == null || !position.exitPending) return false;
         position.exitPending = false;
+        position.book.forgetQuietRange();
         return true;
     }
 

@@ -82,6 +82,22 @@ final class PositionState {
         return false;
     }
 
+    /**
+     * Prices strictly between {@link #quietFloor()} and {@link #quietCeiling()} can neither cross a
+     * level of this position nor move its water mark; valid until the position changes.
+     */
+    long quietFloor() {
+        if (exitPending) return Long.MIN_VALUE;
+        return quantity > 0 ? Math.max(stopMicros, trailingStopMicros) : Math.max(targetMicros, waterMarkMicros - 1);
+    }
+
+    long quietCeiling() {
+        if (exitPending) return Long.MAX_VALUE;
+        if (quantity > 0) return Math.min(targetMicros == 0 ? Long.MAX_VALUE : targetMicros, waterMarkMicros + 1);
+        long stop = tighterShortStop();
+        return stop == 0 ? Long.MAX_VALUE : stop;
+    }
+
     /** The lower of the short's stops that are set, or 0 when none is. */
     private long tighterShortStop() {
         if (stopMicros == 0) return trailingStopMicros;
