@@ -1,0 +1,38 @@
+package io.quorum.engine.broker;
+
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.money.Money;
+import io.quorum.engine.order.BrokerPosition;
+import io.quorum.engine.order.ClientOrderId;
+import io.quorum.engine.order.Order;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the paper broker keeps its account: cash, orders and holdings. It is the broker's own
+ * book, separate from the desk's journal, so that the desk reconciles against it as it would
+ * against an external broker.
+ */
+public interface PaperAccountStore {
+    Money cash();
+
+    void saveCash(Money cash);
+
+    Optional<Order> order(ClientOrderId id);
+
+    /** Stores a new order or replaces the stored one with the same client order id. */
+    void save(Order order);
+
+    /** Orders that are neither filled, cancelled nor rejected, oldest first. */
+    List<Order> openOrders();
+
+    Optional<BrokerPosition> position(Ticker ticker);
+
+    /** Stores a holding; a quantity of zero removes it. */
+    void save(BrokerPosition position);
+
+    List<BrokerPosition> positions();
+
+    /** A number never handed out before, to name the next order. */
+    long nextOrderNumber();
+}

@@ -1,0 +1,75 @@
+package io.quorum.engine.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quorum.engine.money.Money;
+import io.quorum.engine.money.Price;
+import java.math.BigDecimal;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PositionSizerTest {
+    private final PositionSizer onePercentRisk = new PositionSizer(BigDecimal.ONE, BigDecimal.valueOf(25));
+
+    @ParameterizedTest(name = "equity {0}, entry {1}, stop {2} -> {3} shares")
+    @CsvSource(delimiter = '|', textBlock = """
+            # equity | entry | stop   | shares (1% risk, 25% cap)
+            100000   | 100   | 95     | 200
+            100000   | 100   | 105    | 200
+            100000   | 100   | 98     | 250
+            100000   | 100   | 97     | 250
+            100000   | 100   | 93     | 142
+            100000   | 100   | 100    | 0
+            0        | 100   | 95     | 0
+            1000     | 300   | 290    | 0
+            """)
+    void risks_a_fixed_fraction_of_equity_over_the_stop_distance_capped_by_the_position_limit(
+            long equity, String entry, String stop, long shares) {
+        assertThat(onePercentRisk.sharesForStop(Money.ofDollars(equity), Price.parse(entry), Price.parse(stop))).isEqualTo(shares);
+    }
+
+    @Test
+    void without_a_stop_the_distance_is_a_multiple_of_the_average_true_range() {
+        long shares = onePercentRisk.sharesForAtr(Money.ofDollars(100_000), Price.parse("100"), Price.parse("2.50"), BigDecimal.valueOf(2));
+
+        assertThat(shares).isEqualTo(200);
+    }
+
+    @Property
+    void the_size_never_risks_more_than_the_budget_nor_exceeds_the_cap_and_one_more_share_would(
+            @ForAll @LongRange(min = 1, max = 10_000_000) long equityDollars,
+            @ForAll @LongRange(min = 100, max = 100_000) long entryCents,
+            @ForAll @LongRange(min = 1, max = 99_999) long stopCents,
+            @ForAll @IntRange(min = 1, max = 10) int riskPct) {
+        PositionSizer sizer = new PositionSizer(BigDecimal.valueOf(riskPct), BigDecimal.valueOf(25));
+        Money equity = Money.ofDollars(equityDollars);
+        Price entry = Price.ofMicros(entryCents * 10_000);
+        Price stop = Price.ofMicros(stopCents * 10_000);
+
+        long shares = sizer.sharesForStop(equity, entry, stop);
+
+        assertThat(shares).isNotNegative();
+        long distance = Math.abs(entry.micros() - stop.micros());
+        long budget = equity.micros() / 100 * riskPct;
+        long cap = equity.micros() / 4;
+        if (distance == 0) {
+            assertThat(shares).isZero();
+            return;
+        }
+        assertThat(shares * distance).isLessThanOrEqualTo(budget);
+        assertThat(entry.times(shares).micros()).isLessThanOrEqualTo(cap);
+        assertThat((shares + 1) * distance > budget || entry.times(shares + 1).micros() > cap).isTrue();
+    }
+
+    @Property
+    void a_stop_on_the_entry_sizes_to_zero(@ForAll @LongRange(min = 1, max = 100_000) long entryCents) {
+        Price entry = Price.ofMicros(entryCents * 10_000);
+
+        assertThat(onePercentRisk.sharesForStop(Money.ofDollars(1_000_000), entry, entry)).isZero();
+    }
+}
