@@ -32,7 +32,13 @@ public abstract class JournalContract {
     void openJournal() { journal = open(clock); }
 
     @AfterEach
-    void closeJournal() { journal.close(); }
+    void closeJournal() {
+        journal.close();
+        closeStorage();
+    }
+
+    /** Releases what the journal was built on, once the journal is closed. */
+    protected void closeStorage() {}
 
     private static final SessionId DESK = SessionId.of("desk-1");
     private static final SessionId OTHER_DESK = SessionId.of("desk-2");
