@@ -42,7 +42,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever the desk says, the wire carries it unchanged: decode(encode(m)) == m, and encoding is deterministic. */
-class MessageJsonRoundTripProperties {
+class MessageJsonRoundTripTest {
 
     @Property(tries = 500)
     void every_message_survives_the_wire_unchanged(@ForAll("messages") AgentMessage message) {
