@@ -1,0 +1,61 @@
+package io.quorum.adapters.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quorum.engine.journal.JournalSamples;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The wire format is pinned by one golden file per payload type: if encoding or decoding drifts,
+ * these fail, and a change to the format has to be a deliberate change to the files.
+ */
+class MessageJsonGoldenTest {
+    private static final ObjectMapper MAPPER = QuorumJson.mapper();
+
+    static Stream<Arguments> goldenMessages() {
+        return Stream.of(
+                Arguments.of("alert.json", JournalSamples.message(JournalSamples.alert(), AgentRole.TECHNICAL, 3)),
+                Arguments.of("question.json", JournalSamples.message(JournalSamples.question(), AgentRole.RISK, 4)),
+                Arguments.of("update.json", JournalSamples.message(JournalSamples.update(), AgentRole.EXECUTION, 12)),
+                Arguments.of("proposal.json", JournalSamples.message(JournalSamples.proposal(), AgentRole.TECHNICAL, 7)),
+                Arguments.of("vote.json", JournalSamples.message(JournalSamples.vote(), AgentRole.RISK, 9)),
+                Arguments.of("decision.json", JournalSamples.message(JournalSamples.decision(), AgentRole.ORCHESTRATOR, 11)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenMessages")
+    void the_golden_file_decodes_to_the_expected_message(String file, AgentMessage expected) {
+        assertThat(MessageJson.decode(golden(file))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenMessages")
+    void the_message_encodes_to_the_golden_file_field_for_field_in_order(String file, AgentMessage message) throws IOException {
+        String encoded = MessageJson.encode(message);
+
+        assertThat(pretty(encoded)).isEqualTo(pretty(golden(file)));
+    }
+
+    static String golden(String file) {
+        try (var in = MessageJsonGoldenTest.class.getResourceAsStream("/golden/" + file)) {
+            if (in == null) throw new IllegalStateException("no golden file " + file);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same layout for both sides, so that only content and field order are compared. */
+    private static String pretty(String json) throws IOException {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(json));
+    }
+}

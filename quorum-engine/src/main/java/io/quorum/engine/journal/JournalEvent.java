@@ -1,0 +1,155 @@
+package io.quorum.engine.journal;
+
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.order.ClientOrderId;
+import io.quorum.engine.order.Fill;
+import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.RejectReason;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Something that happened in a session, as kept in its journal. The journal is the audit trail and
+ * the source the desk rebuilds itself from after a restart, so every event carries the facts, not a
+ * reference to mutable state. Events are named in the past tense.
+ */
+public sealed interface JournalEvent {
+
+    /** The stable name of the event's kind, as stored beside it. */
+    Kind kind();
+
+    /**
+     * True when nothing may act on the event until it is durable: an order intention must survive a
+     * crash before the order leaves for the broker, so that a restart finds it and never places it twice.
+     */
+    default boolean requiresDurability() { return false; }
+
+    enum Kind { MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, USER_ACTION }
+
+    /** An agent message as delivered by the bus, with the bus's {@code seq}. */
+    record MessageJournaled(AgentMessage message) implements JournalEvent {
+        public MessageJournaled {
+            Objects.requireNonNull(message, "message");
+            if (!message.isSequenced()) throw new IllegalArgumentException("message: journal a message once the bus has sequenced it");
+        }
+
+        @Override public Kind kind() { return Kind.MESSAGE; }
+    }
+
+    /** The desk is about to send {@code request}; {@code proposalId} is null for protective exits that need no vote. */
+    record OrderIntended(OrderRequest request, ProposalId proposalId, String reason) implements JournalEvent {
+        public OrderIntended {
+            Objects.requireNonNull(request, "request");
+            requireText(reason, "reason");
+        }
+
+        public ClientOrderId clientOrderId() { return request.clientOrderId(); }
+
+        @Override public Kind kind() { return Kind.ORDER_INTENDED; }
+
+        @Override public boolean requiresDurability() { return true; }
+    }
+
+    /** The broker accepted the order. */
+    record OrderPlaced(Order order) implements JournalEvent {
+        public OrderPlaced {
+            Objects.requireNonNull(order, "order");
+        }
+
+        @Override public Kind kind() { return Kind.ORDER_PLACED; }
+    }
+
+    record OrderFilled(Fill fill) implements JournalEvent {
+        public OrderFilled {
+            Objects.requireNonNull(fill, "fill");
+        }
+
+        @Override public Kind kind() { return Kind.ORDER_FILLED; }
+    }
+
+    /** The desk's pre-trade checks or the broker refused the order. */
+    record OrderRejected(ClientOrderId clientOrderId, RejectReason reason, String detail) implements JournalEvent {
+        public OrderRejected {
+            Objects.requireNonNull(clientOrderId, "clientOrderId");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override public Kind kind() { return Kind.ORDER_REJECTED; }
+    }
+
+    /**
+     * A position after a change: {@code quantity} is signed (negative for a short, zero once closed,
+     * then {@code averagePrice} is null). {@code waterMark} is the high (long) or low (short) the
+     * trailing stop follows; stops, target and trailing terms are null when not set.
+     */
+    record PositionChanged(Ticker ticker, long quantity, Price averagePrice, Price stop, Price target,
+                           BigDecimal trailingStopPct, Price waterMark) implements JournalEvent {
+        public PositionChanged {
+            Objects.requireNonNull(ticker, "ticker");
+            if ((quantity == 0) != (averagePrice == null)) throw new IllegalArgumentException("averagePrice: required while the position is open, and only then");
+            if (trailingStopPct != null && trailingStopPct.signum() <= 0) throw new IllegalArgumentException("trailingStopPct: must be positive, was " + trailingStopPct);
+        }
+
+        @Override public Kind kind() { return Kind.POSITION_CHANGED; }
+    }
+
+    /** The session's configuration after a change, field by field as text (e.g. {@code maxPositionPct -> "25"}). */
+    record ConfigChanged(Map<String, String> fields) implements JournalEvent {
+        public ConfigChanged {
+            fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
+        }
+
+        /** The fields in name order, as they are serialised. */
+        public Map<String, String> sortedFields() { return new TreeMap<>(fields); }
+
+        @Override public Kind kind() { return Kind.CONFIG_CHANGED; }
+    }
+
+    /** The session moved between states (names of the session's state machine, e.g. PROPOSAL to AUTO_TRADING). */
+    record StateChanged(String from, String to, String reason) implements JournalEvent {
+        public StateChanged {
+            requireText(from, "from");
+            requireText(to, "to");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override public Kind kind() { return Kind.STATE_CHANGED; }
+    }
+
+    /** Something a person did to the session: the audit of every user mutation. */
+    record UserAction(String actor, Action action, String detail) implements JournalEvent {
+        public UserAction {
+            requireText(actor, "actor");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override public Kind kind() { return Kind.USER_ACTION; }
+
+        public enum Action {
+            START_SESSION,
+            APPROVE_PROPOSAL,
+            REJECT_PROPOSAL,
+            ENABLE_AUTO_TRADING,
+            DISABLE_AUTO_TRADING,
+            CONFIRM_TRADE,
+            DENY_TRADE,
+            CLOSE_POSITION,
+            FLATTEN,
+            EDIT_STOPS,
+            CHANGE_CONFIG,
+            STOP_SESSION
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) throw new IllegalArgumentException(field + ": must not be blank");
+    }
+}
