@@ -173,11 +173,7 @@ public final class SimulatedMarket implements MarketDataFeed {
     // --- MarketDataFeed -------------------------------------------------------------------
 
     @Override public Subscription subscribe(Ticker ticker, Consumer<Tick> onTick, Consumer<Bar> onBar) {
-        TickerSimulation simulation = simulation(ticker);
-        TickerSimulation.Subscriber subscriber = new TickerSimulation.Subscriber(
-                Objects.requireNonNull(onTick, "onTick"), Objects.requireNonNull(onBar, "onBar"));
-        simulation.subscribe(subscriber);
-        return () -> simulation.unsubscribe(subscriber);
+        return simulation(ticker).subscribe(onTick, onBar);
     }
 
     @Override public synchronized List<Bar> history(Ticker ticker, Duration interval, int count) {

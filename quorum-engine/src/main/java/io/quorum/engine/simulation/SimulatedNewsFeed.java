@@ -1,5 +1,6 @@
 package io.quorum.engine.simulation;
 
+import io.quorum.engine.market.ListenerList;
 import io.quorum.engine.market.NewsItem;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
@@ -35,20 +36,11 @@ public final class SimulatedNewsFeed implements NewsFeed {
     private static final int STORIES_KEPT_PER_TICKER = 200;
 
     private final Map<Ticker, ArrayDeque<Story>> stories = new HashMap<>();
-    private final Object listenersLock = new Object();
-    @SuppressWarnings("unchecked")
-    private volatile Consumer<NewsItem>[] listeners = new Consumer[0];
+    private final ListenerList<NewsItem> listeners = new ListenerList<>();
 
     @Override public MarketDataFeed.Subscription subscribe(Consumer<NewsItem> onNews) {
-        Objects.requireNonNull(onNews, "onNews");
-        synchronized (listenersLock) {
-            listeners = Listeners.with(listeners, onNews);
-        }
-        return () -> {
-            synchronized (listenersLock) {
-                listeners = Listeners.without(listeners, onNews);
-            }
-        };
+        listeners.add(onNews);
+        return () -> listeners.remove(onNews);
     }
 
     /** Publishes a headline to every listener, in order. */
@@ -59,7 +51,7 @@ public final class SimulatedNewsFeed implements NewsFeed {
             if (kept.size() == STORIES_KEPT_PER_TICKER) kept.removeFirst();
             kept.addLast(story);
         }
-        for (Consumer<NewsItem> listener : listeners) Listeners.callSafely(listener, item);
+        listeners.publish(item);
     }
 
     @Override public List<NewsItem> recent(Ticker ticker, int count) {
@@ -92,9 +84,5 @@ public final class SimulatedNewsFeed implements NewsFeed {
         }
     }
 
-    @Override public void close() {
-        synchronized (listenersLock) {
-            listeners = Listeners.without(listeners, null);
-        }
-    }
+    @Override public void close() { listeners.clear(); }
 }

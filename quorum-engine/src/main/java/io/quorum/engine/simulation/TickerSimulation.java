@@ -1,6 +1,7 @@
 package io.quorum.engine.simulation;
 
 import io.quorum.engine.market.Bar;
+import io.quorum.engine.market.ListenerList;
 import io.quorum.engine.market.NewsItem;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
@@ -25,8 +26,6 @@ import java.util.function.Consumer;
  * headline of the same sign and a burst of volume, and overnight gaps at the open.
  */
 final class TickerSimulation {
-    record Subscriber(Consumer<Tick> onTick, Consumer<Bar> onBar) {}
-
     private static final long NONE = Long.MIN_VALUE;
     private static final long MINUTE_MILLIS = 60_000;
     private static final double TRADING_DAYS_PER_YEAR = 252;
@@ -72,8 +71,8 @@ final class TickerSimulation {
     private final ArrayDeque<Bar> minuteBars = new ArrayDeque<>();
 
     private volatile Tick lastTick;
-    private final Object subscribersLock = new Object();
-    private volatile Subscriber[] subscribers = new Subscriber[0];
+    private final ListenerList<Tick> tickListeners = new ListenerList<>();
+    private final ListenerList<Bar> barListeners = new ListenerList<>();
 
     TickerSimulation(TickerProfile profile, PricePath path, List<Bar> givenHistory, List<Instant> historyOpens,
                      long tickMillis, SplittableRandom random, SimulatedNewsFeed news) {
@@ -99,22 +98,18 @@ final class TickerSimulation {
 
     Tick lastTick() { return lastTick; }
 
-    void subscribe(Subscriber subscriber) {
-        synchronized (subscribersLock) {
-            subscribers = Listeners.with(subscribers, subscriber);
-        }
-    }
-
-    void unsubscribe(Subscriber subscriber) {
-        synchronized (subscribersLock) {
-            subscribers = Listeners.without(subscribers, subscriber);
-        }
+    MarketDataFeed.Subscription subscribe(Consumer<Tick> onTick, Consumer<Bar> onBar) {
+        tickListeners.add(onTick);
+        barListeners.add(onBar);
+        return () -> {
+            tickListeners.remove(onTick);
+            barListeners.remove(onBar);
+        };
     }
 
     void unsubscribeAll() {
-        synchronized (subscribersLock) {
-            subscribers = Listeners.without(subscribers, null);
-        }
+        tickListeners.clear();
+        barListeners.clear();
     }
 
     List<Bar> dailyHistory(int count) { return latest(dailyBars, count); }
@@ -161,7 +156,7 @@ final class TickerSimulation {
         Tick tick = new Tick(ticker, epochMillis, last, bid, last + halfSpread, size);
         aggregate(epochMillis, last, size);
         lastTick = tick;
-        for (Subscriber subscriber : subscribers) Listeners.callSafely(subscriber.onTick(), tick);
+        tickListeners.publish(tick);
     }
 
     /** Completes the minute bar if its minute has ended by {@code epochMillis}. */
@@ -257,7 +252,7 @@ final class TickerSimulation {
         minuteStart = NONE;
         if (minuteBars.size() == MINUTE_BARS_KEPT) minuteBars.removeFirst();
         minuteBars.addLast(bar);
-        for (Subscriber subscriber : subscribers) Listeners.callSafely(subscriber.onBar(), bar);
+        barListeners.publish(bar);
     }
 
     /**
