@@ -65,7 +65,7 @@ public final class SignalDetector {
             if (marginNow > 0 && marginBefore <= 0) {
                 firedToday.add(kind);
                 double level = level(kind, now);
-                fired.add(new IndicatorSignal(ticker, at, kind, day.closeMicros(), BigDecimal.valueOf(level).setScale(4, RoundingMode.HALF_EVEN),
+                fired.add(new IndicatorSignal(ticker, at, kind, day.closeMicros(), BigDecimal.valueOf(level).setScale(6, RoundingMode.HALF_EVEN),
                         relativeVolume, sentence(kind, now, relativeVolume)));
             }
         }
