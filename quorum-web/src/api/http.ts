@@ -46,7 +46,7 @@ export interface DecisionQuery {
 
 /** Every REST route of docs/api.md, each sending the bearer token. */
 export class ApiClient {
-  constructor(private readonly token: string, private readonly fetcher: FetchLike = (input, init) => fetch(input, init), private readonly base = '') {}
+  constructor(readonly token: string, private readonly fetcher: FetchLike = (input, init) => fetch(input, init), private readonly base = '') {}
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Authorization: `Bearer ${this.token}`, Accept: 'application/json' };
