@@ -131,3 +131,28 @@ describe('AgentChatPanel', () => {
     expect(screen.getByText('10000 messages')).toBeInTheDocument();
   });
 });
+
+describe('AgentChatPanel scrolling', () => {
+  function sized(list: HTMLElement, scrollHeight: number, clientHeight: number) {
+    Object.defineProperty(list, 'scrollHeight', { configurable: true, get: () => scrollHeight });
+    Object.defineProperty(list, 'clientHeight', { configurable: true, get: () => clientHeight });
+  }
+
+  it('shows a "new messages" pill while the user reads older messages, and jumps to the newest on click', async () => {
+    const user = userEvent.setup();
+    const first = Array.from({ length: 20 }, (_, i) => agentMessage('TECHNICAL', 'UPDATE', { text: `old ${i}` }, 500 + i));
+    const { rerender } = render(<AgentChatPanel messages={first} isAutoTradingEnabled={false} />);
+    const list = screen.getByRole('list', { name: 'Agent messages' });
+    sized(list, 2000, 400);
+    list.scrollTop = 100;
+    list.dispatchEvent(new Event('scroll'));
+
+    rerender(<AgentChatPanel messages={[...first, agentMessage('RISK', 'ALERT', { text: 'fresh 1' }, 600), agentMessage('RISK', 'ALERT', { text: 'fresh 2' }, 601)]} isAutoTradingEnabled={false} />);
+    const pill = await screen.findByRole('button', { name: /2 new messages/ });
+    expect(list.scrollTop).toBe(100);
+
+    await user.click(pill);
+    expect(list.scrollTop).toBe(2000);
+    expect(screen.queryByRole('button', { name: /new message/ })).not.toBeInTheDocument();
+  });
+});
