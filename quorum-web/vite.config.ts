@@ -25,5 +25,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./test/setup.ts'],
     include: ['test/**/*.test.{ts,tsx}'],
+    // The build machines are small and shared; a user-event test may wait on a busy CPU, never on a timer.
+    testTimeout: 30_000,
   },
 });
