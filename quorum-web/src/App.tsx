@@ -1,0 +1,249 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiClient, ApiError, type FetchLike } from './api/http';
+import { forgetToken, keepToken, takeToken } from './api/auth';
+import type { AutoTradingConfig, Session, StopsChange } from './api/types';
+import { AgentChatPanel } from './components/AgentChatPanel';
+import { AlertCenter } from './components/AlertCenter';
+import { AutoTradingControl } from './components/AutoTradingControl';
+import { ConnectionIndicator } from './components/ConnectionIndicator';
+import { DecisionLog } from './components/DecisionLog';
+import { PositionsDashboard } from './components/PositionsDashboard';
+import { PriceChart } from './components/PriceChart';
+import { SessionFlow } from './components/SessionFlow';
+import { TokenPrompt } from './components/TokenPrompt';
+import { TradeConfirmation } from './components/TradeConfirmation';
+import { useDesk } from './state/useDesk';
+
+const SESSION_KEY = 'quorum.sessionId';
+
+type View = 'flow' | 'chat' | 'log' | 'positions' | 'chart' | 'control';
+const PHONE_TABS: { view: View; label: string }[] = [
+  { view: 'flow', label: 'Session' },
+  { view: 'chat', label: 'Desk' },
+  { view: 'positions', label: 'Positions' },
+  { view: 'chart', label: 'Chart' },
+  { view: 'control', label: 'Auto' },
+  { view: 'log', label: 'Log' },
+];
+
+export function App() {
+  const [token, setToken] = useState<string | null>(() => takeToken());
+  const [refused, setRefused] = useState(false);
+
+  const signOut = useCallback(() => {
+    forgetToken();
+    setRefused(true);
+    setToken(null);
+  }, []);
+
+  const api = useMemo(() => {
+    if (!token) return null;
+    const fetcher: FetchLike = async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.status === 401) signOut();
+      return response;
+    };
+    return new ApiClient(token, fetcher);
+  }, [token, signOut]);
+
+  if (!token || !api) {
+    return (
+      <TokenPrompt
+        refused={refused}
+        onToken={(value) => {
+          keepToken(value);
+          setRefused(false);
+          setToken(value);
+        }}
+      />
+    );
+  }
+  return <Desk api={api} onUnauthorized={signOut} />;
+}
+
+function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => void }) {
+  const [sessions, setSessions] = useState<Session[]>([]);
+  const [sessionId, setSessionId] = useState<string | null>(() => sessionStorage.getItem(SESSION_KEY));
+  const [view, setView] = useState<View>('chat');
+  const [centre, setCentre] = useState<'chat' | 'log'>('chat');
+  const [chartTicker, setChartTicker] = useState<string | null>(null);
+  const desk = useDesk(api, sessionId, undefined, onUnauthorized);
+  const { state, connection, setSession, refreshPortfolio } = desk;
+  const session = state.session;
+
+  const loadSessions = useCallback(() => api.listSessions().then(setSessions, () => undefined), [api]);
+  useEffect(() => {
+    void loadSessions();
+  }, [loadSessions, session?.state]);
+
+  const choose = useCallback((id: string | null) => {
+    if (id) sessionStorage.setItem(SESSION_KEY, id);
+    else sessionStorage.removeItem(SESSION_KEY);
+    setSessionId(id);
+    setChartTicker(null);
+  }, []);
+
+  const adopt = useCallback((updated: Session) => setSession(updated), [setSession]);
+  const id = sessionId ?? '';
+
+  const handlers = useMemo(
+    () => ({
+      create: async (ticker: string) => {
+        const created = await api.createSession(ticker);
+        choose(created.id);
+        setView('flow');
+        void loadSessions();
+      },
+      approve: async () => adopt(await api.approve(id)),
+      reject: async (reason: string) => adopt(await api.reject(id, reason)),
+      stop: async () => adopt(await api.stop(id)),
+      loadDisclosure: () => api.riskDisclosure(),
+      saveConfig: async (config: AutoTradingConfig) => {
+        await api.putConfig(id, config);
+        adopt(await api.getSession(id));
+      },
+      enable: async (version: string) => adopt(await api.enableAutoTrading(id, version)),
+      disable: async () => adopt(await api.disableAutoTrading(id)),
+      flatten: async () => {
+        await api.flatten(id);
+        await refreshPortfolio();
+      },
+      closePosition: async (ticker: string) => {
+        await api.closePosition(id, ticker);
+        await refreshPortfolio();
+      },
+      changeStops: async (ticker: string, stops: StopsChange) => {
+        await api.changeStops(id, ticker, stops);
+        await refreshPortfolio();
+      },
+      confirmations: () => api.confirmations(id),
+      approveConfirmation: (cid: string) => api.approveConfirmation(id, cid),
+      denyConfirmation: (cid: string) => api.denyConfirmation(id, cid),
+    }),
+    [api, id, choose, adopt, refreshPortfolio, loadSessions],
+  );
+
+  // A session id kept from an earlier visit may be gone (e.g. a fresh database): forget it.
+  useEffect(() => {
+    if (!sessionId) return;
+    api.getSession(sessionId).catch((e) => e instanceof ApiError && e.status === 404 && choose(null));
+  }, [api, sessionId, choose]);
+
+  const ticker = chartTicker ?? session?.ticker ?? null;
+  const position = state.portfolio?.positions.find((p) => p.ticker === ticker);
+  const latestDecisionSeq = state.decisions.length ? state.decisions[state.decisions.length - 1].seq : 0;
+  const area = (name: View) => ({ className: `area area-${name}`, 'data-active': view === name });
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Quorum</span>
+        <label className="session-picker">
+          <span className="visually-hidden">Session</span>
+          <select value={sessionId ?? ''} onChange={(e) => choose(e.target.value || null)} aria-label="Session">
+            <option value="">— choose a session —</option>
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.ticker} · {s.state.toLowerCase().replace('_', ' ')} · {s.id.slice(0, 8)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        {sessionId && <ConnectionIndicator state={connection} />}
+        {sessionId && <AlertCenter alerts={state.alerts} sessionId={sessionId} />}
+        <button type="button" className="btn btn-small" onClick={onUnauthorized} aria-label="Forget the access token">
+          Sign out
+        </button>
+      </header>
+
+      <nav className="phone-tabs" aria-label="Panels">
+        {PHONE_TABS.map((tab) => (
+          <button key={tab.view} type="button" aria-pressed={view === tab.view} onClick={() => setView(tab.view)}>
+            {tab.label}
+          </button>
+        ))}
+      </nav>
+
+      <main className="grid" data-centre={centre}>
+        <div {...area('flow')}>
+          <SessionFlow
+            session={session}
+            reasoning={state.reasoning}
+            onCreate={handlers.create}
+            onApprove={handlers.approve}
+            onReject={handlers.reject}
+            onStop={handlers.stop}
+          />
+        </div>
+        <div {...area('control')}>
+          {session ? (
+            <AutoTradingControl
+              session={session}
+              loadDisclosure={handlers.loadDisclosure}
+              onConfigChange={handlers.saveConfig}
+              onEnable={handlers.enable}
+              onDisable={handlers.disable}
+              onFlatten={handlers.flatten}
+            />
+          ) : (
+            <section className="panel">
+              <p className="empty">Open a session to set its limits.</p>
+            </section>
+          )}
+        </div>
+        <div className="centre-tabs" role="tablist" aria-label="Centre panel">
+          <button type="button" role="tab" aria-selected={centre === 'chat'} onClick={() => setCentre('chat')}>
+            Conversation
+          </button>
+          <button type="button" role="tab" aria-selected={centre === 'log'} onClick={() => setCentre('log')}>
+            Decision log
+          </button>
+        </div>
+        <div {...area('chat')}>
+          <AgentChatPanel messages={state.messages} isAutoTradingEnabled={session?.autoTrading.enabled ?? false} />
+        </div>
+        <div {...area('log')}>
+          {sessionId ? (
+            <DecisionLog api={api} sessionId={sessionId} latestDecisionSeq={latestDecisionSeq} />
+          ) : (
+            <section className="panel">
+              <p className="empty">No session.</p>
+            </section>
+          )}
+        </div>
+        <div {...area('chart')}>
+          {ticker ? (
+            <PriceChart api={api} ticker={ticker} trades={state.trades} position={position} />
+          ) : (
+            <section className="panel">
+              <p className="empty">The chart shows the session’s ticker.</p>
+            </section>
+          )}
+        </div>
+        <div {...area('positions')}>
+          <PositionsDashboard
+            portfolio={state.portfolio}
+            priceHistory={state.priceHistory}
+            onClose={handlers.closePosition}
+            onChangeStops={handlers.changeStops}
+            onSelect={(t) => {
+              setChartTicker(t);
+              setView('chart');
+            }}
+          />
+        </div>
+      </main>
+
+      {sessionId && session && (
+        <TradeConfirmation
+          load={handlers.confirmations}
+          onApprove={handlers.approveConfirmation}
+          onDeny={handlers.denyConfirmation}
+          refreshKey={`${latestDecisionSeq}:${session.state}`}
+          active={session.state === 'AUTO_TRADING'}
+        />
+      )}
+    </div>
+  );
+}

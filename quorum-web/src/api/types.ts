@@ -1,0 +1,244 @@
+// The shapes of docs/api.md. Money and prices stay decimal strings end to end; they are parsed only to display or compare.
+
+export type Decimal = string;
+
+export type SessionState = 'IDLE' | 'ANALYZING' | 'PROPOSAL' | 'RE_ANALYZING' | 'AUTO_TRADING' | 'STOPPED';
+export type AgentRole = 'TECHNICAL' | 'FUNDAMENTAL' | 'SENTIMENT' | 'RISK' | 'EXECUTION' | 'ORCHESTRATOR';
+export type MessageType = 'ALERT' | 'QUESTION' | 'UPDATE' | 'PROPOSAL' | 'VOTE' | 'DECISION';
+export type Outcome = 'APPROVED' | 'APPROVED_MODIFIED' | 'REJECTED' | 'VETOED' | 'TIMED_OUT' | 'CANCELLED';
+export type VoteChoice = 'APPROVE' | 'REJECT' | 'ABSTAIN' | 'VETO';
+export type Direction = 'LONG' | 'SHORT';
+export type TradeAction = 'OPEN_LONG' | 'OPEN_SHORT' | 'INCREASE' | 'REDUCE' | 'CLOSE' | 'ADJUST_STOPS';
+
+export const AGENT_ROLES: readonly AgentRole[] = ['TECHNICAL', 'FUNDAMENTAL', 'SENTIMENT', 'RISK', 'EXECUTION', 'ORCHESTRATOR'];
+export const MESSAGE_TYPES: readonly MessageType[] = ['ALERT', 'QUESTION', 'UPDATE', 'PROPOSAL', 'VOTE', 'DECISION'];
+export const OUTCOMES: readonly Outcome[] = ['APPROVED', 'APPROVED_MODIFIED', 'REJECTED', 'VETOED', 'TIMED_OUT', 'CANCELLED'];
+
+export interface Size {
+  unit: 'SHARES' | 'PERCENT_OF_POSITION';
+  amount: Decimal;
+}
+
+export interface Proposal {
+  id: string;
+  action: TradeAction;
+  ticker: string;
+  direction: Direction;
+  size: Size;
+  entry: Decimal;
+  stop: Decimal | null;
+  target: Decimal | null;
+  trailingStopPct: Decimal | null;
+  rationale: string;
+  text: string;
+  notional: Decimal;
+}
+
+export interface AutoTradingConfig {
+  maxPositionPct: Decimal;
+  maxDailyLossPct: Decimal;
+  maxTradesPerDay: number;
+  tradingHoursStart: string;
+  tradingHoursEnd: string;
+  timeZone: string;
+  requireConfirmationAbove: Decimal;
+  decisionTimeoutSeconds: number;
+  quorum: number;
+  trailingStopPct: Decimal | null;
+  flattenOnMaxLoss: boolean;
+}
+
+export interface Session {
+  id: string;
+  ticker: string;
+  state: SessionState;
+  stopReason: string | null;
+  autoTrading: { enabled: boolean };
+  proposal: Proposal | null;
+  config: AutoTradingConfig;
+  tradesToday: number;
+  lastSeq: number;
+}
+
+export interface RiskDisclosure {
+  version: string;
+  text: string;
+}
+
+export interface Position {
+  ticker: string;
+  direction: Direction;
+  quantity: Decimal;
+  entryPrice: Decimal;
+  currentPrice: Decimal;
+  stopLoss: Decimal | null;
+  takeProfit: Decimal | null;
+  trailingStopPct: Decimal | null;
+  openedAt: string;
+  unrealizedPnl: Decimal;
+  unrealizedPnlPct: Decimal;
+  realizedPnl: Decimal;
+}
+
+export interface Portfolio {
+  positions: Position[];
+  dailyPnl: Decimal;
+  totalPnl: Decimal;
+  realizedPnl?: Decimal;
+  unrealizedPnl?: Decimal;
+  equity?: Decimal;
+  cash?: Decimal;
+}
+
+export interface StopsChange {
+  stopLoss: Decimal | null;
+  takeProfit: Decimal | null;
+  trailingStopPct: Decimal | null;
+}
+
+export interface PendingConfirmation {
+  id: string;
+  proposalId: string;
+  ticker: string;
+  side: string;
+  quantity: Decimal;
+  notional: Decimal;
+  expiresAt: string;
+}
+
+export interface Tally {
+  approvals: number;
+  rejections: number;
+  abstentions: number;
+  vetoed: boolean;
+  quorum: number;
+  voters: number;
+}
+
+export interface VoteRecord {
+  voter: AgentRole;
+  choice: VoteChoice;
+  reason: string;
+  received: boolean;
+  modification?: unknown;
+}
+
+export interface Fill {
+  price: Decimal;
+  quantity: Decimal;
+  time: string;
+}
+
+export interface OrderRecord {
+  clientOrderId: string;
+  side: string;
+  quantity: Decimal;
+  status: string;
+  fills: Fill[];
+}
+
+export interface DecisionEntry {
+  seq: number;
+  time: string;
+  proposalId: string;
+  ticker: string;
+  action: TradeAction;
+  outcome: Outcome;
+  tally: Tally;
+  votes: VoteRecord[];
+  terms: Proposal;
+  text: string;
+  orders: OrderRecord[];
+}
+
+export interface DecisionPage {
+  items: DecisionEntry[];
+  total: number;
+}
+
+/** `content` always has `text`; the other fields depend on `type` (see the engine's Payload records). */
+export interface MessageContent {
+  text: string;
+  [field: string]: unknown;
+}
+
+export interface AgentMessage {
+  id: string;
+  seq: number;
+  sender: AgentRole;
+  recipients: 'ALL' | AgentRole[];
+  type: MessageType;
+  content: MessageContent;
+  timestamp: string;
+  replyTo: string | null;
+  requiresResponse: boolean;
+  responseTimeout: string | null;
+}
+
+export interface TradeExecuted {
+  clientOrderId: string;
+  ticker: string;
+  side: 'BUY' | 'SELL' | string;
+  quantity: Decimal;
+  price: Decimal;
+  reason: string;
+}
+
+export interface MarketAlert {
+  kind: string;
+  severity: 'INFO' | 'WARNING' | 'CRITICAL' | string;
+  ticker: string | null;
+  text: string;
+}
+
+export interface Bar {
+  time: number;
+  open: Decimal;
+  high: Decimal;
+  low: Decimal;
+  close: Decimal;
+  volume: Decimal | number;
+}
+
+export interface Quote {
+  ticker: string;
+  last: Decimal;
+  bid: Decimal;
+  ask: Decimal;
+  time: string;
+}
+
+export type StreamEventType =
+  | 'agent_message'
+  | 'decision'
+  | 'proposal'
+  | 'status'
+  | 'reasoning'
+  | 'position_update'
+  | 'market_alert'
+  | 'trade_executed'
+  | 'position'
+  | 'complete'
+  | 'heartbeat'
+  | 'resync';
+
+export interface StreamEvent<T = unknown> {
+  type: StreamEventType;
+  seq: number;
+  sessionId: string;
+  time: string;
+  data: T;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}

@@ -1,0 +1,198 @@
+import { Fragment, useCallback, useEffect, useState } from 'react';
+import { messageOf, type ApiClient } from '../api/http';
+import { OUTCOMES, type DecisionEntry } from '../api/types';
+import { formatDateTime, formatPrice, titleCase } from '../format';
+import { VoteChip, outcomeLabel } from './agents';
+
+interface DecisionLogProps {
+  api: ApiClient;
+  sessionId: string;
+  /** Changes when a new decision is streamed, so the first page refreshes. */
+  latestDecisionSeq: number;
+}
+
+const PAGE = 50;
+
+/** Every decision of the session, filtered server-side, each opening to its votes and orders; exportable. */
+export function DecisionLog({ api, sessionId, latestDecisionSeq }: DecisionLogProps) {
+  const [ticker, setTicker] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<{ items: DecisionEntry[]; total: number }>({ items: [], total: 0 });
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const result = await api.decisions(sessionId, {
+        ticker: ticker.trim().toUpperCase() || undefined,
+        outcome: outcome || undefined,
+        from: from ? `${from}T00:00:00Z` : undefined,
+        to: to ? `${to}T23:59:59Z` : undefined,
+        limit: PAGE,
+        offset,
+      });
+      setPage(result);
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [api, sessionId, ticker, outcome, from, to, offset]);
+
+  useEffect(() => {
+    void load();
+  }, [load, latestDecisionSeq]);
+
+  const toggle = (seq: number) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(seq)) next.delete(seq);
+      else next.add(seq);
+      return next;
+    });
+
+  const exportCsv = async () => {
+    try {
+      const blob = await api.exportDecisions(sessionId, 'csv');
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `quorum-decisions-${sessionId}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  const resetPage = <T,>(setter: (value: T) => void) => (value: T) => {
+    setter(value);
+    setOffset(0);
+  };
+
+  return (
+    <section className="panel decision-log" aria-label="Decision log">
+      <header className="panel-header">
+        <h2>Decision log</h2>
+        <span className="muted small">{page.total} decisions</span>
+        <button type="button" className="btn btn-small" onClick={exportCsv}>
+          Export CSV
+        </button>
+      </header>
+      <form className="filters row gap wrap" onSubmit={(event) => event.preventDefault()} aria-label="Decision filters">
+        <label>
+          Ticker
+          <input value={ticker} onChange={(e) => resetPage(setTicker)(e.target.value)} placeholder="any" size={6} />
+        </label>
+        <label>
+          Outcome
+          <select value={outcome} onChange={(e) => resetPage(setOutcome)(e.target.value)}>
+            <option value="">any</option>
+            {OUTCOMES.map((value) => (
+              <option key={value} value={value}>
+                {outcomeLabel(value)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" value={from} onChange={(e) => resetPage(setFrom)(e.target.value)} />
+        </label>
+        <label>
+          To
+          <input type="date" value={to} onChange={(e) => resetPage(setTo)(e.target.value)} />
+        </label>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="decisions">
+          <thead>
+            <tr>
+              <th scope="col" aria-label="Details" />
+              <th scope="col">Time</th>
+              <th scope="col">Ticker</th>
+              <th scope="col">Action</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Tally</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((entry) => (
+              <Fragment key={entry.seq}>
+                <tr className={`outcome-${entry.outcome}`}>
+                  <td>
+                    <button type="button" className="link-button" aria-expanded={open.has(entry.seq)} aria-label={`Details of decision ${entry.seq}`} onClick={() => toggle(entry.seq)}>
+                      {open.has(entry.seq) ? '▾' : '▸'}
+                    </button>
+                  </td>
+                  <td>{formatDateTime(entry.time)}</td>
+                  <td>{entry.ticker}</td>
+                  <td>{titleCase(entry.action)}</td>
+                  <td>
+                    <span className="outcome-label">{outcomeLabel(entry.outcome)}</span>
+                  </td>
+                  <td>
+                    {entry.tally.approvals}/{entry.tally.voters} (q{entry.tally.quorum})
+                  </td>
+                </tr>
+                {open.has(entry.seq) && (
+                  <tr className="details">
+                    <td colSpan={6}>
+                      <p>{entry.text}</p>
+                      <p className="small muted">
+                        Terms: {entry.terms.direction} {entry.terms.size.amount} {entry.terms.size.unit === 'SHARES' ? 'sh' : '% of position'} @ {formatPrice(entry.terms.entry)}, stop{' '}
+                        {formatPrice(entry.terms.stop)}, target {formatPrice(entry.terms.target)}
+                      </p>
+                      <ul className="vote-list">
+                        {entry.votes.map((vote) => (
+                          <li key={vote.voter}>
+                            <span className="vote-voter">{titleCase(vote.voter)}</span> <VoteChip choice={vote.choice} /> {vote.received ? vote.reason : 'no answer in time'}
+                          </li>
+                        ))}
+                      </ul>
+                      {entry.orders.length > 0 ? (
+                        <ul className="orders">
+                          {entry.orders.map((order) => (
+                            <li key={order.clientOrderId}>
+                              {order.side} {order.quantity} · {order.status} · {order.clientOrderId}
+                              {order.fills.map((fill, i) => (
+                                <span key={i} className="muted small">
+                                  {' '}
+                                  fill {fill.quantity} @ {formatPrice(fill.price)}
+                                </span>
+                              ))}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <p className="muted small">No order.</p>
+                      )}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="row gap pager">
+        <button type="button" className="btn btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          Newer
+        </button>
+        <span className="muted small">
+          {page.total === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE, page.total)} of {page.total}
+        </span>
+        <button type="button" className="btn btn-small" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+          Older
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,231 @@
+import { useState } from 'react';
+import { messageOf } from '../api/http';
+import type { Proposal, Session } from '../api/types';
+import { formatMoney, formatPrice, titleCase } from '../format';
+import type { ReasoningLine } from '../state/desk';
+import { agentLook } from './agents';
+import { ConfirmDialog } from './ConfirmDialog';
+
+interface SessionFlowProps {
+  session: Session | null;
+  reasoning: readonly ReasoningLine[];
+  onCreate: (ticker: string) => Promise<unknown>;
+  onApprove: () => Promise<unknown>;
+  onReject: (reason: string) => Promise<unknown>;
+  onStop: () => Promise<unknown>;
+}
+
+const TICKER = /^[A-Z][A-Z0-9.\-]{0,9}$/;
+
+/** Ticker → analysis streaming in → proposal card → approve, or reject with a reason and get a new one. */
+export function SessionFlow({ session, reasoning, onCreate, onApprove, onReject, onStop }: SessionFlowProps) {
+  return (
+    <section className="panel flow-panel" aria-label="Analysis and proposal">
+      <NewAnalysis onCreate={onCreate} />
+      {session && <SessionStage session={session} reasoning={reasoning} onApprove={onApprove} onReject={onReject} onStop={onStop} />}
+    </section>
+  );
+}
+
+function NewAnalysis({ onCreate }: { onCreate: (ticker: string) => Promise<unknown> }) {
+  const [ticker, setTicker] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const symbol = ticker.trim().toUpperCase();
+    if (!TICKER.test(symbol)) {
+      setError('Enter a ticker symbol, e.g. AAPL.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onCreate(symbol);
+      setTicker('');
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="new-analysis" onSubmit={submit} noValidate aria-label="New analysis">
+      <label htmlFor="ticker-input">Analyse a ticker</label>
+      <div className="row gap">
+        <input
+          id="ticker-input"
+          value={ticker}
+          onChange={(e) => setTicker(e.target.value.toUpperCase())}
+          placeholder="AAPL"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'ticker-error' : undefined}
+        />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          Analyse
+        </button>
+      </div>
+      {error && (
+        <span id="ticker-error" className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+function SessionStage({ session, reasoning, onApprove, onReject, onStop }: Omit<SessionFlowProps, 'onCreate' | 'session'> & { session: Session }) {
+  const [confirmStop, setConfirmStop] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const analysing = session.state === 'ANALYZING' || session.state === 'RE_ANALYZING';
+
+  const stop = async () => {
+    setConfirmStop(false);
+    try {
+      await onStop();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  return (
+    <div className="stage">
+      <div className="row between">
+        <h2>
+          {session.ticker} <span className={`badge state-${session.state}`}>{titleCase(session.state)}</span>
+        </h2>
+        {session.state !== 'STOPPED' && (
+          <button type="button" className="btn btn-small" onClick={() => setConfirmStop(true)}>
+            Stop session
+          </button>
+        )}
+      </div>
+      {analysing && (
+        <div className="analysis" aria-live="polite" aria-busy="true">
+          <p className="muted">
+            <span className="spinner" aria-hidden="true" /> {session.state === 'RE_ANALYZING' ? 'Re-analysing with your feedback…' : 'The desk is analysing…'}
+          </p>
+          <ol className="reasoning">
+            {reasoning.slice(-8).map((line) => (
+              <li key={line.seq}>
+                {line.sender && <strong style={{ color: agentLook(line.sender).color }}>{agentLook(line.sender).name}: </strong>}
+                {line.text}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {session.state === 'PROPOSAL' && session.proposal && <ProposalCard proposal={session.proposal} onApprove={onApprove} onReject={onReject} />}
+      {session.state === 'AUTO_TRADING' && <p className="up">Approved. The desk manages {session.ticker} within your limits.</p>}
+      {session.state === 'STOPPED' && <p className="muted">Session stopped{session.stopReason ? `: ${session.stopReason.replaceAll('_', ' ')}` : ''}.</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {confirmStop && (
+        <ConfirmDialog title={`Stop the ${session.ticker} session?`} confirmLabel="Stop session" danger onCancel={() => setConfirmStop(false)} onConfirm={stop}>
+          <p>The desk stops trading this session. Open positions are not closed; flatten them separately if you want out.</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
+
+export function ProposalCard({ proposal, onApprove, onReject }: { proposal: Proposal; onApprove: () => Promise<unknown>; onReject: (reason: string) => Promise<unknown> }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const act = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="proposal-card" aria-label="Proposal">
+      <header className="row between">
+        <strong>
+          {titleCase(proposal.action)} {proposal.ticker}
+        </strong>
+        <span className={`badge ${proposal.direction === 'LONG' ? 'badge-live' : 'badge-danger'}`}>{proposal.direction}</span>
+      </header>
+      <dl className="terms">
+        <div>
+          <dt>Entry</dt>
+          <dd>{formatPrice(proposal.entry)}</dd>
+        </div>
+        <div>
+          <dt>Stop</dt>
+          <dd>{formatPrice(proposal.stop)}</dd>
+        </div>
+        <div>
+          <dt>Target</dt>
+          <dd>{formatPrice(proposal.target)}</dd>
+        </div>
+        <div>
+          <dt>Size</dt>
+          <dd>{proposal.size.unit === 'SHARES' ? `${proposal.size.amount} sh` : `${proposal.size.amount}% of position`}</dd>
+        </div>
+        <div>
+          <dt>Notional</dt>
+          <dd>{formatMoney(proposal.notional)}</dd>
+        </div>
+        {proposal.trailingStopPct && (
+          <div>
+            <dt>Trailing</dt>
+            <dd>{proposal.trailingStopPct}%</dd>
+          </div>
+        )}
+      </dl>
+      <p>{proposal.text}</p>
+      <p className="muted small">{proposal.rationale}</p>
+      {rejecting ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (reason.trim()) void act(() => onReject(reason.trim()));
+          }}
+          aria-label="Reject proposal"
+        >
+          <label htmlFor="reject-reason">Why reject? The desk re-analyses with your reason.</label>
+          <textarea id="reject-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required placeholder="e.g. stop too wide" />
+          <div className="row gap">
+            <button type="submit" className="btn btn-danger" disabled={busy || !reason.trim()}>
+              Reject and re-analyse
+            </button>
+            <button type="button" className="btn" onClick={() => setRejecting(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="row gap">
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => act(onApprove)}>
+            Approve
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => setRejecting(true)}>
+            Reject…
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

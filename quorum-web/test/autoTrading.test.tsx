@@ -1,0 +1,144 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../src/api/http';
+import type { AutoTradingConfig } from '../src/api/types';
+import { AutoTradingControl, LimitsForm, isWithinHours } from '../src/components/AutoTradingControl';
+import { toForm, validateConfig } from '../src/state/validation';
+import { CONFIG, session } from './fixtures';
+
+describe('limits validation', () => {
+  it('accepts the default limits', () => {
+    expect(validateConfig(toForm(CONFIG))).toEqual({});
+  });
+
+  it.each([
+    ['maxPositionPct', '0'],
+    ['maxPositionPct', '101'],
+    ['maxPositionPct', '-5'],
+    ['maxDailyLossPct', 'abc'],
+    ['maxTradesPerDay', '0'],
+    ['maxTradesPerDay', '2.5'],
+    ['quorum', '6'],
+    ['decisionTimeoutSeconds', '0'],
+    ['tradingHoursStart', '9:30'],
+    ['tradingHoursEnd', '25:00'],
+    ['timeZone', 'Mars/Olympus'],
+    ['requireConfirmationAbove', '-1'],
+    ['trailingStopPct', '100'],
+  ])('refuses %s = %s', (field, value) => {
+    const errors = validateConfig({ ...toForm(CONFIG), [field]: value });
+    expect(Object.keys(errors)).toEqual([field]);
+  });
+
+  it('refuses a session that ends before it starts', () => {
+    expect(validateConfig({ ...toForm(CONFIG), tradingHoursStart: '16:00', tradingHoursEnd: '09:30' })).toEqual({ tradingHoursEnd: 'The session must end after it starts.' });
+  });
+
+  it('knows whether the exchange is open in its own time zone', () => {
+    expect(isWithinHours('09:30', '16:00', 'America/New_York', new Date('2025-03-03T15:00:00Z'))).toBe(true);
+    expect(isWithinHours('09:30', '16:00', 'America/New_York', new Date('2025-03-03T22:00:00Z'))).toBe(false);
+  });
+});
+
+describe('LimitsForm', () => {
+  it('shows a field error as the user types and sends nothing while a limit is invalid', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn(async () => undefined);
+    render(<LimitsForm config={CONFIG} onSave={onSave} />);
+
+    const trades = screen.getByLabelText('Max trades per day');
+    await user.clear(trades);
+    await user.type(trades, '0');
+    expect(trades).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Trades per day must be a whole number from 1 to 1000.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Save limits' }));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByText('Fix the highlighted limits first.')).toBeInTheDocument();
+
+    await user.clear(trades);
+    await user.type(trades, '12');
+    await user.click(screen.getByRole('button', { name: 'Save limits' }));
+    expect(onSave).toHaveBeenCalledWith({ ...CONFIG, maxTradesPerDay: 12 } satisfies AutoTradingConfig);
+    expect(await screen.findByText('Limits saved.')).toBeInTheDocument();
+  });
+
+  it('puts the server’s refusals on the fields they name', async () => {
+    const user = userEvent.setup();
+    const refusal = new ApiError(400, {
+      status: 400,
+      title: 'Invalid limits',
+      errors: [{ field: 'maxPositionPct', message: 'exceeds the account maximum of 20%' }],
+    });
+    const onSave = vi.fn(async () => {
+      throw refusal;
+    });
+    render(<LimitsForm config={CONFIG} onSave={onSave} />);
+    await user.click(screen.getByRole('button', { name: 'Save limits' }));
+
+    expect(await screen.findByText('exceeds the account maximum of 20%')).toBeInTheDocument();
+    expect(screen.getByLabelText('Max position (% of portfolio)')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('The desk refused some limits.')).toBeInTheDocument();
+
+    // Editing the refused field clears the server's complaint about it.
+    await user.type(screen.getByLabelText('Max position (% of portfolio)'), '0');
+    expect(screen.queryByText('exceeds the account maximum of 20%')).not.toBeInTheDocument();
+  });
+});
+
+describe('AutoTradingControl', () => {
+  beforeEach(() => sessionStorage.clear());
+
+  async function renderControl(overrides: { enabled?: boolean } = {}) {
+    const handlers = {
+      loadDisclosure: vi.fn(async () => ({ version: '3', text: 'Trading involves risk.\n\nYou may lose money.' })),
+      onConfigChange: vi.fn(async () => undefined),
+      onEnable: vi.fn(async () => undefined),
+      onDisable: vi.fn(async () => undefined),
+      onFlatten: vi.fn(async () => undefined),
+    };
+    render(<AutoTradingControl session={session({ state: 'AUTO_TRADING', autoTrading: { enabled: overrides.enabled ?? false } })} {...handlers} />);
+    // Let the disclosure request settle before the test acts.
+    await act(async () => undefined);
+    return handlers;
+  }
+
+  it('enables auto-trading only after the risk disclosure is accepted, naming its version', async () => {
+    const user = userEvent.setup();
+    const handlers = await renderControl();
+    const toggle = screen.getByRole('switch', { name: 'Auto-trading' });
+    expect(toggle).toBeDisabled();
+
+    await user.click(await screen.findByRole('checkbox', { name: /I have read the risk disclosure/ }));
+    expect(toggle).toBeEnabled();
+    await user.click(toggle);
+    expect(handlers.onEnable).toHaveBeenCalledWith('3');
+  });
+
+  it('shows the limits in force and the trades left today', async () => {
+    await renderControl({ enabled: true });
+    const limits = screen.getByLabelText('Limits in force');
+    expect(limits).toHaveTextContent('Trades left today7 / 10');
+    expect(limits).toHaveTextContent('25% of portfolio');
+    expect(limits).toHaveTextContent('5%, then flatten');
+    expect(limits).toHaveTextContent('09:30–16:00 New York');
+    expect(screen.getByText('ON — desk may trade')).toBeInTheDocument();
+  });
+
+  it('disables at once, and flattens only after confirmation', async () => {
+    const user = userEvent.setup();
+    const handlers = await renderControl({ enabled: true });
+    await user.click(screen.getByRole('switch', { name: 'Auto-trading' }));
+    expect(handlers.onDisable).toHaveBeenCalledTimes(1);
+
+    await user.click(screen.getByRole('button', { name: 'Flatten all positions' }));
+    expect(handlers.onFlatten).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(handlers.onFlatten).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Flatten all positions' }));
+    await user.click(screen.getByRole('button', { name: 'Flatten all' }));
+    await waitFor(() => expect(handlers.onFlatten).toHaveBeenCalledTimes(1));
+  });
+});

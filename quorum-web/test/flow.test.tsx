@@ -1,0 +1,129 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { takeToken } from '../src/api/auth';
+import type { Proposal } from '../src/api/types';
+import { SessionFlow } from '../src/components/SessionFlow';
+import { TradeConfirmation } from '../src/components/TradeConfirmation';
+import { session } from './fixtures';
+
+const proposal: Proposal = {
+  id: 'p1',
+  action: 'OPEN_LONG',
+  ticker: 'AAPL',
+  direction: 'LONG',
+  size: { unit: 'SHARES', amount: '120' },
+  entry: '178.50',
+  stop: '175.00',
+  target: '190.00',
+  trailingStopPct: null,
+  rationale: 'Breakout above the 200-day SMA on volume',
+  text: 'Open 120 AAPL long',
+  notional: '21420.00',
+};
+
+describe('SessionFlow', () => {
+  const handlers = () => ({
+    onCreate: vi.fn(async () => undefined),
+    onApprove: vi.fn(async () => undefined),
+    onReject: vi.fn(async () => undefined),
+    onStop: vi.fn(async () => undefined),
+  });
+
+  it('creates a session for a valid ticker only', async () => {
+    const user = userEvent.setup();
+    const h = handlers();
+    render(<SessionFlow session={null} reasoning={[]} {...h} />);
+    await user.type(screen.getByLabelText('Analyse a ticker'), '12');
+    await user.click(screen.getByRole('button', { name: 'Analyse' }));
+    expect(screen.getByText('Enter a ticker symbol, e.g. AAPL.')).toBeInTheDocument();
+    expect(h.onCreate).not.toHaveBeenCalled();
+    await user.clear(screen.getByLabelText('Analyse a ticker'));
+    await user.type(screen.getByLabelText('Analyse a ticker'), 'msft');
+    await user.click(screen.getByRole('button', { name: 'Analyse' }));
+    expect(h.onCreate).toHaveBeenCalledWith('MSFT');
+  });
+
+  it('streams the reasoning while the desk analyses', () => {
+    render(
+      <SessionFlow
+        session={session({ state: 'ANALYZING' })}
+        reasoning={[{ seq: 4, time: 't', sender: 'TECHNICAL', text: 'RSI 61, above the 50-day' }]}
+        {...handlers()}
+      />,
+    );
+    expect(screen.getByText('The desk is analysing…')).toBeInTheDocument();
+    expect(screen.getByText('RSI 61, above the 50-day')).toBeInTheDocument();
+  });
+
+  it('shows the proposal’s terms, approves it, or rejects it with a reason', async () => {
+    const user = userEvent.setup();
+    const h = handlers();
+    render(<SessionFlow session={session({ state: 'PROPOSAL', proposal })} reasoning={[]} {...h} />);
+    const card = screen.getByRole('article', { name: 'Proposal' });
+    for (const text of ['178.50', '175.00', '190.00', '120 sh', '$21,420.00', 'Breakout above the 200-day SMA on volume']) expect(card).toHaveTextContent(text);
+
+    await user.click(screen.getByRole('button', { name: 'Reject…' }));
+    const reject = screen.getByRole('button', { name: 'Reject and re-analyse' });
+    expect(reject).toBeDisabled();
+    await user.type(screen.getByLabelText(/Why reject/), 'stop too wide');
+    await user.click(reject);
+    expect(h.onReject).toHaveBeenCalledWith('stop too wide');
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    expect(h.onApprove).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('TradeConfirmation', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('counts down to expiry and then drops the request without trading', async () => {
+    vi.useFakeTimers({ now: new Date('2025-03-03T14:31:00Z') });
+    const onApprove = vi.fn(async () => undefined);
+    const load = vi.fn(async () => [
+      { id: 'c1', proposalId: 'p1', ticker: 'AAPL', side: 'BUY', quantity: '120', notional: '21420.00', expiresAt: '2025-03-03T14:31:05Z' },
+    ]);
+    render(<TradeConfirmation load={load} onApprove={onApprove} onDeny={async () => undefined} refreshKey={0} active={false} />);
+    await act(async () => undefined);
+    expect(screen.getByRole('alertdialog', { name: 'Confirm trade' })).toHaveTextContent('BUY 120 AAPL · $21,420.00');
+    expect(screen.getByText('5s')).toBeInTheDocument();
+
+    act(() => vi.advanceTimersByTime(3000));
+    expect(screen.getByText('2s')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(2500));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(onApprove).not.toHaveBeenCalled();
+  });
+
+  it('approves the pending trade by its id', async () => {
+    const user = userEvent.setup();
+    const onApprove = vi.fn(async () => undefined);
+    const expiresAt = new Date(Date.now() + 30_000).toISOString();
+    render(
+      <TradeConfirmation
+        load={async () => [{ id: 'c9', proposalId: 'p1', ticker: 'AAPL', side: 'SELL', quantity: '50', notional: '9000.00', expiresAt }]}
+        onApprove={onApprove}
+        onDeny={async () => undefined}
+        refreshKey={0}
+        active={false}
+      />,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Approve trade' }));
+    expect(onApprove).toHaveBeenCalledWith('c9');
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+  });
+});
+
+describe('access token', () => {
+  it('takes the token from the fragment, keeps it for the tab and removes it from the address bar', () => {
+    window.history.replaceState(null, '', '/desk?x=1#token=abc123');
+    sessionStorage.clear();
+    expect(takeToken()).toBe('abc123');
+    expect(window.location.hash).toBe('');
+    expect(window.location.pathname + window.location.search).toBe('/desk?x=1');
+    expect(sessionStorage.getItem('quorum.token')).toBe('abc123');
+    expect(takeToken()).toBe('abc123');
+  });
+});

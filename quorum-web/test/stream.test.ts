@@ -1,0 +1,176 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SessionStream, backoffDelay, type ConnectionState } from '../src/api/stream';
+import type { StreamEvent } from '../src/api/types';
+import { socketFactory } from './fakeSocket';
+
+function message(seq: number) {
+  return { type: 'agent_message', seq, sessionId: 's1', time: '2025-01-01T00:00:00Z', data: { seq, text: `m${seq}` } };
+}
+
+function streamWith(options: { random?: () => number; lastSeq?: number } = {}) {
+  const factory = socketFactory();
+  const events: StreamEvent[] = [];
+  const states: ConnectionState[] = [];
+  const stream = new SessionStream({
+    url: 'ws://desk/ws/sessions/s1',
+    token: 'tok',
+    lastSeq: options.lastSeq,
+    onEvent: (event) => events.push(event),
+    onState: (state) => states.push(state),
+    createSocket: factory.create,
+    random: options.random ?? (() => 0.5),
+    now: () => Date.now(),
+  });
+  return { stream, factory, events, states };
+}
+
+describe('SessionStream', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('authenticates with the bearer subprotocol and sends the resume point as its first message', () => {
+    const { stream, factory } = streamWith({ lastSeq: 41 });
+    stream.start();
+    const socket = factory.latest();
+    expect(socket.protocols).toEqual(['quorum.bearer.tok']);
+    socket.open();
+    expect(socket.sent[0]).toEqual({ type: 'auth', token: 'tok', lastSeq: 41 });
+  });
+
+  it('resumes after a drop from the last seq it delivered, with no duplicate and no gap', () => {
+    const { stream, factory, events } = streamWith();
+    stream.start();
+    const first = factory.latest();
+    first.open();
+    [1, 2, 3].forEach((seq) => first.emit(message(seq)));
+    first.drop();
+
+    vi.runOnlyPendingTimers();
+    const second = factory.latest();
+    expect(second).not.toBe(first);
+    second.open();
+    expect(second.sent[0]).toEqual({ type: 'auth', token: 'tok', lastSeq: 3 });
+    // The server's replay overlaps what was already shown: the overlap must vanish.
+    [2, 3, 4, 5].forEach((seq) => second.emit(message(seq)));
+
+    expect(events.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(stream.lastSeq).toBe(5);
+  });
+
+  it('passes position updates through without letting their borrowed seq skip journal events', () => {
+    const { stream, factory, events } = streamWith();
+    stream.start();
+    const socket = factory.latest();
+    socket.open();
+    socket.emit(message(1));
+    socket.emit({ type: 'position_update', seq: 9, sessionId: 's1', time: 't', data: { positions: [] } });
+    socket.emit({ type: 'position_update', seq: 9, sessionId: 's1', time: 't', data: { positions: [] } });
+    socket.emit(message(2));
+    expect(events.map((event) => `${event.type}:${event.seq}`)).toEqual(['agent_message:1', 'position_update:9', 'position_update:9', 'agent_message:2']);
+    expect(stream.lastSeq).toBe(2);
+  });
+
+  it('waits longer after each failed attempt, up to the ceiling', () => {
+    const { stream, factory, states } = streamWith({ random: () => 0 });
+    stream.start();
+    const delays: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const before = Date.now();
+      factory.latest().drop();
+      const state = states[states.length - 1];
+      expect(state.kind).toBe('reconnecting');
+      if (state.kind === 'reconnecting') delays.push(state.retryAt - before);
+      const sockets = factory.sockets.length;
+      vi.advanceTimersByTime(delays[i] - 1);
+      expect(factory.sockets.length).toBe(sockets);
+      vi.advanceTimersByTime(1);
+      expect(factory.sockets.length).toBe(sockets + 1);
+    }
+    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]);
+    expect(delays[1]).toBeGreaterThan(delays[0]);
+    expect(delays[delays.length - 1]).toBe(15_000);
+  });
+
+  it('spreads retries with jitter inside the upper half of the ceiling', () => {
+    expect(backoffDelay(3, () => 0)).toBe(2000);
+    expect(backoffDelay(3, () => 1)).toBe(4000);
+    expect(backoffDelay(20, () => 1)).toBe(30_000);
+  });
+
+  it('starts again from the shortest wait once a reconnected server has spoken', () => {
+    const { stream, factory, states } = streamWith({ random: () => 1 });
+    stream.start();
+    factory.latest().drop();
+    vi.runOnlyPendingTimers();
+    factory.latest().drop();
+    vi.runOnlyPendingTimers();
+    const socket = factory.latest();
+    socket.open();
+    socket.emit(message(1));
+    const before = Date.now();
+    socket.drop();
+    const state = states[states.length - 1];
+    expect(state.kind === 'reconnecting' && state.retryAt - before).toBe(500);
+  });
+
+  it('reconnects at once with its last seq when the server asks for a resync', () => {
+    const { stream, factory } = streamWith();
+    stream.start();
+    const first = factory.latest();
+    first.open();
+    first.emit(message(7));
+    first.emit({ type: 'resync', seq: 7, sessionId: 's1', time: 't', data: {} });
+    expect(first.closedWith).toBe(4000);
+    const second = factory.latest();
+    expect(second).not.toBe(first);
+    second.open();
+    expect(second.sent[0]).toMatchObject({ lastSeq: 7 });
+  });
+
+  it('pings after silence and gives a dead link up for a new one', () => {
+    const { stream, factory } = streamWith();
+    stream.start();
+    const first = factory.latest();
+    first.open();
+    vi.advanceTimersByTime(20_000);
+    expect(first.sent).toContainEqual({ type: 'ping' });
+    vi.advanceTimersByTime(25_000);
+    expect(first.closedWith).toBe(4000);
+    vi.runOnlyPendingTimers();
+    expect(factory.sockets.length).toBe(2);
+  });
+
+  it('keeps a link alive while heartbeats arrive, and does not hand them to the page', () => {
+    const { stream, factory, events } = streamWith();
+    stream.start();
+    const socket = factory.latest();
+    socket.open();
+    for (let i = 0; i < 6; i++) {
+      vi.advanceTimersByTime(15_000);
+      socket.emit({ type: 'heartbeat', seq: 0, sessionId: 's1', time: 't', data: {} });
+    }
+    expect(socket.closedWith).toBeNull();
+    expect(events).toEqual([]);
+  });
+
+  it('stops retrying when the server refuses the token', () => {
+    const { stream, factory, states } = streamWith();
+    stream.start();
+    factory.latest().drop(1008);
+    vi.runAllTimers();
+    expect(factory.sockets.length).toBe(1);
+    expect(states[states.length - 1]).toEqual({ kind: 'offline', reason: 'unauthorized' });
+  });
+
+  it('closes the socket and schedules nothing once stopped', () => {
+    const { stream, factory } = streamWith();
+    stream.start();
+    const socket = factory.latest();
+    socket.open();
+    stream.stop();
+    expect(socket.closedWith).toBe(1000);
+    vi.runAllTimers();
+    expect(factory.sockets.length).toBe(1);
+    expect(stream.state).toEqual({ kind: 'offline', reason: 'stopped' });
+  });
+});
