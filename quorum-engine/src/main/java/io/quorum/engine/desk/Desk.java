@@ -1,0 +1,278 @@
+package io.quorum.engine.desk;
+
+import io.quorum.engine.agent.Agent;
+import io.quorum.engine.agent.SentimentScorer;
+import io.quorum.engine.bus.BusSettings;
+import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.market.Tick;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.market.signal.MarketEvent;
+import io.quorum.engine.market.signal.MarketMonitor;
+import io.quorum.engine.market.signal.MonitorSettings;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.money.Money;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.order.Fill;
+import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.port.Clock;
+import io.quorum.engine.port.MarketDataFeed;
+import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.position.ExitTriggered;
+import io.quorum.engine.position.PnlSummary;
+import io.quorum.engine.position.Position;
+import io.quorum.engine.position.PositionManager;
+import io.quorum.engine.position.Protection;
+import io.quorum.engine.position.ProtectionEdit;
+import io.quorum.engine.risk.PreTradeCheck;
+import io.quorum.engine.risk.PreTradeContext;
+import io.quorum.engine.risk.PreTradeResult;
+import io.quorum.engine.session.SessionId;
+import io.quorum.engine.session.SessionState;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The trading desk in one process: sessions with their agents, the bus they talk on, the market
+ * monitor that feeds them, the position manager that guards open positions on every tick, and the
+ * trade executor between decisions and the broker. Everything outside is a port (see
+ * {@link DeskPorts}), so the same desk runs on a simulated market or a real one.
+ *
+ * <p>The position manager has one writer at a time: ticks, fills and edits take the same lock,
+ * and exits it triggers are carried out after the lock is released.
+ */
+public final class Desk implements AutoCloseable {
+    private final DeskPorts ports;
+    private final DeskSettings settings;
+    private final Map<SessionId, DeskSession> sessions = new ConcurrentHashMap<>();
+    private final MessageBus bus;
+    private final Object positionsLock = new Object();
+    private final PositionManager positions;
+    private final List<ExitTriggered> triggeredExits = new ArrayList<>();
+    private final SentimentScorer sentiment;
+    private final MarketMonitor monitor;
+    private final TradeExecutor executor;
+    private final Map<Ticker, MarketDataFeed.Subscription> watched = new ConcurrentHashMap<>();
+    private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer;
+    private final AtomicLong problems = new AtomicLong();
+
+    public Desk(DeskPorts ports, DeskSettings settings) {
+        this.ports = ports;
+        this.settings = settings;
+        this.bus = ports.busFactory().apply(BusSettings.defaults()
+                .withJournal(message -> ports.journal().append(message.sessionId(), new JournalEvent.MessageJournaled(message)))
+                .withGuard(this::guard)
+                .withOverflowListener((subscriber, dropped, policy) -> reportProblem(subscriber.session(),
+                        "mailbox of " + subscriber + " is full; message " + dropped.seq() + " " + policy))
+                .withErrorListener((subscriber, message, error) -> reportProblem(subscriber.session(),
+                        subscriber + " failed on message " + message.seq() + ": " + error)));
+        this.positions = new PositionManager(ports.calendar()::tradingDate, triggeredExits::add);
+        this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
+        this.executor = new TradeExecutor(this);
+        ports.broker().onFill(executor::onFill);
+        this.monitor = new MarketMonitor(ports.market(), ports.news(), MonitorSettings.defaults(), ports.calendar());
+        monitor.addListener(this::onMarketEvent);
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("desk-timer").factory());
+        long period = settings.timerPeriod().toMillis();
+        timer.scheduleAtFixedRate(this::onTimer, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- sessions ------------------------------------------------------------------------------
+
+    /** Opens a session on {@code ticker} and starts its analysis. */
+    public DeskSession open(Ticker ticker, String actor) {
+        if (!ports.market().tickers().contains(ticker)) {
+            throw new IllegalArgumentException("no market data for " + ticker + "; this market has " + ports.market().tickers());
+        }
+        DeskSession session = new DeskSession(this, SessionId.random(), ticker, settings.defaultConfig());
+        sessions.put(session.id(), session);
+        journal(session.id(), new JournalEvent.ConfigChanged(ConfigFields.of(session.config())));
+        watch(ticker);
+        for (DeskListener listener : listeners) listener.sessionOpened(session);
+        session.startAnalysis(actor);
+        return session;
+    }
+
+    public Optional<DeskSession> session(SessionId id) { return Optional.ofNullable(sessions.get(id)); }
+
+    public Collection<DeskSession> sessions() { return List.copyOf(sessions.values()); }
+
+    public void addListener(DeskListener listener) { listeners.add(listener); }
+
+    // ---- positions and P&L ---------------------------------------------------------------------
+
+    public List<Position> positions(SessionId session) {
+        synchronized (positionsLock) { return positions.positions(session); }
+    }
+
+    public Optional<Position> position(SessionId session, Ticker ticker) {
+        synchronized (positionsLock) { return positions.position(session, ticker); }
+    }
+
+    public PnlSummary pnl(SessionId session) {
+        synchronized (positionsLock) { return positions.pnl(session); }
+    }
+
+    /** Edits a position's stop, target and trailing stop; null when applied, else the reason it was refused. */
+    public String protect(SessionId session, Ticker ticker, Protection protection) {
+        ProtectionEdit edit;
+        synchronized (positionsLock) { edit = positions.protect(session, ticker, protection); }
+        return switch (edit) {
+            case ProtectionEdit.Applied applied -> {
+                positionsChanged(session);
+                yield null;
+            }
+            case ProtectionEdit.Refused refused -> refused.reason();
+        };
+    }
+
+    public Money equity() { return ports.broker().account().equity(); }
+
+    public Optional<Price> lastPrice(Ticker ticker) {
+        return ports.market().lastTick(ticker).map(tick -> Price.ofMicros(tick.lastMicros()));
+    }
+
+    public List<PendingConfirmation> confirmations(SessionId session) { return executor.confirmations(session); }
+
+    public boolean confirm(SessionId session, String confirmationId, boolean approve, String actor) {
+        DeskSession deskSession = sessions.get(session);
+        return deskSession != null && executor.confirm(deskSession, confirmationId, approve, actor);
+    }
+
+    // ---- what the desk's parts use -------------------------------------------------------------
+
+    public MessageBus bus() { return bus; }
+
+    public Clock clock() { return ports.clock(); }
+
+    public DeskPorts ports() { return ports; }
+
+    public DeskSettings settings() { return settings; }
+
+    SentimentScorer sentiment() { return sentiment; }
+
+    TradeExecutor executor() { return executor; }
+
+    void journal(SessionId session, JournalEvent event) { ports.journal().append(session, event); }
+
+    void journalDurably(SessionId session, JournalEvent event) { ports.journal().appendDurably(session, event); }
+
+    Position applyFill(SessionId session, Fill fill, Protection protection) {
+        synchronized (positionsLock) {
+            positions.onFill(session, fill);
+            Optional<Position> position = positions.position(session, fill.ticker());
+            if (position.isPresent() && protection != null && fill.signedQuantity() * position.get().signedQuantity() > 0) {
+                positions.protect(session, fill.ticker(), protection);
+                position = positions.position(session, fill.ticker());
+            }
+            return position.orElse(null);
+        }
+    }
+
+    void rearm(SessionId session, Ticker ticker) {
+        synchronized (positionsLock) { positions.rearm(session, ticker); }
+    }
+
+    PreTradeResult check(DeskSession session, Map<SessionId, PreTradeCheck> checks, OrderRequest order, PreTradeContext context) {
+        return checks.computeIfAbsent(session.id(), id -> executor.newCheck(session)).check(order, context);
+    }
+
+    Proposal proposalTerms(DeskSession session, ProposalId id) {
+        return session.proposal().filter(p -> p.id().equals(id)).orElse(null);
+    }
+
+    void positionsChanged(SessionId session) {
+        for (DeskListener listener : listeners) listener.positionsChanged(session);
+    }
+
+    void reportProblem(SessionId session, String problem) {
+        problems.incrementAndGet();
+        for (DeskListener listener : listeners) listener.problem(session, problem);
+    }
+
+    void reportAgentFailure(Agent agent, Throwable error) {
+        reportProblem(null, agent.role().displayName() + " agent failed: " + error);
+    }
+
+    public long problemCount() { return problems.get(); }
+
+    // ---- the market ----------------------------------------------------------------------------
+
+    private void watch(Ticker ticker) {
+        watched.computeIfAbsent(ticker, t -> {
+            monitor.watch(t);
+            return ports.market().subscribe(t, this::onTick, bar -> { });
+        });
+    }
+
+    private void onTick(Tick tick) {
+        List<ExitTriggered> exits;
+        synchronized (positionsLock) {
+            positions.onTick(tick);
+            if (triggeredExits.isEmpty()) exits = List.of();
+            else {
+                exits = List.copyOf(triggeredExits);
+                triggeredExits.clear();
+            }
+        }
+        for (ExitTriggered exit : exits) executor.exit(exit);
+        for (DeskSession session : sessions.values()) {
+            if (session.ticker().equals(tick.ticker())) positionsChanged(session.id());
+        }
+    }
+
+    private void onMarketEvent(MarketEvent event) {
+        if (event instanceof MarketEvent.PriceUpdate) return;
+        if (event instanceof MarketEvent.NewsArrived news) sentiment.add(news.item());
+        for (DeskSession session : sessions.values()) {
+            if (session.ticker().equals(event.ticker())) session.onMarketEvent(event);
+        }
+    }
+
+    private void onTimer() {
+        try {
+            for (DeskSession session : sessions.values()) {
+                session.onTimer();
+                checkDailyLoss(session);
+            }
+            executor.expireConfirmations();
+        } catch (RuntimeException e) {
+            reportProblem(null, "desk timer: " + e);
+        }
+    }
+
+    private void checkDailyLoss(DeskSession session) {
+        if (session.state() != SessionState.AUTO_TRADING) return;
+        Money daily = pnl(session.id()).daily();
+        if (!daily.isNegative()) return;
+        BigDecimal lossPct = daily.negated().percentOf(equity().minus(daily), 2);
+        if (lossPct.compareTo(session.config().maxDailyLossPct()) >= 0) {
+            session.stopForMaxLoss("today's loss is " + lossPct + "% of equity, the limit is " + session.config().maxDailyLossPct() + "%");
+        }
+    }
+
+    private void guard(AgentMessage draft) {
+        DeskSession session = sessions.get(draft.sessionId());
+        if (session != null) session.checkVote(draft);
+    }
+
+    @Override public void close() {
+        timer.shutdownNow();
+        for (MarketDataFeed.Subscription subscription : watched.values()) subscription.close();
+        monitor.close();
+        for (DeskSession session : sessions.values()) session.close();
+        bus.close();
+    }
+}

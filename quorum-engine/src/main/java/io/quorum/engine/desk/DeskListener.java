@@ -1,0 +1,15 @@
+package io.quorum.engine.desk;
+
+import io.quorum.engine.session.SessionId;
+
+/** Hears what the desk does outside the conversation: for the UI's live P&L and for operators. */
+public interface DeskListener {
+    /** A session was opened; called before its analysis starts, so a listener can follow it from the first word. */
+    default void sessionOpened(DeskSession session) { }
+
+    /** A session's positions or their prices changed; called often, so coalesce before showing. */
+    default void positionsChanged(SessionId session) { }
+
+    /** Something went wrong that the desk survived; {@code session} is null when it concerns the whole desk. */
+    default void problem(SessionId session, String problem) { }
+}

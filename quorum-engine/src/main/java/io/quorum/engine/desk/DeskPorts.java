@@ -1,0 +1,38 @@
+package io.quorum.engine.desk;
+
+import io.quorum.engine.bus.BusSettings;
+import io.quorum.engine.market.ExchangeCalendar;
+import io.quorum.engine.port.Broker;
+import io.quorum.engine.port.Clock;
+import io.quorum.engine.port.FundamentalsProvider;
+import io.quorum.engine.port.Journal;
+import io.quorum.engine.port.MarketDataFeed;
+import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.port.NewsFeed;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Everything the desk needs from the outside world. The bus is made by the desk from a factory,
+ * because the desk supplies the bus's journal hook and message guard.
+ */
+public record DeskPorts(
+        Clock clock,
+        ExchangeCalendar calendar,
+        MarketDataFeed market,
+        NewsFeed news,
+        FundamentalsProvider fundamentals,
+        Broker broker,
+        Journal journal,
+        Function<BusSettings, MessageBus> busFactory) {
+    public DeskPorts {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(calendar, "calendar");
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(news, "news");
+        Objects.requireNonNull(fundamentals, "fundamentals");
+        Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(busFactory, "busFactory");
+    }
+}

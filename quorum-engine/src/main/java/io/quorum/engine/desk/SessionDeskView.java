@@ -1,0 +1,113 @@
+package io.quorum.engine.desk;
+
+import io.quorum.engine.agent.DeskView;
+import io.quorum.engine.agent.TechnicalView;
+import io.quorum.engine.market.Bar;
+import io.quorum.engine.market.Fundamentals;
+import io.quorum.engine.market.NewsItem;
+import io.quorum.engine.market.Tick;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.money.Money;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.port.MarketDataFeed;
+import io.quorum.engine.position.PnlSummary;
+import io.quorum.engine.position.Position;
+import io.quorum.engine.risk.PositionSizer;
+import io.quorum.engine.session.AutoTradingConfig;
+import io.quorum.engine.session.TradingSession;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The desk as one session's agents see it: market, news, valuation, and this session's own positions. */
+final class SessionDeskView implements DeskView {
+    /** A technical view is recomputed at most once per this much market time. */
+    private static final Duration TECHNICAL_REFRESH = Duration.ofMinutes(1);
+    private static final int DAILY_BARS = 260;
+    private static final int MINUTE_BARS = 400;
+
+    private final Desk desk;
+    private final TradingSession session;
+    private final ConcurrentHashMap<Ticker, CachedView> technical = new ConcurrentHashMap<>();
+
+    SessionDeskView(Desk desk, TradingSession session) {
+        this.desk = desk;
+        this.session = session;
+    }
+
+    @Override public TechnicalView technical(Ticker ticker) {
+        Instant now = desk.clock().now();
+        CachedView cached = technical.get(ticker);
+        if (cached != null && now.isBefore(cached.at.plus(TECHNICAL_REFRESH))) return cached.view;
+        TechnicalView view = TechnicalView.of(dailyBarsWithToday(ticker, now));
+        technical.put(ticker, new CachedView(view, now));
+        return view;
+    }
+
+    @Override public Optional<Fundamentals> fundamentals(Ticker ticker) { return desk.ports().fundamentals().fundamentals(ticker); }
+
+    @Override public BigDecimal sentiment(Ticker ticker) { return desk.sentiment().score(ticker, desk.clock().now()); }
+
+    @Override public List<NewsItem> recentNews(Ticker ticker, int count) { return desk.ports().news().recent(ticker, count); }
+
+    @Override public Optional<Tick> lastTick(Ticker ticker) { return desk.ports().market().lastTick(ticker); }
+
+    @Override public boolean marketOpen() {
+        Instant now = desk.clock().now();
+        AutoTradingConfig config = session.config();
+        LocalTime local = now.atZone(config.timeZone()).toLocalTime();
+        return desk.ports().calendar().isOpen(now) && !local.isBefore(config.tradingHoursStart()) && local.isBefore(config.tradingHoursEnd());
+    }
+
+    @Override public AutoTradingConfig config() { return session.config(); }
+
+    @Override public Exposure exposure(Ticker ticker) {
+        Money equity = desk.equity();
+        long quantity = 0;
+        Money tickerValue = Money.ZERO;
+        Money gross = Money.ZERO;
+        for (Position position : desk.positions(session.id())) {
+            Money value = marketValue(position);
+            gross = gross.plus(value);
+            if (position.ticker().equals(ticker)) {
+                quantity = position.signedQuantity();
+                tickerValue = value;
+            }
+        }
+        PnlSummary pnl = desk.pnl(session.id());
+        return new Exposure(equity, quantity, tickerValue, gross, pnl.daily());
+    }
+
+    @Override public long suggestedShares(Ticker ticker, Price entry, Price stop) {
+        PositionSizer sizer = new PositionSizer(desk.settings().riskPerTradePct(), session.config().maxPositionPct());
+        return sizer.sharesForStop(desk.equity(), entry, stop);
+    }
+
+    private static Money marketValue(Position position) {
+        Price mark = position.lastPrice();
+        return mark == null ? position.costBasis() : mark.times(position.quantity());
+    }
+
+    /** Completed daily bars plus today's bar so far, built from today's minute bars. */
+    private List<Bar> dailyBarsWithToday(Ticker ticker, Instant now) {
+        MarketDataFeed market = desk.ports().market();
+        List<Bar> daily = new ArrayList<>(market.history(ticker, MarketDataFeed.DAILY, DAILY_BARS));
+        Instant dayStart = desk.ports().calendar().startOfTradingDay(now);
+        Bar today = null;
+        for (Bar minute : market.history(ticker, MarketDataFeed.ONE_MINUTE, MINUTE_BARS)) {
+            if (minute.start().isBefore(dayStart)) continue;
+            today = today == null ? new Bar(ticker, dayStart, MarketDataFeed.DAILY, minute.openMicros(), minute.highMicros(), minute.lowMicros(), minute.closeMicros(), minute.volume())
+                    : new Bar(ticker, dayStart, MarketDataFeed.DAILY, today.openMicros(), Math.max(today.highMicros(), minute.highMicros()),
+                            Math.min(today.lowMicros(), minute.lowMicros()), minute.closeMicros(), today.volume() + minute.volume());
+        }
+        if (today != null && (daily.isEmpty() || daily.get(daily.size() - 1).start().isBefore(dayStart))) daily.add(today);
+        return daily;
+    }
+
+    private record CachedView(TechnicalView view, Instant at) {}
+}

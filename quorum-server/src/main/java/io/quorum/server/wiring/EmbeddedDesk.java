@@ -1,0 +1,104 @@
+package io.quorum.server.wiring;
+
+import io.quorum.adapters.jdbc.AuditKey;
+import io.quorum.adapters.jdbc.Database;
+import io.quorum.adapters.jdbc.JdbcJournal;
+import io.quorum.engine.broker.CommissionSchedule;
+import io.quorum.engine.broker.PaperBroker;
+import io.quorum.engine.broker.PaperBrokerConfig;
+import io.quorum.engine.bus.InMemoryMessageBus;
+import io.quorum.engine.desk.Desk;
+import io.quorum.engine.desk.DeskPorts;
+import io.quorum.engine.desk.DeskSettings;
+import io.quorum.engine.market.ExchangeCalendar;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.money.Money;
+import io.quorum.engine.port.Journal;
+import io.quorum.engine.simulation.SimulatedClock;
+import io.quorum.engine.simulation.SimulatedFundamentals;
+import io.quorum.engine.simulation.SimulatedMarket;
+import io.quorum.engine.time.SystemClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The desk on its embedded defaults, wired by hand: a simulated market on a simulated clock, a
+ * paper broker, the in-process bus and a journal in a SQLite file. Nothing to configure, no key.
+ */
+public final class EmbeddedDesk implements AutoCloseable {
+    public static final Money STARTING_CASH = Money.ofDollars(100_000);
+
+    private final SimulatedClock clock;
+    private final SimulatedMarket market;
+    private final PaperBroker broker;
+    private final Database database;
+    private final Journal journal;
+    private final Desk desk;
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+
+    /**
+     * @param seed      the market's random seed: the same seed gives the same prices and news
+     * @param speed     market seconds per wall second (60: an hour a minute)
+     * @param database  where the journal lives; null keeps it in a temporary file
+     */
+    public EmbeddedDesk(long seed, double speed, Path database, DeskSettings settings) {
+        Instant start = SimulatedClock.defaultStart(Instant.now());
+        this.clock = new SimulatedClock(start, speed, SystemClock.INSTANCE);
+        this.market = SimulatedMarket.builder(clock).seed(seed).start(start).build();
+        ExchangeCalendar calendar = market.calendar();
+        this.broker = PaperBroker.inMemory(clock, calendar::isOpen,
+                new PaperBrokerConfig(STARTING_CASH, 2, new CommissionSchedule.PerShare(Money.parse("0.005"), Money.parse("1.00"))));
+        // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
+        for (Ticker ticker : market.tickers()) subscriptions.add(market.subscribe(ticker, broker::onTick, bar -> { }));
+        this.database = openDatabase(database);
+        this.journal = new JdbcJournal(this.database, AuditKey.resolve(System.getenv(), this.database.defaultAuditKeyFile()), clock);
+        this.desk = new Desk(new DeskPorts(clock, calendar, market, market.newsFeed(), new SimulatedFundamentals(), broker, journal,
+                InMemoryMessageBus::new), settings);
+    }
+
+    private static Database openDatabase(Path file) {
+        try {
+            Path path = file != null ? file : Files.createTempFile("quorum-", ".db");
+            if (file == null) {
+                Files.delete(path);
+                path.toFile().deleteOnExit();
+            }
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            return Database.openFile(path);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot prepare the journal file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the market moving. */
+    public void start() { market.start(); }
+
+    public Desk desk() { return desk; }
+
+    public SimulatedClock clock() { return clock; }
+
+    public SimulatedMarket market() { return market; }
+
+    public PaperBroker broker() { return broker; }
+
+    public Journal journal() { return journal; }
+
+    public Database database() { return database; }
+
+    @Override public void close() {
+        market.close();
+        desk.close();
+        for (AutoCloseable subscription : subscriptions) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // Closing a subscription of a closed market cannot fail in a way worth reporting at shutdown.
+            }
+        }
+        journal.close();
+        database.close();
+    }
+}
