@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -122,11 +121,7 @@ class SessionStreamTest {
         WebSocket.Builder builder = server.client.newWebSocketBuilder().header("Origin", origin).connectTimeout(Duration.ofSeconds(5));
         if (subprotocol != null) builder.subprotocols(subprotocol);
         URI uri = URI.create(server.server.baseUrl().replace("http://", "ws://") + "/ws/sessions/" + sessionId + "?lastSeq=" + lastSeq);
-        try {
-            client.socket = builder.buildAsync(uri, client).get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e;
-        }
+        client.socket = builder.buildAsync(uri, client).get(10, TimeUnit.SECONDS);
         return client;
     }
 
