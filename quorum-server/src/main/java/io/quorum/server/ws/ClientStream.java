@@ -132,6 +132,16 @@ public final class ClientStream implements StreamListener {
         if (toClose != null) toClose.close();
     }
 
+    /** True once the replay has caught up and live events are forwarded. */
+    public boolean isLive() {
+        lock.lock();
+        try {
+            return live;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Frames waiting for the client, for tests and diagnostics. */
     public List<StreamEvent> pending() {
         lock.lock();

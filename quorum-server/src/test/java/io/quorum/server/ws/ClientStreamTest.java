@@ -105,6 +105,7 @@ class ClientStreamTest {
     private ClientStream startedStream(int capacity) {
         ClientStream started = new ClientStream(session, desk, sink, json, clock, metrics, capacity, Duration.ofMinutes(1));
         started.start(1);   // the client has seen the session's creation
+        await().until(started::isLive);
         return started;
     }
 
