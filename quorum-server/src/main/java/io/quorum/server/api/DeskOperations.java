@@ -1,0 +1,94 @@
+package io.quorum.server.api;
+
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.session.SessionId;
+import java.util.List;
+
+/**
+ * Everything the HTTP and WebSocket edge asks of the desk, one method per operation of
+ * {@code docs/api.md}. The edge parses and shape-checks requests, calls exactly one of these, and
+ * turns the answer (or a {@link DeskException}) into HTTP. Nothing here knows about HTTP.
+ *
+ * <p>Failures: an unknown session, position or confirmation throws {@link DeskException.NotFound};
+ * an operation the session's state does not allow throws {@link DeskException.Conflict}; input the
+ * desk refuses throws {@link DeskException.Invalid} with one {@link FieldError} per field. A call
+ * that throws changes nothing.
+ *
+ * <p>Implementations are called from many request threads at once and must be thread-safe.
+ */
+public interface DeskOperations {
+
+    SessionView createSession(Ticker ticker, Actor actor);
+
+    List<SessionView> sessions();
+
+    SessionView session(SessionId id);
+
+    /** PROPOSAL → AUTO_TRADING (the user accepts the proposal and hands over authority). */
+    SessionView approve(SessionId id, Actor actor);
+
+    /** PROPOSAL → RE_ANALYZING, with the user's reason fed back to the agents. */
+    SessionView reject(SessionId id, String reason, Actor actor);
+
+    /** Any state but STOPPED → STOPPED (stopReason "user"). */
+    SessionView stop(SessionId id, Actor actor);
+
+    AutoTradingConfigView config(SessionId id);
+
+    /** Replaces the whole config; every field of {@code config} is present (the edge checked that). */
+    AutoTradingConfigView updateConfig(SessionId id, AutoTradingConfigView config, Actor actor);
+
+    RiskDisclosure riskDisclosure();
+
+    /** Refused with {@link DeskException.Invalid} on field {@code acceptedDisclosureVersion} unless it is the current version. */
+    SessionView enableAutoTrading(SessionId id, String acceptedDisclosureVersion, Actor actor);
+
+    /** Takes effect before the desk handles its next message: no new order after this returns. */
+    SessionView disableAutoTrading(SessionId id, Actor actor);
+
+    /** Closes every open position of the session at market. */
+    PortfolioView flatten(SessionId id, Actor actor);
+
+    PortfolioView positions(SessionId id);
+
+    PortfolioView closePosition(SessionId id, Ticker ticker, Actor actor);
+
+    PositionView editStops(SessionId id, Ticker ticker, StopsChange change, Actor actor);
+
+    List<ConfirmationView> confirmations(SessionId id);
+
+    /** The user's answer to a trade waiting for confirmation; {@code approve=false} denies it. */
+    ConfirmationView confirm(SessionId id, String confirmationId, boolean approve, Actor actor);
+
+    DecisionPage decisions(SessionId id, DecisionFilter filter, Paging paging);
+
+    /** Every decision matching {@code filter}, oldest first, for a file export (the edge writes CSV or JSON). */
+    List<DecisionEntry> exportDecisions(SessionId id, DecisionFilter filter);
+
+    MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter);
+
+    List<AlertView> alerts(SessionId id);
+
+    List<BarView> bars(Ticker ticker, BarInterval interval, int count);
+
+    QuoteView quote(Ticker ticker);
+
+    /**
+     * Journaled stream events of the session with {@code seq > afterSeq}, in seq order, at most
+     * {@code limit}. An empty list means the reader has caught up. Used to replay what a
+     * reconnecting client missed.
+     */
+    List<StreamEvent> events(SessionId id, long afterSeq, int limit);
+
+    /**
+     * Live events of the session from now on, each with its journal seq, in seq order, until the
+     * returned subscription is closed. Contract the edge relies on for a gap-free resume: an event
+     * is handed to listeners only after it is readable through {@link #events}. Listeners must not
+     * block; {@link StreamEventType#POSITION_UPDATE} events are not journaled and carry the latest
+     * journal seq.
+     */
+    Subscription subscribe(SessionId id, StreamListener listener);
+
+    /** Readiness of the desk's infrastructure, for {@code GET /health}. */
+    Health health();
+}

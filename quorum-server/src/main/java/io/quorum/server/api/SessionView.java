@@ -1,0 +1,11 @@
+package io.quorum.server.api;
+
+/**
+ * A trading session as the UI sees it. {@code state} is one of IDLE, ANALYZING, PROPOSAL,
+ * RE_ANALYZING, AUTO_TRADING, STOPPED; {@code stopReason} is null, "max_loss_hit" or "user".
+ * {@code lastSeq} is the session's latest journal seq, where a fresh WebSocket may start.
+ */
+public record SessionView(String id, String ticker, String state, String stopReason, AutoTradingStatus autoTrading,
+                          ProposalView proposal, AutoTradingConfigView config, int tradesToday, long lastSeq) {
+    public record AutoTradingStatus(boolean enabled) {}
+}

@@ -1,0 +1,260 @@
+package io.quorum.server.http;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.MessageType;
+import io.quorum.engine.message.Outcome;
+import io.quorum.engine.session.SessionId;
+import io.quorum.server.api.Actor;
+import io.quorum.server.api.AlertView;
+import io.quorum.server.api.AutoTradingConfigView;
+import io.quorum.server.api.BarInterval;
+import io.quorum.server.api.BarView;
+import io.quorum.server.api.ConfirmationView;
+import io.quorum.server.api.DecisionEntry;
+import io.quorum.server.api.DecisionFilter;
+import io.quorum.server.api.DecisionPage;
+import io.quorum.server.api.DeskOperations;
+import io.quorum.server.api.MessageFilter;
+import io.quorum.server.api.MessagePage;
+import io.quorum.server.api.Paging;
+import io.quorum.server.api.PortfolioView;
+import io.quorum.server.api.PositionView;
+import io.quorum.server.api.QuoteView;
+import io.quorum.server.api.RiskDisclosure;
+import io.quorum.server.api.SessionView;
+import io.quorum.server.api.StopsChange;
+import java.util.List;
+
+/**
+ * The REST half of {@code docs/api.md}: each route reads its input, makes one call on the desk
+ * and writes the answer. Errors are thrown and become problem documents in one place.
+ */
+final class ApiRoutes {
+    private static final String USER = "user";
+    private static final int MAX_BARS = 5000;
+    private static final int MAX_MESSAGES = 1000;
+
+    private final DeskOperations desk;
+    private final RequestReader read;
+    private final ObjectMapper mapper;
+
+    ApiRoutes(DeskOperations desk, ObjectMapper mapper) {
+        this.desk = desk;
+        this.mapper = mapper;
+        this.read = new RequestReader(mapper);
+    }
+
+    RequestReader reader() { return read; }
+
+    List<Route> table() {
+        return List.of(
+                Route.of(POST, "/api/sessions", "Start a session: the desk analyses the ticker and comes back with a proposal", this::createSession)
+                        .accepts(RequestBodies.CreateSession.class).returns(SessionView.class).status(201),
+                Route.of(GET, "/api/sessions", "List the sessions", ctx -> ctx.json(desk.sessions()))
+                        .returnsListOf(SessionView.class),
+                Route.of(GET, "/api/sessions/{id}", "One session", ctx -> ctx.json(desk.session(read.sessionId(ctx))))
+                        .returns(SessionView.class),
+                Route.of(POST, "/api/sessions/{id}/approve", "Approve the proposal and hand the desk trading authority", this::approve)
+                        .accepts(RequestBodies.Empty.class).returns(SessionView.class),
+                Route.of(POST, "/api/sessions/{id}/reject", "Reject the proposal with a reason; the desk re-analyses", this::reject)
+                        .accepts(RequestBodies.RejectProposal.class).returns(SessionView.class),
+                Route.of(POST, "/api/sessions/{id}/stop", "Stop the session", this::stop)
+                        .accepts(RequestBodies.Empty.class).returns(SessionView.class),
+
+                Route.of(GET, "/api/risk-disclosure", "The risk disclosure to accept before auto-trading", ctx -> ctx.json(desk.riskDisclosure()))
+                        .returns(RiskDisclosure.class),
+                Route.of(GET, "/api/sessions/{id}/config", "The session's auto-trading limits", ctx -> ctx.json(desk.config(read.sessionId(ctx))))
+                        .returns(AutoTradingConfigView.class),
+                Route.of(PUT, "/api/sessions/{id}/config", "Replace the auto-trading limits", this::updateConfig)
+                        .accepts(AutoTradingConfigView.class).returns(AutoTradingConfigView.class),
+                Route.of(POST, "/api/sessions/{id}/auto-trading/enable", "Enable auto-trading; needs the accepted disclosure version", this::enableAutoTrading)
+                        .accepts(RequestBodies.EnableAutoTrading.class).returns(SessionView.class),
+                Route.of(POST, "/api/sessions/{id}/auto-trading/disable", "Disable auto-trading, effective at once", this::disableAutoTrading)
+                        .accepts(RequestBodies.Empty.class).returns(SessionView.class),
+                Route.of(POST, "/api/sessions/{id}/flatten", "Close every position of the session", this::flatten)
+                        .accepts(RequestBodies.Empty.class).returns(PortfolioView.class),
+
+                Route.of(GET, "/api/sessions/{id}/positions", "Open positions and P&L", ctx -> ctx.json(desk.positions(read.sessionId(ctx))))
+                        .returns(PortfolioView.class),
+                Route.of(POST, "/api/sessions/{id}/positions/{ticker}/close", "Close one position", this::closePosition)
+                        .accepts(RequestBodies.Empty.class).returns(PortfolioView.class),
+                Route.of(PUT, "/api/sessions/{id}/positions/{ticker}/stops", "Change a position's stop-loss, take-profit and trailing stop", this::editStops)
+                        .accepts(StopsChange.class).returns(PositionView.class),
+                Route.of(GET, "/api/sessions/{id}/confirmations", "Trades waiting for the user's confirmation",
+                                ctx -> ctx.json(desk.confirmations(read.sessionId(ctx))))
+                        .returnsListOf(ConfirmationView.class),
+                Route.of(POST, "/api/sessions/{id}/confirmations/{cid}/approve", "Confirm a waiting trade", ctx -> confirm(ctx, true))
+                        .accepts(RequestBodies.Empty.class).returns(ConfirmationView.class),
+                Route.of(POST, "/api/sessions/{id}/confirmations/{cid}/deny", "Refuse a waiting trade", ctx -> confirm(ctx, false))
+                        .accepts(RequestBodies.Empty.class).returns(ConfirmationView.class),
+                Route.of(GET, "/api/sessions/{id}/decisions", "Decision history, newest first", this::decisions)
+                        .returns(DecisionPage.class)
+                        .query("ticker", "string", "only this ticker").query("outcome", "string", "only this outcome")
+                        .query("from", "string", "ISO-8601 instant, inclusive").query("to", "string", "ISO-8601 instant, exclusive")
+                        .query("limit", "integer", "1-500, default 50").query("offset", "integer", "default 0"),
+                Route.of(GET, "/api/sessions/{id}/decisions/export", "Every matching decision as a CSV or JSON file", this::exportDecisions)
+                        .query("format", "string", "csv (default) or json").query("ticker", "string", "only this ticker")
+                        .query("outcome", "string", "only this outcome").query("from", "string", "ISO-8601 instant, inclusive")
+                        .query("to", "string", "ISO-8601 instant, exclusive"),
+                Route.of(GET, "/api/sessions/{id}/messages", "The agents' conversation in seq order", this::messages)
+                        .returns(MessagePage.class)
+                        .query("afterSeq", "integer", "default 0").query("limit", "integer", "1-1000, default 500")
+                        .query("sender", "string", "only this agent").query("type", "string", "only this message type"),
+                Route.of(GET, "/api/sessions/{id}/alerts", "The session's alerts", ctx -> ctx.json(desk.alerts(read.sessionId(ctx))))
+                        .returnsListOf(AlertView.class),
+                Route.of(GET, "/api/market/{ticker}/bars", "Recent bars for the chart", this::bars)
+                        .returnsListOf(BarView.class)
+                        .query("interval", "string", "1m (default) or 1d").query("count", "integer", "1-5000, default 300"),
+                Route.of(GET, "/api/market/{ticker}/quote", "The latest quote", ctx -> ctx.json(desk.quote(read.ticker(ctx))))
+                        .returns(QuoteView.class));
+    }
+
+    private void createSession(Context ctx) {
+        RequestBodies.CreateSession body = read.body(ctx, RequestBodies.CreateSession.class);
+        body.check();
+        Ticker ticker;
+        try {
+            ticker = Ticker.of(body.ticker());
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest("ticker", "is not a ticker symbol such as AAPL");
+        }
+        ctx.status(201).json(desk.createSession(ticker, actor(ctx)));
+    }
+
+    private void approve(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        read.body(ctx, RequestBodies.Empty.class);
+        ctx.json(desk.approve(id, actor(ctx)));
+    }
+
+    private void reject(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        RequestBodies.RejectProposal body = read.body(ctx, RequestBodies.RejectProposal.class);
+        body.check();
+        ctx.json(desk.reject(id, body.reason(), actor(ctx)));
+    }
+
+    private void stop(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        read.body(ctx, RequestBodies.Empty.class);
+        ctx.json(desk.stop(id, actor(ctx)));
+    }
+
+    private void updateConfig(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        AutoTradingConfigView config = read.body(ctx, AutoTradingConfigView.class);
+        new FieldChecks()
+                .decimal("maxPositionPct", config.maxPositionPct(), true)
+                .decimal("maxDailyLossPct", config.maxDailyLossPct(), true)
+                .required("maxTradesPerDay", config.maxTradesPerDay())
+                .timeOfDay("tradingHoursStart", config.tradingHoursStart())
+                .timeOfDay("tradingHoursEnd", config.tradingHoursEnd())
+                .zone("timeZone", config.timeZone())
+                .decimal("requireConfirmationAbove", config.requireConfirmationAbove(), true)
+                .required("decisionTimeoutSeconds", config.decisionTimeoutSeconds())
+                .required("quorum", config.quorum())
+                .decimal("trailingStopPct", config.trailingStopPct(), false)
+                .required("flattenOnMaxLoss", config.flattenOnMaxLoss())
+                .orThrow();
+        ctx.json(desk.updateConfig(id, config, actor(ctx)));
+    }
+
+    private void enableAutoTrading(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        RequestBodies.EnableAutoTrading body = read.body(ctx, RequestBodies.EnableAutoTrading.class);
+        body.check();
+        ctx.json(desk.enableAutoTrading(id, body.acceptedDisclosureVersion(), actor(ctx)));
+    }
+
+    private void disableAutoTrading(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        read.body(ctx, RequestBodies.Empty.class);
+        ctx.json(desk.disableAutoTrading(id, actor(ctx)));
+    }
+
+    private void flatten(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        read.body(ctx, RequestBodies.Empty.class);
+        ctx.json(desk.flatten(id, actor(ctx)));
+    }
+
+    private void closePosition(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        Ticker ticker = read.ticker(ctx);
+        read.body(ctx, RequestBodies.Empty.class);
+        ctx.json(desk.closePosition(id, ticker, actor(ctx)));
+    }
+
+    private void editStops(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        Ticker ticker = read.ticker(ctx);
+        StopsChange change = read.body(ctx, StopsChange.class);
+        new FieldChecks()
+                .decimal("stopLoss", change.stopLoss(), false)
+                .decimal("takeProfit", change.takeProfit(), false)
+                .decimal("trailingStopPct", change.trailingStopPct(), false)
+                .orThrow();
+        ctx.json(desk.editStops(id, ticker, change, actor(ctx)));
+    }
+
+    private void confirm(Context ctx, boolean approve) {
+        SessionId id = read.sessionId(ctx);
+        String confirmationId = read.pathText(ctx, "cid", 64);
+        read.body(ctx, RequestBodies.Empty.class);
+        ctx.json(desk.confirm(id, confirmationId, approve, actor(ctx)));
+    }
+
+    private void decisions(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        DecisionFilter filter = decisionFilter(ctx);
+        Paging paging = new Paging(read.intQuery(ctx, "limit", 50, 1, Paging.MAX_LIMIT), read.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+        ctx.json(desk.decisions(id, filter, paging));
+    }
+
+    private void exportDecisions(Context ctx) throws JsonProcessingException {
+        SessionId id = read.sessionId(ctx);
+        String format = ctx.queryParam("format") == null ? "csv" : ctx.queryParam("format");
+        if (!format.equals("csv") && !format.equals("json")) throw HttpProblem.badRequest("format", "must be csv or json");
+        List<DecisionEntry> entries = desk.exportDecisions(id, decisionFilter(ctx));
+        ctx.header("Content-Disposition", "attachment; filename=\"decisions-" + id + "." + format + "\"");
+        if (format.equals("json")) {
+            ctx.contentType("application/json").result(mapper.writeValueAsString(entries));
+        } else {
+            ctx.contentType("text/csv; charset=utf-8").result(DecisionCsv.write(entries));
+        }
+    }
+
+    private DecisionFilter decisionFilter(Context ctx) {
+        return new DecisionFilter(read.tickerQuery(ctx, "ticker").orElse(null), read.enumQuery(ctx, "outcome", Outcome.class).orElse(null),
+                read.instantQuery(ctx, "from").orElse(null), read.instantQuery(ctx, "to").orElse(null));
+    }
+
+    private void messages(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        long afterSeq = read.longQuery(ctx, "afterSeq", 0);
+        int limit = read.intQuery(ctx, "limit", 500, 1, MAX_MESSAGES);
+        MessageFilter filter = new MessageFilter(read.enumQuery(ctx, "sender", AgentRole.class).orElse(null),
+                read.enumQuery(ctx, "type", MessageType.class).orElse(null));
+        ctx.json(desk.messages(id, afterSeq, limit, filter));
+    }
+
+    private void bars(Context ctx) {
+        Ticker ticker = read.ticker(ctx);
+        String rawInterval = ctx.queryParam("interval") == null ? "1m" : ctx.queryParam("interval");
+        BarInterval interval = BarInterval.parse(rawInterval)
+                .orElseThrow(() -> HttpProblem.badRequest("interval", "must be 1m or 1d"));
+        ctx.json(desk.bars(ticker, interval, read.intQuery(ctx, "count", 300, 1, MAX_BARS)));
+    }
+
+    private static Actor actor(Context ctx) {
+        return new Actor(USER, ctx.ip());
+    }
+}

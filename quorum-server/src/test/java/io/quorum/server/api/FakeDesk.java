@@ -1,0 +1,369 @@
+package io.quorum.server.api;
+
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.Alert;
+import io.quorum.engine.message.Direction;
+import io.quorum.engine.message.MessageType;
+import io.quorum.engine.message.Outcome;
+import io.quorum.engine.message.Size;
+import io.quorum.engine.message.TradeAction;
+import io.quorum.engine.message.VoteChoice;
+import io.quorum.engine.order.Side;
+import io.quorum.engine.session.SessionId;
+import io.quorum.engine.time.ManualClock;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An in-memory desk that behaves like the real one at the seam: sessions move through their
+ * states and refuse illegal transitions, every change is journaled as a stream event with the
+ * next seq before listeners hear of it, and refused calls change nothing.
+ */
+public final class FakeDesk implements DeskOperations {
+    public static final String DISCLOSURE_VERSION = "1";
+    public static final AutoTradingConfigView DEFAULT_CONFIG = new AutoTradingConfigView("25", "5", 10, "09:30", "16:00",
+            "America/New_York", "10000", 30, 3, null, true);
+
+    private final ManualClock clock;
+    private final Map<SessionId, SessionState> sessions = new LinkedHashMap<>();
+    private final Map<SessionId, List<StreamListener>> listeners = new LinkedHashMap<>();
+    private volatile Health health = new Health(new Health.Component(true, "sqlite"), new Health.Component(true, "in-process"),
+            new Health.Component(true, "simulated"));
+    private int nextSession = 1;
+
+    public FakeDesk(ManualClock clock) {
+        this.clock = clock;
+    }
+
+    /** Everything a client could change; equal snapshots mean nothing changed. */
+    public record Snapshot(List<SessionView> sessions, Map<String, List<PositionView>> positions, Map<String, Integer> journalSizes,
+                           Map<String, List<ConfirmationView>> confirmations) {}
+
+    private static final class SessionState {
+        final SessionId id;
+        final Ticker ticker;
+        String state = "PROPOSAL";
+        String stopReason;
+        boolean autoTrading;
+        AutoTradingConfigView config = DEFAULT_CONFIG;
+        final Map<String, PositionView> positions = new TreeMap<>();
+        final Map<String, ConfirmationView> confirmations = new LinkedHashMap<>();
+        final List<StreamEvent> journal = new ArrayList<>();
+        final List<DecisionEntry> decisions = new ArrayList<>();
+        final List<AgentMessageView> messages = new ArrayList<>();
+        final List<AlertView> alerts = new ArrayList<>();
+
+        SessionState(SessionId id, Ticker ticker) {
+            this.id = id;
+            this.ticker = ticker;
+        }
+
+        long lastSeq() { return journal.isEmpty() ? 0 : journal.getLast().seq(); }
+    }
+
+    // ---- scenario helpers for tests ----------------------------------------------------------
+
+    public synchronized Snapshot snapshot() {
+        Map<String, List<PositionView>> positions = new TreeMap<>();
+        Map<String, Integer> journals = new TreeMap<>();
+        Map<String, List<ConfirmationView>> confirmations = new TreeMap<>();
+        for (SessionState s : sessions.values()) {
+            positions.put(s.id.value(), List.copyOf(s.positions.values()));
+            journals.put(s.id.value(), s.journal.size());
+            confirmations.put(s.id.value(), List.copyOf(s.confirmations.values()));
+        }
+        return new Snapshot(sessions(), positions, journals, confirmations);
+    }
+
+    public synchronized void openPosition(SessionId id, String ticker, long quantity, String price) {
+        SessionState s = find(id);
+        s.positions.put(ticker, new PositionView(ticker, Direction.LONG, quantity, price, price, null, null, null, clock.now(),
+                "0.00", "0.00", "0.00"));
+        journal(s, StreamEventType.POSITION, s.positions.get(ticker));
+    }
+
+    public synchronized void awaitConfirmation(SessionId id, String confirmationId, long quantity, String notional) {
+        SessionState s = find(id);
+        s.confirmations.put(confirmationId, new ConfirmationView(confirmationId, "p-" + confirmationId, s.ticker.symbol(), Side.BUY,
+                quantity, notional, clock.now().plusSeconds(60), "PENDING"));
+    }
+
+    /** An agent speaks: journaled as a message and as an {@code agent_message} event. */
+    public synchronized StreamEvent say(SessionId id, AgentRole sender, String text) {
+        SessionState s = find(id);
+        long seq = s.lastSeq() + 1;
+        AgentMessageView message = new AgentMessageView("m-" + seq, seq, sender, AgentMessageView.RecipientsView.ALL, MessageType.UPDATE,
+                Map.of("text", text), clock.now(), null, false, Duration.ofSeconds(30));
+        s.messages.add(message);
+        return journal(s, StreamEventType.AGENT_MESSAGE, message);
+    }
+
+    public synchronized void decide(SessionId id, Outcome outcome) {
+        SessionState s = find(id);
+        long seq = s.lastSeq() + 1;
+        DecisionEntry entry = new DecisionEntry(seq, clock.now(), "p-" + seq, s.ticker.symbol(), TradeAction.OPEN_LONG, outcome,
+                new DecisionEntry.TallyView(3, 1, 1, outcome == Outcome.VETOED, 3, 5),
+                List.of(new DecisionEntry.VoteView(AgentRole.RISK, VoteChoice.APPROVE, "within limits", true)), proposal(s.ticker),
+                "Decision: " + outcome, List.of());
+        s.decisions.add(entry);
+        journal(s, StreamEventType.DECISION, entry);
+    }
+
+    /** A portfolio update that is not journaled, as the position manager sends on every tick. */
+    public void tick(SessionId id, String equity) {
+        StreamEvent event;
+        List<StreamListener> targets;
+        synchronized (this) {
+            SessionState s = find(id);
+            event = new StreamEvent(StreamEventType.POSITION_UPDATE, s.lastSeq(), id.value(), clock.now(),
+                    new PortfolioView(List.copyOf(s.positions.values()), "0.00", "0.00", "0.00", "0.00", equity, equity));
+            targets = List.copyOf(listeners.getOrDefault(id, List.of()));
+        }
+        targets.forEach(listener -> listener.onEvent(event));
+    }
+
+    public void health(Health newHealth) { this.health = newHealth; }
+
+    public synchronized int listenerCount(SessionId id) { return listeners.getOrDefault(id, List.of()).size(); }
+
+    // ---- DeskOperations -----------------------------------------------------------------------
+
+    @Override public synchronized SessionView createSession(Ticker ticker, Actor actor) {
+        SessionId id = SessionId.of("s" + nextSession++);
+        SessionState s = new SessionState(id, ticker);
+        sessions.put(id, s);
+        journal(s, StreamEventType.STATUS, view(s));
+        return view(s);
+    }
+
+    @Override public synchronized List<SessionView> sessions() {
+        return sessions.values().stream().map(this::view).toList();
+    }
+
+    @Override public synchronized SessionView session(SessionId id) { return view(find(id)); }
+
+    @Override public synchronized SessionView approve(SessionId id, Actor actor) {
+        SessionState s = find(id);
+        requireState(s, "PROPOSAL", "approve");
+        s.state = "AUTO_TRADING";
+        return changed(s);
+    }
+
+    @Override public synchronized SessionView reject(SessionId id, String reason, Actor actor) {
+        SessionState s = find(id);
+        requireState(s, "PROPOSAL", "reject");
+        s.state = "RE_ANALYZING";
+        return changed(s);
+    }
+
+    @Override public synchronized SessionView stop(SessionId id, Actor actor) {
+        SessionState s = find(id);
+        if (s.state.equals("STOPPED")) throw new DeskException.Conflict("session " + id + " is already STOPPED");
+        s.state = "STOPPED";
+        s.stopReason = "user";
+        s.autoTrading = false;
+        return changed(s);
+    }
+
+    @Override public synchronized AutoTradingConfigView config(SessionId id) { return find(id).config; }
+
+    @Override public synchronized AutoTradingConfigView updateConfig(SessionId id, AutoTradingConfigView config, Actor actor) {
+        SessionState s = find(id);
+        List<FieldError> errors = new ArrayList<>();
+        percent(errors, "maxPositionPct", config.maxPositionPct());
+        percent(errors, "maxDailyLossPct", config.maxDailyLossPct());
+        if (config.maxTradesPerDay() < 1 || config.maxTradesPerDay() > 1000) errors.add(new FieldError("maxTradesPerDay", "must be 1-1000"));
+        if (config.quorum() < 1 || config.quorum() > 5) errors.add(new FieldError("quorum", "must be 1-5"));
+        if (config.decisionTimeoutSeconds() < 1 || config.decisionTimeoutSeconds() > 600) errors.add(new FieldError("decisionTimeoutSeconds", "must be 1-600"));
+        if (!errors.isEmpty()) throw new DeskException.Invalid(errors);
+        s.config = config;
+        changed(s);
+        return config;
+    }
+
+    @Override public RiskDisclosure riskDisclosure() {
+        return new RiskDisclosure(DISCLOSURE_VERSION, "Automated trading can lose money quickly.");
+    }
+
+    @Override public synchronized SessionView enableAutoTrading(SessionId id, String acceptedDisclosureVersion, Actor actor) {
+        SessionState s = find(id);
+        if (!DISCLOSURE_VERSION.equals(acceptedDisclosureVersion)) {
+            throw DeskException.Invalid.of("acceptedDisclosureVersion", "accept risk disclosure version " + DISCLOSURE_VERSION);
+        }
+        if (s.state.equals("STOPPED")) throw new DeskException.Conflict("session " + id + " is STOPPED");
+        s.autoTrading = true;
+        return changed(s);
+    }
+
+    @Override public synchronized SessionView disableAutoTrading(SessionId id, Actor actor) {
+        SessionState s = find(id);
+        s.autoTrading = false;
+        return changed(s);
+    }
+
+    @Override public synchronized PortfolioView flatten(SessionId id, Actor actor) {
+        SessionState s = find(id);
+        if (!s.positions.isEmpty()) {
+            s.positions.clear();
+            journal(s, StreamEventType.TRADE_EXECUTED, new TradeExecutedView("flatten-" + s.lastSeq(), s.ticker.symbol(), Side.SELL, 1, "1.00", "flatten"));
+        }
+        return portfolio(s);
+    }
+
+    @Override public synchronized PortfolioView positions(SessionId id) { return portfolio(find(id)); }
+
+    @Override public synchronized PortfolioView closePosition(SessionId id, Ticker ticker, Actor actor) {
+        SessionState s = find(id);
+        PositionView closed = s.positions.get(ticker.symbol());
+        if (closed == null) throw new DeskException.NotFound("position", ticker);
+        s.positions.remove(ticker.symbol());
+        journal(s, StreamEventType.TRADE_EXECUTED, new TradeExecutedView("close-" + s.lastSeq(), ticker.symbol(), Side.SELL,
+                closed.quantity(), closed.currentPrice(), "user"));
+        return portfolio(s);
+    }
+
+    @Override public synchronized PositionView editStops(SessionId id, Ticker ticker, StopsChange change, Actor actor) {
+        SessionState s = find(id);
+        PositionView p = s.positions.get(ticker.symbol());
+        if (p == null) throw new DeskException.NotFound("position", ticker);
+        if (change.stopLoss() != null && new BigDecimal(change.stopLoss()).compareTo(new BigDecimal(p.currentPrice())) >= 0) {
+            throw DeskException.Invalid.of("stopLoss", "must be below the current price " + p.currentPrice() + " for a long");
+        }
+        PositionView edited = new PositionView(p.ticker(), p.direction(), p.quantity(), p.entryPrice(), p.currentPrice(), change.stopLoss(),
+                change.takeProfit(), change.trailingStopPct(), p.openedAt(), p.unrealizedPnl(), p.unrealizedPnlPct(), p.realizedPnl());
+        s.positions.put(ticker.symbol(), edited);
+        journal(s, StreamEventType.POSITION, edited);
+        return edited;
+    }
+
+    @Override public synchronized List<ConfirmationView> confirmations(SessionId id) {
+        return List.copyOf(find(id).confirmations.values());
+    }
+
+    @Override public synchronized ConfirmationView confirm(SessionId id, String confirmationId, boolean approve, Actor actor) {
+        SessionState s = find(id);
+        ConfirmationView c = s.confirmations.get(confirmationId);
+        if (c == null) throw new DeskException.NotFound("confirmation", confirmationId);
+        if (!c.status().equals("PENDING")) throw new DeskException.Conflict("confirmation " + confirmationId + " is already " + c.status());
+        ConfirmationView answered = new ConfirmationView(c.id(), c.proposalId(), c.ticker(), c.side(), c.quantity(), c.notional(), c.expiresAt(),
+                approve ? "APPROVED" : "DENIED");
+        s.confirmations.put(confirmationId, answered);
+        return answered;
+    }
+
+    @Override public synchronized DecisionPage decisions(SessionId id, DecisionFilter filter, Paging paging) {
+        List<DecisionEntry> matching = exportDecisions(id, filter).reversed();
+        List<DecisionEntry> page = matching.stream().skip(paging.offset()).limit(paging.limit()).toList();
+        return new DecisionPage(page, matching.size());
+    }
+
+    @Override public synchronized List<DecisionEntry> exportDecisions(SessionId id, DecisionFilter filter) {
+        return find(id).decisions.stream()
+                .filter(d -> filter.ticker() == null || d.ticker().equals(filter.ticker().symbol()))
+                .filter(d -> filter.outcome() == null || d.outcome() == filter.outcome())
+                .filter(d -> filter.from() == null || !d.time().isBefore(filter.from()))
+                .filter(d -> filter.to() == null || d.time().isBefore(filter.to()))
+                .toList();
+    }
+
+    @Override public synchronized MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter) {
+        return new MessagePage(find(id).messages.stream()
+                .filter(m -> m.seq() > afterSeq)
+                .filter(m -> filter.sender() == null || m.sender() == filter.sender())
+                .filter(m -> filter.type() == null || m.type() == filter.type())
+                .limit(limit).toList());
+    }
+
+    @Override public synchronized List<AlertView> alerts(SessionId id) { return List.copyOf(find(id).alerts); }
+
+    @Override public List<BarView> bars(Ticker ticker, BarInterval interval, int count) {
+        Instant end = clock.now();
+        List<BarView> bars = new ArrayList<>();
+        for (int i = count; i > 0; i--) {
+            long time = end.minus(interval.length().multipliedBy(i)).getEpochSecond();
+            bars.add(new BarView(time, "100.00", "101.00", "99.50", "100.50", 1000));
+        }
+        return bars;
+    }
+
+    @Override public QuoteView quote(Ticker ticker) {
+        return new QuoteView(ticker.symbol(), "100.50", "100.49", "100.51", clock.now());
+    }
+
+    @Override public synchronized List<StreamEvent> events(SessionId id, long afterSeq, int limit) {
+        return find(id).journal.stream().filter(e -> e.seq() > afterSeq).limit(limit).toList();
+    }
+
+    @Override public synchronized Subscription subscribe(SessionId id, StreamListener listener) {
+        find(id);
+        listeners.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> {
+            synchronized (FakeDesk.this) {
+                listeners.getOrDefault(id, List.of()).remove(listener);
+            }
+        };
+    }
+
+    @Override public Health health() { return health; }
+
+    // ---- internals ----------------------------------------------------------------------------
+
+    private SessionState find(SessionId id) {
+        SessionState s = sessions.get(id);
+        if (s == null) throw new DeskException.NotFound("session", id);
+        return s;
+    }
+
+    private static void requireState(SessionState s, String expected, String operation) {
+        if (!s.state.equals(expected)) throw new DeskException.Conflict("cannot " + operation + " session " + s.id + " in state " + s.state);
+    }
+
+    private static void percent(List<FieldError> errors, String field, String value) {
+        BigDecimal pct = new BigDecimal(value);
+        if (pct.signum() <= 0 || pct.compareTo(BigDecimal.valueOf(100)) > 0) errors.add(new FieldError(field, "must be more than 0 and at most 100"));
+    }
+
+    private SessionView changed(SessionState s) {
+        journal(s, StreamEventType.STATUS, view(s));
+        return view(s);
+    }
+
+    /** Journal first, then tell the listeners: the order the edge's gap-free resume relies on. */
+    private StreamEvent journal(SessionState s, StreamEventType type, Object data) {
+        StreamEvent event = new StreamEvent(type, s.lastSeq() + 1, s.id.value(), clock.now(), data);
+        s.journal.add(event);
+        if (type == StreamEventType.MARKET_ALERT && data instanceof AlertView alert) s.alerts.add(alert);
+        for (StreamListener listener : listeners.getOrDefault(s.id, List.of())) listener.onEvent(event);
+        return event;
+    }
+
+    private SessionView view(SessionState s) {
+        return new SessionView(s.id.value(), s.ticker.symbol(), s.state, s.stopReason, new SessionView.AutoTradingStatus(s.autoTrading),
+                s.state.equals("PROPOSAL") ? proposal(s.ticker) : null, s.config, 0, s.lastSeq());
+    }
+
+    private static ProposalView proposal(Ticker ticker) {
+        return new ProposalView("p-1", TradeAction.OPEN_LONG, ticker.symbol(), Direction.LONG,
+                new ProposalView.SizeView(Size.Unit.SHARES, "120"), "178.50", "175.00", "190.00", null, "breakout on volume",
+                "Technical: breakout above 178 on twice the usual volume", "21420.00");
+    }
+
+    private static PortfolioView portfolio(SessionState s) {
+        return new PortfolioView(List.copyOf(s.positions.values()), "0.00", "0.00", "0.00", "0.00", "100000.00", "100000.00");
+    }
+
+    /** A market alert, journaled, for alert-centre flows. */
+    public synchronized void alert(SessionId id, String text) {
+        SessionState s = find(id);
+        journal(s, StreamEventType.MARKET_ALERT, new AlertView(s.lastSeq() + 1, clock.now(), Alert.AlertKind.NEWS, Alert.Severity.INFO,
+                s.ticker.symbol(), text));
+    }
+}

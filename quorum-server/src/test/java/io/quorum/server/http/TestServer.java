@@ -1,0 +1,76 @@
+package io.quorum.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quorum.engine.time.ManualClock;
+import io.quorum.server.api.FakeDesk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A server on a free loopback port over a {@link FakeDesk}, with a client that speaks to it. */
+public final class TestServer implements AutoCloseable {
+    public static final String TOKEN = "test-token-0123456789abcdef";
+
+    public final ManualClock clock = new ManualClock(Instant.parse("2025-03-03T14:30:00Z"));
+    public final FakeDesk desk = new FakeDesk(clock);
+    public final QuorumServer server;
+    public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final ObjectMapper json = Json.mapper();
+
+    public TestServer() {
+        this(ServerSettings.defaults());
+    }
+
+    public TestServer(ServerSettings settings) {
+        server = new QuorumServer(desk, AccessToken.explicit(TOKEN), settings, new ServerMetrics(), clock).start(0, "127.0.0.1");
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create(server.baseUrl() + pathAndQuery);
+    }
+
+    public HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> put(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public JsonNode parse(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    @Override public void close() {
+        server.stop();
+    }
+}
