@@ -16,15 +16,19 @@ import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.session.SessionId;
 import io.quorum.engine.market.Ticker;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * One member of the desk. An agent reads the desk through its {@link DeskView}, reacts to the
  * messages addressed to it, and speaks only by publishing on the bus. It is driven by one thread
  * at a time (its {@link AgentRunner}), so its private state needs no locks.
  *
- * <p>Every agent votes on every proposal it did not make; {@link #judge} is that vote, a pure
- * function of the proposal and what the agent sees, so that it can be tested as a table.
+ * <p>Every agent votes on every proposal it did not make, when the orchestrator asks for votes
+ * (a proposal the orchestrator refuses to put to the vote gets none). {@link #judge} is that vote,
+ * a pure function of the proposal and what the agent sees, so that it can be tested as a table.
  */
 public abstract class Agent {
     private final AgentRole role;
@@ -33,6 +37,10 @@ public abstract class Agent {
     protected final DeskView desk;
     private final MessageBus bus;
     private final Clock clock;
+    /** Proposals seen, by message id, until the orchestrator asks for a vote on them; bounded so refused ones do not pile up. */
+    private final Map<UUID, Proposal> awaitingVoteRequest = new LinkedHashMap<>() {
+        @Override protected boolean removeEldestEntry(Map.Entry<UUID, Proposal> eldest) { return size() > 64; }
+    };
 
     protected Agent(AgentRole role, AgentContext context) {
         this.role = role;
@@ -55,11 +63,15 @@ public abstract class Agent {
     public final void onMessage(AgentMessage message) {
         switch (message.content()) {
             case Proposal proposal -> {
-                if (message.sender() != role) castVote(message, proposal);
+                if (message.sender() != role) awaitingVoteRequest.put(message.id(), proposal);
             }
             case Alert alert -> onAlert(message, alert);
             case Question question -> onQuestion(message, question);
-            case Update update -> onUpdate(message, update);
+            case Update update -> {
+                Proposal asked = message.sender() == AgentRole.ORCHESTRATOR && message.replyTo() != null ? awaitingVoteRequest.remove(message.replyTo()) : null;
+                if (asked != null) castVote(message, asked);
+                else onUpdate(message, update);
+            }
             case Decision decision -> onDecision(message, decision);
             case Vote vote -> { }
         }
@@ -73,10 +85,10 @@ public abstract class Agent {
 
     protected void onDecision(AgentMessage message, Decision decision) { }
 
-    private void castVote(AgentMessage proposalMessage, Proposal proposal) {
+    private void castVote(AgentMessage request, Proposal proposal) {
         Judgement judgement = judge(proposal);
         Vote vote = new Vote(proposal.id(), judgement.choice(), judgement.reason(), judgement.modification(), judgement.text());
-        publish(AgentMessage.draft(session, role, Recipients.of(AgentRole.ORCHESTRATOR), vote, clock.now()).inReplyTo(proposalMessage.id()));
+        publish(AgentMessage.draft(session, role, Recipients.of(AgentRole.ORCHESTRATOR), vote, clock.now()).inReplyTo(request.id()));
     }
 
     protected final AgentMessage say(Recipients to, Payload payload) {

@@ -49,6 +49,7 @@ import java.util.function.Predicate;
  */
 public final class PaperBroker implements Broker {
     private static final long BASIS_POINTS = 10_000;
+    private static final long CENT = 10_000;
 
     private final Clock clock;
     private final Predicate<Instant> marketOpen;
@@ -158,11 +159,12 @@ public final class PaperBroker implements Broker {
         return filled;
     }
 
+    /** The touch moved against the trader by the slippage, on the cent grid prices trade at: buys round up, sells down. */
     private long touchWithSlippage(Side side, Tick tick) {
         long slip = config.slippageBasisPoints();
         return side == Side.BUY
-                ? Math.ceilDiv(Math.multiplyExact(tick.askMicros(), BASIS_POINTS + slip), BASIS_POINTS)
-                : Math.multiplyExact(tick.bidMicros(), BASIS_POINTS - slip) / BASIS_POINTS;
+                ? Math.ceilDiv(Math.ceilDiv(Math.multiplyExact(tick.askMicros(), BASIS_POINTS + slip), BASIS_POINTS), CENT) * CENT
+                : Math.multiplyExact(tick.bidMicros(), BASIS_POINTS - slip) / BASIS_POINTS / CENT * CENT;
     }
 
     private Fill execute(Order order, long priceMicros) {

@@ -39,6 +39,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -192,11 +193,18 @@ public final class DeskSession implements AutoCloseable {
 
     // ---- the conversation ----------------------------------------------------------------------
 
+    /** Each agent in turn, so the reasoning reads in speaking order; then Technical's proposal goes to the vote. */
     private void analyze(String userConcern) {
         for (AgentRole role : AgentRole.VOTERS) {
+            CompletableFuture<Void> spoken = new CompletableFuture<>();
             runners.get(role).run(agent -> {
-                for (String line : agent.analyze()) reason(agent.role(), line);
+                try {
+                    for (String line : agent.analyze()) reason(agent.role(), line);
+                } finally {
+                    spoken.complete(null);
+                }
             });
+            spoken.join();
         }
         runners.get(AgentRole.TECHNICAL).run(agent -> {
             Proposal proposal = ((TechnicalAgent) agent).propose(userConcern);
@@ -291,7 +299,12 @@ public final class DeskSession implements AutoCloseable {
     }
 
     private void announceStateChange(SessionChange change) {
-        say(AgentRole.ORCHESTRATOR, new Update(Update.UpdateKind.STATUS, ticker(), null, "Session " + change.describe() + "."));
+        String what = change.describe();
+        String text = switch (change.event()) {
+            case STOP, ENABLE_AUTO_TRADING, DISABLE_AUTO_TRADING -> Character.toUpperCase(what.charAt(0)) + what.substring(1);
+            default -> "Session " + what;
+        };
+        say(AgentRole.ORCHESTRATOR, new Update(Update.UpdateKind.STATUS, ticker(), null, text + "."));
     }
 
     private void journalUser(String actor, JournalEvent.UserAction.Action action, String detail) {
