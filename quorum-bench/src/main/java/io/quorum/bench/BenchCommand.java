@@ -1,6 +1,7 @@
 package io.quorum.bench;
 
 import io.quorum.bench.bus.BusHopLatency;
+import io.quorum.bench.consensus.DecisionRoundLatency;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Locale;
 public final class BenchCommand {
     /** Every scenario, in the order they run. Add new ones here. */
     private static final List<Scenario> SCENARIOS = List.of(
-            new BusHopLatency());
+            new BusHopLatency(),
+            new DecisionRoundLatency());
 
     private BenchCommand() {}
 

@@ -1,7 +1,12 @@
 package io.quorum.bench.bus;
 
+import static io.quorum.bench.LatencyResult.format;
+import static io.quorum.bench.LatencyResult.verdict;
+
 import io.quorum.bench.LatencyRecorder;
+import io.quorum.bench.LatencyResult;
 import io.quorum.bench.PacedLoad;
+import io.quorum.bench.RunLength;
 import io.quorum.bench.Scenario;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
@@ -14,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
-import org.HdrHistogram.Histogram;
 
 /**
  * S1: how long a message takes from {@code publish} to a subscriber's handler, at a steady 10,000
@@ -33,35 +37,41 @@ public final class BusHopLatency implements Scenario {
             new Alert(Alert.AlertKind.PRICE_SIGNAL, Alert.Severity.INFO, null, "AAPL crossed its 50-day average on rising volume"),
             Instant.EPOCH);
 
+    private final RunLength length;
+
+    public BusHopLatency() { this(RunLength.ofSeconds(MESSAGES_PER_SECOND, 2, 8, 10, 60)); }
+
+    public BusHopLatency(RunLength length) { this.length = length; }
+
     @Override public String id() { return "S1"; }
 
     @Override public String title() { return "bus hop latency: publish to delivery, 10,000 msg/s, 5 subscribers"; }
 
     @Override
     public List<Figure> run(Mode mode) throws Exception {
-        int warmup = mode == Mode.QUICK ? 2 * MESSAGES_PER_SECOND : 10 * MESSAGES_PER_SECOND;
-        int measured = mode == Mode.QUICK ? 8 * MESSAGES_PER_SECOND : 60 * MESSAGES_PER_SECOND;
+        int warmup = length.warmup(mode);
+        int measured = length.measured(mode);
         ThreadFactory platform = Thread.ofPlatform().daemon().factory();
         ThreadFactory virtual = Thread.ofVirtual().factory();
 
-        Result bus = measure("InMemoryMessageBus", warmup, measured, load -> new BusHop(load, SAMPLE, platform));
-        Result busVirtual = measure("InMemoryMessageBus (virtual-thread mailboxes)", warmup, measured, load -> new BusHop(load, SAMPLE, virtual));
-        Result disruptor = measure("Disruptor 4.0.0, BlockingWaitStrategy", warmup, measured, load -> new DisruptorHop(load, SAMPLE, CONSUMERS));
-        Result queues = measure("5 x ArrayBlockingQueue", warmup, measured, load -> new QueueHop(load, SAMPLE, CONSUMERS));
+        LatencyResult bus = measure("InMemoryMessageBus", warmup, measured, load -> new BusHop(load, SAMPLE, platform));
+        LatencyResult busVirtual = measure("InMemoryMessageBus (virtual-thread mailboxes)", warmup, measured, load -> new BusHop(load, SAMPLE, virtual));
+        LatencyResult disruptor = measure("Disruptor 4.0.0, BlockingWaitStrategy", warmup, measured, load -> new DisruptorHop(load, SAMPLE, CONSUMERS));
+        LatencyResult queues = measure("5 x ArrayBlockingQueue", warmup, measured, load -> new QueueHop(load, SAMPLE, CONSUMERS));
 
         List<Figure> figures = new ArrayList<>();
-        double busP99 = micros(bus.latency.getValueAtPercentile(99));
+        double busP99 = bus.p99Micros();
         figures.addAll(bus.figures(id(), "≤ " + format(TARGET_P99_MICROS) + " µs: " + verdict(busP99 <= TARGET_P99_MICROS)));
         figures.addAll(busVirtual.figures(id(), ""));
         figures.addAll(disruptor.figures(id(), ""));
         figures.addAll(queues.figures(id(), ""));
-        double ratio = busP99 / micros(disruptor.latency.getValueAtPercentile(99));
+        double ratio = busP99 / disruptor.p99Micros();
         figures.add(new Figure(id(), "InMemoryMessageBus / Disruptor", "p99 ratio", String.format(Locale.ROOT, "%.2f x", ratio),
                 "≤ " + format(TARGET_RATIO_TO_DISRUPTOR) + " x: " + verdict(ratio <= TARGET_RATIO_TO_DISRUPTOR)));
         return figures;
     }
 
-    private static Result measure(String subject, int warmup, int measured, Function<PacedLoad, Hop> build) throws InterruptedException {
+    private static LatencyResult measure(String subject, int warmup, int measured, Function<PacedLoad, Hop> build) throws InterruptedException {
         System.gc();
         PacedLoad load = new PacedLoad(MESSAGES_PER_SECOND, warmup, measured);
         try (Hop hop = build.apply(load)) {
@@ -69,31 +79,11 @@ public final class BusHopLatency implements Scenario {
             boolean complete = LatencyRecorder.awaitAll(hop.recorders(), load.totalMessages(), DRAIN_TIMEOUT_MILLIS);
             long missing = 0;
             for (LatencyRecorder recorder : hop.recorders()) missing += load.totalMessages() - recorder.received();
-            return new Result(subject, LatencyRecorder.merged(hop.recorders(), LatencyRecorder::latency),
-                    LatencyRecorder.merged(hop.recorders(), LatencyRecorder::sinceSent), load.senderLateness(), load.sendCall(), complete ? 0 : missing, hop.dropped());
+            List<String> faults = new ArrayList<>();
+            if (!complete) faults.add(missing + " missing");
+            if (hop.dropped() > 0) faults.add(hop.dropped() + " dropped");
+            return new LatencyResult(subject, LatencyRecorder.merged(hop.recorders(), LatencyRecorder::latency),
+                    LatencyRecorder.merged(hop.recorders(), LatencyRecorder::sinceSent), load.senderLateness(), load.sendCall(), faults);
         }
     }
-
-    private record Result(String subject, Histogram latency, Histogram sinceSent, Histogram senderLateness, Histogram sendCall, long missing, long dropped) {
-        List<Figure> figures(String scenario, String p99Target) {
-            List<Figure> rows = new ArrayList<>();
-            rows.add(new Figure(scenario, subject, "p50 µs", format(micros(latency.getValueAtPercentile(50))), ""));
-            rows.add(new Figure(scenario, subject, "p99 µs", format(micros(latency.getValueAtPercentile(99))), p99Target));
-            rows.add(new Figure(scenario, subject, "p99.9 µs", format(micros(latency.getValueAtPercentile(99.9))), ""));
-            rows.add(new Figure(scenario, subject, "max µs", format(micros(latency.getMaxValue())), ""));
-            rows.add(new Figure(scenario, subject, "p99 from actual send µs", format(micros(sinceSent.getValueAtPercentile(99))), "diagnostic"));
-            rows.add(new Figure(scenario, subject, "sender late p99 µs", format(micros(senderLateness.getValueAtPercentile(99))), ""));
-            rows.add(new Figure(scenario, subject, "send call p99 µs", format(micros(sendCall.getValueAtPercentile(99))), ""));
-            if (missing > 0 || dropped > 0) {
-                rows.add(new Figure(scenario, subject, "lost deliveries", missing + " missing, " + dropped + " dropped", "0: MISSED"));
-            }
-            return rows;
-        }
-    }
-
-    private static double micros(long nanos) { return nanos / 1_000.0; }
-
-    private static String format(double value) { return String.format(Locale.ROOT, "%.1f", value); }
-
-    private static String verdict(boolean met) { return met ? "met" : "MISSED"; }
 }
