@@ -2,6 +2,7 @@ package io.quorum.bench;
 
 import io.quorum.bench.bus.BusHopLatency;
 import io.quorum.bench.consensus.DecisionRoundLatency;
+import io.quorum.bench.position.PositionTickScenario;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ public final class BenchCommand {
     /** Every scenario, in the order they run. Add new ones here. */
     private static final List<Scenario> SCENARIOS = List.of(
             new BusHopLatency(),
-            new DecisionRoundLatency());
+            new DecisionRoundLatency(),
+            new PositionTickScenario());
 
     private BenchCommand() {}
 

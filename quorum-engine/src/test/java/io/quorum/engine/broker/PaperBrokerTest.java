@@ -64,11 +64,11 @@ class PaperBrokerTest extends BrokerContract {
 
     @ParameterizedTest(name = "{0} with {1} bp slippage fills at {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            # side | slippage bp | fill (quote 99.99 / 100.01)
+            # side | slippage bp | fill (quote 99.99 / 100.01), on the cent grid: buys round up, sells down
             BUY    | 0           | 100.01
             SELL   | 0           | 99.99
-            BUY    | 10          | 100.11001
-            SELL   | 10          | 99.89001
+            BUY    | 10          | 100.12
+            SELL   | 10          | 99.89
             """)
     void market_orders_fill_at_the_touch_moved_against_the_trader_by_the_slippage(Side side, int slippage, String expected) {
         PaperBroker paper = paper(new PaperBrokerConfig(Money.ofDollars(100_000), slippage, CommissionSchedule.FREE));

@@ -1,4 +1,6 @@
-package io.quorum.bench;
+package io.quorum.bench.position;
+
+import io.quorum.bench.Scenario;
 
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
