@@ -186,6 +186,18 @@ public final class DeskSession implements AutoCloseable {
         desk.executor().flatten(this, "flattened by " + actor);
     }
 
+    /** Changes a position's stop, target and trailing stop; null when applied, else why not, as a sentence. */
+    public String editStops(Ticker ticker, io.quorum.engine.position.Protection protection, String actor) {
+        String refusal = desk.protect(id(), ticker, protection);
+        if (refusal == null) {
+            journalUser(actor, JournalEvent.UserAction.Action.EDIT_STOPS, ticker + ": " + TradeExecutor.describe(protection));
+            desk.position(id(), ticker).ifPresent(position -> desk.journal(id(), TradeExecutor.positionChanged(ticker, position)));
+        }
+        return refusal;
+    }
+
+    public int tradesToday() { return desk.executor().tradesToday(id()); }
+
     public void closePosition(Ticker ticker, String actor) {
         journalUser(actor, JournalEvent.UserAction.Action.CLOSE_POSITION, ticker.symbol());
         desk.executor().close(this, ticker, "closed by " + actor);

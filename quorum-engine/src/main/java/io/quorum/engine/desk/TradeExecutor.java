@@ -90,7 +90,7 @@ public final class TradeExecutor {
             session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, ticker, "Nothing to execute for \"" + terms.text() + "\": the size comes to 0 shares."));
             return;
         }
-        OrderRequest order = OrderRequest.market(ClientOrderId.of("q-" + terms.id()), ticker, side, quantity);
+        OrderRequest order = OrderRequest.market(io.quorum.engine.journal.DecisionLog.decisionOrderId(terms.id()), ticker, side, quantity);
         if (!passesChecks(session, order, terms.id())) return;
 
         AutoTradingConfig config = session.config();
@@ -262,7 +262,7 @@ public final class TradeExecutor {
                 (old, one) -> old.day().equals(today) ? new TradeCount(today, old.count() + 1) : one);
     }
 
-    private static JournalEvent.PositionChanged positionChanged(Ticker ticker, Position position) {
+    static JournalEvent.PositionChanged positionChanged(Ticker ticker, Position position) {
         if (position == null) return new JournalEvent.PositionChanged(ticker, 0, null, null, null, null, null);
         Protection protection = position.protection();
         return new JournalEvent.PositionChanged(ticker, position.signedQuantity(), Price.of(position.averageEntry()),

@@ -13,7 +13,7 @@ import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
-import io.quorum.engine.port.Journal;
+import io.quorum.engine.journal.ObservableJournal;
 import io.quorum.engine.simulation.SimulatedClock;
 import io.quorum.engine.simulation.SimulatedFundamentals;
 import io.quorum.engine.simulation.SimulatedMarket;
@@ -35,7 +35,7 @@ public final class EmbeddedDesk implements AutoCloseable {
     private final SimulatedMarket market;
     private final PaperBroker broker;
     private final Database database;
-    private final Journal journal;
+    private final ObservableJournal journal;
     private final Desk desk;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
@@ -54,7 +54,7 @@ public final class EmbeddedDesk implements AutoCloseable {
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         for (Ticker ticker : market.tickers()) subscriptions.add(market.subscribe(ticker, broker::onTick, bar -> { }));
         this.database = openDatabase(database);
-        this.journal = new JdbcJournal(this.database, AuditKey.resolve(System.getenv(), this.database.defaultAuditKeyFile()), clock);
+        this.journal = new ObservableJournal(new JdbcJournal(this.database, AuditKey.resolve(System.getenv(), this.database.defaultAuditKeyFile()), clock));
         this.desk = new Desk(new DeskPorts(clock, calendar, market, market.newsFeed(), new SimulatedFundamentals(), broker, journal,
                 InMemoryMessageBus::new), settings);
     }
@@ -84,7 +84,7 @@ public final class EmbeddedDesk implements AutoCloseable {
 
     public PaperBroker broker() { return broker; }
 
-    public Journal journal() { return journal; }
+    public ObservableJournal journal() { return journal; }
 
     public Database database() { return database; }
 

@@ -1,0 +1,68 @@
+package io.quorum.server.cli;
+
+import io.quorum.engine.desk.DeskSettings;
+import io.quorum.server.http.AccessToken;
+import io.quorum.server.http.QuorumServer;
+import io.quorum.server.http.ServerMetrics;
+import io.quorum.server.http.ServerSettings;
+import io.quorum.server.wiring.DeskService;
+import io.quorum.server.wiring.EmbeddedDesk;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The desk with its web UI and API: what {@code ./quorum} starts. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the desk on the simulated market with its web UI, REST API and WebSocket stream.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = ServerSettings.DEFAULT_HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--speed", defaultValue = "60", description = "Market seconds per wall second (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--db", description = "Journal file (default: quorum.db in the data folder, ./data or $QUORUM_DATA_DIR).")
+    Path database;
+
+    @Option(names = "--token", description = "Access token to require instead of the generated one (or set QUORUM_TOKEN).")
+    String token;
+
+    @Option(names = "--new-token", description = "Generate a new access token, replacing the stored one.")
+    boolean newToken;
+
+    @Option(names = "--allow-origin", description = "Extra browser origin allowed to open the WebSocket, e.g. http://127.0.0.1:5173 for the UI's dev server.")
+    java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
+    @Override public Integer call() throws Exception {
+        if (port < 0 || port > 65_535) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--port must be in 0..65535, was " + port);
+        if (speed <= 0 || speed > 100_000) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--speed must be in (0, 100000], was " + speed);
+        DataFolder data = DataFolder.current();
+        Path file = database != null ? database : data.defaultDatabaseFile();
+        AccessToken access = AccessToken.resolve(token, System.getenv(AccessToken.ENVIRONMENT_VARIABLE), data.dataDir(), newToken);
+        EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, file, DeskSettings.defaults());
+        DeskService service = new DeskService(embedded.desk(), embedded.journal());
+        ServerSettings settings = ServerSettings.defaults();
+        if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);
+        QuorumServer server = new QuorumServer(service, access, settings, new ServerMetrics(), embedded.clock());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            service.close();
+            embedded.close();
+            stopped.countDown();
+        }, "quorum-shutdown"));
+        embedded.start();
+        server.start(port, host);
+        System.out.println("Journal: " + file.toAbsolutePath() + "   Simulated market: seed " + seed + ", " + speed + "x. Ctrl-C stops the desk.");
+        stopped.await();
+        return 0;
+    }
+}
