@@ -11,6 +11,7 @@ import io.quorum.engine.journal.JournalEvent.OrderIntended;
 import io.quorum.engine.journal.JournalEvent.OrderPlaced;
 import io.quorum.engine.journal.JournalEvent.OrderRejected;
 import io.quorum.engine.journal.JournalEvent.PositionChanged;
+import io.quorum.engine.journal.JournalEvent.SessionOpened;
 import io.quorum.engine.journal.JournalEvent.StateChanged;
 import io.quorum.engine.journal.JournalEvent.UserAction;
 import io.quorum.engine.message.MalformedMessageException;
@@ -56,6 +57,7 @@ public final class JournalEventJson {
     public static ObjectNode toTree(JournalEvent event) {
         ObjectNode node = Wire.object();
         switch (event) {
+            case SessionOpened o -> node.put("ticker", o.ticker().symbol());
             case MessageJournaled m -> node.set("message", MessageJson.toTree(m.message()));
             case OrderIntended o -> {
                 node.set("request", request(o.request()));
@@ -99,6 +101,10 @@ public final class JournalEventJson {
     public static JournalEvent fromTree(JournalEvent.Kind kind, JsonNode json) {
         WireObject in = WireObject.at(json, "");
         JournalEvent event = switch (kind) {
+            case SESSION_OPENED -> {
+                var ticker = in.ticker("ticker");
+                yield in.build(() -> new SessionOpened(ticker));
+            }
             case MESSAGE -> {
                 var message = MessageJson.fromTree(in.raw("message").node());
                 yield new MessageJournaled(message);

@@ -98,6 +98,7 @@ public final class Desk implements AutoCloseable {
         }
         DeskSession session = new DeskSession(this, SessionId.random(), ticker, settings.defaultConfig());
         sessions.put(session.id(), session);
+        journal(session.id(), new JournalEvent.SessionOpened(ticker));
         journal(session.id(), new JournalEvent.ConfigChanged(ConfigFields.of(session.config())));
         watch(ticker);
         for (DeskListener listener : listeners) listener.sessionOpened(session);

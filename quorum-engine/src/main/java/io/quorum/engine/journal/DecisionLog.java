@@ -8,6 +8,7 @@ import io.quorum.engine.journal.JournalEvent.OrderPlaced;
 import io.quorum.engine.journal.JournalEvent.OrderRejected;
 import io.quorum.engine.journal.JournalEvent.PositionChanged;
 import io.quorum.engine.journal.JournalEvent.StateChanged;
+import io.quorum.engine.journal.JournalEvent.SessionOpened;
 import io.quorum.engine.journal.JournalEvent.UserAction;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
@@ -126,6 +127,7 @@ public final class DecisionLog {
                 case ConfigChanged ignored -> { }
                 case StateChanged ignored -> { }
                 case UserAction ignored -> { }
+                case SessionOpened ignored -> { }
             }
         }
 

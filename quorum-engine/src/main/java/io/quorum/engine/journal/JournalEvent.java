@@ -30,7 +30,16 @@ public sealed interface JournalEvent {
      */
     default boolean requiresDurability() { return false; }
 
-    enum Kind { MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, USER_ACTION }
+    enum Kind { SESSION_OPENED, MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, USER_ACTION }
+
+    /** A session was opened on {@code ticker}: the first entry of every session, so that a restart knows what it traded. */
+    record SessionOpened(Ticker ticker) implements JournalEvent {
+        public SessionOpened {
+            Objects.requireNonNull(ticker, "ticker");
+        }
+
+        @Override public Kind kind() { return Kind.SESSION_OPENED; }
+    }
 
     /** An agent message as delivered by the bus, with the bus's {@code seq}. */
     record MessageJournaled(AgentMessage message) implements JournalEvent {

@@ -145,7 +145,7 @@ public abstract class JournalContract {
 
     @Test
     void a_durable_append_is_readable_at_once() {
-        JournalEvent intended = JournalSamples.everyKindOfEvent().get(4);
+        JournalEvent intended = new JournalEvent.OrderIntended(JournalSamples.orderRequest(), null, "stop-loss exit");
 
         JournalEntry entry = journal.appendDurably(DESK, new StateChanged("IDLE", "ANALYZING", "user asked"));
         JournalEntry order = journal.append(DESK, intended);

@@ -7,6 +7,7 @@ import io.quorum.engine.journal.JournalEvent.OrderIntended;
 import io.quorum.engine.journal.JournalEvent.OrderPlaced;
 import io.quorum.engine.journal.JournalEvent.OrderRejected;
 import io.quorum.engine.journal.JournalEvent.PositionChanged;
+import io.quorum.engine.journal.JournalEvent.SessionOpened;
 import io.quorum.engine.journal.JournalEvent.StateChanged;
 import io.quorum.engine.journal.JournalEvent.UserAction;
 import io.quorum.engine.market.Ticker;
@@ -116,6 +117,7 @@ public final class JournalSamples {
     /** One event of every kind, in the order a session would journal them. */
     public static List<JournalEvent> everyKindOfEvent() {
         return List.of(
+                new SessionOpened(AAPL),
                 new UserAction("alice", UserAction.Action.APPROVE_PROPOSAL, "proposal " + PROPOSAL_ID),
                 new StateChanged("PROPOSAL", "AUTO_TRADING", "approved by alice"),
                 new ConfigChanged(Map.of("maxPositionPct", "25", "requireConfirmationAbove", "10000", "timeZone", "America/New_York")),
