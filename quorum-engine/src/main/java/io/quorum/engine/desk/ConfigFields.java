@@ -1,6 +1,11 @@
 package io.quorum.engine.desk;
 
 import io.quorum.engine.session.AutoTradingConfig;
+import io.quorum.engine.money.Money;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,5 +27,28 @@ final class ConfigFields {
         fields.put("trailingStopPct", config.trailingStopPct() == null ? "" : config.trailingStopPct().toPlainString());
         fields.put("flattenOnMaxLoss", Boolean.toString(config.flattenOnMaxLoss()));
         return fields;
+    }
+
+    /** The config journaled as {@link #of}; a field missing from an older journal keeps its default. */
+    static AutoTradingConfig toConfig(Map<String, String> fields) {
+        AutoTradingConfig d = AutoTradingConfig.defaults();
+        String trailing = fields.getOrDefault("trailingStopPct", "");
+        return new AutoTradingConfig(
+                decimal(fields, "maxPositionPct", d.maxPositionPct()),
+                decimal(fields, "maxDailyLossPct", d.maxDailyLossPct()),
+                Integer.parseInt(fields.getOrDefault("maxTradesPerDay", Integer.toString(d.maxTradesPerDay()))),
+                LocalTime.parse(fields.getOrDefault("tradingHoursStart", d.tradingHoursStart().toString())),
+                LocalTime.parse(fields.getOrDefault("tradingHoursEnd", d.tradingHoursEnd().toString())),
+                ZoneId.of(fields.getOrDefault("timeZone", d.timeZone().getId())),
+                fields.containsKey("requireConfirmationAbove") ? Money.parse(fields.get("requireConfirmationAbove")) : d.requireConfirmationAbove(),
+                Duration.ofSeconds(Long.parseLong(fields.getOrDefault("decisionTimeoutSeconds", Long.toString(d.decisionTimeout().toSeconds())))),
+                Integer.parseInt(fields.getOrDefault("quorum", Integer.toString(d.quorum()))),
+                trailing.isEmpty() ? null : new BigDecimal(trailing),
+                Boolean.parseBoolean(fields.getOrDefault("flattenOnMaxLoss", Boolean.toString(d.flattenOnMaxLoss()))));
+    }
+
+    private static BigDecimal decimal(Map<String, String> fields, String name, BigDecimal fallback) {
+        String value = fields.get(name);
+        return value == null ? fallback : new BigDecimal(value);
     }
 }

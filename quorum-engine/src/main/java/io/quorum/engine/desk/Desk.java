@@ -30,6 +30,7 @@ import io.quorum.engine.risk.PreTradeContext;
 import io.quorum.engine.risk.PreTradeResult;
 import io.quorum.engine.session.SessionId;
 import io.quorum.engine.session.SessionState;
+import io.quorum.engine.session.TradingSession;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,6 +68,12 @@ public final class Desk implements AutoCloseable {
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private final AtomicLong problems = new AtomicLong();
+    private final Map<SessionId, Long> recoveredBusSeqs = new ConcurrentHashMap<>();
+    private final java.util.Set<Ticker> suspectedMismatches = ConcurrentHashMap.newKeySet();
+    private long lastReconciliation;
+
+    /** How often (wall time) the desk compares its positions with the broker's. */
+    private static final long RECONCILE_EVERY_NANOS = java.time.Duration.ofSeconds(5).toNanos();
 
     public Desk(DeskPorts ports, DeskSettings settings) {
         this.ports = ports;
@@ -74,6 +81,7 @@ public final class Desk implements AutoCloseable {
         this.bus = ports.busFactory().apply(BusSettings.defaults()
                 .withJournal(message -> ports.journal().append(message.sessionId(), new JournalEvent.MessageJournaled(message)))
                 .withGuard(this::guard)
+                .withLastSeqOf(session -> recoveredBusSeqs.getOrDefault(session, 0L))
                 .withOverflowListener((subscriber, dropped, policy) -> reportProblem(subscriber.session(),
                         "mailbox of " + subscriber + " is full; message " + dropped.seq() + " " + policy))
                 .withErrorListener((subscriber, message, error) -> reportProblem(subscriber.session(),
@@ -96,7 +104,7 @@ public final class Desk implements AutoCloseable {
         if (!ports.market().tickers().contains(ticker)) {
             throw new IllegalArgumentException("no market data for " + ticker + "; this market has " + ports.market().tickers());
         }
-        DeskSession session = new DeskSession(this, SessionId.random(), ticker, settings.defaultConfig());
+        DeskSession session = new DeskSession(this, new TradingSession(SessionId.random(), ticker, settings.defaultConfig(), clock()));
         sessions.put(session.id(), session);
         journal(session.id(), new JournalEvent.SessionOpened(ticker));
         journal(session.id(), new JournalEvent.ConfigChanged(ConfigFields.of(session.config())));
@@ -105,6 +113,62 @@ public final class Desk implements AutoCloseable {
         session.startAnalysis(actor);
         return session;
     }
+
+    /**
+     * Rebuilds every journaled session, with positions and stops, before the market is watched, then
+     * reconciles with the broker. Call once, before the first tick.
+     */
+    public List<DeskSession> recover() {
+        List<DeskSession> restored = new DeskRecovery(this).recover();
+        for (DeskSession session : restored) {
+            if (session.state() != SessionState.STOPPED) watch(session.ticker());
+        }
+        reconcile();
+        return restored;
+    }
+
+    /**
+     * Compares the desk's positions with the broker's, ticker by ticker. A difference is never
+     * explained away as "flat": it is announced, and the sessions trading that ticker may only
+     * reduce risk until the two agree again (the periodic check lifts the halt by itself). A
+     * difference must be seen twice in a row, so that a fill in flight is not taken for one.
+     */
+    public void reconcile() {
+        Map<Ticker, Long> deskQuantities = new java.util.HashMap<>();
+        for (DeskSession session : sessions.values()) {
+            for (Position position : positions(session.id())) deskQuantities.merge(position.ticker(), position.signedQuantity(), Long::sum);
+        }
+        Map<Ticker, Long> brokerQuantities = new java.util.HashMap<>();
+        for (io.quorum.engine.order.BrokerPosition position : ports.broker().positions()) brokerQuantities.merge(position.ticker(), position.quantity(), Long::sum);
+        java.util.Set<Ticker> tickers = new java.util.HashSet<>(deskQuantities.keySet());
+        tickers.addAll(brokerQuantities.keySet());
+        java.util.Set<Ticker> differing = new java.util.HashSet<>();
+        for (Ticker ticker : tickers) {
+            long ours = deskQuantities.getOrDefault(ticker, 0L);
+            long theirs = brokerQuantities.getOrDefault(ticker, 0L);
+            if (ours != theirs) differing.add(ticker);
+        }
+        for (DeskSession session : sessions.values()) {
+            boolean differs = differing.contains(session.ticker());
+            boolean suspected = suspectedMismatches.contains(session.ticker());
+            if (differs && suspected && executor.haltReason(session.id()).isEmpty()) {
+                long ours = deskQuantities.getOrDefault(session.ticker(), 0L);
+                long theirs = brokerQuantities.getOrDefault(session.ticker(), 0L);
+                String why = "the desk holds " + ours + " " + session.ticker() + " but the broker reports " + theirs;
+                executor.haltNewExposure(session.id(), why);
+                session.say(io.quorum.engine.message.AgentRole.RISK, new io.quorum.engine.message.Alert(io.quorum.engine.message.Alert.AlertKind.RECONCILIATION_MISMATCH,
+                        io.quorum.engine.message.Alert.Severity.CRITICAL, session.ticker(), "Positions disagree: " + why + ". Only risk-reducing orders until they match."));
+            } else if (!differs && executor.haltReason(session.id()).isPresent()) {
+                executor.resumeNewExposure(session.id());
+                session.say(io.quorum.engine.message.AgentRole.RISK, new io.quorum.engine.message.Alert(io.quorum.engine.message.Alert.AlertKind.RECONCILIATION_MISMATCH,
+                        io.quorum.engine.message.Alert.Severity.INFO, session.ticker(), "Positions agree with the broker again; new trades are allowed."));
+            }
+        }
+        suspectedMismatches.clear();
+        suspectedMismatches.addAll(differing);
+    }
+
+    public Optional<String> haltReason(SessionId session) { return executor.haltReason(session); }
 
     public Optional<DeskSession> session(SessionId id) { return Optional.ofNullable(sessions.get(id)); }
 
@@ -169,6 +233,25 @@ public final class Desk implements AutoCloseable {
     void journal(SessionId session, JournalEvent event) { ports.journal().append(session, event); }
 
     void journalDurably(SessionId session, JournalEvent event) { ports.journal().appendDurably(session, event); }
+
+    DeskSession adopt(DeskSession session) {
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    void continueBusSequence(SessionId session, long lastSeq) { recoveredBusSeqs.put(session, lastSeq); }
+
+    void replayFill(SessionId session, Fill fill) {
+        synchronized (positionsLock) { positions.onFill(session, fill); }
+    }
+
+    void rearmProtection(SessionId session, Ticker ticker, Protection protection) {
+        ProtectionEdit edit;
+        synchronized (positionsLock) { edit = positions.protect(session, ticker, protection); }
+        if (edit instanceof ProtectionEdit.Refused refused) {
+            reportProblem(session, "stops of " + ticker + " could not be re-armed after the restart: " + refused.reason());
+        }
+    }
 
     Position applyFill(SessionId session, Fill fill, Protection protection) {
         synchronized (positionsLock) {
@@ -249,6 +332,11 @@ public final class Desk implements AutoCloseable {
                 checkDailyLoss(session);
             }
             executor.expireConfirmations();
+            long now = System.nanoTime();
+            if (now - lastReconciliation >= RECONCILE_EVERY_NANOS) {
+                lastReconciliation = now;
+                reconcile();
+            }
         } catch (RuntimeException e) {
             reportProblem(null, "desk timer: " + e);
         }

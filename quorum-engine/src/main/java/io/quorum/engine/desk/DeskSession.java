@@ -62,9 +62,12 @@ public final class DeskSession implements AutoCloseable {
     private volatile Decision analysisDecision;
     private volatile boolean analysisExecuted;
 
-    DeskSession(Desk desk, SessionId id, Ticker ticker, AutoTradingConfig config) {
+    DeskSession(Desk desk, TradingSession session) {
         this.desk = desk;
-        this.session = new TradingSession(id, ticker, config, desk.clock());
+        this.session = session;
+        SessionId id = session.id();
+        Ticker ticker = session.ticker();
+        AutoTradingConfig config = session.config();
         this.view = new SessionDeskView(desk, session);
         this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), VotingRules.of(config), this::acceptingProposals);
         session.addListener(this::journalStateChange);
@@ -278,6 +281,20 @@ public final class DeskSession implements AutoCloseable {
             case MarketEvent.VolumeSpike spike -> { }
             case MarketEvent.NewsArrived news -> { }
             case MarketEvent.PriceUpdate price -> { }
+        }
+    }
+
+    /**
+     * Picks up where the journal left off: an analysis that was under way is done again, since its
+     * proposal was never decided; the card of a session waiting for the user comes back with the
+     * desk's verdict on it.
+     */
+    void resume(Decision lastAnalysisDecision, boolean analysisTraded) {
+        analysisDecision = lastAnalysisDecision;
+        analysisProposal = lastAnalysisDecision == null ? null : lastAnalysisDecision.terms();
+        analysisExecuted = analysisTraded;
+        if (session.state() == SessionState.ANALYZING || session.state() == SessionState.RE_ANALYZING) {
+            Thread.ofVirtual().name("analysis-" + session.ticker()).start(() -> analyze(session.rejectionReason().orElse(null)));
         }
     }
 

@@ -56,6 +56,7 @@ public final class TradeExecutor {
     private final Map<SessionId, Map<String, PendingConfirmation>> confirmations = new ConcurrentHashMap<>();
     private final Map<SessionId, PreTradeCheck> checks = new ConcurrentHashMap<>();
     private final Map<SessionId, TradeCount> tradesToday = new ConcurrentHashMap<>();
+    private final Map<SessionId, String> haltedSessions = new ConcurrentHashMap<>();
 
     TradeExecutor(Desk desk) { this.desk = desk; }
 
@@ -91,6 +92,11 @@ public final class TradeExecutor {
             return;
         }
         OrderRequest order = OrderRequest.market(io.quorum.engine.journal.DecisionLog.decisionOrderId(terms.id()), ticker, side, quantity);
+        String halted = haltedSessions.get(session.id());
+        if (halted != null && terms.action().addsExposure()) {
+            reject(session, order, terms.id(), RejectReason.REDUCE_ONLY, halted);
+            return;
+        }
         if (!passesChecks(session, order, terms.id())) return;
 
         AutoTradingConfig config = session.config();
@@ -193,6 +199,19 @@ public final class TradeExecutor {
                 new Execution(fill.clientOrderId().value(), fill.ticker(), fill.side(), fill.quantity(), fill.price(), owner.reason()), text));
         desk.positionsChanged(session.id());
     }
+
+    /** After a restart: fills of an order placed before the crash still belong to its session. */
+    void adopt(DeskSession session, JournalEvent.OrderIntended intent) {
+        Proposal terms = intent.proposalId() == null ? null : desk.proposalTerms(session, intent.proposalId());
+        owners.putIfAbsent(intent.clientOrderId(), new Owner(session, terms, false, intent.reason()));
+    }
+
+    /** Refuses orders that add exposure while the desk and the broker disagree about positions. */
+    void haltNewExposure(SessionId session, String why) { haltedSessions.put(session, why); }
+
+    void resumeNewExposure(SessionId session) { haltedSessions.remove(session); }
+
+    Optional<String> haltReason(SessionId session) { return Optional.ofNullable(haltedSessions.get(session)); }
 
     int tradesToday(SessionId session) {
         TradeCount count = tradesToday.get(session);

@@ -15,7 +15,8 @@ public enum RejectReason {
     REDUCE_ONLY("the desk is in reduce-only mode until the broker's positions are reconciled"),
     NO_MARKET_PRICE("there is no current price for the ticker"),
     INVALID_ORDER("the order is not valid"),
-    BROKER_UNAVAILABLE("the broker could not be reached");
+    BROKER_UNAVAILABLE("the broker could not be reached"),
+    NOT_PLACED("the order never reached the broker");
 
     private final String sentence;
 

@@ -97,6 +97,21 @@ public final class TradingSession {
     /** New limits apply from the next check that reads them; they are valid by construction. */
     public void reconfigure(AutoTradingConfig newConfig) { config = Objects.requireNonNull(newConfig, "config"); }
 
+    /**
+     * A session as its journal left it, for a desk restarting after a stop or a crash. Nothing
+     * changes, so no listener hears of it; the switch is as the user last set it.
+     */
+    public static TradingSession restored(SessionId id, Ticker ticker, AutoTradingConfig config, Clock clock, SessionState state,
+            boolean autoTradingEnabled, Proposal proposal, StopReason stopReason) {
+        TradingSession session = new TradingSession(id, ticker, config, clock);
+        session.state = Objects.requireNonNull(state, "state");
+        session.autoTradingEnabled = state == SessionState.AUTO_TRADING && autoTradingEnabled;
+        session.tradingAllowed = session.autoTradingEnabled;
+        session.proposal = proposal;
+        session.stopReason = state == SessionState.STOPPED ? stopReason : null;
+        return session;
+    }
+
     public void addListener(Consumer<SessionChange> listener) { listeners.add(Objects.requireNonNull(listener, "listener")); }
 
     /** How many times a listener threw; the session went on regardless. */

@@ -73,8 +73,11 @@ public final class EmbeddedDesk implements AutoCloseable {
         }
     }
 
-    /** Starts the market moving. */
-    public void start() { market.start(); }
+    /** Restores what the journal holds (sessions, positions, stops), then starts the market moving. */
+    public void start() {
+        desk.recover();
+        market.start();
+    }
 
     public Desk desk() { return desk; }
 
