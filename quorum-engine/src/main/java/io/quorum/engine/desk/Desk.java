@@ -236,6 +236,7 @@ public final class Desk implements AutoCloseable {
 
     DeskSession adopt(DeskSession session) {
         sessions.put(session.id(), session);
+        for (DeskListener listener : listeners) listener.sessionOpened(session);
         return session;
     }
 

@@ -4,7 +4,7 @@ import io.quorum.engine.session.SessionId;
 
 /** Hears what the desk does outside the conversation: for the UI's live P&L and for operators. */
 public interface DeskListener {
-    /** A session was opened; called before its analysis starts, so a listener can follow it from the first word. */
+    /** A session was opened, or restored from the journal; called before it speaks, so a listener can follow it from the first word. */
     default void sessionOpened(DeskSession session) { }
 
     /** A session's positions or their prices changed; called often, so coalesce before showing. */

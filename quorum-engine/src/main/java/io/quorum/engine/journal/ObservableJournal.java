@@ -17,6 +17,7 @@ public final class ObservableJournal implements Journal {
     private final Journal journal;
     private final Map<SessionId, Object> sessionLocks = new ConcurrentHashMap<>();
     private final Map<SessionId, List<Consumer<JournalEntry>>> listeners = new ConcurrentHashMap<>();
+    private final List<Consumer<JournalEntry>> everything = new CopyOnWriteArrayList<>();
 
     public ObservableJournal(Journal journal) { this.journal = journal; }
 
@@ -25,6 +26,12 @@ public final class ObservableJournal implements Journal {
         List<Consumer<JournalEntry>> forSession = listeners.computeIfAbsent(session, s -> new CopyOnWriteArrayList<>());
         forSession.add(listener);
         return () -> forSession.remove(listener);
+    }
+
+    /** Follows every session's new entries: for metrics and monitors. */
+    public AutoCloseable followAll(Consumer<JournalEntry> listener) {
+        everything.add(listener);
+        return () -> everything.remove(listener);
     }
 
     @Override public JournalEntry append(SessionId session, JournalEvent event) {
@@ -47,6 +54,7 @@ public final class ObservableJournal implements Journal {
 
     /** Called while the session's lock is held, so that listeners hear entries in seq order. */
     private JournalEntry told(JournalEntry entry) {
+        for (Consumer<JournalEntry> listener : everything) listener.accept(entry);
         List<Consumer<JournalEntry>> forSession = listeners.get(entry.session());
         if (forSession != null) {
             for (Consumer<JournalEntry> listener : forSession) listener.accept(entry);

@@ -5,6 +5,7 @@ import io.quorum.server.http.AccessToken;
 import io.quorum.server.http.QuorumServer;
 import io.quorum.server.http.ServerMetrics;
 import io.quorum.server.http.ServerSettings;
+import io.quorum.server.wiring.DeskMetrics;
 import io.quorum.server.wiring.DeskService;
 import io.quorum.server.wiring.EmbeddedDesk;
 import java.nio.file.Path;
@@ -51,10 +52,13 @@ public final class ServeCommand implements Callable<Integer> {
         DeskService service = new DeskService(embedded.desk(), embedded.journal());
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);
-        QuorumServer server = new QuorumServer(service, access, settings, new ServerMetrics(), embedded.clock());
+        ServerMetrics metrics = new ServerMetrics();
+        DeskMetrics deskMetrics = new DeskMetrics(metrics.registry(), embedded.desk(), embedded.journal());
+        QuorumServer server = new QuorumServer(service, access, settings, metrics, embedded.clock());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            deskMetrics.close();
             service.close();
             embedded.close();
             stopped.countDown();

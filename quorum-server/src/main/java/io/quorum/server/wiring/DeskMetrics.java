@@ -1,0 +1,94 @@
+package io.quorum.server.wiring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quorum.engine.desk.Desk;
+import io.quorum.engine.desk.DeskListener;
+import io.quorum.engine.desk.DeskSession;
+import io.quorum.engine.journal.JournalEntry;
+import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.journal.ObservableJournal;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.Decision;
+import io.quorum.engine.message.Proposal;
+import io.quorum.engine.session.SessionId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The desk's own meters, read off the journal's tail and the bus: bus hop latency (journaled to
+ * delivered), decision latency (proposal to decision), decisions by outcome, orders, fills,
+ * rejections by reason, and each session's P&L.
+ */
+public final class DeskMetrics implements AutoCloseable {
+    private final MeterRegistry registry;
+    private final Desk desk;
+    private final Timer busHop;
+    private final Timer decisionLatency;
+    private final Counter orders;
+    private final Counter fills;
+    private final Map<UUID, Long> journaledAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> proposedAt = new ConcurrentHashMap<>();
+    private final AutoCloseable following;
+
+    public DeskMetrics(MeterRegistry registry, Desk desk, ObservableJournal journal) {
+        this.registry = registry;
+        this.desk = desk;
+        this.busHop = Timer.builder("quorum.bus.hop").description("From a message's journaling to its delivery to an observer")
+                .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram().register(registry);
+        this.decisionLatency = Timer.builder("quorum.decision.latency").description("From a proposal to its decision, in wall time")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.orders = Counter.builder("quorum.orders").description("Orders accepted by the broker").register(registry);
+        this.fills = Counter.builder("quorum.fills").description("Fills received from the broker").register(registry);
+        this.following = journal.followAll(this::onEntry);
+        for (DeskSession session : desk.sessions()) follow(session);
+        desk.addListener(new DeskListener() {
+            @Override public void sessionOpened(DeskSession session) { follow(session); }
+        });
+    }
+
+    private void follow(DeskSession session) {
+        SessionId id = session.id();
+        desk.bus().observe(id, this::delivered);
+        Gauge.builder("quorum.pnl.total", desk, d -> d.pnl(id).total().toBigDecimal().doubleValue())
+                .description("Total P&L of the session in dollars").tag("session", id.value()).tag("ticker", session.ticker().symbol()).register(registry);
+        Gauge.builder("quorum.pnl.daily", desk, d -> d.pnl(id).daily().toBigDecimal().doubleValue())
+                .description("Today's P&L of the session in dollars").tag("session", id.value()).tag("ticker", session.ticker().symbol()).register(registry);
+    }
+
+    private void onEntry(JournalEntry entry) {
+        switch (entry.event()) {
+            case JournalEvent.MessageJournaled journaled -> {
+                AgentMessage message = journaled.message();
+                journaledAt.put(message.id(), System.nanoTime());
+                if (message.content() instanceof Proposal proposal) proposedAt.put(proposal.id().toString(), System.nanoTime());
+                if (message.content() instanceof Decision decision) {
+                    registry.counter("quorum.decisions", "outcome", decision.outcome().name()).increment();
+                    Long proposed = proposedAt.remove(decision.proposalId().toString());
+                    if (proposed != null) decisionLatency.record(Duration.ofNanos(System.nanoTime() - proposed));
+                }
+            }
+            case JournalEvent.OrderPlaced placed -> orders.increment();
+            case JournalEvent.OrderFilled filled -> fills.increment();
+            case JournalEvent.OrderRejected rejected -> registry.counter("quorum.rejections", "reason", rejected.reason().name()).increment();
+            default -> { }
+        }
+    }
+
+    private void delivered(AgentMessage message) {
+        Long at = journaledAt.remove(message.id());
+        if (at != null) busHop.record(Duration.ofNanos(System.nanoTime() - at));
+    }
+
+    @Override public void close() {
+        try {
+            following.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
