@@ -148,7 +148,7 @@ public final class TradeExecutor {
             reject(session, confirmation.order(), confirmation.proposalId(), RejectReason.AUTO_TRADING_DISABLED, "confirmed after auto-trading was switched off");
             return true;
         }
-        place(session, confirmation.order(), desk.proposalTerms(session, confirmation.proposalId()), true, confirmation.reason() + ", confirmed by " + actor);
+        place(session, confirmation.order(), confirmation.terms(), true, confirmation.reason() + ", confirmed by " + actor);
         return true;
     }
 
@@ -238,7 +238,7 @@ public final class TradeExecutor {
 
     private void awaitConfirmation(DeskSession session, Proposal terms, OrderRequest order, Money notional, String reason) {
         Instant expiresAt = desk.clock().now().plus(desk.settings().confirmationTimeout());
-        PendingConfirmation confirmation = new PendingConfirmation("c-" + terms.id(), terms.id(), order, notional, expiresAt, reason);
+        PendingConfirmation confirmation = new PendingConfirmation("c-" + terms.id(), terms, order, notional, expiresAt, reason);
         confirmations.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>()).put(confirmation.id(), confirmation);
         session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, order.ticker(),
                 "Waiting for your confirmation: " + order.side() + " " + order.quantity() + " " + order.ticker() + " ($" + notional

@@ -170,7 +170,7 @@ final class DeskFixture implements AutoCloseable {
     }
 
     Decision awaitDecision(DeskSession session, Predicate<AgentMessage> which) {
-        return (Decision) awaitSaid(session, which.and(type(MessageType.DECISION))).content();
+        return (Decision) awaitSaid(session, type(MessageType.DECISION).and(which)).content();
     }
 
     Optional<Position> position(DeskSession session) { return desk.position(session.id(), NVDA); }
