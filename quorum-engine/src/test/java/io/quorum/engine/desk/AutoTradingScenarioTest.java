@@ -41,14 +41,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The desk trading on its own authority: a signal starts a conversation that ends in a trade, or in no trade. */
 class AutoTradingScenarioTest {
-    /** Quiet for ten minutes, then through the 20-day high ($101.13) to $102.50 in five minutes on eight times the volume. */
-    private static ScriptedPrices breakout() {
-        return ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(10)).moveTo("102.50", Duration.ofMinutes(5)).onVolume(8);
-    }
-
     @Test
     void a_breakout_becomes_alert_question_answer_proposal_votes_decision_and_trade() {
-        try (DeskFixture desk = DeskFixture.on(breakout()).build()) {
+        try (DeskFixture desk = DeskFixture.on(DeskFixture.breakout()).build()) {
             desk.advance(Duration.ofMinutes(5));
             DeskSession session = desk.autoTrading();
             long switchedOn = desk.awaitSaid(session, message -> message.content() instanceof Update update
@@ -110,7 +105,7 @@ class AutoTradingScenarioTest {
     @ParameterizedTest
     @EnumSource(Answer.class)
     void a_trade_above_the_confirmation_threshold_waits_for_the_user(Answer answer) {
-        try (DeskFixture desk = DeskFixture.on(breakout()).confirmAbove(500, Duration.ofSeconds(60)).build()) {
+        try (DeskFixture desk = DeskFixture.on(DeskFixture.breakout()).confirmAbove(500, Duration.ofSeconds(60)).build()) {
             desk.advance(Duration.ofMinutes(5));
             DeskSession session = desk.autoTrading();
             desk.advanceUntilSignal(SignalKind.BREAKOUT_HIGH, Duration.ofMinutes(15));

@@ -99,6 +99,11 @@ final class DeskFixture implements AutoCloseable {
 
     static Builder on(ScriptedPrices prices) { return new Builder(prices); }
 
+    /** Quiet for ten minutes, then through the 20-day high ($101.13) to $102.50 in five minutes on eight times the volume. */
+    static ScriptedPrices breakout() {
+        return ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(10)).moveTo("102.50", Duration.ofMinutes(5)).onVolume(8);
+    }
+
     // ---- driving the market ------------------------------------------------------------------
 
     /** Moves the clock and the market forward together, tick by tick, on this thread. */
