@@ -20,6 +20,7 @@ import io.quorum.engine.session.SessionState;
 import io.quorum.engine.session.StopReason;
 import io.quorum.engine.simulation.ScriptedPrices;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,11 +66,14 @@ class ProtectiveExitScenarioTest {
 
             List<Price> trail = new ArrayList<>();
             Optional<Position> position = desk.position(session);
-            while (position.isPresent()) {
+            Instant endOfTheMove = DeskFixture.OPEN.plus(Duration.ofMinutes(30));
+            while (position.isPresent() && desk.clock.now().isBefore(endOfTheMove)) {
                 trail.add(position.get().trailingStop());
                 desk.advance(Duration.ofSeconds(30));
                 position = desk.position(session);
             }
+
+            assertThat(position).as("closed before the price is back where it started").isEmpty();
 
             assertThat(trail).as("the trailing stop only ever tightens").isSorted();
             assertThat(trail.getFirst()).as("2% under the $100.01 fill").isEqualTo(Price.parse("98.0098"));
