@@ -10,8 +10,6 @@ import io.quorum.engine.market.signal.MarketEvent;
 import io.quorum.engine.market.signal.MarketMonitor;
 import io.quorum.engine.market.signal.MonitorSettings;
 import io.quorum.engine.message.AgentMessage;
-import io.quorum.engine.message.Proposal;
-import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Fill;
@@ -272,10 +270,6 @@ public final class Desk implements AutoCloseable {
 
     PreTradeResult check(DeskSession session, Map<SessionId, PreTradeCheck> checks, OrderRequest order, PreTradeContext context) {
         return checks.computeIfAbsent(session.id(), id -> executor.newCheck(session)).check(order, context);
-    }
-
-    Proposal proposalTerms(DeskSession session, ProposalId id) {
-        return session.proposal().filter(p -> p.id().equals(id)).orElse(null);
     }
 
     void positionsChanged(SessionId session) {

@@ -1,5 +1,6 @@
 package io.quorum.engine.desk;
 
+import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.order.OrderRequest;
@@ -8,15 +9,18 @@ import java.util.Objects;
 
 /**
  * An approved trade whose notional is above the user's confirmation threshold, waiting for the
- * user. No answer before {@code expiresAt} means no trade.
+ * user. No answer before {@code expiresAt} means no trade. It keeps the decision's {@code terms},
+ * so that a confirmed fill carries the stop and target the desk voted for.
  */
-public record PendingConfirmation(String id, ProposalId proposalId, OrderRequest order, Money notional, Instant expiresAt, String reason) {
+public record PendingConfirmation(String id, Proposal terms, OrderRequest order, Money notional, Instant expiresAt, String reason) {
     public PendingConfirmation {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(proposalId, "proposalId");
+        Objects.requireNonNull(terms, "terms");
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(notional, "notional");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(reason, "reason");
     }
+
+    public ProposalId proposalId() { return terms.id(); }
 }

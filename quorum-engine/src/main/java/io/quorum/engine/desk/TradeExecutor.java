@@ -14,6 +14,7 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
+import io.quorum.engine.order.Order;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,6 +55,7 @@ public final class TradeExecutor {
 
     private final Desk desk;
     private final Map<ClientOrderId, Owner> owners = new ConcurrentHashMap<>();
+    private final Set<ClientOrderId> placementsOnRecord = ConcurrentHashMap.newKeySet();
     private final Map<SessionId, Map<String, PendingConfirmation>> confirmations = new ConcurrentHashMap<>();
     private final Map<SessionId, PreTradeCheck> checks = new ConcurrentHashMap<>();
     private final Map<SessionId, TradeCount> tradesToday = new ConcurrentHashMap<>();
@@ -154,7 +157,7 @@ public final class TradeExecutor {
             reject(session, confirmation.order(), confirmation.proposalId(), RejectReason.AUTO_TRADING_DISABLED, "confirmed after auto-trading was switched off");
             return true;
         }
-        place(session, confirmation.order(), desk.proposalTerms(session, confirmation.proposalId()), true, confirmation.reason() + ", confirmed by " + actor);
+        place(session, confirmation.order(), confirmation.terms(), true, confirmation.reason() + ", confirmed by " + actor);
         return true;
     }
 
@@ -187,6 +190,7 @@ public final class TradeExecutor {
             return;
         }
         DeskSession session = owner.session();
+        desk.ports().broker().findByClientOrderId(fill.clientOrderId()).ifPresent(order -> recordPlacement(session, order));
         desk.journal(session.id(), new JournalEvent.OrderFilled(fill));
         Position position = desk.applyFill(session.id(), fill, owner.terms() == null ? null
                 : new Protection(owner.terms().stop(), owner.terms().target(), owner.terms().trailingStopPct()));
@@ -229,12 +233,20 @@ public final class TradeExecutor {
         // The intent is on disk before the order leaves: a crash now cannot lose or double it.
         desk.journalDurably(session.id(), new JournalEvent.OrderIntended(order, terms == null ? null : terms.id(), reason));
         switch (desk.ports().broker().submit(order)) {
-            case Submission.Accepted accepted -> desk.journal(session.id(), new JournalEvent.OrderPlaced(accepted.order()));
+            case Submission.Accepted accepted -> recordPlacement(session, accepted.order());
             case Submission.Rejected rejected -> {
                 reject(session, order, terms == null ? null : terms.id(), rejected.reason(), rejected.detail());
                 if (terms == null) desk.rearm(session.id(), order.ticker());
             }
         }
+    }
+
+    /**
+     * Journals an order's placement once. A broker may fill a market order before {@code submit}
+     * returns, so the fill records the placement first: the journal never shows a fill before its order.
+     */
+    private void recordPlacement(DeskSession session, Order order) {
+        if (placementsOnRecord.add(order.clientOrderId())) desk.journal(session.id(), new JournalEvent.OrderPlaced(order));
     }
 
     private boolean passesChecks(DeskSession session, OrderRequest order, ProposalId proposalId) {
@@ -257,7 +269,7 @@ public final class TradeExecutor {
 
     private void awaitConfirmation(DeskSession session, Proposal terms, OrderRequest order, Money notional, String reason) {
         Instant expiresAt = desk.clock().now().plus(desk.settings().confirmationTimeout());
-        PendingConfirmation confirmation = new PendingConfirmation("c-" + terms.id(), terms.id(), order, notional, expiresAt, reason);
+        PendingConfirmation confirmation = new PendingConfirmation("c-" + terms.id(), terms, order, notional, expiresAt, reason);
         confirmations.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>()).put(confirmation.id(), confirmation);
         session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, order.ticker(),
                 "Waiting for your confirmation: " + order.side() + " " + order.quantity() + " " + order.ticker() + " ($" + notional

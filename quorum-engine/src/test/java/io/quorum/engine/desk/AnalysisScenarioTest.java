@@ -1,0 +1,111 @@
+package io.quorum.engine.desk;
+
+import static io.quorum.engine.desk.DeskFixture.USER;
+import static io.quorum.engine.desk.DeskFixture.from;
+import static io.quorum.engine.desk.DeskFixture.tradeExecuted;
+import static io.quorum.engine.desk.DeskFixture.update;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.Decision;
+import io.quorum.engine.message.MessageType;
+import io.quorum.engine.message.Outcome;
+import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.Update;
+import io.quorum.engine.message.Vote;
+import io.quorum.engine.position.Position;
+import io.quorum.engine.session.SessionState;
+import io.quorum.engine.simulation.ScriptedPrices;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The user asks for an analysis, reads the card, and approves or rejects it. */
+class AnalysisScenarioTest {
+    private DeskFixture desk;
+
+    @BeforeEach
+    void openTheMarket() {
+        desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build();
+        desk.advance(Duration.ofMinutes(5));
+    }
+
+    @AfterEach
+    void closeTheDesk() { desk.close(); }
+
+    @Test
+    void analysis_reasons_in_speaking_order_then_votes_and_puts_the_approved_proposal_on_the_card() {
+        DeskSession session = desk.analysed();
+
+        List<AgentMessage> conversation = desk.conversation(session);
+        List<AgentRole> reasoners = conversation.stream().filter(update(Update.UpdateKind.REASONING))
+                .map(AgentMessage::sender).distinct().toList();
+        assertThat(reasoners).containsExactly(AgentRole.TECHNICAL, AgentRole.FUNDAMENTAL, AgentRole.SENTIMENT, AgentRole.RISK, AgentRole.EXECUTION);
+        assertThat(conversation.stream().filter(update(Update.UpdateKind.REASONING)).map(AgentMessage::sender).toList())
+                .as("each agent finishes its reasoning before the next one starts").isSortedAccordingTo(AgentRole::compareTo);
+
+        AgentMessage proposal = desk.said(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL)).getFirst();
+        long lastReasoning = conversation.stream().filter(update(Update.UpdateKind.REASONING)).mapToLong(AgentMessage::seq).max().orElseThrow();
+        assertThat(proposal.seq()).isGreaterThan(lastReasoning);
+
+        List<AgentMessage> votes = desk.said(session, DeskFixture.type(MessageType.VOTE));
+        assertThat(votes).extracting(AgentMessage::sender)
+                .containsExactlyInAnyOrder(AgentRole.FUNDAMENTAL, AgentRole.SENTIMENT, AgentRole.RISK, AgentRole.EXECUTION);
+        assertThat(votes).allSatisfy(vote -> {
+            assertThat(vote.seq()).isGreaterThan(proposal.seq());
+            assertThat(((Vote) vote.content()).proposalId()).isEqualTo(((Proposal) proposal.content()).id());
+        });
+
+        AgentMessage decisionMessage = desk.said(session, from(AgentRole.ORCHESTRATOR, MessageType.DECISION)).getFirst();
+        Decision decision = (Decision) decisionMessage.content();
+        assertThat(decisionMessage.seq()).isGreaterThan(votes.stream().mapToLong(AgentMessage::seq).max().orElseThrow());
+        assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(decision.tally().approvals()).isEqualTo(4);
+
+        assertThat(session.state()).isEqualTo(SessionState.PROPOSAL);
+        assertThat(session.proposal()).contains(decision.terms());
+        assertThat(session.analysisDecision()).contains(decision);
+    }
+
+    @Test
+    void approving_the_card_places_the_trade_with_the_proposals_stop_and_target() {
+        DeskSession session = desk.analysed();
+        Proposal card = session.proposal().orElseThrow();
+
+        session.approve(USER);
+
+        AgentMessage executed = desk.awaitSaid(session, tradeExecuted());
+        assertThat(executed.sender()).isEqualTo(AgentRole.EXECUTION);
+        assertThat(((Update) executed.content()).execution().quantity()).isEqualTo(card.size().sharesGiven(0));
+        Position position = desk.position(session).orElseThrow();
+        assertThat(position.quantity()).isEqualTo(card.size().sharesGiven(0));
+        assertThat(position.protection().stopLoss()).isEqualTo(card.stop());
+        assertThat(position.protection().takeProfit()).isEqualTo(card.target());
+        assertThat(desk.broker.brokerOrders()).hasSize(1);
+        assertThat(session.state()).isEqualTo(SessionState.AUTO_TRADING);
+        assertThat(session.isAutoTradingEnabled()).as("approval alone hands no authority").isFalse();
+    }
+
+    @Test
+    void a_rejection_with_a_reason_brings_a_revised_proposal_that_is_more_careful() {
+        DeskSession session = desk.analysed();
+        Proposal first = session.proposal().orElseThrow();
+        String concern = "earnings are due next week, too risky";
+
+        session.reject(concern, USER);
+
+        assertThat(session.state()).isEqualTo(SessionState.RE_ANALYZING);
+        await().atMost(DeskFixture.PATIENCE).until(() -> session.state() == SessionState.PROPOSAL
+                && session.proposal().filter(p -> !p.id().equals(first.id())).isPresent());
+        Proposal revised = session.proposal().orElseThrow();
+        assertThat(revised.rationale()).contains(concern);
+        assertThat(revised.size().sharesGiven(0)).isLessThan(first.size().sharesGiven(0));
+        assertThat(revised.stop()).as("a wider stop, further from the entry").isLessThan(first.stop());
+        assertThat(session.analysisDecision().orElseThrow().proposalId()).isEqualTo(revised.id());
+        assertThat(desk.broker.submitted()).as("a card is only a proposal").isEmpty();
+    }
+}

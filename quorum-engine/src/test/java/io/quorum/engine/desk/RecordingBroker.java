@@ -1,0 +1,54 @@
+package io.quorum.engine.desk;
+
+import io.quorum.engine.order.Account;
+import io.quorum.engine.order.BrokerPosition;
+import io.quorum.engine.order.ClientOrderId;
+import io.quorum.engine.order.Fill;
+import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.Submission;
+import io.quorum.engine.port.Broker;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** A broker that keeps a note of every order the desk sends it, in front of a real one. */
+final class RecordingBroker implements Broker {
+    private final Broker broker;
+    private final List<OrderRequest> submitted = new CopyOnWriteArrayList<>();
+    private final List<Submission> answers = new CopyOnWriteArrayList<>();
+
+    RecordingBroker(Broker broker) { this.broker = broker; }
+
+    @Override public Submission submit(OrderRequest request) {
+        submitted.add(request);
+        Submission submission = broker.submit(request);
+        answers.add(submission);
+        return submission;
+    }
+
+    /** Every request the desk sent, retries included. */
+    List<OrderRequest> submitted() { return List.copyOf(submitted); }
+
+    /** The broker's own order ids of the orders it accepted, once each: how many orders the broker holds. */
+    Set<String> brokerOrders() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Submission answer : answers) {
+            if (answer instanceof Submission.Accepted accepted) ids.add(accepted.order().brokerOrderId());
+        }
+        return ids;
+    }
+
+    @Override public Optional<Order> findByClientOrderId(ClientOrderId id) { return broker.findByClientOrderId(id); }
+
+    @Override public boolean cancel(ClientOrderId id) { return broker.cancel(id); }
+
+    @Override public List<BrokerPosition> positions() { return broker.positions(); }
+
+    @Override public Account account() { return broker.account(); }
+
+    @Override public void onFill(Consumer<Fill> listener) { broker.onFill(listener); }
+}
