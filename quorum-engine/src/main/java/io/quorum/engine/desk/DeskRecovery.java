@@ -57,7 +57,7 @@ final class DeskRecovery {
         boolean autoTradingEnabled;
         long lastBusSeq;
         final Map<ProposalId, Proposal> proposals = new LinkedHashMap<>();
-        final Set<ProposalId> decided = new HashSet<>();
+        final Map<ProposalId, Proposal> decidedTerms = new LinkedHashMap<>();
         Decision lastDecision;
         Decision analysisDecision;
         final Map<ClientOrderId, JournalEvent.OrderIntended> intents = new LinkedHashMap<>();
@@ -133,7 +133,7 @@ final class DeskRecovery {
                 h.lastBusSeq = Math.max(h.lastBusSeq, message.seq());
                 if (message.content() instanceof Proposal proposal) h.proposals.put(proposal.id(), proposal);
                 if (message.content() instanceof Decision decision) {
-                    h.decided.add(decision.proposalId());
+                    h.decidedTerms.put(decision.proposalId(), decision.terms());
                     h.lastDecision = decision;
                 }
             }
@@ -169,7 +169,7 @@ final class DeskRecovery {
             }
             Order order = atBroker.get();
             if (!history.settled.contains(intent.clientOrderId())) desk.journal(session.id(), new JournalEvent.OrderPlaced(order));
-            desk.executor().adopt(session, intent);
+            desk.executor().adopt(session, intent, intent.proposalId() == null ? null : history.decidedTerms.get(intent.proposalId()));
             for (Fill fill : order.fills()) {
                 if (history.fillIds.contains(fill.fillId())) continue;
                 desk.executor().onFill(fill);
@@ -179,7 +179,7 @@ final class DeskRecovery {
 
     private void cancelOpenProposals(DeskSession session, SessionHistory history) {
         for (Proposal proposal : history.proposals.values()) {
-            if (history.decided.contains(proposal.id())) continue;
+            if (history.decidedTerms.containsKey(proposal.id())) continue;
             int quorum = session.config().quorum();
             Decision cancelled = new Decision(proposal.id(), Outcome.CANCELLED, new Tally(0, 0, 0, false, quorum, AgentRole.VOTERS.size()),
                     List.of(), proposal, "restart", "CANCELLED — " + proposal.text() + ": the desk restarted before the vote ended; nothing was traded");

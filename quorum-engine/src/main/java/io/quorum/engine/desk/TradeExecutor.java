@@ -205,8 +205,7 @@ public final class TradeExecutor {
     }
 
     /** After a restart: fills of an order placed before the crash still belong to its session. */
-    void adopt(DeskSession session, JournalEvent.OrderIntended intent) {
-        Proposal terms = intent.proposalId() == null ? null : desk.proposalTerms(session, intent.proposalId());
+    void adopt(DeskSession session, JournalEvent.OrderIntended intent, Proposal terms) {
         owners.putIfAbsent(intent.clientOrderId(), new Owner(session, terms, false, intent.reason()));
     }
 
