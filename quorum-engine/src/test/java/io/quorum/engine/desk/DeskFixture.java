@@ -69,7 +69,9 @@ final class DeskFixture implements AutoCloseable {
     final PaperBroker paper;
     final RecordingBroker broker;
     final InMemoryJournal journal;
-    final Desk desk;
+    Desk desk;
+    private final DeskSettings settings;
+    private final FundamentalsProvider fundamentals;
     /** A monitor of our own beside the desk's: it sees the same bars, so it tells the test which signals the desk was given. */
     private final MarketMonitor signals;
     private final List<SignalKind> signalled = new CopyOnWriteArrayList<>();
@@ -86,15 +88,30 @@ final class DeskFixture implements AutoCloseable {
         subscriptions.add(market.subscribe(NVDA, paper::onTick, bar -> { }));
         broker = new RecordingBroker(paper);
         journal = new InMemoryJournal(clock);
-        DeskSettings settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
+        settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
                 Duration.ofHours(4), Duration.ofMillis(20));
-        desk = new Desk(new DeskPorts(clock, NYSE, market, market.newsFeed(), builder.fundamentals, broker, journal,
-                InMemoryMessageBus::new), settings);
+        fundamentals = builder.fundamentals;
+        desk = newDesk();
         signals = new MarketMonitor(market, market.newsFeed(), MonitorSettings.defaults(), NYSE);
         signals.addListener(event -> {
             if (event instanceof IndicatorSignal signal) signalled.add(signal.kind());
         });
         signals.watch(NVDA);
+    }
+
+    private Desk newDesk() {
+        return new Desk(new DeskPorts(clock, NYSE, market, market.newsFeed(), fundamentals, broker, journal, InMemoryMessageBus::new), settings);
+    }
+
+    /**
+     * The process dies and a new desk starts on the same journal and broker: the old desk's threads
+     * stop without any goodbye, and the new one recovers before the market moves on.
+     */
+    List<DeskSession> restart() {
+        desk.close();
+        broker.forgetListeners();
+        desk = newDesk();
+        return desk.recover();
     }
 
     static Builder on(ScriptedPrices prices) { return new Builder(prices); }

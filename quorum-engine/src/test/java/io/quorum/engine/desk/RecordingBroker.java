@@ -21,7 +21,14 @@ final class RecordingBroker implements Broker {
     private final List<OrderRequest> submitted = new CopyOnWriteArrayList<>();
     private final List<Submission> answers = new CopyOnWriteArrayList<>();
 
-    RecordingBroker(Broker broker) { this.broker = broker; }
+    private final List<Consumer<Fill>> listeners = new CopyOnWriteArrayList<>();
+
+    RecordingBroker(Broker broker) {
+        this.broker = broker;
+        broker.onFill(fill -> {
+            for (Consumer<Fill> listener : listeners) listener.accept(fill);
+        });
+    }
 
     @Override public Submission submit(OrderRequest request) {
         submitted.add(request);
@@ -50,5 +57,11 @@ final class RecordingBroker implements Broker {
 
     @Override public Account account() { return broker.account(); }
 
-    @Override public void onFill(Consumer<Fill> listener) { broker.onFill(listener); }
+    /**
+     * Fills go to the listeners of the desk now running. A restarted desk in a test shares the broker
+     * with its predecessor, which a real restart would not: {@link #forgetListeners} plays the old process's death.
+     */
+    @Override public void onFill(Consumer<Fill> listener) { listeners.add(listener); }
+
+    void forgetListeners() { listeners.clear(); }
 }
