@@ -58,6 +58,7 @@ class CrashCampaignTest {
             Thread.sleep(200 + random.nextInt(1_801));
             target.destroyForcibly();
             assertThat(target.waitFor(30, TimeUnit.SECONDS)).as("killed target %d exits", kill).isTrue();
+            if (kill % 50 == 0) System.out.printf("Crash campaign: %d kills in %d s%n", kill, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         }
         Process last = startTarget(journal, broker, KILLS + 1);
         Thread.sleep(1_000);
@@ -76,8 +77,16 @@ class CrashCampaignTest {
         assertThat(paper.orders()).as("orders flowed").isNotEmpty();
         assertThat(paper.duplicatedClientOrderIds()).as("client order ids placed more than once at the broker").isEmpty();
         assertThat(desk.intended()).as("every broker order was intended in the journal first").containsAll(paper.orders());
-        assertThat(desk.fills()).as("every broker fill is in the desk's journal, and no other").isEqualTo(paper.fills());
+        assertThat(difference(paper.fills(), desk.fills())).as("broker fills missing from the desk's journal, or booked there with another quantity").isEmpty();
+        assertThat(difference(desk.fills(), paper.fills())).as("fills in the desk's journal the broker never made").isEmpty();
         assertThat(desk.positions()).as("desk positions (journaled fills) equal the broker's").isEqualTo(paper.positions());
+    }
+
+    /** The entries of {@code all} that {@code other} lacks or holds with another value. */
+    private static Map<String, Long> difference(Map<String, Long> all, Map<String, Long> other) {
+        Map<String, Long> missing = new TreeMap<>(all);
+        missing.entrySet().removeIf(entry -> entry.getValue().equals(other.get(entry.getKey())));
+        return missing;
     }
 
     private Process startTarget(Path journal, Path broker, int run) throws IOException, InterruptedException {
