@@ -23,14 +23,13 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Quorum's SQL store: a connection pool on a SQLite file (the default) or a PostgreSQL database,
- * chosen by the JDBC URL, with the schema brought up to date by Flyway when it opens.
+ * chosen by the JDBC URL, with a {@link Schema} brought up to date by Flyway when it opens.
  *
  * <p>It refuses, leaving the database as it found it: a file that is not a SQLite database; a
  * database that holds someone else's tables; a database migrated by a newer Quorum than this one.
  */
 public final class Database implements AutoCloseable {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-    private static final String HISTORY_TABLE = "flyway_schema_history";
 
     private final String url;
     private final Dialect dialect;
@@ -44,8 +43,11 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** The embedded default: a SQLite file, created with its directories when missing. */
-    public static Database openFile(Path file) { return open(sqliteUrl(file), null, null); }
+    /** The embedded default: the journal in a SQLite file, created with its directories when missing. */
+    public static Database openFile(Path file) { return openFile(file, Schema.JOURNAL); }
+
+    /** {@code schema} in a SQLite file, created with its directories when missing. */
+    public static Database openFile(Path file, Schema schema) { return open(sqliteUrl(file), null, null, schema); }
 
     public static String sqliteUrl(Path file) { return Dialect.SQLITE.urlPrefix() + file.toAbsolutePath(); }
 
@@ -55,19 +57,22 @@ public final class Database implements AutoCloseable {
      *
      * @throws DatabaseRefusedException when the database is not one Quorum may use
      */
-    public static Database open(String jdbcUrl, String user, String password) {
+    public static Database open(String jdbcUrl, String user, String password) { return open(jdbcUrl, user, password, Schema.JOURNAL); }
+
+    /** Opens {@code schema} at {@code jdbcUrl}, as {@link #open(String, String, String)} opens the journal. */
+    public static Database open(String jdbcUrl, String user, String password, Schema schema) {
         Dialect dialect = Dialect.of(jdbcUrl);
         Path file = dialect == Dialect.SQLITE ? sqliteFile(jdbcUrl) : null;
         if (file != null) prepareFile(file, jdbcUrl);
 
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        config.setPoolName("quorum-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
+        config.setPoolName("quorum-" + schema.name().toLowerCase(java.util.Locale.ROOT) + "-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
         if (user != null) config.setUsername(user);
         if (password != null) config.setPassword(password);
         if (dialect == Dialect.SQLITE) {
             config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("synchronous", schema.durableCommits() ? "FULL" : "NORMAL");
             config.addDataSourceProperty("busy_timeout", "5000");
             config.addDataSourceProperty("foreign_keys", "true");
             config.setMaximumPoolSize(4);
@@ -81,7 +86,7 @@ public final class Database implements AutoCloseable {
             throw new DatabaseRefusedException("cannot connect to " + redacted(jdbcUrl) + ": " + rootMessage(e), e);
         }
         try {
-            migrate(pool, dialect, jdbcUrl);
+            migrate(pool, dialect, schema, jdbcUrl);
             return new Database(jdbcUrl, dialect, file, pool);
         } catch (RuntimeException e) {
             pool.close();
@@ -146,7 +151,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource dataSource, Dialect dialect, String url) {
+    private static void migrate(DataSource dataSource, Dialect dialect, Schema schema, String url) {
         if (dialect != Dialect.SQLITE) {
             try (Connection connection = dataSource.getConnection()) {
                 refuseForeignTables(connection, url);
@@ -156,8 +161,8 @@ public final class Database implements AutoCloseable {
         }
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(dialect.migrations())
-                .table(HISTORY_TABLE)
+                .locations(schema.migrations(dialect))
+                .table(schema.historyTable())
                 .cleanDisabled(true)
                 .validateMigrationNaming(true)
                 .load();
@@ -183,14 +188,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A database with tables but no migration history is someone else's: never build on top of it. */
+    /** A database with tables but no Quorum migration history is someone else's: never build on top of it. */
     private static void refuseForeignTables(Connection connection, String url) throws SQLException {
         boolean hasHistory = false;
         String foreign = null;
         try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
             while (tables.next()) {
                 String name = tables.getString("TABLE_NAME");
-                if (name.equalsIgnoreCase(HISTORY_TABLE)) hasHistory = true;
+                if (Schema.isHistoryTable(name)) hasHistory = true;
                 else if (foreign == null) foreign = name;
             }
         }

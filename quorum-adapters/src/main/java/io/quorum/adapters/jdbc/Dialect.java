@@ -3,17 +3,15 @@ package io.quorum.adapters.jdbc;
 /** The SQL databases Quorum keeps its journal in, chosen by the JDBC URL. */
 public enum Dialect {
     /** The embedded default: one file, WAL mode. */
-    SQLITE("jdbc:sqlite:", "classpath:db/migration/sqlite", "PRAGMA synchronous = FULL", "PRAGMA synchronous = NORMAL"),
-    POSTGRESQL("jdbc:postgresql:", "classpath:db/migration/postgresql", "SET synchronous_commit TO on", "SET synchronous_commit TO off");
+    SQLITE("jdbc:sqlite:", "PRAGMA synchronous = FULL", "PRAGMA synchronous = NORMAL"),
+    POSTGRESQL("jdbc:postgresql:", "SET synchronous_commit TO on", "SET synchronous_commit TO off");
 
     private final String urlPrefix;
-    private final String migrations;
     private final String durableCommits;
     private final String lazyCommits;
 
-    Dialect(String urlPrefix, String migrations, String durableCommits, String lazyCommits) {
+    Dialect(String urlPrefix, String durableCommits, String lazyCommits) {
         this.urlPrefix = urlPrefix;
-        this.migrations = migrations;
         this.durableCommits = durableCommits;
         this.lazyCommits = lazyCommits;
     }
@@ -26,8 +24,6 @@ public enum Dialect {
     }
 
     String urlPrefix() { return urlPrefix; }
-
-    String migrations() { return migrations; }
 
     /**
      * The statement that makes the connection's following commits wait for stable storage, or not.

@@ -7,6 +7,7 @@ import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Order;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where the paper broker keeps its account: cash, orders and holdings. It is the broker's own
@@ -35,4 +36,12 @@ public interface PaperAccountStore {
 
     /** A number never handed out before, to name the next order. */
     long nextOrderNumber();
+
+    /**
+     * Makes the changes {@code change} saves one unit: a persistent store keeps all of them or, if
+     * the process dies midway, none. The broker places an order, or books a fill with the cash and
+     * holding it moves, inside one, so a crash never leaves cash moved for an order still open.
+     * Called under the broker's lock; the in-memory store has nothing to undo and simply runs it.
+     */
+    default <T> T atomically(Supplier<T> change) { return change.get(); }
 }

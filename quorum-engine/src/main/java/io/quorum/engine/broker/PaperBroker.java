@@ -80,7 +80,7 @@ public final class PaperBroker implements Broker {
             latestTicks.put(tick.ticker(), tick);
             if (marketOpen.test(clock.now())) {
                 for (Order order : store.openOrders()) {
-                    if (order.request().ticker().equals(tick.ticker())) tryToFill(order, tick, fills);
+                    if (order.request().ticker().equals(tick.ticker())) store.atomically(() -> tryToFill(order, tick, fills));
                 }
             }
         }
@@ -92,7 +92,7 @@ public final class PaperBroker implements Broker {
         List<Fill> fills = new ArrayList<>();
         Submission submission;
         synchronized (this) {
-            submission = place(request, fills);
+            submission = store.atomically(() -> place(request, fills));
         }
         report(fills);
         return submission;

@@ -12,6 +12,7 @@ import java.util.Objects;
 public record DataFolder(Path dataDir) {
     public static final String ENVIRONMENT_VARIABLE = "QUORUM_DATA_DIR";
     public static final String DATABASE_FILE_NAME = "quorum.db";
+    public static final String BROKER_FILE_NAME = "paper-broker.db";
 
     public DataFolder {
         dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
@@ -28,4 +29,10 @@ public record DataFolder(Path dataDir) {
 
     /** The SQLite file the desk journals to unless a database is configured. */
     public Path defaultDatabaseFile() { return dataDir.resolve(DATABASE_FILE_NAME); }
+
+    /** The SQLite file the paper broker keeps its account in unless another is configured. */
+    public Path defaultBrokerFile() { return dataDir.resolve(BROKER_FILE_NAME); }
+
+    /** The broker's file that goes with a journal file chosen by hand: beside it. */
+    public static Path brokerFileBeside(Path journalFile) { return journalFile.toAbsolutePath().resolveSibling(BROKER_FILE_NAME); }
 }

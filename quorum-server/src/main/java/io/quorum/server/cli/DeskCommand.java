@@ -52,6 +52,9 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--db", description = "Journal file (default: a temporary file, discarded at exit).")
     Path database;
 
+    @Option(names = "--broker-db", description = "The paper broker's account file (default: paper-broker.db beside --db; a temporary file without --db).")
+    Path brokerDatabase;
+
     private final PrintStream out = System.out;
 
     @Override public Integer call() throws Exception {
@@ -66,7 +69,8 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
         ConversationPrinter printer = new ConversationPrinter(out, colour, java.time.ZoneId.of("America/New_York"));
         Map<Outcome, AtomicInteger> outcomes = new EnumMap<>(Outcome.class);
         AtomicInteger trades = new AtomicInteger();
-        try (EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, database, DeskSettings.defaults())) {
+        Path brokerFile = brokerDatabase != null ? brokerDatabase : database != null ? DataFolder.brokerFileBeside(database) : null;
+        try (EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, database, brokerFile, DeskSettings.defaults())) {
             Desk desk = embedded.desk();
             if (!embedded.market().tickers().contains(symbol)) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),

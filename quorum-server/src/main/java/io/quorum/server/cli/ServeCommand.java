@@ -33,6 +33,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db", description = "Journal file (default: quorum.db in the data folder, ./data or $QUORUM_DATA_DIR).")
     Path database;
 
+    @Option(names = "--broker-db", description = "The paper broker's account file (default: paper-broker.db in the data folder).")
+    Path brokerDatabase;
+
     @Option(names = "--token", description = "Access token to require instead of the generated one (or set QUORUM_TOKEN).")
     String token;
 
@@ -47,8 +50,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (speed <= 0 || speed > 100_000) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--speed must be in (0, 100000], was " + speed);
         DataFolder data = DataFolder.current();
         Path file = database != null ? database : data.defaultDatabaseFile();
+        Path brokerFile = brokerDatabase != null ? brokerDatabase : data.defaultBrokerFile();
         AccessToken access = AccessToken.resolve(token, System.getenv(AccessToken.ENVIRONMENT_VARIABLE), data.dataDir(), newToken);
-        EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, file, DeskSettings.defaults());
+        EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, file, brokerFile, DeskSettings.defaults());
         DeskService service = new DeskService(embedded.desk(), embedded.journal());
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);
@@ -65,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "quorum-shutdown"));
         embedded.start();
         server.start(port, host);
-        System.out.println("Journal: " + file.toAbsolutePath() + "   Simulated market: seed " + seed + ", " + speed + "x. Ctrl-C stops the desk.");
+        System.out.println("Journal: " + file.toAbsolutePath() + "   Paper broker: " + brokerFile.toAbsolutePath() + "   Simulated market: seed " + seed + ", " + speed + "x. Ctrl-C stops the desk.");
         stopped.await();
         return 0;
     }

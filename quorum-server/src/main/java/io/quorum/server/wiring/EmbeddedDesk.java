@@ -3,6 +3,8 @@ package io.quorum.server.wiring;
 import io.quorum.adapters.jdbc.AuditKey;
 import io.quorum.adapters.jdbc.Database;
 import io.quorum.adapters.jdbc.JdbcJournal;
+import io.quorum.adapters.jdbc.Schema;
+import io.quorum.adapters.jdbc.paper.JdbcPaperAccountStore;
 import io.quorum.engine.broker.CommissionSchedule;
 import io.quorum.engine.broker.PaperBroker;
 import io.quorum.engine.broker.PaperBrokerConfig;
@@ -26,7 +28,9 @@ import java.util.List;
 
 /**
  * The desk on its embedded defaults, wired by hand: a simulated market on a simulated clock, a
- * paper broker, the in-process bus and a journal in a SQLite file. Nothing to configure, no key.
+ * paper broker with its account in its own SQLite file, the in-process bus and a journal in
+ * another SQLite file. Nothing to configure, no key. The two files stand for two parties: the
+ * journal is the desk's memory, the broker's file what an external broker would hold.
  */
 public final class EmbeddedDesk implements AutoCloseable {
     public static final Money STARTING_CASH = Money.ofDollars(100_000);
@@ -34,6 +38,8 @@ public final class EmbeddedDesk implements AutoCloseable {
     private final SimulatedClock clock;
     private final SimulatedMarket market;
     private final PaperBroker broker;
+    private final Database brokerDatabase;
+    private final JdbcPaperAccountStore account;
     private final Database database;
     private final ObservableJournal journal;
     private final Desk desk;
@@ -42,34 +48,37 @@ public final class EmbeddedDesk implements AutoCloseable {
     /**
      * @param seed      the market's random seed: the same seed gives the same prices and news
      * @param speed     market seconds per wall second (60: an hour a minute)
-     * @param database  where the journal lives; null keeps it in a temporary file
+     * @param database    where the journal lives; null keeps it in a temporary file
+     * @param brokerFile  where the paper broker keeps its account; null keeps it in a temporary file
      */
-    public EmbeddedDesk(long seed, double speed, Path database, DeskSettings settings) {
+    public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings) {
         Instant start = SimulatedClock.defaultStart(Instant.now());
         this.clock = new SimulatedClock(start, speed, SystemClock.INSTANCE);
         this.market = SimulatedMarket.builder(clock).seed(seed).start(start).build();
         ExchangeCalendar calendar = market.calendar();
-        this.broker = PaperBroker.inMemory(clock, calendar::isOpen,
-                new PaperBrokerConfig(STARTING_CASH, 2, new CommissionSchedule.PerShare(Money.parse("0.005"), Money.parse("1.00"))));
+        PaperBrokerConfig brokerConfig = new PaperBrokerConfig(STARTING_CASH, 2, new CommissionSchedule.PerShare(Money.parse("0.005"), Money.parse("1.00")));
+        this.brokerDatabase = openDatabase(brokerFile, "paper-broker-", Schema.PAPER_BROKER);
+        this.account = new JdbcPaperAccountStore(brokerDatabase, brokerConfig.startingCash());
+        this.broker = new PaperBroker(clock, calendar::isOpen, brokerConfig, account);
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         for (Ticker ticker : market.tickers()) subscriptions.add(market.subscribe(ticker, broker::onTick, bar -> { }));
-        this.database = openDatabase(database);
+        this.database = openDatabase(database, "quorum-", Schema.JOURNAL);
         this.journal = new ObservableJournal(new JdbcJournal(this.database, AuditKey.resolve(System.getenv(), this.database.defaultAuditKeyFile()), clock));
         this.desk = new Desk(new DeskPorts(clock, calendar, market, market.newsFeed(), new SimulatedFundamentals(), broker, journal,
                 InMemoryMessageBus::new), settings);
     }
 
-    private static Database openDatabase(Path file) {
+    private static Database openDatabase(Path file, String temporaryPrefix, Schema schema) {
         try {
-            Path path = file != null ? file : Files.createTempFile("quorum-", ".db");
+            Path path = file != null ? file : Files.createTempFile(temporaryPrefix, ".db");
             if (file == null) {
                 Files.delete(path);
                 path.toFile().deleteOnExit();
             }
             Files.createDirectories(path.toAbsolutePath().getParent());
-            return Database.openFile(path);
+            return Database.openFile(path, schema);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot prepare the journal file " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot prepare the " + schema.name().toLowerCase(java.util.Locale.ROOT) + " file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -91,6 +100,9 @@ public final class EmbeddedDesk implements AutoCloseable {
 
     public Database database() { return database; }
 
+    /** The paper broker's own database, apart from the journal's. */
+    public Database brokerDatabase() { return brokerDatabase; }
+
     @Override public void close() {
         market.close();
         desk.close();
@@ -103,5 +115,7 @@ public final class EmbeddedDesk implements AutoCloseable {
         }
         journal.close();
         database.close();
+        account.close();
+        brokerDatabase.close();
     }
 }

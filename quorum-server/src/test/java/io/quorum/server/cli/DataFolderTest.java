@@ -29,4 +29,10 @@ class DataFolderTest {
     void a_blank_quorum_data_dir_counts_as_unset() {
         assertThat(DataFolder.from(Map.of("QUORUM_DATA_DIR", "  "), workingDirectory).dataDir()).isEqualTo(Path.of("/srv/desk/data"));
     }
+
+    @Test
+    void the_paper_broker_keeps_its_account_in_its_own_file_beside_the_journal() {
+        assertThat(DataFolder.from(Map.of(), workingDirectory).defaultBrokerFile()).isEqualTo(Path.of("/srv/desk/data/paper-broker.db"));
+        assertThat(DataFolder.brokerFileBeside(Path.of("/tmp/desk/mine.db"))).isEqualTo(Path.of("/tmp/desk/paper-broker.db"));
+    }
 }
