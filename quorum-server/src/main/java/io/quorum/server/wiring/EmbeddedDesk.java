@@ -25,6 +25,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import io.quorum.engine.journal.JournalEntry;
+import io.quorum.engine.port.Journal;
+import io.quorum.engine.session.SessionId;
 
 /**
  * The desk on its embedded defaults, wired by hand: a simulated market on a simulated clock, a
@@ -52,8 +56,14 @@ public final class EmbeddedDesk implements AutoCloseable {
      * @param brokerFile  where the paper broker keeps its account; null keeps it in a temporary file
      */
     public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings) {
-        Instant start = SimulatedClock.defaultStart(Instant.now());
+        // The journal is opened first, because a restarted desk's market time goes on from its last entry instead of jumping back.
+        AtomicReference<SimulatedClock> marketClock = new AtomicReference<>();
+        this.database = openDatabase(database, "quorum-", Schema.JOURNAL);
+        this.journal = new ObservableJournal(new JdbcJournal(this.database, AuditKey.resolve(System.getenv(), this.database.defaultAuditKeyFile()),
+                () -> marketClock.get().now()));
+        Instant start = latest(SimulatedClock.defaultStart(Instant.now()), lastJournalTime(journal));
         this.clock = new SimulatedClock(start, speed, SystemClock.INSTANCE);
+        marketClock.set(clock);
         this.market = SimulatedMarket.builder(clock).seed(seed).start(start).build();
         ExchangeCalendar calendar = market.calendar();
         PaperBrokerConfig brokerConfig = new PaperBrokerConfig(STARTING_CASH, 2, new CommissionSchedule.PerShare(Money.parse("0.005"), Money.parse("1.00")));
@@ -62,11 +72,20 @@ public final class EmbeddedDesk implements AutoCloseable {
         this.broker = new PaperBroker(clock, calendar::isOpen, brokerConfig, account);
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         for (Ticker ticker : market.tickers()) subscriptions.add(market.subscribe(ticker, broker::onTick, bar -> { }));
-        this.database = openDatabase(database, "quorum-", Schema.JOURNAL);
-        this.journal = new ObservableJournal(new JdbcJournal(this.database, AuditKey.resolve(System.getenv(), this.database.defaultAuditKeyFile()), clock));
         this.desk = new Desk(new DeskPorts(clock, calendar, market, market.newsFeed(), new SimulatedFundamentals(), broker, journal,
                 InMemoryMessageBus::new), settings);
     }
+
+    private static Instant lastJournalTime(Journal journal) {
+        Instant last = Instant.EPOCH;
+        for (SessionId session : journal.sessions()) {
+            long seq = journal.lastSeq(session);
+            for (JournalEntry entry : journal.read(session, seq - 1, 1)) last = latest(last, entry.time());
+        }
+        return last;
+    }
+
+    private static Instant latest(Instant a, Instant b) { return a.isAfter(b) ? a : b; }
 
     private static Database openDatabase(Path file, String temporaryPrefix, Schema schema) {
         try {
