@@ -68,12 +68,16 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("quorum-" + schema.name().toLowerCase(java.util.Locale.ROOT) + "-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
+        // An unreachable server fails a write within a second: the desk halts new entries and says so rather than hanging.
+        config.setConnectionTimeout(1_000);
+        config.setValidationTimeout(500);
         if (user != null) config.setUsername(user);
         if (password != null) config.setPassword(password);
         if (dialect == Dialect.SQLITE) {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", schema.durableCommits() ? "FULL" : "NORMAL");
-            config.addDataSourceProperty("busy_timeout", "5000");
+            // A locked file fails a write within a second, so the desk notices the fault at once instead of stalling.
+            config.addDataSourceProperty("busy_timeout", "1000");
             config.addDataSourceProperty("foreign_keys", "true");
             config.setMaximumPoolSize(4);
         } else {

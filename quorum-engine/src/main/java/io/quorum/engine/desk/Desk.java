@@ -66,6 +66,7 @@ public final class Desk implements AutoCloseable {
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private final AtomicLong problems = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<String> journalFault = new java.util.concurrent.atomic.AtomicReference<>();
     private final Map<SessionId, Long> recoveredBusSeqs = new ConcurrentHashMap<>();
     private final java.util.Set<Ticker> suspectedMismatches = ConcurrentHashMap.newKeySet();
     private long lastReconciliation;
@@ -77,7 +78,7 @@ public final class Desk implements AutoCloseable {
         this.ports = ports;
         this.settings = settings;
         this.bus = ports.busFactory().apply(BusSettings.defaults()
-                .withJournal(message -> ports.journal().append(message.sessionId(), new JournalEvent.MessageJournaled(message)))
+                .withJournal(message -> journal(message.sessionId(), new JournalEvent.MessageJournaled(message)))
                 .withGuard(this::guard)
                 .withLastSeqOf(session -> recoveredBusSeqs.getOrDefault(session, 0L))
                 .withOverflowListener((subscriber, dropped, policy) -> reportProblem(subscriber.session(),
@@ -228,9 +229,32 @@ public final class Desk implements AutoCloseable {
 
     TradeExecutor executor() { return executor; }
 
-    void journal(SessionId session, JournalEvent event) { ports.journal().append(session, event); }
+    /**
+     * Appends to the journal. If the journal fails, nothing that needed the entry goes ahead (a
+     * message is not delivered, an order is not sent); the fault is reported once and shown by
+     * {@link #journalFault()} until an append succeeds again, which is how the desk recovers by itself.
+     */
+    void journal(SessionId session, JournalEvent event) {
+        journaling(() -> ports.journal().append(session, event));
+    }
 
-    void journalDurably(SessionId session, JournalEvent event) { ports.journal().appendDurably(session, event); }
+    void journalDurably(SessionId session, JournalEvent event) {
+        journaling(() -> ports.journal().appendDurably(session, event));
+    }
+
+    private void journaling(Runnable append) {
+        try {
+            append.run();
+        } catch (RuntimeException e) {
+            String fault = "the journal cannot be written: " + e.getMessage();
+            if (journalFault.getAndSet(fault) == null) reportProblem(null, fault + "; nothing is traded until it works again");
+            throw e;
+        }
+        if (journalFault.get() != null && journalFault.getAndSet(null) != null) reportProblem(null, "the journal works again; the desk resumes");
+    }
+
+    /** Why the journal cannot be written, while it cannot; empty when it works. */
+    public Optional<String> journalFault() { return Optional.ofNullable(journalFault.get()); }
 
     DeskSession adopt(DeskSession session) {
         sessions.put(session.id(), session);

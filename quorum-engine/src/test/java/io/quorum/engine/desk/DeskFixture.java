@@ -69,6 +69,8 @@ final class DeskFixture implements AutoCloseable {
     final PaperBroker paper;
     final RecordingBroker broker;
     final InMemoryJournal journal;
+    /** The journal as the desk sees it: a test can stop its storage and start it again. */
+    final JournalOutage storage;
     Desk desk;
     private final DeskSettings settings;
     private final FundamentalsProvider fundamentals;
@@ -88,6 +90,7 @@ final class DeskFixture implements AutoCloseable {
         subscriptions.add(market.subscribe(NVDA, paper::onTick, bar -> { }));
         broker = new RecordingBroker(paper);
         journal = new InMemoryJournal(clock);
+        storage = new JournalOutage(journal);
         settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
                 Duration.ofHours(4), Duration.ofMillis(20));
         fundamentals = builder.fundamentals;
@@ -100,7 +103,7 @@ final class DeskFixture implements AutoCloseable {
     }
 
     private Desk newDesk() {
-        return new Desk(new DeskPorts(clock, NYSE, market, market.newsFeed(), fundamentals, broker, journal, InMemoryMessageBus::new), settings);
+        return new Desk(new DeskPorts(clock, NYSE, market, market.newsFeed(), fundamentals, broker, storage, InMemoryMessageBus::new), settings);
     }
 
     /**

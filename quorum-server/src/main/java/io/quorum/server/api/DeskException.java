@@ -7,7 +7,7 @@ import java.util.List;
  * speaks HTTP. Thrown before anything changed.
  */
 public abstract sealed class DeskException extends RuntimeException
-        permits DeskException.NotFound, DeskException.Conflict, DeskException.Invalid {
+        permits DeskException.NotFound, DeskException.Conflict, DeskException.Invalid, DeskException.Unavailable {
 
     private DeskException(String message) {
         super(message, null, false, false);
@@ -21,6 +21,11 @@ public abstract sealed class DeskException extends RuntimeException
     /** The operation is not allowed in the current state, e.g. approving a STOPPED session. */
     public static final class Conflict extends DeskException {
         public Conflict(String message) { super(message); }
+    }
+
+    /** The desk cannot do it now because something it depends on is down, e.g. the journal; try again later. */
+    public static final class Unavailable extends DeskException {
+        public Unavailable(String message) { super(message); }
     }
 
     /** The input is well formed but not acceptable; one error per offending field. */

@@ -142,6 +142,10 @@ public final class QuorumServer {
         });
         config.routes.exception(DeskException.NotFound.class, (e, ctx) -> problem(ctx, Problem.of(404, "Not Found", e.getMessage(), List.of())));
         config.routes.exception(DeskException.Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict", e.getMessage(), List.of())));
+        config.routes.exception(DeskException.Unavailable.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            problem(ctx, Problem.of(503, "Service Unavailable", e.getMessage(), List.of()));
+        });
         config.routes.exception(DeskException.Invalid.class, (e, ctx) -> problem(ctx, Problem.of(400, "Bad Request", e.getMessage(), e.errors())));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of(e.getStatus(), title(e.getStatus()),
                 e.getStatus() == 413 ? "the request body is limited to " + settings.maxBodyBytes() + " bytes" : e.getMessage(), List.of())));

@@ -122,7 +122,7 @@ public final class DeskService implements DeskOperations, AutoCloseable {
         if (!desk.ports().market().tickers().contains(ticker)) {
             throw DeskException.Invalid.of("ticker", "no market data for " + ticker + "; available: " + desk.ports().market().tickers());
         }
-        return view(desk.open(ticker, actor.name()));
+        return journaled(() -> view(desk.open(ticker, actor.name())));
     }
 
     @Override public List<SessionView> sessions() {
@@ -136,18 +136,18 @@ public final class DeskService implements DeskOperations, AutoCloseable {
 
     @Override public SessionView approve(SessionId id, Actor actor) {
         DeskSession session = find(id);
-        return moved(session, session.approve(actor.name()));
+        return journaled(() -> moved(session, session.approve(actor.name())));
     }
 
     @Override public SessionView reject(SessionId id, String reason, Actor actor) {
         if (reason == null || reason.isBlank()) throw DeskException.Invalid.of("reason", "say what is wrong with the proposal");
         DeskSession session = find(id);
-        return moved(session, session.reject(reason.strip(), actor.name()));
+        return journaled(() -> moved(session, session.reject(reason.strip(), actor.name())));
     }
 
     @Override public SessionView stop(SessionId id, Actor actor) {
         DeskSession session = find(id);
-        return moved(session, session.stop(StopReason.USER, actor.name()));
+        return journaled(() -> moved(session, session.stop(StopReason.USER, actor.name())));
     }
 
     // ---- auto-trading --------------------------------------------------------------------------
@@ -169,12 +169,12 @@ public final class DeskService implements DeskOperations, AutoCloseable {
             throw DeskException.Invalid.of("acceptedDisclosureVersion", "accept version " + DISCLOSURE.version() + " of the risk disclosure first");
         }
         if (session.state() == SessionState.PROPOSAL) throw new DeskException.Conflict("approve the proposal before switching auto-trading on");
-        return moved(session, session.enableAutoTrading(actor.name()));
+        return journaled(() -> moved(session, session.enableAutoTrading(actor.name())));
     }
 
     @Override public SessionView disableAutoTrading(SessionId id, Actor actor) {
         DeskSession session = find(id);
-        return moved(session, session.disableAutoTrading(actor.name()));
+        return journaled(() -> moved(session, session.disableAutoTrading(actor.name())));
     }
 
     @Override public PortfolioView flatten(SessionId id, Actor actor) {
@@ -325,7 +325,8 @@ public final class DeskService implements DeskOperations, AutoCloseable {
         Health.Component database;
         try {
             journal.sessions();
-            database = new Health.Component(true, "journal readable");
+            database = desk.journalFault().map(fault -> new Health.Component(false, fault))
+                    .orElse(new Health.Component(true, "journal readable and writable"));
         } catch (RuntimeException e) {
             database = new Health.Component(false, "journal unavailable: " + e.getMessage());
         }
@@ -489,6 +490,18 @@ public final class DeskService implements DeskOperations, AutoCloseable {
 
     private void requireTicker(Ticker ticker) {
         if (!desk.ports().market().tickers().contains(ticker)) throw new DeskException.NotFound("ticker", ticker);
+    }
+
+    /** A command whose journal entry could not be written is refused with 503, not a 500: the journal is down, not the request wrong. */
+    private <T> T journaled(java.util.function.Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (DeskException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (desk.journalFault().isPresent()) throw new DeskException.Unavailable(desk.journalFault().get());
+            throw e;
+        }
     }
 
     private SessionView moved(DeskSession session, Transition transition) {
