@@ -15,6 +15,30 @@ public final class QuorumCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new QuorumCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with one rule for failures the user can act on — a database that is not
+     * Quorum's, a port already taken, a refused address — : one line on standard error and exit 2,
+     * no stack trace. Anything else is a bug and keeps its stack trace.
+     */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new QuorumCommand());
+        line.setExecutionExceptionHandler((e, cl, parsed) -> {
+            if (!isOperational(e)) throw e;
+            cl.getErr().println("quorum: " + e.getMessage());
+            return 2;
+        });
+        return line;
+    }
+
+    private static boolean isOperational(Exception e) {
+        return e instanceof io.quorum.adapters.jdbc.DatabaseRefusedException
+                || e instanceof io.quorum.adapters.jdbc.JournalStorageException
+                || e instanceof CommandFailure
+                || e instanceof IllegalStateException
+                || e instanceof java.io.UncheckedIOException
+                || e.getCause() instanceof java.net.BindException;
     }
 }
