@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The desk as one session's agents see it: market, news, valuation, and this session's own positions. */
 final class SessionDeskView implements DeskView {
-    /** A technical view is recomputed at most once per this much market time. */
-    private static final Duration TECHNICAL_REFRESH = Duration.ofMinutes(1);
+    /** A technical view is recomputed at most once per this much market time: daily indicators barely move in five minutes. */
+    private static final Duration TECHNICAL_REFRESH = Duration.ofMinutes(5);
     private static final int DAILY_BARS = 260;
     private static final int MINUTE_BARS = 400;
 
@@ -40,13 +40,11 @@ final class SessionDeskView implements DeskView {
         this.session = session;
     }
 
+    /** Computed once per refresh period however many agents ask at the same moment, as three voters do. */
     @Override public TechnicalView technical(Ticker ticker) {
         Instant now = desk.clock().now();
-        CachedView cached = technical.get(ticker);
-        if (cached != null && now.isBefore(cached.at.plus(TECHNICAL_REFRESH))) return cached.view;
-        TechnicalView view = TechnicalView.of(dailyBarsWithToday(ticker, now));
-        technical.put(ticker, new CachedView(view, now));
-        return view;
+        return technical.compute(ticker, (t, cached) -> cached != null && now.isBefore(cached.at.plus(TECHNICAL_REFRESH))
+                ? cached : new CachedView(TechnicalView.of(dailyBarsWithToday(t, now)), now)).view;
     }
 
     @Override public Optional<Fundamentals> fundamentals(Ticker ticker) { return desk.ports().fundamentals().fundamentals(ticker); }
