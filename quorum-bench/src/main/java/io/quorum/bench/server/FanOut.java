@@ -1,6 +1,5 @@
 package io.quorum.bench.server;
 
-import io.quorum.bench.LatencyRecorder;
 import io.quorum.server.api.StreamEvent;
 import java.util.List;
 
@@ -10,7 +9,7 @@ interface FanOut extends AutoCloseable {
     void send(StreamEvent event);
 
     /** One per consumer. */
-    List<LatencyRecorder> recorders();
+    List<Arrivals> arrivals();
 
     /** What went wrong besides missing events (refused offers, closed sockets), one short phrase each. */
     List<String> faults();

@@ -1,6 +1,5 @@
 package io.quorum.bench.server;
 
-import io.quorum.bench.LatencyRecorder;
 import io.quorum.bench.PacedLoad;
 import io.quorum.server.api.StreamEvent;
 import java.util.ArrayList;
@@ -18,19 +17,19 @@ final class QueueFanOut implements FanOut {
     private static final int CAPACITY = 1024;
 
     private final List<ArrayBlockingQueue<StreamEvent>> queues = new ArrayList<>();
-    private final List<Thread> consumers = new ArrayList<>();
-    private final List<LatencyRecorder> recorders = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<Arrivals> consumers = new ArrayList<>();
     private final LongAdder refused = new LongAdder();
 
-    QueueFanOut(PacedLoad load, int consumerCount, ThreadFactory threads) {
+    QueueFanOut(PacedLoad load, int consumerCount, ThreadFactory threadFactory) {
         for (int i = 0; i < consumerCount; i++) {
             ArrayBlockingQueue<StreamEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
-            LatencyRecorder recorder = new LatencyRecorder(load);
+            Arrivals consumer = new Arrivals(load);
             queues.add(queue);
-            recorders.add(recorder);
-            Thread consumer = threads.newThread(() -> drain(queue, recorder));
             consumers.add(consumer);
-            consumer.start();
+            Thread thread = threadFactory.newThread(() -> drain(queue, consumer));
+            threads.add(thread);
+            thread.start();
         }
     }
 
@@ -40,19 +39,19 @@ final class QueueFanOut implements FanOut {
         }
     }
 
-    @Override public List<LatencyRecorder> recorders() { return recorders; }
+    @Override public List<Arrivals> arrivals() { return consumers; }
 
     @Override public List<String> faults() {
         return refused.sum() == 0 ? List.of() : List.of(refused.sum() + " refused by a full queue");
     }
 
     @Override public void close() {
-        for (Thread consumer : consumers) consumer.interrupt();
+        for (Thread thread : threads) thread.interrupt();
     }
 
-    private static void drain(ArrayBlockingQueue<StreamEvent> queue, LatencyRecorder recorder) {
+    private static void drain(ArrayBlockingQueue<StreamEvent> queue, Arrivals consumer) {
         try {
-            while (true) recorder.arrived(((Probe) queue.take().data()).index());
+            while (true) consumer.arrived(((Probe) queue.take().data()).index());
         } catch (InterruptedException stop) {
             // closed
         }

@@ -14,6 +14,8 @@ import io.quorum.server.api.StreamEventType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * S8: one event from the desk to 1,000 WebSocket clients of a real {@link io.quorum.server.http.QuorumServer}
@@ -32,7 +34,7 @@ public final class WebSocketFanOutLatency implements Scenario {
     private final RunLength length;
     private final int clients;
 
-    public WebSocketFanOutLatency() { this(RunLength.ofSeconds(EVENTS_PER_SECOND, 1, 12, 5, 60), CLIENTS); }
+    public WebSocketFanOutLatency() { this(RunLength.ofSeconds(EVENTS_PER_SECOND, 1, 10, 5, 60), CLIENTS); }
 
     public WebSocketFanOutLatency(RunLength length, int clients) {
         if (clients < 1) throw new IllegalArgumentException("clients: at least one, was " + clients);
@@ -87,19 +89,33 @@ public final class WebSocketFanOutLatency implements Scenario {
         PacedLoad load = new PacedLoad(EVENTS_PER_SECOND, warmup, measured);
         try (FanOut fanOut = opening.open(load)) {
             load.run(index -> fanOut.send(event(index)));
-            LatencyRecorder.awaitAll(fanOut.recorders(), load.totalMessages(), DRAIN_TIMEOUT_MILLIS);
+            boolean drained = awaitAll(fanOut.arrivals(), load.totalMessages());
             int complete = 0;
             long missing = 0;
-            for (LatencyRecorder recorder : fanOut.recorders()) {
-                if (recorder.received() == load.totalMessages()) complete++;
-                missing += load.totalMessages() - recorder.received();
+            Histogram latency = LatencyRecorder.newHistogram();
+            Histogram sinceSent = LatencyRecorder.newHistogram();
+            for (Arrivals arrivals : fanOut.arrivals()) {
+                if (arrivals.received() == load.totalMessages()) complete++;
+                missing += load.totalMessages() - arrivals.received();
+                arrivals.addTo(load, latency, sinceSent);
             }
             List<String> faults = new ArrayList<>(fanOut.faults());
-            if (missing > 0) faults.addFirst(missing + " missing");
-            LatencyResult result = new LatencyResult(subject, LatencyRecorder.merged(fanOut.recorders(), LatencyRecorder::latency),
-                    LatencyRecorder.merged(fanOut.recorders(), LatencyRecorder::sinceSent), load.senderLateness(), load.sendCall(), faults);
-            return new Measured(result, complete, fanOut.recorders().size());
+            if (!drained) faults.addFirst(missing + " missing");
+            LatencyResult result = new LatencyResult(subject, latency, sinceSent, load.senderLateness(), load.sendCall(), faults);
+            return new Measured(result, complete, fanOut.arrivals().size());
         }
+    }
+
+    /** Waits, by sleeping, until every consumer has every event or the drain timeout passes; returns whether they all did. */
+    private static boolean awaitAll(List<Arrivals> consumers, int events) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MILLIS);
+        for (Arrivals arrivals : consumers) {
+            while (arrivals.received() < events) {
+                if (System.nanoTime() > deadline) return false;
+                Thread.sleep(5);
+            }
+        }
+        return true;
     }
 
     /** A broadcast as the desk publishes one; {@code seq} rises with the index, as journaled events' seqs do. */
