@@ -11,6 +11,7 @@ import io.quorum.bench.Scenario;
 import io.quorum.engine.time.SystemClock;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamEventType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,11 +31,14 @@ public final class WebSocketFanOutLatency implements Scenario {
     private static final int CLIENTS = 1_000;
     private static final double TARGET_P99_MICROS = 10_000;
     private static final long DRAIN_TIMEOUT_MILLIS = 15_000;
+    private static final long MARKET_SEED = 42;
+    /** An hour of market time a minute: 60 ticks a second, in bursts of 15. */
+    private static final double MARKET_SPEED = 60;
 
     private final RunLength length;
     private final int clients;
 
-    public WebSocketFanOutLatency() { this(RunLength.ofSeconds(EVENTS_PER_SECOND, 1, 10, 5, 60), CLIENTS); }
+    public WebSocketFanOutLatency() { this(RunLength.ofSeconds(EVENTS_PER_SECOND, 1, 8, 5, 60), CLIENTS); }
 
     public WebSocketFanOutLatency(RunLength length, int clients) {
         if (clients < 1) throw new IllegalArgumentException("clients: at least one, was " + clients);
@@ -67,6 +71,9 @@ public final class WebSocketFanOutLatency implements Scenario {
             figures.add(new Figure(id(), "QuorumServer over " + baseline.result.subject(), "p99 difference µs",
                     format(p99 - baseline.result.p99Micros()), ""));
         }
+        // The end-to-end run lasts as long as the fan-out's, in wall time.
+        figures.addAll(new PositionUpdateLatency(MARKET_SEED, MARKET_SPEED, Duration.ofMillis(warmup * 1_000L / EVENTS_PER_SECOND),
+                Duration.ofMillis(measured * 1_000L / EVENTS_PER_SECOND)).run(id()));
         return figures;
     }
 
