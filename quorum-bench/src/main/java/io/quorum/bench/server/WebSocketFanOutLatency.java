@@ -11,6 +11,7 @@ import io.quorum.bench.Scenario;
 import io.quorum.engine.time.SystemClock;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamEventType;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class WebSocketFanOutLatency implements Scenario {
     private static final double TARGET_P99_MICROS = 10_000;
     private static final long DRAIN_TIMEOUT_MILLIS = 15_000;
     private static final long MARKET_SEED = 42;
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** An hour of market time a minute: 60 ticks a second, in bursts of 15. */
     private static final double MARKET_SPEED = 60;
 
@@ -77,10 +80,15 @@ public final class WebSocketFanOutLatency implements Scenario {
         return figures;
     }
 
-    /** One subject's latencies, and how many of its consumers got every event. */
-    private record Measured(LatencyResult result, int complete, int consumers) {
+    /**
+     * One subject's latencies, how many of its consumers got every event, and the whole process's
+     * CPU time per delivery (sender, server and clients alike): times the offered deliveries a
+     * second, it says how many cores the subject needs to keep up, whatever else the machine runs.
+     */
+    private record Measured(LatencyResult result, int complete, int consumers, double cpuMicrosPerDelivery) {
         List<Figure> figures(String scenario, String p99Target) {
             List<Figure> rows = new ArrayList<>(result.figures(scenario, p99Target));
+            rows.add(new Figure(scenario, result.subject(), "process CPU µs per delivery", format(cpuMicrosPerDelivery), "diagnostic"));
             rows.add(new Figure(scenario, result.subject(), "consumers with every event", complete + " / " + consumers, verdict(complete == consumers)));
             return rows;
         }
@@ -95,21 +103,25 @@ public final class WebSocketFanOutLatency implements Scenario {
         System.gc();
         PacedLoad load = new PacedLoad(EVENTS_PER_SECOND, warmup, measured);
         try (FanOut fanOut = opening.open(load)) {
+            long cpuBefore = PROCESS.getProcessCpuTime();
             load.run(index -> fanOut.send(event(index)));
             boolean drained = awaitAll(fanOut.arrivals(), load.totalMessages());
+            long cpu = PROCESS.getProcessCpuTime() - cpuBefore;
             int complete = 0;
             long missing = 0;
+            long delivered = 0;
             Histogram latency = LatencyRecorder.newHistogram();
             Histogram sinceSent = LatencyRecorder.newHistogram();
             for (Arrivals arrivals : fanOut.arrivals()) {
                 if (arrivals.received() == load.totalMessages()) complete++;
                 missing += load.totalMessages() - arrivals.received();
+                delivered += arrivals.received();
                 arrivals.addTo(load, latency, sinceSent);
             }
             List<String> faults = new ArrayList<>(fanOut.faults());
             if (!drained) faults.addFirst(missing + " missing");
             LatencyResult result = new LatencyResult(subject, latency, sinceSent, load.senderLateness(), load.sendCall(), faults);
-            return new Measured(result, complete, fanOut.arrivals().size());
+            return new Measured(result, complete, fanOut.arrivals().size(), delivered == 0 ? 0 : cpu / 1_000.0 / delivered);
         }
     }
 
