@@ -82,7 +82,7 @@ final class WebSocketFanOut implements FanOut {
             malformed += client.malformed.get();
         }
         List<String> faults = new ArrayList<>();
-        if (closed > 0) faults.add(closed + " sockets closed by the server");
+        if (closed > 0) faults.add(closed + " sockets closed or failed");
         if (malformed > 0) faults.add(malformed + " unreadable frames");
         return faults;
     }
