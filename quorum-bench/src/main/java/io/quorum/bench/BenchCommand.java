@@ -3,6 +3,7 @@ package io.quorum.bench;
 import io.quorum.bench.bus.BusHopLatency;
 import io.quorum.bench.consensus.DecisionRoundLatency;
 import io.quorum.bench.position.PositionTickScenario;
+import io.quorum.bench.server.WebSocketFanOutLatency;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ public final class BenchCommand {
     private static final List<Scenario> SCENARIOS = List.of(
             new BusHopLatency(),
             new DecisionRoundLatency(),
-            new PositionTickScenario());
+            new PositionTickScenario(),
+            new WebSocketFanOutLatency());
 
     private BenchCommand() {}
 
