@@ -70,7 +70,7 @@ final class PositionUpdateLatency {
         String token = "bench-" + UUID.randomUUID();
         Stamps stamps = new Stamps();
         boolean positionOpen;
-        try (EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, null, DeskSettings.defaults());
+        try (EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, null, null, DeskSettings.defaults());
              DeskService service = new DeskService(embedded.desk(), embedded.journal());
              ExecutorService clientThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("ws-client").factory());
              HttpClient http = HttpClient.newBuilder().executor(clientThread).build()) {

@@ -1,7 +1,5 @@
 package io.quorum.server.ws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.session.SessionId;
 import io.quorum.server.api.DeskOperations;
@@ -38,7 +36,7 @@ public final class ClientStream implements StreamListener {
     private final SessionId sessionId;
     private final DeskOperations desk;
     private final FrameSink sink;
-    private final ObjectMapper mapper;
+    private final FrameEncoder encoder;
     private final Clock clock;
     private final ServerMetrics metrics;
     private final int capacity;
@@ -58,13 +56,13 @@ public final class ClientStream implements StreamListener {
     /** Touched by the writer thread only. */
     private long lastSentSeq;
 
-    public ClientStream(SessionId sessionId, DeskOperations desk, FrameSink sink, ObjectMapper mapper, Clock clock,
+    public ClientStream(SessionId sessionId, DeskOperations desk, FrameSink sink, FrameEncoder encoder, Clock clock,
                         ServerMetrics metrics, int capacity, Duration heartbeatInterval) {
         if (capacity < 2) throw new IllegalArgumentException("capacity: at least 2 frames, was " + capacity);
         this.sessionId = sessionId;
         this.desk = desk;
         this.sink = sink;
-        this.mapper = mapper;
+        this.encoder = encoder;
         this.clock = clock;
         this.metrics = metrics;
         this.capacity = capacity;
@@ -253,13 +251,7 @@ public final class ClientStream implements StreamListener {
     }
 
     private void write(StreamEvent event) throws IOException {
-        String text;
-        try {
-            text = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a " + event.type() + " event", e);
-        }
-        sink.send(text);
+        sink.send(encoder.encode(event));
         metrics.frameSent();
     }
 

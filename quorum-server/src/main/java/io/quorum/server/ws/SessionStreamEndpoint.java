@@ -44,6 +44,7 @@ public final class SessionStreamEndpoint {
     private final DeskOperations desk;
     private final AccessToken token;
     private final ObjectMapper mapper;
+    private final FrameEncoder encoder;
     private final Clock clock;
     private final ServerMetrics metrics;
     private final Settings settings;
@@ -62,6 +63,7 @@ public final class SessionStreamEndpoint {
         this.desk = desk;
         this.token = token;
         this.mapper = mapper;
+        this.encoder = new FrameEncoder(mapper);
         this.clock = clock;
         this.metrics = metrics;
         this.settings = settings;
@@ -135,7 +137,7 @@ public final class SessionStreamEndpoint {
     }
 
     private void startStream(WsContext ctx, long lastSeq) {
-        ClientStream stream = new ClientStream(sessionId(ctx.pathParam("id")), desk, new JettySink(ctx), mapper, clock, metrics,
+        ClientStream stream = new ClientStream(sessionId(ctx.pathParam("id")), desk, new JettySink(ctx), encoder, clock, metrics,
                 settings.queueCapacity(), settings.heartbeatInterval());
         streams.put(ctx.sessionId(), stream);
         stream.start(lastSeq);

@@ -92,7 +92,7 @@ class ClientStreamTest {
     }
 
     @Test void an_idle_stream_sends_heartbeats_and_answers_pings() {
-        stream = new ClientStream(session, desk, sink, json, clock, metrics, 16, Duration.ofMillis(50));
+        stream = new ClientStream(session, desk, sink, new FrameEncoder(json), clock, metrics, 16, Duration.ofMillis(50));
         stream.start(desk.session(session).lastSeq());
 
         await().until(() -> sink.frames().stream().anyMatch(f -> f.path("type").asText().equals("heartbeat")));
@@ -103,7 +103,7 @@ class ClientStreamTest {
     }
 
     private ClientStream startedStream(int capacity) {
-        ClientStream started = new ClientStream(session, desk, sink, json, clock, metrics, capacity, Duration.ofMinutes(1));
+        ClientStream started = new ClientStream(session, desk, sink, new FrameEncoder(json), clock, metrics, capacity, Duration.ofMinutes(1));
         started.start(1);   // the client has seen the session's creation
         await().until(started::isLive);
         return started;
