@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Ticker;
-import java.io.IOException;
+import io.quorum.engine.market.signal.RealDailyBars;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Checked against values computed by hand from Apple's real 2013 daily bars. */
 class TechnicalViewTest {
-    private static final List<Bar> AAPL_2013 = load("AAPL-PT1D-20130102_20131231.csv");
+    private static final List<Bar> AAPL_2013 = RealDailyBars.load("AAPL-PT1D-20130102_20131231.csv", Ticker.of("AAPL"));
 
     @Test
     void moving_averages_equal_the_plain_average_of_the_last_closes() {
@@ -73,22 +67,4 @@ class TechnicalViewTest {
         }
         return BigDecimal.valueOf(100 - 100 / (1 + averageGain / averageLoss)).setScale(1, RoundingMode.HALF_EVEN);
     }
-
-    static List<Bar> load(String file) {
-        Path path = Path.of(System.getenv().getOrDefault("QUORUM_REPO_ROOT", "."), "..", "shared", "data", "market", file);
-        try {
-            List<String> lines = Files.readAllLines(path);
-            List<Bar> bars = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",");
-                bars.add(new Bar(Ticker.of("AAPL"), LocalDate.parse(f[0]).atStartOfDay().toInstant(ZoneOffset.UTC), Duration.ofDays(1),
-                        micros(f[1]), micros(f[2]), micros(f[3]), micros(f[4]), Long.parseLong(f[5])));
-            }
-            return bars;
-        } catch (IOException e) {
-            throw new IllegalStateException("the real market data is expected beside the repository at " + path, e);
-        }
-    }
-
-    private static long micros(String price) { return new BigDecimal(price).movePointRight(6).longValueExact(); }
 }

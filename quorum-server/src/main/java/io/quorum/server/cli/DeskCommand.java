@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,11 +38,9 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--ticker", required = true, description = "Ticker to trade, e.g. AAPL (simulated: AAPL, MSFT, NVDA, TSLA, SPY).")
     String ticker;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin SimulatedMarketOptions market;
 
-    @Option(names = "--speed", defaultValue = "60", description = "Market seconds per wall second (default: ${DEFAULT-VALUE}: an hour a minute).")
-    double speed;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--duration", description = "How much market time to run, e.g. 30m, 2h, 1d (default: until Ctrl-C).", converter = DurationConverter.class)
     Duration duration;
@@ -58,12 +57,13 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
     private final PrintStream out = System.out;
 
     @Override public Integer call() throws Exception {
-        if (speed <= 0 || speed > 100_000) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--speed must be in (0, 100000], was " + speed);
+        double speed = market.speed();
+        long seed = market.seed();
         Ticker symbol;
         try {
             symbol = Ticker.of(ticker);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--ticker: " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ticker: " + e.getMessage());
         }
         boolean colour = System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
         ConversationPrinter printer = new ConversationPrinter(out, colour, java.time.ZoneId.of("America/New_York"));
@@ -73,7 +73,7 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
         try (EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, database, brokerFile, DeskSettings.defaults())) {
             Desk desk = embedded.desk();
             if (!embedded.market().tickers().contains(symbol)) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                throw new CommandLine.ParameterException(spec.commandLine(),
                         "--ticker: the simulated market has no " + symbol + "; it has " + embedded.market().tickers());
             }
             desk.addListener(new DeskListener() {

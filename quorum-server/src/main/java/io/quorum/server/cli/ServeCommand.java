@@ -11,6 +11,7 @@ import io.quorum.server.wiring.EmbeddedDesk;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,11 +25,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = ServerSettings.DEFAULT_HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin SimulatedMarketOptions market;
 
-    @Option(names = "--speed", defaultValue = "60", description = "Market seconds per wall second (default: ${DEFAULT-VALUE}).")
-    double speed;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--db", description = "Journal file (default: quorum.db in the data folder, ./data or $QUORUM_DATA_DIR).")
     Path database;
@@ -46,8 +45,9 @@ public final class ServeCommand implements Callable<Integer> {
     java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
 
     @Override public Integer call() throws Exception {
-        if (port < 0 || port > 65_535) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--port must be in 0..65535, was " + port);
-        if (speed <= 0 || speed > 100_000) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--speed must be in (0, 100000], was " + speed);
+        if (port < 0 || port > 65_535) throw new CommandLine.ParameterException(spec.commandLine(), "--port must be in 0..65535, was " + port);
+        double speed = market.speed();
+        long seed = market.seed();
         DataFolder data = DataFolder.current();
         Path file = database != null ? database : data.defaultDatabaseFile();
         Path brokerFile = brokerDatabase != null ? brokerDatabase : data.defaultBrokerFile();

@@ -21,11 +21,11 @@ import java.util.List;
  * project). The folder is found by walking up from the working directory, or given by the
  * system property {@code quorum.market.data}.
  */
-final class RealDailyBars {
+public final class RealDailyBars {
     private RealDailyBars() {}
 
     /** Reads a {@code Date,Open,High,Low,Close,...,Volume} file (the Volume is the last column). */
-    static List<Bar> load(String fileName, Ticker ticker) {
+    public static List<Bar> load(String fileName, Ticker ticker) {
         Path file = dataFolder().resolve(fileName);
         try {
             List<String> lines = Files.readAllLines(file);
