@@ -27,7 +27,10 @@ import io.quorum.engine.port.Clock;
 import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.SystemClock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -36,8 +39,8 @@ import java.util.concurrent.atomic.LongAdder;
  * real {@link ConsensusOrchestrator}, wired as the desk wires them. The orchestrator's
  * {@link ConsensusOrchestrator#checkVote} guards the bus, and an ORCHESTRATOR subscription drives it
  * (PROPOSAL opens a round, VOTE records one). Five stub agents subscribe by role and, like
- * {@code Agent}, each answers every proposal it did not make with a VOTE to the orchestrator, here
- * always APPROVE and with no analysis. An observer, as the UI is, sees every message and stops the
+ * {@code Agent}, each notes every proposal it did not make and answers the orchestrator's request
+ * for votes on it with a VOTE, here always APPROVE and with no analysis. An observer, as the UI is, sees every message and stops the
  * clock at the DECISION.
  *
  * <p>Each round is one message from Technical's stub (the proposal) and six more: the
@@ -53,6 +56,9 @@ final class ProtocolRounds implements RoundCarrier {
     private static final Price STOP = Price.parse("95.00");
     private static final Price TARGET = Price.parse("110.00");
     private static final Size SIZE = Size.shares(100);
+
+    /** Per voter: the proposals it saw, by message id, until the orchestrator asks for a vote on them. */
+    private final Map<AgentRole, Map<UUID, ProposalId>> awaitingRequest = new EnumMap<>(AgentRole.class);
 
     private final SessionId session = SessionId.of("bench-decision-round");
     private final Clock clock = SystemClock.INSTANCE;
@@ -70,7 +76,10 @@ final class ProtocolRounds implements RoundCarrier {
         this.observer = new LatencyRecorder(load);
 
         bus.subscribe(session, AgentRole.ORCHESTRATOR, this::orchestrate);
-        for (AgentRole role : AgentRole.VOTERS) bus.subscribe(session, role, message -> approve(role, message));
+        for (AgentRole role : AgentRole.VOTERS) {
+            awaitingRequest.put(role, new ConcurrentHashMap<>());
+            bus.subscribe(session, role, message -> approve(role, message));
+        }
         bus.observe(session, this::observe);
     }
 
@@ -116,8 +125,14 @@ final class ProtocolRounds implements RoundCarrier {
     }
 
     private void approve(AgentRole voter, AgentMessage message) {
-        if (!(message.content() instanceof Proposal proposal) || message.sender() == voter) return;
-        Vote vote = new Vote(proposal.id(), VoteChoice.APPROVE, "bench stub approves", null, "APPROVE — bench stub approves");
+        Map<UUID, ProposalId> seen = awaitingRequest.get(voter);
+        if (message.content() instanceof Proposal proposal) {
+            if (message.sender() != voter) seen.put(message.id(), proposal.id());
+            return;
+        }
+        ProposalId asked = message.sender() == AgentRole.ORCHESTRATOR && message.replyTo() != null ? seen.remove(message.replyTo()) : null;
+        if (asked == null) return;
+        Vote vote = new Vote(asked, VoteChoice.APPROVE, "bench stub approves", null, "APPROVE — bench stub approves");
         bus.publish(AgentMessage.draft(session, voter, TO_ORCHESTRATOR, vote, clock.now()).inReplyTo(message.id()));
     }
 
