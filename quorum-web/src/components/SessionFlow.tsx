@@ -109,19 +109,23 @@ function SessionStage({ session, reasoning, onApprove, onReject, onStop }: Omit<
           <p className="muted">
             <span className="spinner" aria-hidden="true" /> {session.state === 'RE_ANALYZING' ? 'Re-analysing with your feedback…' : 'The desk is analysing…'}
           </p>
-          <ol className="reasoning">
-            {reasoning.slice(-8).map((line) => (
-              <li key={line.seq}>
-                {line.sender && <strong style={{ color: agentLook(line.sender).color }}>{agentLook(line.sender).name}: </strong>}
-                {line.text}
-              </li>
-            ))}
-          </ol>
+          <ReasoningList lines={reasoning.slice(-8)} />
         </div>
       )}
       {session.state === 'PROPOSAL' && session.proposal && <ProposalCard proposal={session.proposal} onApprove={onApprove} onReject={onReject} />}
-      {session.state === 'AUTO_TRADING' && <p className="up">Approved. The desk manages {session.ticker} within your limits.</p>}
+      {session.state === 'AUTO_TRADING' && (
+        <>
+          <p className="up">Approved. The desk manages {session.ticker} within your limits.</p>
+          {session.proposal && <ApprovedTerms proposal={session.proposal} />}
+        </>
+      )}
       {session.state === 'STOPPED' && <p className="muted">Session stopped{session.stopReason ? `: ${session.stopReason.replaceAll('_', ' ')}` : ''}.</p>}
+      {!analysing && reasoning.length > 0 && (
+        <details className="analysis-steps">
+          <summary>How the desk got there ({reasoning.length} steps)</summary>
+          <ReasoningList lines={reasoning} />
+        </details>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -133,6 +137,44 @@ function SessionStage({ session, reasoning, onApprove, onReject, onStop }: Omit<
         </ConfirmDialog>
       )}
     </div>
+  );
+}
+
+function ReasoningList({ lines }: { lines: readonly ReasoningLine[] }) {
+  return (
+    <ol className="reasoning">
+      {lines.map((line) => (
+        <li key={line.seq}>
+          {line.sender && <strong style={{ color: agentLook(line.sender).color }}>{agentLook(line.sender).name}: </strong>}
+          {line.text}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ApprovedTerms({ proposal }: { proposal: Proposal }) {
+  return (
+    <dl className="terms approved-terms" aria-label="Approved terms">
+      <div>
+        <dt>Trade</dt>
+        <dd>
+          {titleCase(proposal.action)} {proposal.size.unit === 'SHARES' ? `${proposal.size.amount} sh` : `${proposal.size.amount}%`}
+        </dd>
+      </div>
+      <div>
+        <dt>Entry</dt>
+        <dd>{formatPrice(proposal.entry)}</dd>
+      </div>
+      <div>
+        <dt>Stop</dt>
+        <dd>{formatPrice(proposal.stop)}</dd>
+      </div>
+      <div>
+        <dt>Target</dt>
+        <dd>{formatPrice(proposal.target)}</dd>
+      </div>
+    </dl>
   );
 }
 
