@@ -60,6 +60,12 @@ describe('what the desk reads off agent messages', () => {
     ]);
   });
 
+  it('keeps the reasoning of the latest analysis only: a re-analysis starts afresh', () => {
+    let state = apply(EMPTY_DESK, frame('status', 2, session({ state: 'ANALYZING' })), reasoning(5, 'TECHNICAL', 'first look'), frame('status', 22, session({ state: 'PROPOSAL' })));
+    state = apply(state, frame('status', 40, session({ state: 'RE_ANALYZING' })), reasoning(41, 'RISK', 'with your feedback'));
+    expect(state.reasoning.map((line) => line.text)).toEqual(['with your feedback']);
+  });
+
   it('marks the analysis complete on ANALYSIS_COMPLETE, and open again when a new analysis starts', () => {
     const complete = messageFrame(agentMessage('ORCHESTRATOR', 'UPDATE', { kind: 'ANALYSIS_COMPLETE', ticker: 'AAPL', execution: null, text: 'Analysis complete' }, 23));
     let state = apply(EMPTY_DESK, complete);

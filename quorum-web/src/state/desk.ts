@@ -30,6 +30,7 @@ export interface ReasoningLine {
 export interface DeskState {
   session: Session | null;
   messages: AgentMessage[];
+  /** The steps of the latest analysis (a rejection starts a new one). */
   reasoning: ReasoningLine[];
   trades: TradeMark[];
   alerts: AlertItem[];
@@ -102,7 +103,12 @@ function applyEvents(state: DeskState, events: StreamEvent[]): DeskState {
       }
       case 'status': {
         const session = event.data as Session;
-        const analysing = session.state === 'ANALYZING' || session.state === 'RE_ANALYZING';
+        const analysing = isAnalysing(session);
+        if (analysing && !isAnalysing(next.session)) {
+          // A new analysis starts: its reasoning replaces the last one's.
+          reasoning.length = 0;
+          next = { ...next, reasoning: [] };
+        }
         next = { ...next, session, analysisComplete: analysing ? false : next.analysisComplete };
         break;
       }
@@ -189,6 +195,10 @@ function readMessage(
     default:
       return state;
   }
+}
+
+function isAnalysing(session: Session | null): boolean {
+  return session?.state === 'ANALYZING' || session?.state === 'RE_ANALYZING';
 }
 
 function severityOf(value: unknown): Severity {
