@@ -166,6 +166,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
           <SessionFlow
             session={session}
             reasoning={state.reasoning}
+            verdict={session?.proposal ? state.verdicts[session.proposal.id] : undefined}
             onCreate={handlers.create}
             onApprove={handlers.approve}
             onReject={handlers.reject}

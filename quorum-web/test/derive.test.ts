@@ -113,6 +113,11 @@ describe('what the desk reads off agent messages', () => {
     expect(Object.keys(state)).not.toContain('decisions');
   });
 
+  it('keeps the desk’s verdict per proposal, for the proposal card', () => {
+    const state = apply(EMPTY_DESK, decision(20));
+    expect(state.verdicts.p1).toEqual({ outcome: 'APPROVED', tally: { approvals: 4, rejections: 0, abstentions: 1, vetoed: false, quorum: 3, voters: 5 } });
+  });
+
   it('tells history from live events by the session seq the page opened with', () => {
     let state = deskReducer(EMPTY_DESK, { kind: 'opened', session: session({ lastSeq: 30 }) });
     state = apply(state, tradeExecuted(30), alert(31, 'NEWS', 'INFO', 'AAPL', 'Earnings beat'));

@@ -90,6 +90,20 @@ describe('SessionFlow', () => {
   });
 });
 
+describe('ProposalCard verdict', () => {
+  it('says whether approving places the trade, from the desk’s own vote', () => {
+    const tally = { approvals: 1, rejections: 0, abstentions: 4, vetoed: false, quorum: 3, voters: 5 };
+    const { rerender } = render(<SessionFlow session={session({ state: 'PROPOSAL', proposal })} reasoning={[]} verdict={{ outcome: 'TIMED_OUT', tally }} {...noop()} />);
+    expect(screen.getByRole('note')).toHaveTextContent('Desk vote: Timed out — hold · 1 of 5 approve — approving hands the desk authority but places no trade');
+    rerender(<SessionFlow session={session({ state: 'PROPOSAL', proposal })} reasoning={[]} verdict={{ outcome: 'APPROVED', tally: { ...tally, approvals: 4 } }} {...noop()} />);
+    expect(screen.getByRole('note')).toHaveTextContent('Desk vote: Approved · 4 of 5 approve — approving places this trade now.');
+  });
+});
+
+function noop() {
+  return { onCreate: async () => undefined, onApprove: async () => undefined, onReject: async () => undefined, onStop: async () => undefined };
+}
+
 describe('TradeConfirmation', () => {
   afterEach(() => vi.useRealTimers());
 

@@ -1,4 +1,4 @@
-import type { AgentMessage, MarketAlert, Portfolio, Position, Session, Severity, StreamEvent, TradeExecuted } from '../api/types';
+import type { AgentMessage, MarketAlert, Outcome, Portfolio, Position, Session, Severity, StreamEvent, Tally, TradeExecuted } from '../api/types';
 import { num } from '../format';
 
 export type AlertCategory = 'market' | 'trade' | 'limit';
@@ -27,6 +27,12 @@ export interface ReasoningLine {
   text: string;
 }
 
+/** What the desk's own vote made of a proposal, read off its DECISION message. */
+export interface Verdict {
+  outcome: Outcome;
+  tally: Tally | null;
+}
+
 export interface DeskState {
   session: Session | null;
   messages: AgentMessage[];
@@ -40,6 +46,8 @@ export interface DeskState {
   analysisComplete: boolean;
   /** Journal seq of the newest DECISION message: the decision log reloads when it moves. */
   lastDecisionSeq: number;
+  /** The desk's verdict per proposal id, so the proposal card can say whether the desk recommends it. */
+  verdicts: Record<string, Verdict>;
   /** The session's journal seq when the page opened it; events up to it are history. */
   historyUpToSeq: number;
   /** The desk's clock as the latest frame told it; the market may run on a simulated clock. */
@@ -56,6 +64,7 @@ export const EMPTY_DESK: DeskState = {
   priceHistory: {},
   analysisComplete: false,
   lastDecisionSeq: 0,
+  verdicts: {},
   historyUpToSeq: 0,
   deskTime: null,
 };
@@ -190,8 +199,15 @@ function readMessage(
       });
       return state;
     }
-    case 'DECISION':
-      return { ...state, lastDecisionSeq: Math.max(state.lastDecisionSeq, seq) };
+    case 'DECISION': {
+      const proposalId = String(content.proposalId ?? '');
+      const verdict: Verdict = { outcome: content.outcome as Outcome, tally: (content.tally as Tally | undefined) ?? null };
+      return {
+        ...state,
+        lastDecisionSeq: Math.max(state.lastDecisionSeq, seq),
+        verdicts: proposalId ? { ...state.verdicts, [proposalId]: verdict } : state.verdicts,
+      };
+    }
     default:
       return state;
   }
