@@ -261,8 +261,6 @@ export function ProposalCard({
           </div>
         )}
       </dl>
-      <p>{proposal.text}</p>
-      <p className="muted small">{proposal.rationale}</p>
       {verdict && <VerdictLine verdict={verdict} />}
       {rejecting ? (
         <form
@@ -298,6 +296,8 @@ export function ProposalCard({
           {error}
         </p>
       )}
+      <p>{proposal.text}</p>
+      <p className="muted small">{proposal.rationale}</p>
     </article>
   );
 }
