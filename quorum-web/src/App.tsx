@@ -12,6 +12,7 @@ import { PriceChart } from './components/PriceChart';
 import { SessionFlow } from './components/SessionFlow';
 import { TokenPrompt } from './components/TokenPrompt';
 import { TradeConfirmation } from './components/TradeConfirmation';
+import { useDeskClock } from './state/deskClock';
 import { useDesk } from './state/useDesk';
 
 const SESSION_KEY = 'quorum.sessionId';
@@ -68,7 +69,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   const [centre, setCentre] = useState<'chat' | 'log'>('chat');
   const [chartTicker, setChartTicker] = useState<string | null>(null);
   const desk = useDesk(api, sessionId, undefined, onUnauthorized);
-  const { state, connection, setSession, refreshPortfolio } = desk;
+  const { state, connection, setSession, setPortfolio, refreshPortfolio } = desk;
   const session = state.session;
 
   const loadSessions = useCallback(() => api.listSessions().then(setSessions, () => undefined), [api]);
@@ -104,14 +105,8 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
       },
       enable: async (version: string) => adopt(await api.enableAutoTrading(id, version)),
       disable: async () => adopt(await api.disableAutoTrading(id)),
-      flatten: async () => {
-        await api.flatten(id);
-        await refreshPortfolio();
-      },
-      closePosition: async (ticker: string) => {
-        await api.closePosition(id, ticker);
-        await refreshPortfolio();
-      },
+      flatten: async () => setPortfolio(await api.flatten(id)),
+      closePosition: async (ticker: string) => setPortfolio(await api.closePosition(id, ticker)),
       changeStops: async (ticker: string, stops: StopsChange) => {
         await api.changeStops(id, ticker, stops);
         await refreshPortfolio();
@@ -120,7 +115,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
       approveConfirmation: (cid: string) => api.approveConfirmation(id, cid),
       denyConfirmation: (cid: string) => api.denyConfirmation(id, cid),
     }),
-    [api, id, choose, adopt, refreshPortfolio, loadSessions],
+    [api, id, choose, adopt, setPortfolio, refreshPortfolio, loadSessions],
   );
 
   // A session id kept from an earlier visit may be gone (e.g. a fresh database): forget it.
@@ -131,7 +126,8 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
 
   const ticker = chartTicker ?? session?.ticker ?? null;
   const position = state.portfolio?.positions.find((p) => p.ticker === ticker);
-  const latestDecisionSeq = state.decisions.length ? state.decisions[state.decisions.length - 1].seq : 0;
+  const latestDecisionSeq = state.lastDecisionSeq;
+  const deskNow = useDeskClock(state.deskTime);
   const area = (name: View) => ({ className: `area area-${name}`, 'data-active': view === name });
 
   return (
@@ -170,6 +166,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
           <SessionFlow
             session={session}
             reasoning={state.reasoning}
+            verdict={session?.proposal ? state.verdicts[session.proposal.id] : undefined}
             onCreate={handlers.create}
             onApprove={handlers.approve}
             onReject={handlers.reject}
@@ -185,6 +182,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
               onEnable={handlers.enable}
               onDisable={handlers.disable}
               onFlatten={handlers.flatten}
+              now={deskNow}
             />
           ) : (
             <section className="panel">
@@ -242,6 +240,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
           onDeny={handlers.denyConfirmation}
           refreshKey={`${latestDecisionSeq}:${session.state}`}
           active={session.state === 'AUTO_TRADING'}
+          now={deskNow}
         />
       )}
     </div>

@@ -5,7 +5,7 @@ import { AgentChatPanel } from '../src/components/AgentChatPanel';
 import { PositionsDashboard } from '../src/components/PositionsDashboard';
 import { ConnectionIndicator } from '../src/components/ConnectionIndicator';
 import { useDesk } from '../src/state/useDesk';
-import { agentMessage, position, session } from './fixtures';
+import { agentMessage, frame, portfolio, position, session } from './fixtures';
 import { socketFactory } from './fakeSocket';
 
 function fakeServer(routes: Record<string, unknown>) {
@@ -30,7 +30,6 @@ function Harness({ api, create }: { api: ApiClient; create: ReturnType<typeof so
   );
 }
 
-const frame = (type: string, seq: number, data: unknown) => ({ type, seq, sessionId: 's1', time: '2025-03-03T14:31:00Z', data });
 
 describe('useDesk', () => {
   beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: false }));
@@ -39,7 +38,7 @@ describe('useDesk', () => {
   it('loads the snapshot with the bearer token, then streams the conversation across a reconnect without loss or repeat', async () => {
     const server = fakeServer({
       'GET /api/sessions/s1': session({ state: 'AUTO_TRADING', autoTrading: { enabled: true } }),
-      'GET /api/sessions/s1/positions': { positions: [position()], dailyPnl: '0', totalPnl: '0' },
+      'GET /api/sessions/s1/positions': portfolio(),
     });
     const sockets = socketFactory();
     const api = new ApiClient('secret', server.fetcher);
@@ -50,7 +49,8 @@ describe('useDesk', () => {
     expect(screen.getByText('Auto-trading on')).toBeInTheDocument();
 
     const first = sockets.latest();
-    expect(first.url).toBe('ws://localhost:3000/ws/sessions/s1');
+    expect(first.url).toBe('ws://localhost:3000/ws/sessions/s1?lastSeq=0');
+    expect(first.protocols).toEqual(['quorum.bearer.secret']);
     act(() => first.open());
     expect(screen.getByText('Live')).toBeInTheDocument();
     act(() => {
@@ -63,8 +63,8 @@ describe('useDesk', () => {
     expect(screen.getByText(/Reconnecting in \ds/)).toBeInTheDocument();
     act(() => vi.advanceTimersByTime(1000));
     const second = sockets.latest();
+    expect(second.url).toBe('ws://localhost:3000/ws/sessions/s1?lastSeq=3');
     act(() => second.open());
-    expect(second.sent[0]).toEqual({ type: 'auth', token: 'secret', lastSeq: 3 });
     act(() => {
       for (let seq = 2; seq <= 5; seq++) second.emit(frame('agent_message', seq, agentMessage('TECHNICAL', 'UPDATE', { text: `step ${seq}` }, seq)));
       vi.advanceTimersByTime(20);
@@ -75,7 +75,7 @@ describe('useDesk', () => {
   it('coalesces a burst of position updates into at most one render per 100 ms, ending on the newest price', async () => {
     const server = fakeServer({
       'GET /api/sessions/s1': session(),
-      'GET /api/sessions/s1/positions': { positions: [position()], dailyPnl: '0', totalPnl: '0' },
+      'GET /api/sessions/s1/positions': portfolio(),
     });
     const sockets = socketFactory();
     render(<Harness api={new ApiClient('t', server.fetcher)} create={sockets.create} />);
@@ -86,7 +86,7 @@ describe('useDesk', () => {
     const shown: string[] = [];
     for (let i = 1; i <= 50; i++) {
       act(() => {
-        socket.emit(frame('position_update', 0, { positions: [position({ currentPrice: (180 + i / 100).toFixed(2) })], dailyPnl: '1', totalPnl: '2' }));
+        socket.emit(frame('position_update', 0, portfolio({ positions: [position({ currentPrice: (180 + i / 100).toFixed(2) })] })));
         vi.advanceTimersByTime(4);
       });
       shown.push(screen.getByLabelText('AAPL price').textContent!);

@@ -1,4 +1,4 @@
-import type { AgentMessage, AgentRole, AutoTradingConfig, MessageType, Position, Session } from '../src/api/types';
+import type { AgentMessage, AgentRole, AutoTradingConfig, MessageType, Portfolio, Position, Session, StreamEvent } from '../src/api/types';
 
 let nextSeq = 1;
 
@@ -50,7 +50,7 @@ export function position(overrides: Partial<Position> = {}): Position {
   return {
     ticker: 'AAPL',
     direction: 'LONG',
-    quantity: '120',
+    quantity: 120,
     entryPrice: '178.50',
     currentPrice: '180.00',
     stopLoss: '175.00',
@@ -62,4 +62,26 @@ export function position(overrides: Partial<Position> = {}): Position {
     realizedPnl: '0',
     ...overrides,
   };
+}
+
+export function portfolio(overrides: Partial<Portfolio> = {}): Portfolio {
+  return {
+    positions: [position()],
+    dailyPnl: '0.00',
+    totalPnl: '0.00',
+    realizedPnl: '0.00',
+    unrealizedPnl: '0.00',
+    equity: '100000.00',
+    cash: '78580.00',
+    ...overrides,
+  };
+}
+
+/** A stream frame as the server sends it; an agent_message frame's seq is its message's journal seq. */
+export function frame(type: StreamEvent['type'], seq: number, data: unknown, time = '2025-03-03T14:31:00Z'): StreamEvent {
+  return { type, seq, sessionId: 's1', time, data };
+}
+
+export function messageFrame(message: AgentMessage): StreamEvent {
+  return frame('agent_message', message.seq, message, message.timestamp);
 }

@@ -2,7 +2,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { takeToken } from '../src/api/auth';
-import type { Proposal } from '../src/api/types';
+import type { Confirmation, Proposal } from '../src/api/types';
 import { SessionFlow } from '../src/components/SessionFlow';
 import { TradeConfirmation } from '../src/components/TradeConfirmation';
 import { session } from './fixtures';
@@ -21,6 +21,20 @@ const proposal: Proposal = {
   text: 'Open 120 AAPL long',
   notional: '21420.00',
 };
+
+function confirmation(overrides: Partial<Confirmation> = {}): Confirmation {
+  return {
+    id: 'c1',
+    proposalId: 'p1',
+    ticker: 'AAPL',
+    side: 'BUY',
+    quantity: 120,
+    notional: '21420.00',
+    expiresAt: '2025-03-03T14:31:05Z',
+    status: 'PENDING',
+    ...overrides,
+  };
+}
 
 describe('SessionFlow', () => {
   const handlers = () => ({
@@ -76,16 +90,28 @@ describe('SessionFlow', () => {
   });
 });
 
+describe('ProposalCard verdict', () => {
+  it('says whether approving places the trade, from the desk’s own vote', () => {
+    const tally = { approvals: 1, rejections: 0, abstentions: 4, vetoed: false, quorum: 3, voters: 5 };
+    const { rerender } = render(<SessionFlow session={session({ state: 'PROPOSAL', proposal })} reasoning={[]} verdict={{ outcome: 'TIMED_OUT', tally }} {...noop()} />);
+    expect(screen.getByRole('note')).toHaveTextContent('Desk vote: Timed out — hold · 1 of 5 approve — approving hands the desk authority but places no trade');
+    rerender(<SessionFlow session={session({ state: 'PROPOSAL', proposal })} reasoning={[]} verdict={{ outcome: 'APPROVED', tally: { ...tally, approvals: 4 } }} {...noop()} />);
+    expect(screen.getByRole('note')).toHaveTextContent('Desk vote: Approved · 4 of 5 approve — approving places this trade now.');
+  });
+});
+
+function noop() {
+  return { onCreate: async () => undefined, onApprove: async () => undefined, onReject: async () => undefined, onStop: async () => undefined };
+}
+
 describe('TradeConfirmation', () => {
   afterEach(() => vi.useRealTimers());
 
   it('counts down to expiry and then drops the request without trading', async () => {
     vi.useFakeTimers({ now: new Date('2025-03-03T14:31:00Z') });
-    const onApprove = vi.fn(async () => undefined);
-    const load = vi.fn(async () => [
-      { id: 'c1', proposalId: 'p1', ticker: 'AAPL', side: 'BUY', quantity: '120', notional: '21420.00', expiresAt: '2025-03-03T14:31:05Z' },
-    ]);
-    render(<TradeConfirmation load={load} onApprove={onApprove} onDeny={async () => undefined} refreshKey={0} active={false} />);
+    const onApprove = vi.fn(async () => confirmation({ status: 'APPROVED' }));
+    const load = vi.fn(async () => [confirmation({ expiresAt: '2025-03-03T14:31:05Z' })]);
+    render(<TradeConfirmation load={load} onApprove={onApprove} onDeny={async () => confirmation({ status: 'DENIED' })} refreshKey={0} active={false} />);
     await act(async () => undefined);
     expect(screen.getByRole('alertdialog', { name: 'Confirm trade' })).toHaveTextContent('BUY 120 AAPL · $21,420.00');
     expect(screen.getByText('5s')).toBeInTheDocument();
@@ -99,20 +125,28 @@ describe('TradeConfirmation', () => {
 
   it('approves the pending trade by its id', async () => {
     const user = userEvent.setup();
-    const onApprove = vi.fn(async () => undefined);
     const expiresAt = new Date(Date.now() + 30_000).toISOString();
-    render(
-      <TradeConfirmation
-        load={async () => [{ id: 'c9', proposalId: 'p1', ticker: 'AAPL', side: 'SELL', quantity: '50', notional: '9000.00', expiresAt }]}
-        onApprove={onApprove}
-        onDeny={async () => undefined}
-        refreshKey={0}
-        active={false}
-      />,
-    );
+    const pending = confirmation({ id: 'c9', side: 'SELL', quantity: 50, notional: '9000.00', expiresAt });
+    const onApprove = vi.fn(async () => ({ ...pending, status: 'APPROVED' as const }));
+    render(<TradeConfirmation load={async () => [pending]} onApprove={onApprove} onDeny={async () => pending} refreshKey={0} active={false} />);
     await user.click(await screen.findByRole('button', { name: 'Approve trade' }));
     expect(onApprove).toHaveBeenCalledWith('c9');
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('status')).toHaveTextContent('Approved: SELL 50 AAPL goes to the broker.');
+  });
+
+  it('shows only the requests still pending, counted down on the desk’s clock', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-26T04:00:00Z') });
+    // The desk runs a simulated market whose clock is a day behind the wall's.
+    const deskNow = () => Date.parse('2026-11-25T15:00:00Z') + (Date.now() - Date.parse('2026-11-26T04:00:00Z'));
+    const load = async () => [
+      confirmation({ id: 'old', status: 'EXPIRED', expiresAt: '2026-11-25T14:59:00Z' }),
+      confirmation({ id: 'c2', expiresAt: '2026-11-25T15:00:20Z' }),
+    ];
+    render(<TradeConfirmation load={load} onApprove={async () => confirmation()} onDeny={async () => confirmation()} refreshKey={0} active={false} now={deskNow} />);
+    await act(async () => undefined);
+    expect(screen.getByText('20s')).toBeInTheDocument();
+    expect(screen.queryByText(/more waiting/)).not.toBeInTheDocument();
   });
 });
 

@@ -7,7 +7,7 @@ import { PositionsDashboard } from '../src/components/PositionsDashboard';
 import { coalesce } from '../src/state/coalesce';
 import { EMPTY_DESK, deskReducer } from '../src/state/desk';
 import { validateStops } from '../src/state/validation';
-import { position } from './fixtures';
+import { portfolio as portfolioOf, position } from './fixtures';
 
 describe('position update coalescing', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -55,28 +55,11 @@ describe('desk state', () => {
   const event = (type: StreamEvent['type'], seq: number, data: unknown): StreamEvent => ({ type, seq, sessionId: 's1', time: '2025-03-03T14:31:00Z', data });
 
   it('keeps a price history per ticker from position updates for the sparklines', () => {
-    const snapshot = (price: string): Portfolio => ({ positions: [position({ currentPrice: price })], dailyPnl: '10', totalPnl: '20' });
+    const snapshot = (price: string): Portfolio => portfolioOf({ positions: [position({ currentPrice: price })], dailyPnl: '10', totalPnl: '20' });
     let state = deskReducer(EMPTY_DESK, { kind: 'portfolio', portfolio: snapshot('180.00') });
     state = deskReducer(state, { kind: 'events', events: [event('position_update', 5, snapshot('181.50')), event('position_update', 5, snapshot('179.25'))] });
     expect(state.priceHistory.AAPL).toEqual([180, 181.5, 179.25]);
     expect(state.portfolio?.positions[0].currentPrice).toBe('179.25');
-  });
-
-  it('turns executed trades and limit breaches into alerts', () => {
-    const state = deskReducer(EMPTY_DESK, {
-      kind: 'events',
-      events: [
-        event('trade_executed', 7, { clientOrderId: 'c1', ticker: 'AAPL', side: 'BUY', quantity: '120', price: '178.50', reason: 'approved by quorum' }),
-        event('market_alert', 8, { kind: 'LIMIT_BREACH', severity: 'CRITICAL', ticker: null, text: 'Daily loss limit reached' }),
-        event('market_alert', 9, { kind: 'VOLUME_SPIKE', severity: 'INFO', ticker: 'AAPL', text: 'Volume 3x average' }),
-      ],
-    });
-    expect(state.alerts.map((a) => [a.category, a.title])).toEqual([
-      ['trade', 'BUY 120 AAPL @ 178.50'],
-      ['limit', 'limit breach'],
-      ['market', 'AAPL · volume spike'],
-    ]);
-    expect(state.trades).toHaveLength(1);
   });
 });
 
@@ -100,7 +83,7 @@ describe('stop validation', () => {
 });
 
 describe('PositionsDashboard', () => {
-  const portfolio: Portfolio = { positions: [position()], dailyPnl: '-42.10', totalPnl: '180.00' };
+  const portfolio: Portfolio = portfolioOf({ dailyPnl: '-42.10', totalPnl: '180.00' });
 
   function renderDashboard(overrides: Partial<Parameters<typeof PositionsDashboard>[0]> = {}) {
     const props = {

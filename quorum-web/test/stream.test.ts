@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SessionStream, backoffDelay, type ConnectionState } from '../src/api/stream';
+import { SessionStream, backoffDelay, type Access, type ConnectionState } from '../src/api/stream';
 import type { StreamEvent } from '../src/api/types';
 import { socketFactory } from './fakeSocket';
 
@@ -7,7 +7,7 @@ function message(seq: number) {
   return { type: 'agent_message', seq, sessionId: 's1', time: '2025-01-01T00:00:00Z', data: { seq, text: `m${seq}` } };
 }
 
-function streamWith(options: { random?: () => number; lastSeq?: number } = {}) {
+function streamWith(options: { random?: () => number; lastSeq?: number; checkAccess?: () => Promise<Access> } = {}) {
   const factory = socketFactory();
   const events: StreamEvent[] = [];
   const states: ConnectionState[] = [];
@@ -18,6 +18,7 @@ function streamWith(options: { random?: () => number; lastSeq?: number } = {}) {
     onEvent: (event) => events.push(event),
     onState: (state) => states.push(state),
     createSocket: factory.create,
+    checkAccess: options.checkAccess,
     random: options.random ?? (() => 0.5),
     now: () => Date.now(),
   });
@@ -28,13 +29,15 @@ describe('SessionStream', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('authenticates with the bearer subprotocol and sends the resume point as its first message', () => {
+  it('authenticates with the bearer subprotocol and names the resume point in the URL, never the token', () => {
     const { stream, factory } = streamWith({ lastSeq: 41 });
     stream.start();
     const socket = factory.latest();
     expect(socket.protocols).toEqual(['quorum.bearer.tok']);
+    expect(socket.url).toBe('ws://desk/ws/sessions/s1?lastSeq=41');
     socket.open();
-    expect(socket.sent[0]).toEqual({ type: 'auth', token: 'tok', lastSeq: 41 });
+    // With the subprotocol the server is already streaming: an auth message would be noise.
+    expect(socket.sent).toEqual([]);
   });
 
   it('resumes after a drop from the last seq it delivered, with no duplicate and no gap', () => {
@@ -48,8 +51,8 @@ describe('SessionStream', () => {
     vi.runOnlyPendingTimers();
     const second = factory.latest();
     expect(second).not.toBe(first);
+    expect(second.url).toBe('ws://desk/ws/sessions/s1?lastSeq=3');
     second.open();
-    expect(second.sent[0]).toEqual({ type: 'auth', token: 'tok', lastSeq: 3 });
     // The server's replay overlaps what was already shown: the overlap must vanish.
     [2, 3, 4, 5].forEach((seq) => second.emit(message(seq)));
 
@@ -123,8 +126,7 @@ describe('SessionStream', () => {
     expect(first.closedWith).toBe(4000);
     const second = factory.latest();
     expect(second).not.toBe(first);
-    second.open();
-    expect(second.sent[0]).toMatchObject({ lastSeq: 7 });
+    expect(second.url).toBe('ws://desk/ws/sessions/s1?lastSeq=7');
   });
 
   it('pings after silence and gives a dead link up for a new one', () => {
@@ -153,13 +155,48 @@ describe('SessionStream', () => {
     expect(events).toEqual([]);
   });
 
-  it('stops retrying when the server refuses the token', () => {
+  it('stops retrying when the server closes with a policy violation (1008: authentication failed)', () => {
     const { stream, factory, states } = streamWith();
     stream.start();
     factory.latest().drop(1008);
     vi.runAllTimers();
     expect(factory.sockets.length).toBe(1);
     expect(states[states.length - 1]).toEqual({ kind: 'offline', reason: 'unauthorized' });
+  });
+
+  it('asks whether the token is still good when an upgrade fails, and gives up on a 401', async () => {
+    const checkAccess = vi.fn(async (): Promise<Access> => 'unauthorized');
+    const { stream, factory, states } = streamWith({ checkAccess });
+    stream.start();
+    // A refused upgrade reaches a browser as a bare close, before any open.
+    factory.latest().drop(1006);
+    await vi.waitFor(() => expect(states[states.length - 1]).toEqual({ kind: 'offline', reason: 'unauthorized' }));
+    vi.runAllTimers();
+    expect(factory.sockets.length).toBe(1);
+    expect(checkAccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up when the session is gone, and keeps retrying while the server is merely unreachable', async () => {
+    const gone = streamWith({ checkAccess: async () => 'gone' });
+    gone.stream.start();
+    gone.factory.latest().drop(1006);
+    await vi.waitFor(() => expect(gone.states[gone.states.length - 1]).toEqual({ kind: 'offline', reason: 'gone' }));
+
+    const down = streamWith({ checkAccess: async () => 'ok' });
+    down.stream.start();
+    down.factory.latest().drop(1006);
+    await Promise.resolve();
+    vi.runOnlyPendingTimers();
+    expect(down.factory.sockets.length).toBe(2);
+  });
+
+  it('does not question the token when an open link drops', () => {
+    const checkAccess = vi.fn(async (): Promise<Access> => 'ok');
+    const { stream, factory } = streamWith({ checkAccess });
+    stream.start();
+    factory.latest().open();
+    factory.latest().drop(1006);
+    expect(checkAccess).not.toHaveBeenCalled();
   });
 
   it('closes the socket and schedules nothing once stopped', () => {

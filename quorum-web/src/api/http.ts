@@ -1,9 +1,11 @@
 import type {
+  AgentMessage,
+  AlertRecord,
   AutoTradingConfig,
   Bar,
+  Confirmation,
   DecisionPage,
   FieldError,
-  PendingConfirmation,
   Portfolio,
   Position,
   Problem,
@@ -11,8 +13,6 @@ import type {
   RiskDisclosure,
   Session,
   StopsChange,
-  MarketAlert,
-  AgentMessage,
 } from './types';
 
 /** A refused request, with the server's RFC 9457 problem when it sent one. */
@@ -73,26 +73,26 @@ export class ApiClient {
 
   riskDisclosure = () => this.request<RiskDisclosure>('GET', '/api/risk-disclosure');
   getConfig = (id: string) => this.request<AutoTradingConfig>('GET', `/api/sessions/${enc(id)}/config`);
-  putConfig = (id: string, config: AutoTradingConfig) => this.request<AutoTradingConfig | undefined>('PUT', `/api/sessions/${enc(id)}/config`, config);
+  putConfig = (id: string, config: AutoTradingConfig) => this.request<AutoTradingConfig>('PUT', `/api/sessions/${enc(id)}/config`, config);
   enableAutoTrading = (id: string, acceptedDisclosureVersion: string) =>
     this.request<Session>('POST', `/api/sessions/${enc(id)}/auto-trading/enable`, { acceptedDisclosureVersion });
   disableAutoTrading = (id: string) => this.request<Session>('POST', `/api/sessions/${enc(id)}/auto-trading/disable`, {});
-  flatten = (id: string) => this.request<void>('POST', `/api/sessions/${enc(id)}/flatten`, {});
+  flatten = (id: string) => this.request<Portfolio>('POST', `/api/sessions/${enc(id)}/flatten`, {});
 
   positions = (id: string) => this.request<Portfolio>('GET', `/api/sessions/${enc(id)}/positions`);
-  closePosition = (id: string, ticker: string) => this.request<void>('POST', `/api/sessions/${enc(id)}/positions/${enc(ticker)}/close`, {});
+  closePosition = (id: string, ticker: string) => this.request<Portfolio>('POST', `/api/sessions/${enc(id)}/positions/${enc(ticker)}/close`, {});
   changeStops = (id: string, ticker: string, stops: StopsChange) =>
     this.request<Position>('PUT', `/api/sessions/${enc(id)}/positions/${enc(ticker)}/stops`, stops);
 
-  confirmations = (id: string) => this.request<PendingConfirmation[]>('GET', `/api/sessions/${enc(id)}/confirmations`);
-  approveConfirmation = (id: string, cid: string) => this.request<void>('POST', `/api/sessions/${enc(id)}/confirmations/${enc(cid)}/approve`, {});
-  denyConfirmation = (id: string, cid: string) => this.request<void>('POST', `/api/sessions/${enc(id)}/confirmations/${enc(cid)}/deny`, {});
+  confirmations = (id: string) => this.request<Confirmation[]>('GET', `/api/sessions/${enc(id)}/confirmations`);
+  approveConfirmation = (id: string, cid: string) => this.request<Confirmation>('POST', `/api/sessions/${enc(id)}/confirmations/${enc(cid)}/approve`, {});
+  denyConfirmation = (id: string, cid: string) => this.request<Confirmation>('POST', `/api/sessions/${enc(id)}/confirmations/${enc(cid)}/deny`, {});
 
   decisions = (id: string, query: DecisionQuery) => this.request<DecisionPage>('GET', `/api/sessions/${enc(id)}/decisions${queryString(query)}`);
   exportDecisions = (id: string, format: 'csv' | 'json') => this.download(`/api/sessions/${enc(id)}/decisions/export?format=${format}`);
   messages = (id: string, afterSeq: number, limit = 500) =>
     this.request<{ items: AgentMessage[] }>('GET', `/api/sessions/${enc(id)}/messages${queryString({ afterSeq, limit })}`);
-  alerts = (id: string) => this.request<MarketAlert[]>('GET', `/api/sessions/${enc(id)}/alerts`);
+  alerts = (id: string) => this.request<AlertRecord[]>('GET', `/api/sessions/${enc(id)}/alerts`);
 
   bars = (ticker: string, interval: '1m' | '1d', count = 300) => this.request<Bar[]>('GET', `/api/market/${enc(ticker)}/bars${queryString({ interval, count })}`);
   quote = (ticker: string) => this.request<Quote>('GET', `/api/market/${enc(ticker)}/quote`);

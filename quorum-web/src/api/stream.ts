@@ -5,7 +5,7 @@ export type ConnectionState =
   | { kind: 'connecting' }
   | { kind: 'connected' }
   | { kind: 'reconnecting'; attempt: number; retryAt: number }
-  | { kind: 'offline'; reason: 'stopped' | 'unauthorized' | 'network' };
+  | { kind: 'offline'; reason: 'stopped' | 'unauthorized' | 'gone' };
 
 /** The part of the browser WebSocket the stream uses, so tests can drive a fake one. */
 export interface SocketLike {
@@ -25,13 +25,19 @@ export interface Backoff {
   factor: number;
 }
 
+/** What a failed upgrade meant: a browser sees only a close (1006), never the HTTP status behind it. */
+export type Access = 'ok' | 'unauthorized' | 'gone';
+
 export interface StreamOptions {
+  /** The session's stream URL without a query; `?lastSeq=` is added on every connect. */
   url: string;
   token: string;
   /** The last journal seq already shown; the server replays everything after it. */
   lastSeq?: number;
   onEvent: (event: StreamEvent) => void;
   onState?: (state: ConnectionState) => void;
+  /** Asked when a socket closes before it opened: a refused token (401) or an unknown session (404) must not be retried forever. */
+  checkAccess?: () => Promise<Access>;
   createSocket?: SocketFactory;
   random?: () => number;
   now?: () => number;
@@ -44,10 +50,10 @@ export const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000, factor:
 const DEFAULT_HEARTBEAT = { pingAfterMs: 20_000, deadAfterMs: 45_000 };
 
 /** Events that are not journal entries: their seq is only the latest journal seq, so it neither dedups nor advances. */
-const UNJOURNALED: ReadonlySet<StreamEventType> = new Set(['position_update', 'heartbeat', 'resync']);
+const UNJOURNALED: ReadonlySet<StreamEventType> = new Set(['position_update', 'heartbeat', 'resync', 'pong']);
 
-/** Close codes by which the server says the token is wrong; retrying would only hammer it. */
-const AUTH_CLOSE_CODES: ReadonlySet<number> = new Set([1008, 4401, 4403]);
+/** The server closes with 1008 (policy violation) when authentication fails after the upgrade; retrying would only hammer it. */
+const POLICY_VIOLATION = 1008;
 
 export const BEARER_SUBPROTOCOL_PREFIX = 'quorum.bearer.';
 
@@ -120,8 +126,11 @@ export class SessionStream {
   private connect(): void {
     this.setState({ kind: 'connecting' });
     let socket: SocketLike;
+    let opened = false;
     try {
-      socket = this.createSocket(this.options.url, [BEARER_SUBPROTOCOL_PREFIX + this.options.token]);
+      // The subprotocol carries the token (never the URL); the query names the resume point, and
+      // the server replays every journal event after it before going live.
+      socket = this.createSocket(`${this.options.url}?lastSeq=${this.seq}`, [BEARER_SUBPROTOCOL_PREFIX + this.options.token]);
     } catch {
       this.scheduleRetry();
       return;
@@ -129,8 +138,7 @@ export class SessionStream {
     this.socket = socket;
     socket.onopen = () => {
       if (this.socket !== socket) return;
-      // The first message names the resume point: the server replays every journal event after it.
-      socket.send(JSON.stringify({ type: 'auth', token: this.options.token, lastSeq: this.seq }));
+      opened = true;
       this.setState({ kind: 'connected' });
       this.armHeartbeat();
     };
@@ -146,9 +154,12 @@ export class SessionStream {
       this.socket = null;
       this.clearHeartbeat();
       if (this.stopped) return;
-      if (AUTH_CLOSE_CODES.has(event.code)) {
-        this.stopped = true;
-        this.setState({ kind: 'offline', reason: 'unauthorized' });
+      if (event.code === POLICY_VIOLATION) {
+        this.giveUp('unauthorized');
+        return;
+      }
+      if (!opened && this.options.checkAccess) {
+        this.afterRefusedUpgrade(this.options.checkAccess);
         return;
       }
       this.scheduleRetry();
@@ -176,6 +187,25 @@ export class SessionStream {
       this.seq = event.seq;
     }
     this.options.onEvent(event);
+  }
+
+  private afterRefusedUpgrade(checkAccess: () => Promise<Access>): void {
+    // Wait as for any retry, so that a server that is merely down is not asked twice as often.
+    this.scheduleRetry();
+    checkAccess().then(
+      (access) => {
+        if (access === 'ok' || this.stopped) return;
+        this.dropSocket(1000, 'access refused');
+        this.giveUp(access);
+      },
+      () => undefined,
+    );
+  }
+
+  private giveUp(reason: 'unauthorized' | 'gone'): void {
+    this.stopped = true;
+    this.clearTimers();
+    this.setState({ kind: 'offline', reason });
   }
 
   private scheduleRetry(): void {

@@ -65,12 +65,13 @@ export interface RiskDisclosure {
   text: string;
 }
 
+/** `quantity` is whole shares; 0 in a `position` frame means the position was closed. */
 export interface Position {
   ticker: string;
   direction: Direction;
-  quantity: Decimal;
+  quantity: number;
   entryPrice: Decimal;
-  currentPrice: Decimal;
+  currentPrice: Decimal | null;
   stopLoss: Decimal | null;
   takeProfit: Decimal | null;
   trailingStopPct: Decimal | null;
@@ -84,10 +85,10 @@ export interface Portfolio {
   positions: Position[];
   dailyPnl: Decimal;
   totalPnl: Decimal;
-  realizedPnl?: Decimal;
-  unrealizedPnl?: Decimal;
-  equity?: Decimal;
-  cash?: Decimal;
+  realizedPnl: Decimal;
+  unrealizedPnl: Decimal;
+  equity: Decimal;
+  cash: Decimal;
 }
 
 export interface StopsChange {
@@ -96,14 +97,17 @@ export interface StopsChange {
   trailingStopPct: Decimal | null;
 }
 
-export interface PendingConfirmation {
+export type ConfirmationStatus = 'PENDING' | 'APPROVED' | 'DENIED' | 'EXPIRED';
+
+export interface Confirmation {
   id: string;
   proposalId: string;
   ticker: string;
-  side: string;
-  quantity: Decimal;
+  side: 'BUY' | 'SELL';
+  quantity: number;
   notional: Decimal;
   expiresAt: string;
+  status: ConfirmationStatus;
 }
 
 export interface Tally {
@@ -120,19 +124,23 @@ export interface VoteRecord {
   choice: VoteChoice;
   reason: string;
   received: boolean;
-  modification?: unknown;
+}
+
+/** A vote as the DECISION message carries it: with the change a voter asked for, if any. */
+export interface DecisionVote extends VoteRecord {
+  modification: unknown;
 }
 
 export interface Fill {
   price: Decimal;
-  quantity: Decimal;
+  quantity: number;
   time: string;
 }
 
 export interface OrderRecord {
   clientOrderId: string;
-  side: string;
-  quantity: Decimal;
+  side: 'BUY' | 'SELL';
+  quantity: number;
   status: string;
   fills: Fill[];
 }
@@ -175,20 +183,30 @@ export interface AgentMessage {
   responseTimeout: string | null;
 }
 
+export type UpdateKind = 'REASONING' | 'OBSERVATION' | 'STATUS' | 'POSITION' | 'TRADE_EXECUTED' | 'ANALYSIS_COMPLETE';
+export type Severity = 'INFO' | 'WARNING' | 'CRITICAL';
+
+/** `content.execution` of an UPDATE whose kind is TRADE_EXECUTED. */
 export interface TradeExecuted {
   clientOrderId: string;
   ticker: string;
-  side: 'BUY' | 'SELL' | string;
-  quantity: Decimal;
+  side: 'BUY' | 'SELL';
+  quantity: number;
   price: Decimal;
   reason: string;
 }
 
+/** An ALERT message's content, and (with its journal seq and time) an item of `GET .../alerts`. */
 export interface MarketAlert {
   kind: string;
-  severity: 'INFO' | 'WARNING' | 'CRITICAL' | string;
+  severity: Severity;
   ticker: string | null;
   text: string;
+}
+
+export interface AlertRecord extends MarketAlert {
+  seq: number;
+  time: string;
 }
 
 export interface Bar {
@@ -197,7 +215,7 @@ export interface Bar {
   high: Decimal;
   low: Decimal;
   close: Decimal;
-  volume: Decimal | number;
+  volume: number;
 }
 
 export interface Quote {
@@ -208,19 +226,11 @@ export interface Quote {
   time: string;
 }
 
-export type StreamEventType =
-  | 'agent_message'
-  | 'decision'
-  | 'proposal'
-  | 'status'
-  | 'reasoning'
-  | 'position_update'
-  | 'market_alert'
-  | 'trade_executed'
-  | 'position'
-  | 'complete'
-  | 'heartbeat'
-  | 'resync';
+/**
+ * The frames of the session stream. Every journaled agent message is one `agent_message` frame;
+ * reasoning, trades, alerts and decisions are read off its type and content (see state/desk.ts).
+ */
+export type StreamEventType = 'agent_message' | 'status' | 'position' | 'position_update' | 'heartbeat' | 'resync' | 'pong';
 
 export interface StreamEvent<T = unknown> {
   type: StreamEventType;

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AGENT_ROLES, MESSAGE_TYPES, type AgentMessage, type AgentRole, type MessageType, type Tally, type VoteRecord } from '../api/types';
+import { AGENT_ROLES, MESSAGE_TYPES, type AgentMessage, type AgentRole, type MessageType, type Tally, type TradeExecuted, type VoteRecord } from '../api/types';
 import { formatPrice, formatTime, titleCase } from '../format';
 import { AgentIcon, TYPE_LABEL, VoteChip, agentLook, outcomeLabel } from './agents';
 import { VirtualList, type VirtualListController } from './VirtualList';
@@ -108,12 +108,14 @@ function ToggleChips<T extends string>({
 export const ChatBubble = memo(function ChatBubble({ message }: { message: AgentMessage }) {
   const look = agentLook(message.sender);
   const outcome = message.type === 'DECISION' ? String(message.content.outcome ?? '') : '';
+  const trade = isTrade(message);
   return (
     <article
-      className={`bubble bubble-${message.type}${outcome ? ` outcome-${outcome}` : ''}`}
+      className={`bubble bubble-${message.type}${outcome ? ` outcome-${outcome}` : ''}${trade ? ' bubble-trade' : ''}`}
       style={{ borderLeftColor: look.color }}
       aria-label={`${look.name} ${TYPE_LABEL[message.type] ?? message.type}`}
       data-testid="chat-bubble"
+      data-seq={message.seq}
     >
       <header className="bubble-header">
         <AgentIcon role={message.sender} />
@@ -145,6 +147,18 @@ function MessageBody({ message }: { message: AgentMessage }) {
     case 'QUESTION':
       return <div className="bubble-body question">{content.text}</div>;
     case 'UPDATE':
+      if (isTrade(message)) {
+        const trade = content.execution as TradeExecuted;
+        return (
+          <div className="bubble-body trade-line">
+            <span className={`trade-badge side-${trade.side}`}>Trade executed</span>{' '}
+            <strong>
+              {trade.side} {trade.quantity} {trade.ticker} @ {formatPrice(trade.price)}
+            </strong>
+            <p className="muted small">{content.text}</p>
+          </div>
+        );
+      }
       return (
         <div className="bubble-body">
           {typeof content.kind === 'string' && content.kind !== 'OBSERVATION' && <span className="muted small">{titleCase(content.kind)} · </span>}
@@ -176,7 +190,7 @@ function MessageBody({ message }: { message: AgentMessage }) {
       return (
         <div className="bubble-body">
           <p className="decision-line">
-            <strong className="outcome-label">{outcomeLabel(String(content.outcome ?? ''))}</strong> {content.text}
+            <strong className="outcome-label">{outcomeLabel(String(content.outcome ?? ''))}</strong> {withoutOutcome(content.text, String(content.outcome ?? ''))}
           </p>
           <VoteSummary tally={content.tally as Tally | undefined} votes={(content.votes as VoteRecord[] | undefined) ?? []} />
         </div>
@@ -184,6 +198,16 @@ function MessageBody({ message }: { message: AgentMessage }) {
     default:
       return <div className="bubble-body">{content.text}</div>;
   }
+}
+
+/** The desk starts a decision's text with its outcome ("APPROVED — ..."), which the label already says. */
+function withoutOutcome(text: string, outcome: string): string {
+  const prefix = `${outcome.replaceAll('_', ' ')} — `;
+  return outcome && text.startsWith(prefix) ? text.slice(prefix.length) : text;
+}
+
+function isTrade(message: AgentMessage): boolean {
+  return message.type === 'UPDATE' && message.content.kind === 'TRADE_EXECUTED' && message.content.execution != null;
 }
 
 function Term({ label, value }: { label: string; value: string }) {

@@ -5,38 +5,46 @@ import type { AlertItem } from '../state/desk';
 interface AlertCenterProps {
   alerts: readonly AlertItem[];
   sessionId: string;
-  now?: () => number;
 }
 
 const TOAST_MS = 6000;
-/** Only events this recent pop up: a replay of the journal must not flood the screen. */
-const FRESH_MS = 30_000;
 const CATEGORY_LABEL = { market: 'Market', trade: 'Trade', limit: 'Limit' } as const;
 
 /** Toasts for what just happened, and the list of everything, with what is unread counted. */
-export function AlertCenter({ alerts, sessionId, now = Date.now }: AlertCenterProps) {
+export function AlertCenter({ alerts, sessionId }: AlertCenterProps) {
   const readKey = `quorum.alertsRead.${sessionId}`;
   const [readUpTo, setReadUpTo] = useState(() => Number(sessionStorage.getItem(readKey) ?? 0));
   const [open, setOpen] = useState(false);
   const [toasts, setToasts] = useState<AlertItem[]>([]);
   const [notify, setNotify] = useState(() => typeof Notification !== 'undefined' && Notification.permission === 'granted');
   const shown = useRef(new Set<string>());
+  const fading = useRef(new Set<number>());
 
   const unread = useMemo(() => alerts.filter((alert) => alert.seq > readUpTo).length, [alerts, readUpTo]);
 
   useEffect(() => {
-    const fresh = alerts.filter((alert) => !shown.current.has(alert.key) && now() - Date.parse(alert.time) < FRESH_MS);
+    // Only what happened while the page was open pops up: the replayed history must not flood the screen.
+    const fresh = alerts.filter((alert) => alert.live && !shown.current.has(alert.key));
     for (const alert of alerts) shown.current.add(alert.key);
     if (fresh.length === 0) return;
     setToasts((current) => [...current, ...fresh].slice(-5));
     if (notify && typeof Notification !== 'undefined') {
       for (const alert of fresh) new Notification(alert.title, { body: alert.text, tag: alert.key });
     }
+    // Each batch fades on its own timer, so a later alert does not keep an earlier one on screen.
     const transient = fresh.filter((alert) => alert.severity !== 'CRITICAL').map((alert) => alert.key);
     if (transient.length === 0) return;
-    const timer = window.setTimeout(() => setToasts((current) => current.filter((toast) => !transient.includes(toast.key))), TOAST_MS);
-    return () => window.clearTimeout(timer);
-  }, [alerts, notify, now]);
+    const timer = window.setTimeout(() => {
+      fading.current.delete(timer);
+      setToasts((current) => current.filter((toast) => !transient.includes(toast.key)));
+    }, TOAST_MS);
+    fading.current.add(timer);
+  }, [alerts, notify]);
+
+  useEffect(() => {
+    const timers = fading.current;
+    return () => timers.forEach((timer) => window.clearTimeout(timer));
+  }, []);
 
   const markAllRead = () => {
     const last = alerts.reduce((max, alert) => Math.max(max, alert.seq), readUpTo);

@@ -13,12 +13,14 @@ export interface AutoTradingControlProps {
   onEnable: (acceptedDisclosureVersion: string) => Promise<unknown>;
   onDisable: () => Promise<unknown>;
   onFlatten: () => Promise<unknown>;
+  /** The desk's clock, on which the trading hours are kept. */
+  now?: () => number;
 }
 
 const ACCEPTED_KEY = 'quorum.acceptedDisclosureVersion';
 
 /** Hands trading authority to the desk, within limits, and takes it back. */
-export function AutoTradingControl({ session, loadDisclosure, onConfigChange, onEnable, onDisable, onFlatten }: AutoTradingControlProps) {
+export function AutoTradingControl({ session, loadDisclosure, onConfigChange, onEnable, onDisable, onFlatten, now = Date.now }: AutoTradingControlProps) {
   const enabled = session.autoTrading.enabled;
   const [disclosure, setDisclosure] = useState<RiskDisclosure | null>(null);
   const [accepted, setAccepted] = useState(() => sessionStorage.getItem(ACCEPTED_KEY));
@@ -86,7 +88,7 @@ export function AutoTradingControl({ session, loadDisclosure, onConfigChange, on
         <span>{enabled ? 'Disable: no new orders from now on (protective stops stay)' : disclosureAccepted ? 'Enable auto-trading' : 'Accept the risk disclosure to enable'}</span>
       </div>
 
-      <StatusSummary session={session} />
+      <StatusSummary session={session} now={new Date(now())} />
 
       <div className="row gap">
         <button type="button" className="btn btn-danger" onClick={() => setConfirmFlatten(true)} disabled={busy}>
@@ -147,10 +149,10 @@ function Disclosure({ disclosure, accepted, onAccept }: { disclosure: RiskDisclo
   );
 }
 
-function StatusSummary({ session }: { session: Session }) {
+function StatusSummary({ session, now }: { session: Session; now: Date }) {
   const config = session.config;
   const left = Math.max(0, config.maxTradesPerDay - session.tradesToday);
-  const open = isWithinHours(config.tradingHoursStart, config.tradingHoursEnd, config.timeZone, new Date());
+  const open = isWithinHours(config.tradingHoursStart, config.tradingHoursEnd, config.timeZone, now);
   return (
     <dl className="status-grid" aria-label="Limits in force">
       <div>

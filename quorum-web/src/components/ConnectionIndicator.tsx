@@ -19,6 +19,8 @@ export function ConnectionIndicator({ state, now = Date.now }: { state: Connecti
   );
 }
 
+const OFFLINE_LABEL = { stopped: 'Offline', unauthorized: 'Offline — token refused', gone: 'Offline — session not found' } as const;
+
 export function describe(state: ConnectionState, now: number): { label: string; tone: 'ok' | 'warn' | 'down' } {
   switch (state.kind) {
     case 'connected':
@@ -28,6 +30,6 @@ export function describe(state: ConnectionState, now: number): { label: string; 
     case 'reconnecting':
       return { label: `Reconnecting in ${Math.max(0, Math.ceil((state.retryAt - now) / 1000))}s`, tone: 'warn' };
     case 'offline':
-      return { label: state.reason === 'unauthorized' ? 'Offline — token refused' : 'Offline', tone: 'down' };
+      return { label: OFFLINE_LABEL[state.reason], tone: 'down' };
   }
 }

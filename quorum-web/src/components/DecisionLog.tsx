@@ -76,7 +76,9 @@ export function DecisionLog({ api, sessionId, latestDecisionSeq }: DecisionLogPr
     <section className="panel decision-log" aria-label="Decision log">
       <header className="panel-header">
         <h2>Decision log</h2>
-        <span className="muted small">{page.total} decisions</span>
+        <span className="muted small">
+          {page.total} decision{page.total === 1 ? '' : 's'}
+        </span>
         <button type="button" className="btn btn-small" onClick={exportCsv}>
           Export CSV
         </button>

@@ -20,13 +20,18 @@ export function PositionsDashboard({ portfolio, priceHistory, onClose, onChangeS
   const positions = portfolio?.positions ?? [];
   return (
     <section className="panel positions-panel" aria-label="Positions">
-      <header className="panel-header pnl-header">
+      <header className="panel-header">
         <h2>Positions</h2>
+        <span className="muted small">
+          {positions.length} open
+        </span>
+      </header>
+      <div className="pnl-stats">
         <Stat label="Daily P&L" value={portfolio?.dailyPnl} signed />
         <Stat label="Total P&L" value={portfolio?.totalPnl} signed />
-        {portfolio?.equity !== undefined && <Stat label="Equity" value={portfolio.equity} />}
-        {portfolio?.cash !== undefined && <Stat label="Cash" value={portfolio.cash} />}
-      </header>
+        <Stat label="Equity" value={portfolio?.equity} />
+        <Stat label="Cash" value={portfolio?.cash} />
+      </div>
       {positions.length === 0 ? (
         <p className="empty">No open position.</p>
       ) : (

@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { messageOf } from '../api/http';
 import type { Proposal, Session } from '../api/types';
 import { formatMoney, formatPrice, titleCase } from '../format';
-import type { ReasoningLine } from '../state/desk';
-import { agentLook } from './agents';
+import type { ReasoningLine, Verdict } from '../state/desk';
+import { agentLook, outcomeLabel } from './agents';
 import { ConfirmDialog } from './ConfirmDialog';
 
 interface SessionFlowProps {
   session: Session | null;
   reasoning: readonly ReasoningLine[];
+  /** The desk's vote on the proposal shown, when it has been decided. */
+  verdict?: Verdict;
   onCreate: (ticker: string) => Promise<unknown>;
   onApprove: () => Promise<unknown>;
   onReject: (reason: string) => Promise<unknown>;
@@ -18,11 +20,11 @@ interface SessionFlowProps {
 const TICKER = /^[A-Z][A-Z0-9.\-]{0,9}$/;
 
 /** Ticker → analysis streaming in → proposal card → approve, or reject with a reason and get a new one. */
-export function SessionFlow({ session, reasoning, onCreate, onApprove, onReject, onStop }: SessionFlowProps) {
+export function SessionFlow({ session, reasoning, verdict, onCreate, onApprove, onReject, onStop }: SessionFlowProps) {
   return (
     <section className="panel flow-panel" aria-label="Analysis and proposal">
       <NewAnalysis onCreate={onCreate} />
-      {session && <SessionStage session={session} reasoning={reasoning} onApprove={onApprove} onReject={onReject} onStop={onStop} />}
+      {session && <SessionStage session={session} reasoning={reasoning} verdict={verdict} onApprove={onApprove} onReject={onReject} onStop={onStop} />}
     </section>
   );
 }
@@ -78,7 +80,7 @@ function NewAnalysis({ onCreate }: { onCreate: (ticker: string) => Promise<unkno
   );
 }
 
-function SessionStage({ session, reasoning, onApprove, onReject, onStop }: Omit<SessionFlowProps, 'onCreate' | 'session'> & { session: Session }) {
+function SessionStage({ session, reasoning, verdict, onApprove, onReject, onStop }: Omit<SessionFlowProps, 'onCreate' | 'session'> & { session: Session }) {
   const [confirmStop, setConfirmStop] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const analysing = session.state === 'ANALYZING' || session.state === 'RE_ANALYZING';
@@ -109,19 +111,23 @@ function SessionStage({ session, reasoning, onApprove, onReject, onStop }: Omit<
           <p className="muted">
             <span className="spinner" aria-hidden="true" /> {session.state === 'RE_ANALYZING' ? 'Re-analysing with your feedback…' : 'The desk is analysing…'}
           </p>
-          <ol className="reasoning">
-            {reasoning.slice(-8).map((line) => (
-              <li key={line.seq}>
-                {line.sender && <strong style={{ color: agentLook(line.sender).color }}>{agentLook(line.sender).name}: </strong>}
-                {line.text}
-              </li>
-            ))}
-          </ol>
+          <ReasoningList lines={reasoning.slice(-8)} />
         </div>
       )}
-      {session.state === 'PROPOSAL' && session.proposal && <ProposalCard proposal={session.proposal} onApprove={onApprove} onReject={onReject} />}
-      {session.state === 'AUTO_TRADING' && <p className="up">Approved. The desk manages {session.ticker} within your limits.</p>}
+      {session.state === 'PROPOSAL' && session.proposal && <ProposalCard proposal={session.proposal} verdict={verdict} onApprove={onApprove} onReject={onReject} />}
+      {session.state === 'AUTO_TRADING' && (
+        <>
+          <p className="up">Approved. The desk manages {session.ticker} within your limits.</p>
+          {session.proposal && <ApprovedTerms proposal={session.proposal} />}
+        </>
+      )}
       {session.state === 'STOPPED' && <p className="muted">Session stopped{session.stopReason ? `: ${session.stopReason.replaceAll('_', ' ')}` : ''}.</p>}
+      {!analysing && reasoning.length > 0 && (
+        <details className="analysis-steps">
+          <summary>How the desk got there ({reasoning.length} steps)</summary>
+          <ReasoningList lines={reasoning} />
+        </details>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -136,7 +142,72 @@ function SessionStage({ session, reasoning, onApprove, onReject, onStop }: Omit<
   );
 }
 
-export function ProposalCard({ proposal, onApprove, onReject }: { proposal: Proposal; onApprove: () => Promise<unknown>; onReject: (reason: string) => Promise<unknown> }) {
+const RECOMMENDS: ReadonlySet<string> = new Set(['APPROVED', 'APPROVED_MODIFIED']);
+
+/** Approving what the desk did not recommend hands it authority but places no trade: say so before the click. */
+function VerdictLine({ verdict }: { verdict: Verdict }) {
+  const recommends = RECOMMENDS.has(verdict.outcome);
+  const tally = verdict.tally ? ` · ${verdict.tally.approvals} of ${verdict.tally.voters} approve` : '';
+  return (
+    <p className={`verdict ${recommends ? 'verdict-yes' : 'verdict-no'}`} role="note">
+      <strong>
+        Desk vote: {outcomeLabel(verdict.outcome)}
+        {tally}
+      </strong>
+      {recommends ? ' — approving places this trade now.' : ' — approving hands the desk authority but places no trade; reject to have it analysed again.'}
+    </p>
+  );
+}
+
+function ReasoningList({ lines }: { lines: readonly ReasoningLine[] }) {
+  return (
+    <ol className="reasoning">
+      {lines.map((line) => (
+        <li key={line.seq}>
+          {line.sender && <strong style={{ color: agentLook(line.sender).color }}>{agentLook(line.sender).name}: </strong>}
+          {line.text}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ApprovedTerms({ proposal }: { proposal: Proposal }) {
+  return (
+    <dl className="terms approved-terms" aria-label="Approved terms">
+      <div>
+        <dt>Trade</dt>
+        <dd>
+          {titleCase(proposal.action)} {proposal.size.unit === 'SHARES' ? `${proposal.size.amount} sh` : `${proposal.size.amount}%`}
+        </dd>
+      </div>
+      <div>
+        <dt>Entry</dt>
+        <dd>{formatPrice(proposal.entry)}</dd>
+      </div>
+      <div>
+        <dt>Stop</dt>
+        <dd>{formatPrice(proposal.stop)}</dd>
+      </div>
+      <div>
+        <dt>Target</dt>
+        <dd>{formatPrice(proposal.target)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function ProposalCard({
+  proposal,
+  verdict,
+  onApprove,
+  onReject,
+}: {
+  proposal: Proposal;
+  verdict?: Verdict;
+  onApprove: () => Promise<unknown>;
+  onReject: (reason: string) => Promise<unknown>;
+}) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -190,8 +261,7 @@ export function ProposalCard({ proposal, onApprove, onReject }: { proposal: Prop
           </div>
         )}
       </dl>
-      <p>{proposal.text}</p>
-      <p className="muted small">{proposal.rationale}</p>
+      {verdict && <VerdictLine verdict={verdict} />}
       {rejecting ? (
         <form
           onSubmit={(event) => {
@@ -226,6 +296,8 @@ export function ProposalCard({ proposal, onApprove, onReject }: { proposal: Prop
           {error}
         </p>
       )}
+      <p>{proposal.text}</p>
+      <p className="muted small">{proposal.rationale}</p>
     </article>
   );
 }

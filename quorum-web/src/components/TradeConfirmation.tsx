@@ -1,29 +1,41 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../api/http';
-import type { PendingConfirmation } from '../api/types';
-import { formatMoney } from '../format';
+import type { Confirmation } from '../api/types';
+import { formatMoney, titleCase } from '../format';
 
 interface TradeConfirmationProps {
-  load: () => Promise<PendingConfirmation[]>;
-  onApprove: (id: string) => Promise<unknown>;
-  onDeny: (id: string) => Promise<unknown>;
+  load: () => Promise<Confirmation[]>;
+  onApprove: (id: string) => Promise<Confirmation>;
+  onDeny: (id: string) => Promise<Confirmation>;
   /** Anything that may have produced a new request (a decision, a status change) bumps this to look at once. */
   refreshKey: unknown;
   active: boolean;
   pollMs?: number;
+  /** The desk's clock, on which expiresAt is set. */
+  now?: () => number;
 }
 
 /**
  * Trades above the confirmation threshold wait here for the user. The countdown runs to the server's
  * expiresAt; when it reaches zero the request disappears and the desk does not trade.
  */
-export function TradeConfirmation({ load, onApprove, onDeny, refreshKey, active, pollMs = 2000 }: TradeConfirmationProps) {
-  const [pending, setPending] = useState<PendingConfirmation[]>([]);
-  const [now, setNow] = useState(Date.now());
+export function TradeConfirmation({ load, onApprove, onDeny, refreshKey, active, pollMs = 2000, now: clock = Date.now }: TradeConfirmationProps) {
+  const [pending, setPending] = useState<Confirmation[]>([]);
+  const [now, setNow] = useState(clock);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [answered, setAnswered] = useState<string | null>(null);
+  /** Seconds each request had when first seen: the full length of its countdown bar. */
+  const countdownLength = useRef(new Map<string, number>());
 
-  const refresh = useCallback(() => load().then(setPending, () => undefined), [load]);
+  const refresh = useCallback(
+    () =>
+      load().then((list) => {
+        setNow(clock());
+        setPending(list.filter((c) => c.status === 'PENDING'));
+      }, () => undefined),
+    [load, clock],
+  );
 
   useEffect(() => {
     void refresh();
@@ -35,20 +47,39 @@ export function TradeConfirmation({ load, onApprove, onDeny, refreshKey, active,
   const live = pending.filter((p) => Date.parse(p.expiresAt) > now);
   useEffect(() => {
     if (live.length === 0) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    const timer = window.setInterval(() => setNow(clock()), 250);
     return () => window.clearInterval(timer);
-  }, [live.length]);
+  }, [live.length, clock]);
+
+  useEffect(() => {
+    if (!answered) return;
+    const timer = window.setTimeout(() => setAnswered(null), 4000);
+    return () => window.clearTimeout(timer);
+  }, [answered]);
 
   const current = live[0];
-  if (!current) return null;
+  if (!current) {
+    return answered ? (
+      <div className="toasts toasts-centre" role="status">
+        <div className="toast">{answered}</div>
+      </div>
+    ) : null;
+  }
   const secondsLeft = Math.max(0, Math.ceil((Date.parse(current.expiresAt) - now) / 1000));
+  if (!countdownLength.current.has(current.id)) countdownLength.current.set(current.id, Math.max(1, secondsLeft));
+  const totalSeconds = countdownLength.current.get(current.id) ?? secondsLeft;
 
-  const answer = async (action: (id: string) => Promise<unknown>) => {
+  const answer = async (action: (id: string) => Promise<Confirmation>) => {
     setBusy(true);
     setError(null);
     try {
-      await action(current.id);
+      const result = await action(current.id);
       setPending((list) => list.filter((p) => p.id !== current.id));
+      setAnswered(
+        result.status === 'APPROVED'
+          ? `Approved: ${current.side} ${current.quantity} ${current.ticker} goes to the broker.`
+          : `${titleCase(result.status)}: no trade.`,
+      );
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -66,7 +97,7 @@ export function TradeConfirmation({ load, onApprove, onDeny, refreshKey, active,
         <p>
           Above your confirmation threshold. <strong aria-live="polite">{secondsLeft}s</strong> left; no answer means no trade.
         </p>
-        <progress max={30} value={Math.min(30, secondsLeft)} aria-label="Time left to confirm" />
+        <progress max={totalSeconds} value={Math.min(totalSeconds, secondsLeft)} aria-label="Time left to confirm" />
         {live.length > 1 && <p className="muted small">{live.length - 1} more waiting</p>}
         {error && (
           <p className="error" role="alert">

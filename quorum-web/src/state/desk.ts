@@ -1,14 +1,4 @@
-import type {
-  AgentMessage,
-  DecisionEntry,
-  MarketAlert,
-  Portfolio,
-  Position,
-  Proposal,
-  Session,
-  StreamEvent,
-  TradeExecuted,
-} from '../api/types';
+import type { AgentMessage, MarketAlert, Outcome, Portfolio, Position, Session, Severity, StreamEvent, Tally, TradeExecuted } from '../api/types';
 import { num } from '../format';
 
 export type AlertCategory = 'market' | 'trade' | 'limit';
@@ -17,10 +7,12 @@ export interface AlertItem {
   key: string;
   seq: number;
   category: AlertCategory;
-  severity: 'INFO' | 'WARNING' | 'CRITICAL';
+  severity: Severity;
   title: string;
   text: string;
   time: string;
+  /** Arrived while the page was open, as opposed to replayed history: only these pop up. */
+  live: boolean;
 }
 
 export interface TradeMark extends TradeExecuted {
@@ -35,36 +27,53 @@ export interface ReasoningLine {
   text: string;
 }
 
+/** What the desk's own vote made of a proposal, read off its DECISION message. */
+export interface Verdict {
+  outcome: Outcome;
+  tally: Tally | null;
+}
+
 export interface DeskState {
   session: Session | null;
   messages: AgentMessage[];
+  /** The steps of the latest analysis (a rejection starts a new one). */
   reasoning: ReasoningLine[];
-  decisions: DecisionEntry[];
   trades: TradeMark[];
   alerts: AlertItem[];
   portfolio: Portfolio | null;
   /** Recent prices per held ticker, for the cards' sparklines. */
   priceHistory: Record<string, number[]>;
   analysisComplete: boolean;
+  /** Journal seq of the newest DECISION message: the decision log reloads when it moves. */
+  lastDecisionSeq: number;
+  /** The desk's verdict per proposal id, so the proposal card can say whether the desk recommends it. */
+  verdicts: Record<string, Verdict>;
+  /** The session's journal seq when the page opened it; events up to it are history. */
+  historyUpToSeq: number;
+  /** The desk's clock as the latest frame told it; the market may run on a simulated clock. */
+  deskTime: string | null;
 }
 
 export const EMPTY_DESK: DeskState = {
   session: null,
   messages: [],
   reasoning: [],
-  decisions: [],
   trades: [],
   alerts: [],
   portfolio: null,
   priceHistory: {},
   analysisComplete: false,
+  lastDecisionSeq: 0,
+  verdicts: {},
+  historyUpToSeq: 0,
+  deskTime: null,
 };
 
 export type DeskAction =
+  | { kind: 'opened'; session: Session }
   | { kind: 'events'; events: StreamEvent[] }
   | { kind: 'session'; session: Session }
-  | { kind: 'portfolio'; portfolio: Portfolio }
-  | { kind: 'position'; position: Position }
+  | { kind: 'portfolio'; portfolio: Portfolio; time?: string }
   | { kind: 'reset' };
 
 const SPARKLINE_POINTS = 120;
@@ -74,12 +83,12 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
   switch (action.kind) {
     case 'reset':
       return EMPTY_DESK;
+    case 'opened':
+      return { ...state, session: action.session, historyUpToSeq: action.session.lastSeq };
     case 'session':
       return { ...state, session: action.session };
     case 'portfolio':
-      return withPortfolio(state, action.portfolio);
-    case 'position':
-      return withPosition(state, action.position);
+      return { ...withPortfolio(state, action.portfolio), deskTime: action.time ?? state.deskTime };
     case 'events':
       return applyEvents(state, action.events);
   }
@@ -90,72 +99,28 @@ function applyEvents(state: DeskState, events: StreamEvent[]): DeskState {
   if (events.length === 0) return state;
   const messages: AgentMessage[] = [];
   const reasoning: ReasoningLine[] = [];
-  const decisions: DecisionEntry[] = [];
   const trades: TradeMark[] = [];
   const alerts: AlertItem[] = [];
   let next = state;
   for (const event of events) {
     switch (event.type) {
-      case 'agent_message':
-        messages.push(event.data as AgentMessage);
-        break;
-      case 'reasoning':
-        reasoning.push(reasoningLine(event));
-        break;
-      case 'decision':
-        decisions.push(event.data as DecisionEntry);
-        break;
-      case 'trade_executed': {
-        const trade = event.data as TradeExecuted;
-        trades.push({ ...trade, seq: event.seq, time: event.time });
-        alerts.push({
-          key: `trade-${event.seq}`,
-          seq: event.seq,
-          category: 'trade',
-          severity: 'INFO',
-          title: `${trade.side} ${trade.quantity} ${trade.ticker} @ ${trade.price}`,
-          text: trade.reason,
-          time: event.time,
-        });
-        break;
-      }
-      case 'market_alert': {
-        const alert = event.data as MarketAlert;
-        alerts.push({
-          key: `alert-${event.seq}`,
-          seq: event.seq,
-          category: alert.kind === 'LIMIT_BREACH' ? 'limit' : 'market',
-          severity: severityOf(alert.severity),
-          title: [alert.ticker, alert.kind.replaceAll('_', ' ').toLowerCase()].filter(Boolean).join(' · '),
-          text: alert.text,
-          time: event.time,
-        });
+      case 'agent_message': {
+        const message = event.data as AgentMessage;
+        messages.push(message);
+        next = readMessage(next, message, event, { reasoning, trades, alerts });
         break;
       }
       case 'status': {
         const session = event.data as Session;
-        const before = next.session;
-        if (session.state === 'STOPPED' && session.stopReason === 'max_loss_hit' && before?.state !== 'STOPPED') {
-          alerts.push({
-            key: `stop-${event.seq}`,
-            seq: event.seq,
-            category: 'limit',
-            severity: 'CRITICAL',
-            title: 'Max daily loss hit',
-            text: 'Auto-trading stopped: the daily loss limit was reached.',
-            time: event.time,
-          });
+        const analysing = isAnalysing(session);
+        if (analysing && !isAnalysing(next.session)) {
+          // A new analysis starts: its reasoning replaces the last one's.
+          reasoning.length = 0;
+          next = { ...next, reasoning: [] };
         }
-        const analysing = session.state === 'ANALYZING' || session.state === 'RE_ANALYZING';
         next = { ...next, session, analysisComplete: analysing ? false : next.analysisComplete };
         break;
       }
-      case 'proposal':
-        next = { ...next, session: next.session ? { ...next.session, proposal: event.data as Proposal } : next.session };
-        break;
-      case 'complete':
-        next = { ...next, analysisComplete: true };
-        break;
       case 'position_update':
         next = withPortfolio(next, event.data as Portfolio);
         break;
@@ -164,28 +129,95 @@ function applyEvents(state: DeskState, events: StreamEvent[]): DeskState {
         break;
       case 'heartbeat':
       case 'resync':
+      case 'pong':
         break;
     }
   }
   return {
     ...next,
+    deskTime: events[events.length - 1].time ?? next.deskTime,
     messages: messages.length ? next.messages.concat(messages) : next.messages,
     reasoning: reasoning.length ? next.reasoning.concat(reasoning).slice(-REASONING_LINES) : next.reasoning,
-    decisions: decisions.length ? next.decisions.concat(decisions) : next.decisions,
     trades: trades.length ? next.trades.concat(trades) : next.trades,
     alerts: alerts.length ? next.alerts.concat(alerts) : next.alerts,
   };
 }
 
-function reasoningLine(event: StreamEvent): ReasoningLine {
-  const data = event.data as { text?: unknown; sender?: unknown; agent?: unknown } | string | null;
-  if (typeof data === 'string') return { seq: event.seq, time: event.time, sender: null, text: data };
-  const sender = typeof data?.sender === 'string' ? data.sender : typeof data?.agent === 'string' ? data.agent : null;
-  const text = typeof data?.text === 'string' ? data.text : JSON.stringify(data);
-  return { seq: event.seq, time: event.time, sender, text };
+/**
+ * What a message means beyond the conversation: the stream has one frame type for every agent
+ * message, so reasoning, analysis-complete, trades, alerts and decisions are read off its type and content.
+ */
+function readMessage(
+  state: DeskState,
+  message: AgentMessage,
+  event: StreamEvent,
+  out: { reasoning: ReasoningLine[]; trades: TradeMark[]; alerts: AlertItem[] },
+): DeskState {
+  const seq = event.seq;
+  const time = message.timestamp ?? event.time;
+  const live = seq > state.historyUpToSeq;
+  const content = message.content;
+  switch (message.type) {
+    case 'UPDATE':
+      switch (content.kind) {
+        case 'REASONING':
+          out.reasoning.push({ seq, time, sender: message.sender, text: content.text });
+          return state;
+        case 'ANALYSIS_COMPLETE':
+          return { ...state, analysisComplete: true };
+        case 'TRADE_EXECUTED': {
+          const trade = content.execution as TradeExecuted | null | undefined;
+          if (!trade) return state;
+          out.trades.push({ ...trade, seq, time });
+          out.alerts.push({
+            key: `trade-${seq}`,
+            seq,
+            category: 'trade',
+            severity: 'INFO',
+            title: `${trade.side === 'BUY' ? 'Bought' : 'Sold'} ${trade.quantity} ${trade.ticker} @ ${trade.price}`,
+            text: content.text,
+            time,
+            live,
+          });
+          return state;
+        }
+        default:
+          return state;
+      }
+    case 'ALERT': {
+      const alert = content as unknown as MarketAlert;
+      const kind = String(alert.kind ?? 'ALERT');
+      out.alerts.push({
+        key: `alert-${seq}`,
+        seq,
+        category: kind === 'LIMIT_BREACH' ? 'limit' : 'market',
+        severity: severityOf(alert.severity),
+        title: [alert.ticker, kind.replaceAll('_', ' ').toLowerCase()].filter(Boolean).join(' · '),
+        text: alert.text,
+        time,
+        live,
+      });
+      return state;
+    }
+    case 'DECISION': {
+      const proposalId = String(content.proposalId ?? '');
+      const verdict: Verdict = { outcome: content.outcome as Outcome, tally: (content.tally as Tally | undefined) ?? null };
+      return {
+        ...state,
+        lastDecisionSeq: Math.max(state.lastDecisionSeq, seq),
+        verdicts: proposalId ? { ...state.verdicts, [proposalId]: verdict } : state.verdicts,
+      };
+    }
+    default:
+      return state;
+  }
 }
 
-function severityOf(value: string): AlertItem['severity'] {
+function isAnalysing(session: Session | null): boolean {
+  return session?.state === 'ANALYZING' || session?.state === 'RE_ANALYZING';
+}
+
+function severityOf(value: unknown): Severity {
   return value === 'CRITICAL' || value === 'WARNING' ? value : 'INFO';
 }
 
@@ -195,16 +227,19 @@ function withPortfolio(state: DeskState, portfolio: Portfolio): DeskState {
   return { ...state, portfolio, priceHistory };
 }
 
+/** A `position` frame: one position changed; quantity 0 means it was closed. The next portfolio update brings the P&L. */
 function withPosition(state: DeskState, position: Position): DeskState {
   if (!position || typeof position.ticker !== 'string') return state;
-  const current = state.portfolio ?? { positions: [], dailyPnl: '0', totalPnl: '0' };
+  const current = state.portfolio ?? EMPTY_PORTFOLIO;
   const open = num(position.quantity) !== 0;
   const others = current.positions.filter((p) => p.ticker !== position.ticker);
   const positions = open ? [...others, position].sort((a, b) => a.ticker.localeCompare(b.ticker)) : others;
   const priceHistory = { ...state.priceHistory };
-  appendPrice(priceHistory, position);
+  if (open) appendPrice(priceHistory, position);
   return { ...state, portfolio: { ...current, positions }, priceHistory };
 }
+
+const EMPTY_PORTFOLIO: Portfolio = { positions: [], dailyPnl: '0.00', totalPnl: '0.00', realizedPnl: '0.00', unrealizedPnl: '0.00', equity: '0.00', cash: '0.00' };
 
 function appendPrice(history: Record<string, number[]>, position: Position): void {
   const price = num(position.currentPrice);

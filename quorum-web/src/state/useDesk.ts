@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { ApiClient } from '../api/http';
-import { SessionStream, sessionStreamUrl, type ConnectionState, type SocketFactory } from '../api/stream';
+import { ApiError, type ApiClient } from '../api/http';
+import { SessionStream, sessionStreamUrl, type Access, type ConnectionState, type SocketFactory } from '../api/stream';
 import type { Portfolio, Session, StreamEvent } from '../api/types';
 import { coalesce } from './coalesce';
 import { EMPTY_DESK, deskReducer, type DeskState } from './desk';
@@ -12,12 +12,15 @@ export interface Desk {
   state: DeskState;
   connection: ConnectionState;
   setSession(session: Session): void;
+  /** Shows a portfolio the server answered with (close, flatten) without waiting for the stream. */
+  setPortfolio(portfolio: Portfolio): void;
   refreshPortfolio(): Promise<void>;
 }
 
 /**
  * Everything live about one session: its REST snapshot, then the WebSocket stream from seq 0 (the
- * server replays the journal), events batched per frame and position updates coalesced.
+ * server replays the journal), events batched per frame and position updates coalesced. The stream
+ * starts once the snapshot is in, so that its `lastSeq` tells replayed history from live events.
  */
 export function useDesk(api: ApiClient, sessionId: string | null, createSocket?: SocketFactory, onUnauthorized?: () => void): Desk {
   const [state, dispatch] = useReducer(deskReducer, EMPTY_DESK);
@@ -35,10 +38,11 @@ export function useDesk(api: ApiClient, sessionId: string | null, createSocket?:
     dispatch({ kind: 'reset' });
     if (!sessionId) return;
     let alive = true;
-    api.getSession(sessionId).then((session) => alive && dispatch({ kind: 'session', session }), () => undefined);
     api.positions(sessionId).then((portfolio) => alive && dispatch({ kind: 'portfolio', portfolio }), () => undefined);
 
-    const portfolioUpdates = coalesce<Portfolio>(POSITION_UPDATE_INTERVAL_MS, (portfolio) => dispatch({ kind: 'portfolio', portfolio }));
+    const portfolioUpdates = coalesce<StreamEvent>(POSITION_UPDATE_INTERVAL_MS, (event) =>
+      dispatch({ kind: 'portfolio', portfolio: event.data as Portfolio, time: event.time }),
+    );
     let batch: StreamEvent[] = [];
     let scheduled = false;
     const flushBatch = () => {
@@ -51,9 +55,10 @@ export function useDesk(api: ApiClient, sessionId: string | null, createSocket?:
       url: sessionStreamUrl(sessionId),
       token: api.token,
       createSocket,
+      checkAccess: () => accessTo(api, sessionId),
       onEvent: (event) => {
         if (event.type === 'position_update') {
-          portfolioUpdates.push(event.data as Portfolio);
+          portfolioUpdates.push(event);
           return;
         }
         batch.push(event);
@@ -69,7 +74,18 @@ export function useDesk(api: ApiClient, sessionId: string | null, createSocket?:
         if (next.kind === 'offline' && next.reason === 'unauthorized') unauthorized.current?.();
       },
     });
-    stream.start();
+    api.getSession(sessionId).then(
+      (session) => {
+        if (!alive) return;
+        dispatch({ kind: 'opened', session });
+        stream.start();
+      },
+      (error) => {
+        if (!alive) return;
+        if (error instanceof ApiError && error.status === 404) setConnection({ kind: 'offline', reason: 'gone' });
+        else stream.start();
+      },
+    );
     const online = () => stream.reconnectNow();
     window.addEventListener('online', online);
     return () => {
@@ -81,5 +97,17 @@ export function useDesk(api: ApiClient, sessionId: string | null, createSocket?:
   }, [api, sessionId, createSocket]);
 
   const setSession = useCallback((session: Session) => dispatch({ kind: 'session', session }), []);
-  return { state, connection, setSession, refreshPortfolio };
+  const setPortfolio = useCallback((portfolio: Portfolio) => dispatch({ kind: 'portfolio', portfolio }), []);
+  return { state, connection, setSession, setPortfolio, refreshPortfolio };
+}
+
+async function accessTo(api: ApiClient, sessionId: string): Promise<Access> {
+  try {
+    await api.getSession(sessionId);
+    return 'ok';
+  } catch (error) {
+    if (error instanceof ApiError && error.unauthorized) return 'unauthorized';
+    if (error instanceof ApiError && error.status === 404) return 'gone';
+    return 'ok';
+  }
 }

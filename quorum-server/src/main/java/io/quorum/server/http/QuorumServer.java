@@ -162,10 +162,9 @@ public final class QuorumServer {
             });
         }
         config.routes.after(this::recordRequest);
-        if (QuorumServer.class.getResource(WEB_INDEX) != null) {
-            config.staticFiles.add("/web", Location.CLASSPATH);
-            config.spaRoot.addFile("/", WEB_INDEX, Location.CLASSPATH);
-        }
+        // The UI is one page at "/" (the static files' index.html) with no routes of its own. A
+        // single-page fallback would answer every unknown path, /api/** included, with that page.
+        if (QuorumServer.class.getResource(WEB_INDEX) != null) config.staticFiles.add("/web", Location.CLASSPATH);
     }
 
     /** Runs before every request: token, then size, then the rate limit for changes. */

@@ -1,0 +1,209 @@
+// The desk in a real browser against the real server: what a new user does, end to end.
+// Run with `npm run e2e` (Maven runs it in the quorum-e2e module after the server jar is built).
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { REPO, findChromium, foreignOrigin, launchBrowser, recordSockets, restClient, sleep, startServer } from './harness.mjs';
+
+const SCREENSHOTS = process.env.QUORUM_SCREENSHOTS ?? join(REPO, 'docs', 'screenshots');
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const chromium = findChromium();
+
+if (chromium.missing && !chromium.mustFail) {
+  console.log(`\n*** Browser end-to-end tests SKIPPED: ${chromium.missing}. CI=true makes this a failure. ***\n`);
+}
+
+describe('the desk in a browser, against the real server', { skip: chromium.missing && !chromium.mustFail ? chromium.missing : false }, () => {
+  let server;
+  let browser;
+  let page;
+  let rest;
+  let sessionId;
+
+  before(async () => {
+    if (chromium.missing) throw new Error(`CI=true and ${chromium.missing}`);
+    server = await startServer({ speed: 300 });
+    rest = restClient(server.origin, server.token);
+    browser = await launchBrowser(chromium.path);
+    await browser.context.addInitScript(recordSockets);
+    page = await browser.context.newPage();
+    await page.setViewportSize(DESKTOP);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('takes a new user from a ticker to an executed trade, shown in the conversation and the positions', async () => {
+    // The one-click link the server prints: the token travels in the fragment, never to a server.
+    await page.goto(`${server.origin}/#token=${server.token}`);
+    await page.getByLabel('Analyse a ticker').fill('aapl');
+    assert.equal(new URL(page.url()).hash, '', 'the token is removed from the address bar');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    sessionId = await waitFor(async () => (await rest('GET', '/api/sessions')).find((s) => s.ticker === 'AAPL')?.id, 'the AAPL session');
+    await proposalTheDeskRecommends();
+
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByText('Approved. The desk manages AAPL within your limits.').waitFor();
+
+    // The disclosure is accepted only after it has been scrolled to its end.
+    const checkbox = page.getByLabel(/I have read the risk disclosure/);
+    assert.equal(await checkbox.isDisabled(), true);
+    await page.getByLabel('Risk disclosure text').evaluate((text) => text.scrollTo(0, text.scrollHeight));
+    await checkbox.check();
+    await page.getByRole('switch', { name: 'Auto-trading' }).click();
+    await page.getByRole('status').filter({ hasText: 'ON — desk may trade' }).waitFor();
+
+    const conversation = page.getByRole('region', { name: 'Agent conversation' });
+    await conversation.getByText('Trade executed', { exact: true }).first().waitFor({ timeout: 30_000 });
+    const card = page.getByRole('article', { name: 'AAPL position' });
+    await card.waitFor();
+    const held = await rest('GET', `/api/sessions/${sessionId}/positions`);
+    const aapl = held.positions.find((p) => p.ticker === 'AAPL');
+    assert.ok(aapl, 'the server holds the AAPL position the page shows');
+    assert.match(await card.textContent(), new RegExp(`${aapl.direction}.*Qty${aapl.quantity}`));
+    const session = await rest('GET', `/api/sessions/${sessionId}`);
+    assert.equal(session.state, 'AUTO_TRADING');
+    assert.equal(session.autoTrading.enabled, true);
+
+    await saveScreenshots();
+  });
+
+  it('stops new trades the moment auto-trading is switched off', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('switch', { name: 'Auto-trading' }).click();
+    await page.getByRole('status').filter({ hasText: /^OFF$/ }).waitFor();
+    await page.getByRole('region', { name: 'Agent conversation' }).getByText('Auto-trading off').waitFor();
+    const session = await rest('GET', `/api/sessions/${sessionId}`);
+    assert.equal(session.autoTrading.enabled, false);
+    const switchedOffAt = session.lastSeq;
+
+    // At 300x, ten seconds are fifty market minutes: time enough for the desk to trade if it could.
+    await sleep(10_000);
+    const later = await messages(switchedOffAt);
+    const decided = later.filter((m) => m.type === 'UPDATE' && m.content.kind === 'TRADE_EXECUTED' && !isProtectiveExit(m.content.execution));
+    assert.deepEqual(decided.map((m) => m.content.text), [], 'no trade but protective exits after auto-trading was switched off');
+    assert.deepEqual(later.filter((m) => m.type === 'PROPOSAL'), [], 'no new proposal is put to the vote');
+    assert.equal((await rest('GET', `/api/sessions/${sessionId}`)).autoTrading.enabled, false);
+    assert.equal(await page.getByRole('switch', { name: 'Auto-trading' }).getAttribute('aria-checked'), 'false');
+  });
+
+  it('resumes after a dropped WebSocket with no gap and no duplicate', async () => {
+    const before = await page.evaluate(() => window.__sockets.length);
+    await page.evaluate(() => window.__sockets.at(-1).close());
+    // While the page is away the desk keeps talking: these messages must arrive after the reconnect.
+    await rest('POST', `/api/sessions/${sessionId}/auto-trading/enable`, { acceptedDisclosureVersion: '1' });
+    await rest('POST', `/api/sessions/${sessionId}/auto-trading/disable`, {});
+    await page.waitForFunction((count) => window.__sockets.length > count && window.__sockets.at(-1).readyState === WebSocket.OPEN, before, { timeout: 30_000 });
+    const resumedFrom = Number(new URL(await page.evaluate(() => window.__sockets.at(-1).url)).searchParams.get('lastSeq'));
+    assert.ok(resumedFrom > 0, 'the new socket resumes from the last seq shown');
+
+    const journal = await waitFor(async () => {
+      const all = await messages(0);
+      const shown = await shownMessageCount();
+      return shown === all.length ? all : undefined;
+    }, 'the conversation to show every journaled message');
+    const received = await page.evaluate(() => window.__agentSeqs);
+    assert.equal(new Set(received).size, received.length, 'no agent message arrives twice');
+    assert.deepEqual(received, journal.map((m) => m.seq), 'the page received exactly the journal, in order');
+    assert.ok(journal.some((m) => m.seq > resumedFrom && m.content.text === 'Auto-trading switched off.'), 'what was said during the drop arrived');
+    const visible = await page.locator('[data-testid="chat-bubble"]').evaluateAll((bubbles) => bubbles.map((b) => Number(b.dataset.seq)));
+    assert.equal(new Set(visible).size, visible.length, 'no bubble is shown twice');
+    assert.equal(visible.at(-1), journal.at(-1).seq, 'the newest message is at the bottom');
+  });
+
+  it('refuses the stream to a page of another origin', async () => {
+    const foreign = await foreignOrigin('<!doctype html><title>elsewhere</title>');
+    try {
+      const other = await browser.context.newPage();
+      await other.goto(foreign.origin);
+      const attempt = ({ origin, token, id }) =>
+        new Promise((done) => {
+          const socket = new WebSocket(`${origin.replace('http', 'ws')}/ws/sessions/${id}?lastSeq=0`, [`quorum.bearer.${token}`]);
+          socket.onopen = () => {
+            socket.close();
+            done('open');
+          };
+          socket.onclose = (event) => done(`closed ${event.code}`);
+        });
+      const args = { origin: server.origin, token: server.token, id: sessionId };
+      assert.equal(await other.evaluate(attempt, args), 'closed 1006', 'a foreign page never gets a stream, even with the token');
+      // The same request from the desk's own origin opens: the refusal is the Origin's doing.
+      assert.equal(await page.evaluate(attempt, args), 'open');
+      await other.close();
+    } finally {
+      await foreign.close();
+    }
+  });
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  /**
+   * Waits for the proposal card. When the desk did not recommend its proposal (the vote timed out
+   * or was rejected), the user gives the vote more time and sends the analysis back with a reason.
+   */
+  async function proposalTheDeskRecommends() {
+    for (let attempt = 1; ; attempt++) {
+      await page.getByRole('article', { name: 'Proposal', exact: true }).waitFor({ timeout: 90_000 });
+      const decision = (await rest('GET', `/api/sessions/${sessionId}/decisions?limit=1`)).items[0];
+      if (decision && ['APPROVED', 'APPROVED_MODIFIED'].includes(decision.outcome)) return;
+      assert.ok(attempt < 4, `the desk recommended none of ${attempt} proposals; last: ${decision?.outcome}`);
+      const timeout = page.getByLabel('Vote timeout (s)');
+      await timeout.fill('600');
+      await page.getByRole('button', { name: 'Save limits' }).click();
+      await page.getByText('Limits saved.').waitFor();
+      await page.getByRole('button', { name: 'Reject…' }).click();
+      await page.getByLabel(/Why reject/).fill(`the vote ended ${decision?.outcome ?? 'without a decision'}; vote again with more time`);
+      await page.getByRole('button', { name: 'Reject and re-analyse' }).click();
+      await page.getByRole('article', { name: 'Proposal', exact: true }).waitFor({ state: 'detached' });
+    }
+  }
+
+  async function saveScreenshots() {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await sleep(1500);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'desk-desktop.png') });
+    await page.setViewportSize(PHONE);
+    await page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Desk' }).click();
+    // On a phone a toast covers the newest message: wait until it has faded.
+    await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 15_000 });
+    await sleep(500);
+    await page.screenshot({ path: join(SCREENSHOTS, 'desk-phone.png') });
+    await page.setViewportSize(DESKTOP);
+  }
+
+  /** Every journaled message after `afterSeq`, page by page. */
+  async function messages(afterSeq) {
+    const all = [];
+    for (let after = afterSeq; ; ) {
+      const { items } = await rest('GET', `/api/sessions/${sessionId}/messages?afterSeq=${after}&limit=1000`);
+      if (items.length === 0) return all;
+      all.push(...items);
+      after = items.at(-1).seq;
+    }
+  }
+
+  async function shownMessageCount() {
+    const header = await page.getByRole('region', { name: 'Agent conversation' }).locator(':scope > header').textContent();
+    return Number(header.match(/(\d+) messages?/)?.[1] ?? -1);
+  }
+});
+
+/** Stops, targets and trailing stops still close positions after the switch is off; their orders are "x-...". */
+function isProtectiveExit(execution) {
+  return execution.clientOrderId.startsWith('x-');
+}
+
+async function waitFor(probe, what, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined && value !== null && value !== false) return value;
+    await sleep(250);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

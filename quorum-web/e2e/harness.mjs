@@ -1,0 +1,184 @@
+// What the browser tests run against: the real server jar on a free port, Debian's Chromium, and a
+// page instrumented to record its WebSockets. Nothing here downloads anything.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const REPO = resolve(here, '..', '..');
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Debian's Chromium, or why the tests cannot run. Under CI a missing browser is a failure (a green
+ * build must not hide untested UI); on a developer's machine the tests are skipped, loudly.
+ */
+export function findChromium(env = process.env) {
+  const path = [env.QUORUM_CHROMIUM, ...CHROMIUM_CANDIDATES].find((candidate) => candidate && existsSync(candidate));
+  if (path) return { path };
+  const reason = 'no Chromium at /usr/bin/chromium (install Debian\'s package: apt-get install chromium)';
+  return { missing: reason, mustFail: env.CI === 'true' };
+}
+
+/** The JDK Maven runs with (it passes JAVA_HOME), else `java` on the PATH. */
+export function javaCommand(env = process.env) {
+  if (env.QUORUM_JAVA) return env.QUORUM_JAVA;
+  if (env.JAVA_HOME && existsSync(join(env.JAVA_HOME, 'bin', 'java'))) return join(env.JAVA_HOME, 'bin', 'java');
+  return 'java';
+}
+
+export function serverJar(env = process.env) {
+  const jar = resolve(env.QUORUM_JAR ?? join(REPO, 'quorum-server', 'target', 'quorum.jar'));
+  if (!existsSync(jar)) throw new Error(`${jar} is missing: build it first (./mvnw -B -q -pl quorum-server -am package -DskipTests)`);
+  return jar;
+}
+
+/**
+ * Starts `quorum serve` on a free port with a fresh data folder and an explicit token, and waits
+ * until /health answers UP. `stop()` ends the process and removes the folder.
+ */
+export async function startServer({ jar = serverJar(), java = javaCommand(), speed = 300, timeoutMs = 120_000 } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'quorum-e2e-'));
+  const token = randomBytes(32).toString('base64url');
+  const child = spawn(java, ['-jar', jar, 'serve', '--port', '0', '--speed', String(speed)], {
+    env: { ...process.env, QUORUM_DATA_DIR: dataDir, QUORUM_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  let stopping = false;
+  const exited = new Promise((done) =>
+    child.once('exit', (code, signal) => {
+      if (!stopping) console.error(`\nThe server exited by itself (code ${code}, signal ${signal}). Its output:\n${output}`);
+      done({ code, signal });
+    }),
+  );
+
+  const stop = async () => {
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const deadline = Date.now() + timeoutMs;
+    let origin = null;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+      origin ??= output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1] ?? null;
+      if (origin && (await healthy(origin))) return { origin, token, stop, output: () => output };
+      await sleep(250);
+    }
+    throw new Error(`the server was not healthy within ${timeoutMs / 1000} s:\n${output}`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function healthy(origin) {
+  try {
+    const response = await fetch(`${origin}/health`);
+    return response.ok && (await response.json()).status === 'UP';
+  } catch {
+    return false;
+  }
+}
+
+/** Calls the REST API with the token, as the tests' oracle of what the server holds. */
+export function restClient(origin, token) {
+  return async (method, path, body) => {
+    const response = await fetch(origin + path, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+}
+
+export async function launchBrowser(chromiumPath) {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'quorum-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs in the page before its own scripts: every WebSocket the page opens is kept in
+ * `window.__sockets`, and the journal seq of every agent message it receives in `window.__agentSeqs`.
+ */
+export function recordSockets() {
+  const Native = window.WebSocket;
+  const sockets = [];
+  const agentSeqs = [];
+  class RecordedWebSocket extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      sockets.push(this);
+      this.addEventListener('message', (event) => {
+        try {
+          const frame = JSON.parse(event.data);
+          if (frame.type === 'agent_message') agentSeqs.push(frame.seq);
+        } catch {
+          // Not a frame of ours.
+        }
+      });
+    }
+  }
+  window.WebSocket = RecordedWebSocket;
+  Object.assign(window, { __sockets: sockets, __agentSeqs: agentSeqs });
+}
+
+/** A page on another origin (another port of this machine), for the cross-origin check. */
+export async function foreignOrigin(html) {
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const close = () =>
+    new Promise((done) => {
+      server.close(done);
+      // A browser keeps its connection alive; waiting for it to let go would take a minute.
+      server.closeAllConnections();
+    });
+  return { origin: `http://127.0.0.1:${server.address().port}`, close };
+}
+
+export function sleep(ms) {
+  return new Promise((done) => setTimeout(done, ms));
+}

@@ -1,0 +1,84 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ApiClient, type FetchLike } from '../src/api/http';
+import type { DecisionEntry } from '../src/api/types';
+import { AlertCenter } from '../src/components/AlertCenter';
+import { DecisionLog } from '../src/components/DecisionLog';
+import type { AlertItem } from '../src/state/desk';
+
+function entry(seq: number, outcome: DecisionEntry['outcome']): DecisionEntry {
+  return {
+    seq,
+    time: '2026-11-25T15:18:00Z',
+    proposalId: `p${seq}`,
+    ticker: 'AAPL',
+    action: 'OPEN_SHORT',
+    outcome,
+    tally: { approvals: 4, rejections: 0, abstentions: 1, vetoed: false, quorum: 3, voters: 5 },
+    votes: [],
+    terms: {
+      id: `p${seq}`,
+      action: 'OPEN_SHORT',
+      ticker: 'AAPL',
+      direction: 'SHORT',
+      size: { unit: 'SHARES', amount: '117' },
+      entry: '187.25',
+      stop: '195.79',
+      target: '174.44',
+      trailingStopPct: null,
+      rationale: 'bearish MACD',
+      text: 'Sell short 117 AAPL',
+      notional: '21908.25',
+    },
+    text: 'Approved',
+    orders: [],
+  };
+}
+
+describe('DecisionLog', () => {
+  it('reloads from the server when a DECISION message arrives, instead of building entries itself', async () => {
+    const server: DecisionEntry[] = [entry(20, 'APPROVED')];
+    const asked: string[] = [];
+    const fetcher: FetchLike = async (url) => {
+      asked.push(url);
+      return new Response(JSON.stringify({ items: [...server].reverse(), total: server.length }), { status: 200 });
+    };
+    const api = new ApiClient('t', fetcher);
+    const { rerender } = render(<DecisionLog api={api} sessionId="s1" latestDecisionSeq={20} />);
+    expect(await screen.findByText('1 decision')).toBeInTheDocument();
+
+    server.push(entry(57, 'VETOED'));
+    rerender(<DecisionLog api={api} sessionId="s1" latestDecisionSeq={57} />);
+    expect(await screen.findByText('2 decisions')).toBeInTheDocument();
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.querySelector('.outcome-label')?.textContent)).toEqual(['Vetoed', 'Approved']);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toBe('/api/sessions/s1/decisions?limit=50&offset=0');
+  });
+});
+
+describe('AlertCenter', () => {
+  const alert = (seq: number, live: boolean, severity: AlertItem['severity'] = 'INFO'): AlertItem => ({
+    key: `alert-${seq}`,
+    seq,
+    category: 'market',
+    severity,
+    title: `alert ${seq}`,
+    text: `text ${seq}`,
+    // The desk's clock: far from the wall's on a simulated market, so freshness cannot be judged by time.
+    time: '2026-11-25T15:18:00Z',
+    live,
+  });
+
+  it('pops up only what arrived while the page was open, and counts every unread alert', async () => {
+    sessionStorage.clear();
+    const { rerender } = render(<AlertCenter alerts={[alert(8, false), alert(9, false)]} sessionId="s1" />);
+    expect(screen.queryByText(/Market · alert/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Alerts, 2 unread' })).toBeInTheDocument();
+
+    await act(async () => rerender(<AlertCenter alerts={[alert(8, false), alert(9, false), alert(31, true, 'CRITICAL')]} sessionId="s1" />));
+    expect(screen.getByRole('alert')).toHaveTextContent('Market · alert 31');
+    expect(screen.queryByText('Market · alert 9')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Alerts, 3 unread' })).toBeInTheDocument();
+  });
+});
