@@ -240,7 +240,6 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
           onDeny={handlers.denyConfirmation}
           refreshKey={`${latestDecisionSeq}:${session.state}`}
           active={session.state === 'AUTO_TRADING'}
-          now={deskNow}
         />
       )}
     </div>

@@ -11,7 +11,7 @@ interface TradeConfirmationProps {
   refreshKey: unknown;
   active: boolean;
   pollMs?: number;
-  /** The desk's clock, on which expiresAt is set. */
+  /** The wall clock, on which the server sets expiresAt: a person has real seconds to answer, whatever the market's speed. */
   now?: () => number;
 }
 

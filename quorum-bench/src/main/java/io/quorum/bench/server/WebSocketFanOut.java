@@ -40,7 +40,7 @@ final class WebSocketFanOut implements FanOut {
     private static final int CONNECTING_AT_ONCE = 50;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LIVE_TIMEOUT = Duration.ofSeconds(60);
-    private static final String PROBE_TYPE = "\"type\":\"market_alert\"";
+    private static final String PROBE_TYPE = "\"type\":\"agent_message\"";
     private static final String PROBE_INDEX = "\"index\":";
     private static final String PONG_TYPE = "\"type\":\"pong\"";
 

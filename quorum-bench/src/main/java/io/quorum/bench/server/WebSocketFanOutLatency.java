@@ -139,6 +139,6 @@ public final class WebSocketFanOutLatency implements Scenario {
 
     /** A broadcast as the desk publishes one; {@code seq} rises with the index, as journaled events' seqs do. */
     private static StreamEvent event(int index) {
-        return new StreamEvent(StreamEventType.MARKET_ALERT, index + 1L, WebSocketFanOut.SESSION.value(), SystemClock.INSTANCE.now(), new Probe(index));
+        return new StreamEvent(StreamEventType.AGENT_MESSAGE, index + 1L, WebSocketFanOut.SESSION.value(), SystemClock.INSTANCE.now(), new Probe(index));
     }
 }

@@ -15,9 +15,14 @@ import java.util.function.Function;
 /**
  * Everything the desk needs from the outside world. The bus is made by the desk from a factory,
  * because the desk supplies the bus's journal hook and message guard.
+ *
+ * <p>Two clocks: {@code clock} is the market's (simulated and fast in a demo or a backtest), and
+ * {@code userClock} is the one people live by, for deadlines a person must meet, such as
+ * confirming a large trade. In production both are the wall clock.
  */
 public record DeskPorts(
         Clock clock,
+        Clock userClock,
         ExchangeCalendar calendar,
         MarketDataFeed market,
         NewsFeed news,
@@ -27,6 +32,7 @@ public record DeskPorts(
         Function<BusSettings, MessageBus> busFactory) {
     public DeskPorts {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(userClock, "userClock");
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(news, "news");

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * An approved trade whose notional is above the user's confirmation threshold, waiting for the
- * user. No answer before {@code expiresAt} means no trade. It keeps the decision's {@code terms},
+ * user. No answer before {@code expiresAt}, on the user's (wall) clock, means no trade. It keeps the decision's {@code terms},
  * so that a confirmed fill carries the stop and target the desk voted for.
  */
 public record PendingConfirmation(String id, Proposal terms, OrderRequest order, Money notional, Instant expiresAt, String reason) {

@@ -171,7 +171,7 @@ public final class TradeExecutor {
 
     /** Drops held trades whose time is up: no answer means no trade. */
     void expireConfirmations() {
-        Instant now = desk.clock().now();
+        Instant now = desk.ports().userClock().now();
         for (Map.Entry<SessionId, Map<String, PendingConfirmation>> entry : confirmations.entrySet()) {
             for (PendingConfirmation confirmation : List.copyOf(entry.getValue().values())) {
                 if (now.isBefore(confirmation.expiresAt())) continue;
@@ -267,13 +267,13 @@ public final class TradeExecutor {
     }
 
     private void awaitConfirmation(DeskSession session, Proposal terms, OrderRequest order, Money notional, String reason) {
-        Instant expiresAt = desk.clock().now().plus(desk.settings().confirmationTimeout());
+        Instant expiresAt = desk.ports().userClock().now().plus(desk.settings().confirmationTimeout());
         PendingConfirmation confirmation = new PendingConfirmation("c-" + terms.id(), terms, order, notional, expiresAt, reason);
         confirmations.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>()).put(confirmation.id(), confirmation);
         session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, order.ticker(),
                 "Waiting for your confirmation: " + order.side() + " " + order.quantity() + " " + order.ticker() + " ($" + notional
-                        + ") is above your $" + session.config().requireConfirmationAbove() + " threshold. No answer by "
-                        + expiresAt.atZone(session.config().timeZone()).toLocalTime() + " means no trade."));
+                        + ") is above your $" + session.config().requireConfirmationAbove() + " threshold. No answer within "
+                        + desk.settings().confirmationTimeout().toSeconds() + " s means no trade."));
     }
 
     private void reject(DeskSession session, OrderRequest order, ProposalId proposalId, RejectReason reason, String detail) {

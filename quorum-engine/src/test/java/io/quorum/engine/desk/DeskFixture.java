@@ -103,7 +103,7 @@ final class DeskFixture implements AutoCloseable {
     }
 
     private Desk newDesk() {
-        return new Desk(new DeskPorts(clock, NYSE, market, market.newsFeed(), fundamentals, broker, storage, InMemoryMessageBus::new), settings);
+        return new Desk(new DeskPorts(clock, clock, NYSE, market, market.newsFeed(), fundamentals, broker, storage, InMemoryMessageBus::new), settings);
     }
 
     /**

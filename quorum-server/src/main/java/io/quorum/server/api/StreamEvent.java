@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One frame of a session's live stream. {@code data} is the DTO for {@code type}
  * ({@link AgentMessageView}, {@link DecisionEntry}, {@link SessionView}, {@link PortfolioView},
- * {@link TradeExecutedView}, {@link AlertView}, ...). {@code seq} is the journal seq; for events
+ * ...). {@code seq} is the journal seq; for events
  * that are not journaled it is the latest journal seq at the time.
  */
 public record StreamEvent(StreamEventType type, long seq, String sessionId, Instant time, Object data) {

@@ -72,7 +72,7 @@ public final class EmbeddedDesk implements AutoCloseable {
         this.broker = new PaperBroker(clock, calendar::isOpen, brokerConfig, account);
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         for (Ticker ticker : market.tickers()) subscriptions.add(market.subscribe(ticker, broker::onTick, bar -> { }));
-        this.desk = new Desk(new DeskPorts(clock, calendar, market, market.newsFeed(), new SimulatedFundamentals(), broker, journal,
+        this.desk = new Desk(new DeskPorts(clock, SystemClock.INSTANCE, calendar, market, market.newsFeed(), new SimulatedFundamentals(), broker, journal,
                 InMemoryMessageBus::new), settings);
     }
 
