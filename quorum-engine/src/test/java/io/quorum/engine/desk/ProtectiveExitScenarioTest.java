@@ -95,7 +95,6 @@ class ProtectiveExitScenarioTest {
             desk.advance(Duration.ofMinutes(5));
             DeskSession session = desk.autoTrading();
             desk.awaitSaid(session, tradeExecuted());
-            long shares = session.proposal().orElseThrow().size().sharesGiven(0);
             assertThat(session.proposal().orElseThrow().stop()).isLessThan(Price.parse("97.50"));
 
             desk.advance(Duration.ofMinutes(11));
@@ -106,13 +105,14 @@ class ProtectiveExitScenarioTest {
             assertThat(session.isTradingAllowed()).isFalse();
             assertThat(desk.said(session, from(AgentRole.RISK, MessageType.ALERT))).singleElement()
                     .satisfies(alert -> assertThat(((Alert) alert.content()).kind()).isEqualTo(Alert.AlertKind.LIMIT_BREACH));
+            // The slide may also give Technical a signal to close before the limit is seen; what matters is who flattened.
             if (flattenOnMaxLoss) {
                 await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).isEmpty());
                 assertThat(lastExecution(desk, session).side()).isEqualTo(Side.SELL);
-                assertThat(desk.broker.brokerOrders()).hasSize(2);
             } else {
-                assertThat(desk.position(session)).hasValueSatisfying(position -> assertThat(position.quantity()).isEqualTo(shares));
-                assertThat(desk.broker.brokerOrders()).hasSize(1);
+                desk.advance(Duration.ofMinutes(1));
+                assertThat(desk.said(session, tradeExecuted())).noneSatisfy(trade ->
+                        assertThat(((Update) trade.content()).execution().reason()).contains("daily loss limit"));
             }
         }
     }
