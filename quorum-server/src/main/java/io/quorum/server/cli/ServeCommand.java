@@ -51,7 +51,12 @@ public final class ServeCommand implements Callable<Integer> {
         DataFolder data = DataFolder.current();
         Path file = database != null ? database : data.defaultDatabaseFile();
         Path brokerFile = brokerDatabase != null ? brokerDatabase : data.defaultBrokerFile();
-        AccessToken access = AccessToken.resolve(token, System.getenv(AccessToken.ENVIRONMENT_VARIABLE), data.dataDir(), newToken);
+        AccessToken access;
+        try {
+            access = AccessToken.resolve(token, System.getenv(AccessToken.ENVIRONMENT_VARIABLE), data.dataDir(), newToken);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--token / " + AccessToken.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
+        }
         EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, file, brokerFile, DeskSettings.defaults());
         DeskService service = new DeskService(embedded.desk(), embedded.journal());
         ServerSettings settings = ServerSettings.defaults();
