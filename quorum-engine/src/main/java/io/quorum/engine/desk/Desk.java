@@ -68,6 +68,7 @@ public final class Desk implements AutoCloseable {
     private final AtomicLong problems = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicReference<String> journalFault = new java.util.concurrent.atomic.AtomicReference<>();
     private final Map<SessionId, Long> recoveredBusSeqs = new ConcurrentHashMap<>();
+    private final Map<String, Price> journaledWaterMarks = new ConcurrentHashMap<>();
     private final java.util.Set<Ticker> suspectedMismatches = ConcurrentHashMap.newKeySet();
     private long lastReconciliation;
 
@@ -236,6 +237,7 @@ public final class Desk implements AutoCloseable {
      */
     void journal(SessionId session, JournalEvent event) {
         journaling(() -> ports.journal().append(session, event));
+        if (event instanceof JournalEvent.PositionChanged changed) noteJournaledWaterMark(session, changed.ticker(), changed.waterMark());
     }
 
     void journalDurably(SessionId session, JournalEvent event) {
@@ -268,9 +270,12 @@ public final class Desk implements AutoCloseable {
         synchronized (positionsLock) { positions.onFill(session, fill); }
     }
 
-    void rearmProtection(SessionId session, Ticker ticker, Protection protection) {
+    void rearmProtection(SessionId session, Ticker ticker, Protection protection, Price waterMark) {
         ProtectionEdit edit;
-        synchronized (positionsLock) { edit = positions.protect(session, ticker, protection); }
+        synchronized (positionsLock) {
+            edit = positions.protect(session, ticker, protection);
+            if (waterMark != null) positions.restoreWaterMark(session, ticker, waterMark);
+        }
         if (edit instanceof ProtectionEdit.Refused refused) {
             reportProblem(session, "stops of " + ticker + " could not be re-armed after the restart: " + refused.reason());
         }
@@ -349,6 +354,7 @@ public final class Desk implements AutoCloseable {
             for (DeskSession session : sessions.values()) {
                 session.onTimer();
                 checkDailyLoss(session);
+                journalMovedWaterMarks(session);
             }
             executor.expireConfirmations();
             long now = System.nanoTime();
@@ -359,6 +365,26 @@ public final class Desk implements AutoCloseable {
         } catch (RuntimeException e) {
             reportProblem(null, "desk timer: " + e);
         }
+    }
+
+    /**
+     * A trailing stop follows the price between fills; its water mark is journaled here, off the
+     * tick path, whenever it has moved, so that a restart re-arms the stop where it had got to.
+     */
+    private void journalMovedWaterMarks(DeskSession session) {
+        for (Position position : positions(session.id())) {
+            if (position.protection().trailingStopPct() == null || position.waterMark() == null) continue;
+            Price journaled = journaledWaterMarks.get(session.id() + "/" + position.ticker());
+            if (position.waterMark().equals(journaled)) continue;
+            journal(session.id(), TradeExecutor.positionChanged(position.ticker(), position));
+        }
+    }
+
+    /** Remembers the water mark of every PositionChanged the desk journals, to know when a trailing stop has moved since. */
+    void noteJournaledWaterMark(SessionId session, Ticker ticker, Price waterMark) {
+        String key = session + "/" + ticker;
+        if (waterMark == null) journaledWaterMarks.remove(key);
+        else journaledWaterMarks.put(key, waterMark);
     }
 
     private void checkDailyLoss(DeskSession session) {

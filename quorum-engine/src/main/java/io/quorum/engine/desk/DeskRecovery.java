@@ -152,7 +152,8 @@ final class DeskRecovery {
         for (Fill fill : history.fills) desk.replayFill(session.id(), fill);
         for (JournalEvent.PositionChanged last : history.protections.values()) {
             if (last.quantity() == 0) continue;
-            desk.rearmProtection(session.id(), last.ticker(), new Protection(last.stop(), last.target(), last.trailingStopPct()));
+            desk.rearmProtection(session.id(), last.ticker(), new Protection(last.stop(), last.target(), last.trailingStopPct()), last.waterMark());
+            desk.noteJournaledWaterMark(session.id(), last.ticker(), last.waterMark());
         }
     }
 

@@ -107,6 +107,19 @@ public final class PositionManager {
      * Sets the stop-loss, take-profit and trailing stop of a position, after checking them against
      * the current price: a long's stop must be below it and its target above; a short's the other way.
      */
+    /**
+     * Puts back the water mark a position had reached before a restart, only ever towards the
+     * favourable side, so that a trailing stop never loosens across a restart. False when there
+     * is no such position.
+     */
+    public boolean restoreWaterMark(SessionId session, Ticker ticker, Price waterMark) {
+        PositionState position = find(session, ticker);
+        if (position == null) return false;
+        position.restoreWaterMark(waterMark.micros());
+        position.book.forgetQuietRange();
+        return true;
+    }
+
     public ProtectionEdit protect(SessionId session, Ticker ticker, Protection protection) {
         Objects.requireNonNull(protection, "protection");
         PositionState position = find(session, ticker);

@@ -119,6 +119,12 @@ final class PositionState {
         return Math.ceilDiv(Math.multiplyExact(lowWater, BASIS_POINTS + trailingBasisPoints), BASIS_POINTS);
     }
 
+    /** After a restart: the water mark the position had reached, so that its trailing stop does not loosen. */
+    void restoreWaterMark(long micros) {
+        waterMarkMicros = quantity > 0 ? Math.max(waterMarkMicros, micros) : Math.min(waterMarkMicros, micros);
+        if (trailingBasisPoints > 0) trailingStopMicros = quantity > 0 ? longTrail(waterMarkMicros) : shortTrail(waterMarkMicros);
+    }
+
     void protect(Protection newProtection) {
         protection = newProtection;
         stopMicros = newProtection.stopLoss() == null ? 0 : newProtection.stopLoss().micros();

@@ -67,6 +67,28 @@ class RecoveryScenarioTest {
     }
 
     @Test
+    void a_trailing_stop_that_had_tightened_before_the_crash_is_re_armed_where_it_was() {
+        ScriptedPrices upThenFlat = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(10))
+                .moveTo("105.00", Duration.ofMinutes(10)).hold(Duration.ofHours(2));
+        try (DeskFixture desk = DeskFixture.on(upThenFlat).trailingStopPct("2").build()) {
+            desk.advance(Duration.ofMinutes(5));
+            DeskSession before = desk.analysed();
+            before.approve(USER);
+            desk.awaitSaid(before, tradeExecuted());
+            desk.advance(Duration.ofMinutes(20));
+            Price tightened = desk.position(before).orElseThrow().trailingStop();
+            assertThat(tightened).as("2% under the $105.00 high").isEqualTo(Price.parse("102.90"));
+            // The desk's timer journals the moved water mark off the tick path.
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.journal(before).stream().anyMatch(e ->
+                    e instanceof JournalEvent.PositionChanged changed && Price.parse("105.00").equals(changed.waterMark())));
+
+            DeskSession after = single(desk.restart());
+
+            assertThat(desk.position(after).orElseThrow().trailingStop()).isEqualTo(tightened);
+        }
+    }
+
+    @Test
     void a_proposal_open_at_the_crash_is_cancelled_with_reason_restart_and_never_executed() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00").hold(Duration.ofHours(2))).build()) {
             desk.advance(Duration.ofMinutes(5));
