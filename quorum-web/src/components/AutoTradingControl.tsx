@@ -5,6 +5,7 @@ import { formatMoney } from '../format';
 import { hasErrors, toConfig, toForm, validateConfig, type ConfigForm, type FieldErrors } from '../state/validation';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
+import { useAction } from '../state/useAction';
 
 export interface AutoTradingControlProps {
   session: Session;
@@ -24,8 +25,7 @@ export function AutoTradingControl({ session, loadDisclosure, onConfigChange, on
   const enabled = session.autoTrading.enabled;
   const [disclosure, setDisclosure] = useState<RiskDisclosure | null>(null);
   const [accepted, setAccepted] = useState(() => sessionStorage.getItem(ACCEPTED_KEY));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, act } = useAction();
   const [confirmFlatten, setConfirmFlatten] = useState(false);
 
   useEffect(() => {
@@ -34,18 +34,6 @@ export function AutoTradingControl({ session, loadDisclosure, onConfigChange, on
 
   const disclosureAccepted = disclosure !== null && accepted === disclosure.version;
   const canEnable = !enabled && disclosureAccepted && session.state !== 'STOPPED';
-
-  const act = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const toggle = () => {
     if (enabled) void act(onDisable);

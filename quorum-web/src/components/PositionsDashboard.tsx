@@ -6,6 +6,7 @@ import { hasErrors, toStopsChange, validateStops, type FieldErrors } from '../st
 import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 import { Sparkline } from './Sparkline';
+import { useAction } from '../state/useAction';
 
 export interface PositionsDashboardProps {
   portfolio: Portfolio | null;
@@ -78,21 +79,11 @@ const PositionCard = memo(function PositionCard({
 }) {
   const [editing, setEditing] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, act } = useAction();
 
   const close = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onClose(position.ticker);
-      setConfirmClose(false);
-    } catch (e) {
-      setError(messageOf(e));
-      setConfirmClose(false);
-    } finally {
-      setBusy(false);
-    }
+    await act(() => onClose(position.ticker));
+    setConfirmClose(false);
   };
 
   return (

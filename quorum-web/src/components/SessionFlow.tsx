@@ -5,6 +5,7 @@ import { formatMoney, formatPrice, titleCase } from '../format';
 import type { ReasoningLine, Verdict } from '../state/desk';
 import { agentLook, outcomeLabel } from './agents';
 import { ConfirmDialog } from './ConfirmDialog';
+import { useAction } from '../state/useAction';
 
 interface SessionFlowProps {
   session: Session | null;
@@ -31,8 +32,7 @@ export function SessionFlow({ session, reasoning, verdict, onCreate, onApprove, 
 
 function NewAnalysis({ onCreate }: { onCreate: (ticker: string) => Promise<unknown> }) {
   const [ticker, setTicker] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, act } = useAction();
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -41,16 +41,7 @@ function NewAnalysis({ onCreate }: { onCreate: (ticker: string) => Promise<unkno
       setError('Enter a ticker symbol, e.g. AAPL.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await onCreate(symbol);
-      setTicker('');
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    if (await act(() => onCreate(symbol))) setTicker('');
   };
 
   return (
@@ -172,27 +163,23 @@ function ReasoningList({ lines }: { lines: readonly ReasoningLine[] }) {
   );
 }
 
+/** One labelled term of a trade, as a card shows it. */
+function Term({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 function ApprovedTerms({ proposal }: { proposal: Proposal }) {
   return (
     <dl className="terms approved-terms" aria-label="Approved terms">
-      <div>
-        <dt>Trade</dt>
-        <dd>
-          {titleCase(proposal.action)} {proposal.size.unit === 'SHARES' ? `${proposal.size.amount} sh` : `${proposal.size.amount}%`}
-        </dd>
-      </div>
-      <div>
-        <dt>Entry</dt>
-        <dd>{formatPrice(proposal.entry)}</dd>
-      </div>
-      <div>
-        <dt>Stop</dt>
-        <dd>{formatPrice(proposal.stop)}</dd>
-      </div>
-      <div>
-        <dt>Target</dt>
-        <dd>{formatPrice(proposal.target)}</dd>
-      </div>
+      <Term label="Trade">{titleCase(proposal.action)} {proposal.size.unit === 'SHARES' ? `${proposal.size.amount} sh` : `${proposal.size.amount}%`}</Term>
+      <Term label="Entry">{formatPrice(proposal.entry)}</Term>
+      <Term label="Stop">{formatPrice(proposal.stop)}</Term>
+      <Term label="Target">{formatPrice(proposal.target)}</Term>
     </dl>
   );
 }
@@ -210,20 +197,7 @@ export function ProposalCard({
 }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const act = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, act } = useAction();
 
   return (
     <article className="proposal-card" aria-label="Proposal">
@@ -234,31 +208,13 @@ export function ProposalCard({
         <span className={`badge ${proposal.direction === 'LONG' ? 'badge-live' : 'badge-danger'}`}>{proposal.direction}</span>
       </header>
       <dl className="terms">
-        <div>
-          <dt>Entry</dt>
-          <dd>{formatPrice(proposal.entry)}</dd>
-        </div>
-        <div>
-          <dt>Stop</dt>
-          <dd>{formatPrice(proposal.stop)}</dd>
-        </div>
-        <div>
-          <dt>Target</dt>
-          <dd>{formatPrice(proposal.target)}</dd>
-        </div>
-        <div>
-          <dt>Size</dt>
-          <dd>{proposal.size.unit === 'SHARES' ? `${proposal.size.amount} sh` : `${proposal.size.amount}% of position`}</dd>
-        </div>
-        <div>
-          <dt>Notional</dt>
-          <dd>{formatMoney(proposal.notional)}</dd>
-        </div>
+        <Term label="Entry">{formatPrice(proposal.entry)}</Term>
+        <Term label="Stop">{formatPrice(proposal.stop)}</Term>
+        <Term label="Target">{formatPrice(proposal.target)}</Term>
+        <Term label="Size">{proposal.size.unit === 'SHARES' ? `${proposal.size.amount} sh` : `${proposal.size.amount}% of position`}</Term>
+        <Term label="Notional">{formatMoney(proposal.notional)}</Term>
         {proposal.trailingStopPct && (
-          <div>
-            <dt>Trailing</dt>
-            <dd>{proposal.trailingStopPct}%</dd>
-          </div>
+          <Term label="Trailing">{proposal.trailingStopPct}%</Term>
         )}
       </dl>
       {verdict && <VerdictLine verdict={verdict} />}

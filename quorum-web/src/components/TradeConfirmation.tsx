@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { messageOf } from '../api/http';
 import type { Confirmation } from '../api/types';
 import { formatMoney, titleCase } from '../format';
+import { useAction } from '../state/useAction';
 
 interface TradeConfirmationProps {
   load: () => Promise<Confirmation[]>;
@@ -22,8 +22,7 @@ interface TradeConfirmationProps {
 export function TradeConfirmation({ load, onApprove, onDeny, refreshKey, active, pollMs = 2000, now: clock = Date.now }: TradeConfirmationProps) {
   const [pending, setPending] = useState<Confirmation[]>([]);
   const [now, setNow] = useState(clock);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, act } = useAction();
   const [answered, setAnswered] = useState<string | null>(null);
   /** Seconds each request had when first seen: the full length of its countdown bar. */
   const countdownLength = useRef(new Map<string, number>());
@@ -69,10 +68,8 @@ export function TradeConfirmation({ load, onApprove, onDeny, refreshKey, active,
   if (!countdownLength.current.has(current.id)) countdownLength.current.set(current.id, Math.max(1, secondsLeft));
   const totalSeconds = countdownLength.current.get(current.id) ?? secondsLeft;
 
-  const answer = async (action: (id: string) => Promise<Confirmation>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const answer = (action: (id: string) => Promise<Confirmation>) =>
+    act(async () => {
       const result = await action(current.id);
       setPending((list) => list.filter((p) => p.id !== current.id));
       setAnswered(
@@ -80,12 +77,7 @@ export function TradeConfirmation({ load, onApprove, onDeny, refreshKey, active,
           ? `Approved: ${current.side} ${current.quantity} ${current.ticker} goes to the broker.`
           : `${titleCase(result.status)}: no trade.`,
       );
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="modal-backdrop">
