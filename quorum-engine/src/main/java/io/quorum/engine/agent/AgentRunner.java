@@ -4,19 +4,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
  * Gives one agent its own thread: everything the agent does (messages from the bus, market
  * signals, analysis) is queued here and run one at a time, in arrival order. A failure inside
- * the agent is counted and reported, and the runner keeps going.
+ * the agent is reported, and the runner keeps going.
  */
 public final class AgentRunner implements AutoCloseable {
     private final Agent agent;
     private final ExecutorService thread;
     private final BiConsumer<Agent, Throwable> onFailure;
-    private final AtomicLong failures = new AtomicLong();
 
     public AgentRunner(Agent agent, BiConsumer<Agent, Throwable> onFailure) {
         this.agent = agent;
@@ -33,7 +31,6 @@ public final class AgentRunner implements AutoCloseable {
                 try {
                     work.accept(agent);
                 } catch (RuntimeException | Error e) {
-                    failures.incrementAndGet();
                     onFailure.accept(agent, e);
                 }
             });
@@ -41,8 +38,6 @@ public final class AgentRunner implements AutoCloseable {
             // The session stopped while work was still arriving: there is no one left to do it.
         }
     }
-
-    public long failures() { return failures.get(); }
 
     @Override public void close() {
         thread.shutdown();

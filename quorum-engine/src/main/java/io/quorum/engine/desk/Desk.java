@@ -40,7 +40,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The trading desk in one process: sessions with their agents, the bus they talk on, the market
@@ -65,7 +64,6 @@ public final class Desk implements AutoCloseable {
     private final Map<Ticker, MarketDataFeed.Subscription> watched = new ConcurrentHashMap<>();
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
-    private final AtomicLong problems = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicReference<String> journalFault = new java.util.concurrent.atomic.AtomicReference<>();
     private final Map<SessionId, Long> recoveredBusSeqs = new ConcurrentHashMap<>();
     private final Map<String, Price> journaledWaterMarks = new ConcurrentHashMap<>();
@@ -306,15 +304,12 @@ public final class Desk implements AutoCloseable {
     }
 
     void reportProblem(SessionId session, String problem) {
-        problems.incrementAndGet();
         for (DeskListener listener : listeners) listener.problem(session, problem);
     }
 
     void reportAgentFailure(Agent agent, Throwable error) {
         reportProblem(null, agent.role().displayName() + " agent failed: " + error);
     }
-
-    public long problemCount() { return problems.get(); }
 
     // ---- the market ----------------------------------------------------------------------------
 

@@ -340,10 +340,6 @@ public final class DeskSession implements AutoCloseable {
         desk.journal(id(), new JournalEvent.UserAction(actor, action, detail));
     }
 
-    boolean outcomeWasApproved() {
-        Decision decision = analysisDecision;
-        return decision != null && decision.outcome() != Outcome.CANCELLED && decision.outcome().approves();
-    }
 
     @Override public void close() {
         for (MessageBus.Subscription subscription : subscriptions) subscription.close();

@@ -222,10 +222,6 @@ public final class TradeExecutor {
         return count == null || !count.day().equals(today) ? 0 : count.count();
     }
 
-    void forget(SessionId session) {
-        checks.remove(session);
-        confirmations.remove(session);
-    }
 
     private void place(DeskSession session, OrderRequest order, Proposal terms, boolean addsExposure, String reason) {
         owners.put(order.clientOrderId(), new Owner(session, terms, addsExposure, reason));

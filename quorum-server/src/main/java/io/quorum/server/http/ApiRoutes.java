@@ -129,11 +129,14 @@ final class ApiRoutes {
         ctx.status(201).json(desk.createSession(ticker, actor(ctx)));
     }
 
-    private void approve(Context ctx) {
+    /** A command on a session that carries no data: the id from the path, an empty JSON object as the body. */
+    private void bodilessCommand(Context ctx, java.util.function.BiFunction<SessionId, Actor, ?> command) {
         SessionId id = read.sessionId(ctx);
         read.body(ctx, RequestBodies.Empty.class);
-        ctx.json(desk.approve(id, actor(ctx)));
+        ctx.json(command.apply(id, actor(ctx)));
     }
+
+    private void approve(Context ctx) { bodilessCommand(ctx, desk::approve); }
 
     private void reject(Context ctx) {
         SessionId id = read.sessionId(ctx);
@@ -142,11 +145,7 @@ final class ApiRoutes {
         ctx.json(desk.reject(id, body.reason(), actor(ctx)));
     }
 
-    private void stop(Context ctx) {
-        SessionId id = read.sessionId(ctx);
-        read.body(ctx, RequestBodies.Empty.class);
-        ctx.json(desk.stop(id, actor(ctx)));
-    }
+    private void stop(Context ctx) { bodilessCommand(ctx, desk::stop); }
 
     private void updateConfig(Context ctx) {
         SessionId id = read.sessionId(ctx);
@@ -174,17 +173,9 @@ final class ApiRoutes {
         ctx.json(desk.enableAutoTrading(id, body.acceptedDisclosureVersion(), actor(ctx)));
     }
 
-    private void disableAutoTrading(Context ctx) {
-        SessionId id = read.sessionId(ctx);
-        read.body(ctx, RequestBodies.Empty.class);
-        ctx.json(desk.disableAutoTrading(id, actor(ctx)));
-    }
+    private void disableAutoTrading(Context ctx) { bodilessCommand(ctx, desk::disableAutoTrading); }
 
-    private void flatten(Context ctx) {
-        SessionId id = read.sessionId(ctx);
-        read.body(ctx, RequestBodies.Empty.class);
-        ctx.json(desk.flatten(id, actor(ctx)));
-    }
+    private void flatten(Context ctx) { bodilessCommand(ctx, desk::flatten); }
 
     private void closePosition(Context ctx) {
         SessionId id = read.sessionId(ctx);

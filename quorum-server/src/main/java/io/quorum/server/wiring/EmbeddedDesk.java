@@ -12,10 +12,13 @@ import io.quorum.engine.bus.InMemoryMessageBus;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskPorts;
 import io.quorum.engine.desk.DeskSettings;
+import io.quorum.engine.journal.JournalEntry;
+import io.quorum.engine.journal.ObservableJournal;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
-import io.quorum.engine.journal.ObservableJournal;
+import io.quorum.engine.port.Journal;
+import io.quorum.engine.session.SessionId;
 import io.quorum.engine.simulation.SimulatedClock;
 import io.quorum.engine.simulation.SimulatedFundamentals;
 import io.quorum.engine.simulation.SimulatedMarket;
@@ -26,9 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import io.quorum.engine.journal.JournalEntry;
-import io.quorum.engine.port.Journal;
-import io.quorum.engine.session.SessionId;
 
 /**
  * The desk on its embedded defaults, wired by hand: a simulated market on a simulated clock, a
