@@ -95,8 +95,8 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
         setView('flow');
         void loadSessions();
       },
-      approve: async () => adopt(await api.approve(id)),
-      reject: async (reason: string) => adopt(await api.reject(id, reason)),
+      approve: async (proposalId: string) => adopt(await api.approve(id, proposalId)),
+      reject: async (proposalId: string, reason: string) => adopt(await api.reject(id, proposalId, reason)),
       stop: async () => adopt(await api.stop(id)),
       loadDisclosure: () => api.riskDisclosure(),
       saveConfig: async (config: AutoTradingConfig) => {

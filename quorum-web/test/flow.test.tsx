@@ -82,11 +82,11 @@ describe('SessionFlow', () => {
     expect(reject).toBeDisabled();
     await user.type(screen.getByLabelText(/Why reject/), 'stop too wide');
     await user.click(reject);
-    expect(h.onReject).toHaveBeenCalledWith('stop too wide');
+    expect(h.onReject).toHaveBeenCalledWith(proposal.id, 'stop too wide');
 
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     await user.click(screen.getByRole('button', { name: 'Approve' }));
-    expect(h.onApprove).toHaveBeenCalledTimes(1);
+    expect(h.onApprove).toHaveBeenCalledExactlyOnceWith(proposal.id);
   });
 });
 

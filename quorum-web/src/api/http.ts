@@ -67,8 +67,8 @@ export class ApiClient {
   listSessions = () => this.request<Session[]>('GET', '/api/sessions');
   getSession = (id: string) => this.request<Session>('GET', `/api/sessions/${enc(id)}`);
   createSession = (ticker: string) => this.request<Session>('POST', '/api/sessions', { ticker });
-  approve = (id: string) => this.request<Session>('POST', `/api/sessions/${enc(id)}/approve`, {});
-  reject = (id: string, reason: string) => this.request<Session>('POST', `/api/sessions/${enc(id)}/reject`, { reason });
+  approve = (id: string, proposalId: string) => this.request<Session>('POST', `/api/sessions/${enc(id)}/approve`, { proposalId });
+  reject = (id: string, proposalId: string, reason: string) => this.request<Session>('POST', `/api/sessions/${enc(id)}/reject`, { proposalId, reason });
   stop = (id: string) => this.request<Session>('POST', `/api/sessions/${enc(id)}/stop`, {});
 
   riskDisclosure = () => this.request<RiskDisclosure>('GET', '/api/risk-disclosure');

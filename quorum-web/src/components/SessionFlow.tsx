@@ -13,8 +13,9 @@ interface SessionFlowProps {
   /** The desk's vote on the proposal shown, when it has been decided. */
   verdict?: Verdict;
   onCreate: (ticker: string) => Promise<unknown>;
-  onApprove: () => Promise<unknown>;
-  onReject: (reason: string) => Promise<unknown>;
+  /** Answers name the proposal they answer: the desk refuses an answer to a card it has since replaced. */
+  onApprove: (proposalId: string) => Promise<unknown>;
+  onReject: (proposalId: string, reason: string) => Promise<unknown>;
   onStop: () => Promise<unknown>;
 }
 
@@ -192,8 +193,9 @@ export function ProposalCard({
 }: {
   proposal: Proposal;
   verdict?: Verdict;
-  onApprove: () => Promise<unknown>;
-  onReject: (reason: string) => Promise<unknown>;
+  /** Answers name the proposal they answer: the desk refuses an answer to a card it has since replaced. */
+  onApprove: (proposalId: string) => Promise<unknown>;
+  onReject: (proposalId: string, reason: string) => Promise<unknown>;
 }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -222,7 +224,7 @@ export function ProposalCard({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (reason.trim()) void act(() => onReject(reason.trim()));
+            if (reason.trim()) void act(() => onReject(proposal.id, reason.trim()));
           }}
           aria-label="Reject proposal"
         >
@@ -239,7 +241,7 @@ export function ProposalCard({
         </form>
       ) : (
         <div className="row gap">
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => act(onApprove)}>
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => act(() => onApprove(proposal.id))}>
             Approve
           </button>
           <button type="button" className="btn" disabled={busy} onClick={() => setRejecting(true)}>

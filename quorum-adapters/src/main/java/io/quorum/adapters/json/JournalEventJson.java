@@ -13,6 +13,7 @@ import io.quorum.engine.journal.JournalEvent.OrderRejected;
 import io.quorum.engine.journal.JournalEvent.PositionChanged;
 import io.quorum.engine.journal.JournalEvent.SessionOpened;
 import io.quorum.engine.journal.JournalEvent.StateChanged;
+import io.quorum.engine.journal.JournalEvent.TradingStateChanged;
 import io.quorum.engine.journal.JournalEvent.UserAction;
 import io.quorum.engine.message.MalformedMessageException;
 import io.quorum.engine.message.ProposalId;
@@ -89,6 +90,11 @@ public final class JournalEventJson {
                 node.put("to", s.to());
                 node.put("reason", s.reason());
             }
+            case TradingStateChanged t -> {
+                node.put("from", t.from());
+                node.put("to", t.to());
+                node.put("reason", t.reason());
+            }
             case UserAction u -> {
                 node.put("actor", u.actor());
                 node.put("action", u.action().name());
@@ -139,6 +145,12 @@ public final class JournalEventJson {
                 String to = in.text("to");
                 String reason = in.text("reason");
                 yield in.build(() -> new StateChanged(from, to, reason));
+            }
+            case TRADING_STATE_CHANGED -> {
+                String from = in.text("from");
+                String to = in.text("to");
+                String reason = in.text("reason");
+                yield in.build(() -> new TradingStateChanged(from, to, reason));
             }
             case USER_ACTION -> {
                 String actor = in.text("actor");

@@ -3,17 +3,23 @@ package io.quorum.engine.desk;
 import io.quorum.engine.agent.Agent;
 import io.quorum.engine.agent.SentimentScorer;
 import io.quorum.engine.bus.BusSettings;
+import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.loop.EngineLoop;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.market.signal.MarketEvent;
 import io.quorum.engine.market.signal.MarketMonitor;
 import io.quorum.engine.market.signal.MonitorSettings;
 import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.Alert;
+import io.quorum.engine.message.Payload;
+import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.Fill;
-import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.port.MessageBus;
@@ -23,59 +29,85 @@ import io.quorum.engine.position.Position;
 import io.quorum.engine.position.PositionManager;
 import io.quorum.engine.position.Protection;
 import io.quorum.engine.position.ProtectionEdit;
-import io.quorum.engine.risk.PreTradeCheck;
-import io.quorum.engine.risk.PreTradeContext;
-import io.quorum.engine.risk.PreTradeResult;
+import io.quorum.engine.risk.RiskEngine;
+import io.quorum.engine.risk.TradingState;
+import io.quorum.engine.risk.TradingStateChange;
+import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.session.SessionId;
 import io.quorum.engine.session.SessionState;
 import io.quorum.engine.session.TradingSession;
+import io.quorum.engine.snapshot.DeskSnapshot;
+import io.quorum.engine.snapshot.SessionSnapshot;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The trading desk in one process: sessions with their agents, the bus they talk on, the market
- * monitor that feeds them, the position manager that guards open positions on every tick, and the
- * trade executor between decisions and the broker. Everything outside is a port (see
- * {@link DeskPorts}), so the same desk runs on a simulated market or a real one.
+ * monitor that feeds them, the position manager that guards open positions on every tick, the
+ * {@link RiskEngine} and the trade executor between decisions and the broker. Everything outside
+ * is a port (see {@link DeskPorts}), so the same desk runs on a simulated market or a real one.
  *
- * <p>The position manager has one writer at a time: ticks, fills and edits take the same lock,
- * and exits it triggers are carried out after the lock is released.
+ * <p>One thread, the {@link EngineLoop}, owns sessions, risk state, orders and positions. Ticks,
+ * fills, votes and decisions, timer expiries and user commands are events in its one queue:
+ * the market feed, the broker, the bus's mailboxes, the timer and HTTP threads only enqueue, and
+ * commands answer their caller through {@link EngineLoop#call}. No lock guards positions, and no
+ * journal write, broker call or listener runs under the market feed's lock. After each batch of
+ * events the loop publishes a {@link DeskSnapshot}, which is all the agents read.
  */
 public final class Desk implements AutoCloseable {
     private final DeskPorts ports;
     private final DeskSettings settings;
+    /** Written on the loop only; a concurrent map so that other threads may list sessions. */
     private final Map<SessionId, DeskSession> sessions = new ConcurrentHashMap<>();
+    private final EngineLoop loop;
     private final MessageBus bus;
-    private final Object positionsLock = new Object();
     private final PositionManager positions;
     private final List<ExitTriggered> triggeredExits = new ArrayList<>();
+    private final RiskEngine risk;
     private final SentimentScorer sentiment;
     private final MarketMonitor monitor;
     private final TradeExecutor executor;
-    private final Map<Ticker, MarketDataFeed.Subscription> watched = new ConcurrentHashMap<>();
+    private final Map<Ticker, MarketDataFeed.Subscription> watched = new HashMap<>();
+    private final Map<Ticker, Price> lastPrices = new HashMap<>();
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
-    private final java.util.concurrent.atomic.AtomicReference<String> journalFault = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<String> journalFault = new AtomicReference<>();
     private final Map<SessionId, Long> recoveredBusSeqs = new ConcurrentHashMap<>();
-    private final Map<String, Price> journaledWaterMarks = new ConcurrentHashMap<>();
-    private final java.util.Set<Ticker> suspectedMismatches = ConcurrentHashMap.newKeySet();
+    private final Map<SessionId, Long> journalSeqs = new ConcurrentHashMap<>();
+    private final Map<PositionKey, Price> journaledWaterMarks = new HashMap<>();
+    private final Set<Ticker> suspectedMismatches = new HashSet<>();
+    private volatile DeskSnapshot snapshot;
+    private boolean snapshotStale = true;
+    private long snapshotVersion;
     private long lastReconciliation;
+    private volatile boolean closed;
 
     /** How often (wall time) the desk compares its positions with the broker's. */
-    private static final long RECONCILE_EVERY_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+    private static final long RECONCILE_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
+
+    private record PositionKey(SessionId session, Ticker ticker) {}
 
     public Desk(DeskPorts ports, DeskSettings settings) {
         this.ports = ports;
         this.settings = settings;
+        this.loop = new EngineLoop("engine-loop", error -> reportProblem(null, "engine loop: " + error));
         this.bus = ports.busFactory().apply(BusSettings.defaults()
                 .withJournal(message -> journal(message.sessionId(), new JournalEvent.MessageJournaled(message)))
                 .withGuard(this::guard)
@@ -85,14 +117,19 @@ public final class Desk implements AutoCloseable {
                 .withErrorListener((subscriber, message, error) -> reportProblem(subscriber.session(),
                         subscriber + " failed on message " + message.seq() + ": " + error)));
         this.positions = new PositionManager(ports.calendar()::tradingDate, triggeredExits::add);
+        this.risk = new RiskEngine(ports.clock(), ports.calendar()::tradingDate);
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
-        this.executor = new TradeExecutor(this);
-        ports.broker().onFill(executor::onFill);
+        this.executor = new TradeExecutor(this, risk);
+        this.snapshot = DeskSnapshot.initial(ports.clock().now(), ports.broker().account().equity(), ports.broker().account().buyingPower());
+        ports.broker().onFill(fill -> loop.submit(() -> executor.onFill(fill)));
         this.monitor = new MarketMonitor(ports.market(), ports.news(), MonitorSettings.defaults(), ports.calendar());
-        monitor.addListener(this::onMarketEvent);
+        monitor.addListener(event -> {
+            if (!(event instanceof MarketEvent.PriceUpdate)) loop.submit(() -> onMarketEvent(event));
+        });
+        loop.afterEachBatch(this::publishSnapshotIfStale);
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("desk-timer").factory());
         long period = settings.timerPeriod().toMillis();
-        timer.scheduleAtFixedRate(this::onTimer, period, period, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> loop.submit(this::onTimer), period, period, TimeUnit.MILLISECONDS);
     }
 
     // ---- sessions ------------------------------------------------------------------------------
@@ -102,14 +139,17 @@ public final class Desk implements AutoCloseable {
         if (!ports.market().tickers().contains(ticker)) {
             throw new IllegalArgumentException("no market data for " + ticker + "; this market has " + ports.market().tickers());
         }
-        DeskSession session = new DeskSession(this, new TradingSession(SessionId.random(), ticker, settings.defaultConfig(), clock()));
-        sessions.put(session.id(), session);
-        journal(session.id(), new JournalEvent.SessionOpened(ticker));
-        journal(session.id(), new JournalEvent.ConfigChanged(ConfigFields.of(session.config())));
-        watch(ticker);
-        for (DeskListener listener : listeners) listener.sessionOpened(session);
-        session.startAnalysis(actor);
-        return session;
+        return loop.call(() -> {
+            DeskSession session = new DeskSession(this, new TradingSession(SessionId.random(), ticker, settings.defaultConfig(), clock()));
+            sessions.put(session.id(), session);
+            journal(session.id(), new JournalEvent.SessionOpened(ticker));
+            journal(session.id(), new JournalEvent.ConfigChanged(ConfigFields.of(session.config())));
+            watch(ticker);
+            snapshotStale = true;
+            for (DeskListener listener : listeners) listener.sessionOpened(session);
+            session.startAnalysis(actor);
+            return session;
+        });
     }
 
     /**
@@ -117,56 +157,59 @@ public final class Desk implements AutoCloseable {
      * reconciles with the broker. Call once, before the first tick.
      */
     public List<DeskSession> recover() {
-        List<DeskSession> restored = new DeskRecovery(this).recover();
-        for (DeskSession session : restored) {
-            if (session.state() != SessionState.STOPPED) watch(session.ticker());
-        }
-        reconcile();
-        return restored;
+        return loop.call(() -> {
+            List<DeskSession> restored = new DeskRecovery(this).recover();
+            for (DeskSession session : restored) {
+                if (session.state() != SessionState.STOPPED) watch(session.ticker());
+            }
+            reconcile();
+            snapshotStale = true;
+            return restored;
+        });
     }
 
     /**
      * Compares the desk's positions with the broker's, ticker by ticker. A difference is never
      * explained away as "flat": it is announced, and the sessions trading that ticker may only
-     * reduce risk until the two agree again (the periodic check lifts the halt by itself). A
+     * reduce risk until the two agree again (the periodic check lifts the state by itself). A
      * difference must be seen twice in a row, so that a fill in flight is not taken for one.
      */
     public void reconcile() {
-        Map<Ticker, Long> deskQuantities = new java.util.HashMap<>();
-        for (DeskSession session : sessions.values()) {
-            for (Position position : positions(session.id())) deskQuantities.merge(position.ticker(), position.signedQuantity(), Long::sum);
-        }
-        Map<Ticker, Long> brokerQuantities = new java.util.HashMap<>();
-        for (io.quorum.engine.order.BrokerPosition position : ports.broker().positions()) brokerQuantities.merge(position.ticker(), position.quantity(), Long::sum);
-        java.util.Set<Ticker> tickers = new java.util.HashSet<>(deskQuantities.keySet());
-        tickers.addAll(brokerQuantities.keySet());
-        java.util.Set<Ticker> differing = new java.util.HashSet<>();
-        for (Ticker ticker : tickers) {
-            long ours = deskQuantities.getOrDefault(ticker, 0L);
-            long theirs = brokerQuantities.getOrDefault(ticker, 0L);
-            if (ours != theirs) differing.add(ticker);
-        }
-        for (DeskSession session : sessions.values()) {
-            boolean differs = differing.contains(session.ticker());
-            boolean suspected = suspectedMismatches.contains(session.ticker());
-            if (differs && suspected && executor.haltReason(session.id()).isEmpty()) {
-                long ours = deskQuantities.getOrDefault(session.ticker(), 0L);
-                long theirs = brokerQuantities.getOrDefault(session.ticker(), 0L);
-                String why = "the desk holds " + ours + " " + session.ticker() + " but the broker reports " + theirs;
-                executor.haltNewExposure(session.id(), why);
-                session.say(io.quorum.engine.message.AgentRole.RISK, new io.quorum.engine.message.Alert(io.quorum.engine.message.Alert.AlertKind.RECONCILIATION_MISMATCH,
-                        io.quorum.engine.message.Alert.Severity.CRITICAL, session.ticker(), "Positions disagree: " + why + ". Only risk-reducing orders until they match."));
-            } else if (!differs && executor.haltReason(session.id()).isPresent()) {
-                executor.resumeNewExposure(session.id());
-                session.say(io.quorum.engine.message.AgentRole.RISK, new io.quorum.engine.message.Alert(io.quorum.engine.message.Alert.AlertKind.RECONCILIATION_MISMATCH,
-                        io.quorum.engine.message.Alert.Severity.INFO, session.ticker(), "Positions agree with the broker again; new trades are allowed."));
+        loop.run(() -> {
+            Map<Ticker, Long> deskQuantities = new HashMap<>();
+            for (DeskSession session : sessions.values()) {
+                for (Position position : positions.positions(session.id())) deskQuantities.merge(position.ticker(), position.signedQuantity(), Long::sum);
             }
-        }
-        suspectedMismatches.clear();
-        suspectedMismatches.addAll(differing);
+            Map<Ticker, Long> brokerQuantities = new HashMap<>();
+            for (BrokerPosition position : ports.broker().positions()) brokerQuantities.merge(position.ticker(), position.quantity(), Long::sum);
+            Set<Ticker> tickers = new HashSet<>(deskQuantities.keySet());
+            tickers.addAll(brokerQuantities.keySet());
+            Set<Ticker> differing = new HashSet<>();
+            for (Ticker ticker : tickers) {
+                if (deskQuantities.getOrDefault(ticker, 0L).longValue() != brokerQuantities.getOrDefault(ticker, 0L).longValue()) differing.add(ticker);
+            }
+            for (DeskSession session : sessions.values()) {
+                boolean differs = differing.contains(session.ticker());
+                TradingState state = risk.state(session.id());
+                if (differs && suspectedMismatches.contains(session.ticker()) && state == TradingState.ACTIVE) {
+                    String why = "the desk holds " + deskQuantities.getOrDefault(session.ticker(), 0L) + " " + session.ticker()
+                            + " but the broker reports " + brokerQuantities.getOrDefault(session.ticker(), 0L);
+                    executor.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
+                            Alert.Severity.CRITICAL, "Positions disagree: " + why + ". Only risk-reducing orders until they match.")));
+                } else if (!differs && state == TradingState.REDUCING) {
+                    executor.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
+                            reconciliationAlert(session.ticker(), Alert.Severity.INFO, "Positions agree with the broker again; new trades are allowed.")));
+                }
+            }
+            suspectedMismatches.clear();
+            suspectedMismatches.addAll(differing);
+        });
     }
 
-    public Optional<String> haltReason(SessionId session) { return executor.haltReason(session); }
+    /** Why the session may not trade normally (reducing only, or halted); empty while it is ACTIVE. */
+    public Optional<String> haltReason(SessionId session) { return loop.call(() -> risk.stateReason(session)); }
+
+    public TradingState tradingState(SessionId session) { return loop.call(() -> risk.state(session)); }
 
     public Optional<DeskSession> session(SessionId id) { return Optional.ofNullable(sessions.get(id)); }
 
@@ -174,44 +217,52 @@ public final class Desk implements AutoCloseable {
 
     public void addListener(DeskListener listener) { listeners.add(listener); }
 
+    /** The latest snapshot the engine loop published: what the agents see. */
+    public DeskSnapshot snapshot() { return snapshot; }
+
     // ---- positions and P&L ---------------------------------------------------------------------
 
-    public List<Position> positions(SessionId session) {
-        synchronized (positionsLock) { return positions.positions(session); }
-    }
+    public List<Position> positions(SessionId session) { return loop.call(() -> positions.positions(session)); }
 
-    public Optional<Position> position(SessionId session, Ticker ticker) {
-        synchronized (positionsLock) { return positions.position(session, ticker); }
-    }
+    public Optional<Position> position(SessionId session, Ticker ticker) { return loop.call(() -> positions.position(session, ticker)); }
 
-    public PnlSummary pnl(SessionId session) {
-        synchronized (positionsLock) { return positions.pnl(session); }
-    }
+    public PnlSummary pnl(SessionId session) { return loop.call(() -> positions.pnl(session)); }
 
     /** Edits a position's stop, target and trailing stop; null when applied, else the reason it was refused. */
     public String protect(SessionId session, Ticker ticker, Protection protection) {
-        ProtectionEdit edit;
-        synchronized (positionsLock) { edit = positions.protect(session, ticker, protection); }
-        return switch (edit) {
+        return loop.call(() -> switch (positions.protect(session, ticker, protection)) {
             case ProtectionEdit.Applied applied -> {
                 positionsChanged(session);
                 yield null;
             }
             case ProtectionEdit.Refused refused -> refused.reason();
-        };
+        });
     }
 
     public Money equity() { return ports.broker().account().equity(); }
 
+    /** The last price the loop has seen for {@code ticker}, or the feed's before the loop's first tick of it. */
     public Optional<Price> lastPrice(Ticker ticker) {
-        return ports.market().lastTick(ticker).map(tick -> Price.ofMicros(tick.lastMicros()));
+        return loop.call(() -> {
+            Price seen = lastPrices.get(ticker);
+            return seen != null ? Optional.of(seen) : ports.market().lastTick(ticker).map(tick -> Price.ofMicros(tick.lastMicros()));
+        });
     }
 
-    public List<PendingConfirmation> confirmations(SessionId session) { return executor.confirmations(session); }
+    /** Whether a session with {@code config} may trade now: the exchange is open and the time is within the session's hours. */
+    boolean withinTradingHours(AutoTradingConfig config) {
+        Instant now = clock().now();
+        LocalTime local = now.atZone(config.timeZone()).toLocalTime();
+        return ports.calendar().isOpen(now) && !local.isBefore(config.tradingHoursStart()) && local.isBefore(config.tradingHoursEnd());
+    }
+
+    public List<PendingConfirmation> confirmations(SessionId session) { return loop.call(() -> executor.confirmations(session)); }
 
     public boolean confirm(SessionId session, String confirmationId, boolean approve, String actor) {
-        DeskSession deskSession = sessions.get(session);
-        return deskSession != null && executor.confirm(deskSession, confirmationId, approve, actor);
+        return loop.call(() -> {
+            DeskSession deskSession = sessions.get(session);
+            return deskSession != null && executor.confirm(deskSession, confirmationId, approve, actor);
+        });
     }
 
     // ---- what the desk's parts use -------------------------------------------------------------
@@ -224,6 +275,9 @@ public final class Desk implements AutoCloseable {
 
     public DeskSettings settings() { return settings; }
 
+    /** The single writer: every change to sessions, risk, orders and positions runs on it. */
+    public EngineLoop loop() { return loop; }
+
     SentimentScorer sentiment() { return sentiment; }
 
     TradeExecutor executor() { return executor; }
@@ -234,23 +288,29 @@ public final class Desk implements AutoCloseable {
      * {@link #journalFault()} until an append succeeds again, which is how the desk recovers by itself.
      */
     void journal(SessionId session, JournalEvent event) {
-        journaling(() -> ports.journal().append(session, event));
+        noteJournaled(journaling(() -> ports.journal().append(session, event)));
         if (event instanceof JournalEvent.PositionChanged changed) noteJournaledWaterMark(session, changed.ticker(), changed.waterMark());
     }
 
     void journalDurably(SessionId session, JournalEvent event) {
-        journaling(() -> ports.journal().appendDurably(session, event));
+        noteJournaled(journaling(() -> ports.journal().appendDurably(session, event)));
     }
 
-    private void journaling(Runnable append) {
+    private JournalEntry journaling(Supplier<JournalEntry> append) {
+        JournalEntry entry;
         try {
-            append.run();
+            entry = append.get();
         } catch (RuntimeException e) {
             String fault = "the journal cannot be written: " + e.getMessage();
             if (journalFault.getAndSet(fault) == null) reportProblem(null, fault + "; nothing is traded until it works again");
             throw e;
         }
         if (journalFault.get() != null && journalFault.getAndSet(null) != null) reportProblem(null, "the journal works again; the desk resumes");
+        return entry;
+    }
+
+    private void noteJournaled(JournalEntry entry) {
+        if (entry != null) journalSeqs.merge(entry.session(), entry.seq(), Math::max);
     }
 
     /** Why the journal cannot be written, while it cannot; empty when it works. */
@@ -265,41 +325,57 @@ public final class Desk implements AutoCloseable {
     void continueBusSequence(SessionId session, long lastSeq) { recoveredBusSeqs.put(session, lastSeq); }
 
     void replayFill(SessionId session, Fill fill) {
-        synchronized (positionsLock) { positions.onFill(session, fill); }
+        loop.requireLoopThread();
+        positions.onFill(session, fill);
     }
 
     void rearmProtection(SessionId session, Ticker ticker, Protection protection, Price waterMark) {
-        ProtectionEdit edit;
-        synchronized (positionsLock) {
-            edit = positions.protect(session, ticker, protection);
-            if (waterMark != null) positions.restoreWaterMark(session, ticker, waterMark);
-        }
+        loop.requireLoopThread();
+        ProtectionEdit edit = positions.protect(session, ticker, protection);
+        if (waterMark != null) positions.restoreWaterMark(session, ticker, waterMark);
         if (edit instanceof ProtectionEdit.Refused refused) {
             reportProblem(session, "stops of " + ticker + " could not be re-armed after the restart: " + refused.reason());
         }
     }
 
     Position applyFill(SessionId session, Fill fill, Protection protection) {
-        synchronized (positionsLock) {
-            positions.onFill(session, fill);
-            Optional<Position> position = positions.position(session, fill.ticker());
-            if (position.isPresent() && protection != null && fill.signedQuantity() * position.get().signedQuantity() > 0) {
-                positions.protect(session, fill.ticker(), protection);
-                position = positions.position(session, fill.ticker());
-            }
-            return position.orElse(null);
+        loop.requireLoopThread();
+        positions.onFill(session, fill);
+        Optional<Position> position = positions.position(session, fill.ticker());
+        if (position.isPresent() && protection != null && fill.signedQuantity() * position.get().signedQuantity() > 0) {
+            positions.protect(session, fill.ticker(), protection);
+            position = positions.position(session, fill.ticker());
         }
+        snapshotStale = true;
+        return position.orElse(null);
     }
 
     void rearm(SessionId session, Ticker ticker) {
-        synchronized (positionsLock) { positions.rearm(session, ticker); }
+        loop.requireLoopThread();
+        positions.rearm(session, ticker);
     }
 
-    PreTradeResult check(DeskSession session, Map<SessionId, PreTradeCheck> checks, OrderRequest order, PreTradeContext context) {
-        return checks.computeIfAbsent(session.id(), id -> executor.newCheck(session)).check(order, context);
+    /**
+     * The session stopped: no new orders at all from now on; protective exits and the user's closes
+     * still leave. The stop itself was announced already, so Risk says this as a status, not an alert.
+     */
+    void halt(DeskSession session, String why) {
+        executor.halt(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, new Update(Update.UpdateKind.STATUS,
+                session.ticker(), null, "Trading halted: " + why + ". Stops and targets of open positions still work.")));
+    }
+
+    private void tradingStateChanged(DeskSession session, TradingStateChange change, Payload announcement) {
+        journal(session.id(), new JournalEvent.TradingStateChanged(change.from().name(), change.to().name(), change.reason()));
+        snapshotStale = true;
+        session.say(AgentRole.RISK, announcement);
+    }
+
+    private static Alert reconciliationAlert(Ticker ticker, Alert.Severity severity, String text) {
+        return new Alert(Alert.AlertKind.RECONCILIATION_MISMATCH, severity, ticker, text);
     }
 
     void positionsChanged(SessionId session) {
+        snapshotStale = true;
         for (DeskListener listener : listeners) listener.positionsChanged(session);
     }
 
@@ -316,28 +392,25 @@ public final class Desk implements AutoCloseable {
     private void watch(Ticker ticker) {
         watched.computeIfAbsent(ticker, t -> {
             monitor.watch(t);
-            return ports.market().subscribe(t, this::onTick, bar -> { });
+            // The feed calls this under its own lock: it only enqueues, the loop does the rest.
+            return ports.market().subscribe(t, tick -> loop.submit(() -> onTick(tick)), bar -> { });
         });
     }
 
     private void onTick(Tick tick) {
-        List<ExitTriggered> exits;
-        synchronized (positionsLock) {
-            positions.onTick(tick);
-            if (triggeredExits.isEmpty()) exits = List.of();
-            else {
-                exits = List.copyOf(triggeredExits);
-                triggeredExits.clear();
-            }
+        lastPrices.put(tick.ticker(), Price.ofMicros(tick.lastMicros()));
+        positions.onTick(tick);
+        if (!triggeredExits.isEmpty()) {
+            List<ExitTriggered> exits = List.copyOf(triggeredExits);
+            triggeredExits.clear();
+            for (ExitTriggered exit : exits) executor.exit(exit);
         }
-        for (ExitTriggered exit : exits) executor.exit(exit);
         for (DeskSession session : sessions.values()) {
             if (session.ticker().equals(tick.ticker())) positionsChanged(session.id());
         }
     }
 
     private void onMarketEvent(MarketEvent event) {
-        if (event instanceof MarketEvent.PriceUpdate) return;
         if (event instanceof MarketEvent.NewsArrived news) sentiment.add(news.item());
         for (DeskSession session : sessions.values()) {
             if (session.ticker().equals(event.ticker())) session.onMarketEvent(event);
@@ -345,21 +418,39 @@ public final class Desk implements AutoCloseable {
     }
 
     private void onTimer() {
-        try {
-            for (DeskSession session : sessions.values()) {
-                session.onTimer();
-                checkDailyLoss(session);
-                journalMovedWaterMarks(session);
-            }
-            executor.expireConfirmations();
-            long now = System.nanoTime();
-            if (now - lastReconciliation >= RECONCILE_EVERY_NANOS) {
-                lastReconciliation = now;
-                reconcile();
-            }
-        } catch (RuntimeException e) {
-            reportProblem(null, "desk timer: " + e);
+        for (DeskSession session : sessions.values()) {
+            session.onTimer();
+            checkDailyLoss(session);
+            journalMovedWaterMarks(session);
         }
+        executor.expireConfirmations();
+        long now = System.nanoTime();
+        if (now - lastReconciliation >= RECONCILE_EVERY_NANOS) {
+            lastReconciliation = now;
+            reconcile();
+        }
+        // Prices move P&L on every tick; the snapshot follows them at the timer's pace, not the feed's.
+        snapshotStale = true;
+    }
+
+    private void publishSnapshotIfStale() {
+        if (!snapshotStale) return;
+        snapshotStale = false;
+        Map<SessionId, SessionSnapshot> parts = new HashMap<>();
+        for (DeskSession session : sessions.values()) {
+            SessionId id = session.id();
+            Map<Ticker, Long> working = new HashMap<>();
+            List<Position> held = positions.positions(id);
+            for (Position position : held) {
+                long quantity = risk.workingQuantity(id, position.ticker());
+                if (quantity != 0) working.put(position.ticker(), quantity);
+            }
+            long workingInTicker = risk.workingQuantity(id, session.ticker());
+            if (workingInTicker != 0) working.put(session.ticker(), workingInTicker);
+            parts.put(id, new SessionSnapshot(id, session.ticker(), session.config(), risk.state(id), risk.stateReason(id).orElse(""), held,
+                    positions.pnl(id), risk.tradesToday(id), working, journalSeqs.getOrDefault(id, 0L)));
+        }
+        snapshot = new DeskSnapshot(++snapshotVersion, clock().now(), equity(), ports.broker().account().buyingPower(), lastPrices, parts);
     }
 
     /**
@@ -367,9 +458,9 @@ public final class Desk implements AutoCloseable {
      * tick path, whenever it has moved, so that a restart re-arms the stop where it had got to.
      */
     private void journalMovedWaterMarks(DeskSession session) {
-        for (Position position : positions(session.id())) {
+        for (Position position : positions.positions(session.id())) {
             if (position.protection().trailingStopPct() == null || position.waterMark() == null) continue;
-            Price journaled = journaledWaterMarks.get(session.id() + "/" + position.ticker());
+            Price journaled = journaledWaterMarks.get(new PositionKey(session.id(), position.ticker()));
             if (position.waterMark().equals(journaled)) continue;
             journal(session.id(), TradeExecutor.positionChanged(position.ticker(), position));
         }
@@ -377,14 +468,14 @@ public final class Desk implements AutoCloseable {
 
     /** Remembers the water mark of every PositionChanged the desk journals, to know when a trailing stop has moved since. */
     void noteJournaledWaterMark(SessionId session, Ticker ticker, Price waterMark) {
-        String key = session + "/" + ticker;
+        PositionKey key = new PositionKey(session, ticker);
         if (waterMark == null) journaledWaterMarks.remove(key);
         else journaledWaterMarks.put(key, waterMark);
     }
 
     private void checkDailyLoss(DeskSession session) {
         if (session.state() != SessionState.AUTO_TRADING) return;
-        Money daily = pnl(session.id()).daily();
+        Money daily = positions.pnl(session.id()).daily();
         if (!daily.isNegative()) return;
         BigDecimal lossPct = daily.negated().percentOf(equity().minus(daily), 2);
         if (lossPct.compareTo(session.config().maxDailyLossPct()) >= 0) {
@@ -398,10 +489,15 @@ public final class Desk implements AutoCloseable {
     }
 
     @Override public void close() {
+        if (closed) return;
+        closed = true;
         timer.shutdownNow();
-        for (MarketDataFeed.Subscription subscription : watched.values()) subscription.close();
+        loop.run(() -> {
+            for (MarketDataFeed.Subscription subscription : watched.values()) subscription.close();
+        });
         monitor.close();
         for (DeskSession session : sessions.values()) session.close();
+        loop.close();
         bus.close();
     }
 }

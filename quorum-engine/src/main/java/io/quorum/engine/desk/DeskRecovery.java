@@ -88,6 +88,7 @@ final class DeskRecovery {
             boolean analysisTraded = history.analysisDecision != null
                     && history.intents.values().stream().anyMatch(i -> history.analysisDecision.proposalId().equals(i.proposalId()));
             session.resume(history.analysisDecision, analysisTraded);
+            if (history.state == SessionState.STOPPED) desk.halt(session, "the session is stopped");
             if (history.state != SessionState.STOPPED) {
                 session.say(AgentRole.ORCHESTRATOR, new Alert(Alert.AlertKind.SYSTEM, Alert.Severity.INFO, history.ticker,
                         "Desk restarted: session restored in " + history.state + (history.state == SessionState.AUTO_TRADING
@@ -145,6 +146,8 @@ final class DeskRecovery {
                 if (h.fillIds.add(filled.fill().fillId())) h.fills.add(filled.fill());
             }
             case JournalEvent.PositionChanged changed -> h.protections.put(changed.ticker(), changed);
+            // Derived again after a restart: from the session's state and the first reconciliation.
+            case JournalEvent.TradingStateChanged ignored -> { }
         }
     }
 
@@ -170,7 +173,7 @@ final class DeskRecovery {
             }
             Order order = atBroker.get();
             if (!history.settled.contains(intent.clientOrderId())) desk.journal(session.id(), new JournalEvent.OrderPlaced(order));
-            desk.executor().adopt(session, intent, intent.proposalId() == null ? null : history.decidedTerms.get(intent.proposalId()));
+            desk.executor().adopt(session, intent, intent.proposalId() == null ? null : history.decidedTerms.get(intent.proposalId()), order);
             for (Fill fill : order.fills()) {
                 if (history.fillIds.contains(fill.fillId())) continue;
                 desk.executor().onFill(fill);

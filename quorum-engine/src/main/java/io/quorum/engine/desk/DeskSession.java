@@ -27,7 +27,11 @@ import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.position.Protection;
 import io.quorum.engine.session.AutoTradingConfig;
+import io.quorum.engine.session.FieldError;
+import io.quorum.engine.session.SessionEvent;
 import io.quorum.engine.session.SessionChange;
 import io.quorum.engine.session.SessionId;
 import io.quorum.engine.session.SessionState;
@@ -58,9 +62,10 @@ public final class DeskSession implements AutoCloseable {
     private final Map<AgentRole, AgentRunner> runners = new EnumMap<>(AgentRole.class);
     private final List<MessageBus.Subscription> subscriptions = new ArrayList<>();
     private final SessionDeskView view;
-    private volatile Proposal analysisProposal;
+    // Engine loop state; analysisDecision is volatile because queries read it from HTTP threads.
+    private Proposal analysisProposal;
     private volatile Decision analysisDecision;
-    private volatile boolean analysisExecuted;
+    private boolean analysisExecuted;
 
     DeskSession(Desk desk, TradingSession session) {
         this.desk = desk;
@@ -73,6 +78,7 @@ public final class DeskSession implements AutoCloseable {
         session.addListener(this::journalStateChange);
         session.addListener(orchestrator::onSessionChange);
         session.addListener(this::announceStateChange);
+        session.addListener(this::haltWhenStopped);
 
         AgentContext context = new AgentContext(id, ticker, desk.bus(), desk.clock(), view);
         List<Agent> agents = List.of(new TechnicalAgent(context), new FundamentalAgent(context), new SentimentAgent(context),
@@ -82,8 +88,11 @@ public final class DeskSession implements AutoCloseable {
             runners.put(agent.role(), runner);
             subscriptions.add(desk.bus().subscribe(id, agent.role(), message -> runner.run(a -> a.onMessage(message))));
         }
-        subscriptions.add(desk.bus().subscribe(id, AgentRole.ORCHESTRATOR, this::onOrchestratorMessage));
-        subscriptions.add(desk.bus().observe(id, this::onAnyMessage));
+        // The votes and decisions change engine state: the mailboxes only hand them to the loop.
+        subscriptions.add(desk.bus().subscribe(id, AgentRole.ORCHESTRATOR, message -> desk.loop().submit(() -> onOrchestratorMessage(message))));
+        subscriptions.add(desk.bus().observe(id, message -> {
+            if (message.content() instanceof Decision decision) desk.loop().submit(() -> onDecision(decision));
+        }));
     }
 
     public SessionId id() { return session.id(); }
@@ -114,7 +123,7 @@ public final class DeskSession implements AutoCloseable {
     // ---- user commands -------------------------------------------------------------------------
 
     /** Starts the analysis of the session's ticker; the result arrives as a proposal. */
-    synchronized Transition startAnalysis(String actor) {
+    Transition startAnalysis(String actor) {
         Transition transition = session.startAnalysis();
         if (transition instanceof Transition.Moved) {
             journalUser(actor, JournalEvent.UserAction.Action.START_SESSION, "analyse " + session.ticker());
@@ -124,86 +133,121 @@ public final class DeskSession implements AutoCloseable {
     }
 
     /**
-     * Approves the proposal on the card. When the desk's own vote approved it, the trade is placed
-     * at once (the user's approval is the authority); otherwise the session only moves on to
-     * auto-trading, waiting for the next signal.
+     * Approves the proposal on the card, which must be {@code proposalId}: the user answers what
+     * they saw, and an answer to a card the desk has since replaced is refused. When the desk's own
+     * vote approved it, the trade is placed at once (the user's approval is the authority);
+     * otherwise the session only moves on to auto-trading, waiting for the next signal.
      */
-    public synchronized Transition approve(String actor) {
-        Transition transition = session.approve();
-        if (transition instanceof Transition.Moved) {
-            journalUser(actor, JournalEvent.UserAction.Action.APPROVE_PROPOSAL, session.proposal().map(Proposal::text).orElse(""));
-            Decision decision = analysisDecision;
-            if (decision != null && decision.outcome().approves() && !analysisExecuted) {
-                analysisExecuted = true;
-                desk.executor().execute(this, decision.terms(), true, "approved by " + actor);
+    public Transition approve(ProposalId proposalId, String actor) {
+        return desk.loop().call(() -> {
+            Transition.Refused stale = staleAnswer(proposalId, SessionEvent.APPROVE);
+            if (stale != null) return stale;
+            Transition transition = session.approve();
+            if (transition instanceof Transition.Moved) {
+                journalUser(actor, JournalEvent.UserAction.Action.APPROVE_PROPOSAL, session.proposal().map(Proposal::text).orElse(""));
+                Decision decision = analysisDecision;
+                if (decision != null && decision.outcome().approves() && !analysisExecuted) {
+                    analysisExecuted = true;
+                    desk.executor().execute(this, decision.terms(), true, "approved by " + actor);
+                }
             }
-        }
-        return transition;
+            return transition;
+        });
     }
 
-    public synchronized Transition reject(String reason, String actor) {
-        Transition transition = session.reject(reason);
-        if (transition instanceof Transition.Moved) {
-            journalUser(actor, JournalEvent.UserAction.Action.REJECT_PROPOSAL, reason);
-            Thread.ofVirtual().name("reanalysis-" + session.ticker()).start(() -> analyze(reason));
-        }
-        return transition;
+    /** Rejects the proposal on the card, which must be {@code proposalId}, with the user's reason; the desk analyses again. */
+    public Transition reject(ProposalId proposalId, String reason, String actor) {
+        return desk.loop().call(() -> {
+            Transition.Refused stale = staleAnswer(proposalId, SessionEvent.REJECT);
+            if (stale != null) return stale;
+            Transition transition = session.reject(reason);
+            if (transition instanceof Transition.Moved) {
+                journalUser(actor, JournalEvent.UserAction.Action.REJECT_PROPOSAL, reason);
+                Thread.ofVirtual().name("reanalysis-" + session.ticker()).start(() -> analyze(reason));
+            }
+            return transition;
+        });
     }
 
-    public synchronized Transition enableAutoTrading(String actor) {
-        Transition transition = session.enableAutoTrading();
-        if (transition instanceof Transition.Moved) journalUser(actor, JournalEvent.UserAction.Action.ENABLE_AUTO_TRADING, "");
-        return transition;
+    /** A refusal when the card no longer shows {@code proposalId}; null when it does. */
+    private Transition.Refused staleAnswer(ProposalId proposalId, SessionEvent event) {
+        Optional<Proposal> card = session.proposal();
+        if (card.isPresent() && card.get().id().equals(proposalId)) return null;
+        String now = card.map(p -> "the card now shows proposal " + p.id() + " (" + p.text() + ")").orElse("there is no proposal on the card");
+        return new Transition.Refused(session.state(), event, "proposal " + proposalId + " is no longer the one to answer: " + now);
+    }
+
+    public Transition enableAutoTrading(String actor) {
+        return desk.loop().call(() -> {
+            Transition transition = session.enableAutoTrading();
+            if (transition instanceof Transition.Moved) journalUser(actor, JournalEvent.UserAction.Action.ENABLE_AUTO_TRADING, "");
+            return transition;
+        });
     }
 
     /** Takes effect before the next message is handled: open votes are cancelled and no new order leaves. */
-    public synchronized Transition disableAutoTrading(String actor) {
-        Transition transition = session.disableAutoTrading();
-        if (transition instanceof Transition.Moved) {
-            journalUser(actor, JournalEvent.UserAction.Action.DISABLE_AUTO_TRADING, "");
-            desk.executor().dropConfirmations(this, "auto-trading was switched off");
-        }
-        return transition;
+    public Transition disableAutoTrading(String actor) {
+        return desk.loop().call(() -> {
+            Transition transition = session.disableAutoTrading();
+            if (transition instanceof Transition.Moved) {
+                journalUser(actor, JournalEvent.UserAction.Action.DISABLE_AUTO_TRADING, "");
+                desk.executor().dropConfirmations(this, "auto-trading was switched off");
+            }
+            return transition;
+        });
     }
 
-    public synchronized Transition stop(StopReason reason, String actor) {
-        Transition transition = session.stop(reason);
-        if (transition instanceof Transition.Moved) {
-            journalUser(actor, JournalEvent.UserAction.Action.STOP_SESSION, reason.code());
-            desk.executor().dropConfirmations(this, "the session stopped");
-        }
-        return transition;
+    public Transition stop(StopReason reason, String actor) {
+        return desk.loop().call(() -> {
+            Transition transition = session.stop(reason);
+            if (transition instanceof Transition.Moved) {
+                journalUser(actor, JournalEvent.UserAction.Action.STOP_SESSION, reason.code());
+                desk.executor().dropConfirmations(this, "the session stopped");
+            }
+            return transition;
+        });
     }
 
-    public synchronized List<io.quorum.engine.session.FieldError> reconfigure(AutoTradingConfig config, String actor) {
-        session.reconfigure(config);
-        orchestrator.reconfigure(VotingRules.of(config));
-        desk.journal(id(), new JournalEvent.ConfigChanged(ConfigFields.of(config)));
-        journalUser(actor, JournalEvent.UserAction.Action.CHANGE_CONFIG, "");
-        return List.of();
+    /** New limits, in force for the very next order: the RiskEngine reads them when each order is made. */
+    public List<FieldError> reconfigure(AutoTradingConfig config, String actor) {
+        return desk.loop().call(() -> {
+            session.reconfigure(config);
+            orchestrator.reconfigure(VotingRules.of(config));
+            desk.journal(id(), new JournalEvent.ConfigChanged(ConfigFields.of(config)));
+            journalUser(actor, JournalEvent.UserAction.Action.CHANGE_CONFIG, "");
+            desk.positionsChanged(id());
+            return List.<FieldError>of();
+        });
     }
 
     /** Closes every position of the session at market, whatever the switch says: flattening only ever reduces risk. */
     public void flatten(String actor) {
-        journalUser(actor, JournalEvent.UserAction.Action.FLATTEN, "");
-        desk.executor().flatten(this, "flattened by " + actor);
+        desk.loop().run(() -> {
+            journalUser(actor, JournalEvent.UserAction.Action.FLATTEN, "");
+            desk.executor().flatten(this, "flattened by " + actor);
+        });
     }
 
     /** Changes a position's stop, target and trailing stop; null when applied, else why not, as a sentence. */
-    public String editStops(Ticker ticker, io.quorum.engine.position.Protection protection, String actor) {
-        String refusal = desk.protect(id(), ticker, protection);
-        if (refusal == null) {
-            journalUser(actor, JournalEvent.UserAction.Action.EDIT_STOPS, ticker + ": " + TradeExecutor.describe(protection));
-            desk.position(id(), ticker).ifPresent(position -> desk.journal(id(), TradeExecutor.positionChanged(ticker, position)));
-        }
-        return refusal;
+    public String editStops(Ticker ticker, Protection protection, String actor) {
+        return desk.loop().call(() -> {
+            String refusal = desk.protect(id(), ticker, protection);
+            if (refusal == null) {
+                journalUser(actor, JournalEvent.UserAction.Action.EDIT_STOPS, ticker + ": " + TradeExecutor.describe(protection));
+                desk.position(id(), ticker).ifPresent(position -> desk.journal(id(), TradeExecutor.positionChanged(ticker, position)));
+            }
+            return refusal;
+        });
     }
 
-    public int tradesToday() { return desk.executor().tradesToday(id()); }
+    public int tradesToday() { return desk.loop().call(() -> desk.executor().tradesToday(id())); }
 
-    public void closePosition(Ticker ticker, String actor) {
-        journalUser(actor, JournalEvent.UserAction.Action.CLOSE_POSITION, ticker.symbol());
-        desk.executor().close(this, ticker, "closed by " + actor);
+    /** Closes what is left of the position once the orders already working are done; false when nothing is left to close. */
+    public boolean closePosition(Ticker ticker, String actor) {
+        return desk.loop().call(() -> {
+            journalUser(actor, JournalEvent.UserAction.Action.CLOSE_POSITION, ticker.symbol());
+            return desk.executor().close(this, ticker, "closed by " + actor);
+        });
     }
 
     // ---- the conversation ----------------------------------------------------------------------
@@ -223,9 +267,12 @@ public final class DeskSession implements AutoCloseable {
         }
         runners.get(AgentRole.TECHNICAL).run(agent -> {
             Proposal proposal = ((TechnicalAgent) agent).propose(userConcern);
-            analysisProposal = proposal;
-            analysisDecision = null;
-            analysisExecuted = false;
+            // Queued before the proposal is published, so the loop knows it before its decision arrives.
+            desk.loop().submit(() -> {
+                analysisProposal = proposal;
+                analysisDecision = null;
+                analysisExecuted = false;
+            });
             desk.bus().publish(AgentMessage.draft(id(), AgentRole.TECHNICAL, Recipients.all(), proposal, desk.clock().now()));
         });
     }
@@ -248,9 +295,8 @@ public final class DeskSession implements AutoCloseable {
         }
     }
 
-    /** Every message of the session passes here once: decisions go to execution. */
-    private void onAnyMessage(AgentMessage message) {
-        if (!(message.content() instanceof Decision decision)) return;
+    /** Every decision of the session passes here once, on the engine loop: approved ones go to execution. */
+    private void onDecision(Decision decision) {
         Proposal analysis = analysisProposal;
         if (analysis != null && analysis.id().equals(decision.proposalId())) {
             finishAnalysis(decision);
@@ -259,7 +305,7 @@ public final class DeskSession implements AutoCloseable {
         if (decision.outcome().approves()) desk.executor().execute(this, decision.terms(), false, "approved by the desk");
     }
 
-    private synchronized void finishAnalysis(Decision decision) {
+    private void finishAnalysis(Decision decision) {
         analysisDecision = decision;
         Proposal terms = decision.terms();
         Transition done = session.state() == SessionState.RE_ANALYZING ? session.reanalysisComplete(terms) : session.analysisComplete(terms);
@@ -305,7 +351,7 @@ public final class DeskSession implements AutoCloseable {
     void onTimer() { orchestrator.expireDue(); }
 
     /** The daily loss limit was breached: stop, and flatten unless the user chose to keep positions. */
-    synchronized void stopForMaxLoss(String detail) {
+    void stopForMaxLoss(String detail) {
         if (session.state() == SessionState.STOPPED) return;
         say(AgentRole.RISK, new Alert(Alert.AlertKind.LIMIT_BREACH, Alert.Severity.CRITICAL, ticker(), "Daily loss limit hit: " + detail + ". Trading stopped."));
         session.stop(StopReason.MAX_LOSS_HIT);
@@ -320,6 +366,10 @@ public final class DeskSession implements AutoCloseable {
 
     AgentMessage say(AgentRole role, Payload payload) {
         return desk.bus().publish(AgentMessage.draft(id(), role, Recipients.all(), payload, desk.clock().now()));
+    }
+
+    private void haltWhenStopped(SessionChange change) {
+        if (change.to() == SessionState.STOPPED) desk.halt(this, "the session stopped (" + change.describe() + ")");
     }
 
     private void journalStateChange(SessionChange change) {

@@ -10,8 +10,9 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.port.MarketDataFeed;
-import io.quorum.engine.position.PnlSummary;
 import io.quorum.engine.position.Position;
+import io.quorum.engine.snapshot.DeskSnapshot;
+import io.quorum.engine.snapshot.SessionSnapshot;
 import io.quorum.engine.risk.PositionSizer;
 import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.session.TradingSession;
@@ -64,31 +65,19 @@ final class SessionDeskView implements DeskView {
 
     @Override public AutoTradingConfig config() { return session.config(); }
 
+    /** From the engine loop's latest {@link DeskSnapshot}: an agent never reads the engine's own state. */
     @Override public Exposure exposure(Ticker ticker) {
-        Money equity = desk.equity();
-        long quantity = 0;
-        Money tickerValue = Money.ZERO;
-        Money gross = Money.ZERO;
-        for (Position position : desk.positions(session.id())) {
-            Money value = marketValue(position);
-            gross = gross.plus(value);
-            if (position.ticker().equals(ticker)) {
-                quantity = position.signedQuantity();
-                tickerValue = value;
-            }
-        }
-        PnlSummary pnl = desk.pnl(session.id());
-        return new Exposure(equity, quantity, tickerValue, gross, pnl.daily());
+        DeskSnapshot snapshot = desk.snapshot();
+        Optional<SessionSnapshot> own = snapshot.session(session.id());
+        if (own.isEmpty()) return new Exposure(snapshot.equity(), 0, Money.ZERO, Money.ZERO, Money.ZERO);
+        Optional<Position> position = own.get().position(ticker);
+        return new Exposure(snapshot.equity(), position.map(Position::signedQuantity).orElse(0L),
+                position.map(SessionSnapshot::marketValue).orElse(Money.ZERO), own.get().grossValue(), own.get().pnl().daily());
     }
 
     @Override public long suggestedShares(Ticker ticker, Price entry, Price stop) {
         PositionSizer sizer = new PositionSizer(desk.settings().riskPerTradePct(), session.config().maxPositionPct());
-        return sizer.sharesForStop(desk.equity(), entry, stop);
-    }
-
-    private static Money marketValue(Position position) {
-        Price mark = position.lastPrice();
-        return mark == null ? position.costBasis() : mark.times(position.quantity());
+        return sizer.sharesForStop(desk.snapshot().equity(), entry, stop);
     }
 
     /** Completed daily bars plus today's bar so far, built from today's minute bars. */

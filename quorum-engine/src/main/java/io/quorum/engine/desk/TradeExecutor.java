@@ -22,7 +22,11 @@ import io.quorum.engine.order.Submission;
 import io.quorum.engine.position.ExitTriggered;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.position.Protection;
-import io.quorum.engine.risk.PreTradeCheck;
+import io.quorum.engine.journal.DecisionLog;
+import io.quorum.engine.risk.OrderIntent;
+import io.quorum.engine.risk.RiskEngine;
+import io.quorum.engine.risk.TradingState;
+import io.quorum.engine.risk.TradingStateChange;
 import io.quorum.engine.risk.PreTradeContext;
 import io.quorum.engine.risk.PreTradeResult;
 import io.quorum.engine.risk.RiskLimits;
@@ -31,20 +35,24 @@ import io.quorum.engine.session.SessionId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns decisions into orders, the way the Execution agent would: sizes the order, runs the
- * pre-trade checks, holds trades above the confirmation threshold for the user, journals the
- * intent durably, and only then sends the order. Fills come back here, go into the position
- * manager, and are announced as TRADE_EXECUTED.
+ * Turns decisions into orders, the way the Execution agent would: sizes the order, asks the
+ * {@link RiskEngine} (with the limits in force at that moment), holds trades above the
+ * confirmation threshold for the user, journals the intent durably, and only then sends the
+ * order. Fills come back here, go into the position manager, and are announced as TRADE_EXECUTED.
+ *
+ * <p>Everything here runs on the engine loop. Orders that reduce a position (closes, flattens,
+ * protective exits, REDUCE and CLOSE decisions) are sized to the position net of the orders
+ * already working, so that two of them at once can never take it beyond flat.
  *
  * <p>The client order id of a decision's order is derived from the proposal ({@code q-<proposal>}),
  * so that executing the same decision twice can never place a second order.
@@ -54,19 +62,18 @@ public final class TradeExecutor {
     static final Duration DUPLICATE_WINDOW = Duration.ofSeconds(5);
 
     private final Desk desk;
-    private final Map<ClientOrderId, Owner> owners = new ConcurrentHashMap<>();
-    private final Set<ClientOrderId> placementsOnRecord = ConcurrentHashMap.newKeySet();
-    private final Map<SessionId, Map<String, PendingConfirmation>> confirmations = new ConcurrentHashMap<>();
-    private final Map<SessionId, PreTradeCheck> checks = new ConcurrentHashMap<>();
-    private final Map<SessionId, TradeCount> tradesToday = new ConcurrentHashMap<>();
-    private final Map<SessionId, String> haltedSessions = new ConcurrentHashMap<>();
+    private final RiskEngine risk;
+    private final Map<ClientOrderId, Owner> owners = new HashMap<>();
+    private final Set<ClientOrderId> placementsOnRecord = new HashSet<>();
+    private final Map<SessionId, Map<String, PendingConfirmation>> confirmations = new HashMap<>();
 
-    TradeExecutor(Desk desk) { this.desk = desk; }
+    TradeExecutor(Desk desk, RiskEngine risk) {
+        this.desk = desk;
+        this.risk = risk;
+    }
 
     /** Who an order belongs to, what protection its fill should carry, and why it was sent. */
-    private record Owner(DeskSession session, Proposal terms, boolean addsExposure, String reason) {}
-
-    private record TradeCount(LocalDate day, int count) {}
+    private record Owner(DeskSession session, Proposal terms, OrderIntent intent, String reason) {}
 
     /** Carries out approved terms. {@code userApproved} marks the user's own approval of the analysis, which needs no switch. */
     void execute(DeskSession session, Proposal terms, boolean userApproved, String reason) {
@@ -76,60 +83,69 @@ public final class TradeExecutor {
             return;
         }
         Ticker ticker = terms.ticker();
-        long held = desk.position(session.id(), ticker).map(Position::signedQuantity).orElse(0L);
         if (terms.action() == TradeAction.ADJUST_STOPS) {
             protect(session, ticker, new Protection(terms.stop(), terms.target(), terms.trailingStopPct()), reason);
             return;
         }
+        long held = held(session.id(), ticker);
         Side side;
         long quantity;
-        if (terms.action().addsExposure()) {
+        OrderIntent intent = terms.action().addsExposure() ? OrderIntent.OPEN : OrderIntent.REDUCE;
+        if (intent == OrderIntent.OPEN) {
             side = terms.direction() == Direction.LONG ? Side.BUY : Side.SELL;
             quantity = terms.size().sharesGiven(held);
         } else {
-            side = held > 0 ? Side.SELL : Side.BUY;
-            quantity = Math.min(Math.abs(held), terms.size().sharesGiven(held));
+            long open = openAfterWorking(session.id(), ticker);
+            side = open > 0 ? Side.SELL : Side.BUY;
+            quantity = Math.min(Math.abs(open), terms.size().sharesGiven(held));
         }
         if (quantity <= 0) {
-            session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, ticker, "Nothing to execute for \"" + terms.text() + "\": the size comes to 0 shares."));
+            session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, ticker, "Nothing to execute for \"" + terms.text()
+                    + "\": the size comes to 0 shares" + (intent == OrderIntent.OPEN ? "." : " once the orders already working are done.")));
             return;
         }
-        OrderRequest order = OrderRequest.market(io.quorum.engine.journal.DecisionLog.decisionOrderId(terms.id()), ticker, side, quantity);
-        String halted = haltedSessions.get(session.id());
-        if (halted != null && terms.action().addsExposure()) {
-            reject(session, order, terms.id(), RejectReason.REDUCE_ONLY, halted);
-            return;
-        }
-        if (!passesChecks(session, order, terms.id())) return;
+        OrderRequest order = OrderRequest.market(DecisionLog.decisionOrderId(terms.id()), ticker, side, quantity);
+        if (!passes(session, order, intent, userApproved || session.isTradingAllowed(), terms.id())) return;
 
-        AutoTradingConfig config = session.config();
         Money notional = desk.lastPrice(ticker).map(p -> p.times(quantity)).orElse(terms.entry().times(quantity));
-        if (!userApproved && terms.action().addsExposure() && notional.compareTo(config.requireConfirmationAbove()) > 0) {
+        if (!userApproved && intent == OrderIntent.OPEN && notional.compareTo(session.config().requireConfirmationAbove()) > 0) {
             awaitConfirmation(session, terms, order, notional, reason);
             return;
         }
-        place(session, order, terms, terms.action().addsExposure(), reason);
+        place(session, order, terms, intent, reason);
     }
 
-    /** A stop, target or trailing stop was crossed: leave at once, without a vote. */
+    /** A stop, target or trailing stop was crossed: leave at once, without a vote, with what is not already being closed. */
     void exit(ExitTriggered exit) {
         Optional<DeskSession> session = desk.session(exit.session());
         if (session.isEmpty()) return;
         session.get().say(AgentRole.RISK, new Alert(alertKind(exit), Alert.Severity.WARNING, exit.ticker(), exit.text()));
-        OrderRequest order = exit.toMarketOrder(ClientOrderId.of("x-" + UUID.randomUUID()));
-        place(session.get(), order, null, false, exit.reason().sentence());
+        long open = openAfterWorking(exit.session(), exit.ticker());
+        if (open == 0) return;
+        OrderRequest order = OrderRequest.market(ClientOrderId.of("x-" + UUID.randomUUID()), exit.ticker(), open > 0 ? Side.SELL : Side.BUY, Math.abs(open));
+        if (!passes(session.get(), order, OrderIntent.EXIT, true, null)) {
+            desk.rearm(exit.session(), exit.ticker());
+            return;
+        }
+        place(session.get(), order, null, OrderIntent.EXIT, exit.reason().sentence());
     }
 
     void flatten(DeskSession session, String reason) {
         for (Position position : desk.positions(session.id())) close(session, position.ticker(), reason);
     }
 
-    void close(DeskSession session, Ticker ticker, String reason) {
-        Optional<Position> position = desk.position(session.id(), ticker);
-        if (position.isEmpty() || position.get().quantity() == 0) return;
-        Side side = position.get().direction() == Direction.LONG ? Side.SELL : Side.BUY;
-        OrderRequest order = OrderRequest.market(ClientOrderId.of("c-" + UUID.randomUUID()), ticker, side, position.get().quantity());
-        place(session, order, null, false, reason);
+    /** Closes what is still open of the position once the orders already working are done; false when nothing is left to close. */
+    boolean close(DeskSession session, Ticker ticker, String reason) {
+        long open = openAfterWorking(session.id(), ticker);
+        if (open == 0) {
+            session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, ticker,
+                    "Nothing to close in " + ticker + ": " + (held(session.id(), ticker) == 0 ? "no position is open." : "the orders already working close it.")));
+            return false;
+        }
+        OrderRequest order = OrderRequest.market(ClientOrderId.of("c-" + UUID.randomUUID()), ticker, open > 0 ? Side.SELL : Side.BUY, Math.abs(open));
+        if (!passes(session, order, OrderIntent.EXIT, true, null)) return false;
+        place(session, order, null, OrderIntent.EXIT, reason);
+        return true;
     }
 
     void protect(DeskSession session, Ticker ticker, Protection protection, String reason) {
@@ -142,22 +158,26 @@ public final class TradeExecutor {
         return List.copyOf(confirmations.getOrDefault(session, Map.of()).values());
     }
 
-    /** The user's answer to a held trade; false when there is no such confirmation (any more). */
+    /**
+     * The user's answer to a held trade; false when there is no such confirmation (any more). A
+     * confirmed trade is checked again as if it were new: the switch, the trading state, the
+     * limits, the hours and the price may all have changed during the wait.
+     */
     boolean confirm(DeskSession session, String confirmationId, boolean approve, String actor) {
         Map<String, PendingConfirmation> pending = confirmations.get(session.id());
         PendingConfirmation confirmation = pending == null ? null : pending.remove(confirmationId);
         if (confirmation == null) return false;
+        if (pending.isEmpty()) confirmations.remove(session.id());
+        OrderRequest order = confirmation.order();
         desk.journal(session.id(), new JournalEvent.UserAction(actor, approve ? JournalEvent.UserAction.Action.CONFIRM_TRADE : JournalEvent.UserAction.Action.DENY_TRADE,
-                confirmation.order().side() + " " + confirmation.order().quantity() + " " + confirmation.order().ticker()));
+                order.side() + " " + order.quantity() + " " + order.ticker()));
         if (!approve) {
-            reject(session, confirmation.order(), confirmation.proposalId(), RejectReason.CONFIRMATION_DENIED, "declined by " + actor);
+            reject(session, order, confirmation.proposalId(), RejectReason.CONFIRMATION_DENIED, "declined by " + actor);
             return true;
         }
-        if (!session.isTradingAllowed()) {
-            reject(session, confirmation.order(), confirmation.proposalId(), RejectReason.AUTO_TRADING_DISABLED, "confirmed after auto-trading was switched off");
-            return true;
+        if (passes(session, order, OrderIntent.OPEN, session.isTradingAllowed(), confirmation.proposalId())) {
+            place(session, order, confirmation.terms(), OrderIntent.OPEN, confirmation.reason() + ", confirmed by " + actor);
         }
-        place(session, confirmation.order(), confirmation.terms(), true, confirmation.reason() + ", confirmed by " + actor);
         return true;
     }
 
@@ -171,14 +191,16 @@ public final class TradeExecutor {
 
     /** Drops held trades whose time is up: no answer means no trade. */
     void expireConfirmations() {
+        if (confirmations.isEmpty()) return;
         Instant now = desk.ports().userClock().now();
-        for (Map.Entry<SessionId, Map<String, PendingConfirmation>> entry : confirmations.entrySet()) {
+        for (Map.Entry<SessionId, Map<String, PendingConfirmation>> entry : List.copyOf(confirmations.entrySet())) {
             for (PendingConfirmation confirmation : List.copyOf(entry.getValue().values())) {
                 if (now.isBefore(confirmation.expiresAt())) continue;
-                if (entry.getValue().remove(confirmation.id()) == null) continue;
+                entry.getValue().remove(confirmation.id());
                 desk.session(entry.getKey()).ifPresent(session -> reject(session, confirmation.order(), confirmation.proposalId(),
                         RejectReason.CONFIRMATION_TIMED_OUT, "no answer within " + desk.settings().confirmationTimeout().toSeconds() + " s"));
             }
+            if (entry.getValue().isEmpty()) confirmations.remove(entry.getKey());
         }
     }
 
@@ -190,50 +212,63 @@ public final class TradeExecutor {
             return;
         }
         DeskSession session = owner.session();
+        risk.filled(fill.clientOrderId(), fill.quantity());
         desk.ports().broker().findByClientOrderId(fill.clientOrderId()).ifPresent(order -> recordPlacement(session, order));
         desk.journal(session.id(), new JournalEvent.OrderFilled(fill));
         Position position = desk.applyFill(session.id(), fill, owner.terms() == null ? null
                 : new Protection(owner.terms().stop(), owner.terms().target(), owner.terms().trailingStopPct()));
         desk.journal(session.id(), positionChanged(fill.ticker(), position));
-        if (owner.addsExposure()) countTrade(session.id());
         String verb = fill.side() == Side.BUY ? "Bought " : "Sold ";
         String text = verb + fill.quantity() + " " + fill.ticker() + " at $" + fill.price() + " (" + owner.reason() + ")"
                 + (position == null ? "; position closed." : "; now " + (position.direction() == Direction.LONG ? "long " : "short ") + position.quantity() + ".");
         session.say(AgentRole.EXECUTION, new Update(Update.UpdateKind.TRADE_EXECUTED, fill.ticker(),
                 new Execution(fill.clientOrderId().value(), fill.ticker(), fill.side(), fill.quantity(), fill.price(), owner.reason()), text));
+        if (!risk.isWorking(fill.clientOrderId())) forget(fill.clientOrderId());
         desk.positionsChanged(session.id());
     }
 
-    /** After a restart: fills of an order placed before the crash still belong to its session. */
-    void adopt(DeskSession session, JournalEvent.OrderIntended intent, Proposal terms) {
-        owners.putIfAbsent(intent.clientOrderId(), new Owner(session, terms, false, intent.reason()));
+    /**
+     * After a restart: fills of an order placed before the crash still belong to its session, and
+     * an order still resting at the broker works again in the RiskEngine's books.
+     */
+    void adopt(DeskSession session, JournalEvent.OrderIntended intent, Proposal terms, Order atBroker) {
+        OrderIntent purpose = terms != null && terms.action().addsExposure() ? OrderIntent.OPEN : OrderIntent.EXIT;
+        owners.putIfAbsent(intent.clientOrderId(), new Owner(session, terms, purpose, intent.reason()));
+        if (!atBroker.status().isFinal()) {
+            OrderRequest request = atBroker.request();
+            long remaining = request.quantity() - atBroker.filledQuantity();
+            if (remaining > 0) risk.resumeWorking(session.id(), request, remaining, purpose);
+        }
     }
 
     /** Refuses orders that add exposure while the desk and the broker disagree about positions. */
-    void haltNewExposure(SessionId session, String why) { haltedSessions.put(session, why); }
+    Optional<TradingStateChange> reduceOnly(SessionId session, String why) { return risk.changeState(session, TradingState.REDUCING, why); }
 
-    void resumeNewExposure(SessionId session) { haltedSessions.remove(session); }
+    Optional<TradingStateChange> resume(SessionId session, String why) { return risk.changeState(session, TradingState.ACTIVE, why); }
 
-    Optional<String> haltReason(SessionId session) { return Optional.ofNullable(haltedSessions.get(session)); }
+    Optional<TradingStateChange> halt(SessionId session, String why) { return risk.changeState(session, TradingState.HALTED, why); }
 
-    int tradesToday(SessionId session) {
-        TradeCount count = tradesToday.get(session);
-        LocalDate today = desk.ports().calendar().tradingDate(desk.clock().now());
-        return count == null || !count.day().equals(today) ? 0 : count.count();
-    }
+    int tradesToday(SessionId session) { return risk.tradesToday(session); }
 
-
-    private void place(DeskSession session, OrderRequest order, Proposal terms, boolean addsExposure, String reason) {
-        owners.put(order.clientOrderId(), new Owner(session, terms, addsExposure, reason));
+    private void place(DeskSession session, OrderRequest order, Proposal terms, OrderIntent intent, String reason) {
+        owners.put(order.clientOrderId(), new Owner(session, terms, intent, reason));
         // The intent is on disk before the order leaves: a crash now cannot lose or double it.
         desk.journalDurably(session.id(), new JournalEvent.OrderIntended(order, terms == null ? null : terms.id(), reason));
+        risk.sent(session.id(), order, intent);
         switch (desk.ports().broker().submit(order)) {
             case Submission.Accepted accepted -> recordPlacement(session, accepted.order());
             case Submission.Rejected rejected -> {
+                risk.done(order.clientOrderId());
+                forget(order.clientOrderId());
                 reject(session, order, terms == null ? null : terms.id(), rejected.reason(), rejected.detail());
-                if (terms == null) desk.rearm(session.id(), order.ticker());
+                if (intent == OrderIntent.EXIT) desk.rearm(session.id(), order.ticker());
             }
         }
+    }
+
+    private void forget(ClientOrderId id) {
+        owners.remove(id);
+        placementsOnRecord.remove(id);
     }
 
     /**
@@ -244,28 +279,35 @@ public final class TradeExecutor {
         if (placementsOnRecord.add(order.clientOrderId())) desk.journal(session.id(), new JournalEvent.OrderPlaced(order));
     }
 
-    private boolean passesChecks(DeskSession session, OrderRequest order, ProposalId proposalId) {
-        Optional<Price> last = desk.lastPrice(order.ticker());
-        long held = desk.position(session.id(), order.ticker()).map(Position::signedQuantity).orElse(0L);
-        PreTradeContext context = new PreTradeContext(desk.equity(), held, last.orElse(null), tradesToday(session.id()),
-                desk.ports().broker().account().buyingPower(), desk.pnl(session.id()).daily(), true);
-        if (desk.check(session, checks, order, context) instanceof PreTradeResult.Refused refused) {
+    /** Asks the RiskEngine about {@code order} with what the desk knows now; a refusal is journaled and said. */
+    private boolean passes(DeskSession session, OrderRequest order, OrderIntent intent, boolean authorised, ProposalId proposalId) {
+        AutoTradingConfig config = session.config();
+        RiskLimits limits = new RiskLimits(config.maxPositionPct(), config.maxDailyLossPct(), config.maxTradesPerDay(), PRICE_COLLAR_PCT, DUPLICATE_WINDOW);
+        boolean open = intent == OrderIntent.EXIT ? desk.ports().calendar().isOpen(desk.clock().now()) : desk.withinTradingHours(config);
+        PreTradeContext context = new PreTradeContext(intent, limits, desk.equity(), held(session.id(), order.ticker()), desk.lastPrice(order.ticker()).orElse(null),
+                risk.tradesToday(session.id()), desk.ports().broker().account().buyingPower(), desk.pnl(session.id()).daily(), authorised, open);
+        if (risk.check(session.id(), order, context) instanceof PreTradeResult.Refused refused) {
             reject(session, order, proposalId, refused.reason(), refused.sentence());
             return false;
         }
         return true;
     }
 
-    PreTradeCheck newCheck(DeskSession session) {
-        AutoTradingConfig config = session.config();
-        RiskLimits limits = new RiskLimits(config.maxPositionPct(), config.maxDailyLossPct(), config.maxTradesPerDay(), PRICE_COLLAR_PCT, DUPLICATE_WINDOW);
-        return new PreTradeCheck(limits, desk.clock(), instant -> session.deskView().marketOpen());
+    private long held(SessionId session, Ticker ticker) {
+        return desk.position(session, ticker).map(Position::signedQuantity).orElse(0L);
+    }
+
+    /** What the position will be once every order already working for it has filled. */
+    private long openAfterWorking(SessionId session, Ticker ticker) {
+        long held = held(session, ticker);
+        long open = held + risk.workingQuantity(session, ticker);
+        return Long.signum(open) == Long.signum(held) ? open : 0;
     }
 
     private void awaitConfirmation(DeskSession session, Proposal terms, OrderRequest order, Money notional, String reason) {
         Instant expiresAt = desk.ports().userClock().now().plus(desk.settings().confirmationTimeout());
         PendingConfirmation confirmation = new PendingConfirmation("c-" + terms.id(), terms, order, notional, expiresAt, reason);
-        confirmations.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>()).put(confirmation.id(), confirmation);
+        confirmations.computeIfAbsent(session.id(), id -> new HashMap<>()).put(confirmation.id(), confirmation);
         session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, order.ticker(),
                 "Waiting for your confirmation: " + order.side() + " " + order.quantity() + " " + order.ticker() + " ($" + notional
                         + ") is above your $" + session.config().requireConfirmationAbove() + " threshold. No answer within "
@@ -275,17 +317,11 @@ public final class TradeExecutor {
     private void reject(DeskSession session, OrderRequest order, ProposalId proposalId, RejectReason reason, String detail) {
         desk.journal(session.id(), new JournalEvent.OrderRejected(order.clientOrderId(), reason, detail));
         AgentRole speaker = switch (reason) {
-            case MAX_POSITION_EXCEEDED, MAX_TRADES_PER_DAY, MAX_DAILY_LOSS, INSUFFICIENT_BUYING_POWER, REDUCE_ONLY -> AgentRole.RISK;
+            case MAX_POSITION_EXCEEDED, MAX_TRADES_PER_DAY, MAX_DAILY_LOSS, INSUFFICIENT_BUYING_POWER, REDUCE_ONLY, TRADING_HALTED, BEYOND_POSITION -> AgentRole.RISK;
             default -> AgentRole.EXECUTION;
         };
         session.say(speaker, new Alert(Alert.AlertKind.ORDER_REJECTED, Alert.Severity.WARNING, order.ticker(),
                 "No trade: " + order.side() + " " + order.quantity() + " " + order.ticker() + " refused because " + reason.sentence() + " (" + detail + ")."));
-    }
-
-    private void countTrade(SessionId session) {
-        LocalDate today = desk.ports().calendar().tradingDate(desk.clock().now());
-        tradesToday.merge(session, new TradeCount(today, 1),
-                (old, one) -> old.day().equals(today) ? new TradeCount(today, old.count() + 1) : one);
     }
 
     static JournalEvent.PositionChanged positionChanged(Ticker ticker, Position position) {

@@ -126,6 +126,7 @@ public final class DecisionLog {
                 case PositionChanged ignored -> { }
                 case ConfigChanged ignored -> { }
                 case StateChanged ignored -> { }
+                case JournalEvent.TradingStateChanged ignored -> { }
                 case UserAction ignored -> { }
                 case SessionOpened ignored -> { }
             }

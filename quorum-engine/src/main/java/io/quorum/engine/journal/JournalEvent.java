@@ -30,7 +30,7 @@ public sealed interface JournalEvent {
      */
     default boolean requiresDurability() { return false; }
 
-    enum Kind { SESSION_OPENED, MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, USER_ACTION }
+    enum Kind { SESSION_OPENED, MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, TRADING_STATE_CHANGED, USER_ACTION }
 
     /** A session was opened on {@code ticker}: the first entry of every session, so that a restart knows what it traded. */
     record SessionOpened(Ticker ticker) implements JournalEvent {
@@ -130,6 +130,17 @@ public sealed interface JournalEvent {
         }
 
         @Override public Kind kind() { return Kind.STATE_CHANGED; }
+    }
+
+    /** What the session may trade moved (the RiskEngine's ACTIVE, REDUCING or HALTED), and why. */
+    record TradingStateChanged(String from, String to, String reason) implements JournalEvent {
+        public TradingStateChanged {
+            requireText(from, "from");
+            requireText(to, "to");
+            requireText(reason, "reason");
+        }
+
+        @Override public Kind kind() { return Kind.TRADING_STATE_CHANGED; }
     }
 
     /** Something a person did to the session: the audit of every user mutation. */

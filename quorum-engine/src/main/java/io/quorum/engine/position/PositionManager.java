@@ -104,10 +104,6 @@ public final class PositionManager {
     }
 
     /**
-     * Sets the stop-loss, take-profit and trailing stop of a position, after checking them against
-     * the current price: a long's stop must be below it and its target above; a short's the other way.
-     */
-    /**
      * Puts back the water mark a position had reached before a restart, only ever towards the
      * favourable side, so that a trailing stop never loosens across a restart. False when there
      * is no such position.
@@ -120,13 +116,18 @@ public final class PositionManager {
         return true;
     }
 
+    /**
+     * Sets the stop-loss, take-profit and trailing stop of a position, after checking them against
+     * the current price: a long's stop must be below it and its target above; a short's the other way.
+     * A new trailing stop trails from the current price (see {@link PositionState#protect}).
+     */
     public ProtectionEdit protect(SessionId session, Ticker ticker, Protection protection) {
         Objects.requireNonNull(protection, "protection");
         PositionState position = find(session, ticker);
         if (position == null) return new ProtectionEdit.Refused("there is no open position in " + ticker);
         String refusal = ProtectionRule.refusal(position.isLong(), Price.ofMicros(position.book.lastMicros), protection);
         if (refusal != null) return new ProtectionEdit.Refused(refusal);
-        position.protect(protection);
+        position.protect(protection, position.book.lastMicros);
         position.book.forgetQuietRange();
         return new ProtectionEdit.Applied(position.snapshot());
     }

@@ -125,7 +125,16 @@ final class PositionState {
         if (trailingBasisPoints > 0) trailingStopMicros = quantity > 0 ? longTrail(waterMarkMicros) : shortTrail(waterMarkMicros);
     }
 
-    void protect(Protection newProtection) {
+    /**
+     * Sets new levels. A trailing stop that is new, or whose distance changed, starts from
+     * {@code lastMicros} (the current price, 0 when none is known yet) rather than from the best
+     * price since entry: trailing from an old high could put the stop above the market and sell at
+     * once. A trail whose distance is unchanged keeps its water mark, so that it never loosens.
+     */
+    void protect(Protection newProtection, long lastMicros) {
+        if (newProtection.trailingBasisPoints() != trailingBasisPoints && newProtection.trailingBasisPoints() > 0 && lastMicros > 0) {
+            waterMarkMicros = lastMicros;
+        }
         protection = newProtection;
         stopMicros = newProtection.stopLoss() == null ? 0 : newProtection.stopLoss().micros();
         targetMicros = newProtection.takeProfit() == null ? 0 : newProtection.takeProfit().micros();
@@ -173,7 +182,7 @@ final class PositionState {
         waterMarkMicros = priceMicros;
         realisedMicros = 0;
         exitPending = false;
-        protect(Protection.NONE);
+        protect(Protection.NONE, 0);
     }
 
     long unrealisedMicros(long priceMicros) {

@@ -15,49 +15,55 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * The checks every order passes before it goes to the broker, in this order: authority, trading
- * hours, a known price, daily loss, price collar, position size, buying power, trades per day and
- * duplicates. The first that fails refuses the order with its sentence.
+ * hours, a known price, the size of a reducing order, daily loss, price collar, position size,
+ * buying power, trades per day and duplicates. The first that fails refuses the order with its
+ * sentence. The limits come with each order's {@link PreTradeContext}, so a change applies to the
+ * very next order.
  *
  * <p>An order that only makes a position smaller (a sale from a long, a cover of a short, never
- * beyond flat) is exempt from the exposure limits — daily loss, position size, buying power and
- * trades per day — so that the desk can always get out.
+ * beyond flat, counting the orders already working) is exempt from the exposure limits — daily
+ * loss, position size, buying power and trades per day — so that the desk can always get out. An
+ * order sent to reduce or exit that would go beyond flat is refused. A protective exit needs no
+ * authority, and is never taken for a duplicate: it is sized to what is still held.
  *
- * <p>Passed orders are remembered for the duplicate window; one instance serves one desk, from one thread.
+ * <p>Orders actually sent are remembered for the duplicate window ({@link #sent}); one instance
+ * serves one session, on the engine loop.
  */
 public final class PreTradeCheck {
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
-    private final RiskLimits limits;
     private final Clock clock;
-    private final Predicate<Instant> tradingHours;
-    private final Deque<PassedOrder> recentlyPassed = new ArrayDeque<>();
+    private final Deque<PassedOrder> recentlySent = new ArrayDeque<>();
 
     private record PassedOrder(Ticker ticker, Side side, long quantity, Instant at) {}
 
-    public PreTradeCheck(RiskLimits limits, Clock clock, Predicate<Instant> tradingHours) {
-        this.limits = Objects.requireNonNull(limits, "limits");
+    public PreTradeCheck(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.tradingHours = Objects.requireNonNull(tradingHours, "tradingHours");
     }
 
     public PreTradeResult check(OrderRequest order, PreTradeContext context) {
-        Instant now = clock.now();
-        PreTradeResult result = firstRefusal(order, context, now);
-        if (result instanceof PreTradeResult.Pass) recentlyPassed.addLast(new PassedOrder(order.ticker(), order.side(), order.quantity(), now));
-        return result;
+        return firstRefusal(order, context, clock.now());
+    }
+
+    /** Remembers an order that left, for the duplicate window. */
+    public void sent(OrderRequest order) {
+        recentlySent.addLast(new PassedOrder(order.ticker(), order.side(), order.quantity(), clock.now()));
     }
 
     private PreTradeResult firstRefusal(OrderRequest order, PreTradeContext context, Instant now) {
-        if (!context.autoTrading()) return refuse(RejectReason.AUTO_TRADING_DISABLED, "auto-trading is switched off");
-        if (!tradingHours.test(now)) return refuse(RejectReason.OUTSIDE_TRADING_HOURS, "the market is not open for trading at " + now);
+        RiskLimits limits = context.limits();
+        boolean exit = context.intent() == OrderIntent.EXIT;
+        if (!exit && !context.authorised()) return refuse(RejectReason.AUTO_TRADING_DISABLED, "auto-trading is switched off");
+        if (!context.marketOpen()) return refuse(RejectReason.OUTSIDE_TRADING_HOURS, "the market is not open for trading at " + now);
         Price last = context.lastPrice();
         if (last == null) return refuse(RejectReason.NO_MARKET_PRICE, "there is no current price for " + order.ticker());
 
         boolean reducing = onlyReduces(order, context.positionQuantity());
+        if (!reducing && !context.intent().addsExposure()) {
+            return refuse(RejectReason.BEYOND_POSITION, order.side() + " " + order.quantity() + " " + order.ticker() + " would go beyond flat: "
+                    + Math.abs(context.positionQuantity()) + " left to close once the orders already working are done");
+        }
         if (!reducing && dailyLossBreached(context)) {
             return refuse(RejectReason.MAX_DAILY_LOSS, "today's loss of $" + context.dailyPnl().negated() + " is "
                     + percent(context.dailyPnl().negated().percentOf(context.equity(), 1)) + " of equity, at or beyond the "
@@ -75,13 +81,14 @@ public final class PreTradeCheck {
             PreTradeResult exposure = exposureRefusal(order, context, last);
             if (exposure != null) return exposure;
         }
-        return duplicateRefusal(order, now);
+        return exit ? PreTradeResult.PASS : duplicateRefusal(order, limits, now);
     }
 
     private PreTradeResult exposureRefusal(OrderRequest order, PreTradeContext context, Price last) {
         long signed = order.side() == Side.BUY ? order.quantity() : -order.quantity();
         long after = Math.addExact(context.positionQuantity(), signed);
         BigDecimal share = last.times(Math.abs(after)).percentOf(context.equity(), 1);
+        RiskLimits limits = context.limits();
         if (context.equity().micros() <= 0 || share.compareTo(limits.maxPositionPct()) > 0) {
             return refuse(RejectReason.MAX_POSITION_EXCEEDED, order.ticker() + " would be " + percent(share)
                     + " of the portfolio, above the " + percent(limits.maxPositionPct()) + " limit");
@@ -100,10 +107,10 @@ public final class PreTradeCheck {
         return null;
     }
 
-    private PreTradeResult duplicateRefusal(OrderRequest order, Instant now) {
+    private PreTradeResult duplicateRefusal(OrderRequest order, RiskLimits limits, Instant now) {
         Instant horizon = now.minus(limits.duplicateWindow());
-        while (!recentlyPassed.isEmpty() && !recentlyPassed.peekFirst().at().isAfter(horizon)) recentlyPassed.removeFirst();
-        for (PassedOrder passed : recentlyPassed) {
+        while (!recentlySent.isEmpty() && !recentlySent.peekFirst().at().isAfter(horizon)) recentlySent.removeFirst();
+        for (PassedOrder passed : recentlySent) {
             if (passed.ticker().equals(order.ticker()) && passed.side() == order.side() && passed.quantity() == order.quantity()) {
                 return refuse(RejectReason.DUPLICATE_ORDER, "the same order (" + order.side() + " " + order.quantity() + " " + order.ticker()
                         + ") was sent " + Duration.between(passed.at(), now).toMillis() / 1000.0 + " s ago");
@@ -114,7 +121,7 @@ public final class PreTradeCheck {
 
     private boolean dailyLossBreached(PreTradeContext context) {
         if (!context.dailyPnl().isNegative()) return false;
-        return context.dailyPnl().negated().percentOf(context.equity(), 4).compareTo(limits.maxDailyLossPct()) >= 0;
+        return context.dailyPnl().negated().percentOf(context.equity(), 4).compareTo(context.limits().maxDailyLossPct()) >= 0;
     }
 
     /** A sale of at most the long held, or a purchase of at most the short held. */

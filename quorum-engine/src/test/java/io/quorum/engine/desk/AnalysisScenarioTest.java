@@ -7,6 +7,7 @@ import static io.quorum.engine.desk.DeskFixture.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Decision;
@@ -17,6 +18,7 @@ import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.session.SessionState;
+import io.quorum.engine.session.Transition;
 import io.quorum.engine.simulation.ScriptedPrices;
 import java.time.Duration;
 import java.util.List;
@@ -76,7 +78,7 @@ class AnalysisScenarioTest {
         DeskSession session = desk.analysed();
         Proposal card = session.proposal().orElseThrow();
 
-        session.approve(USER);
+        session.approve(session.proposal().orElseThrow().id(), USER);
 
         AgentMessage executed = desk.awaitSaid(session, tradeExecuted());
         assertThat(executed.sender()).isEqualTo(AgentRole.EXECUTION);
@@ -96,9 +98,9 @@ class AnalysisScenarioTest {
         Proposal first = session.proposal().orElseThrow();
         String concern = "earnings are due next week, too risky";
 
-        session.reject(concern, USER);
+        Transition rejected = session.reject(first.id(), concern, USER);
 
-        assertThat(session.state()).isEqualTo(SessionState.RE_ANALYZING);
+        assertThat(rejected).isInstanceOfSatisfying(Transition.Moved.class, moved -> assertThat(moved.change().to()).isEqualTo(SessionState.RE_ANALYZING));
         await().atMost(DeskFixture.PATIENCE).until(() -> session.state() == SessionState.PROPOSAL
                 && session.proposal().filter(p -> !p.id().equals(first.id())).isPresent());
         Proposal revised = session.proposal().orElseThrow();
@@ -107,5 +109,25 @@ class AnalysisScenarioTest {
         assertThat(revised.stop()).as("a wider stop, further from the entry").isLessThan(first.stop());
         assertThat(session.analysisDecision().orElseThrow().proposalId()).isEqualTo(revised.id());
         assertThat(desk.broker.submitted()).as("a card is only a proposal").isEmpty();
+    }
+
+    @Test
+    void an_answer_to_a_card_the_desk_has_since_replaced_is_refused_and_nothing_is_executed() {
+        DeskSession session = desk.analysed();
+        Proposal first = session.proposal().orElseThrow();
+        session.reject(first.id(), "stop too wide", USER);
+        await().atMost(DeskFixture.PATIENCE).until(() -> session.state() == SessionState.PROPOSAL
+                && session.proposal().filter(p -> !p.id().equals(first.id())).isPresent());
+
+        Transition approvedTheOldCard = session.approve(first.id(), USER);
+        Transition rejectedTheOldCard = session.reject(first.id(), "still too wide", USER);
+
+        assertThat(approvedTheOldCard).isInstanceOfSatisfying(Transition.Refused.class,
+                refused -> assertThat(refused.reason()).contains(first.id().toString()).contains("no longer the one to answer"));
+        assertThat(rejectedTheOldCard).isInstanceOf(Transition.Refused.class);
+        assertThat(session.state()).isEqualTo(SessionState.PROPOSAL);
+        assertThat(desk.broker.submitted()).as("the user never saw the terms that replaced the card").isEmpty();
+        assertThat(desk.journal(session)).filteredOn(JournalEvent.UserAction.class::isInstance).map(e -> ((JournalEvent.UserAction) e).action())
+                .containsExactly(JournalEvent.UserAction.Action.START_SESSION, JournalEvent.UserAction.Action.REJECT_PROPOSAL);
     }
 }

@@ -92,7 +92,7 @@ class AutoTradingScenarioTest {
             assertThat(votes).filteredOn(message -> message.sender() == AgentRole.RISK).singleElement()
                     .satisfies(message -> assertThat(((Vote) message.content()).reason()).contains("volatility is too high"));
 
-            session.approve(USER);
+            session.approve(session.proposal().orElseThrow().id(), USER);
 
             assertThat(desk.broker.submitted()).isEmpty();
             assertThat(desk.said(session, tradeExecuted())).isEmpty();

@@ -126,16 +126,23 @@ final class DeskFixture implements AutoCloseable {
 
     // ---- driving the market ------------------------------------------------------------------
 
-    /** Moves the clock and the market forward together, tick by tick, on this thread. */
+    /**
+     * Moves the clock and the market forward together, a second (one tick) at a time, on this
+     * thread; after each tick it waits until the engine loop has handled it and every exit and
+     * fill it led to, as a live desk keeps up with a real feed.
+     */
     void advance(Duration by) {
-        Instant until = clock.now().plus(by);
-        clock.jumpTo(until);
-        market.advanceTo(until);
+        advanceTo(clock.now().plus(by));
     }
 
     void advanceTo(Instant until) {
-        clock.jumpTo(until);
-        market.advanceTo(until);
+        while (clock.now().isBefore(until)) {
+            Instant next = clock.now().plus(Duration.ofSeconds(1));
+            if (next.isAfter(until)) next = until;
+            clock.jumpTo(next);
+            market.advanceTo(next);
+            desk.loop().awaitIdle();
+        }
     }
 
     /** Advances a minute at a time until the market monitor fires {@code kind}; fails after {@code limit}. */
@@ -163,7 +170,7 @@ final class DeskFixture implements AutoCloseable {
     /** Analysed, approved (which places the analysis's trade) and handed authority. */
     DeskSession autoTrading() {
         DeskSession session = analysed();
-        session.approve(USER);
+        session.approve(session.proposal().orElseThrow().id(), USER);
         session.enableAutoTrading(USER);
         return session;
     }

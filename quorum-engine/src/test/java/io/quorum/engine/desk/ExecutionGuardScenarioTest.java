@@ -40,7 +40,7 @@ class ExecutionGuardScenarioTest {
             });
             assertThat(decision.outcome()).as("three approvals still carry the vote").isEqualTo(Outcome.APPROVED);
 
-            session.approve(USER);
+            session.approve(session.proposal().orElseThrow().id(), USER);
 
             assertThat(desk.journal(session)).filteredOn(JournalEvent.OrderRejected.class::isInstance).singleElement()
                     .satisfies(event -> assertThat(((JournalEvent.OrderRejected) event).reason()).isEqualTo(RejectReason.OUTSIDE_TRADING_HOURS));
@@ -60,11 +60,11 @@ class ExecutionGuardScenarioTest {
             desk.advance(Duration.ofMinutes(5));
             DeskSession session = desk.analysed();
             Decision decision = session.analysisDecision().orElseThrow();
-            session.approve(USER);
+            session.approve(session.proposal().orElseThrow().id(), USER);
             desk.awaitSaid(session, tradeExecuted());
 
             desk.advance(Duration.ofSeconds(secondsLater));
-            desk.desk.executor().execute(session, decision.terms(), true, "approved by " + USER + ", sent again");
+            desk.desk.loop().run(() -> desk.desk.executor().execute(session, decision.terms(), true, "approved by " + USER + ", sent again"));
 
             assertThat(desk.broker.submitted()).as("within the duplicate window the pre-trade check stops the retry; after it the broker knows the order id")
                     .hasSize(requestsSent).extracting(request -> request.clientOrderId().value()).containsOnly("q-" + decision.proposalId());

@@ -36,7 +36,7 @@ class ProtectiveExitScenarioTest {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(10)).gapTo("90.00")).build()) {
             desk.advance(Duration.ofMinutes(5));
             DeskSession session = desk.analysed();
-            session.approve(USER);
+            session.approve(session.proposal().orElseThrow().id(), USER);
             Proposal card = session.proposal().orElseThrow();
             assertThat(card.stop()).isGreaterThan(Price.parse("90.00"));
 
@@ -60,7 +60,7 @@ class ProtectiveExitScenarioTest {
         try (DeskFixture desk = DeskFixture.on(upThenDown).trailingStopPct("2").build()) {
             desk.advance(Duration.ofMinutes(5));
             DeskSession session = desk.analysed();
-            session.approve(USER);
+            session.approve(session.proposal().orElseThrow().id(), USER);
             desk.awaitSaid(session, tradeExecuted());
             assertThat(session.proposal().orElseThrow().target()).as("the target is out of reach of this move").isGreaterThan(Price.parse("105.00"));
 
@@ -89,8 +89,9 @@ class ProtectiveExitScenarioTest {
     @ParameterizedTest(name = "flatten on max loss: {0}")
     @CsvSource({"true", "false"})
     void a_daily_loss_beyond_the_limit_stops_the_session_and_flattens_unless_told_not_to(boolean flattenOnMaxLoss) {
-        // A 0.1% daily limit on $100,000: a $100 loss. The slide to $97.50 loses more, and stays above the stop.
-        ScriptedPrices slide = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(10)).moveTo("97.50", Duration.ofMinutes(5));
+        // A 0.1% daily limit on $100,000: a $100 loss. The slide to $97.50 loses more, and stays above the stop. It is
+        // quick, so that a signal to close can only come once the loss is beyond the limit, wherever the desk sells.
+        ScriptedPrices slide = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(10)).moveTo("97.50", Duration.ofSeconds(30));
         try (DeskFixture desk = DeskFixture.on(slide).maxDailyLossPct("0.1").flattenOnMaxLoss(flattenOnMaxLoss).build()) {
             desk.advance(Duration.ofMinutes(5));
             DeskSession session = desk.autoTrading();

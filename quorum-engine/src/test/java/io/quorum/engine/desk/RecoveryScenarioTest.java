@@ -73,7 +73,7 @@ class RecoveryScenarioTest {
         try (DeskFixture desk = DeskFixture.on(upThenFlat).trailingStopPct("2").build()) {
             desk.advance(Duration.ofMinutes(5));
             DeskSession before = desk.analysed();
-            before.approve(USER);
+            before.approve(before.proposal().orElseThrow().id(), USER);
             desk.awaitSaid(before, tradeExecuted());
             desk.advance(Duration.ofMinutes(20));
             Price tightened = desk.position(before).orElseThrow().trailingStop();

@@ -120,6 +120,7 @@ public final class JournalSamples {
                 new SessionOpened(AAPL),
                 new UserAction("alice", UserAction.Action.APPROVE_PROPOSAL, "proposal " + PROPOSAL_ID),
                 new StateChanged("PROPOSAL", "AUTO_TRADING", "approved by alice"),
+                new JournalEvent.TradingStateChanged("ACTIVE", "REDUCING", "the desk holds 10 AAPL but the broker reports 0"),
                 new ConfigChanged(Map.of("maxPositionPct", "25", "requireConfirmationAbove", "10000", "timeZone", "America/New_York")),
                 new MessageJournaled(message(proposal(), AgentRole.TECHNICAL, 7)),
                 new OrderIntended(orderRequest(), PROPOSAL_ID, "decision APPROVED_MODIFIED"),

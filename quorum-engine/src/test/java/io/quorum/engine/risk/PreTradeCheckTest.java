@@ -27,7 +27,7 @@ class PreTradeCheckTest {
     };
 
     private final ManualClock clock = new ManualClock(Instant.parse("2025-03-03T15:00:00Z"));
-    private final PreTradeCheck check = new PreTradeCheck(RiskLimits.defaults(), clock, REGULAR_HOURS);
+    private final PreTradeCheck check = new PreTradeCheck(clock);
     private int orderNumber;
 
     /** "BUY 100" is a market order, "BUY 100 LIMIT 106" a limit order. */
@@ -41,9 +41,20 @@ class PreTradeCheckTest {
                 : OrderRequest.market(id, AAPL, side, quantity);
     }
 
-    private static PreTradeContext context(long held, String last, String buyingPower, int tradesToday, String dailyPnl, boolean autoTrading) {
-        return new PreTradeContext(Money.ofDollars(100_000), held, last == null ? null : Price.parse(last), tradesToday,
-                Money.parse(buyingPower), Money.parse(dailyPnl), autoTrading);
+    private PreTradeContext context(long held, String last, String buyingPower, int tradesToday, String dailyPnl, boolean autoTrading) {
+        return context(OrderIntent.OPEN, held, last, buyingPower, tradesToday, dailyPnl, autoTrading);
+    }
+
+    private PreTradeContext context(OrderIntent intent, long held, String last, String buyingPower, int tradesToday, String dailyPnl, boolean autoTrading) {
+        return new PreTradeContext(intent, RiskLimits.defaults(), Money.ofDollars(100_000), held, last == null ? null : Price.parse(last), tradesToday,
+                Money.parse(buyingPower), Money.parse(dailyPnl), autoTrading, REGULAR_HOURS.test(clock.now()));
+    }
+
+    /** Checks {@code order} and, when it passes, sends it, as the RiskEngine does. */
+    private PreTradeResult checkAndSend(OrderRequest order, PreTradeContext context) {
+        PreTradeResult result = check.check(order, context);
+        if (result == PreTradeResult.PASS) check.sent(order);
+        return result;
     }
 
     @ParameterizedTest(name = "{0} holding {1} at {2}: {7}")
@@ -73,6 +84,39 @@ class PreTradeCheckTest {
     }
 
     @Test
+    void an_order_that_passed_but_was_never_sent_is_no_duplicate() {
+        PreTradeContext context = context(0, "100", "100000", 0, "0", true);
+        assertThat(check.check(order("BUY 10"), context)).as("held for the user's confirmation").isEqualTo(PreTradeResult.PASS);
+
+        assertThat(check.check(order("BUY 10"), context)).as("checked again once confirmed").isEqualTo(PreTradeResult.PASS);
+    }
+
+    @ParameterizedTest(name = "{0} {1} holding {2}: {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # intent | order    | held (net of working) | reason
+            EXIT     | SELL 100 | 100                   | PASS
+            EXIT     | SELL 101 | 100                   | BEYOND_POSITION
+            EXIT     | SELL 1   | 0                     | BEYOND_POSITION
+            REDUCE   | BUY 50   | -100                  | PASS
+            REDUCE   | BUY 150  | -100                  | BEYOND_POSITION
+            REDUCE   | SELL 10  | -100                  | BEYOND_POSITION
+            """)
+    void an_order_sent_to_reduce_never_goes_beyond_flat(OrderIntent intent, String order, long held, String reason) {
+        PreTradeResult result = check.check(order(order), context(intent, held, "100", "100000", 0, "0", true));
+
+        if (reason.equals("PASS")) assertThat(result).isEqualTo(PreTradeResult.PASS);
+        else assertThat(result).isInstanceOfSatisfying(PreTradeResult.Refused.class, refused -> assertThat(refused.reason()).isEqualTo(RejectReason.valueOf(reason)));
+    }
+
+    @Test
+    void a_protective_exit_needs_no_authority_and_is_never_a_duplicate() {
+        PreTradeContext exit = context(OrderIntent.EXIT, 100, "100", "100000", 0, "0", false);
+        assertThat(checkAndSend(order("SELL 50"), exit)).isEqualTo(PreTradeResult.PASS);
+
+        assertThat(check.check(order("SELL 50"), context(OrderIntent.EXIT, 50, "100", "100000", 0, "0", false))).isEqualTo(PreTradeResult.PASS);
+    }
+
+    @Test
     void orders_outside_trading_hours_are_refused() {
         clock.set(Instant.parse("2025-03-03T22:00:00Z"));
 
@@ -85,7 +129,7 @@ class PreTradeCheckTest {
     @Test
     void the_same_order_twice_within_the_window_is_refused_as_a_duplicate() {
         PreTradeContext context = context(0, "100", "100000", 0, "0", true);
-        assertThat(check.check(order("BUY 10"), context)).isEqualTo(PreTradeResult.PASS);
+        assertThat(checkAndSend(order("BUY 10"), context)).isEqualTo(PreTradeResult.PASS);
         clock.advance(Duration.ofSeconds(2));
 
         assertThat(check.check(order("BUY 10"), context)).isEqualTo(new PreTradeResult.Refused(RejectReason.DUPLICATE_ORDER,
@@ -97,7 +141,7 @@ class PreTradeCheckTest {
     @Test
     void the_same_order_after_the_window_passes() {
         PreTradeContext context = context(0, "100", "100000", 0, "0", true);
-        check.check(order("BUY 10"), context);
+        checkAndSend(order("BUY 10"), context);
         clock.advance(Duration.ofSeconds(5));
 
         assertThat(check.check(order("BUY 10"), context)).isEqualTo(PreTradeResult.PASS);
@@ -105,7 +149,7 @@ class PreTradeCheckTest {
 
     @Test
     void a_refused_order_does_not_count_as_sent_for_the_duplicate_guard() {
-        check.check(order("BUY 10"), context(0, "100", "100000", 0, "0", false));
+        checkAndSend(order("BUY 10"), context(0, "100", "100000", 0, "0", false));
 
         assertThat(check.check(order("BUY 10"), context(0, "100", "100000", 0, "0", true))).isEqualTo(PreTradeResult.PASS);
     }

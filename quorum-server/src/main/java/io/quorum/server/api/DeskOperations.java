@@ -1,5 +1,7 @@
 package io.quorum.server.api;
 
+import io.quorum.engine.message.ProposalId;
+
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.session.SessionId;
 import java.util.List;
@@ -24,11 +26,14 @@ public interface DeskOperations {
 
     SessionView session(SessionId id);
 
-    /** PROPOSAL → AUTO_TRADING (the user accepts the proposal and hands over authority). */
-    SessionView approve(SessionId id, Actor actor);
+    /**
+     * PROPOSAL → AUTO_TRADING (the user accepts the proposal and hands over authority). The answer
+     * names the proposal it approves; a conflict when the card now shows another one.
+     */
+    SessionView approve(SessionId id, ProposalId proposal, Actor actor);
 
-    /** PROPOSAL → RE_ANALYZING, with the user's reason fed back to the agents. */
-    SessionView reject(SessionId id, String reason, Actor actor);
+    /** PROPOSAL → RE_ANALYZING, with the user's reason fed back to the agents; a conflict when the card now shows another proposal. */
+    SessionView reject(SessionId id, ProposalId proposal, String reason, Actor actor);
 
     /** Any state but STOPPED → STOPPED (stopReason "user"). */
     SessionView stop(SessionId id, Actor actor);

@@ -132,7 +132,7 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
             session.analysisDecision().ifPresent(d -> printer.note("          The desk voted: " + d.outcome()));
             if (autoApprove) {
                 printer.note("Auto-approved; auto-trading switched on.");
-                session.approve("cli");
+                session.approve(proposal.id(), "cli");
                 session.enableAutoTrading("cli");
                 return true;
             }
@@ -145,14 +145,14 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
                 return false;
             }
             if (answer.trim().toLowerCase().startsWith("y")) {
-                session.approve("cli");
+                session.approve(proposal.id(), "cli");
                 session.enableAutoTrading("cli");
                 return true;
             }
             out.print("What is wrong with it? ");
             out.flush();
             String reason = in.readLine();
-            session.reject(reason == null || reason.isBlank() ? "no reason given" : reason.trim(), "cli");
+            session.reject(proposal.id(), reason == null || reason.isBlank() ? "no reason given" : reason.trim(), "cli");
         }
     }
 

@@ -62,9 +62,9 @@ final class ApiRoutes {
                         .returnsListOf(SessionView.class),
                 Route.of(GET, "/api/sessions/{id}", "One session", ctx -> ctx.json(desk.session(read.sessionId(ctx))))
                         .returns(SessionView.class),
-                Route.of(POST, "/api/sessions/{id}/approve", "Approve the proposal and hand the desk trading authority", this::approve)
+                Route.of(POST, "/api/sessions/{id}/approve", "Approve the proposal named in the body and hand the desk trading authority; 409 when the card shows another", this::approve)
                         .accepts(RequestBodies.Empty.class).returns(SessionView.class),
-                Route.of(POST, "/api/sessions/{id}/reject", "Reject the proposal with a reason; the desk re-analyses", this::reject)
+                Route.of(POST, "/api/sessions/{id}/reject", "Reject the proposal named in the body with a reason; the desk re-analyses; 409 when the card shows another", this::reject)
                         .accepts(RequestBodies.RejectProposal.class).returns(SessionView.class),
                 Route.of(POST, "/api/sessions/{id}/stop", "Stop the session", this::stop)
                         .accepts(RequestBodies.Empty.class).returns(SessionView.class),
@@ -136,13 +136,18 @@ final class ApiRoutes {
         ctx.json(command.apply(id, actor(ctx)));
     }
 
-    private void approve(Context ctx) { bodilessCommand(ctx, desk::approve); }
+    private void approve(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        RequestBodies.ApproveProposal body = read.body(ctx, RequestBodies.ApproveProposal.class);
+        body.check();
+        ctx.json(desk.approve(id, body.proposal(), actor(ctx)));
+    }
 
     private void reject(Context ctx) {
         SessionId id = read.sessionId(ctx);
         RequestBodies.RejectProposal body = read.body(ctx, RequestBodies.RejectProposal.class);
         body.check();
-        ctx.json(desk.reject(id, body.reason(), actor(ctx)));
+        ctx.json(desk.reject(id, body.proposal(), body.reason(), actor(ctx)));
     }
 
     private void stop(Context ctx) { bodilessCommand(ctx, desk::stop); }

@@ -24,6 +24,13 @@ final class FieldChecks {
         return this;
     }
 
+    /** The id of a proposal, as the session's card shows it. */
+    FieldChecks proposalId(String field, String value) {
+        if (value == null || value.isBlank()) errors.add(new FieldError(field, "is required: the id of the proposal you are answering, from the session's card"));
+        else if (!value.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) errors.add(new FieldError(field, "a proposal id such as 2f0c6c5e-1c1a-4c8e-9a51-6b1f3f1f2a10"));
+        return this;
+    }
+
     FieldChecks text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) errors.add(new FieldError(field, "is required"));
         else if (value.length() > maxLength) errors.add(new FieldError(field, "at most " + maxLength + " characters"));

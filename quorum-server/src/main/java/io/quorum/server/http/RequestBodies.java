@@ -1,5 +1,7 @@
 package io.quorum.server.http;
 
+import io.quorum.engine.message.ProposalId;
+
 /** The JSON bodies of the commands that take more than a path; each checks its own shape. */
 public final class RequestBodies {
     private RequestBodies() {}
@@ -8,8 +10,17 @@ public final class RequestBodies {
         void check() { new FieldChecks().required("ticker", ticker).orThrow(); }
     }
 
-    public record RejectProposal(String reason) {
-        void check() { new FieldChecks().text("reason", reason, 1000).orThrow(); }
+    /** Names the proposal it approves, so that a card the desk has replaced meanwhile is never approved by mistake. */
+    public record ApproveProposal(String proposalId) {
+        void check() { new FieldChecks().proposalId("proposalId", proposalId).orThrow(); }
+
+        ProposalId proposal() { return ProposalId.parse(proposalId); }
+    }
+
+    public record RejectProposal(String proposalId, String reason) {
+        void check() { new FieldChecks().proposalId("proposalId", proposalId).text("reason", reason, 1000).orThrow(); }
+
+        ProposalId proposal() { return ProposalId.parse(proposalId); }
     }
 
     public record EnableAutoTrading(String acceptedDisclosureVersion) {

@@ -20,6 +20,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Fill;
@@ -134,15 +135,15 @@ public final class DeskService implements DeskOperations, AutoCloseable {
 
     @Override public SessionView session(SessionId id) { return view(find(id)); }
 
-    @Override public SessionView approve(SessionId id, Actor actor) {
+    @Override public SessionView approve(SessionId id, ProposalId proposal, Actor actor) {
         DeskSession session = find(id);
-        return journaled(() -> moved(session, session.approve(actor.name())));
+        return journaled(() -> moved(session, session.approve(proposal, actor.name())));
     }
 
-    @Override public SessionView reject(SessionId id, String reason, Actor actor) {
+    @Override public SessionView reject(SessionId id, ProposalId proposal, String reason, Actor actor) {
         if (reason == null || reason.isBlank()) throw DeskException.Invalid.of("reason", "say what is wrong with the proposal");
         DeskSession session = find(id);
-        return journaled(() -> moved(session, session.reject(reason.strip(), actor.name())));
+        return journaled(() -> moved(session, session.reject(proposal, reason.strip(), actor.name())));
     }
 
     @Override public SessionView stop(SessionId id, Actor actor) {

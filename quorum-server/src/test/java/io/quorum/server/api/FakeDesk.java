@@ -1,5 +1,7 @@
 package io.quorum.server.api;
 
+import io.quorum.engine.message.ProposalId;
+
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
@@ -150,16 +152,18 @@ public final class FakeDesk implements DeskOperations {
 
     @Override public synchronized SessionView session(SessionId id) { return view(find(id)); }
 
-    @Override public synchronized SessionView approve(SessionId id, Actor actor) {
+    @Override public synchronized SessionView approve(SessionId id, ProposalId proposal, Actor actor) {
         SessionState s = find(id);
         requireState(s, "PROPOSAL", "approve");
+        requireCard(proposal);
         s.state = "AUTO_TRADING";
         return changed(s);
     }
 
-    @Override public synchronized SessionView reject(SessionId id, String reason, Actor actor) {
+    @Override public synchronized SessionView reject(SessionId id, ProposalId proposal, String reason, Actor actor) {
         SessionState s = find(id);
         requireState(s, "PROPOSAL", "reject");
+        requireCard(proposal);
         s.state = "RE_ANALYZING";
         return changed(s);
     }
@@ -350,8 +354,15 @@ public final class FakeDesk implements DeskOperations {
                 s.state.equals("PROPOSAL") ? proposal(s.ticker) : null, s.config, 0, s.lastSeq());
     }
 
+    /** The id of the proposal every fake card shows. */
+    public static final ProposalId CARD = ProposalId.parse("2f0c6c5e-1c1a-4c8e-9a51-6b1f3f1f2a10");
+
+    private static void requireCard(ProposalId proposal) {
+        if (!CARD.equals(proposal)) throw new DeskException.Conflict("proposal " + proposal + " is no longer the one to answer: the card now shows proposal " + CARD);
+    }
+
     private static ProposalView proposal(Ticker ticker) {
-        return new ProposalView("p-1", TradeAction.OPEN_LONG, ticker.symbol(), Direction.LONG,
+        return new ProposalView(CARD.toString(), TradeAction.OPEN_LONG, ticker.symbol(), Direction.LONG,
                 new ProposalView.SizeView(Size.Unit.SHARES, "120"), "178.50", "175.00", "190.00", null, "breakout on volume",
                 "Technical: breakout above 178 on twice the usual volume", "21420.00");
     }

@@ -79,7 +79,7 @@ public final class CrashTarget {
             if (session.state() == SessionState.STOPPED) throw new IllegalStateException("the session stopped during its analysis");
             Thread.sleep(20);
         }
-        session.approve("crash-campaign");
+        session.approve(session.proposal().orElseThrow().id(), "crash-campaign");
         session.enableAutoTrading("crash-campaign");
         return session;
     }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quorum.engine.market.Ticker;
 import io.quorum.server.api.Actor;
+import io.quorum.server.api.FakeDesk;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ProblemResponsesTest {
+    private static final String APPROVE_THE_CARD = "{\"proposalId\":\"" + FakeDesk.CARD + "\"}";
+
     private final TestServer server = new TestServer();
     private final String id = server.desk.createSession(Ticker.of("AAPL"), new Actor("user", "test")).id();
 
@@ -77,10 +80,26 @@ class ProblemResponsesTest {
     @Test void an_illegal_transition_is_409() {
         server.post("/api/sessions/" + id + "/stop", "{}");
 
-        HttpResponse<String> response = server.post("/api/sessions/" + id + "/approve", "{}");
+        HttpResponse<String> response = server.post("/api/sessions/" + id + "/approve", APPROVE_THE_CARD);
 
         assertProblem(response, 409);
         assertThat(server.parse(response).path("detail").asText()).contains("STOPPED");
+    }
+
+    @Test void an_approval_that_does_not_name_the_proposal_is_400() {
+        HttpResponse<String> response = server.post("/api/sessions/" + id + "/approve", "{}");
+
+        assertProblem(response, 400);
+        assertThat(server.parse(response).path("errors").get(0).path("field").asText()).isEqualTo("proposalId");
+        assertThat(server.parse(server.get("/api/sessions/" + id)).path("state").asText()).as("nothing changed").isEqualTo("PROPOSAL");
+    }
+
+    @Test void an_answer_to_a_proposal_the_card_no_longer_shows_is_409() {
+        String staleCard = "\"proposalId\":\"00000000-0000-4000-8000-000000000001\"";
+
+        assertProblem(server.post("/api/sessions/" + id + "/approve", "{" + staleCard + "}"), 409);
+        assertProblem(server.post("/api/sessions/" + id + "/reject", "{" + staleCard + ",\"reason\":\"too big\"}"), 409);
+        assertThat(server.parse(server.get("/api/sessions/" + id)).path("state").asText()).as("nothing changed").isEqualTo("PROPOSAL");
     }
 
     @Test void enabling_auto_trading_without_accepting_the_disclosure_is_400() {
@@ -114,7 +133,7 @@ class ProblemResponsesTest {
         HttpResponse<String> created = server.post("/api/sessions", "{\"ticker\":\"msft\"}");
         String newId = server.parse(created).path("id").asText();
 
-        JsonNode approved = server.parse(server.post("/api/sessions/" + newId + "/approve", ""));
+        JsonNode approved = server.parse(server.post("/api/sessions/" + newId + "/approve", APPROVE_THE_CARD));
 
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(server.parse(created).path("ticker").asText()).isEqualTo("MSFT");

@@ -71,7 +71,8 @@ class DeskOverHttpTest {
 
         await().atMost(PATIENCE).until(() -> call("GET", "/api/sessions/" + id, null, 200).path("state").asText().equals("PROPOSAL"));
         await().atMost(PATIENCE).until(() -> frames.agentMessages("UPDATE").stream().anyMatch(m -> m.path("content").path("kind").asText().equals("REASONING")));
-        call("POST", "/api/sessions/" + id + "/approve", "{}", 200);
+        String proposal = call("GET", "/api/sessions/" + id, null, 200).path("proposal").path("id").asText();
+        call("POST", "/api/sessions/" + id + "/approve", "{\"proposalId\":\"" + proposal + "\"}", 200);
         String version = call("GET", "/api/risk-disclosure", null, 200).path("version").asText();
         JsonNode enabled = call("POST", "/api/sessions/" + id + "/auto-trading/enable", "{\"acceptedDisclosureVersion\":\"" + version + "\"}", 200);
         assertThat(enabled.path("autoTrading").path("enabled").asBoolean()).isTrue();

@@ -1,0 +1,44 @@
+package io.quorum.engine.snapshot;
+
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.money.Money;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.session.SessionId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The desk as it stood after one batch of the engine loop's events: an immutable value the loop
+ * publishes for everyone who must not touch its state, the agents first. An agent reads a
+ * snapshot and speaks on the bus; it never calls into the engine, so it may be slow (a language
+ * model) or in another process (a snapshot travels as a value).
+ *
+ * @param version     how many snapshots the loop has published before this one: later is larger
+ * @param at          market time of the publication
+ * @param equity      the account's value: cash plus every position at market
+ * @param buyingPower what may still be spent
+ * @param lastPrices  the last traded price of every ticker the desk watches
+ * @param sessions    every session's own part, by id
+ */
+public record DeskSnapshot(long version, Instant at, Money equity, Money buyingPower, Map<Ticker, Price> lastPrices,
+        Map<SessionId, SessionSnapshot> sessions) {
+    public DeskSnapshot {
+        if (version < 0) throw new IllegalArgumentException("version: must not be negative, was " + version);
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(equity, "equity");
+        Objects.requireNonNull(buyingPower, "buyingPower");
+        lastPrices = Map.copyOf(lastPrices);
+        sessions = Map.copyOf(sessions);
+    }
+
+    /** Before the loop's first batch: an empty desk with the account as the broker reports it. */
+    public static DeskSnapshot initial(Instant at, Money equity, Money buyingPower) {
+        return new DeskSnapshot(0, at, equity, buyingPower, Map.of(), Map.of());
+    }
+
+    public Optional<SessionSnapshot> session(SessionId id) { return Optional.ofNullable(sessions.get(id)); }
+
+    public Optional<Price> lastPrice(Ticker ticker) { return Optional.ofNullable(lastPrices.get(ticker)); }
+}

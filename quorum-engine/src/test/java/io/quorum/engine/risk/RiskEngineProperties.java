@@ -1,0 +1,104 @@
+package io.quorum.engine.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.money.Money;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.order.ClientOrderId;
+import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.Side;
+import io.quorum.engine.session.SessionId;
+import io.quorum.engine.time.ManualClock;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Random interleavings of the commands that reach the RiskEngine (opens, closes, partial fills,
+ * rejections, limit changes), against a position kept from the fills alone.
+ */
+class RiskEngineProperties {
+    private static final SessionId SESSION = SessionId.of("s1");
+    private static final Ticker NVDA = Ticker.of("NVDA");
+    private static final Price PRICE = Price.parse("100");
+    private static final Money EQUITY = Money.ofDollars(100_000);
+
+    /** One step: kind 0 open, 1 close, 2 exit, 3 fill part of the oldest working order, 4 reject it, 5 change the position limit. */
+    record Step(int kind, int amount) {}
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<Step> step = Arbitraries.integers().between(0, 5).flatMap(kind -> Arbitraries.integers().between(1, 300).map(amount -> new Step(kind, amount)));
+        return step.list().ofMinSize(1).ofMaxSize(60);
+    }
+
+    @Property(tries = 300)
+    void reducing_orders_never_take_the_position_beyond_flat_and_no_order_ever_exceeds_the_limit_in_force(@ForAll("steps") List<Step> steps) {
+        ManualClock clock = new ManualClock(Instant.parse("2025-03-04T15:00:00Z"));
+        RiskEngine risk = new RiskEngine(clock, instant -> LocalDate.ofInstant(instant, ZoneOffset.UTC));
+        List<OrderRequest> working = new ArrayList<>();
+        List<Long> remaining = new ArrayList<>();
+        long held = 0;
+        BigDecimal maxPositionPct = BigDecimal.valueOf(25);
+        int number = 0;
+
+        for (Step step : steps) {
+            clock.advance(Duration.ofSeconds(6)); // beyond the duplicate window: every order is judged on its limits
+            switch (step.kind()) {
+                case 0, 1, 2 -> {
+                    OrderIntent intent = step.kind() == 0 ? OrderIntent.OPEN : step.kind() == 1 ? OrderIntent.REDUCE : OrderIntent.EXIT;
+                    Side side = intent == OrderIntent.OPEN ? (step.amount() % 2 == 0 ? Side.BUY : Side.SELL) : (held >= 0 ? Side.SELL : Side.BUY);
+                    OrderRequest order = OrderRequest.market(ClientOrderId.of("o" + ++number), NVDA, side, step.amount());
+                    RiskLimits limits = new RiskLimits(maxPositionPct, BigDecimal.valueOf(5), 1_000, BigDecimal.valueOf(5), Duration.ofSeconds(5));
+                    PreTradeContext context = new PreTradeContext(intent, limits, EQUITY, held, PRICE, 0, Money.ofDollars(1_000_000), Money.ZERO, true, true);
+                    if (risk.check(SESSION, order, context) instanceof PreTradeResult.Pass) {
+                        long before = held + risk.workingQuantity(SESSION, NVDA);
+                        long signed = side == Side.BUY ? step.amount() : -step.amount();
+                        long after = before + signed;
+                        if (intent == OrderIntent.OPEN && Math.abs(after) > Math.abs(before)) {
+                            assertThat(PRICE.times(Math.abs(after)).percentOf(EQUITY, 1)).as("exposure once every working order fills").isLessThanOrEqualTo(maxPositionPct);
+                        } else if (intent != OrderIntent.OPEN) {
+                            assertThat(Long.signum(after) * Long.signum(before)).as("a reducing order never crosses zero").isGreaterThanOrEqualTo(0);
+                            assertThat(Math.abs(after)).isLessThan(Math.abs(before));
+                        }
+                        risk.sent(SESSION, order, intent);
+                        working.add(order);
+                        remaining.add((long) step.amount());
+                    }
+                }
+                case 3 -> {
+                    if (working.isEmpty()) continue;
+                    long part = Math.min(remaining.getFirst(), step.amount());
+                    OrderRequest order = working.getFirst();
+                    held += order.side() == Side.BUY ? part : -part;
+                    risk.filled(order.clientOrderId(), part);
+                    if (remaining.getFirst() == part) {
+                        working.removeFirst();
+                        remaining.removeFirst();
+                    } else {
+                        remaining.set(0, remaining.getFirst() - part);
+                    }
+                }
+                case 4 -> {
+                    if (working.isEmpty()) continue;
+                    risk.done(working.removeFirst().clientOrderId());
+                    remaining.removeFirst();
+                }
+                default -> maxPositionPct = BigDecimal.valueOf(1 + step.amount() % 30);
+            }
+            long workingSigned = 0;
+            for (int i = 0; i < working.size(); i++) workingSigned += working.get(i).side() == Side.BUY ? remaining.get(i) : -remaining.get(i);
+            assertThat(risk.workingQuantity(SESSION, NVDA)).as("the RiskEngine's books match the orders still working").isEqualTo(workingSigned);
+        }
+    }
+}
