@@ -72,7 +72,7 @@ final class ProtocolRounds implements RoundCarrier {
     ProtocolRounds(PacedLoad load) {
         for (int i = 0; i < TICKERS; i++) tickers[i] = Ticker.of("R" + i);
         this.bus = new InMemoryMessageBus(BusSettings.defaults().withGuard(this::checkVote));
-        this.orchestrator = new ConsensusOrchestrator(session, bus, clock, VotingRules.DEFAULT, () -> true);
+        this.orchestrator = new ConsensusOrchestrator(session, bus, clock, clock, VotingRules.DEFAULT, () -> true);
         this.observer = new LatencyRecorder(load);
 
         bus.subscribe(session, AgentRole.ORCHESTRATOR, this::orchestrate);

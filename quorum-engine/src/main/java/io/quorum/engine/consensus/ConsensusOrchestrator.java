@@ -47,6 +47,7 @@ public final class ConsensusOrchestrator {
     private final SessionId sessionId;
     private final MessageBus bus;
     private final Clock clock;
+    private final Clock deadlineClock;
     private final BooleanSupplier acceptingProposals;
     private VotingRules rules;
 
@@ -57,12 +58,18 @@ public final class ConsensusOrchestrator {
     private final AtomicLongArray ignoredVotes = new AtomicLongArray(VoteReceipt.Reason.values().length);
 
     /**
+     * @param clock              the market's clock, for the timestamps of the messages published
+     * @param deadlineClock      the clock vote deadlines run on: the user's wall clock on a live or
+     *                           simulated-live desk, whatever its speed, so that an agent has the
+     *                           timeout in real seconds to answer; replay time in a backtest
      * @param acceptingProposals asked on every {@link #open}; in production the session's {@code isTradingAllowed}
      */
-    public ConsensusOrchestrator(SessionId sessionId, MessageBus bus, Clock clock, VotingRules rules, BooleanSupplier acceptingProposals) {
+    public ConsensusOrchestrator(SessionId sessionId, MessageBus bus, Clock clock, Clock deadlineClock, VotingRules rules,
+                                 BooleanSupplier acceptingProposals) {
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.deadlineClock = Objects.requireNonNull(deadlineClock, "deadlineClock");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.acceptingProposals = Objects.requireNonNull(acceptingProposals, "acceptingProposals");
     }
@@ -84,7 +91,7 @@ public final class ConsensusOrchestrator {
             seen.add(id);
             Opening.Reason refusal = refusal(proposal, proposer);
             if (refusal != null) return new Opening.Refused(id, refusal, refusalDetail(refusal, proposal));
-            deadline = clock.now().plus(rules.timeout());
+            deadline = deadlineClock.now().plus(rules.timeout());
             open.put(id, new Round(proposalMessage, proposal, proposer, deadline, rules));
             request = voteRequest(proposalMessage, proposal, proposer);
         }
@@ -105,7 +112,7 @@ public final class ConsensusOrchestrator {
                 ignored = VoteReceipt.Reason.NOT_A_VOTER;
             } else if (round == null) {
                 ignored = decided.containsKey(id) ? VoteReceipt.Reason.AFTER_DECISION : VoteReceipt.Reason.UNKNOWN_PROPOSAL;
-            } else if (!clock.now().isBefore(round.deadline)) {
+            } else if (!deadlineClock.now().isBefore(round.deadline)) {
                 decision = close(round, round.rule(true));
                 ignored = VoteReceipt.Reason.AFTER_DEADLINE;
             } else if (voter == round.proposer || round.votes.containsKey(voter)) {
@@ -126,7 +133,7 @@ public final class ConsensusOrchestrator {
     public List<AgentMessage> expireDue() {
         List<AgentMessage> decisions = new ArrayList<>();
         synchronized (this) {
-            Instant now = clock.now();
+            Instant now = deadlineClock.now();
             for (Iterator<Round> it = open.values().iterator(); it.hasNext(); ) {
                 Round round = it.next();
                 if (now.isBefore(round.deadline)) continue;

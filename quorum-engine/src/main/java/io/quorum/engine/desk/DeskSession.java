@@ -69,7 +69,7 @@ public final class DeskSession implements AutoCloseable {
         Ticker ticker = session.ticker();
         AutoTradingConfig config = session.config();
         this.view = new SessionDeskView(desk, session);
-        this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), VotingRules.of(config), this::acceptingProposals);
+        this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), desk.ports().userClock(), VotingRules.of(config), this::acceptingProposals);
         session.addListener(this::journalStateChange);
         session.addListener(orchestrator::onSessionChange);
         session.addListener(this::announceStateChange);

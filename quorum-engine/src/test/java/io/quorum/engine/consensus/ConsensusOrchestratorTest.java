@@ -33,7 +33,7 @@ class ConsensusOrchestratorTest {
     private final ManualClock clock = new ManualClock(Desk.OPENING_BELL);
     private final RecordingMessageBus bus = new RecordingMessageBus();
     private final AtomicBoolean trading = new AtomicBoolean(true);
-    private final ConsensusOrchestrator orchestrator = new ConsensusOrchestrator(Desk.SESSION, bus, clock, VotingRules.DEFAULT, trading::get);
+    private final ConsensusOrchestrator orchestrator = new ConsensusOrchestrator(Desk.SESSION, bus, clock, clock, VotingRules.DEFAULT, trading::get);
     private final Proposal proposal = Desk.increaseAaplBy20Pct();
 
     @Test
