@@ -9,8 +9,8 @@ import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.Recipients;
-import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
+import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.session.SessionChange;
@@ -79,7 +79,7 @@ public final class ConsensusOrchestrator {
 
     /**
      * Puts a published PROPOSAL to the vote: records the proposer's APPROVE, starts the clock and
-     * asks the other four voters for their votes.
+     * asks the other four voters for their votes with a {@link VoteRequest}.
      */
     public Opening open(AgentMessage proposalMessage) {
         Proposal proposal = payload(proposalMessage, MessageType.PROPOSAL, Proposal.class);
@@ -93,7 +93,7 @@ public final class ConsensusOrchestrator {
             if (refusal != null) return new Opening.Refused(id, refusal, refusalDetail(refusal, proposal));
             deadline = deadlineClock.now().plus(rules.timeout());
             open.put(id, new Round(proposalMessage, proposal, proposer, deadline, rules));
-            request = voteRequest(proposalMessage, proposal, proposer);
+            request = voteRequest(proposalMessage, proposal, proposer, deadline);
         }
         bus.publish(request);
         return new Opening.Opened(id, deadline);
@@ -212,12 +212,13 @@ public final class ConsensusOrchestrator {
         return reason.sentence();
     }
 
-    private AgentMessage voteRequest(AgentMessage proposalMessage, Proposal proposal, AgentRole proposer) {
+    private AgentMessage voteRequest(AgentMessage proposalMessage, Proposal proposal, AgentRole proposer, Instant deadline) {
         EnumSet<AgentRole> others = EnumSet.copyOf(AgentRole.VOTERS);
         others.remove(proposer);
         String text = "Votes please on " + proposer.displayName() + "'s proposal: " + DecisionText.describe(proposal)
                 + " — answer within " + rules.timeout().toSeconds() + " s";
-        return AgentMessage.draft(sessionId, AgentRole.ORCHESTRATOR, Recipients.of(others), Update.of(Update.UpdateKind.OBSERVATION, proposal.ticker(), text), clock.now())
+        VoteRequest request = new VoteRequest(proposal.id(), proposal, others, deadline, text);
+        return AgentMessage.draft(sessionId, AgentRole.ORCHESTRATOR, Recipients.of(others), request, clock.now())
                 .inReplyTo(proposalMessage.id())
                 .expectingResponseWithin(rules.timeout());
     }
