@@ -3,6 +3,7 @@ package io.quorum.engine.desk;
 import io.quorum.engine.agent.Agent;
 import io.quorum.engine.agent.SentimentScorer;
 import io.quorum.engine.bus.BusSettings;
+import io.quorum.engine.bus.WorkerPool;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
@@ -55,6 +56,7 @@ public final class Desk implements AutoCloseable {
     private final DeskSettings settings;
     private final Map<SessionId, DeskSession> sessions = new ConcurrentHashMap<>();
     private final MessageBus bus;
+    private final WorkerPool agentWorkers = WorkerPool.ofDaemons("agent", WorkerPool.DEFAULT_SIZE);
     private final Object positionsLock = new Object();
     private final PositionManager positions;
     private final List<ExitTriggered> triggeredExits = new ArrayList<>();
@@ -227,6 +229,8 @@ public final class Desk implements AutoCloseable {
     SentimentScorer sentiment() { return sentiment; }
 
     TradeExecutor executor() { return executor; }
+
+    WorkerPool agentWorkers() { return agentWorkers; }
 
     /**
      * Appends to the journal. If the journal fails, nothing that needed the entry goes ahead (a
@@ -403,5 +407,6 @@ public final class Desk implements AutoCloseable {
         monitor.close();
         for (DeskSession session : sessions.values()) session.close();
         bus.close();
+        agentWorkers.close();
     }
 }

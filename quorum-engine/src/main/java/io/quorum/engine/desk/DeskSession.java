@@ -78,7 +78,7 @@ public final class DeskSession implements AutoCloseable {
         List<Agent> agents = List.of(new TechnicalAgent(context), new FundamentalAgent(context), new SentimentAgent(context),
                 new RiskAgent(context), new ExecutionAgent(context));
         for (Agent agent : agents) {
-            AgentRunner runner = new AgentRunner(agent, desk::reportAgentFailure);
+            AgentRunner runner = new AgentRunner(agent, desk.agentWorkers(), desk::reportAgentFailure);
             runners.put(agent.role(), runner);
             subscriptions.add(desk.bus().subscribe(id, agent.role(), message -> runner.run(a -> a.onMessage(message))));
         }
