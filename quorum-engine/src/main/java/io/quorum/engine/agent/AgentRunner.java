@@ -3,18 +3,18 @@ package io.quorum.engine.agent;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Runs one agent's work one piece at a time, in arrival order: messages from the bus, market
  * signals, analysis. It is a serial queue over threads it shares with every other runner (the
- * desk's {@link io.quorum.engine.bus.WorkerPool}), so an agent costs no thread of its own, and
+ * desk's worker pool), so an agent costs no thread of its own, and
  * the agent's private state still has one writer at a time. A failure inside the agent is
  * reported, and the runner keeps going.
  *
@@ -32,10 +32,13 @@ public final class AgentRunner implements AutoCloseable {
     private final BiConsumer<Agent, Throwable> onFailure;
     private final Queue<Consumer<Agent>> work = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    /** Held while a turn runs, so that {@link #close} can wait for the work in progress. */
-    private final ReentrantLock turnInProgress = new ReentrantLock();
+    /** The thread running a turn now, so that {@link #close} knows when it is called from the agent's own work. */
+    private volatile Thread turnThread;
     private final Runnable turn = this::drain;
+    /** No new work is taken. */
     private volatile boolean closed;
+    /** The work still queued is dropped: set once {@link #close} has waited long enough. */
+    private volatile boolean discarded;
 
     public AgentRunner(Agent agent, Executor workers, BiConsumer<Agent, Throwable> onFailure) {
         this.agent = Objects.requireNonNull(agent, "agent");
@@ -47,24 +50,33 @@ public final class AgentRunner implements AutoCloseable {
 
     /** Queues work for the agent; silently nothing once the runner is closed, since the session is over. */
     public void run(Consumer<Agent> piece) {
-        if (closed) return;
-        work.add(piece);
-        if (!scheduled.get() && scheduled.compareAndSet(false, true)) queueTurn();
+        if (!closed) queue(piece);
     }
 
     /**
-     * Drops the work not yet started and waits (a few seconds at most) for the piece in progress;
-     * from inside the agent's own work it does not wait for itself. The runner then holds nothing.
+     * Takes no more work, lets the work already queued finish (waiting a few seconds at most, and
+     * not at all when called from the agent's own work), then drops whatever is left. The runner
+     * holds nothing after.
      */
     @Override public void close() {
+        if (closed) return;
         closed = true;
-        work.clear();
-        try {
-            if (turnInProgress.tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) turnInProgress.unlock();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+        if (turnThread != Thread.currentThread()) {
+            CountDownLatch finished = new CountDownLatch(1);
+            queue(agent -> finished.countDown());
+            try {
+                finished.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+        discarded = true;
         work.clear();
+    }
+
+    private void queue(Consumer<Agent> piece) {
+        work.add(piece);
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) queueTurn();
     }
 
     private void queueTurn() {
@@ -78,17 +90,17 @@ public final class AgentRunner implements AutoCloseable {
 
     private void drain() {
         int done = 0;
-        turnInProgress.lock();
+        turnThread = Thread.currentThread();
         try {
             Consumer<Agent> piece;
-            while (!closed && done < TURN && (piece = work.poll()) != null) {
+            while (!discarded && done < TURN && (piece = work.poll()) != null) {
                 runOne(piece);
                 done++;
             }
         } finally {
-            turnInProgress.unlock();
+            turnThread = null;
         }
-        if (closed) {
+        if (discarded) {
             work.clear();
             return;
         }

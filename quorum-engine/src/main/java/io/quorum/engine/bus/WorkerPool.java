@@ -66,8 +66,6 @@ public final class WorkerPool implements Executor, AutoCloseable {
 
     public int size() { return executor.getCorePoolSize(); }
 
-    public boolean isClosed() { return executor.isShutdown(); }
-
     /**
      * Lets the tasks already queued run (queues that are closed skip their turn at once), then stops
      * the threads, waiting a little for tasks in progress; from one of the pool's own threads, it

@@ -9,6 +9,7 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,7 +64,7 @@ class AgentRunnerTest {
     }
 
     @Test
-    void close_waits_for_the_piece_in_progress_and_drops_the_rest() throws Exception {
+    void close_lets_the_work_already_queued_finish_then_takes_no_more() throws Exception {
         AgentRunner runner = runner();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -76,25 +77,36 @@ class AgentRunnerTest {
         for (int i = 0; i < 10; i++) runner.run(agent -> finished.incrementAndGet());
         started.await(10, TimeUnit.SECONDS);
 
-        Thread.ofVirtual().start(() -> {
-            awaitQuietly(new CountDownLatch(1), 50);
-            release.countDown();
-        });
-        runner.close();
+        Thread closing = Thread.ofVirtual().start(runner::close);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> closing.getState() == Thread.State.TIMED_WAITING);
+        release.countDown();
+        closing.join(Duration.ofSeconds(10));
         runner.run(agent -> finished.incrementAndGet());
 
-        assertThat(finished).hasValue(1);
+        assertThat(closing.isAlive()).isFalse();
+        assertThat(finished).hasValue(11);
+    }
+
+    @Test
+    void an_agent_may_close_its_own_runner_without_waiting_for_itself() {
+        AgentRunner runner = runner();
+        CountDownLatch closed = new CountDownLatch(1);
+
+        runner.run(agent -> {
+            runner.close();
+            closed.countDown();
+        });
+
+        await().atMost(2, TimeUnit.SECONDS).until(() -> closed.getCount() == 0);
     }
 
     private AgentRunner runner() {
         return new AgentRunner(new IdleAgent(context), workers, (agent, error) -> failures.add(error));
     }
 
-    private static void awaitQuietly(CountDownLatch latch) { awaitQuietly(latch, 10_000); }
-
-    private static void awaitQuietly(CountDownLatch latch, long millis) {
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(millis, TimeUnit.MILLISECONDS);
+            latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
