@@ -21,10 +21,12 @@ import java.util.function.Consumer;
  * <p>Per session, one short critical section gives the draft its {@code seq}, journals it and
  * queues it in every interested mailbox, so the journal and every subscriber see the session in
  * {@code seq} order. Queuing never waits: each {@link Mailbox} is a bounded ring, and a full ring
- * applies the {@link OverflowPolicy}. The bus owns one {@link WorkerPool} that drains every mailbox
- * of every session, so its number of threads is fixed by the settings, not by the sessions. Guards run before the critical
- * section; overflow reports run after it, so that a listener may publish an ALERT without breaking
- * the order of the message it is reporting.
+ * applies the {@link OverflowPolicy}. Guards run before the critical section; overflow reports run
+ * after it, so that a listener may publish an ALERT without breaking the order of the message it is
+ * reporting.
+ *
+ * <p>The bus owns one {@link WorkerPool} that drains every mailbox of every session: its number of
+ * threads is set by {@link BusSettings#mailboxWorkers()}, never by the number of sessions.
  */
 public final class InMemoryMessageBus implements MessageBus {
     private final BusSettings settings;
