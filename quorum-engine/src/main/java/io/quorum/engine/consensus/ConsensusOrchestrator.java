@@ -35,13 +35,17 @@ import java.util.function.BooleanSupplier;
  * decides with {@link DecisionRule} and publishes every decision as a DECISION from the
  * orchestrator to all. At most one round per ticker is open at a time.
  *
- * <p>Driven by the desk thread in message order ({@link #open}, {@link #record}) and by a timer
- * ({@link #expireDue}), possibly on another thread, so every state change is synchronized. Messages
+ * <p>Driven in message order ({@link #open}, {@link #record}) and by a timer ({@link #expireDue}):
+ * all three may come from one engine loop thread, or the timer from a thread of its own, so every
+ * state change is synchronized (uncontended, and so cheap, when one thread does it all). Messages
  * are published after the lock is released: the bus may call {@link #checkVote} from a publisher's
  * thread while holding its own lock, and the two locks must never be taken in opposite orders.
  *
- * <p>Late votes never count: a vote handled at or after its round's deadline times the round out
- * first, even if the timer has not fired yet.
+ * <p>Two clocks: the market's stamps the messages; the deadline clock, the user's wall clock on a
+ * live or simulated-live desk (replay time in a backtest), sets and enforces the deadlines. Late
+ * votes never count: a vote handled at or after its round's deadline times the round out first,
+ * even if the timer has not fired yet. Agents do not watch the deadline: they answer when they
+ * are ready.
  */
 public final class ConsensusOrchestrator {
     private final SessionId sessionId;
