@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * order and runs one thing at a time, while the number of threads is set here, once, and never
  * grows with the number of sessions, subscribers or agents.
  *
- * <p>All the threads are started with the pool and live until {@link #close}. A task that blocks
+ * <p>All the threads are started with the pool and live until {@link #close}. The pool's queue
+ * needs no bound of its own: a serial queue has at most one turn queued at a time. A task that blocks
  * holds its thread and no other: the other {@code size - 1} threads go on serving every other
  * queue. Only {@code size} tasks blocked at the same time would stall the rest, until one returns;
  * so the default {@link #DEFAULT_SIZE} leaves room for several slow handlers on a small machine,

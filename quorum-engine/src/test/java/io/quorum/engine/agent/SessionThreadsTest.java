@@ -52,8 +52,9 @@ class SessionThreadsTest {
             sessions.forEach(Session::close);
             int closed = THREADS.getThreadCount();
 
-            assertThat(running).as("platform threads with %d sessions running", SESSIONS).isEqualTo(before);
-            assertThat(closed).as("platform threads once they are closed").isEqualTo(before);
+            // At most: a thread left by an earlier test in this JVM (an idle carrier of virtual threads) may end meanwhile.
+            assertThat(running).as("platform threads with %d sessions running", SESSIONS).isLessThanOrEqualTo(before);
+            assertThat(closed).as("platform threads once they are closed").isLessThanOrEqualTo(before);
             assertThat(bus.stats().subscribers()).isEmpty();
         }
     }
