@@ -32,18 +32,25 @@ describe('AgentChatPanel', () => {
         target: '190.00',
         rationale: 'Breakout with volume confirmation',
       }),
+      agentMessage('ORCHESTRATOR', 'VOTE_REQUEST', {
+        text: "Votes please on Technical's proposal: Increase AAPL position by 20% — answer within 30 s",
+        proposalId: 'p-1',
+        voters: ['FUNDAMENTAL', 'SENTIMENT', 'RISK', 'EXECUTION'],
+        deadline: '2025-03-03T14:30:30Z',
+      }),
       agentMessage('RISK', 'VOTE', { choice: 'APPROVE', reason: 'Reduce to 15% to keep balance', modification: { size: { unit: 'PERCENT_OF_POSITION', amount: '15' } } }),
       agentMessage('ORCHESTRATOR', 'DECISION', decisionContent),
     ];
     render(<AgentChatPanel messages={messages} isAutoTradingEnabled />);
 
     const bubbles = screen.getAllByTestId('chat-bubble');
-    expect(bubbles).toHaveLength(6);
+    expect(bubbles).toHaveLength(7);
     expect(bubbles.map((b) => b.getAttribute('aria-label'))).toEqual([
       'Technical Alert',
       'Fundamental Question',
       'Sentiment Update',
       'Technical Proposal',
+      'Orchestrator Vote request',
       'Risk Vote',
       'Orchestrator Decision',
     ]);
@@ -53,11 +60,12 @@ describe('AgentChatPanel', () => {
     expect(proposal.getByText('179.00')).toBeInTheDocument();
     expect(proposal.getByText('175.00')).toBeInTheDocument();
     expect(proposal.getByText('20% of position')).toBeInTheDocument();
-    const vote = within(bubbles[4]);
+    expect(within(bubbles[4]).getByText("Votes please on Technical's proposal: Increase AAPL position by 20% — answer within 30 s")).toBeInTheDocument();
+    const vote = within(bubbles[5]);
     expect(vote.getByText('APPROVE')).toHaveClass('vote-APPROVE');
     expect(vote.getByText(/Modification: size 15% of position/)).toBeInTheDocument();
-    expect(bubbles[5]).toHaveClass('outcome-VETOED');
-    expect(within(bubbles[5]).getByText('Vetoed')).toBeInTheDocument();
+    expect(bubbles[6]).toHaveClass('outcome-VETOED');
+    expect(within(bubbles[6]).getByText('Vetoed')).toBeInTheDocument();
     expect(screen.getByText('Auto-trading on')).toBeInTheDocument();
   });
 

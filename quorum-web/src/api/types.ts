@@ -4,14 +4,14 @@ export type Decimal = string;
 
 export type SessionState = 'IDLE' | 'ANALYZING' | 'PROPOSAL' | 'RE_ANALYZING' | 'AUTO_TRADING' | 'STOPPED';
 export type AgentRole = 'TECHNICAL' | 'FUNDAMENTAL' | 'SENTIMENT' | 'RISK' | 'EXECUTION' | 'ORCHESTRATOR';
-export type MessageType = 'ALERT' | 'QUESTION' | 'UPDATE' | 'PROPOSAL' | 'VOTE' | 'DECISION';
+export type MessageType = 'ALERT' | 'QUESTION' | 'UPDATE' | 'PROPOSAL' | 'VOTE_REQUEST' | 'VOTE' | 'DECISION';
 export type Outcome = 'APPROVED' | 'APPROVED_MODIFIED' | 'REJECTED' | 'VETOED' | 'TIMED_OUT' | 'CANCELLED';
 export type VoteChoice = 'APPROVE' | 'REJECT' | 'ABSTAIN' | 'VETO';
 export type Direction = 'LONG' | 'SHORT';
 export type TradeAction = 'OPEN_LONG' | 'OPEN_SHORT' | 'INCREASE' | 'REDUCE' | 'CLOSE' | 'ADJUST_STOPS';
 
 export const AGENT_ROLES: readonly AgentRole[] = ['TECHNICAL', 'FUNDAMENTAL', 'SENTIMENT', 'RISK', 'EXECUTION', 'ORCHESTRATOR'];
-export const MESSAGE_TYPES: readonly MessageType[] = ['ALERT', 'QUESTION', 'UPDATE', 'PROPOSAL', 'VOTE', 'DECISION'];
+export const MESSAGE_TYPES: readonly MessageType[] = ['ALERT', 'QUESTION', 'UPDATE', 'PROPOSAL', 'VOTE_REQUEST', 'VOTE', 'DECISION'];
 export const OUTCOMES: readonly Outcome[] = ['APPROVED', 'APPROVED_MODIFIED', 'REJECTED', 'VETOED', 'TIMED_OUT', 'CANCELLED'];
 
 export interface Size {

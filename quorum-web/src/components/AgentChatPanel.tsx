@@ -179,6 +179,8 @@ function MessageBody({ message }: { message: AgentMessage }) {
           {typeof content.rationale === 'string' && <p className="muted small">{content.rationale}</p>}
         </div>
       );
+    case 'VOTE_REQUEST':
+      return <div className="bubble-body">{content.text}</div>;
     case 'VOTE':
       return (
         <div className="bubble-body">

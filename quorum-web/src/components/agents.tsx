@@ -34,6 +34,7 @@ export const TYPE_LABEL: Record<MessageType, string> = {
   QUESTION: 'Question',
   UPDATE: 'Update',
   PROPOSAL: 'Proposal',
+  VOTE_REQUEST: 'Vote request',
   VOTE: 'Vote',
   DECISION: 'Decision',
 };

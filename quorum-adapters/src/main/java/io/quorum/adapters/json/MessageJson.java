@@ -25,6 +25,7 @@ import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRecord;
+import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.session.SessionId;
 import java.util.ArrayList;
@@ -116,14 +117,18 @@ public final class MessageJson {
             return Recipients.all();
         }
         if (!field.node().isArray() || field.node().isEmpty()) throw new MalformedMessageException(field.path(), "expected \"ALL\" or a non-empty array of roles");
+        List<WireObject.Element> elements = new ArrayList<>(field.node().size());
+        for (int i = 0; i < field.node().size(); i++) elements.add(new WireObject.Element(field.node().get(i), field.path() + "[" + i + "]"));
+        return Recipients.of(roles(elements));
+    }
+
+    /** Roles listed once each, in any order. */
+    private static Set<AgentRole> roles(List<WireObject.Element> elements) {
         Set<AgentRole> roles = EnumSet.noneOf(AgentRole.class);
-        for (int i = 0; i < field.node().size(); i++) {
-            String path = field.path() + "[" + i + "]";
-            if (!roles.add(new WireObject.Element(field.node().get(i), path).enumValue(AgentRole.class))) {
-                throw new MalformedMessageException(path, "role listed twice");
-            }
+        for (WireObject.Element element : elements) {
+            if (!roles.add(element.enumValue(AgentRole.class))) throw new MalformedMessageException(element.path(), "role listed twice");
         }
-        return Recipients.of(roles);
+        return roles;
     }
 
     static ObjectNode payload(Payload payload) {
@@ -141,6 +146,13 @@ public final class MessageJson {
                 node.set("execution", u.execution() == null ? null : execution(u.execution()));
             }
             case Proposal p -> proposal(p, node);
+            case VoteRequest r -> {
+                node.put("proposalId", r.proposalId().toString());
+                node.set("terms", proposal(r.terms(), Wire.object()).put("text", r.terms().text()));
+                ArrayNode voters = node.putArray("voters");
+                for (AgentRole voter : r.voters()) voters.add(voter.name());
+                node.put("deadline", r.deadline().toString());
+            }
             case Vote v -> {
                 node.put("proposalId", v.proposalId().toString());
                 node.put("choice", v.choice().name());
@@ -184,6 +196,14 @@ public final class MessageJson {
                 yield in.build(() -> new Update(kind, ticker, execution, text));
             }
             case PROPOSAL -> proposalFields(in);
+            case VOTE_REQUEST -> {
+                var proposalId = new ProposalId(in.uuid("proposalId"));
+                Proposal terms = proposal(in.object("terms"));
+                Set<AgentRole> voters = roles(in.array("voters"));
+                var deadline = in.instant("deadline");
+                String text = in.text("text");
+                yield in.build(() -> new VoteRequest(proposalId, terms, voters, deadline, text));
+            }
             case VOTE -> {
                 var proposalId = new ProposalId(in.uuid("proposalId"));
                 var choice = in.enumValue("choice", VoteChoice.class);

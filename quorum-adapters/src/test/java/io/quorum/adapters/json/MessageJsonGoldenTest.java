@@ -6,9 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorum.engine.journal.JournalSamples;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.MessageType;
+import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.VoteRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,6 +35,7 @@ class MessageJsonGoldenTest {
                 Arguments.of("question.json", JournalSamples.message(JournalSamples.question(), AgentRole.RISK, 4)),
                 Arguments.of("update.json", JournalSamples.message(JournalSamples.update(), AgentRole.EXECUTION, 12)),
                 Arguments.of("proposal.json", JournalSamples.message(JournalSamples.proposal(), AgentRole.TECHNICAL, 7)),
+                Arguments.of("vote-request.json", voteRequest()),
                 Arguments.of("vote.json", JournalSamples.message(JournalSamples.vote(), AgentRole.RISK, 9)),
                 Arguments.of("decision.json", JournalSamples.message(JournalSamples.decision(), AgentRole.ORCHESTRATOR, 11)));
     }
@@ -43,6 +52,16 @@ class MessageJsonGoldenTest {
         String encoded = MessageJson.encode(message);
 
         assertThat(pretty(encoded)).isEqualTo(pretty(golden(file)));
+    }
+
+    /** The orchestrator asks the four other voters about Technical's proposal (seq 7), as the desk sends it. */
+    static AgentMessage voteRequest() {
+        Set<AgentRole> others = EnumSet.of(AgentRole.FUNDAMENTAL, AgentRole.SENTIMENT, AgentRole.RISK, AgentRole.EXECUTION);
+        VoteRequest request = new VoteRequest(JournalSamples.PROPOSAL_ID, JournalSamples.proposal(), others, Instant.parse("2025-03-14T14:30:38Z"),
+                "Votes please on Technical's proposal: Open long 120 shares of AAPL, stop 175.00, target 190.00 — answer within 30 s");
+        return new AgentMessage(UUID.fromString("3d0c5a3e-9a43-3c5e-b1d6-6f4e2a7b8c90"), JournalSamples.SESSION, 8, AgentRole.ORCHESTRATOR,
+                Recipients.of(others), MessageType.VOTE_REQUEST, request, JournalSamples.TIME.plusSeconds(8),
+                JournalSamples.message(JournalSamples.proposal(), AgentRole.TECHNICAL, 7).id(), true, Duration.ofSeconds(30));
     }
 
     static String golden(String file) {

@@ -55,6 +55,12 @@ class MessageJsonRefusalTest {
             decision.json | content.terms.entry      | <remove>                | content.terms.entry
             update.json   | content.execution.quantity | 1.5                   | content.execution.quantity
             update.json   | content.execution        | null                    | content.execution
+            vote-request.json | content.voters       | []                      | content.voters
+            vote-request.json | content.voters       | ["RISK","RISK"]         | content.voters[1]
+            vote-request.json | content.voters       | ["ORCHESTRATOR"]        | content.voters
+            vote-request.json | content.deadline     | "in 30 s"               | content.deadline
+            vote-request.json | content.terms        | <remove>                | content.terms
+            vote-request.json | content.terms.id     | "0e4f2b8c-1d2e-4f3a-9b8c-7d6e5f4a3b2c" | content.terms
             """)
     void a_malformed_field_is_refused_by_its_wire_name(String file, String path, String value, String expectedField) throws Exception {
         String json = mutated(file, path, value);

@@ -24,6 +24,7 @@ import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRecord;
+import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.session.SessionId;
@@ -54,7 +55,7 @@ class MessageJsonRoundTripTest {
 
     @Provide
     Arbitrary<AgentMessage> messages() {
-        Arbitrary<Payload> payloads = Arbitraries.oneOf(alerts(), questions(), updates(), proposals().map(p -> p), votes(), decisions());
+        Arbitrary<Payload> payloads = Arbitraries.oneOf(alerts(), questions(), updates(), proposals().map(p -> p), voteRequests(), votes(), decisions());
         return Combinators.combine(payloads, Arbitraries.of(AgentRole.class), recipients(), Arbitraries.longs().between(0, Long.MAX_VALUE),
                         Arbitraries.longs().between(0, 4_000_000_000_000L), Arbitraries.integers().between(1, 600), Arbitraries.of(true, false))
                 .as((payload, sender, recipients, seq, millis, timeoutSeconds, replying) -> {
@@ -128,6 +129,12 @@ class MessageJsonRoundTripTest {
     private Arbitrary<Modification> modifications() {
         return Combinators.combine(sizes().injectNull(0.5), prices(), prices().injectNull(0.5))
                 .as(Modification::new).injectNull(0.4);
+    }
+
+    private Arbitrary<VoteRequest> voteRequests() {
+        Arbitrary<Set<AgentRole>> voters = Arbitraries.of(AgentRole.VOTERS).set().ofMinSize(1);
+        return Combinators.combine(proposals(), voters, Arbitraries.longs().between(0, 4_000_000_000_000L), texts())
+                .as((terms, asked, millis, text) -> new VoteRequest(terms.id(), terms, asked, Instant.ofEpochMilli(millis), text));
     }
 
     private Arbitrary<Vote> votes() {

@@ -22,15 +22,13 @@ import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteChoice;
+import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.SystemClock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -39,12 +37,12 @@ import java.util.concurrent.atomic.LongAdder;
  * real {@link ConsensusOrchestrator}, wired as the desk wires them. The orchestrator's
  * {@link ConsensusOrchestrator#checkVote} guards the bus, and an ORCHESTRATOR subscription drives it
  * (PROPOSAL opens a round, VOTE records one). Five stub agents subscribe by role and, like
- * {@code Agent}, each notes every proposal it did not make and answers the orchestrator's request
- * for votes on it with a VOTE, here always APPROVE and with no analysis. An observer, as the UI is, sees every message and stops the
+ * {@code Agent}, each answers the orchestrator's {@code VoteRequest} when it is asked, with a VOTE,
+ * here always APPROVE and with no analysis. An observer, as the UI is, sees every message and stops the
  * clock at the DECISION.
  *
  * <p>Each round is one message from Technical's stub (the proposal) and six more: the
- * orchestrator's vote request (an UPDATE to the other four), four votes and the DECISION.
+ * orchestrator's VOTE_REQUEST to the other four, four votes and the DECISION.
  */
 final class ProtocolRounds implements RoundCarrier {
     /** Tickers take turns, so a round would have to stay open this many rounds for the next one on its ticker to be refused as TICKER_BUSY. */
@@ -57,8 +55,6 @@ final class ProtocolRounds implements RoundCarrier {
     private static final Price TARGET = Price.parse("110.00");
     private static final Size SIZE = Size.shares(100);
 
-    /** Per voter: the proposals it saw, by message id, until the orchestrator asks for a vote on them. */
-    private final Map<AgentRole, Map<UUID, ProposalId>> awaitingRequest = new EnumMap<>(AgentRole.class);
 
     private final SessionId session = SessionId.of("bench-decision-round");
     private final Clock clock = SystemClock.INSTANCE;
@@ -72,12 +68,11 @@ final class ProtocolRounds implements RoundCarrier {
     ProtocolRounds(PacedLoad load) {
         for (int i = 0; i < TICKERS; i++) tickers[i] = Ticker.of("R" + i);
         this.bus = new InMemoryMessageBus(BusSettings.defaults().withGuard(this::checkVote));
-        this.orchestrator = new ConsensusOrchestrator(session, bus, clock, VotingRules.DEFAULT, () -> true);
+        this.orchestrator = new ConsensusOrchestrator(session, bus, clock, clock, VotingRules.DEFAULT, () -> true);
         this.observer = new LatencyRecorder(load);
 
         bus.subscribe(session, AgentRole.ORCHESTRATOR, this::orchestrate);
         for (AgentRole role : AgentRole.VOTERS) {
-            awaitingRequest.put(role, new ConcurrentHashMap<>());
             bus.subscribe(session, role, message -> approve(role, message));
         }
         bus.observe(session, this::observe);
@@ -125,14 +120,8 @@ final class ProtocolRounds implements RoundCarrier {
     }
 
     private void approve(AgentRole voter, AgentMessage message) {
-        Map<UUID, ProposalId> seen = awaitingRequest.get(voter);
-        if (message.content() instanceof Proposal proposal) {
-            if (message.sender() != voter) seen.put(message.id(), proposal.id());
-            return;
-        }
-        ProposalId asked = message.sender() == AgentRole.ORCHESTRATOR && message.replyTo() != null ? seen.remove(message.replyTo()) : null;
-        if (asked == null) return;
-        Vote vote = new Vote(asked, VoteChoice.APPROVE, "bench stub approves", null, "APPROVE — bench stub approves");
+        if (!(message.content() instanceof VoteRequest request) || !request.asks(voter)) return;
+        Vote vote = new Vote(request.proposalId(), VoteChoice.APPROVE, "bench stub approves", null, "APPROVE — bench stub approves");
         bus.publish(AgentMessage.draft(session, voter, TO_ORCHESTRATOR, vote, clock.now()).inReplyTo(message.id()));
     }
 

@@ -19,7 +19,8 @@ import java.util.function.ToLongFunction;
  * @param overflowPolicy   what a full mailbox does
  * @param overflowListener told of every overflowed message
  * @param errorListener    told of every handler that throws
- * @param mailboxThreads   makes the thread that drains one mailbox
+ * @param mailboxThreads   makes the threads of the bus's {@link WorkerPool}, which drain every mailbox
+ * @param mailboxWorkers   how many threads that pool has, whatever the number of sessions and subscribers
  * @param lastSeqOf        the last {@code seq} already journaled for a session (0 for a new one),
  *                         so that a desk restarted from its journal goes on numbering where it stopped
  */
@@ -31,6 +32,7 @@ public record BusSettings(
         OverflowListener overflowListener,
         HandlerErrorListener errorListener,
         ThreadFactory mailboxThreads,
+        int mailboxWorkers,
         ToLongFunction<SessionId> lastSeqOf) {
 
     public static final int DEFAULT_MAILBOX_CAPACITY = 4096;
@@ -52,51 +54,58 @@ public record BusSettings(
         Objects.requireNonNull(overflowListener, "overflowListener");
         Objects.requireNonNull(errorListener, "errorListener");
         Objects.requireNonNull(mailboxThreads, "mailboxThreads");
+        if (mailboxWorkers < 1) throw new IllegalArgumentException("mailboxWorkers: must be positive, was " + mailboxWorkers);
         Objects.requireNonNull(lastSeqOf, "lastSeqOf");
     }
 
     /**
      * No journal, no guard, 4096 messages per mailbox, DROP_NEWEST, overflows and handler errors
-     * logged, one platform daemon thread per mailbox (it measured faster to wake than a virtual
-     * thread; see docs/bus.md), new sessions numbered from 1.
+     * logged, every mailbox drained by a pool of {@link WorkerPool#DEFAULT_SIZE} platform daemon
+     * threads (they measured faster to wake than virtual threads; see docs/bus.md), new sessions
+     * numbered from 1.
      */
     public static BusSettings defaults() {
         return new BusSettings(JournalHook.NONE, List.of(), DEFAULT_MAILBOX_CAPACITY, OverflowPolicy.DROP_NEWEST,
-                LOG_OVERFLOW, LOG_HANDLER_ERROR, Thread.ofPlatform().daemon().name("bus-mailbox-", 1).factory(), session -> 0);
+                LOG_OVERFLOW, LOG_HANDLER_ERROR, Thread.ofPlatform().daemon().name("bus-worker-", 1).factory(), WorkerPool.DEFAULT_SIZE, session -> 0);
     }
 
     public BusSettings withJournal(JournalHook newJournal) {
-        return new BusSettings(newJournal, guards, mailboxCapacity, overflowPolicy, overflowListener, errorListener, mailboxThreads, lastSeqOf);
+        return new BusSettings(newJournal, guards, mailboxCapacity, overflowPolicy, overflowListener, errorListener, mailboxThreads, mailboxWorkers, lastSeqOf);
     }
 
     /** These settings with {@code guard} checking after the guards already there. */
     public BusSettings withGuard(MessageGuard guard) {
         List<MessageGuard> more = new ArrayList<>(guards);
         more.add(Objects.requireNonNull(guard, "guard"));
-        return new BusSettings(journal, more, mailboxCapacity, overflowPolicy, overflowListener, errorListener, mailboxThreads, lastSeqOf);
+        return new BusSettings(journal, more, mailboxCapacity, overflowPolicy, overflowListener, errorListener, mailboxThreads, mailboxWorkers, lastSeqOf);
     }
 
     public BusSettings withMailboxCapacity(int capacity) {
-        return new BusSettings(journal, guards, capacity, overflowPolicy, overflowListener, errorListener, mailboxThreads, lastSeqOf);
+        return new BusSettings(journal, guards, capacity, overflowPolicy, overflowListener, errorListener, mailboxThreads, mailboxWorkers, lastSeqOf);
     }
 
     public BusSettings withOverflowPolicy(OverflowPolicy policy) {
-        return new BusSettings(journal, guards, mailboxCapacity, policy, overflowListener, errorListener, mailboxThreads, lastSeqOf);
+        return new BusSettings(journal, guards, mailboxCapacity, policy, overflowListener, errorListener, mailboxThreads, mailboxWorkers, lastSeqOf);
     }
 
     public BusSettings withOverflowListener(OverflowListener listener) {
-        return new BusSettings(journal, guards, mailboxCapacity, overflowPolicy, listener, errorListener, mailboxThreads, lastSeqOf);
+        return new BusSettings(journal, guards, mailboxCapacity, overflowPolicy, listener, errorListener, mailboxThreads, mailboxWorkers, lastSeqOf);
     }
 
     public BusSettings withErrorListener(HandlerErrorListener listener) {
-        return new BusSettings(journal, guards, mailboxCapacity, overflowPolicy, overflowListener, listener, mailboxThreads, lastSeqOf);
+        return new BusSettings(journal, guards, mailboxCapacity, overflowPolicy, overflowListener, listener, mailboxThreads, mailboxWorkers, lastSeqOf);
+    }
+
+    /** How many threads drain the mailboxes; see {@link WorkerPool} for what that number buys. */
+    public BusSettings withMailboxWorkers(int workers) {
+        return new BusSettings(journal, guards, mailboxCapacity, overflowPolicy, overflowListener, errorListener, mailboxThreads, workers, lastSeqOf);
     }
 
     public BusSettings withMailboxThreads(ThreadFactory threads) {
-        return new BusSettings(journal, guards, mailboxCapacity, overflowPolicy, overflowListener, errorListener, threads, lastSeqOf);
+        return new BusSettings(journal, guards, mailboxCapacity, overflowPolicy, overflowListener, errorListener, threads, mailboxWorkers, lastSeqOf);
     }
 
     public BusSettings withLastSeqOf(ToLongFunction<SessionId> lookup) {
-        return new BusSettings(journal, guards, mailboxCapacity, overflowPolicy, overflowListener, errorListener, mailboxThreads, lookup);
+        return new BusSettings(journal, guards, mailboxCapacity, overflowPolicy, overflowListener, errorListener, mailboxThreads, mailboxWorkers, lookup);
     }
 }

@@ -20,15 +20,17 @@ import java.util.function.Consumer;
  *
  * <p>Per session, one short critical section gives the draft its {@code seq}, journals it and
  * queues it in every interested mailbox, so the journal and every subscriber see the session in
- * {@code seq} order. Queuing never waits: each {@link Mailbox} is a bounded ring drained by its own
- * thread, and a full ring applies the {@link OverflowPolicy}. Guards run before the critical
- * section; overflow reports run after it, so that a listener may publish an ALERT without breaking
- * the order of the message it is reporting.
+ * {@code seq} order. Queuing never waits: each {@link Mailbox} is a bounded ring, and a full ring
+ * applies the {@link OverflowPolicy}. Guards run before the critical section; overflow reports run
+ * after it, so that a listener may publish an ALERT without breaking the order of the message it is
+ * reporting.
+ *
+ * <p>The bus owns one {@link WorkerPool} that drains every mailbox of every session: its number of
+ * threads is set by {@link BusSettings#mailboxWorkers()}, never by the number of sessions.
  */
 public final class InMemoryMessageBus implements MessageBus {
-    private static final long CLOSE_WAIT_MILLIS = 2_000;
-
     private final BusSettings settings;
+    private final WorkerPool workers;
     private final MessageGuard[] guards;
     private final ConcurrentHashMap<SessionId, SessionChannel> channels = new ConcurrentHashMap<>();
     private final AtomicLong lastSubscriberNumber = new AtomicLong();
@@ -42,6 +44,7 @@ public final class InMemoryMessageBus implements MessageBus {
     public InMemoryMessageBus(BusSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.guards = settings.guards().toArray(MessageGuard[]::new);
+        this.workers = new WorkerPool("bus", settings.mailboxWorkers(), settings.mailboxThreads());
     }
 
     /** A bus on {@link BusSettings#defaults()}. */
@@ -65,7 +68,7 @@ public final class InMemoryMessageBus implements MessageBus {
                 if (mailbox.wants(sequenced) && !mailbox.offer(sequenced)) {
                     if (overflowedMailboxes == null) overflowedMailboxes = new ArrayList<>(2);
                     overflowedMailboxes.add(mailbox);
-                    if (settings.overflowPolicy() == OverflowPolicy.DISCONNECT) channel.remove(mailbox); // stops its thread
+                    if (settings.overflowPolicy() == OverflowPolicy.DISCONNECT) channel.remove(mailbox); // ends its deliveries
                 }
             }
         } finally {
@@ -94,28 +97,23 @@ public final class InMemoryMessageBus implements MessageBus {
         return new BusStats(published.sum(), refused.sum(), journalFailures.sum(), overflowed.sum(), handlerErrors.sum(), subscribers);
     }
 
-    /** Stops every mailbox thread, waiting a little for handlers in progress to return. */
+    /** Stops every mailbox, then the bus's threads, waiting a little for handlers in progress to return. */
     @Override
     public void close() {
         closed = true;
-        List<Mailbox> stopped = new ArrayList<>();
         for (SessionChannel channel : channels.values()) {
             channel.lock.lock();
             try {
-                for (Mailbox mailbox : channel.mailboxes) stopped.add(mailbox);
+                for (Mailbox mailbox : channel.mailboxes) mailbox.stop();
                 channel.mailboxes = new Mailbox[0];
             } finally {
                 channel.lock.unlock();
             }
         }
-        for (Mailbox mailbox : stopped) mailbox.stop();
-        try {
-            for (Mailbox mailbox : stopped) mailbox.awaitTermination(CLOSE_WAIT_MILLIS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        workers.close();
     }
 
+    /** Takes the mailbox out of its session, for good. */
     void unsubscribe(Mailbox mailbox) {
         SessionChannel channel = channels.get(mailbox.subscriber().session());
         channel.lock.lock();
@@ -132,7 +130,7 @@ public final class InMemoryMessageBus implements MessageBus {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(handler, "handler");
         requireOpen();
-        Mailbox mailbox = new Mailbox(new Subscriber(lastSubscriberNumber.incrementAndGet(), session, role), handler, settings, this);
+        Mailbox mailbox = new Mailbox(new Subscriber(lastSubscriberNumber.incrementAndGet(), session, role), handler, settings, this, workers);
         SessionChannel channel = channelOf(session);
         channel.lock.lock();
         try {
@@ -141,7 +139,6 @@ public final class InMemoryMessageBus implements MessageBus {
         } finally {
             channel.lock.unlock();
         }
-        mailbox.start();
         return mailbox;
     }
 

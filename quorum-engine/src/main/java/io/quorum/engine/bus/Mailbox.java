@@ -2,51 +2,61 @@ package io.quorum.engine.bus;
 
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.port.MessageBus;
-import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * One subscriber's bounded, ordered queue and the thread that drains it into the handler.
+ * One subscriber's bounded, ordered queue, drained into its handler by the bus's shared
+ * {@link WorkerPool}: an actor-style serial executor that holds no thread of its own.
  *
  * <p>The queue is a single-producer, single-consumer ring: only the session's publisher, inside
- * the session's critical section, ever adds ({@link #offer}), and only this mailbox's thread takes.
- * So no lock is taken per message; {@code tail} and {@code head} are the only shared state and each
- * has one writer. The thread parks when the ring is empty and the producer unparks it only when it
- * has announced that it is parked: the volatile {@code tail} write and the volatile {@code parked}
- * read on one side, the {@code parked} write and {@code tail} read on the other, make sure a
- * wake-up is never lost.
+ * the session's critical section, ever adds ({@link #offer}), and only the mailbox's current turn
+ * takes. So no lock is taken per message; {@code tail} and {@code head} are the only shared state
+ * and each has one writer at a time.
+ *
+ * <p>A turn is one task on the pool. {@code scheduled} says a turn is queued or running: the
+ * producer queues one only when it flips {@code scheduled} from false to true, so there is never
+ * more than one, and the handler is called one message at a time, in {@code seq} order. A turn
+ * that finds the ring empty clears {@code scheduled}, then looks at {@code tail} once more: the
+ * volatile {@code tail} write and {@code scheduled} read on one side, the {@code scheduled} write
+ * and {@code tail} read on the other, make sure that a message is never left behind with no turn
+ * to take it. A turn hands at most {@value #TURN} messages to the handler, then queues the next
+ * turn behind the other mailboxes waiting for a thread, so a busy subscriber cannot starve them.
  */
 public final class Mailbox implements MessageBus.Subscription {
+    /** Messages one turn hands to the handler before it gives its thread back. */
+    static final int TURN = 64;
+
     private final Subscriber subscriber;
     private final Consumer<AgentMessage> handler;
     private final HandlerErrorListener errorListener;
     private final InMemoryMessageBus bus;
+    private final Executor workers;
     private final AgentMessage[] ring;
-    private final Thread thread;
+    private final Runnable turn = this::drain;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Next position to write; written only under the session's lock. */
     private volatile long tail;
-    /** Next position to read; written only by this mailbox's thread. */
+    /** Next position to read; written only by the mailbox's current turn. */
     private volatile long head;
-    private volatile boolean parked;
     private volatile boolean running = true;
 
-    // Single-writer counters (delivered: handed to the handler, whether it threw or not), volatile for stats().
+    // Written by one turn at a time (delivered: handed to the handler, whether it threw or not), volatile for stats().
     private volatile long delivered;
     private volatile long overflowed;
     private volatile long handlerErrors;
 
-    Mailbox(Subscriber subscriber, Consumer<AgentMessage> handler, BusSettings settings, InMemoryMessageBus bus) {
+    Mailbox(Subscriber subscriber, Consumer<AgentMessage> handler, BusSettings settings, InMemoryMessageBus bus, Executor workers) {
         this.subscriber = subscriber;
         this.handler = handler;
         this.errorListener = settings.errorListener();
         this.bus = bus;
+        this.workers = workers;
         this.ring = new AgentMessage[settings.mailboxCapacity()];
-        this.thread = settings.mailboxThreads().newThread(this::drain);
-        thread.setName("bus-" + subscriber);
     }
 
     public Subscriber subscriber() { return subscriber; }
@@ -55,8 +65,6 @@ public final class Mailbox implements MessageBus.Subscription {
     @Override public void close() {
         if (closed.compareAndSet(false, true)) bus.unsubscribe(this);
     }
-
-    void start() { thread.start(); }
 
     boolean wants(AgentMessage message) {
         return subscriber.role() == null || message.isFor(subscriber.role());
@@ -71,45 +79,48 @@ public final class Mailbox implements MessageBus.Subscription {
         }
         ring[(int) (position % ring.length)] = message;
         tail = position + 1;
-        if (parked) LockSupport.unpark(thread);
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) queueTurn();
         return true;
     }
 
-    /** Stops the thread once its current handler call returns; called after the mailbox left its session. */
+    /** Ends the deliveries once the handler call in progress returns; called after the mailbox left its session. */
     void stop() {
         closed.set(true);
         running = false;
-        LockSupport.unpark(thread);
-    }
-
-    boolean awaitTermination(long timeoutMillis) throws InterruptedException {
-        if (thread == Thread.currentThread()) return false;
-        return thread.join(Duration.ofMillis(timeoutMillis));
     }
 
     BusStats.SubscriberStats stats() {
         return new BusStats.SubscriberStats(subscriber, delivered, overflowed, handlerErrors, (int) (tail - head));
     }
 
+    private void queueTurn() {
+        try {
+            workers.execute(turn);
+        } catch (RejectedExecutionException closing) {
+            // The bus is closing: nothing more is delivered.
+        }
+    }
+
     private void drain() {
+        int handled = 0;
         while (running) {
             long position = head;
             if (position == tail) {
-                awaitMessage();
+                scheduled.set(false);
+                if (position == tail || !scheduled.compareAndSet(false, true)) return;
                 continue;
+            }
+            if (handled == TURN) {
+                queueTurn();
+                return;
             }
             int slot = (int) (position % ring.length);
             AgentMessage message = ring[slot];
             ring[slot] = null;
             head = position + 1;
             deliver(message);
+            handled++;
         }
-    }
-
-    private void awaitMessage() {
-        parked = true;
-        if (running && head == tail) LockSupport.park(this);
-        parked = false;
     }
 
     private void deliver(AgentMessage message) {

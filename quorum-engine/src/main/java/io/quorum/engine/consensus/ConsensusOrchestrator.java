@@ -9,8 +9,8 @@ import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.Recipients;
-import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
+import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.session.SessionChange;
@@ -35,18 +35,23 @@ import java.util.function.BooleanSupplier;
  * decides with {@link DecisionRule} and publishes every decision as a DECISION from the
  * orchestrator to all. At most one round per ticker is open at a time.
  *
- * <p>Driven by the desk thread in message order ({@link #open}, {@link #record}) and by a timer
- * ({@link #expireDue}), possibly on another thread, so every state change is synchronized. Messages
+ * <p>Driven in message order ({@link #open}, {@link #record}) and by a timer ({@link #expireDue}):
+ * all three may come from one engine loop thread, or the timer from a thread of its own, so every
+ * state change is synchronized (uncontended, and so cheap, when one thread does it all). Messages
  * are published after the lock is released: the bus may call {@link #checkVote} from a publisher's
  * thread while holding its own lock, and the two locks must never be taken in opposite orders.
  *
- * <p>Late votes never count: a vote handled at or after its round's deadline times the round out
- * first, even if the timer has not fired yet.
+ * <p>Two clocks: the market's stamps the messages; the deadline clock, the user's wall clock on a
+ * live or simulated-live desk (replay time in a backtest), sets and enforces the deadlines. Late
+ * votes never count: a vote handled at or after its round's deadline times the round out first,
+ * even if the timer has not fired yet. Agents do not watch the deadline: they answer when they
+ * are ready.
  */
 public final class ConsensusOrchestrator {
     private final SessionId sessionId;
     private final MessageBus bus;
     private final Clock clock;
+    private final Clock deadlineClock;
     private final BooleanSupplier acceptingProposals;
     private VotingRules rules;
 
@@ -57,12 +62,18 @@ public final class ConsensusOrchestrator {
     private final AtomicLongArray ignoredVotes = new AtomicLongArray(VoteReceipt.Reason.values().length);
 
     /**
+     * @param clock              the market's clock, for the timestamps of the messages published
+     * @param deadlineClock      the clock vote deadlines run on: the user's wall clock on a live or
+     *                           simulated-live desk, whatever its speed, so that an agent has the
+     *                           timeout in real seconds to answer; replay time in a backtest
      * @param acceptingProposals asked on every {@link #open}; in production the session's {@code isTradingAllowed}
      */
-    public ConsensusOrchestrator(SessionId sessionId, MessageBus bus, Clock clock, VotingRules rules, BooleanSupplier acceptingProposals) {
+    public ConsensusOrchestrator(SessionId sessionId, MessageBus bus, Clock clock, Clock deadlineClock, VotingRules rules,
+                                 BooleanSupplier acceptingProposals) {
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.deadlineClock = Objects.requireNonNull(deadlineClock, "deadlineClock");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.acceptingProposals = Objects.requireNonNull(acceptingProposals, "acceptingProposals");
     }
@@ -72,7 +83,7 @@ public final class ConsensusOrchestrator {
 
     /**
      * Puts a published PROPOSAL to the vote: records the proposer's APPROVE, starts the clock and
-     * asks the other four voters for their votes.
+     * asks the other four voters for their votes with a {@link VoteRequest}.
      */
     public Opening open(AgentMessage proposalMessage) {
         Proposal proposal = payload(proposalMessage, MessageType.PROPOSAL, Proposal.class);
@@ -84,9 +95,9 @@ public final class ConsensusOrchestrator {
             seen.add(id);
             Opening.Reason refusal = refusal(proposal, proposer);
             if (refusal != null) return new Opening.Refused(id, refusal, refusalDetail(refusal, proposal));
-            deadline = clock.now().plus(rules.timeout());
+            deadline = deadlineClock.now().plus(rules.timeout());
             open.put(id, new Round(proposalMessage, proposal, proposer, deadline, rules));
-            request = voteRequest(proposalMessage, proposal, proposer);
+            request = voteRequest(proposalMessage, proposal, proposer, deadline);
         }
         bus.publish(request);
         return new Opening.Opened(id, deadline);
@@ -105,7 +116,7 @@ public final class ConsensusOrchestrator {
                 ignored = VoteReceipt.Reason.NOT_A_VOTER;
             } else if (round == null) {
                 ignored = decided.containsKey(id) ? VoteReceipt.Reason.AFTER_DECISION : VoteReceipt.Reason.UNKNOWN_PROPOSAL;
-            } else if (!clock.now().isBefore(round.deadline)) {
+            } else if (!deadlineClock.now().isBefore(round.deadline)) {
                 decision = close(round, round.rule(true));
                 ignored = VoteReceipt.Reason.AFTER_DEADLINE;
             } else if (voter == round.proposer || round.votes.containsKey(voter)) {
@@ -126,7 +137,7 @@ public final class ConsensusOrchestrator {
     public List<AgentMessage> expireDue() {
         List<AgentMessage> decisions = new ArrayList<>();
         synchronized (this) {
-            Instant now = clock.now();
+            Instant now = deadlineClock.now();
             for (Iterator<Round> it = open.values().iterator(); it.hasNext(); ) {
                 Round round = it.next();
                 if (now.isBefore(round.deadline)) continue;
@@ -205,12 +216,13 @@ public final class ConsensusOrchestrator {
         return reason.sentence();
     }
 
-    private AgentMessage voteRequest(AgentMessage proposalMessage, Proposal proposal, AgentRole proposer) {
+    private AgentMessage voteRequest(AgentMessage proposalMessage, Proposal proposal, AgentRole proposer, Instant deadline) {
         EnumSet<AgentRole> others = EnumSet.copyOf(AgentRole.VOTERS);
         others.remove(proposer);
         String text = "Votes please on " + proposer.displayName() + "'s proposal: " + DecisionText.describe(proposal)
                 + " — answer within " + rules.timeout().toSeconds() + " s";
-        return AgentMessage.draft(sessionId, AgentRole.ORCHESTRATOR, Recipients.of(others), Update.of(Update.UpdateKind.OBSERVATION, proposal.ticker(), text), clock.now())
+        VoteRequest request = new VoteRequest(proposal.id(), proposal, others, deadline, text);
+        return AgentMessage.draft(sessionId, AgentRole.ORCHESTRATOR, Recipients.of(others), request, clock.now())
                 .inReplyTo(proposalMessage.id())
                 .expectingResponseWithin(rules.timeout());
     }

@@ -3,6 +3,7 @@ package io.quorum.engine.desk;
 import io.quorum.engine.agent.Agent;
 import io.quorum.engine.agent.SentimentScorer;
 import io.quorum.engine.bus.BusSettings;
+import io.quorum.engine.bus.WorkerPool;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.loop.EngineLoop;
@@ -78,6 +79,7 @@ public final class Desk implements AutoCloseable {
     private final Map<SessionId, DeskSession> sessions = new ConcurrentHashMap<>();
     private final EngineLoop loop;
     private final MessageBus bus;
+    private final WorkerPool agentWorkers = WorkerPool.ofDaemons("agent", WorkerPool.DEFAULT_SIZE);
     private final PositionManager positions;
     private final List<ExitTriggered> triggeredExits = new ArrayList<>();
     private final RiskEngine risk;
@@ -281,6 +283,8 @@ public final class Desk implements AutoCloseable {
     SentimentScorer sentiment() { return sentiment; }
 
     TradeExecutor executor() { return executor; }
+
+    WorkerPool agentWorkers() { return agentWorkers; }
 
     /**
      * Appends to the journal. If the journal fails, nothing that needed the entry goes ahead (a
@@ -499,5 +503,6 @@ public final class Desk implements AutoCloseable {
         for (DeskSession session : sessions.values()) session.close();
         loop.close();
         bus.close();
+        agentWorkers.close();
     }
 }

@@ -88,7 +88,10 @@ final class DeskRecovery {
             boolean analysisTraded = history.analysisDecision != null
                     && history.intents.values().stream().anyMatch(i -> history.analysisDecision.proposalId().equals(i.proposalId()));
             session.resume(history.analysisDecision, analysisTraded);
-            if (history.state == SessionState.STOPPED) desk.halt(session, "the session is stopped");
+            if (history.state == SessionState.STOPPED) {
+                desk.halt(session, "the session is stopped");
+                session.retire();
+            }
             if (history.state != SessionState.STOPPED) {
                 session.say(AgentRole.ORCHESTRATOR, new Alert(Alert.AlertKind.SYSTEM, Alert.Severity.INFO, history.ticker,
                         "Desk restarted: session restored in " + history.state + (history.state == SessionState.AUTO_TRADING

@@ -74,7 +74,7 @@ public final class DeskSession implements AutoCloseable {
         Ticker ticker = session.ticker();
         AutoTradingConfig config = session.config();
         this.view = new SessionDeskView(desk, session);
-        this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), VotingRules.of(config), this::acceptingProposals);
+        this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), desk.ports().userClock(), VotingRules.of(config), this::acceptingProposals);
         session.addListener(this::journalStateChange);
         session.addListener(orchestrator::onSessionChange);
         session.addListener(this::announceStateChange);
@@ -84,7 +84,7 @@ public final class DeskSession implements AutoCloseable {
         List<Agent> agents = List.of(new TechnicalAgent(context), new FundamentalAgent(context), new SentimentAgent(context),
                 new RiskAgent(context), new ExecutionAgent(context));
         for (Agent agent : agents) {
-            AgentRunner runner = new AgentRunner(agent, desk::reportAgentFailure);
+            AgentRunner runner = new AgentRunner(agent, desk.agentWorkers(), desk::reportAgentFailure);
             runners.put(agent.role(), runner);
             subscriptions.add(desk.bus().subscribe(id, agent.role(), message -> runner.run(a -> a.onMessage(message))));
         }
@@ -368,8 +368,19 @@ public final class DeskSession implements AutoCloseable {
         return desk.bus().publish(AgentMessage.draft(id(), role, Recipients.all(), payload, desk.clock().now()));
     }
 
+    /**
+     * A stopped session trades no more: the RiskEngine halts it (its stops still fire, on the loop)
+     * and its agents are let go, so that a stopped session holds no worker and no mailbox.
+     */
     private void haltWhenStopped(SessionChange change) {
-        if (change.to() == SessionState.STOPPED) desk.halt(this, "the session stopped (" + change.describe() + ")");
+        if (change.to() != SessionState.STOPPED) return;
+        desk.halt(this, "the session stopped (" + change.describe() + ")");
+        retire();
+    }
+
+    /** Lets the agents go. Runners finish the work already queued; that may take a moment, and the loop does not wait for it. */
+    void retire() {
+        Thread.ofVirtual().name("retire-" + id()).start(this::close);
     }
 
     private void journalStateChange(SessionChange change) {

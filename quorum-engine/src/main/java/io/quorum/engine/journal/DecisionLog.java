@@ -20,6 +20,7 @@ import io.quorum.engine.message.Question;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteRecord;
+import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
@@ -142,6 +143,7 @@ public final class DecisionLog {
                 case Alert ignored -> { }
                 case Question ignored -> { }
                 case Update ignored -> { }
+                case VoteRequest ignored -> { }
             }
         }
 

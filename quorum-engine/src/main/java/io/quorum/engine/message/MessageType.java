@@ -6,6 +6,7 @@ public enum MessageType {
     QUESTION(Question.class),
     UPDATE(Update.class),
     PROPOSAL(Proposal.class),
+    VOTE_REQUEST(VoteRequest.class),
     VOTE(Vote.class),
     DECISION(Decision.class);
 
@@ -21,6 +22,7 @@ public enum MessageType {
             case Question q -> QUESTION;
             case Update u -> UPDATE;
             case Proposal p -> PROPOSAL;
+            case VoteRequest r -> VOTE_REQUEST;
             case Vote v -> VOTE;
             case Decision d -> DECISION;
         };

@@ -5,7 +5,7 @@ package io.quorum.engine.message;
  * carries {@link #text()}, the short sentence a person reads in the desk's conversation, beside its
  * structured fields, which are what the agents act on.
  */
-public sealed interface Payload permits Alert, Question, Update, Proposal, Vote, Decision {
+public sealed interface Payload permits Alert, Question, Update, Proposal, VoteRequest, Vote, Decision {
     String text();
 
     static String requireText(String text) {

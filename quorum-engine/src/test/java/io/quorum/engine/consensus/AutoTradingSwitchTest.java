@@ -33,7 +33,7 @@ class AutoTradingSwitchTest {
     private final RecordingMessageBus bus = new RecordingMessageBus();
     private final TradingSession session = new TradingSession(Desk.SESSION, Ticker.of("AAPL"), AutoTradingConfig.defaults(), clock);
     private final ConsensusOrchestrator orchestrator =
-            new ConsensusOrchestrator(Desk.SESSION, bus, clock, VotingRules.of(session.config()), session::isTradingAllowed);
+            new ConsensusOrchestrator(Desk.SESSION, bus, clock, clock, VotingRules.of(session.config()), session::isTradingAllowed);
     /** The Execution agent's mailbox: decisions wait here until its thread gets to them. */
     private final Queue<Decision> executionMailbox = new ArrayDeque<>();
     private final List<Proposal> ordersPlaced = new ArrayList<>();

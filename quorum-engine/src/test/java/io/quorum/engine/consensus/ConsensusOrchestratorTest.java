@@ -17,15 +17,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.MalformedMessageException;
+import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.Size;
-import io.quorum.engine.message.Update;
+import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +35,11 @@ class ConsensusOrchestratorTest {
     private final ManualClock clock = new ManualClock(Desk.OPENING_BELL);
     private final RecordingMessageBus bus = new RecordingMessageBus();
     private final AtomicBoolean trading = new AtomicBoolean(true);
-    private final ConsensusOrchestrator orchestrator = new ConsensusOrchestrator(Desk.SESSION, bus, clock, VotingRules.DEFAULT, trading::get);
+    private final ConsensusOrchestrator orchestrator = new ConsensusOrchestrator(Desk.SESSION, bus, clock, clock, VotingRules.DEFAULT, trading::get);
     private final Proposal proposal = Desk.increaseAaplBy20Pct();
 
     @Test
-    void opening_asks_the_other_four_voters_to_answer_within_the_timeout() {
+    void opening_sends_the_other_four_voters_a_vote_request_with_the_terms_and_the_deadline() {
         AgentMessage proposed = Desk.proposed(TECHNICAL, proposal, clock.now());
 
         Opening opening = orchestrator.open(proposed);
@@ -45,12 +47,13 @@ class ConsensusOrchestratorTest {
         assertThat(opening).isEqualTo(new Opening.Opened(proposal.id(), Desk.OPENING_BELL.plusSeconds(30)));
         AgentMessage request = bus.published().get(0);
         assertThat(request.sender()).isEqualTo(ORCHESTRATOR);
-        assertThat(request.content()).isInstanceOf(Update.class);
+        assertThat(request.type()).isEqualTo(MessageType.VOTE_REQUEST);
+        assertThat(request.content()).isEqualTo(new VoteRequest(proposal.id(), proposal, EnumSet.of(FUNDAMENTAL, SENTIMENT, RISK, EXECUTION),
+                Desk.OPENING_BELL.plusSeconds(30), "Votes please on Technical's proposal: Increase AAPL position by 20%, stop 175.00, target 190.00 — answer within 30 s"));
         assertThat(request.recipients()).isEqualTo(Recipients.of(FUNDAMENTAL, SENTIMENT, RISK, EXECUTION));
         assertThat(request.replyTo()).isEqualTo(proposed.id());
         assertThat(request.requiresResponse()).isTrue();
         assertThat(request.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(request.content().text()).isEqualTo("Votes please on Technical's proposal: Increase AAPL position by 20%, stop 175.00, target 190.00 — answer within 30 s");
     }
 
     @Test

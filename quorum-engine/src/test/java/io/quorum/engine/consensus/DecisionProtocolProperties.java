@@ -106,7 +106,7 @@ class DecisionProtocolProperties {
     private static Verdict run(Round round) {
         ManualClock clock = new ManualClock(Desk.OPENING_BELL);
         RecordingMessageBus bus = new RecordingMessageBus();
-        ConsensusOrchestrator orchestrator = new ConsensusOrchestrator(Desk.SESSION, bus, clock,
+        ConsensusOrchestrator orchestrator = new ConsensusOrchestrator(Desk.SESSION, bus, clock, clock,
                 new VotingRules(round.quorum(), Duration.ofSeconds(TIMEOUT_SECONDS)), () -> true);
         Proposal proposal = Desk.openLong("AAPL");
         orchestrator.open(Desk.proposed(round.proposer(), proposal, clock.now()));

@@ -9,6 +9,7 @@ import io.quorum.engine.message.Question;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteRecord;
+import io.quorum.engine.message.VoteRequest;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -43,6 +44,7 @@ public final class ConversationPrinter {
             case Question q -> "QUESTION - " + q.text();
             case Update u -> (u.kind() == Update.UpdateKind.TRADE_EXECUTED ? "TRADE EXECUTED - " : u.kind() == Update.UpdateKind.REASONING ? "" : "UPDATE - ") + u.text();
             case Proposal p -> "PROPOSAL - " + p.text() + "\n" + INDENT + "Rationale: " + p.rationale();
+            case VoteRequest r -> r.text();
             case Vote v -> "VOTE - " + v.text();
             case Decision d -> decision(d);
         };
