@@ -13,6 +13,7 @@ import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Fill;
+import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MarketDataFeed;
@@ -87,7 +88,10 @@ public final class Desk implements AutoCloseable {
         this.positions = new PositionManager(ports.calendar()::tradingDate, triggeredExits::add);
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
         this.executor = new TradeExecutor(this);
-        ports.broker().onFill(executor::onFill);
+        ports.broker().onOrderEvent(event -> {
+            if (event instanceof OrderEvent.PartiallyFilled partiallyFilled) executor.onFill(partiallyFilled.fill());
+            if (event instanceof OrderEvent.Filled filled) executor.onFill(filled.fill());
+        });
         this.monitor = new MarketMonitor(ports.market(), ports.news(), MonitorSettings.defaults(), ports.calendar());
         monitor.addListener(this::onMarketEvent);
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("desk-timer").factory());

@@ -85,7 +85,7 @@ final class DeskFixture implements AutoCloseable {
                 .ticker(NVDA.symbol(), builder.prices)
                 .dailyHistory(NVDA, calmClimb(builder.dailyRange))
                 .build();
-        paper = PaperBroker.inMemory(clock, NYSE::isOpen, PaperBrokerConfig.frictionless(STARTING_CASH));
+        paper = PaperBroker.inMemory(clock, NYSE, PaperBrokerConfig.frictionless(STARTING_CASH));
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         subscriptions.add(market.subscribe(NVDA, paper::onTick, bar -> { }));
         broker = new RecordingBroker(paper);

@@ -3,8 +3,8 @@ package io.quorum.engine.desk;
 import io.quorum.engine.order.Account;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
-import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.Submission;
 import io.quorum.engine.port.Broker;
@@ -21,12 +21,12 @@ final class RecordingBroker implements Broker {
     private final List<OrderRequest> submitted = new CopyOnWriteArrayList<>();
     private final List<Submission> answers = new CopyOnWriteArrayList<>();
 
-    private final List<Consumer<Fill>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<OrderEvent>> listeners = new CopyOnWriteArrayList<>();
 
     RecordingBroker(Broker broker) {
         this.broker = broker;
-        broker.onFill(fill -> {
-            for (Consumer<Fill> listener : listeners) listener.accept(fill);
+        broker.onOrderEvent(event -> {
+            for (Consumer<OrderEvent> listener : listeners) listener.accept(event);
         });
     }
 
@@ -58,10 +58,10 @@ final class RecordingBroker implements Broker {
     @Override public Account account() { return broker.account(); }
 
     /**
-     * Fills go to the listeners of the desk now running. A restarted desk in a test shares the broker
+     * Order events go to the listeners of the desk now running. A restarted desk in a test shares the broker
      * with its predecessor, which a real restart would not: {@link #forgetListeners} plays the old process's death.
      */
-    @Override public void onFill(Consumer<Fill> listener) { listeners.add(listener); }
+    @Override public void onOrderEvent(Consumer<OrderEvent> listener) { listeners.add(listener); }
 
     void forgetListeners() { listeners.clear(); }
 }
