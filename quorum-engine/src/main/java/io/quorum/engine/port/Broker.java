@@ -20,7 +20,10 @@ public interface Broker {
 
     Optional<Order> findByClientOrderId(ClientOrderId id);
 
-    /** Cancels a resting order; false when it is unknown or already final. */
+    /**
+     * Cancels a working order (resting, or the rest of a partly filled one), reported as
+     * {@link OrderEvent.Cancelled}; false when it is unknown or already final.
+     */
     boolean cancel(ClientOrderId id);
 
     List<BrokerPosition> positions();
