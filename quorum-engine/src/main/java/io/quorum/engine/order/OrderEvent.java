@@ -5,10 +5,11 @@ import java.util.Objects;
 
 /**
  * What happened to an order at the venue, in the order it happened. Every order begins with
- * {@link Accepted} or {@link Rejected}; an accepted one then fills ({@link PartiallyFilled},
- * {@link Filled}) and ends with exactly one final event: {@link Filled}, {@link Rejected} (a late
- * rejection keeps what filled before it), {@link Cancelled} or {@link Expired}. Nothing follows a
- * final event. Quantities are in shares; the shares of an order are always filled plus the rest.
+ * {@link Accepted}, or with {@link Rejected} when the venue refuses it at once. An accepted order
+ * may then fill in parts ({@link PartiallyFilled}) and ends with one final event: {@link Filled},
+ * {@link Rejected} (a late rejection keeps what filled before it), {@link Cancelled} or
+ * {@link Expired}. Nothing follows a final event. Quantities are in shares; an order's quantity is
+ * always what filled plus what is left.
  */
 public sealed interface OrderEvent {
     ClientOrderId clientOrderId();

@@ -285,6 +285,7 @@ class PaperBrokerTest extends BrokerContract {
 
         assertThat(events.getLast()).isEqualTo(new OrderEvent.Expired(ClientOrderId.of("o1"), 4, 6, Instant.parse("2025-03-03T21:00:00Z")));
         assertThat(paper.positions()).singleElement().satisfies(position -> assertThat(position.quantity()).isEqualTo(4));
+        assertThat(paper.account().cash()).as("only the 4 shares filled were paid for").isEqualTo(Money.ofDollars(100_000).minus(Price.parse("100.01").times(4)));
     }
 
     @Test
