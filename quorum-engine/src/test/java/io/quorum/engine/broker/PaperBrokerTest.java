@@ -323,4 +323,22 @@ class PaperBrokerTest extends BrokerContract {
         assertThat(first).containsExactly("Accepted entry", "Filled entry", "Accepted exit", "Filled exit");
         assertThat(second).isEqualTo(first);
     }
+    @Test
+    void events_of_orders_sent_while_another_thread_ticks_still_arrive_in_order() throws Exception {
+        PaperBroker paper = paper(PaperBrokerConfig.frictionless(Money.ofDollars(10_000_000)).withMaxFillQuantity(1));
+        List<OrderEvent> events = recorded(paper);
+        paper.onTick(tick("100", "99.99", "100.01"));
+        Thread ticker = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 2_000; i++) paper.onTick(tick("100", "99.99", "100.01"));
+        });
+        for (int i = 0; i < 200; i++) paper.submit(OrderRequest.market(ClientOrderId.of("o" + i), TICKER, Side.BUY, 3));
+        ticker.join();
+        for (int i = 0; i < 3; i++) paper.onTick(tick("100", "99.99", "100.01"));
+
+        for (int i = 0; i < 200; i++) {
+            ClientOrderId id = ClientOrderId.of("o" + i);
+            assertThat(events).filteredOn(event -> event.clientOrderId().equals(id)).extracting(event -> event.getClass().getSimpleName())
+                    .containsExactly("Accepted", "PartiallyFilled", "PartiallyFilled", "Filled");
+        }
+    }
 }
