@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +163,34 @@ class JdbcPaperAccountStoreTest {
 
         assertThat(events).containsExactly(new OrderEvent.Expired(ClientOrderId.of("bid-1"), 0, 5, Instant.parse("2025-03-03T21:00:00Z")));
         assertThat(open().findByClientOrderId(ClientOrderId.of("bid-1")).orElseThrow().status()).isEqualTo(OrderStatus.EXPIRED);
+    }
+
+    @Test
+    void an_account_kept_before_partial_fills_and_day_orders_opens_as_it_was_and_trades_on() throws Exception {
+        Flyway.configure().dataSource(Database.sqliteUrl(file()), null, null).locations("classpath:db/paper/sqlite")
+                .table("paper_flyway_schema_history").target("1").load().migrate();
+        try (Connection connection = DriverManager.getConnection(Database.sqliteUrl(file()));
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO paper_account (id, cash_micros, last_order_number) VALUES (1, 99000000000, 2)");
+            statement.executeUpdate("INSERT INTO paper_order VALUES ('old-buy', 'P-1', 1, 'AAPL', 'BUY', 10, 'MARKET', NULL, NULL, 'FILLED', '')");
+            statement.executeUpdate("INSERT INTO paper_order VALUES ('old-bid', 'P-2', 2, 'AAPL', 'BUY', 5, 'LIMIT', 90000000, NULL, 'ACCEPTED', '')");
+            statement.executeUpdate("INSERT INTO paper_fill VALUES ('P-1-1', 'old-buy', 10, 100000000, 0, '2025-02-28T15:00:00Z')");
+            statement.executeUpdate("INSERT INTO paper_position VALUES ('AAPL', 10, 1000000000)");
+        }
+
+        PaperBroker upgraded = open();
+        accepted(upgraded.submit(OrderRequest.limit(ClientOrderId.of("new-bid"), AAPL, Side.BUY, 5, Price.parse("90"))));
+        clock.advance(Duration.ofHours(24));
+        upgraded.onTick(tick("100"));
+
+        assertThat(upgraded.findByClientOrderId(ClientOrderId.of("old-buy")).orElseThrow().fills()).singleElement()
+                .satisfies(fill -> assertThat(fill.price()).isEqualTo(Price.parse("100")));
+        assertThat(upgraded.positions()).containsExactly(new BrokerPosition(AAPL, 10, Money.ofDollars(1_000)));
+        for (String id : List.of("old-bid", "new-bid")) {
+            assertThat(upgraded.findByClientOrderId(ClientOrderId.of(id)).orElseThrow().status())
+                    .as("an order left working from before expires with the first session the broker trades in").isEqualTo(OrderStatus.EXPIRED);
+        }
+        assertThat(upgraded.findByClientOrderId(ClientOrderId.of("new-bid")).orElseThrow().brokerOrderId()).isEqualTo("P-3");
     }
 
     private Tick tick(String price) {
