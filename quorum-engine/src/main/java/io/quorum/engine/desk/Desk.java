@@ -123,7 +123,8 @@ public final class Desk implements AutoCloseable {
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
         this.executor = new TradeExecutor(this, risk);
         this.snapshot = DeskSnapshot.initial(ports.clock().now(), ports.broker().account().equity(), ports.broker().account().buyingPower());
-        ports.broker().onFill(fill -> loop.submit(() -> executor.onFill(fill)));
+        // The broker reports on its own thread (the paper broker on the feed's): the loop does the rest.
+        ports.broker().onOrderEvent(event -> loop.submit(() -> executor.onOrderEvent(event)));
         this.monitor = new MarketMonitor(ports.market(), ports.news(), MonitorSettings.defaults(), ports.calendar());
         monitor.addListener(event -> {
             if (!(event instanceof MarketEvent.PriceUpdate)) loop.submit(() -> onMarketEvent(event));

@@ -15,6 +15,7 @@ import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
@@ -204,6 +205,38 @@ public final class TradeExecutor {
         }
     }
 
+    /**
+     * What the venue reports about an order: fills go into the positions; a rejection (also a late
+     * one, after an accept), a cancel or an expiry frees what was still working, and a protective
+     * exit that did not complete lets its position fire again.
+     */
+    void onOrderEvent(OrderEvent event) {
+        switch (event) {
+            case OrderEvent.Accepted accepted -> { }
+            case OrderEvent.PartiallyFilled partial -> onFill(partial.fill());
+            case OrderEvent.Filled filled -> onFill(filled.fill());
+            case OrderEvent.Rejected rejected -> ended(rejected.clientOrderId(), rejected.reason(), rejected.detail(), rejected.filledQuantity(), "rejected");
+            case OrderEvent.Cancelled cancelled -> ended(cancelled.clientOrderId(), null, "cancelled at the venue", cancelled.filledQuantity(), "cancelled");
+            case OrderEvent.Expired expired -> ended(expired.clientOrderId(), null, "the day ended before it filled", expired.filledQuantity(), "expired");
+        }
+    }
+
+    /** An order ended without filling the rest. A rejection the desk already heard of at submission is not told twice. */
+    private void ended(ClientOrderId id, RejectReason reason, String detail, long filledQuantity, String how) {
+        Owner owner = owners.get(id);
+        if (owner == null || !risk.isWorking(id)) return;
+        risk.done(id);
+        forget(id);
+        DeskSession session = owner.session();
+        Ticker ticker = desk.ports().broker().findByClientOrderId(id).map(order -> order.request().ticker()).orElse(session.ticker());
+        if (reason != null) desk.journal(session.id(), new JournalEvent.OrderRejected(id, reason, detail));
+        session.say(owner.intent() == OrderIntent.EXIT ? AgentRole.RISK : AgentRole.EXECUTION, new Alert(Alert.AlertKind.ORDER_REJECTED, Alert.Severity.WARNING, ticker,
+                "Order " + id.value() + " " + how + (filledQuantity > 0 ? " after " + filledQuantity + " shares filled" : "") + ": "
+                        + (reason == null ? detail : reason.sentence() + " (" + detail + ")") + "."));
+        if (owner.intent() == OrderIntent.EXIT) desk.rearm(session.id(), ticker);
+        desk.positionsChanged(session.id());
+    }
+
     /** A fill from the broker: into the positions, then announced. */
     void onFill(Fill fill) {
         Owner owner = owners.get(fill.clientOrderId());
@@ -255,6 +288,7 @@ public final class TradeExecutor {
         // The intent is on disk before the order leaves: a crash now cannot lose or double it.
         desk.journalDurably(session.id(), new JournalEvent.OrderIntended(order, terms == null ? null : terms.id(), reason));
         risk.sent(session.id(), order, intent);
+        desk.positionsChanged(session.id());
         switch (desk.ports().broker().submit(order)) {
             case Submission.Accepted accepted -> recordPlacement(session, accepted.order());
             case Submission.Rejected rejected -> {

@@ -85,7 +85,7 @@ final class DeskFixture implements AutoCloseable {
                 .ticker(NVDA.symbol(), builder.prices)
                 .dailyHistory(NVDA, calmClimb(builder.dailyRange))
                 .build();
-        paper = PaperBroker.inMemory(clock, NYSE::isOpen, PaperBrokerConfig.frictionless(STARTING_CASH));
+        paper = PaperBroker.inMemory(clock, NYSE, PaperBrokerConfig.frictionless(STARTING_CASH).withMaxFillQuantity(builder.maxFillQuantity));
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         subscriptions.add(market.subscribe(NVDA, paper::onTick, bar -> { }));
         broker = new RecordingBroker(paper);
@@ -268,6 +268,7 @@ final class DeskFixture implements AutoCloseable {
         private Money confirmAbove = Money.ofDollars(1_000_000);
         private BigDecimal trailingStopPct;
         private boolean flattenOnMaxLoss = true;
+        private long maxFillQuantity = PaperBrokerConfig.UNLIMITED_DEPTH;
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
 
@@ -300,6 +301,12 @@ final class DeskFixture implements AutoCloseable {
 
         Builder trailingStopPct(String pct) {
             trailingStopPct = new BigDecimal(pct);
+            return this;
+        }
+
+        /** The paper broker fills at most this many shares of an order per quote: bigger orders fill in parts. */
+        Builder fillsAtMost(long shares) {
+            maxFillQuantity = shares;
             return this;
         }
 
