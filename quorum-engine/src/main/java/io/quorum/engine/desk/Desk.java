@@ -62,7 +62,7 @@ import java.util.function.Supplier;
 /**
  * The trading desk in one process: sessions with their agents, the bus they talk on, the market
  * monitor that feeds them, the position manager that guards open positions on every tick, the
- * {@link RiskEngine} and the trade executor between decisions and the broker. Everything outside
+ * {@link RiskEngine} and the execution engine between decisions and the broker. Everything outside
  * is a port (see {@link DeskPorts}), so the same desk runs on a simulated market or a real one.
  *
  * <p>One thread, the {@link EngineLoop}, owns sessions, risk state, orders and positions. Ticks,
@@ -85,7 +85,7 @@ public final class Desk implements AutoCloseable {
     private final RiskEngine risk;
     private final SentimentScorer sentiment;
     private final MarketMonitor monitor;
-    private final TradeExecutor executor;
+    private final ExecutionEngine execution;
     private final Map<Ticker, MarketDataFeed.Subscription> watched = new HashMap<>();
     private final Map<Ticker, Price> lastPrices = new HashMap<>();
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
@@ -121,10 +121,10 @@ public final class Desk implements AutoCloseable {
         this.positions = new PositionManager(ports.calendar()::tradingDate, triggeredExits::add);
         this.risk = new RiskEngine(ports.clock(), ports.calendar()::tradingDate);
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
-        this.executor = new TradeExecutor(this, risk);
+        this.execution = new ExecutionEngine(this, risk);
         this.snapshot = DeskSnapshot.initial(ports.clock().now(), ports.broker().account().equity(), ports.broker().account().buyingPower());
         // The broker reports on its own thread (the paper broker on the feed's): the loop does the rest.
-        ports.broker().onOrderEvent(event -> loop.submit(() -> executor.onOrderEvent(event)));
+        ports.broker().onOrderEvent(event -> loop.submit(() -> execution.onOrderEvent(event)));
         this.monitor = new MarketMonitor(ports.market(), ports.news(), MonitorSettings.defaults(), ports.calendar());
         monitor.addListener(event -> {
             if (!(event instanceof MarketEvent.PriceUpdate)) loop.submit(() -> onMarketEvent(event));
@@ -197,10 +197,10 @@ public final class Desk implements AutoCloseable {
                 if (differs && suspectedMismatches.contains(session.ticker()) && state == TradingState.ACTIVE) {
                     String why = "the desk holds " + deskQuantities.getOrDefault(session.ticker(), 0L) + " " + session.ticker()
                             + " but the broker reports " + brokerQuantities.getOrDefault(session.ticker(), 0L);
-                    executor.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
+                    execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
                             Alert.Severity.CRITICAL, "Positions disagree: " + why + ". Only risk-reducing orders until they match.")));
                 } else if (!differs && state == TradingState.REDUCING) {
-                    executor.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
+                    execution.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
                             reconciliationAlert(session.ticker(), Alert.Severity.INFO, "Positions agree with the broker again; new trades are allowed.")));
                 }
             }
@@ -259,12 +259,12 @@ public final class Desk implements AutoCloseable {
         return ports.calendar().isOpen(now) && !local.isBefore(config.tradingHoursStart()) && local.isBefore(config.tradingHoursEnd());
     }
 
-    public List<PendingConfirmation> confirmations(SessionId session) { return loop.call(() -> executor.confirmations(session)); }
+    public List<PendingConfirmation> confirmations(SessionId session) { return loop.call(() -> execution.confirmations(session)); }
 
     public boolean confirm(SessionId session, String confirmationId, boolean approve, String actor) {
         return loop.call(() -> {
             DeskSession deskSession = sessions.get(session);
-            return deskSession != null && executor.confirm(deskSession, confirmationId, approve, actor);
+            return deskSession != null && execution.confirm(deskSession, confirmationId, approve, actor);
         });
     }
 
@@ -283,7 +283,7 @@ public final class Desk implements AutoCloseable {
 
     SentimentScorer sentiment() { return sentiment; }
 
-    TradeExecutor executor() { return executor; }
+    ExecutionEngine execution() { return execution; }
 
     WorkerPool agentWorkers() { return agentWorkers; }
 
@@ -365,7 +365,7 @@ public final class Desk implements AutoCloseable {
      * still leave. The stop itself was announced already, so Risk says this as a status, not an alert.
      */
     void halt(DeskSession session, String why) {
-        executor.halt(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, new Update(Update.UpdateKind.STATUS,
+        execution.halt(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, new Update(Update.UpdateKind.STATUS,
                 session.ticker(), null, "Trading halted: " + why + ". Stops and targets of open positions still work.")));
     }
 
@@ -408,7 +408,7 @@ public final class Desk implements AutoCloseable {
         if (!triggeredExits.isEmpty()) {
             List<ExitTriggered> exits = List.copyOf(triggeredExits);
             triggeredExits.clear();
-            for (ExitTriggered exit : exits) executor.exit(exit);
+            for (ExitTriggered exit : exits) execution.exit(exit);
         }
         for (DeskSession session : sessions.values()) {
             if (session.ticker().equals(tick.ticker())) positionsChanged(session.id());
@@ -428,7 +428,7 @@ public final class Desk implements AutoCloseable {
             checkDailyLoss(session);
             journalMovedWaterMarks(session);
         }
-        executor.expireConfirmations();
+        execution.expireConfirmations();
         long now = System.nanoTime();
         if (now - lastReconciliation >= RECONCILE_EVERY_NANOS) {
             lastReconciliation = now;
@@ -467,7 +467,7 @@ public final class Desk implements AutoCloseable {
             if (position.protection().trailingStopPct() == null || position.waterMark() == null) continue;
             Price journaled = journaledWaterMarks.get(new PositionKey(session.id(), position.ticker()));
             if (position.waterMark().equals(journaled)) continue;
-            journal(session.id(), TradeExecutor.positionChanged(position.ticker(), position));
+            journal(session.id(), ExecutionEngine.positionChanged(position.ticker(), position));
         }
     }
 

@@ -74,7 +74,7 @@ class LimitsInForceScenarioTest {
 
             desk.desk.loop().run(() -> {
                 session.reconfigure(change(limit).apply(session.config()), USER);
-                desk.desk.executor().execute(session, buyMore(), false, "approved by the desk");
+                desk.desk.execution().execute(session, buyMore(), false, "approved by the desk");
             });
 
             assertThat(desk.broker.submitted()).as("nothing reached the broker").hasSize(ordersBefore);
@@ -96,7 +96,7 @@ class LimitsInForceScenarioTest {
             session.reconfigure(new AutoTradingConfig(c.maxPositionPct(), c.maxDailyLossPct(), c.maxTradesPerDay(), c.tradingHoursStart(), c.tradingHoursEnd(),
                     c.timeZone(), Money.ofDollars(dollars), c.decisionTimeout(), c.quorum(), c.trailingStopPct(), c.flattenOnMaxLoss()), USER);
 
-            desk.desk.loop().run(() -> desk.desk.executor().execute(session, buyMore(), false, "approved by the desk"));
+            desk.desk.loop().run(() -> desk.desk.execution().execute(session, buyMore(), false, "approved by the desk"));
 
             assertThat(desk.desk.confirmations(session.id())).singleElement().satisfies(waiting -> assertThat(waiting.order().quantity()).isEqualTo(20));
             assertThat(desk.broker.submitted()).hasSize(ordersBefore);
@@ -117,7 +117,7 @@ class LimitsInForceScenarioTest {
 
             switch (refusal) {
                 case MAX_POSITION_EXCEEDED -> session.reconfigure(change("max position 1%").apply(session.config()), USER);
-                case REDUCE_ONLY -> desk.desk.loop().run(() -> desk.desk.executor().reduceOnly(session.id(), "the broker reports another position"));
+                case REDUCE_ONLY -> desk.desk.loop().run(() -> desk.desk.execution().reduceOnly(session.id(), "the broker reports another position"));
                 case OUTSIDE_TRADING_HOURS -> desk.advance(Duration.ofMinutes(6));
                 default -> throw new IllegalArgumentException(when);
             }
@@ -154,7 +154,7 @@ class LimitsInForceScenarioTest {
         desk.advance(Duration.ofMinutes(5));
         DeskSession session = desk.autoTrading();
         desk.awaitSaid(session, tradeExecuted());
-        desk.desk.loop().run(() -> desk.desk.executor().execute(session, buyMore(), false, "approved by the desk"));
+        desk.desk.loop().run(() -> desk.desk.execution().execute(session, buyMore(), false, "approved by the desk"));
         return session;
     }
 

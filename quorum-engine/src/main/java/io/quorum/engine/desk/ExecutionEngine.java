@@ -58,7 +58,7 @@ import java.util.UUID;
  * <p>The client order id of a decision's order is derived from the proposal ({@code q-<proposal>}),
  * so that executing the same decision twice can never place a second order.
  */
-public final class TradeExecutor {
+public final class ExecutionEngine {
     static final BigDecimal PRICE_COLLAR_PCT = BigDecimal.valueOf(5);
     static final Duration DUPLICATE_WINDOW = Duration.ofSeconds(5);
 
@@ -68,7 +68,7 @@ public final class TradeExecutor {
     private final Set<ClientOrderId> placementsOnRecord = new HashSet<>();
     private final Map<SessionId, Map<String, PendingConfirmation>> confirmations = new HashMap<>();
 
-    TradeExecutor(Desk desk, RiskEngine risk) {
+    ExecutionEngine(Desk desk, RiskEngine risk) {
         this.desk = desk;
         this.risk = risk;
     }
