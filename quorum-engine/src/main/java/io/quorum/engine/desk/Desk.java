@@ -19,7 +19,6 @@ import io.quorum.engine.message.Payload;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
-import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MarketDataFeed;
@@ -46,11 +45,9 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -94,7 +91,7 @@ public final class Desk implements AutoCloseable {
     private final Map<SessionId, Long> recoveredBusSeqs = new ConcurrentHashMap<>();
     private final Map<SessionId, Long> journalSeqs = new ConcurrentHashMap<>();
     private final Map<PositionKey, Price> journaledWaterMarks = new HashMap<>();
-    private final Set<Ticker> suspectedMismatches = new HashSet<>();
+    private final Reconciliation reconciliation = new Reconciliation();
     private volatile DeskSnapshot snapshot;
     private boolean snapshotStale = true;
     private long snapshotVersion;
@@ -149,6 +146,7 @@ public final class Desk implements AutoCloseable {
             journal(session.id(), new JournalEvent.ConfigChanged(ConfigFields.of(session.config())));
             watch(ticker);
             snapshotStale = true;
+            publishSnapshotIfStale(); // before the agents first read it
             for (DeskListener listener : listeners) listener.sessionOpened(session);
             session.startAnalysis(actor);
             return session;
@@ -172,40 +170,27 @@ public final class Desk implements AutoCloseable {
     }
 
     /**
-     * Compares the desk's positions with the broker's, ticker by ticker. A difference is never
-     * explained away as "flat": it is announced, and the sessions trading that ticker may only
-     * reduce risk until the two agree again (the periodic check lifts the state by itself). A
-     * difference must be seen twice in a row, so that a fill in flight is not taken for one.
+     * Compares the desk's positions with the broker's ({@link Reconciliation}). A confirmed
+     * difference is announced, and the sessions trading that ticker may only reduce risk until the
+     * two agree again; the periodic check lifts the state by itself.
      */
     public void reconcile() {
         loop.run(() -> {
-            Map<Ticker, Long> deskQuantities = new HashMap<>();
+            List<Position> held = new ArrayList<>();
+            for (DeskSession session : sessions.values()) held.addAll(positions.positions(session.id()));
+            Map<Ticker, Reconciliation.Mismatch> mismatches = reconciliation.compare(held, ports.broker().positions());
             for (DeskSession session : sessions.values()) {
-                for (Position position : positions.positions(session.id())) deskQuantities.merge(position.ticker(), position.signedQuantity(), Long::sum);
-            }
-            Map<Ticker, Long> brokerQuantities = new HashMap<>();
-            for (BrokerPosition position : ports.broker().positions()) brokerQuantities.merge(position.ticker(), position.quantity(), Long::sum);
-            Set<Ticker> tickers = new HashSet<>(deskQuantities.keySet());
-            tickers.addAll(brokerQuantities.keySet());
-            Set<Ticker> differing = new HashSet<>();
-            for (Ticker ticker : tickers) {
-                if (deskQuantities.getOrDefault(ticker, 0L).longValue() != brokerQuantities.getOrDefault(ticker, 0L).longValue()) differing.add(ticker);
-            }
-            for (DeskSession session : sessions.values()) {
-                boolean differs = differing.contains(session.ticker());
+                Reconciliation.Mismatch mismatch = mismatches.get(session.ticker());
                 TradingState state = risk.state(session.id());
-                if (differs && suspectedMismatches.contains(session.ticker()) && state == TradingState.ACTIVE) {
-                    String why = "the desk holds " + deskQuantities.getOrDefault(session.ticker(), 0L) + " " + session.ticker()
-                            + " but the broker reports " + brokerQuantities.getOrDefault(session.ticker(), 0L);
+                if (mismatch != null && state == TradingState.ACTIVE) {
+                    String why = mismatch.describe();
                     execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
                             Alert.Severity.CRITICAL, "Positions disagree: " + why + ". Only risk-reducing orders until they match.")));
-                } else if (!differs && state == TradingState.REDUCING) {
+                } else if (!reconciliation.differs(session.ticker()) && state == TradingState.REDUCING) {
                     execution.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
                             reconciliationAlert(session.ticker(), Alert.Severity.INFO, "Positions agree with the broker again; new trades are allowed.")));
                 }
             }
-            suspectedMismatches.clear();
-            suspectedMismatches.addAll(differing);
         });
     }
 
