@@ -1,6 +1,7 @@
 package io.quorum.adapters.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quorum.engine.journal.JournalContract;
 import io.quorum.engine.journal.JournalEntry;
@@ -10,6 +11,10 @@ import io.quorum.engine.port.Journal;
 import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +24,8 @@ class SqliteJournalTest extends JournalContract {
 
     @TempDir Path directory;
     private Database database;
+    private Database elsewhereDatabase;
+    private Journal elsewhere;
 
     @Override
     protected Journal open(ManualClock clock) {
@@ -27,7 +34,23 @@ class SqliteJournalTest extends JournalContract {
     }
 
     @Override
-    protected void closeStorage() { database.close(); }
+    protected void closeStorage() {
+        if (elsewhere != null) {
+            elsewhere.close();
+            elsewhereDatabase.close();
+        }
+        database.close();
+    }
+
+    /** Read through a second pool on the same file: it sees only what was committed. */
+    @Override
+    protected List<JournalEntry> stored(SessionId session, long uptoSeq) {
+        if (elsewhere == null) {
+            elsewhereDatabase = Database.openFile(file());
+            elsewhere = new JdbcJournal(elsewhereDatabase, KEY, clock);
+        }
+        return elsewhere.read(session, 0, (int) uptoSeq);
+    }
 
     private Path file() { return directory.resolve("quorum.db"); }
 
@@ -54,6 +77,28 @@ class SqliteJournalTest extends JournalContract {
         JournalEntry third = journal.append(DESK, JournalSamples.everyKindOfEvent().get(2));
 
         assertThat(third.seq()).isEqualTo(3);
+        assertThat(new AuditVerifier(database, KEY).verify().intact()).isTrue();
+    }
+
+    @Test
+    void a_write_the_database_refuses_fails_its_caller_and_the_writer_goes_on_once_the_file_is_free() throws Exception {
+        journal.append(DESK, JournalSamples.everyKindOfEvent().get(0));
+        JournalEvent.OrderIntended intended = new JournalEvent.OrderIntended(JournalSamples.orderRequest(), JournalSamples.PROPOSAL_ID, "approved");
+
+        try (Connection other = DriverManager.getConnection(Database.sqliteUrl(file())); Statement lock = other.createStatement()) {
+            lock.execute("BEGIN EXCLUSIVE");
+            lock.execute("INSERT INTO journal_head (session_id, last_seq, last_hmac) VALUES ('someone-else', 1, 'x')");
+
+            assertThatThrownBy(() -> journal.append(DESK, intended))
+                    .isInstanceOf(JournalStorageException.class).hasMessageContaining("ORDER_INTENDED").hasMessageContaining(DESK.value());
+            assertThatThrownBy(() -> journal.appendDurably(DESK, intended)).isInstanceOf(JournalStorageException.class);
+            lock.execute("ROLLBACK");
+        }
+        JournalEntry second = journal.appendDurably(DESK, intended);
+
+        assertThat(second.seq()).as("the failed appends left no gap").isEqualTo(2);
+        assertThat(journal.read(DESK, 0, 10)).extracting(JournalEntry::seq).containsExactly(1L, 2L);
+        assertThat(((JdbcJournal) journal).stats().failedBatches()).isEqualTo(2);
         assertThat(new AuditVerifier(database, KEY).verify().intact()).isTrue();
     }
 }
