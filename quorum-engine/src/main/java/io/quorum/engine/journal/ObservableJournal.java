@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class ObservableJournal implements Journal {
     /** How many recent entries of each session are kept for followers that are nearly caught up. */
-    private static final int RECENT = 64;
+    private static final int RECENT = 32;
     private static final int PAGE = 256;
     private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
