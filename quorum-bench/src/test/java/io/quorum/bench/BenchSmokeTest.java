@@ -43,7 +43,7 @@ class BenchSmokeTest {
 
         assertThat(figures).filteredOn(figure -> figure.metric().equals("faults")).isEmpty();
         assertThat(figures).filteredOn(figure -> figure.metric().equals("durable appends/s") && figure.subject().startsWith("SQLite"))
-                .hasSize(6).allSatisfy(row -> assertThat(Double.parseDouble(row.value().replace(",", ""))).isPositive());
+                .hasSize(11).allSatisfy(row -> assertThat(Double.parseDouble(row.value().replace(",", ""))).isPositive());
         assertThat(figures).anyMatch(figure -> figure.subject().startsWith("SQLite") && figure.metric().equals("x one commit per event (best)")
                 && figure.target().startsWith("≥ 20.0×"));
     }
