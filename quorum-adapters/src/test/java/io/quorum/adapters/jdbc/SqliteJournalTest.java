@@ -7,14 +7,20 @@ import io.quorum.engine.journal.JournalContract;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.journal.JournalSamples;
+import io.quorum.engine.journal.ObservableJournal;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,5 +106,40 @@ class SqliteJournalTest extends JournalContract {
         assertThat(journal.read(DESK, 0, 10)).extracting(JournalEntry::seq).containsExactly(1L, 2L);
         assertThat(((JdbcJournal) journal).stats().failedBatches()).isEqualTo(2);
         assertThat(new AuditVerifier(database, KEY).verify().intact()).isTrue();
+    }
+
+    @Test
+    void a_tail_listener_blocked_for_two_seconds_delays_no_durable_append() throws Exception {
+        ObservableJournal observed = new ObservableJournal(journal);
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> heard = new CopyOnWriteArrayList<>();
+        JournalEvent.OrderIntended intended = new JournalEvent.OrderIntended(JournalSamples.orderRequest(), JournalSamples.PROPOSAL_ID, "approved");
+        try (AutoCloseable following = observed.follow(DESK, entry -> {
+            heard.add(entry.seq());
+            if (entry.seq() == 1) {
+                stalled.countDown();
+                try {
+                    release.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        })) {
+            observed.append(DESK, intended);
+            assertThat(stalled.await(10, TimeUnit.SECONDS)).isTrue();
+
+            long started = System.nanoTime();
+            for (int n = 0; n < 50; n++) observed.appendDurably(DESK, intended);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(release.getCount()).as("the listener was still blocked when the appends returned").isEqualTo(1);
+            assertThat(heard).containsExactly(1L);
+            assertThat(took).as("50 durable appends beside a listener blocked for 2 s").isLessThan(Duration.ofMillis(1_500));
+            release.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (heard.size() < 51 && System.nanoTime() < deadline) Thread.sleep(5);
+            assertThat(heard).isEqualTo(LongStream.rangeClosed(1, 51).boxed().toList());
+        }
     }
 }
