@@ -19,6 +19,7 @@ import io.quorum.engine.message.Payload;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.Account;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MarketDataFeed;
@@ -93,6 +94,8 @@ public final class Desk implements AutoCloseable {
     private final Map<PositionKey, Price> journaledWaterMarks = new HashMap<>();
     private final Reconciliation reconciliation = new Reconciliation();
     private volatile DeskSnapshot snapshot;
+    /** The desk's copy of the account; written on the loop only. */
+    private volatile Account account;
     private boolean snapshotStale = true;
     private long snapshotVersion;
     private long lastReconciliation;
@@ -119,7 +122,8 @@ public final class Desk implements AutoCloseable {
         this.risk = new RiskEngine(ports.clock(), ports.calendar()::tradingDate);
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
         this.execution = new ExecutionEngine(this, risk);
-        this.snapshot = DeskSnapshot.initial(ports.clock().now(), ports.broker().account().equity(), ports.broker().account().buyingPower());
+        this.account = ports.broker().account();
+        this.snapshot = DeskSnapshot.initial(ports.clock().now(), account.equity(), account.buyingPower());
         // The broker reports on its own thread (the paper broker on the feed's): the loop does the rest.
         ports.broker().onOrderEvent(event -> loop.submit(() -> execution.onOrderEvent(event)));
         this.monitor = new MarketMonitor(ports.market(), ports.news(), MonitorSettings.defaults(), ports.calendar());
@@ -176,6 +180,7 @@ public final class Desk implements AutoCloseable {
      */
     public void reconcile() {
         loop.run(() -> {
+            refreshAccount();
             List<Position> held = new ArrayList<>();
             for (DeskSession session : sessions.values()) held.addAll(positions.positions(session.id()));
             Map<Ticker, Reconciliation.Mismatch> mismatches = reconciliation.compare(held, ports.broker().positions());
@@ -227,7 +232,21 @@ public final class Desk implements AutoCloseable {
         });
     }
 
-    public Money equity() { return ports.broker().account().equity(); }
+    /**
+     * The account's equity, from the desk's copy of the account: taken from the broker after every
+     * fill and at every reconciliation, never asked for on each pre-trade check.
+     */
+    public Money equity() { return account.equity(); }
+
+    /** What may still be spent, from the desk's copy of the account. */
+    public Money buyingPower() { return account.buyingPower(); }
+
+    /** Takes the broker's account again: after a fill, and at every reconciliation. */
+    void refreshAccount() {
+        loop.requireLoopThread();
+        account = ports.broker().account();
+        snapshotStale = true;
+    }
 
     /** The last price the loop has seen for {@code ticker}, or the feed's before the loop's first tick of it. */
     public Optional<Price> lastPrice(Ticker ticker) {
@@ -440,7 +459,7 @@ public final class Desk implements AutoCloseable {
             parts.put(id, new SessionSnapshot(id, session.ticker(), session.config(), risk.state(id), risk.stateReason(id).orElse(""), held,
                     positions.pnl(id), risk.tradesToday(id), working, journalSeqs.getOrDefault(id, 0L)));
         }
-        snapshot = new DeskSnapshot(++snapshotVersion, clock().now(), equity(), ports.broker().account().buyingPower(), lastPrices, parts);
+        snapshot = new DeskSnapshot(++snapshotVersion, clock().now(), account.equity(), account.buyingPower(), lastPrices, parts);
     }
 
     /**

@@ -17,6 +17,7 @@ import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
 import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.order.Submission;
@@ -251,6 +252,7 @@ public final class ExecutionEngine {
         Position position = desk.applyFill(session.id(), fill, owner.terms() == null ? null
                 : new Protection(owner.terms().stop(), owner.terms().target(), owner.terms().trailingStopPct()));
         desk.journal(session.id(), positionChanged(fill.ticker(), position));
+        desk.refreshAccount();
         String verb = fill.side() == Side.BUY ? "Bought " : "Sold ";
         String text = verb + fill.quantity() + " " + fill.ticker() + " at $" + fill.price() + " (" + owner.reason() + ")"
                 + (position == null ? "; position closed." : "; now " + (position.direction() == Direction.LONG ? "long " : "short ") + position.quantity() + ".");
@@ -270,7 +272,7 @@ public final class ExecutionEngine {
         if (!atBroker.status().isFinal()) {
             OrderRequest request = atBroker.request();
             long remaining = request.quantity() - atBroker.filledQuantity();
-            if (remaining > 0) risk.resumeWorking(session.id(), request, remaining, purpose);
+            if (remaining > 0) risk.resumeWorking(session.id(), request, remaining, purpose, reservationPrice(request));
         }
     }
 
@@ -287,7 +289,7 @@ public final class ExecutionEngine {
         owners.put(order.clientOrderId(), new Owner(session, terms, intent, reason));
         // The intent is on disk before the order leaves: a crash now cannot lose or double it.
         desk.journalDurably(session.id(), new JournalEvent.OrderIntended(order, terms == null ? null : terms.id(), reason));
-        risk.sent(session.id(), order, intent);
+        risk.sent(session.id(), order, intent, reservationPrice(order));
         desk.positionsChanged(session.id());
         switch (desk.ports().broker().submit(order)) {
             case Submission.Accepted accepted -> recordPlacement(session, accepted.order());
@@ -319,12 +321,18 @@ public final class ExecutionEngine {
         RiskLimits limits = new RiskLimits(config.maxPositionPct(), config.maxDailyLossPct(), config.maxTradesPerDay(), PRICE_COLLAR_PCT, DUPLICATE_WINDOW);
         boolean open = intent == OrderIntent.EXIT ? desk.ports().calendar().isOpen(desk.clock().now()) : desk.withinTradingHours(config);
         PreTradeContext context = new PreTradeContext(intent, limits, desk.equity(), held(session.id(), order.ticker()), desk.lastPrice(order.ticker()).orElse(null),
-                risk.tradesToday(session.id()), desk.ports().broker().account().buyingPower(), desk.pnl(session.id()).daily(), authorised, open);
+                risk.tradesToday(session.id()), desk.buyingPower(), desk.pnl(session.id()).daily(), authorised, open);
         if (risk.check(session.id(), order, context) instanceof PreTradeResult.Refused refused) {
             reject(session, order, proposalId, refused.reason(), refused.sentence());
             return false;
         }
         return true;
+    }
+
+    /** What a share of {@code order} will cost when it fills: its limit, else the last price; null when none is known yet. */
+    private Price reservationPrice(OrderRequest order) {
+        if (order.type() == OrderType.LIMIT) return order.limitPrice();
+        return desk.lastPrice(order.ticker()).orElse(null);
     }
 
     private long held(SessionId session, Ticker ticker) {

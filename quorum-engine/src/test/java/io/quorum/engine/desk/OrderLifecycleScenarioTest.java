@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quorum.engine.journal.JournalEvent;
-import io.quorum.engine.message.Alert;
-import io.quorum.engine.message.MessageType;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
@@ -63,8 +61,7 @@ class OrderLifecycleScenarioTest {
             desk.advance(Duration.ofSeconds(10));
 
             assertThat(desk.position(session).orElseThrow().quantity()).isEqualTo(10);
-            assertThat(desk.said(session, DeskFixture.type(MessageType.ALERT))).last()
-                    .satisfies(alert -> assertThat(((Alert) alert.content()).text()).contains("cancelled after 10 shares filled"));
+            assertThat(desk.orderAlerts(session)).last().satisfies(text -> assertThat(text).contains("cancelled after 10 shares filled"));
             session.closePosition(NVDA, USER);
             desk.advance(Duration.ofSeconds(10));
             assertThat(desk.broker.submitted().getLast().quantity()).as("the close sells what was bought, not what was ordered").isEqualTo(10);
@@ -86,8 +83,7 @@ class OrderLifecycleScenarioTest {
             desk.advanceTo(close.plus(Duration.ofMinutes(5)));
             // After the close no quote comes; the venue notices the expiry at its next event.
             desk.paper.onTick(desk.market.lastTick(NVDA).orElseThrow());
-            await().atMost(DeskFixture.PATIENCE).until(() -> desk.said(session, DeskFixture.type(MessageType.ALERT)).stream()
-                    .anyMatch(alert -> ((Alert) alert.content()).text().contains("expired")));
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.orderAlerts(session).stream().anyMatch(text -> text.contains("expired")));
 
             long filled = fills(desk, session).stream().mapToLong(Fill::quantity).sum();
             assertThat(filled).isPositive().isLessThan(ordered);
@@ -112,8 +108,7 @@ class OrderLifecycleScenarioTest {
 
             assertThat(desk.journal(session)).filteredOn(JournalEvent.OrderRejected.class::isInstance).singleElement()
                     .satisfies(e -> assertThat(((JournalEvent.OrderRejected) e).clientOrderId()).isEqualTo(entry.clientOrderId()));
-            assertThat(desk.said(session, DeskFixture.type(MessageType.ALERT))).last()
-                    .satisfies(alert -> assertThat(((Alert) alert.content()).text()).contains("rejected").contains("margin check failed"));
+            assertThat(desk.orderAlerts(session)).last().satisfies(text -> assertThat(text).contains("rejected").contains("margin check failed"));
             assertThat(desk.position(session)).isEmpty();
             await().atMost(DeskFixture.PATIENCE).untilAsserted(() ->
                     assertThat(desk.desk.snapshot().session(session.id()).orElseThrow().workingQuantities()).isEmpty());

@@ -13,8 +13,10 @@ import io.quorum.engine.port.Broker;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -25,6 +27,7 @@ final class RecordingBroker implements Broker {
     private final List<Submission> answers = new CopyOnWriteArrayList<>();
 
     private final List<Consumer<OrderEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<ClientOrderId, Long> submittedAt = new ConcurrentHashMap<>();
     private volatile boolean holdNext;
     private volatile Order held;
 
@@ -36,6 +39,7 @@ final class RecordingBroker implements Broker {
     }
 
     @Override public Submission submit(OrderRequest request) {
+        submittedAt.put(request.clientOrderId(), System.nanoTime());
         submitted.add(request);
         if (holdNext) {
             // A venue that accepts and decides later: the order never reaches the paper book.
@@ -61,6 +65,9 @@ final class RecordingBroker implements Broker {
         OrderEvent rejected = new OrderEvent.Rejected(order.clientOrderId(), reason, detail, 0, Instant.now());
         for (Consumer<OrderEvent> listener : listeners) listener.accept(rejected);
     }
+
+    /** When (System.nanoTime) the desk sent the order with {@code id}. */
+    long submittedAt(ClientOrderId id) { return submittedAt.get(id); }
 
     /** Every request the desk sent, retries included. */
     List<OrderRequest> submitted() { return List.copyOf(submitted); }
