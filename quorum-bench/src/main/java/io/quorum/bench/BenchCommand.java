@@ -3,6 +3,7 @@ package io.quorum.bench;
 import io.quorum.bench.bus.BusHopLatency;
 import io.quorum.bench.consensus.DecisionRoundLatency;
 import io.quorum.bench.journal.JournalCommitThroughput;
+import io.quorum.bench.position.DeskExitLatency;
 import io.quorum.bench.position.PositionTickScenario;
 import io.quorum.bench.server.WebSocketFanOutLatency;
 import java.lang.management.GarbageCollectorMXBean;
@@ -21,6 +22,7 @@ public final class BenchCommand {
             new BusHopLatency(),
             new DecisionRoundLatency(),
             new PositionTickScenario(),
+            new DeskExitLatency(),
             new WebSocketFanOutLatency(),
             new JournalCommitThroughput());
 
