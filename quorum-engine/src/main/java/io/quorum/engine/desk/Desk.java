@@ -199,6 +199,28 @@ public final class Desk implements AutoCloseable {
         });
     }
 
+    /**
+     * Puts away a stopped session with nothing open and nothing working: the desk forgets it (it
+     * holds no agent, no mailbox, no risk state), the journal keeps every entry for the audit, and a
+     * restart leaves it put away. The answer is empty when archived, else why not, as a sentence.
+     */
+    public Optional<String> archive(SessionId id, String actor) {
+        return loop.call(() -> {
+            DeskSession session = sessions.get(id);
+            if (session == null) return Optional.of("there is no session " + id);
+            if (session.state() != SessionState.STOPPED) return Optional.of("only a stopped session can be archived; stop it first");
+            if (!positions.positions(id).isEmpty()) return Optional.of("the session still holds positions; close them first");
+            if (risk.workingQuantity(id, session.ticker()) != 0) return Optional.of("an order of the session is still working");
+            journal(id, new JournalEvent.UserAction(actor, JournalEvent.UserAction.Action.ARCHIVE_SESSION, ""));
+            sessions.remove(id);
+            risk.forget(id);
+            journalSeqs.remove(id);
+            session.retire();
+            snapshotStale = true;
+            return Optional.empty();
+        });
+    }
+
     /** Why the session may not trade normally (reducing only, or halted); empty while it is ACTIVE. */
     public Optional<String> haltReason(SessionId session) { return loop.call(() -> risk.stateReason(session)); }
 

@@ -65,6 +65,7 @@ final class DeskRecovery {
         final Set<String> fillIds = new HashSet<>();
         final List<Fill> fills = new ArrayList<>();
         final Map<Ticker, JournalEvent.PositionChanged> protections = new LinkedHashMap<>();
+        boolean archived;
     }
 
     List<DeskSession> recover() {
@@ -72,6 +73,7 @@ final class DeskRecovery {
         List<DeskSession> restored = new ArrayList<>();
         for (SessionId id : journal.sessions()) {
             SessionHistory history = read(journal, id);
+            if (history.archived) continue;
             if (history.ticker == null) {
                 desk.reportProblem(id, "journal of session " + id + " has no SessionOpened entry; it cannot be restored");
                 continue;
@@ -129,6 +131,7 @@ final class DeskRecovery {
                 switch (action.action()) {
                     case ENABLE_AUTO_TRADING -> h.autoTradingEnabled = true;
                     case DISABLE_AUTO_TRADING, STOP_SESSION -> h.autoTradingEnabled = false;
+                    case ARCHIVE_SESSION -> h.archived = true;
                     default -> { }
                 }
             }

@@ -165,7 +165,9 @@ public sealed interface JournalEvent {
             FLATTEN,
             EDIT_STOPS,
             CHANGE_CONFIG,
-            STOP_SESSION
+            STOP_SESSION,
+            /** A stopped, flat session is put away: the desk forgets it, the journal keeps it for the audit. */
+            ARCHIVE_SESSION
         }
     }
 
