@@ -117,19 +117,21 @@ public final class ExecutionEngine {
         place(session, order, terms, intent, reason);
     }
 
-    /** A stop, target or trailing stop was crossed: leave at once, without a vote, with what is not already being closed. */
+    /**
+     * A stop, target or trailing stop was crossed: leave at once, without a vote, with what is not
+     * already being closed. The order goes first and the ALERT after it, so that telling the desk
+     * never delays the exit; the fill, which comes later, is announced after both.
+     */
     void exit(ExitTriggered exit) {
         Optional<DeskSession> session = desk.session(exit.session());
         if (session.isEmpty()) return;
-        session.get().say(AgentRole.RISK, new Alert(alertKind(exit), Alert.Severity.WARNING, exit.ticker(), exit.text()));
         long open = openAfterWorking(exit.session(), exit.ticker());
-        if (open == 0) return;
-        OrderRequest order = OrderRequest.market(ClientOrderId.of("x-" + UUID.randomUUID()), exit.ticker(), open > 0 ? Side.SELL : Side.BUY, Math.abs(open));
-        if (!passes(session.get(), order, OrderIntent.EXIT, true, null)) {
-            desk.rearm(exit.session(), exit.ticker());
-            return;
+        if (open != 0) {
+            OrderRequest order = OrderRequest.market(ClientOrderId.of("x-" + UUID.randomUUID()), exit.ticker(), open > 0 ? Side.SELL : Side.BUY, Math.abs(open));
+            if (passes(session.get(), order, OrderIntent.EXIT, true, null)) place(session.get(), order, null, OrderIntent.EXIT, exit.reason().sentence());
+            else desk.rearm(exit.session(), exit.ticker());
         }
-        place(session.get(), order, null, OrderIntent.EXIT, exit.reason().sentence());
+        session.get().say(AgentRole.RISK, new Alert(alertKind(exit), Alert.Severity.WARNING, exit.ticker(), exit.text()));
     }
 
     void flatten(DeskSession session, String reason) {
