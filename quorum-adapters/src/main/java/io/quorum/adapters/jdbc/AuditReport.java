@@ -15,13 +15,19 @@ public record AuditReport(int sessionsChecked, long entriesChecked, List<Break> 
 
     public Optional<Break> firstBreak() { return breaks.stream().findFirst(); }
 
-    /** The first entry of {@code session} that fails the chain: everything from {@code seq} on is untrustworthy. */
+    /**
+     * The first entry of {@code session} that fails its chain: everything from {@code seq} on is
+     * untrustworthy. For a break of the desk's chain, across sessions, {@code session} is null and
+     * {@code seq} is the position in the desk's chain.
+     */
     public record Break(SessionId session, long seq, Problem problem, String detail) {
         public Break {
-            Objects.requireNonNull(session, "session");
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(detail, "detail");
         }
+
+        /** "session 5f…, entry 7" or "the desk's chain, entry 12". */
+        public String where() { return (session == null ? "the desk's chain" : "session " + session) + ", entry " + seq; }
     }
 
     public enum Problem {
@@ -30,6 +36,10 @@ public record AuditReport(int sessionsChecked, long entriesChecked, List<Break> 
         /** The entry is missing: a later one follows its predecessor. */
         MISSING,
         /** The session's recorded head does not match its last entry: entries were removed from the end, or the head was edited. */
-        HEAD_MISMATCH
+        HEAD_MISMATCH,
+        /** The desk's chain has a gap: entries of a session, or a whole session with its head, were deleted. */
+        DESK_GAP,
+        /** The desk's chain ends before the anchor kept outside the database: the journal's tail was cut. */
+        TAIL_CUT
     }
 }

@@ -3,13 +3,16 @@ package io.quorum.adapters.jdbc;
 import io.quorum.adapters.jdbc.AuditReport.Break;
 import io.quorum.adapters.jdbc.AuditReport.Problem;
 import io.quorum.engine.session.SessionId;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Checks the journal's hash chain, session by session, as {@code quorum audit verify} does: every
@@ -20,13 +23,20 @@ public final class AuditVerifier {
     private static final String SELECT_SESSIONS = "SELECT session_id FROM journal_entry UNION SELECT session_id FROM journal_head ORDER BY 1";
     private static final String SELECT_ENTRIES = "SELECT seq, type, payload, recorded_at, hmac FROM journal_entry WHERE session_id = ? ORDER BY seq";
     private static final String SELECT_HEAD = "SELECT last_seq, last_hmac FROM journal_head WHERE session_id = ?";
+    private static final String SELECT_DESK_CHAIN = "SELECT desk_seq, session_id, seq, hmac, desk_hmac FROM journal_entry WHERE desk_seq IS NOT NULL ORDER BY desk_seq";
+    private static final String SELECT_DESK_HEAD = "SELECT last_desk_seq, last_hmac FROM journal_desk_head WHERE id = 1";
 
     private final Database database;
     private final AuditKey key;
+    private final Path anchor;
 
-    public AuditVerifier(Database database, AuditKey key) {
+    public AuditVerifier(Database database, AuditKey key) { this(database, key, null); }
+
+    /** @param anchor the file the desk keeps the desk chain's head in, outside the database; null when there is none */
+    public AuditVerifier(Database database, AuditKey key, Path anchor) {
         this.database = Objects.requireNonNull(database, "database");
         this.key = Objects.requireNonNull(key, "key");
+        this.anchor = anchor;
     }
 
     /** Verifies every session in the database. */
@@ -36,10 +46,72 @@ public final class AuditVerifier {
             try (PreparedStatement select = connection.prepareStatement(SELECT_SESSIONS); ResultSet row = select.executeQuery()) {
                 while (row.next()) sessions.add(SessionId.of(row.getString(1)));
             }
-            return verify(connection, sessions);
+            AuditReport bySession = verify(connection, sessions);
+            Break desk = checkDeskChain(connection);
+            if (desk == null) return bySession;
+            List<Break> breaks = new ArrayList<>(bySession.breaks());
+            breaks.add(desk);
+            return new AuditReport(bySession.sessionsChecked(), bySession.entriesChecked(), breaks);
         } catch (SQLException e) {
             throw new JournalStorageException("cannot read the journal in " + database, e);
         }
+    }
+
+    /**
+     * The desk's chain across sessions: gap-free from its first entry, every link its HMAC, its head
+     * the last link, and the anchor outside the database naming an entry the journal still holds.
+     * Null when intact.
+     */
+    private Break checkDeskChain(Connection connection) throws SQLException {
+        HashChain chain = new HashChain(key);
+        Optional<JournalAnchor.Head> anchored;
+        try {
+            anchored = anchor == null ? Optional.empty() : new JournalAnchor(anchor, key).read();
+        } catch (IllegalStateException e) {
+            return new Break(null, 0, Problem.TAIL_CUT, e.getMessage());
+        }
+        long expected = 1;
+        String previous = HashChain.GENESIS;
+        String anchoredLink = null;
+        try (Statement select = connection.createStatement(); ResultSet row = select.executeQuery(SELECT_DESK_CHAIN)) {
+            while (row.next()) {
+                long deskSeq = row.getLong("desk_seq");
+                SessionId session = SessionId.of(row.getString("session_id"));
+                long seq = row.getLong("seq");
+                if (deskSeq != expected) {
+                    return new Break(null, expected, Problem.DESK_GAP, "entries " + expected + " to " + (deskSeq - 1)
+                            + " of the desk's chain are missing: entries of a session, or a whole session, were deleted (next: session " + session + ", entry " + seq + ")");
+                }
+                String link = chain.deskLink(previous, deskSeq, session, seq, row.getString("hmac"));
+                if (!link.equals(row.getString("desk_hmac"))) {
+                    return new Break(null, deskSeq, Problem.HASH_MISMATCH, "entry " + deskSeq + " of the desk's chain (session " + session + ", entry " + seq
+                            + ") does not match its HMAC: it was edited, moved, or written without the audit key");
+                }
+                if (anchored.isPresent() && anchored.get().deskSeq() == deskSeq) anchoredLink = link;
+                previous = link;
+                expected++;
+            }
+        }
+        long last = expected - 1;
+        try (Statement select = connection.createStatement(); ResultSet head = select.executeQuery(SELECT_DESK_HEAD)) {
+            boolean found = head.next();
+            long headSeq = found ? head.getLong(1) : 0;
+            String headHmac = found ? head.getString(2) : HashChain.GENESIS;
+            if (headSeq != last || !headHmac.equals(previous)) {
+                return new Break(null, Math.min(headSeq, last) + 1, Problem.HEAD_MISMATCH, "the desk's chain ends at entry " + last + " but its head records entry " + headSeq);
+            }
+        }
+        if (anchored.isPresent()) {
+            JournalAnchor.Head kept = anchored.get();
+            if (kept.deskSeq() > last) {
+                return new Break(null, last + 1, Problem.TAIL_CUT, "the anchor " + anchor + " records entry " + kept.deskSeq()
+                        + " of the desk's chain, but the journal ends at entry " + last + ": its tail was cut");
+            }
+            if (kept.deskSeq() > 0 && !kept.deskHmac().equals(anchoredLink)) {
+                return new Break(null, kept.deskSeq(), Problem.TAIL_CUT, "entry " + kept.deskSeq() + " of the desk's chain is not the one the anchor " + anchor + " records");
+            }
+        }
+        return null;
     }
 
     public AuditReport verify(SessionId session) {

@@ -7,11 +7,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -109,6 +112,24 @@ public final class Database implements AutoCloseable {
     public Path defaultAuditKeyFile() {
         if (file != null) return file.resolveSibling(file.getFileName() + ".audit-key");
         return Path.of(System.getProperty("user.home"), ".quorum", "audit.key");
+    }
+
+    /**
+     * Where the desk keeps the desk chain's head outside the database ({@code JournalAnchor}): beside a
+     * SQLite file, or for a server database in {@code ~/.quorum}, named after the database it anchors.
+     */
+    public Path defaultAnchorFile() {
+        if (file != null) return file.resolveSibling(file.getFileName() + ".anchor");
+        String name = HexFormat.of().formatHex(sha256(redacted(url))).substring(0, 16);
+        return Path.of(System.getProperty("user.home"), ".quorum", "journal-" + name + ".anchor");
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     @Override public void close() { pool.close(); }

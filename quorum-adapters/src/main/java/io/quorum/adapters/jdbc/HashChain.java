@@ -28,6 +28,28 @@ final class HashChain {
         return HexFormat.of().formatHex(mac.doFinal());
     }
 
+    /**
+     * The desk's chain across sessions: {@code HMAC(key, "desk" || prevDeskHmac || deskSeq || sessionId || seq || entryHmac)},
+     * so that an entry cannot vanish from it, nor move within it, without the key.
+     */
+    String deskLink(String previous, long deskSeq, SessionId session, long seq, String entryHmac) {
+        field("desk");
+        field(previous);
+        mac.update(ByteBuffer.allocate(Long.BYTES).putLong(deskSeq).array());
+        field(session.value());
+        mac.update(ByteBuffer.allocate(Long.BYTES).putLong(seq).array());
+        field(entryHmac);
+        return HexFormat.of().formatHex(mac.doFinal());
+    }
+
+    /** Signs the anchor's record of the desk chain's head. */
+    String anchorSignature(long deskSeq, String deskHmac) {
+        field("anchor");
+        mac.update(ByteBuffer.allocate(Long.BYTES).putLong(deskSeq).array());
+        field(deskHmac);
+        return HexFormat.of().formatHex(mac.doFinal());
+    }
+
     private void field(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());

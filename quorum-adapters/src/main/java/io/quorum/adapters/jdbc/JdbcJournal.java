@@ -6,6 +6,7 @@ import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.session.SessionId;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +57,11 @@ public final class JdbcJournal implements Journal {
     public static final int DEFAULT_MAX_BATCH = 512;
     private static final long CLOSE_WAIT_MILLIS = 5_000;
 
-    private static final String INSERT_ENTRY = "INSERT INTO journal_entry (session_id, seq, type, payload, recorded_at, hmac) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_ENTRY = "INSERT INTO journal_entry (session_id, seq, type, payload, recorded_at, hmac, desk_seq, desk_hmac) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPSERT_DESK_HEAD = "INSERT INTO journal_desk_head (id, last_desk_seq, last_hmac) VALUES (1, ?, ?) "
+            + "ON CONFLICT (id) DO UPDATE SET last_desk_seq = excluded.last_desk_seq, last_hmac = excluded.last_hmac";
+    private static final String SELECT_DESK_HEAD = "SELECT last_desk_seq, last_hmac FROM journal_desk_head WHERE id = 1";
     private static final String UPSERT_HEAD = "INSERT INTO journal_head (session_id, last_seq, last_hmac) VALUES (?, ?, ?) "
             + "ON CONFLICT (session_id) DO UPDATE SET last_seq = excluded.last_seq, last_hmac = excluded.last_hmac";
     private static final String SELECT_HEAD = "SELECT last_seq, last_hmac FROM journal_head WHERE session_id = ?";
@@ -79,6 +84,8 @@ public final class JdbcJournal implements Journal {
     private final LongAdder batches = new LongAdder();
     private final LongAdder durableBatches = new LongAdder();
     private final LongAdder failedBatches = new LongAdder();
+    /** Anchor files that could not be rewritten; the entries they would have covered are committed all the same. */
+    private final LongAdder failedAnchors = new LongAdder();
     private final Thread writerThread;
     private final Writer writer;
 
@@ -88,19 +95,24 @@ public final class JdbcJournal implements Journal {
 
     private record Head(long seq, String hmac) {}
 
-    public JdbcJournal(Database database, AuditKey key, Clock clock) { this(database, key, clock, DEFAULT_MAX_BATCH); }
+    public JdbcJournal(Database database, AuditKey key, Clock clock) { this(database, key, clock, DEFAULT_MAX_BATCH, null); }
+
+    public JdbcJournal(Database database, AuditKey key, Clock clock, int maxBatch) { this(database, key, clock, maxBatch, null); }
 
     /**
      * @param maxBatch the most events one transaction takes; 1 commits every event on its own (the
      *                 baseline the bench compares group commit with)
+     * @param anchor   the file outside the database where the desk chain's head is kept after each
+     *                 durable commit, so that a cut of the journal's tail is detected; null for none
      * @throws JournalStorageException when the database gives no connection to write with
      */
-    public JdbcJournal(Database database, AuditKey key, Clock clock, int maxBatch) {
+    public JdbcJournal(Database database, AuditKey key, Clock clock, int maxBatch, Path anchor) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (maxBatch < 1) throw new IllegalArgumentException("maxBatch: at least 1, was " + maxBatch);
         this.maxBatch = maxBatch;
-        this.writer = new Writer(new HashChain(Objects.requireNonNull(key, "key")));
+        Objects.requireNonNull(key, "key");
+        this.writer = new Writer(new HashChain(key), anchor == null ? null : new JournalAnchor(anchor, key));
         try {
             writer.connect();
         } catch (SQLException e) {
@@ -195,10 +207,10 @@ public final class JdbcJournal implements Journal {
     }
 
     /** Transactions committed, durable ones among them, and failed ones, since the journal opened. */
-    public WriterStats stats() { return new WriterStats(batches.sum(), durableBatches.sum(), failedBatches.sum()); }
+    public WriterStats stats() { return new WriterStats(batches.sum(), durableBatches.sum(), failedBatches.sum(), failedAnchors.sum()); }
 
     /** What the writer has done: {@code events / batches} is the mean group size. */
-    public record WriterStats(long batches, long durableBatches, long failedBatches) {}
+    public record WriterStats(long batches, long durableBatches, long failedBatches, long failedAnchors) {}
 
     /**
      * Refuses new appends, lets the writer commit every queued event and flush the lazy commits
@@ -225,17 +237,24 @@ public final class JdbcJournal implements Journal {
     /** The writer thread's state: its connection, statements and each session's head. Touched by that thread only, once started. */
     private final class Writer {
         private final HashChain chain;
+        private final JournalAnchor anchor;
         private final Map<SessionId, Head> heads = new HashMap<>();
+        /** The desk chain's head; null when it must be read again from the database. */
+        private Head deskHead;
         private Connection connection;
         private PreparedStatement insertEntry;
         private PreparedStatement upsertHead;
         private PreparedStatement selectHead;
+        private PreparedStatement upsertDeskHead;
         /** The connection's current commit mode; null when unknown, after a rollback may have undone a switch. */
         private Boolean durableCommits;
         /** Whether a lazy commit came after the last durable one. */
         private boolean lazySinceDurable;
 
-        Writer(HashChain chain) { this.chain = chain; }
+        Writer(HashChain chain, JournalAnchor anchor) {
+            this.chain = chain;
+            this.anchor = anchor;
+        }
 
         void run() {
             List<Pending> batch = new ArrayList<>(maxBatch);
@@ -279,6 +298,7 @@ public final class JdbcJournal implements Journal {
                 upsertHead.executeUpdate();
                 connection.commit();
                 lazySinceDurable = false;
+                if (deskHead != null) anchorAt(deskHead);
             } catch (SQLException | RuntimeException e) {
                 // Every entry is committed; only its flush before a power cut is in doubt.
                 failedBatches.increment();
@@ -310,6 +330,7 @@ public final class JdbcJournal implements Journal {
             setCommitMode(durable);
             Map<SessionId, Head> staged = new LinkedHashMap<>();
             List<JournalEntry> entries = new ArrayList<>(batch.size());
+            Head desk = deskHead();
             for (Pending pending : batch) {
                 Head previous = staged.get(pending.session);
                 if (previous == null) previous = head(pending.session);
@@ -322,6 +343,9 @@ public final class JdbcJournal implements Journal {
                 insertEntry.setString(4, pending.payload);
                 insertEntry.setString(5, time);
                 insertEntry.setString(6, hmac);
+                desk = new Head(desk.seq + 1, chain.deskLink(desk.hmac, desk.seq + 1, pending.session, seq, hmac));
+                insertEntry.setLong(7, desk.seq);
+                insertEntry.setString(8, desk.hmac);
                 insertEntry.addBatch();
                 staged.put(pending.session, new Head(seq, hmac));
                 entries.add(new JournalEntry(pending.session, seq, pending.time, pending.event, hmac));
@@ -334,8 +358,13 @@ public final class JdbcJournal implements Journal {
                 upsertHead.addBatch();
             }
             upsertHead.executeBatch();
+            upsertDeskHead.setLong(1, desk.seq);
+            upsertDeskHead.setString(2, desk.hmac);
+            upsertDeskHead.executeUpdate();
             connection.commit();
             heads.putAll(staged);
+            deskHead = desk;
+            if (durable) anchorAt(desk);
             for (Map.Entry<SessionId, Head> head : staged.entrySet()) committedSeqs.put(head.getKey(), head.getValue().seq);
             batches.increment();
             if (durable) durableBatches.increment();
@@ -347,9 +376,28 @@ public final class JdbcJournal implements Journal {
             failedBatches.increment();
             // What the database holds is now uncertain (a commit may fail after it took effect): read the heads again.
             heads.clear();
+            deskHead = null;
             for (Pending pending : batch) committedSeqs.remove(pending.session);
             disconnect();
             for (Pending pending : batch) pending.written.completeExceptionally(failure);
+        }
+
+        /** Moves the anchor outside the database to {@code head}; a failure is counted, never the batch's. */
+        private void anchorAt(Head head) {
+            if (anchor == null) return;
+            try {
+                anchor.write(new JournalAnchor.Head(head.seq, head.hmac));
+            } catch (RuntimeException e) {
+                failedAnchors.increment();
+            }
+        }
+
+        private Head deskHead() throws SQLException {
+            if (deskHead != null) return deskHead;
+            try (Statement select = connection.createStatement(); ResultSet row = select.executeQuery(SELECT_DESK_HEAD)) {
+                deskHead = row.next() ? new Head(row.getLong(1), row.getString(2)) : new Head(0, HashChain.GENESIS);
+                return deskHead;
+            }
         }
 
         private Head head(SessionId session) throws SQLException {
@@ -381,6 +429,7 @@ public final class JdbcJournal implements Journal {
             insertEntry = connection.prepareStatement(INSERT_ENTRY);
             upsertHead = connection.prepareStatement(UPSERT_HEAD);
             selectHead = connection.prepareStatement(SELECT_HEAD);
+            upsertDeskHead = connection.prepareStatement(UPSERT_DESK_HEAD);
             durableCommits = null;
             setCommitMode(false);
         }

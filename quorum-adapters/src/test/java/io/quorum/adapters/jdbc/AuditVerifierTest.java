@@ -31,7 +31,7 @@ class AuditVerifierTest {
     void journalTwoSessionsOfSixEntries() {
         database = Database.openFile(directory.resolve("quorum.db"));
         ManualClock clock = new ManualClock(Instant.parse("2025-03-14T14:30:00Z"));
-        try (JdbcJournal journal = new JdbcJournal(database, SqliteJournalTest.KEY, clock)) {
+        try (JdbcJournal journal = new JdbcJournal(database, SqliteJournalTest.KEY, clock, JdbcJournal.DEFAULT_MAX_BATCH, anchor())) {
             for (int n = 1; n <= 6; n++) {
                 journal.append(DESK, new UserAction("alice", UserAction.Action.EDIT_STOPS, "stop " + n));
                 journal.append(OTHER_DESK, new UserAction("bob", UserAction.Action.CLOSE_POSITION, "close " + n));
@@ -43,7 +43,49 @@ class AuditVerifierTest {
     @AfterEach
     void close() { database.close(); }
 
-    private AuditReport verify() { return new AuditVerifier(database, SqliteJournalTest.KEY).verify(); }
+    private AuditReport verify() { return new AuditVerifier(database, SqliteJournalTest.KEY, anchor()).verify(); }
+
+    private Path anchor() { return directory.resolve("quorum.db.anchor"); }
+
+    @Test
+    void a_whole_session_deleted_with_its_head_is_named_by_the_desks_chain() {
+        tamper("DELETE FROM journal_entry WHERE session_id = 'desk-1'", "DELETE FROM journal_head WHERE session_id = 'desk-1'");
+
+        AuditReport report = verify();
+
+        assertThat(report.sessionsChecked()).as("the session is gone from the tables").isEqualTo(1);
+        assertThat(report.breaks()).singleElement().satisfies(broken -> {
+            assertThat(broken.session()).isNull();
+            assertThat(broken.problem()).isEqualTo(Problem.DESK_GAP);
+            assertThat(broken.where()).isEqualTo("the desk's chain, entry 1");
+            assertThat(broken.detail()).startsWith("entries 1 to 1 of the desk's chain are missing");
+        });
+    }
+
+    @Test
+    void the_journals_tail_cut_with_every_head_rewound_is_caught_by_the_anchor_outside_the_database() {
+        tamper("DELETE FROM journal_entry WHERE session_id = 'desk-2' AND seq = 6",
+                "UPDATE journal_head SET last_seq = 5, last_hmac = (SELECT hmac FROM journal_entry WHERE session_id = 'desk-2' AND seq = 5) WHERE session_id = 'desk-2'",
+                "UPDATE journal_desk_head SET last_desk_seq = 11, last_hmac = (SELECT desk_hmac FROM journal_entry WHERE desk_seq = 11)");
+
+        assertThat(new AuditVerifier(database, SqliteJournalTest.KEY).verify().intact())
+                .as("inside the database alone, a clean cut of the tail leaves no trace").isTrue();
+        assertThat(verify().breaks()).singleElement().satisfies(broken -> {
+            assertThat(broken.problem()).isEqualTo(Problem.TAIL_CUT);
+            assertThat(broken.detail()).contains("records entry 12 of the desk's chain, but the journal ends at entry 11");
+        });
+    }
+
+    @Test
+    void an_anchor_not_signed_with_the_audit_key_is_named() throws Exception {
+        String line = java.nio.file.Files.readString(anchor());
+        java.nio.file.Files.writeString(anchor(), line.replaceFirst(" 12 ", " 13 "));
+
+        assertThat(verify().breaks()).singleElement().satisfies(broken -> {
+            assertThat(broken.problem()).isEqualTo(Problem.TAIL_CUT);
+            assertThat(broken.detail()).contains("was not signed with this audit key");
+        });
+    }
 
     @Test
     void an_untouched_journal_verifies() {
