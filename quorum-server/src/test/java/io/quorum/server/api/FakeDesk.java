@@ -116,7 +116,7 @@ public final class FakeDesk implements DeskOperations {
                 List.of(new DecisionEntry.VoteView(AgentRole.RISK, VoteChoice.APPROVE, "within limits", true)), proposal(s.ticker),
                 "Decision: " + outcome, List.of());
         s.decisions.add(entry);
-        journal(s, StreamEventType.AGENT_MESSAGE, entry);
+        journal(s, StreamEventType.DECISION, entry);
     }
 
     /** A portfolio update that is not journaled, as the position manager sends on every tick. */
@@ -217,7 +217,7 @@ public final class FakeDesk implements DeskOperations {
         SessionState s = find(id);
         if (!s.positions.isEmpty()) {
             s.positions.clear();
-            journal(s, StreamEventType.AGENT_MESSAGE, new TradeExecutedView("flatten-" + s.lastSeq(), s.ticker.symbol(), Side.SELL, 1, "1.00", "flatten"));
+            journal(s, StreamEventType.TRADE_EXECUTED, new TradeExecutedView("flatten-" + s.lastSeq(), s.ticker.symbol(), Side.SELL, 1, "1.00", "flatten"));
         }
         return portfolio(s);
     }
@@ -229,7 +229,7 @@ public final class FakeDesk implements DeskOperations {
         PositionView closed = s.positions.get(ticker.symbol());
         if (closed == null) throw new DeskException.NotFound("position", ticker);
         s.positions.remove(ticker.symbol());
-        journal(s, StreamEventType.AGENT_MESSAGE, new TradeExecutedView("close-" + s.lastSeq(), ticker.symbol(), Side.SELL,
+        journal(s, StreamEventType.TRADE_EXECUTED, new TradeExecutedView("close-" + s.lastSeq(), ticker.symbol(), Side.SELL,
                 closed.quantity(), closed.currentPrice(), "user"));
         return portfolio(s);
     }
@@ -344,7 +344,7 @@ public final class FakeDesk implements DeskOperations {
     private StreamEvent journal(SessionState s, StreamEventType type, Object data) {
         StreamEvent event = new StreamEvent(type, s.lastSeq() + 1, s.id.value(), clock.now(), data);
         s.journal.add(event);
-        if (type == StreamEventType.AGENT_MESSAGE && data instanceof AlertView alert) s.alerts.add(alert);
+        if (type == StreamEventType.MARKET_ALERT && data instanceof AlertView alert) s.alerts.add(alert);
         for (StreamListener listener : listeners.getOrDefault(s.id, List.of())) listener.onEvent(event);
         return event;
     }
@@ -374,7 +374,7 @@ public final class FakeDesk implements DeskOperations {
     /** A market alert, journaled, for alert-centre flows. */
     public synchronized void alert(SessionId id, String text) {
         SessionState s = find(id);
-        journal(s, StreamEventType.AGENT_MESSAGE, new AlertView(s.lastSeq() + 1, clock.now(), Alert.AlertKind.NEWS, Alert.Severity.INFO,
+        journal(s, StreamEventType.MARKET_ALERT, new AlertView(s.lastSeq() + 1, clock.now(), Alert.AlertKind.NEWS, Alert.Severity.INFO,
                 s.ticker.symbol(), text));
     }
 
