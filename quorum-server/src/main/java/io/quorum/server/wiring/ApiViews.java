@@ -160,7 +160,8 @@ final class ApiViews {
         Price price = last.orElse(null);
         String unrealised = held.map(p -> p.unrealised().toString())
                 .orElseGet(() -> price == null ? "0.00" : price.times(changed.quantity()).minus(changed.averagePrice().times(changed.quantity())).toString());
-        return new PositionView(ticker, direction, Math.abs(changed.quantity()), changed.averagePrice().toString(), text(price),
+        String entry = changed.averagePrice().toBigDecimal().setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        return new PositionView(ticker, direction, Math.abs(changed.quantity()), entry, text(price),
                 text(changed.stop()), text(changed.target()), plain(changed.trailingStopPct()), held.map(Position::openedAt).orElse(at),
                 unrealised, held.map(p -> p.unrealisedPct().toPlainString()).orElse("0.00"), held.map(p -> p.realised().toString()).orElse("0.00"));
     }

@@ -84,6 +84,8 @@ class DeskOverHttpTest {
         assertThat(frames.ofType("trade_executed").getFirst().path("content").path("execution").path("quantity").asLong()).isPositive();
         assertThat(frames.ofType("decision").getFirst().path("type").asText()).isEqualTo("DECISION");
         await().atMost(PATIENCE).until(() -> call("GET", "/api/sessions/" + id + "/positions", null, 200).path("positions").size() == 1);
+        await().atMost(PATIENCE).until(() -> frames.ofType("position").stream().anyMatch(p -> p.path("quantity").asLong() > 0)
+                && frames.ofType("position_update").stream().anyMatch(p -> p.path("positions").size() == 1));
         assertThat(frames.seqs()).isSorted().doesNotHaveDuplicates();
 
         JsonNode disabled = call("POST", "/api/sessions/" + id + "/auto-trading/disable", "{}", 200);
