@@ -2,6 +2,7 @@ package io.quorum.bench;
 
 import io.quorum.bench.bus.BusHopLatency;
 import io.quorum.bench.consensus.DecisionRoundLatency;
+import io.quorum.bench.journal.JournalCommitThroughput;
 import io.quorum.bench.position.PositionTickScenario;
 import io.quorum.bench.server.WebSocketFanOutLatency;
 import java.lang.management.GarbageCollectorMXBean;
@@ -20,7 +21,8 @@ public final class BenchCommand {
             new BusHopLatency(),
             new DecisionRoundLatency(),
             new PositionTickScenario(),
-            new WebSocketFanOutLatency());
+            new WebSocketFanOutLatency(),
+            new JournalCommitThroughput());
 
     private BenchCommand() {}
 

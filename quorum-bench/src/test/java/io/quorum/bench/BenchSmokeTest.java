@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.bench.bus.BusHopLatency;
 import io.quorum.bench.consensus.DecisionRoundLatency;
+import io.quorum.bench.journal.JournalCommitThroughput;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,17 @@ class BenchSmokeTest {
         assertLatenciesPositiveForEachOf(figures, 4);
         assertThat(figures).filteredOn(figure -> figure.metric().equals("faults")).isEmpty();
         assertThat(figures).anyMatch(figure -> figure.metric().equals("p99 ratio"));
+    }
+
+    @Test
+    void the_journal_scenario_appends_durably_with_and_without_group_commit_and_reports_the_ratio() throws Exception {
+        List<Scenario.Figure> figures = new JournalCommitThroughput(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(300)).run(Scenario.Mode.QUICK);
+
+        assertThat(figures).filteredOn(figure -> figure.metric().equals("faults")).isEmpty();
+        assertThat(figures).filteredOn(figure -> figure.metric().equals("durable appends/s") && figure.subject().startsWith("SQLite"))
+                .hasSize(11).allSatisfy(row -> assertThat(Double.parseDouble(row.value().replace(",", ""))).isPositive());
+        assertThat(figures).anyMatch(figure -> figure.subject().startsWith("SQLite") && figure.metric().equals("x one commit per event (best)")
+                && figure.target().startsWith("≥ 20.0×"));
     }
 
     private static void assertLatenciesPositiveForEachOf(List<Scenario.Figure> figures, int subjects) {

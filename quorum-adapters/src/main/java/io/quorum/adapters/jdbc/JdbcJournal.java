@@ -13,58 +13,101 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The journal in a SQL database (SQLite or PostgreSQL), each event stored as JSON and chained by
  * an HMAC (see {@link HashChain}).
  *
- * <p>Appends are synchronous, one short transaction each, on one writer connection with prepared
- * statements; the lock that serialises them is what makes the per-session seq gapless. Ordinary
- * events commit lazily (SQLite {@code synchronous=NORMAL}, PostgreSQL {@code synchronous_commit=off}):
- * visible at once, safe across a process crash, possibly lost in a power cut. An event that
- * requires durability, or an {@link #appendDurably} call, commits with a flush to stable storage,
- * which also secures every entry before it. This process must be the journal's only writer.
+ * <p><b>One writer, group commit.</b> An append encodes its event on the caller's thread, reads
+ * the clock and queues the event; one writer thread ({@code journal-writer}) owns the database
+ * connection that writes. Each turn it takes every queued event (up to {@code maxBatch}), gives
+ * each the next seq of its session and the next link of its chain, inserts them and commits them
+ * in one transaction. The caller waits for the commit of the batch that holds its event, so an
+ * {@code append} that returns has its entry readable, and a write that fails throws
+ * {@link JournalStorageException} to every caller whose event was in the failed transaction
+ * (nothing of it was kept; the next batch takes the same seqs, so the journal has no gap).
+ *
+ * <p>Commits are lazy (SQLite {@code synchronous=NORMAL}, PostgreSQL {@code synchronous_commit=off}):
+ * safe across a process crash, possibly lost in a power cut. A batch that holds an event that
+ * requires durability, or one from {@link #appendDurably}, commits with a flush to stable storage,
+ * which also secures every earlier batch: the callers waiting on it return only then. Under load
+ * one flush covers many events, which is the point of the single writer.
+ *
+ * <p>The writer never dies of a failure: it fails the batch's callers, drops its connection and
+ * takes a fresh one from the pool for the next batch, so the journal works again as soon as the
+ * database does. This process must be the journal's only writer.
  */
 public final class JdbcJournal implements Journal {
+    /** The most events one transaction takes when the queue is long. */
+    public static final int DEFAULT_MAX_BATCH = 512;
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
+
     private static final String INSERT_ENTRY = "INSERT INTO journal_entry (session_id, seq, type, payload, recorded_at, hmac) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String UPSERT_HEAD = "INSERT INTO journal_head (session_id, last_seq, last_hmac) VALUES (?, ?, ?) "
             + "ON CONFLICT (session_id) DO UPDATE SET last_seq = excluded.last_seq, last_hmac = excluded.last_hmac";
     private static final String SELECT_HEAD = "SELECT last_seq, last_hmac FROM journal_head WHERE session_id = ?";
+    private static final String SELECT_LAST_SEQ = "SELECT last_seq FROM journal_head WHERE session_id = ?";
     private static final String SELECT_PAGE = "SELECT seq, type, payload, recorded_at, hmac FROM journal_entry WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?";
     private static final String SELECT_SESSIONS = "SELECT session_id FROM journal_head ORDER BY session_id";
 
     private final Database database;
     private final Clock clock;
-    private final HashChain chain;
-    private final Connection writer;
-    private final PreparedStatement insertEntry;
-    private final PreparedStatement upsertHead;
-    private final PreparedStatement selectHead;
-    private final Map<SessionId, Head> heads = new HashMap<>();
-    /** The writer's current commit mode; null when unknown, after a rollback may have undone a switch. */
-    private Boolean durableCommits;
+    private final int maxBatch;
+
+    /** The queue between the appending threads and the writer; guarded by {@link #intake}. */
+    private final ReentrantLock intake = new ReentrantLock();
+    private final Condition queued = intake.newCondition();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private boolean closing;
+
+    /** The last committed seq of each session the writer has written to; read by any thread. */
+    private final Map<SessionId, Long> committedSeqs = new ConcurrentHashMap<>();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder durableBatches = new LongAdder();
+    private final LongAdder failedBatches = new LongAdder();
+    private final Thread writerThread;
+    private final Writer writer;
+
+    /** An event waiting for the writer, and the future its caller waits on. */
+    private record Pending(SessionId session, JournalEvent event, String type, String payload, Instant time, boolean durable,
+                           CompletableFuture<JournalEntry> written) {}
 
     private record Head(long seq, String hmac) {}
 
-    public JdbcJournal(Database database, AuditKey key, Clock clock) {
+    public JdbcJournal(Database database, AuditKey key, Clock clock) { this(database, key, clock, DEFAULT_MAX_BATCH); }
+
+    /**
+     * @param maxBatch the most events one transaction takes; 1 commits every event on its own (the
+     *                 baseline the bench compares group commit with)
+     * @throws JournalStorageException when the database gives no connection to write with
+     */
+    public JdbcJournal(Database database, AuditKey key, Clock clock, int maxBatch) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.chain = new HashChain(Objects.requireNonNull(key, "key"));
+        if (maxBatch < 1) throw new IllegalArgumentException("maxBatch: at least 1, was " + maxBatch);
+        this.maxBatch = maxBatch;
+        this.writer = new Writer(new HashChain(Objects.requireNonNull(key, "key")));
         try {
-            writer = database.dataSource().getConnection();
-            writer.setAutoCommit(false);
-            insertEntry = writer.prepareStatement(INSERT_ENTRY);
-            upsertHead = writer.prepareStatement(UPSERT_HEAD);
-            selectHead = writer.prepareStatement(SELECT_HEAD);
-            setCommitMode(false);
+            writer.connect();
         } catch (SQLException e) {
+            writer.disconnect();
             throw new JournalStorageException("cannot open the journal in " + database, e);
         }
+        this.writerThread = Thread.ofPlatform().name("journal-writer").daemon().start(writer::run);
     }
 
     @Override
@@ -77,68 +120,28 @@ public final class JdbcJournal implements Journal {
         return write(session, event, true);
     }
 
-    private synchronized JournalEntry write(SessionId session, JournalEvent event, boolean durable) {
+    private JournalEntry write(SessionId session, JournalEvent event, boolean durable) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(event, "event");
         String payload = JournalEventJson.encode(event);
         String type = event.kind().name();
-        // Stored and hashed as text, at the precision both databases and the JSON keep.
-        Instant time = clock.now().truncatedTo(ChronoUnit.MICROS);
+        CompletableFuture<JournalEntry> written = new CompletableFuture<>();
+        intake.lock();
         try {
-            Head previous = head(session);
-            long seq = previous.seq + 1;
-            String hmac = chain.link(previous.hmac, session, seq, type, payload, time.toString());
-            setCommitMode(durable);
-            insertEntry.setString(1, session.value());
-            insertEntry.setLong(2, seq);
-            insertEntry.setString(3, type);
-            insertEntry.setString(4, payload);
-            insertEntry.setString(5, time.toString());
-            insertEntry.setString(6, hmac);
-            insertEntry.executeUpdate();
-            upsertHead.setString(1, session.value());
-            upsertHead.setLong(2, seq);
-            upsertHead.setString(3, hmac);
-            upsertHead.executeUpdate();
-            writer.commit();
-            heads.put(session, new Head(seq, hmac));
-            return new JournalEntry(session, seq, time, event, hmac);
-        } catch (SQLException e) {
-            rollbackQuietly(e);
-            heads.remove(session);
-            throw new JournalStorageException("cannot append " + type + " to the journal of session " + session, e);
-        }
-    }
-
-    private Head head(SessionId session) throws SQLException {
-        Head cached = heads.get(session);
-        if (cached != null) return cached;
-        selectHead.setString(1, session.value());
-        try (ResultSet row = selectHead.executeQuery()) {
-            Head head = row.next() ? new Head(row.getLong(1), row.getString(2)) : new Head(0, HashChain.GENESIS);
-            heads.put(session, head);
-            return head;
-        }
-    }
-
-    private void setCommitMode(boolean durable) throws SQLException {
-        if (Boolean.valueOf(durable).equals(durableCommits)) return;
-        // Outside any transaction: SQLite refuses to change its safety level inside one.
-        writer.setAutoCommit(true);
-        try (Statement statement = writer.createStatement()) {
-            statement.execute(database.dialect().commitMode(durable));
+            if (closing) throw new IllegalStateException("the journal in " + database + " is closed");
+            // Read under the queue's lock, so that times never go backwards along a session's seqs.
+            // Stored and hashed as text, at the precision both databases and the JSON keep.
+            Instant time = clock.now().truncatedTo(ChronoUnit.MICROS);
+            queue.add(new Pending(session, event, type, payload, time, durable, written));
+            queued.signal();
         } finally {
-            writer.setAutoCommit(false);
+            intake.unlock();
         }
-        durableCommits = durable;
-    }
-
-    private void rollbackQuietly(SQLException cause) {
-        durableCommits = null;
         try {
-            writer.rollback();
-        } catch (SQLException rollback) {
-            cause.addSuppressed(rollback);
+            // Uninterruptible on purpose: the caller must learn whether its entry was kept.
+            return written.join();
+        } catch (CompletionException e) {
+            throw new JournalStorageException("cannot append " + type + " to the journal of session " + session, e.getCause());
         }
     }
 
@@ -177,22 +180,226 @@ public final class JdbcJournal implements Journal {
     }
 
     @Override
-    public synchronized long lastSeq(SessionId session) {
-        try {
-            return head(session).seq;
+    public long lastSeq(SessionId session) {
+        Long committed = committedSeqs.get(session);
+        if (committed != null) return committed;
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(SELECT_LAST_SEQ)) {
+            select.setString(1, session.value());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
         } catch (SQLException e) {
             throw new JournalStorageException("cannot read the journal of session " + session, e);
         }
     }
 
-    /** Returns the writer connection to the pool; the pool itself belongs to the {@link Database}. */
+    /** Transactions committed, durable ones among them, and failed ones, since the journal opened. */
+    public WriterStats stats() { return new WriterStats(batches.sum(), durableBatches.sum(), failedBatches.sum()); }
+
+    /** What the writer has done: {@code events / batches} is the mean group size. */
+    public record WriterStats(long batches, long durableBatches, long failedBatches) {}
+
+    /**
+     * Refuses new appends, lets the writer commit every queued event and flush the lazy commits
+     * since the last durable one, then returns the writer's connection to the pool (the pool itself
+     * belongs to the {@link Database}).
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
+        intake.lock();
         try {
-            writer.rollback();
-            writer.close();
-        } catch (SQLException e) {
-            throw new JournalStorageException("cannot close the journal in " + database, e);
+            if (closing) return;
+            closing = true;
+            queued.signal();
+        } finally {
+            intake.unlock();
+        }
+        try {
+            writerThread.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The writer thread's state: its connection, statements and each session's head. Touched by that thread only, once started. */
+    private final class Writer {
+        private final HashChain chain;
+        private final Map<SessionId, Head> heads = new HashMap<>();
+        private Connection connection;
+        private PreparedStatement insertEntry;
+        private PreparedStatement upsertHead;
+        private PreparedStatement selectHead;
+        /** The connection's current commit mode; null when unknown, after a rollback may have undone a switch. */
+        private Boolean durableCommits;
+        /** Whether a lazy commit came after the last durable one. */
+        private boolean lazySinceDurable;
+
+        Writer(HashChain chain) { this.chain = chain; }
+
+        void run() {
+            List<Pending> batch = new ArrayList<>(maxBatch);
+            while (true) {
+                boolean stop = take(batch);
+                if (!batch.isEmpty()) {
+                    try {
+                        write(batch);
+                    } catch (Throwable failure) {
+                        // Every caller hears of it; the writer goes on with the next batch.
+                        failed(batch, failure);
+                    }
+                    batch.clear();
+                }
+                if (stop) break;
+            }
+            intake.lock();
+            try {
+                // Appends refused after closing never queue; anything left is failed, not dropped.
+                for (Pending pending : queue) pending.written.completeExceptionally(new IllegalStateException("the journal closed before this entry was written"));
+                queue.clear();
+            } finally {
+                intake.unlock();
+            }
+            flushLazyCommits();
+            disconnect();
+        }
+
+        /**
+         * Makes the lazy commits since the last durable one durable, as closing promises: rewrites
+         * one session's head as it is, in a durable commit, whose flush covers everything before it.
+         */
+        private void flushLazyCommits() {
+            if (!lazySinceDurable || connection == null || heads.isEmpty()) return;
+            try {
+                setCommitMode(true);
+                Map.Entry<SessionId, Head> any = heads.entrySet().iterator().next();
+                upsertHead.setString(1, any.getKey().value());
+                upsertHead.setLong(2, any.getValue().seq);
+                upsertHead.setString(3, any.getValue().hmac);
+                upsertHead.executeUpdate();
+                connection.commit();
+                lazySinceDurable = false;
+            } catch (SQLException | RuntimeException e) {
+                // Every entry is committed; only its flush before a power cut is in doubt.
+                failedBatches.increment();
+            }
+        }
+
+        /** Waits for events and moves up to {@code maxBatch} of them into {@code batch}; true once closing and nothing is left. */
+        private boolean take(List<Pending> batch) {
+            intake.lock();
+            try {
+                while (queue.isEmpty() && !closing) {
+                    try {
+                        queued.await(1, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        // Only closing stops the writer.
+                    }
+                }
+                while (!queue.isEmpty() && batch.size() < maxBatch) batch.add(queue.poll());
+                return closing && queue.isEmpty();
+            } finally {
+                intake.unlock();
+            }
+        }
+
+        private void write(List<Pending> batch) throws SQLException {
+            if (connection == null) connect();
+            boolean durable = false;
+            for (Pending pending : batch) durable |= pending.durable;
+            setCommitMode(durable);
+            Map<SessionId, Head> staged = new LinkedHashMap<>();
+            List<JournalEntry> entries = new ArrayList<>(batch.size());
+            for (Pending pending : batch) {
+                Head previous = staged.get(pending.session);
+                if (previous == null) previous = head(pending.session);
+                long seq = previous.seq + 1;
+                String time = pending.time.toString();
+                String hmac = chain.link(previous.hmac, pending.session, seq, pending.type, pending.payload, time);
+                insertEntry.setString(1, pending.session.value());
+                insertEntry.setLong(2, seq);
+                insertEntry.setString(3, pending.type);
+                insertEntry.setString(4, pending.payload);
+                insertEntry.setString(5, time);
+                insertEntry.setString(6, hmac);
+                insertEntry.addBatch();
+                staged.put(pending.session, new Head(seq, hmac));
+                entries.add(new JournalEntry(pending.session, seq, pending.time, pending.event, hmac));
+            }
+            insertEntry.executeBatch();
+            for (Map.Entry<SessionId, Head> head : staged.entrySet()) {
+                upsertHead.setString(1, head.getKey().value());
+                upsertHead.setLong(2, head.getValue().seq);
+                upsertHead.setString(3, head.getValue().hmac);
+                upsertHead.addBatch();
+            }
+            upsertHead.executeBatch();
+            connection.commit();
+            heads.putAll(staged);
+            for (Map.Entry<SessionId, Head> head : staged.entrySet()) committedSeqs.put(head.getKey(), head.getValue().seq);
+            batches.increment();
+            if (durable) durableBatches.increment();
+            lazySinceDurable = !durable;
+            for (int i = 0; i < batch.size(); i++) batch.get(i).written.complete(entries.get(i));
+        }
+
+        private void failed(List<Pending> batch, Throwable failure) {
+            failedBatches.increment();
+            // What the database holds is now uncertain (a commit may fail after it took effect): read the heads again.
+            heads.clear();
+            for (Pending pending : batch) committedSeqs.remove(pending.session);
+            disconnect();
+            for (Pending pending : batch) pending.written.completeExceptionally(failure);
+        }
+
+        private Head head(SessionId session) throws SQLException {
+            Head cached = heads.get(session);
+            if (cached != null) return cached;
+            selectHead.setString(1, session.value());
+            try (ResultSet row = selectHead.executeQuery()) {
+                Head head = row.next() ? new Head(row.getLong(1), row.getString(2)) : new Head(0, HashChain.GENESIS);
+                heads.put(session, head);
+                return head;
+            }
+        }
+
+        private void setCommitMode(boolean durable) throws SQLException {
+            if (Boolean.valueOf(durable).equals(durableCommits)) return;
+            // Outside any transaction: SQLite refuses to change its safety level inside one.
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(database.dialect().commitMode(durable));
+            } finally {
+                connection.setAutoCommit(false);
+            }
+            durableCommits = durable;
+        }
+
+        void connect() throws SQLException {
+            connection = database.dataSource().getConnection();
+            connection.setAutoCommit(false);
+            insertEntry = connection.prepareStatement(INSERT_ENTRY);
+            upsertHead = connection.prepareStatement(UPSERT_HEAD);
+            selectHead = connection.prepareStatement(SELECT_HEAD);
+            durableCommits = null;
+            setCommitMode(false);
+        }
+
+        /** Rolls back whatever is open and returns the connection to the pool; the next batch takes a fresh one. */
+        void disconnect() {
+            if (connection == null) return;
+            try {
+                connection.rollback();
+            } catch (SQLException | RuntimeException ignored) {
+                // A broken connection cannot roll back; closing it is all that is left to do.
+            }
+            try {
+                connection.close();
+            } catch (SQLException | RuntimeException ignored) {
+                // The pool discards a connection it cannot close cleanly.
+            }
+            connection = null;
+            durableCommits = null;
         }
     }
 }

@@ -7,6 +7,7 @@ import io.quorum.bench.Scenario.Figure;
 import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
+import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.session.SessionId;
 import io.quorum.server.api.Actor;
 import io.quorum.server.http.AccessToken;
@@ -83,7 +84,7 @@ final class PositionUpdateLatency {
                 Actor bench = new Actor("bench", "127.0.0.1");
                 SessionId session = SessionId.of(service.createSession(ticker, bench).id());
                 awaitProposal(service, session);
-                service.approve(session, bench);
+                service.approve(session, ProposalId.parse(service.session(session).proposal().id()), bench);
                 service.enableAutoTrading(session, DeskService.DISCLOSURE.version(), bench);
                 positionOpen = awaitPosition(service, session);
 

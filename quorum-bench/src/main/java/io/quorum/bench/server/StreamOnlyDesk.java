@@ -1,6 +1,7 @@
 package io.quorum.bench.server;
 
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.session.SessionId;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
@@ -89,9 +90,9 @@ final class StreamOnlyDesk implements DeskOperations {
 
     @Override public List<SessionView> sessions() { return List.of(session); }
 
-    @Override public SessionView approve(SessionId id, Actor actor) { throw notServed(); }
+    @Override public SessionView approve(SessionId id, ProposalId proposal, Actor actor) { throw notServed(); }
 
-    @Override public SessionView reject(SessionId id, String reason, Actor actor) { throw notServed(); }
+    @Override public SessionView reject(SessionId id, ProposalId proposal, String reason, Actor actor) { throw notServed(); }
 
     @Override public SessionView stop(SessionId id, Actor actor) { throw notServed(); }
 

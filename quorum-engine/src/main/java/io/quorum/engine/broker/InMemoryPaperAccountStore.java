@@ -5,10 +5,12 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Order;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -18,6 +20,7 @@ public final class InMemoryPaperAccountStore implements PaperAccountStore {
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final Map<Ticker, BrokerPosition> positions = new TreeMap<>();
     private long orderNumber;
+    private Instant sessionClose;
 
     public InMemoryPaperAccountStore(Money startingCash) { this.cash = startingCash; }
 
@@ -45,6 +48,10 @@ public final class InMemoryPaperAccountStore implements PaperAccountStore {
     }
 
     @Override public List<BrokerPosition> positions() { return List.copyOf(positions.values()); }
+
+    @Override public Optional<Instant> sessionClose() { return Optional.ofNullable(sessionClose); }
+
+    @Override public void saveSessionClose(Instant close) { this.sessionClose = Objects.requireNonNull(close, "close"); }
 
     @Override public long nextOrderNumber() { return ++orderNumber; }
 }

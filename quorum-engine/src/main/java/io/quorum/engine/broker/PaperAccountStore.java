@@ -5,6 +5,7 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Order;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,7 +25,7 @@ public interface PaperAccountStore {
     /** Stores a new order or replaces the stored one with the same client order id. */
     void save(Order order);
 
-    /** Orders that are neither filled, cancelled nor rejected, oldest first. */
+    /** Orders that are still working (accepted or partly filled), oldest first. */
     List<Order> openOrders();
 
     Optional<BrokerPosition> position(Ticker ticker);
@@ -33,6 +34,14 @@ public interface PaperAccountStore {
     void save(BrokerPosition position);
 
     List<BrokerPosition> positions();
+
+    /**
+     * The close of the trading session the broker last accepted an order in: the open orders,
+     * all day orders, expire then. Empty before the first order.
+     */
+    Optional<Instant> sessionClose();
+
+    void saveSessionClose(Instant close);
 
     /** A number never handed out before, to name the next order. */
     long nextOrderNumber();

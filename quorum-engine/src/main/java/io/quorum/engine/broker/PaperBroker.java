@@ -1,5 +1,6 @@
 package io.quorum.engine.broker;
 
+import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
@@ -9,6 +10,7 @@ import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.OrderStatus;
 import io.quorum.engine.order.OrderType;
@@ -19,15 +21,18 @@ import io.quorum.engine.port.Broker;
 import io.quorum.engine.port.Clock;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * A broker that fills orders against the latest quote it was shown, for trading without money.
@@ -37,91 +42,145 @@ import java.util.function.Predicate;
  *   <li>A limit order fills when the touch reaches its limit, never at a worse price than the limit.</li>
  *   <li>A stop order fires when the last price trades through its stop, then fills like a market
  *       order at the touch of that tick: after a gap, that is the gap price, not the stop.</li>
- *   <li>Orders that cannot fill yet rest and are tried again on every tick of their ticker.</li>
+ *   <li>Orders that cannot fill yet rest and are tried again on every tick of their ticker. One quote
+ *       fills at most {@link PaperBrokerConfig#maxFillQuantity} shares of an order; the rest waits for
+ *       the next tick.</li>
+ *   <li>Every order is a day order, the usual default at a broker: what has not filled by the close
+ *       of the session it was placed in expires at that close. The broker notices the close at its
+ *       next tick, order or cancel, and reports the expiry with the close as its time.</li>
  *   <li>Buying power = cash − 150% of the market value of the shorts: a short sale's proceeds stay
  *       as collateral and another 50% of its value is set aside as margin; longs are paid in cash.
  *       An order that would leave buying power negative is refused, unless it raises buying power
- *       (a sale or a cover). Resting orders reserve nothing; they are checked when placed.</li>
+ *       (a sale or a cover). Resting orders reserve nothing: each fill is checked again when it
+ *       comes, and an order whose next fill the account can no longer pay for is rejected then,
+ *       keeping what it filled before.</li>
  * </ul>
  *
- * <p>Thread-safe: ticks and orders may come from different threads. Fill listeners are called after
- * the broker's state is updated, outside its lock, on the thread whose tick or order caused the fill.
+ * <p>Thread-safe: ticks and orders may come from different threads. Order events are delivered
+ * after the broker's state is updated, outside its lock, one at a time and in the order they
+ * happened: on the thread whose tick, order or cancel caused them, unless another thread is
+ * delivering at that moment, which then delivers them too. An order placed from inside a listener
+ * has its events delivered once that listener returns.
  */
 public final class PaperBroker implements Broker {
     private static final long BASIS_POINTS = 10_000;
     private static final long CENT = 10_000;
 
     private final Clock clock;
-    private final Predicate<Instant> marketOpen;
+    private final ExchangeCalendar calendar;
     private final PaperBrokerConfig config;
     private final PaperAccountStore store;
     private final Map<Ticker, Tick> latestTicks = new HashMap<>();
-    private final List<Consumer<Fill>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<OrderEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** Events that happened and are not delivered yet, oldest first. Guarded by {@code this}. */
+    private final Queue<OrderEvent> undelivered = new ArrayDeque<>();
+    /** Held by the one thread delivering events, so that every listener sees them in order. */
+    private final ReentrantLock delivery = new ReentrantLock();
 
     /**
-     * @param marketOpen whether the market accepts orders at an instant (trading hours in the exchange's time zone)
+     * @param calendar when the market accepts orders (trading hours in the exchange's time zone) and when its sessions close
      */
-    public PaperBroker(Clock clock, Predicate<Instant> marketOpen, PaperBrokerConfig config, PaperAccountStore store) {
+    public PaperBroker(Clock clock, ExchangeCalendar calendar, PaperBrokerConfig config, PaperAccountStore store) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.marketOpen = Objects.requireNonNull(marketOpen, "marketOpen");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
     }
 
     /** A paper broker whose account lives in memory and starts with the configured cash. */
-    public static PaperBroker inMemory(Clock clock, Predicate<Instant> marketOpen, PaperBrokerConfig config) {
-        return new PaperBroker(clock, marketOpen, config, new InMemoryPaperAccountStore(config.startingCash()));
+    public static PaperBroker inMemory(Clock clock, ExchangeCalendar calendar, PaperBrokerConfig config) {
+        return new PaperBroker(clock, calendar, config, new InMemoryPaperAccountStore(config.startingCash()));
     }
 
     /** Takes the tick as the ticker's current quote and fills the resting orders it reaches. */
     public void onTick(Tick tick) {
-        List<Fill> fills = new ArrayList<>();
+        boolean happened;
         synchronized (this) {
             latestTicks.put(tick.ticker(), tick);
-            if (marketOpen.test(clock.now())) {
+            Instant now = clock.now();
+            expireAfterTheClose(now);
+            if (calendar.isOpen(now)) {
                 for (Order order : store.openOrders()) {
-                    if (order.request().ticker().equals(tick.ticker())) store.atomically(() -> tryToFill(order, tick, fills));
+                    if (order.request().ticker().equals(tick.ticker())) inOneUnit(events -> tryToFill(order, tick, events));
                 }
             }
+            happened = !undelivered.isEmpty();
         }
-        report(fills);
+        if (happened) deliver();
     }
 
     @Override
     public Submission submit(OrderRequest request) {
-        List<Fill> fills = new ArrayList<>();
         Submission submission;
         synchronized (this) {
-            submission = store.atomically(() -> place(request, fills));
+            expireAfterTheClose(clock.now());
+            submission = inOneUnit(events -> place(request, events));
         }
-        report(fills);
+        deliver();
         return submission;
     }
 
-    private Submission place(OrderRequest request, List<Fill> fills) {
+    /**
+     * Runs {@code change} as one unit of the store and keeps the events it tells of for delivery,
+     * only once the unit is stored: a unit the store undoes reports nothing.
+     */
+    private <T> T inOneUnit(Function<List<OrderEvent>, T> change) {
+        List<OrderEvent> events = new ArrayList<>();
+        T result = store.atomically(() -> change.apply(events));
+        undelivered.addAll(events);
+        return result;
+    }
+
+    private Submission place(OrderRequest request, List<OrderEvent> events) {
         Optional<Order> known = store.order(request.clientOrderId());
         if (known.isPresent()) return new Submission.Accepted(known.get());
         Instant now = clock.now();
-        if (!marketOpen.test(now)) {
-            return new Submission.Rejected(RejectReason.OUTSIDE_TRADING_HOURS, "the market is closed at " + now);
+        if (!calendar.isOpen(now)) {
+            return refuse(request, RejectReason.OUTSIDE_TRADING_HOURS, "the market is closed at " + now, events);
         }
         Tick tick = latestTicks.get(request.ticker());
         if (tick == null && request.type() == OrderType.MARKET) {
-            return new Submission.Rejected(RejectReason.NO_MARKET_PRICE, "no quote for " + request.ticker() + " yet");
+            return refuse(request, RejectReason.NO_MARKET_PRICE, "no quote for " + request.ticker() + " yet", events);
         }
-        long estimate = estimatedPrice(request, tick);
-        long buyingPower = buyingPowerMicros();
-        long after = buyingPowerAfter(request.ticker(), request.side(), request.quantity(), estimate);
-        if (after < 0 && after < buyingPower) {
-            return new Submission.Rejected(RejectReason.INSUFFICIENT_BUYING_POWER,
-                    (request.side() == Side.BUY ? "buying " : "selling ") + request.quantity() + " " + request.ticker()
-                            + " at about " + Price.ofMicros(estimate) + " needs " + Money.ofMicros(buyingPower - after)
-                            + " of buying power; " + Money.ofMicros(buyingPower) + " is available");
-        }
+        Optional<String> unaffordable = unaffordable(request.ticker(), request.side(), request.quantity(), estimatedPrice(request, tick));
+        if (unaffordable.isPresent()) return refuse(request, RejectReason.INSUFFICIENT_BUYING_POWER, unaffordable.get(), events);
         Order order = new Order("P-" + store.nextOrderNumber(), request, OrderStatus.ACCEPTED, List.of(), "");
         store.save(order);
-        if (tick != null) order = tryToFill(order, tick, fills);
+        Instant close = calendar.sessionClose(calendar.tradingDate(now));
+        if (!store.sessionClose().equals(Optional.of(close))) store.saveSessionClose(close);
+        events.add(new OrderEvent.Accepted(request.clientOrderId(), order.brokerOrderId(), request.quantity(), now));
+        if (tick != null) order = tryToFill(order, tick, events);
         return new Submission.Accepted(order);
+    }
+
+    private Submission refuse(OrderRequest request, RejectReason reason, String detail, List<OrderEvent> events) {
+        events.add(new OrderEvent.Rejected(request.clientOrderId(), reason, detail, 0, clock.now()));
+        return new Submission.Rejected(reason, detail);
+    }
+
+    /** Why the account cannot pay for the trade, if it cannot: it would leave buying power negative and lower it further. */
+    private Optional<String> unaffordable(Ticker ticker, Side side, long shares, long priceMicros) {
+        long buyingPower = buyingPowerMicros();
+        long after = buyingPowerAfter(ticker, side, shares, priceMicros);
+        if (after >= 0 || after >= buyingPower) return Optional.empty();
+        return Optional.of((side == Side.BUY ? "buying " : "selling ") + shares + " " + ticker + " at about " + Price.ofMicros(priceMicros)
+                + " needs " + Money.ofMicros(buyingPower - after) + " of buying power; " + Money.ofMicros(buyingPower) + " is available");
+    }
+
+    /** Expires every working order once the session they were placed in has closed: they are all day orders of that session. */
+    private void expireAfterTheClose(Instant now) {
+        Optional<Instant> close = store.sessionClose();
+        if (close.isEmpty() || now.isBefore(close.get())) return;
+        List<Order> open = store.openOrders();
+        if (open.isEmpty()) return;
+        inOneUnit(events -> {
+            for (Order order : open) {
+                long filled = order.filledQuantity();
+                store.save(new Order(order.brokerOrderId(), order.request(), OrderStatus.EXPIRED, order.fills(), "a day order, not filled by the close of its session"));
+                events.add(new OrderEvent.Expired(order.clientOrderId(), filled, order.request().quantity() - filled, close.get()));
+            }
+            return null;
+        });
     }
 
     /** The price a buying-power check assumes: the touch for a market order, else the order's own price. */
@@ -133,8 +192,11 @@ public final class PaperBroker implements Broker {
         };
     }
 
-    /** Fills the order if the tick reaches it; returns the order as it now stands. */
-    private Order tryToFill(Order order, Tick tick, List<Fill> fills) {
+    /**
+     * Fills as much of the order as the tick reaches and the market's depth allows, or rejects the
+     * rest if the account can no longer pay for it; returns the order as it now stands.
+     */
+    private Order tryToFill(Order order, Tick tick, List<OrderEvent> events) {
         OrderRequest request = order.request();
         long touch = touchWithSlippage(request.side(), tick);
         boolean buy = request.side() == Side.BUY;
@@ -152,11 +214,24 @@ public final class PaperBroker implements Broker {
             }
         };
         if (price == 0) return order;
-        Fill fill = execute(order, price);
-        Order filled = new Order(order.brokerOrderId(), request, OrderStatus.FILLED, List.of(fill), "");
-        store.save(filled);
+        long filledBefore = order.filledQuantity();
+        long shares = Math.min(request.quantity() - filledBefore, config.maxFillQuantity());
+        Optional<String> unaffordable = unaffordable(request.ticker(), request.side(), shares, price);
+        if (unaffordable.isPresent()) {
+            Order rejected = new Order(order.brokerOrderId(), request, OrderStatus.REJECTED, order.fills(), unaffordable.get());
+            store.save(rejected);
+            events.add(new OrderEvent.Rejected(request.clientOrderId(), RejectReason.INSUFFICIENT_BUYING_POWER, unaffordable.get(), filledBefore, clock.now()));
+            return rejected;
+        }
+        Fill fill = execute(order, shares, price);
+        List<Fill> fills = new ArrayList<>(order.fills());
         fills.add(fill);
-        return filled;
+        long filled = filledBefore + shares;
+        long remaining = request.quantity() - filled;
+        Order after = new Order(order.brokerOrderId(), request, remaining == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, fills, "");
+        store.save(after);
+        events.add(remaining == 0 ? new OrderEvent.Filled(fill, filled) : new OrderEvent.PartiallyFilled(fill, filled, remaining));
+        return after;
     }
 
     /** The touch moved against the trader by the slippage, on the cent grid prices trade at: buys round up, sells down. */
@@ -167,10 +242,11 @@ public final class PaperBroker implements Broker {
                 : Math.multiplyExact(tick.bidMicros(), BASIS_POINTS - slip) / BASIS_POINTS / CENT * CENT;
     }
 
-    private Fill execute(Order order, long priceMicros) {
+    /** Books the order's next fill of {@code shares} at the price: the cash and the holding it moves. Its id is the order's and its number. */
+    private Fill execute(Order order, long shares, long priceMicros) {
         OrderRequest request = order.request();
-        Fill fill = new Fill(order.brokerOrderId() + "-1", request.clientOrderId(), request.ticker(), request.side(),
-                request.quantity(), Price.ofMicros(priceMicros), config.commission().commissionFor(request.quantity(), priceMicros), clock.now());
+        Fill fill = new Fill(order.brokerOrderId() + "-" + (order.fills().size() + 1), request.clientOrderId(), request.ticker(), request.side(),
+                shares, Price.ofMicros(priceMicros), config.commission().commissionFor(shares, priceMicros), clock.now());
         store.saveCash(store.cash().plus(fill.cashDelta()));
         store.save(positionAfter(request.ticker(), fill.signedQuantity(), priceMicros));
         return fill;
@@ -233,21 +309,49 @@ public final class PaperBroker implements Broker {
         return tick != null ? tick.lastMicros() : position.costBasis().micros() / Math.abs(position.quantity());
     }
 
-    private void report(List<Fill> fills) {
-        for (Fill fill : fills) {
-            for (Consumer<Fill> listener : listeners) listener.accept(fill);
+    /**
+     * Hands the undelivered events to the listeners, in order, unless another thread is at it: that
+     * thread then delivers these too, since it looks again after letting go. A listener that acts on
+     * the broker adds events that the loop it runs in delivers next.
+     */
+    private void deliver() {
+        while (!delivery.isHeldByCurrentThread() && delivery.tryLock()) {
+            try {
+                for (OrderEvent event = nextUndelivered(); event != null; event = nextUndelivered()) {
+                    for (Consumer<OrderEvent> listener : listeners) listener.accept(event);
+                }
+            } finally {
+                delivery.unlock();
+            }
+            if (!hasUndelivered()) return;
         }
     }
+
+    private synchronized OrderEvent nextUndelivered() { return undelivered.poll(); }
+
+    private synchronized boolean hasUndelivered() { return !undelivered.isEmpty(); }
 
     @Override
     public synchronized Optional<Order> findByClientOrderId(ClientOrderId id) { return store.order(id); }
 
     @Override
-    public synchronized boolean cancel(ClientOrderId id) {
+    public boolean cancel(ClientOrderId id) {
+        boolean cancelled;
+        synchronized (this) {
+            expireAfterTheClose(clock.now());
+            cancelled = inOneUnit(events -> cancelWorking(id, events));
+        }
+        deliver();
+        return cancelled;
+    }
+
+    private boolean cancelWorking(ClientOrderId id, List<OrderEvent> events) {
         Optional<Order> order = store.order(id);
         if (order.isEmpty() || order.get().status().isFinal()) return false;
         Order open = order.get();
+        long filled = open.filledQuantity();
         store.save(new Order(open.brokerOrderId(), open.request(), OrderStatus.CANCELLED, open.fills(), "cancelled at the desk's request"));
+        events.add(new OrderEvent.Cancelled(id, filled, open.request().quantity() - filled, clock.now()));
         return true;
     }
 
@@ -264,5 +368,5 @@ public final class PaperBroker implements Broker {
     }
 
     @Override
-    public void onFill(Consumer<Fill> listener) { listeners.add(Objects.requireNonNull(listener, "listener")); }
+    public void onOrderEvent(Consumer<OrderEvent> listener) { listeners.add(Objects.requireNonNull(listener, "listener")); }
 }

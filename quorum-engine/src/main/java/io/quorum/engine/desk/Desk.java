@@ -19,7 +19,7 @@ import io.quorum.engine.message.Payload;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
-import io.quorum.engine.order.BrokerPosition;
+import io.quorum.engine.order.Account;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MarketDataFeed;
@@ -46,11 +46,9 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -62,7 +60,7 @@ import java.util.function.Supplier;
 /**
  * The trading desk in one process: sessions with their agents, the bus they talk on, the market
  * monitor that feeds them, the position manager that guards open positions on every tick, the
- * {@link RiskEngine} and the trade executor between decisions and the broker. Everything outside
+ * {@link RiskEngine} and the execution engine between decisions and the broker. Everything outside
  * is a port (see {@link DeskPorts}), so the same desk runs on a simulated market or a real one.
  *
  * <p>One thread, the {@link EngineLoop}, owns sessions, risk state, orders and positions. Ticks,
@@ -85,7 +83,7 @@ public final class Desk implements AutoCloseable {
     private final RiskEngine risk;
     private final SentimentScorer sentiment;
     private final MarketMonitor monitor;
-    private final TradeExecutor executor;
+    private final ExecutionEngine execution;
     private final Map<Ticker, MarketDataFeed.Subscription> watched = new HashMap<>();
     private final Map<Ticker, Price> lastPrices = new HashMap<>();
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
@@ -94,8 +92,10 @@ public final class Desk implements AutoCloseable {
     private final Map<SessionId, Long> recoveredBusSeqs = new ConcurrentHashMap<>();
     private final Map<SessionId, Long> journalSeqs = new ConcurrentHashMap<>();
     private final Map<PositionKey, Price> journaledWaterMarks = new HashMap<>();
-    private final Set<Ticker> suspectedMismatches = new HashSet<>();
+    private final Reconciliation reconciliation = new Reconciliation();
     private volatile DeskSnapshot snapshot;
+    /** The desk's copy of the account; written on the loop only. */
+    private volatile Account account;
     private boolean snapshotStale = true;
     private long snapshotVersion;
     private long lastReconciliation;
@@ -121,9 +121,11 @@ public final class Desk implements AutoCloseable {
         this.positions = new PositionManager(ports.calendar()::tradingDate, triggeredExits::add);
         this.risk = new RiskEngine(ports.clock(), ports.calendar()::tradingDate);
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
-        this.executor = new TradeExecutor(this, risk);
-        this.snapshot = DeskSnapshot.initial(ports.clock().now(), ports.broker().account().equity(), ports.broker().account().buyingPower());
-        ports.broker().onFill(fill -> loop.submit(() -> executor.onFill(fill)));
+        this.execution = new ExecutionEngine(this, risk);
+        this.account = ports.broker().account();
+        this.snapshot = DeskSnapshot.initial(ports.clock().now(), account.equity(), account.buyingPower());
+        // The broker reports on its own thread (the paper broker on the feed's): the loop does the rest.
+        ports.broker().onOrderEvent(event -> loop.submit(() -> execution.onOrderEvent(event)));
         this.monitor = new MarketMonitor(ports.market(), ports.news(), MonitorSettings.defaults(), ports.calendar());
         monitor.addListener(event -> {
             if (!(event instanceof MarketEvent.PriceUpdate)) loop.submit(() -> onMarketEvent(event));
@@ -148,6 +150,7 @@ public final class Desk implements AutoCloseable {
             journal(session.id(), new JournalEvent.ConfigChanged(ConfigFields.of(session.config())));
             watch(ticker);
             snapshotStale = true;
+            publishSnapshotIfStale(); // before the agents first read it
             for (DeskListener listener : listeners) listener.sessionOpened(session);
             session.startAnalysis(actor);
             return session;
@@ -171,40 +174,28 @@ public final class Desk implements AutoCloseable {
     }
 
     /**
-     * Compares the desk's positions with the broker's, ticker by ticker. A difference is never
-     * explained away as "flat": it is announced, and the sessions trading that ticker may only
-     * reduce risk until the two agree again (the periodic check lifts the state by itself). A
-     * difference must be seen twice in a row, so that a fill in flight is not taken for one.
+     * Compares the desk's positions with the broker's ({@link Reconciliation}). A confirmed
+     * difference is announced, and the sessions trading that ticker may only reduce risk until the
+     * two agree again; the periodic check lifts the state by itself.
      */
     public void reconcile() {
         loop.run(() -> {
-            Map<Ticker, Long> deskQuantities = new HashMap<>();
+            refreshAccount();
+            List<Position> held = new ArrayList<>();
+            for (DeskSession session : sessions.values()) held.addAll(positions.positions(session.id()));
+            Map<Ticker, Reconciliation.Mismatch> mismatches = reconciliation.compare(held, ports.broker().positions());
             for (DeskSession session : sessions.values()) {
-                for (Position position : positions.positions(session.id())) deskQuantities.merge(position.ticker(), position.signedQuantity(), Long::sum);
-            }
-            Map<Ticker, Long> brokerQuantities = new HashMap<>();
-            for (BrokerPosition position : ports.broker().positions()) brokerQuantities.merge(position.ticker(), position.quantity(), Long::sum);
-            Set<Ticker> tickers = new HashSet<>(deskQuantities.keySet());
-            tickers.addAll(brokerQuantities.keySet());
-            Set<Ticker> differing = new HashSet<>();
-            for (Ticker ticker : tickers) {
-                if (deskQuantities.getOrDefault(ticker, 0L).longValue() != brokerQuantities.getOrDefault(ticker, 0L).longValue()) differing.add(ticker);
-            }
-            for (DeskSession session : sessions.values()) {
-                boolean differs = differing.contains(session.ticker());
+                Reconciliation.Mismatch mismatch = mismatches.get(session.ticker());
                 TradingState state = risk.state(session.id());
-                if (differs && suspectedMismatches.contains(session.ticker()) && state == TradingState.ACTIVE) {
-                    String why = "the desk holds " + deskQuantities.getOrDefault(session.ticker(), 0L) + " " + session.ticker()
-                            + " but the broker reports " + brokerQuantities.getOrDefault(session.ticker(), 0L);
-                    executor.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
+                if (mismatch != null && state == TradingState.ACTIVE) {
+                    String why = mismatch.describe();
+                    execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
                             Alert.Severity.CRITICAL, "Positions disagree: " + why + ". Only risk-reducing orders until they match.")));
-                } else if (!differs && state == TradingState.REDUCING) {
-                    executor.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
+                } else if (!reconciliation.differs(session.ticker()) && state == TradingState.REDUCING) {
+                    execution.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
                             reconciliationAlert(session.ticker(), Alert.Severity.INFO, "Positions agree with the broker again; new trades are allowed.")));
                 }
             }
-            suspectedMismatches.clear();
-            suspectedMismatches.addAll(differing);
         });
     }
 
@@ -241,7 +232,21 @@ public final class Desk implements AutoCloseable {
         });
     }
 
-    public Money equity() { return ports.broker().account().equity(); }
+    /**
+     * The account's equity, from the desk's copy of the account: taken from the broker after every
+     * fill and at every reconciliation, never asked for on each pre-trade check.
+     */
+    public Money equity() { return account.equity(); }
+
+    /** What may still be spent, from the desk's copy of the account. */
+    public Money buyingPower() { return account.buyingPower(); }
+
+    /** Takes the broker's account again: after a fill, and at every reconciliation. */
+    void refreshAccount() {
+        loop.requireLoopThread();
+        account = ports.broker().account();
+        snapshotStale = true;
+    }
 
     /** The last price the loop has seen for {@code ticker}, or the feed's before the loop's first tick of it. */
     public Optional<Price> lastPrice(Ticker ticker) {
@@ -258,12 +263,12 @@ public final class Desk implements AutoCloseable {
         return ports.calendar().isOpen(now) && !local.isBefore(config.tradingHoursStart()) && local.isBefore(config.tradingHoursEnd());
     }
 
-    public List<PendingConfirmation> confirmations(SessionId session) { return loop.call(() -> executor.confirmations(session)); }
+    public List<PendingConfirmation> confirmations(SessionId session) { return loop.call(() -> execution.confirmations(session)); }
 
     public boolean confirm(SessionId session, String confirmationId, boolean approve, String actor) {
         return loop.call(() -> {
             DeskSession deskSession = sessions.get(session);
-            return deskSession != null && executor.confirm(deskSession, confirmationId, approve, actor);
+            return deskSession != null && execution.confirm(deskSession, confirmationId, approve, actor);
         });
     }
 
@@ -282,7 +287,7 @@ public final class Desk implements AutoCloseable {
 
     SentimentScorer sentiment() { return sentiment; }
 
-    TradeExecutor executor() { return executor; }
+    ExecutionEngine execution() { return execution; }
 
     WorkerPool agentWorkers() { return agentWorkers; }
 
@@ -364,7 +369,7 @@ public final class Desk implements AutoCloseable {
      * still leave. The stop itself was announced already, so Risk says this as a status, not an alert.
      */
     void halt(DeskSession session, String why) {
-        executor.halt(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, new Update(Update.UpdateKind.STATUS,
+        execution.halt(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, new Update(Update.UpdateKind.STATUS,
                 session.ticker(), null, "Trading halted: " + why + ". Stops and targets of open positions still work.")));
     }
 
@@ -407,7 +412,7 @@ public final class Desk implements AutoCloseable {
         if (!triggeredExits.isEmpty()) {
             List<ExitTriggered> exits = List.copyOf(triggeredExits);
             triggeredExits.clear();
-            for (ExitTriggered exit : exits) executor.exit(exit);
+            for (ExitTriggered exit : exits) execution.exit(exit);
         }
         for (DeskSession session : sessions.values()) {
             if (session.ticker().equals(tick.ticker())) positionsChanged(session.id());
@@ -427,7 +432,7 @@ public final class Desk implements AutoCloseable {
             checkDailyLoss(session);
             journalMovedWaterMarks(session);
         }
-        executor.expireConfirmations();
+        execution.expireConfirmations();
         long now = System.nanoTime();
         if (now - lastReconciliation >= RECONCILE_EVERY_NANOS) {
             lastReconciliation = now;
@@ -454,7 +459,7 @@ public final class Desk implements AutoCloseable {
             parts.put(id, new SessionSnapshot(id, session.ticker(), session.config(), risk.state(id), risk.stateReason(id).orElse(""), held,
                     positions.pnl(id), risk.tradesToday(id), working, journalSeqs.getOrDefault(id, 0L)));
         }
-        snapshot = new DeskSnapshot(++snapshotVersion, clock().now(), equity(), ports.broker().account().buyingPower(), lastPrices, parts);
+        snapshot = new DeskSnapshot(++snapshotVersion, clock().now(), account.equity(), account.buyingPower(), lastPrices, parts);
     }
 
     /**
@@ -466,7 +471,7 @@ public final class Desk implements AutoCloseable {
             if (position.protection().trailingStopPct() == null || position.waterMark() == null) continue;
             Price journaled = journaledWaterMarks.get(new PositionKey(session.id(), position.ticker()));
             if (position.waterMark().equals(journaled)) continue;
-            journal(session.id(), TradeExecutor.positionChanged(position.ticker(), position));
+            journal(session.id(), ExecutionEngine.positionChanged(position.ticker(), position));
         }
     }
 

@@ -176,10 +176,10 @@ final class DeskRecovery {
             }
             Order order = atBroker.get();
             if (!history.settled.contains(intent.clientOrderId())) desk.journal(session.id(), new JournalEvent.OrderPlaced(order));
-            desk.executor().adopt(session, intent, intent.proposalId() == null ? null : history.decidedTerms.get(intent.proposalId()), order);
+            desk.execution().adopt(session, intent, intent.proposalId() == null ? null : history.decidedTerms.get(intent.proposalId()), order);
             for (Fill fill : order.fills()) {
                 if (history.fillIds.contains(fill.fillId())) continue;
-                desk.executor().onFill(fill);
+                desk.execution().onFill(fill);
             }
         }
     }

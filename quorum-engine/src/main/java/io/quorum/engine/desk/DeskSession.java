@@ -53,7 +53,7 @@ import java.util.function.Consumer;
  * <p>Analysis publishes each agent's reasoning, then Technical proposes the trade the chart
  * supports and the desk votes on it; the result is the proposal card the user approves or rejects.
  * While auto-trading, market signals start the desk's conversation and approved decisions go to
- * the {@link TradeExecutor}. Every user command is journaled with who gave it.
+ * the {@link ExecutionEngine}. Every user command is journaled with who gave it.
  */
 public final class DeskSession implements AutoCloseable {
     private final Desk desk;
@@ -148,7 +148,7 @@ public final class DeskSession implements AutoCloseable {
                 Decision decision = analysisDecision;
                 if (decision != null && decision.outcome().approves() && !analysisExecuted) {
                     analysisExecuted = true;
-                    desk.executor().execute(this, decision.terms(), true, "approved by " + actor);
+                    desk.execution().execute(this, decision.terms(), true, "approved by " + actor);
                 }
             }
             return transition;
@@ -191,7 +191,7 @@ public final class DeskSession implements AutoCloseable {
             Transition transition = session.disableAutoTrading();
             if (transition instanceof Transition.Moved) {
                 journalUser(actor, JournalEvent.UserAction.Action.DISABLE_AUTO_TRADING, "");
-                desk.executor().dropConfirmations(this, "auto-trading was switched off");
+                desk.execution().dropConfirmations(this, "auto-trading was switched off");
             }
             return transition;
         });
@@ -202,7 +202,7 @@ public final class DeskSession implements AutoCloseable {
             Transition transition = session.stop(reason);
             if (transition instanceof Transition.Moved) {
                 journalUser(actor, JournalEvent.UserAction.Action.STOP_SESSION, reason.code());
-                desk.executor().dropConfirmations(this, "the session stopped");
+                desk.execution().dropConfirmations(this, "the session stopped");
             }
             return transition;
         });
@@ -224,7 +224,7 @@ public final class DeskSession implements AutoCloseable {
     public void flatten(String actor) {
         desk.loop().run(() -> {
             journalUser(actor, JournalEvent.UserAction.Action.FLATTEN, "");
-            desk.executor().flatten(this, "flattened by " + actor);
+            desk.execution().flatten(this, "flattened by " + actor);
         });
     }
 
@@ -233,20 +233,20 @@ public final class DeskSession implements AutoCloseable {
         return desk.loop().call(() -> {
             String refusal = desk.protect(id(), ticker, protection);
             if (refusal == null) {
-                journalUser(actor, JournalEvent.UserAction.Action.EDIT_STOPS, ticker + ": " + TradeExecutor.describe(protection));
-                desk.position(id(), ticker).ifPresent(position -> desk.journal(id(), TradeExecutor.positionChanged(ticker, position)));
+                journalUser(actor, JournalEvent.UserAction.Action.EDIT_STOPS, ticker + ": " + ExecutionEngine.describe(protection));
+                desk.position(id(), ticker).ifPresent(position -> desk.journal(id(), ExecutionEngine.positionChanged(ticker, position)));
             }
             return refusal;
         });
     }
 
-    public int tradesToday() { return desk.loop().call(() -> desk.executor().tradesToday(id())); }
+    public int tradesToday() { return desk.loop().call(() -> desk.execution().tradesToday(id())); }
 
     /** Closes what is left of the position once the orders already working are done; false when nothing is left to close. */
     public boolean closePosition(Ticker ticker, String actor) {
         return desk.loop().call(() -> {
             journalUser(actor, JournalEvent.UserAction.Action.CLOSE_POSITION, ticker.symbol());
-            return desk.executor().close(this, ticker, "closed by " + actor);
+            return desk.execution().close(this, ticker, "closed by " + actor);
         });
     }
 
@@ -302,7 +302,7 @@ public final class DeskSession implements AutoCloseable {
             finishAnalysis(decision);
             return;
         }
-        if (decision.outcome().approves()) desk.executor().execute(this, decision.terms(), false, "approved by the desk");
+        if (decision.outcome().approves()) desk.execution().execute(this, decision.terms(), false, "approved by the desk");
     }
 
     private void finishAnalysis(Decision decision) {
@@ -355,8 +355,8 @@ public final class DeskSession implements AutoCloseable {
         if (session.state() == SessionState.STOPPED) return;
         say(AgentRole.RISK, new Alert(Alert.AlertKind.LIMIT_BREACH, Alert.Severity.CRITICAL, ticker(), "Daily loss limit hit: " + detail + ". Trading stopped."));
         session.stop(StopReason.MAX_LOSS_HIT);
-        desk.executor().dropConfirmations(this, "the daily loss limit was hit");
-        if (session.config().flattenOnMaxLoss()) desk.executor().flatten(this, "daily loss limit hit");
+        desk.execution().dropConfirmations(this, "the daily loss limit was hit");
+        if (session.config().flattenOnMaxLoss()) desk.execution().flatten(this, "daily loss limit hit");
     }
 
     boolean acceptingProposals() {

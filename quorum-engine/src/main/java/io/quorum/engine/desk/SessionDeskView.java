@@ -58,12 +58,15 @@ final class SessionDeskView implements DeskView {
 
     @Override public boolean marketOpen() {
         Instant now = desk.clock().now();
-        AutoTradingConfig config = session.config();
+        AutoTradingConfig config = config();
         LocalTime local = now.atZone(config.timeZone()).toLocalTime();
         return desk.ports().calendar().isOpen(now) && !local.isBefore(config.tradingHoursStart()) && local.isBefore(config.tradingHoursEnd());
     }
 
-    @Override public AutoTradingConfig config() { return session.config(); }
+    /** The limits in force as of the latest snapshot; the session was in the snapshot before its agents first spoke. */
+    @Override public AutoTradingConfig config() {
+        return desk.snapshot().session(session.id()).map(SessionSnapshot::limits).orElseGet(session::config);
+    }
 
     /** From the engine loop's latest {@link DeskSnapshot}: an agent never reads the engine's own state. */
     @Override public Exposure exposure(Ticker ticker) {
@@ -76,7 +79,7 @@ final class SessionDeskView implements DeskView {
     }
 
     @Override public long suggestedShares(Ticker ticker, Price entry, Price stop) {
-        PositionSizer sizer = new PositionSizer(desk.settings().riskPerTradePct(), session.config().maxPositionPct());
+        PositionSizer sizer = new PositionSizer(desk.settings().riskPerTradePct(), config().maxPositionPct());
         return sizer.sharesForStop(desk.snapshot().equity(), entry, stop);
     }
 

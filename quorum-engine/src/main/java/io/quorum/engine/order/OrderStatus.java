@@ -5,7 +5,9 @@ public enum OrderStatus {
     PARTIALLY_FILLED,
     FILLED,
     CANCELLED,
-    REJECTED;
+    REJECTED,
+    /** A day order still unfilled, in whole or in part, at the close of its session. */
+    EXPIRED;
 
-    public boolean isFinal() { return this == FILLED || this == CANCELLED || this == REJECTED; }
+    public boolean isFinal() { return this != ACCEPTED && this != PARTIALLY_FILLED; }
 }

@@ -3,8 +3,8 @@ package io.quorum.engine.port;
 import io.quorum.engine.order.Account;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
-import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.Submission;
 import java.util.List;
@@ -20,13 +20,21 @@ public interface Broker {
 
     Optional<Order> findByClientOrderId(ClientOrderId id);
 
-    /** Cancels a resting order; false when it is unknown or already final. */
+    /**
+     * Cancels a working order (resting, or the rest of a partly filled one), reported as
+     * {@link OrderEvent.Cancelled}; false when it is unknown or already final.
+     */
     boolean cancel(ClientOrderId id);
 
     List<BrokerPosition> positions();
 
     Account account();
 
-    /** Called for every fill, including fills of resting orders that happen later. */
-    void onFill(Consumer<Fill> listener);
+    /**
+     * Called for every event of every order, including later fills of resting orders. Each order's
+     * events arrive in the order they happened, as {@link OrderEvent} describes; a submission the
+     * broker refuses at once is reported as {@link OrderEvent.Rejected} too. A request sent again
+     * with a client order id the broker already holds adds no event.
+     */
+    void onOrderEvent(Consumer<OrderEvent> listener);
 }

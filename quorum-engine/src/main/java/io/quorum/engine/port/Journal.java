@@ -17,8 +17,9 @@ import java.util.List;
  * <p>Durability: {@link #append} returns once the entry is readable. An event that
  * {@linkplain JournalEvent#requiresDurability() requires durability} (an order intention) is
  * committed to stable storage before {@code append} returns; others may be lost in a power failure
- * until the next durable append, which also makes every earlier entry durable. Implementations
- * are thread-safe.
+ * until the next durable append, which also makes every earlier entry durable. An append that
+ * cannot be written throws to its caller and keeps nothing of the entry. Implementations are
+ * thread-safe.
  */
 public interface Journal extends AutoCloseable {
 

@@ -1,6 +1,8 @@
 package io.quorum.engine.risk;
 
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.money.Money;
+import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.RejectReason;
@@ -23,16 +25,27 @@ import java.util.function.Function;
  * <p>Every order passes {@link #check} just before it leaves, however it came (an agent decision,
  * the user's approval, a confirmed trade, a close, a protective exit), with the limits in force at
  * that moment. Orders that reduce are measured against the position net of the orders already
- * working, so two closes of one position can never sell more than is held.
+ * working, so two closes of one position can never sell more than is held; orders that add
+ * exposure are measured against the buying power net of what the working ones will take.
  */
 public final class RiskEngine {
     private final Clock clock;
     private final Function<Instant, LocalDate> tradingDay;
     private final Map<SessionId, SessionRisk> sessions = new HashMap<>();
     private final Map<ClientOrderId, WorkingOrder> working = new HashMap<>();
+    /** The buying power the working orders that add exposure will take once they fill. */
+    private long reservedMicros;
 
-    /** An order that has left and is not yet done: its remaining quantity, signed (+ buys, − sells). */
-    private record WorkingOrder(SessionId session, Ticker ticker, long signedRemaining, boolean addsExposure) {}
+    /**
+     * An order that has left and is not yet done: its remaining quantity, signed (+ buys, − sells),
+     * and for an order that adds exposure the price per share its remaining shares hold of the
+     * buying power (0 for one that reduces).
+     */
+    private record WorkingOrder(SessionId session, Ticker ticker, long signedRemaining, long reservedPriceMicros) {
+        long reservedMicros() { return Math.multiplyExact(Math.abs(signedRemaining), reservedPriceMicros); }
+
+        WorkingOrder withRemaining(long remaining) { return new WorkingOrder(session, ticker, remaining, reservedPriceMicros); }
+    }
 
     private record WorkingKey(SessionId session, Ticker ticker) {}
 
@@ -66,28 +79,35 @@ public final class RiskEngine {
             return new PreTradeResult.Refused(RejectReason.REDUCE_ONLY, "Refused: only orders that reduce risk until " + risk.reason);
         }
         long net = Math.addExact(context.positionQuantity(), workingQuantity(session, order.ticker()));
+        Money available = context.buyingPower().minus(Money.ofMicros(reservedMicros));
         PreTradeContext netOfWorking = new PreTradeContext(context.intent(), context.limits(), context.equity(), net, context.lastPrice(),
-                context.tradesToday(), context.buyingPower(), context.dailyPnl(), context.authorised(), context.marketOpen());
+                context.tradesToday(), available, context.dailyPnl(), context.authorised(), context.marketOpen());
         return risk.check.check(order, netOfWorking);
     }
 
-    /** The order passed and left: it works until it is filled, rejected, cancelled or expired. */
-    public void sent(SessionId session, OrderRequest order, OrderIntent intent) {
+    /**
+     * The order passed and left: it works until it is filled, rejected, cancelled or expired. One
+     * that adds exposure holds {@code price} (its limit, or the last price) of buying power per share.
+     */
+    public void sent(SessionId session, OrderRequest order, OrderIntent intent, Price price) {
         SessionRisk risk = risk(session);
         risk.check.sent(order);
-        long signed = order.side() == Side.BUY ? order.quantity() : -order.quantity();
-        if (working.putIfAbsent(order.clientOrderId(), new WorkingOrder(session, order.ticker(), signed, intent.addsExposure())) == null) {
-            risk.working.merge(new WorkingKey(session, order.ticker()), signed, Long::sum);
-        }
+        work(session, order, order.quantity(), intent, price);
         if (intent.addsExposure()) countTrade(risk);
     }
 
     /** After a restart: an order still resting at the broker works again, with what is left of it. */
-    public void resumeWorking(SessionId session, OrderRequest order, long remaining, OrderIntent intent) {
+    public void resumeWorking(SessionId session, OrderRequest order, long remaining, OrderIntent intent, Price price) {
         if (remaining <= 0) throw new IllegalArgumentException("remaining: must be positive, was " + remaining);
-        long signed = order.side() == Side.BUY ? remaining : -remaining;
-        if (working.putIfAbsent(order.clientOrderId(), new WorkingOrder(session, order.ticker(), signed, intent.addsExposure())) == null) {
+        work(session, order, remaining, intent, price);
+    }
+
+    private void work(SessionId session, OrderRequest order, long quantity, OrderIntent intent, Price price) {
+        long signed = order.side() == Side.BUY ? quantity : -quantity;
+        WorkingOrder entry = new WorkingOrder(session, order.ticker(), signed, intent.addsExposure() && price != null ? price.micros() : 0);
+        if (working.putIfAbsent(order.clientOrderId(), entry) == null) {
             risk(session).working.merge(new WorkingKey(session, order.ticker()), signed, Long::sum);
+            reservedMicros = Math.addExact(reservedMicros, entry.reservedMicros());
         }
     }
 
@@ -98,15 +118,19 @@ public final class RiskEngine {
         long filled = Math.min(quantity, Math.abs(order.signedRemaining()));
         long signedFilled = order.signedRemaining() > 0 ? filled : -filled;
         long remaining = order.signedRemaining() - signedFilled;
+        WorkingOrder left = order.withRemaining(remaining);
         release(order, signedFilled);
+        reservedMicros = Math.subtractExact(reservedMicros, order.reservedMicros() - left.reservedMicros());
         if (remaining == 0) working.remove(id);
-        else working.put(id, new WorkingOrder(order.session(), order.ticker(), remaining, order.addsExposure()));
+        else working.put(id, left);
     }
 
     /** A working order ended without filling the rest (rejected, cancelled, expired): its quantity is free again. */
     public void done(ClientOrderId id) {
         WorkingOrder order = working.remove(id);
-        if (order != null) release(order, order.signedRemaining());
+        if (order == null) return;
+        release(order, order.signedRemaining());
+        reservedMicros = Math.subtractExact(reservedMicros, order.reservedMicros());
     }
 
     /** The signed quantity of the session's orders still working in {@code ticker}. */

@@ -8,6 +8,7 @@ import io.quorum.engine.bus.InMemoryMessageBus;
 import io.quorum.engine.journal.InMemoryJournal;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.journal.ObservableJournal;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.NewsItem;
@@ -18,6 +19,7 @@ import io.quorum.engine.market.signal.MonitorSettings;
 import io.quorum.engine.market.signal.SignalKind;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Outcome;
@@ -69,8 +71,10 @@ final class DeskFixture implements AutoCloseable {
     final PaperBroker paper;
     final RecordingBroker broker;
     final InMemoryJournal journal;
-    /** The journal as the desk sees it: a test can stop its storage and start it again. */
+    /** The journal's storage: a test can stop it and start it again. */
     final JournalOutage storage;
+    /** The journal as the desk sees it, with its live tail: a test may follow it, as the server's stream does. */
+    final ObservableJournal tail;
     Desk desk;
     private final DeskSettings settings;
     private final FundamentalsProvider fundamentals;
@@ -85,12 +89,13 @@ final class DeskFixture implements AutoCloseable {
                 .ticker(NVDA.symbol(), builder.prices)
                 .dailyHistory(NVDA, calmClimb(builder.dailyRange))
                 .build();
-        paper = PaperBroker.inMemory(clock, NYSE::isOpen, PaperBrokerConfig.frictionless(STARTING_CASH));
+        paper = PaperBroker.inMemory(clock, NYSE, PaperBrokerConfig.frictionless(STARTING_CASH).withMaxFillQuantity(builder.maxFillQuantity));
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         subscriptions.add(market.subscribe(NVDA, paper::onTick, bar -> { }));
         broker = new RecordingBroker(paper);
         journal = new InMemoryJournal(clock);
         storage = new JournalOutage(journal);
+        tail = new ObservableJournal(storage);
         settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
                 Duration.ofHours(4), Duration.ofMillis(20));
         fundamentals = builder.fundamentals;
@@ -103,7 +108,7 @@ final class DeskFixture implements AutoCloseable {
     }
 
     private Desk newDesk() {
-        return new Desk(new DeskPorts(clock, clock, NYSE, market, market.newsFeed(), fundamentals, broker, storage, InMemoryMessageBus::new), settings);
+        return new Desk(new DeskPorts(clock, clock, NYSE, market, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new), settings);
     }
 
     /**
@@ -201,6 +206,12 @@ final class DeskFixture implements AutoCloseable {
         return await().atMost(PATIENCE).until(() -> said(session, what), found -> !found.isEmpty()).getFirst();
     }
 
+    /** What the desk said about the orders it refused or the venue ended (ORDER_REJECTED alerts), in order. */
+    List<String> orderAlerts(DeskSession session) {
+        return said(session, type(MessageType.ALERT)).stream().map(message -> (Alert) message.content())
+                .filter(alert -> alert.kind() == Alert.AlertKind.ORDER_REJECTED).map(Alert::text).toList();
+    }
+
     Decision awaitDecision(DeskSession session, Predicate<AgentMessage> which) {
         return (Decision) awaitSaid(session, type(MessageType.DECISION).and(which)).content();
     }
@@ -268,6 +279,7 @@ final class DeskFixture implements AutoCloseable {
         private Money confirmAbove = Money.ofDollars(1_000_000);
         private BigDecimal trailingStopPct;
         private boolean flattenOnMaxLoss = true;
+        private long maxFillQuantity = PaperBrokerConfig.UNLIMITED_DEPTH;
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
 
@@ -300,6 +312,12 @@ final class DeskFixture implements AutoCloseable {
 
         Builder trailingStopPct(String pct) {
             trailingStopPct = new BigDecimal(pct);
+            return this;
+        }
+
+        /** The paper broker fills at most this many shares of an order per quote: bigger orders fill in parts. */
+        Builder fillsAtMost(long shares) {
+            maxFillQuantity = shares;
             return this;
         }
 

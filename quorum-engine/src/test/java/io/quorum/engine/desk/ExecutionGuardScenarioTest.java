@@ -64,7 +64,7 @@ class ExecutionGuardScenarioTest {
             desk.awaitSaid(session, tradeExecuted());
 
             desk.advance(Duration.ofSeconds(secondsLater));
-            desk.desk.loop().run(() -> desk.desk.executor().execute(session, decision.terms(), true, "approved by " + USER + ", sent again"));
+            desk.desk.loop().run(() -> desk.desk.execution().execute(session, decision.terms(), true, "approved by " + USER + ", sent again"));
 
             assertThat(desk.broker.submitted()).as("within the duplicate window the pre-trade check stops the retry; after it the broker knows the order id")
                     .hasSize(requestsSent).extracting(request -> request.clientOrderId().value()).containsOnly("q-" + decision.proposalId());

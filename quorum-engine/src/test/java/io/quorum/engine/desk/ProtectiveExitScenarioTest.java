@@ -14,6 +14,7 @@ import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.session.SessionState;
@@ -24,6 +25,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -115,6 +120,41 @@ class ProtectiveExitScenarioTest {
                 assertThat(desk.said(session, tradeExecuted())).noneSatisfy(trade ->
                         assertThat(((Update) trade.content()).execution().reason()).contains("daily loss limit"));
             }
+        }
+    }
+
+    @Test
+    void a_listener_stalled_for_two_seconds_does_not_delay_a_stop_loss_exit() throws Exception {
+        ScriptedPrices drop = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(6)).moveTo("94.00", Duration.ofSeconds(5));
+        try (DeskFixture desk = DeskFixture.on(drop).build()) {
+            desk.advance(Duration.ofMinutes(5));
+            DeskSession session = desk.analysed();
+            session.approve(session.proposal().orElseThrow().id(), USER);
+            desk.awaitSaid(session, tradeExecuted());
+            Price stop = desk.position(session).orElseThrow().protection().stopLoss();
+            assertThat(stop).isGreaterThan(Price.parse("94.00"));
+            // A stalled WebSocket client, say: the first entry it hears from now on holds it for 2 s.
+            CountDownLatch never = new CountDownLatch(1);
+            AtomicLong releasedAt = new AtomicLong();
+            AtomicBoolean stalling = new AtomicBoolean();
+            desk.tail.followAll(entry -> {
+                if (!stalling.compareAndSet(false, true)) return;
+                try {
+                    never.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                releasedAt.set(System.nanoTime());
+            });
+            int ordersBefore = desk.broker.submitted().size();
+
+            desk.advance(Duration.ofMinutes(2));
+
+            OrderRequest exit = desk.broker.submitted().get(ordersBefore);
+            assertThat(exit.side()).isEqualTo(Side.SELL);
+            await().atMost(DeskFixture.PATIENCE).until(() -> releasedAt.get() != 0);
+            assertThat(desk.broker.submittedAt(exit.clientOrderId())).as("the exit left while the listener was still stalled").isLessThan(releasedAt.get());
+            assertThat(desk.position(session)).isEmpty();
         }
     }
 

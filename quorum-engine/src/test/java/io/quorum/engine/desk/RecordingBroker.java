@@ -3,15 +3,20 @@ package io.quorum.engine.desk;
 import io.quorum.engine.order.Account;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
-import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.OrderStatus;
+import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Submission;
 import io.quorum.engine.port.Broker;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -21,21 +26,48 @@ final class RecordingBroker implements Broker {
     private final List<OrderRequest> submitted = new CopyOnWriteArrayList<>();
     private final List<Submission> answers = new CopyOnWriteArrayList<>();
 
-    private final List<Consumer<Fill>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<OrderEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<ClientOrderId, Long> submittedAt = new ConcurrentHashMap<>();
+    private volatile boolean holdNext;
+    private volatile Order held;
 
     RecordingBroker(Broker broker) {
         this.broker = broker;
-        broker.onFill(fill -> {
-            for (Consumer<Fill> listener : listeners) listener.accept(fill);
+        broker.onOrderEvent(event -> {
+            for (Consumer<OrderEvent> listener : listeners) listener.accept(event);
         });
     }
 
     @Override public Submission submit(OrderRequest request) {
+        submittedAt.put(request.clientOrderId(), System.nanoTime());
         submitted.add(request);
+        if (holdNext) {
+            // A venue that accepts and decides later: the order never reaches the paper book.
+            holdNext = false;
+            Order accepted = new Order("held-" + request.clientOrderId().value(), request, OrderStatus.ACCEPTED, List.of(), "");
+            held = accepted;
+            Submission submission = new Submission.Accepted(accepted);
+            answers.add(submission);
+            return submission;
+        }
         Submission submission = broker.submit(request);
         answers.add(submission);
         return submission;
     }
+
+    /** The next order is accepted and held, as a venue that checks it later would, until {@link #rejectHeld}. */
+    void holdNext() { holdNext = true; }
+
+    /** The venue turns down the order it held, after having accepted it. */
+    void rejectHeld(RejectReason reason, String detail) {
+        Order order = held;
+        held = null;
+        OrderEvent rejected = new OrderEvent.Rejected(order.clientOrderId(), reason, detail, 0, Instant.now());
+        for (Consumer<OrderEvent> listener : listeners) listener.accept(rejected);
+    }
+
+    /** When (System.nanoTime) the desk sent the order with {@code id}. */
+    long submittedAt(ClientOrderId id) { return submittedAt.get(id); }
 
     /** Every request the desk sent, retries included. */
     List<OrderRequest> submitted() { return List.copyOf(submitted); }
@@ -49,7 +81,11 @@ final class RecordingBroker implements Broker {
         return ids;
     }
 
-    @Override public Optional<Order> findByClientOrderId(ClientOrderId id) { return broker.findByClientOrderId(id); }
+    @Override public Optional<Order> findByClientOrderId(ClientOrderId id) {
+        Order order = held;
+        if (order != null && order.clientOrderId().equals(id)) return Optional.of(order);
+        return broker.findByClientOrderId(id);
+    }
 
     @Override public boolean cancel(ClientOrderId id) { return broker.cancel(id); }
 
@@ -58,10 +94,10 @@ final class RecordingBroker implements Broker {
     @Override public Account account() { return broker.account(); }
 
     /**
-     * Fills go to the listeners of the desk now running. A restarted desk in a test shares the broker
+     * Order events go to the listeners of the desk now running. A restarted desk in a test shares the broker
      * with its predecessor, which a real restart would not: {@link #forgetListeners} plays the old process's death.
      */
-    @Override public void onFill(Consumer<Fill> listener) { listeners.add(listener); }
+    @Override public void onOrderEvent(Consumer<OrderEvent> listener) { listeners.add(listener); }
 
     void forgetListeners() { listeners.clear(); }
 }

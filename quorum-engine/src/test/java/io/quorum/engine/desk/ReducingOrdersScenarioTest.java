@@ -77,7 +77,7 @@ class ReducingOrdersScenarioTest {
             desk.desk.loop().run(() -> {
                 session.closePosition(NVDA, USER);
                 // The close's fill is still on its way to the loop when the stop fires on the next ticks.
-                desk.desk.executor().exit(new ExitTriggered(session.id(), NVDA, Direction.LONG, held, ExitReason.STOP_LOSS, Price.parse("95.68"),
+                desk.desk.execution().exit(new ExitTriggered(session.id(), NVDA, Direction.LONG, held, ExitReason.STOP_LOSS, Price.parse("95.68"),
                         desk.market.lastTick(NVDA).orElseThrow()));
             });
             desk.advance(Duration.ofMinutes(2));

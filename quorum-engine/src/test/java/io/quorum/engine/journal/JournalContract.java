@@ -11,11 +11,15 @@ import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +136,91 @@ public abstract class JournalContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void appenders_on_several_sessions_at_once_each_get_their_session_s_seqs_in_their_own_order() throws Exception {
+        List<SessionId> sessions = List.of(DESK, OTHER_DESK, SessionId.of("desk-3"));
+        int writersPerSession = 2;
+        int perWriter = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(sessions.size() * writersPerSession);
+        try {
+            List<Callable<List<JournalEntry>>> tasks = new ArrayList<>();
+            for (SessionId session : sessions) {
+                for (int w = 0; w < writersPerSession; w++) {
+                    int writer = w;
+                    tasks.add(() -> {
+                        List<JournalEntry> own = new ArrayList<>();
+                        for (int n = 0; n < perWriter; n++) {
+                            JournalEvent event = note(writer * 1000 + n);
+                            own.add(n % 10 == 9 ? journal.appendDurably(session, event) : journal.append(session, event));
+                        }
+                        return own;
+                    });
+                }
+            }
+            Map<SessionId, List<JournalEntry>> appended = new HashMap<>();
+            for (Future<List<JournalEntry>> result : pool.invokeAll(tasks)) {
+                List<JournalEntry> own = result.get();
+                assertThat(own).extracting(JournalEntry::seq).isSorted();
+                appended.computeIfAbsent(own.getFirst().session(), s -> new ArrayList<>()).addAll(own);
+            }
+
+            for (SessionId session : sessions) {
+                List<JournalEntry> read = journal.read(session, 0, 10_000);
+                assertThat(read).extracting(JournalEntry::seq)
+                        .isEqualTo(LongStream.rangeClosed(1, writersPerSession * perWriter).boxed().toList());
+                assertThat(read).containsExactlyInAnyOrderElementsOf(appended.get(session));
+                assertThat(read).extracting(JournalEntry::hash).doesNotHaveDuplicates();
+                assertThat(journal.lastSeq(session)).isEqualTo(writersPerSession * perWriter);
+            }
+            assertThat(journal.sessions()).containsExactlyElementsOf(sessions);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void when_a_durable_append_returns_every_earlier_entry_of_its_session_is_stored() throws Exception {
+        int lazyWriters = 3;
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(lazyWriters);
+        try {
+            List<Future<Integer>> lazy = new ArrayList<>();
+            for (int w = 0; w < lazyWriters; w++) {
+                int writer = w;
+                lazy.add(pool.submit(() -> {
+                    int n = 0;
+                    while (!stop.get() && n < 2_000) journal.append(DESK, note(writer * 10_000 + n++));
+                    return n;
+                }));
+            }
+            for (int d = 0; d < 20; d++) {
+                JournalEntry durable = journal.appendDurably(DESK, new StateChanged("ACTIVE", "ACTIVE", "checkpoint " + d));
+
+                List<JournalEntry> stored = stored(DESK, durable.seq());
+                assertThat(stored).extracting(JournalEntry::seq).as("stored up to the durable entry, seq " + durable.seq())
+                        .isEqualTo(LongStream.rangeClosed(1, durable.seq()).boxed().toList());
+                assertThat(stored.getLast()).isEqualTo(durable);
+            }
+            stop.set(true);
+            int total = 20;
+            for (Future<Integer> writer : lazy) total += writer.get();
+            assertThat(journal.lastSeq(DESK)).isEqualTo(total);
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The session's entries up to {@code uptoSeq} as the storage holds them, read apart from the
+     * journal under test where the implementation can (a second connection, a reopened file).
+     */
+    protected List<JournalEntry> stored(SessionId session, long uptoSeq) {
+        List<JournalEntry> entries = new ArrayList<>();
+        for (JournalEntry entry : journal.read(session, 0, (int) uptoSeq)) entries.add(entry);
+        return entries;
     }
 
     @Test

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.engine.broker.PaperBroker;
 import io.quorum.engine.broker.PaperBrokerConfig;
+import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
+import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.time.ManualClock;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The desk's procedure end to end: a tick crosses the stop, the exit goes to the broker at market, the fill closes the position. */
 class GapThroughStopTest {
     private final ManualClock clock = new ManualClock(Desk.OPEN);
-    private final PaperBroker broker = PaperBroker.inMemory(clock, instant -> true, PaperBrokerConfig.frictionless(Money.ofDollars(100_000)));
+    private final PaperBroker broker = PaperBroker.inMemory(clock, ExchangeCalendar.NYSE, PaperBrokerConfig.frictionless(Money.ofDollars(100_000)));
     private final PositionManager positions = new PositionManager(instant -> LocalDate.ofInstant(instant, Desk.NEW_YORK),
             exit -> broker.submit(exit.toMarketOrder(ClientOrderId.of("exit-" + exit.ticker()))));
 
@@ -29,7 +31,9 @@ class GapThroughStopTest {
 
     @Test
     void gap_down_through_the_stop_fills_at_the_gap_price() {
-        broker.onFill(fill -> positions.onFill(Desk.SESSION, fill));
+        broker.onOrderEvent(event -> {
+            if (event instanceof OrderEvent.Filled filled) positions.onFill(Desk.SESSION, filled.fill());
+        });
         tick("100", "99.99", "100.01");
         broker.submit(OrderRequest.market(ClientOrderId.of("entry"), Desk.AAPL, Side.BUY, 100));
         positions.protect(Desk.SESSION, Desk.AAPL, new Protection(Price.parse("98"), null, null));

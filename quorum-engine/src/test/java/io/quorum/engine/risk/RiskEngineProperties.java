@@ -71,7 +71,7 @@ class RiskEngineProperties {
                             assertThat(Long.signum(after) * Long.signum(before)).as("a reducing order never crosses zero").isGreaterThanOrEqualTo(0);
                             assertThat(Math.abs(after)).isLessThan(Math.abs(before));
                         }
-                        risk.sent(SESSION, order, intent);
+                        risk.sent(SESSION, order, intent, PRICE);
                         working.add(order);
                         remaining.add((long) step.amount());
                     }

@@ -20,25 +20,28 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The desk's own meters, read off the journal's tail and the bus: bus hop latency (journaled to
- * delivered), decision latency (proposal to decision), decisions by outcome, orders, fills,
- * rejections by reason, and each session's P&L.
+ * The desk's own meters, read off the journal's tail and the bus: how far the journal's tail runs
+ * behind the bus (a message's delivery to an observer, to the tail's listener hearing it), decision
+ * latency (proposal to decision), decisions by outcome, orders, fills, rejections by reason, and
+ * each session's P&L. The tail's listener runs on a thread of its own, never inside a publish.
  */
 public final class DeskMetrics implements AutoCloseable {
     private final MeterRegistry registry;
     private final Desk desk;
-    private final Timer busHop;
+    private final Timer tailLag;
     private final Timer decisionLatency;
     private final Counter orders;
     private final Counter fills;
-    private final Map<UUID, Long> journaledAt = new ConcurrentHashMap<>();
+    /** When a message was delivered to the observer, or heard on the tail, whichever came first; the other side removes it. */
+    private final Map<UUID, Long> deliveredAt = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> heardAt = new ConcurrentHashMap<>();
     private final Map<String, Long> proposedAt = new ConcurrentHashMap<>();
     private final AutoCloseable following;
 
     public DeskMetrics(MeterRegistry registry, Desk desk, ObservableJournal journal) {
         this.registry = registry;
         this.desk = desk;
-        this.busHop = Timer.builder("quorum.bus.hop").description("From a message's journaling to its delivery to an observer")
+        this.tailLag = Timer.builder("quorum.journal.tail.lag").description("From a message's delivery to a bus observer to its journal entry reaching the tail's listeners (0 when the tail is first)")
                 .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram().register(registry);
         this.decisionLatency = Timer.builder("quorum.decision.latency").description("From a proposal to its decision, in wall time")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -64,7 +67,10 @@ public final class DeskMetrics implements AutoCloseable {
         switch (entry.event()) {
             case JournalEvent.MessageJournaled journaled -> {
                 AgentMessage message = journaled.message();
-                journaledAt.put(message.id(), System.nanoTime());
+                long now = System.nanoTime();
+                Long delivered = deliveredAt.remove(message.id());
+                if (delivered != null) tailLag.record(Duration.ofNanos(now - delivered));
+                else heardAt.put(message.id(), now);
                 if (message.content() instanceof Proposal proposal) proposedAt.put(proposal.id().toString(), System.nanoTime());
                 if (message.content() instanceof Decision decision) {
                     registry.counter("quorum.decisions", "outcome", decision.outcome().name()).increment();
@@ -80,8 +86,9 @@ public final class DeskMetrics implements AutoCloseable {
     }
 
     private void delivered(AgentMessage message) {
-        Long at = journaledAt.remove(message.id());
-        if (at != null) busHop.record(Duration.ofNanos(System.nanoTime() - at));
+        long now = System.nanoTime();
+        if (heardAt.remove(message.id()) != null) tailLag.record(Duration.ZERO);
+        else deliveredAt.put(message.id(), now);
     }
 
     @Override public void close() {

@@ -69,7 +69,7 @@ public final class EmbeddedDesk implements AutoCloseable {
         PaperBrokerConfig brokerConfig = new PaperBrokerConfig(STARTING_CASH, 2, new CommissionSchedule.PerShare(Money.parse("0.005"), Money.parse("1.00")));
         this.brokerDatabase = openDatabase(brokerFile, "paper-broker-", Schema.PAPER_BROKER);
         this.account = new JdbcPaperAccountStore(brokerDatabase, brokerConfig.startingCash());
-        this.broker = new PaperBroker(clock, calendar::isOpen, brokerConfig, account);
+        this.broker = new PaperBroker(clock, calendar, brokerConfig, account);
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         for (Ticker ticker : market.tickers()) subscriptions.add(market.subscribe(ticker, broker::onTick, bar -> { }));
         this.desk = new Desk(new DeskPorts(clock, SystemClock.INSTANCE, calendar, market, market.newsFeed(), new SimulatedFundamentals(), broker, journal,

@@ -24,8 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * journal, which has them before any listener does. Once a journal read comes back empty and no
  * live event is newer than the last one sent, the stream goes live and forwards events from then on.
  *
- * <p>The desk's thread only ever enqueues, never waits: one writer thread per client does the
- * slow part. The queue is bounded. A newer position update replaces a pending one (only the
+ * <p>The threads that hand it events (its follower of the journal's tail, the position updates)
+ * only ever enqueue, never wait: one writer thread per client does the slow part. The queue is
+ * bounded. A newer position update replaces a pending one (only the
  * latest state matters); a client that still falls {@code capacity} frames behind gets a
  * {@code resync} frame and is closed, and reconnects from its last seq.
  */

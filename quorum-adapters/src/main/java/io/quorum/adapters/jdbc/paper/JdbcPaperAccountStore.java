@@ -42,17 +42,19 @@ import java.util.function.Supplier;
  * no query; this process must therefore be the database's only writer. Guarded by the broker's lock.
  */
 public final class JdbcPaperAccountStore implements PaperAccountStore, AutoCloseable {
-    private static final String SELECT_ACCOUNT = "SELECT cash_micros, last_order_number FROM paper_account WHERE id = 1";
+    private static final String SELECT_ACCOUNT = "SELECT cash_micros, last_order_number, session_close FROM paper_account WHERE id = 1";
     private static final String INSERT_ACCOUNT = "INSERT INTO paper_account (id, cash_micros, last_order_number) VALUES (1, ?, 0)";
     private static final String UPDATE_CASH = "UPDATE paper_account SET cash_micros = ? WHERE id = 1";
     private static final String UPDATE_ORDER_NUMBER = "UPDATE paper_account SET last_order_number = ? WHERE id = 1";
+    private static final String UPDATE_SESSION_CLOSE = "UPDATE paper_account SET session_close = ? WHERE id = 1";
     private static final String SELECT_ORDERS = "SELECT client_order_id, broker_order_id, placed_rank, ticker, side, quantity, type, limit_micros, stop_micros, "
             + "status, status_reason FROM paper_order ORDER BY placed_rank";
-    private static final String SELECT_FILLS = "SELECT fill_id, client_order_id, quantity, price_micros, commission_micros, filled_at FROM paper_fill ORDER BY filled_at, fill_id";
+    private static final String SELECT_FILLS = "SELECT fill_id, client_order_id, quantity, price_micros, commission_micros, filled_at FROM paper_fill ORDER BY fill_number, filled_at, fill_id";
     private static final String INSERT_ORDER = "INSERT INTO paper_order (client_order_id, broker_order_id, placed_rank, ticker, side, quantity, type, "
             + "limit_micros, stop_micros, status, status_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_ORDER = "UPDATE paper_order SET status = ?, status_reason = ? WHERE client_order_id = ?";
-    private static final String INSERT_FILL = "INSERT INTO paper_fill (fill_id, client_order_id, quantity, price_micros, commission_micros, filled_at) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_FILL = "INSERT INTO paper_fill (fill_id, client_order_id, quantity, price_micros, commission_micros, filled_at, fill_number) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_POSITIONS = "SELECT ticker, quantity, cost_basis_micros FROM paper_position";
     private static final String UPSERT_POSITION = "INSERT INTO paper_position (ticker, quantity, cost_basis_micros) VALUES (?, ?, ?) "
             + "ON CONFLICT (ticker) DO UPDATE SET quantity = excluded.quantity, cost_basis_micros = excluded.cost_basis_micros";
@@ -62,6 +64,7 @@ public final class JdbcPaperAccountStore implements PaperAccountStore, AutoClose
     private final Connection connection;
     private Money cash;
     private long lastOrderNumber;
+    private Instant sessionClose;
     private long lastRank;
     private final Map<ClientOrderId, Order> orders = new HashMap<>();
     private final Map<ClientOrderId, Order> openOrders = new LinkedHashMap<>();
@@ -114,6 +117,8 @@ public final class JdbcPaperAccountStore implements PaperAccountStore, AutoClose
             row.next();
             cash = Money.ofMicros(row.getLong("cash_micros"));
             lastOrderNumber = row.getLong("last_order_number");
+            String close = row.getString("session_close");
+            sessionClose = close == null ? null : Instant.parse(close);
         }
         Map<ClientOrderId, List<Fill>> fills = new HashMap<>();
         Map<ClientOrderId, OrderRequest> requests = new HashMap<>();
@@ -222,7 +227,8 @@ public final class JdbcPaperAccountStore implements PaperAccountStore, AutoClose
 
     private void insertFills(List<Fill> fills, Set<String> known) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_FILL)) {
-            for (Fill fill : fills) {
+            for (int i = 0; i < fills.size(); i++) {
+                Fill fill = fills.get(i);
                 if (known.contains(fill.fillId())) continue;
                 insert.setString(1, fill.fillId());
                 insert.setString(2, fill.clientOrderId().value());
@@ -230,6 +236,7 @@ public final class JdbcPaperAccountStore implements PaperAccountStore, AutoClose
                 insert.setLong(4, fill.price().micros());
                 insert.setLong(5, fill.commission().micros());
                 insert.setString(6, fill.time().toString());
+                insert.setLong(7, i + 1);
                 insert.executeUpdate();
             }
         }
@@ -265,6 +272,19 @@ public final class JdbcPaperAccountStore implements PaperAccountStore, AutoClose
     }
 
     @Override public List<BrokerPosition> positions() { return List.copyOf(positions.values()); }
+
+    @Override public Optional<Instant> sessionClose() { return Optional.ofNullable(sessionClose); }
+
+    @Override public void saveSessionClose(Instant close) {
+        Objects.requireNonNull(close, "close");
+        write("save the session's close", () -> {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE_SESSION_CLOSE)) {
+                update.setString(1, close.toString());
+                update.executeUpdate();
+            }
+            sessionClose = close;
+        });
+    }
 
     @Override public long nextOrderNumber() {
         long next = lastOrderNumber + 1;

@@ -8,13 +8,16 @@ import io.quorum.adapters.jdbc.Schema;
 import io.quorum.engine.broker.CommissionSchedule;
 import io.quorum.engine.broker.PaperBroker;
 import io.quorum.engine.broker.PaperBrokerConfig;
+import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
+import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.OrderStatus;
 import io.quorum.engine.order.Side;
@@ -25,9 +28,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,12 +49,14 @@ class JdbcPaperAccountStoreTest {
     private Path file() { return folder.resolve("paper-broker.db"); }
 
     /** A broker on the account in the file, as a restarted process would open it. */
-    private PaperBroker open() {
+    private PaperBroker open() { return open(CONFIG); }
+
+    private PaperBroker open(PaperBrokerConfig config) {
         Database database = Database.openFile(file(), Schema.PAPER_BROKER);
-        JdbcPaperAccountStore store = new JdbcPaperAccountStore(database, CONFIG.startingCash());
+        JdbcPaperAccountStore store = new JdbcPaperAccountStore(database, config.startingCash());
         opened.add(database);
         opened.add(store);
-        PaperBroker broker = new PaperBroker(clock, instant -> true, CONFIG, store);
+        PaperBroker broker = new PaperBroker(clock, ExchangeCalendar.NYSE, config, store);
         broker.onTick(new Tick(AAPL, clock.millis(), Price.parse("100").micros(), Price.parse("99.99").micros(), Price.parse("100.01").micros(), 100));
         return broker;
     }
@@ -111,6 +118,84 @@ class JdbcPaperAccountStoreTest {
 
         assertThat(restarted.findByClientOrderId(ClientOrderId.of("bid-1")).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
         assertThat(open().positions()).singleElement().satisfies(position -> assertThat(position.quantity()).isEqualTo(5));
+    }
+
+    @Test
+    void a_partly_filled_order_reopens_with_its_fills_in_order_and_fills_on_after_a_restart() {
+        PaperBrokerConfig shallow = CONFIG.withMaxFillQuantity(3);
+        PaperBroker before = open(shallow);
+        accepted(before.submit(OrderRequest.market(ClientOrderId.of("buy-1"), AAPL, Side.BUY, 40)));
+        for (int i = 0; i < 11; i++) before.onTick(tick("100"));
+        Order partly = before.findByClientOrderId(ClientOrderId.of("buy-1")).orElseThrow();
+        assertThat(partly.fills()).hasSize(12);
+
+        PaperBroker after = open(shallow);
+        List<OrderEvent> events = new ArrayList<>();
+        after.onOrderEvent(events::add);
+        assertThat(after.findByClientOrderId(ClientOrderId.of("buy-1")).orElseThrow().fills())
+                .as("the reopening tick filled 3 more").hasSize(13).startsWith(partly.fills().toArray(Fill[]::new));
+        after.onTick(tick("100"));
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(OrderEvent.Filled.class, last -> {
+            assertThat(last.fill().quantity()).isEqualTo(1);
+            assertThat(last.filledQuantity()).isEqualTo(40);
+        });
+        Order filled = open(shallow).findByClientOrderId(ClientOrderId.of("buy-1")).orElseThrow();
+        assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(filled.fills()).extracting(Fill::fillId).doesNotHaveDuplicates().endsWith(partly.brokerOrderId() + "-13", partly.brokerOrderId() + "-14");
+        assertThat(filled.filledQuantity()).isEqualTo(40);
+        assertThat(open(shallow).positions()).singleElement().satisfies(position -> assertThat(position.quantity()).isEqualTo(40));
+    }
+
+    @Test
+    void a_day_order_left_open_expires_when_the_broker_reopens_after_the_close() {
+        accepted(open().submit(OrderRequest.limit(ClientOrderId.of("bid-1"), AAPL, Side.BUY, 5, Price.parse("90"))));
+        clock.advance(Duration.ofHours(24));
+
+        Database database = Database.openFile(file(), Schema.PAPER_BROKER);
+        JdbcPaperAccountStore store = new JdbcPaperAccountStore(database, CONFIG.startingCash());
+        opened.add(database);
+        opened.add(store);
+        PaperBroker nextMorning = new PaperBroker(clock, ExchangeCalendar.NYSE, CONFIG, store);
+        List<OrderEvent> events = new ArrayList<>();
+        nextMorning.onOrderEvent(events::add);
+        nextMorning.onTick(tick("100"));
+
+        assertThat(events).containsExactly(new OrderEvent.Expired(ClientOrderId.of("bid-1"), 0, 5, Instant.parse("2025-03-03T21:00:00Z")));
+        assertThat(open().findByClientOrderId(ClientOrderId.of("bid-1")).orElseThrow().status()).isEqualTo(OrderStatus.EXPIRED);
+    }
+
+    @Test
+    void an_account_kept_before_partial_fills_and_day_orders_opens_as_it_was_and_trades_on() throws Exception {
+        Flyway.configure().dataSource(Database.sqliteUrl(file()), null, null).locations("classpath:db/paper/sqlite")
+                .table("paper_flyway_schema_history").target("1").load().migrate();
+        try (Connection connection = DriverManager.getConnection(Database.sqliteUrl(file()));
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO paper_account (id, cash_micros, last_order_number) VALUES (1, 99000000000, 2)");
+            statement.executeUpdate("INSERT INTO paper_order VALUES ('old-buy', 'P-1', 1, 'AAPL', 'BUY', 10, 'MARKET', NULL, NULL, 'FILLED', '')");
+            statement.executeUpdate("INSERT INTO paper_order VALUES ('old-bid', 'P-2', 2, 'AAPL', 'BUY', 5, 'LIMIT', 90000000, NULL, 'ACCEPTED', '')");
+            statement.executeUpdate("INSERT INTO paper_fill VALUES ('P-1-1', 'old-buy', 10, 100000000, 0, '2025-02-28T15:00:00Z')");
+            statement.executeUpdate("INSERT INTO paper_position VALUES ('AAPL', 10, 1000000000)");
+        }
+
+        PaperBroker upgraded = open();
+        accepted(upgraded.submit(OrderRequest.limit(ClientOrderId.of("new-bid"), AAPL, Side.BUY, 5, Price.parse("90"))));
+        clock.advance(Duration.ofHours(24));
+        upgraded.onTick(tick("100"));
+
+        assertThat(upgraded.findByClientOrderId(ClientOrderId.of("old-buy")).orElseThrow().fills()).singleElement()
+                .satisfies(fill -> assertThat(fill.price()).isEqualTo(Price.parse("100")));
+        assertThat(upgraded.positions()).containsExactly(new BrokerPosition(AAPL, 10, Money.ofDollars(1_000)));
+        for (String id : List.of("old-bid", "new-bid")) {
+            assertThat(upgraded.findByClientOrderId(ClientOrderId.of(id)).orElseThrow().status())
+                    .as("an order left working from before expires with the first session the broker trades in").isEqualTo(OrderStatus.EXPIRED);
+        }
+        assertThat(upgraded.findByClientOrderId(ClientOrderId.of("new-bid")).orElseThrow().brokerOrderId()).isEqualTo("P-3");
+    }
+
+    private Tick tick(String price) {
+        long micros = Price.parse(price).micros();
+        return new Tick(AAPL, clock.millis(), micros, micros, micros, 100);
     }
 
     @Test

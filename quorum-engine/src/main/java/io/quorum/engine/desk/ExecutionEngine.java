@@ -15,7 +15,9 @@ import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.order.Submission;
@@ -57,7 +59,7 @@ import java.util.UUID;
  * <p>The client order id of a decision's order is derived from the proposal ({@code q-<proposal>}),
  * so that executing the same decision twice can never place a second order.
  */
-public final class TradeExecutor {
+public final class ExecutionEngine {
     static final BigDecimal PRICE_COLLAR_PCT = BigDecimal.valueOf(5);
     static final Duration DUPLICATE_WINDOW = Duration.ofSeconds(5);
 
@@ -67,7 +69,7 @@ public final class TradeExecutor {
     private final Set<ClientOrderId> placementsOnRecord = new HashSet<>();
     private final Map<SessionId, Map<String, PendingConfirmation>> confirmations = new HashMap<>();
 
-    TradeExecutor(Desk desk, RiskEngine risk) {
+    ExecutionEngine(Desk desk, RiskEngine risk) {
         this.desk = desk;
         this.risk = risk;
     }
@@ -204,6 +206,38 @@ public final class TradeExecutor {
         }
     }
 
+    /**
+     * What the venue reports about an order: fills go into the positions; a rejection (also a late
+     * one, after an accept), a cancel or an expiry frees what was still working, and a protective
+     * exit that did not complete lets its position fire again.
+     */
+    void onOrderEvent(OrderEvent event) {
+        switch (event) {
+            case OrderEvent.Accepted accepted -> { }
+            case OrderEvent.PartiallyFilled partial -> onFill(partial.fill());
+            case OrderEvent.Filled filled -> onFill(filled.fill());
+            case OrderEvent.Rejected rejected -> ended(rejected.clientOrderId(), rejected.reason(), rejected.detail(), rejected.filledQuantity(), "rejected");
+            case OrderEvent.Cancelled cancelled -> ended(cancelled.clientOrderId(), null, "cancelled at the venue", cancelled.filledQuantity(), "cancelled");
+            case OrderEvent.Expired expired -> ended(expired.clientOrderId(), null, "the day ended before it filled", expired.filledQuantity(), "expired");
+        }
+    }
+
+    /** An order ended without filling the rest. A rejection the desk already heard of at submission is not told twice. */
+    private void ended(ClientOrderId id, RejectReason reason, String detail, long filledQuantity, String how) {
+        Owner owner = owners.get(id);
+        if (owner == null || !risk.isWorking(id)) return;
+        risk.done(id);
+        forget(id);
+        DeskSession session = owner.session();
+        Ticker ticker = desk.ports().broker().findByClientOrderId(id).map(order -> order.request().ticker()).orElse(session.ticker());
+        if (reason != null) desk.journal(session.id(), new JournalEvent.OrderRejected(id, reason, detail));
+        session.say(owner.intent() == OrderIntent.EXIT ? AgentRole.RISK : AgentRole.EXECUTION, new Alert(Alert.AlertKind.ORDER_REJECTED, Alert.Severity.WARNING, ticker,
+                "Order " + id.value() + " " + how + (filledQuantity > 0 ? " after " + filledQuantity + " shares filled" : "") + ": "
+                        + (reason == null ? detail : reason.sentence() + " (" + detail + ")") + "."));
+        if (owner.intent() == OrderIntent.EXIT) desk.rearm(session.id(), ticker);
+        desk.positionsChanged(session.id());
+    }
+
     /** A fill from the broker: into the positions, then announced. */
     void onFill(Fill fill) {
         Owner owner = owners.get(fill.clientOrderId());
@@ -218,6 +252,7 @@ public final class TradeExecutor {
         Position position = desk.applyFill(session.id(), fill, owner.terms() == null ? null
                 : new Protection(owner.terms().stop(), owner.terms().target(), owner.terms().trailingStopPct()));
         desk.journal(session.id(), positionChanged(fill.ticker(), position));
+        desk.refreshAccount();
         String verb = fill.side() == Side.BUY ? "Bought " : "Sold ";
         String text = verb + fill.quantity() + " " + fill.ticker() + " at $" + fill.price() + " (" + owner.reason() + ")"
                 + (position == null ? "; position closed." : "; now " + (position.direction() == Direction.LONG ? "long " : "short ") + position.quantity() + ".");
@@ -237,7 +272,7 @@ public final class TradeExecutor {
         if (!atBroker.status().isFinal()) {
             OrderRequest request = atBroker.request();
             long remaining = request.quantity() - atBroker.filledQuantity();
-            if (remaining > 0) risk.resumeWorking(session.id(), request, remaining, purpose);
+            if (remaining > 0) risk.resumeWorking(session.id(), request, remaining, purpose, reservationPrice(request));
         }
     }
 
@@ -254,7 +289,8 @@ public final class TradeExecutor {
         owners.put(order.clientOrderId(), new Owner(session, terms, intent, reason));
         // The intent is on disk before the order leaves: a crash now cannot lose or double it.
         desk.journalDurably(session.id(), new JournalEvent.OrderIntended(order, terms == null ? null : terms.id(), reason));
-        risk.sent(session.id(), order, intent);
+        risk.sent(session.id(), order, intent, reservationPrice(order));
+        desk.positionsChanged(session.id());
         switch (desk.ports().broker().submit(order)) {
             case Submission.Accepted accepted -> recordPlacement(session, accepted.order());
             case Submission.Rejected rejected -> {
@@ -285,12 +321,18 @@ public final class TradeExecutor {
         RiskLimits limits = new RiskLimits(config.maxPositionPct(), config.maxDailyLossPct(), config.maxTradesPerDay(), PRICE_COLLAR_PCT, DUPLICATE_WINDOW);
         boolean open = intent == OrderIntent.EXIT ? desk.ports().calendar().isOpen(desk.clock().now()) : desk.withinTradingHours(config);
         PreTradeContext context = new PreTradeContext(intent, limits, desk.equity(), held(session.id(), order.ticker()), desk.lastPrice(order.ticker()).orElse(null),
-                risk.tradesToday(session.id()), desk.ports().broker().account().buyingPower(), desk.pnl(session.id()).daily(), authorised, open);
+                risk.tradesToday(session.id()), desk.buyingPower(), desk.pnl(session.id()).daily(), authorised, open);
         if (risk.check(session.id(), order, context) instanceof PreTradeResult.Refused refused) {
             reject(session, order, proposalId, refused.reason(), refused.sentence());
             return false;
         }
         return true;
+    }
+
+    /** What a share of {@code order} will cost when it fills: its limit, else the last price; null when none is known yet. */
+    private Price reservationPrice(OrderRequest order) {
+        if (order.type() == OrderType.LIMIT) return order.limitPrice();
+        return desk.lastPrice(order.ticker()).orElse(null);
     }
 
     private long held(SessionId session, Ticker ticker) {
