@@ -14,7 +14,9 @@ import io.quorum.engine.session.SessionId;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AgentMessageView;
 import io.quorum.server.api.AlertView;
+import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.MessageFilter;
+import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamEventType;
 import io.quorum.server.api.Subscription;
@@ -93,6 +95,23 @@ class DeskServiceTest {
 
         assertThat(journaled).extracting(StreamEvent::seq).isEqualTo(replay.stream().map(StreamEvent::seq).toList());
         assertThat(journaled).extracting(StreamEvent::type).isEqualTo(replay.stream().map(StreamEvent::type).toList());
+    }
+
+    @Test
+    void a_change_of_limits_is_streamed_as_a_status_frame_carrying_the_new_config() {
+        List<StreamEvent> live = new CopyOnWriteArrayList<>();
+        AutoTradingConfigView config = service.config(session);
+        AutoTradingConfigView fewerTrades = new AutoTradingConfigView(config.maxPositionPct(), config.maxDailyLossPct(), 2, config.tradingHoursStart(),
+                config.tradingHoursEnd(), config.timeZone(), config.requireConfirmationAbove(), config.decisionTimeoutSeconds(), config.quorum(),
+                config.trailingStopPct(), config.flattenOnMaxLoss());
+        try (Subscription ignored = service.subscribe(session, live::add)) {
+            service.updateConfig(session, fewerTrades, USER);
+            await().atMost(PATIENCE).until(() -> live.stream().anyMatch(e -> e.data() instanceof SessionView v && v.config().maxTradesPerDay() == 2));
+        }
+        StreamEvent status = live.stream().filter(e -> e.data() instanceof SessionView v && v.config().maxTradesPerDay() == 2).findFirst().orElseThrow();
+
+        assertThat(status.type()).isEqualTo(StreamEventType.STATUS);
+        assertThat(embedded.journal().read(session, status.seq() - 1, 1).getFirst().event()).isInstanceOf(JournalEvent.ConfigChanged.class);
     }
 
     @Test
