@@ -139,12 +139,14 @@ export async function launchBrowser(chromiumPath) {
 
 /**
  * Runs in the page before its own scripts: every WebSocket the page opens is kept in
- * `window.__sockets`, and the journal seq of every agent message it receives in `window.__agentSeqs`.
+ * `window.__sockets`, and the journal seq of every agent message it receives (whatever its frame type) in `window.__agentSeqs`.
  */
 export function recordSockets() {
   const Native = window.WebSocket;
   const sockets = [];
   const agentSeqs = [];
+  // Defined here: the function runs in the page, where nothing of this module is in scope.
+  const MESSAGE_FRAMES = new Set(['agent_message', 'reasoning', 'complete', 'proposal', 'decision', 'market_alert', 'trade_executed']);
   class RecordedWebSocket extends Native {
     constructor(url, protocols) {
       super(url, protocols);
@@ -152,7 +154,7 @@ export function recordSockets() {
       this.addEventListener('message', (event) => {
         try {
           const frame = JSON.parse(event.data);
-          if (frame.type === 'agent_message') agentSeqs.push(frame.seq);
+          if (MESSAGE_FRAMES.has(frame.type)) agentSeqs.push(frame.seq);
         } catch {
           // Not a frame of ours.
         }

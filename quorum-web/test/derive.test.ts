@@ -128,6 +128,47 @@ describe('what the desk reads off agent messages', () => {
   });
 });
 
+describe('what the desk reads off each frame type', () => {
+  it('shows the message of every message frame in the conversation, in the order the frames came', () => {
+    const proposal = messageFrame(agentMessage('TECHNICAL', 'PROPOSAL', { id: 'p1', action: 'OPEN_LONG', ticker: 'AAPL' }, 21));
+    const complete = messageFrame(agentMessage('ORCHESTRATOR', 'UPDATE', { kind: 'ANALYSIS_COMPLETE', ticker: 'AAPL', execution: null }, 22));
+    const vote = messageFrame(agentMessage('RISK', 'VOTE', { proposalId: 'p1', choice: 'APPROVE', reason: 'within limits' }, 23));
+    const frames = [reasoning(5, 'TECHNICAL', 'Trend: up'), proposal, complete, vote, decision(24), tradeExecuted(30), alert(31, 'NEWS', 'INFO', 'AAPL', 'Earnings beat')];
+    expect(frames.map((f) => f.type)).toEqual(['reasoning', 'proposal', 'complete', 'agent_message', 'decision', 'trade_executed', 'market_alert']);
+
+    const state = apply(EMPTY_DESK, ...frames);
+
+    expect(state.messages.map((m) => m.seq)).toEqual([5, 21, 22, 23, 24, 30, 31]);
+    expect(state.reasoning.map((line) => line.seq)).toEqual([5]);
+    expect(state.analysisComplete).toBe(true);
+    expect(state.lastDecisionSeq).toBe(24);
+    expect(state.trades.map((t) => t.seq)).toEqual([30]);
+    expect(state.alerts.map((a) => a.key)).toEqual(['trade-30', 'alert-31']);
+  });
+
+  it('reads the meaning off the frame type: an agent_message frame is conversation only, whatever its content', () => {
+    const asConversation = (event: ReturnType<typeof frame>) => ({ ...event, type: 'agent_message' as const });
+    const state = apply(
+      EMPTY_DESK,
+      asConversation(decision(20)),
+      asConversation(tradeExecuted(30)),
+      asConversation(alert(31, 'LIMIT_BREACH', 'CRITICAL', 'AAPL', 'Daily loss limit hit.')),
+      asConversation(reasoning(32, 'RISK', 'exposure 4%')),
+    );
+
+    expect(state.messages).toHaveLength(4);
+    expect([state.lastDecisionSeq, state.verdicts, state.trades, state.alerts, state.reasoning]).toEqual([0, {}, [], [], []]);
+  });
+
+  it('takes a proposal frame into the conversation and leaves the proposal card to the status frame', () => {
+    const proposal = messageFrame(agentMessage('TECHNICAL', 'PROPOSAL', { id: 'p2', action: 'OPEN_SHORT', ticker: 'AAPL' }, 40));
+    const state = apply(EMPTY_DESK, proposal);
+    expect(proposal.type).toBe('proposal');
+    expect(state.messages.map((m) => m.type)).toEqual(['PROPOSAL']);
+    expect(state.session).toBeNull();
+  });
+});
+
 describe('what the desk reads off the other frames', () => {
   it('takes the session from status frames', () => {
     const state = apply(EMPTY_DESK, frame('status', 25, session({ state: 'AUTO_TRADING', autoTrading: { enabled: true } })));

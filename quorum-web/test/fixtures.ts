@@ -1,4 +1,4 @@
-import type { AgentMessage, AgentRole, AutoTradingConfig, MessageType, Portfolio, Position, Session, StreamEvent } from '../src/api/types';
+import type { AgentMessage, AgentRole, AutoTradingConfig, MessageFrameType, MessageType, Portfolio, Position, Session, StreamEvent } from '../src/api/types';
 
 let nextSeq = 1;
 
@@ -77,11 +77,36 @@ export function portfolio(overrides: Partial<Portfolio> = {}): Portfolio {
   };
 }
 
-/** A stream frame as the server sends it; an agent_message frame's seq is its message's journal seq. */
+/** A stream frame as the server sends it; a message frame's seq is its message's journal seq. */
 export function frame(type: StreamEvent['type'], seq: number, data: unknown, time = '2025-03-03T14:31:00Z'): StreamEvent {
   return { type, seq, sessionId: 's1', time, data };
 }
 
+/** The frame the server sends a journaled message in (StreamHub.typeOf). */
+export function frameTypeOf(message: AgentMessage): MessageFrameType {
+  switch (message.type) {
+    case 'UPDATE':
+      switch (message.content.kind) {
+        case 'REASONING':
+          return 'reasoning';
+        case 'ANALYSIS_COMPLETE':
+          return 'complete';
+        case 'TRADE_EXECUTED':
+          return 'trade_executed';
+        default:
+          return 'agent_message';
+      }
+    case 'PROPOSAL':
+      return 'proposal';
+    case 'DECISION':
+      return 'decision';
+    case 'ALERT':
+      return 'market_alert';
+    default:
+      return 'agent_message';
+  }
+}
+
 export function messageFrame(message: AgentMessage): StreamEvent {
-  return frame('agent_message', message.seq, message, message.timestamp);
+  return frame(frameTypeOf(message), message.seq, message, message.timestamp);
 }

@@ -60,6 +60,40 @@ describe('SessionStream', () => {
     expect(stream.lastSeq).toBe(5);
   });
 
+  it('resumes across every journaled frame type by seq, each frame once, whatever its type', () => {
+    const { stream, factory, events } = streamWith();
+    stream.start();
+    const first = factory.latest();
+    first.open();
+    const typed = (type: string, seq: number) => ({ type, seq, sessionId: 's1', time: 't', data: { seq } });
+    first.emit(typed('reasoning', 1));
+    first.emit(typed('status', 2));
+    first.emit(typed('complete', 3));
+    first.emit(typed('proposal', 4));
+    first.drop();
+
+    vi.runOnlyPendingTimers();
+    const second = factory.latest();
+    expect(second.url).toBe('ws://desk/ws/sessions/s1?lastSeq=4');
+    second.open();
+    [typed('proposal', 4), typed('agent_message', 5), typed('decision', 7), typed('position', 8), typed('trade_executed', 9), typed('market_alert', 11)].forEach(
+      (frame) => second.emit(frame),
+    );
+
+    expect(events.map((event) => `${event.type}:${event.seq}`)).toEqual([
+      'reasoning:1',
+      'status:2',
+      'complete:3',
+      'proposal:4',
+      'agent_message:5',
+      'decision:7',
+      'position:8',
+      'trade_executed:9',
+      'market_alert:11',
+    ]);
+    expect(stream.lastSeq).toBe(11);
+  });
+
   it('passes position updates through without letting their borrowed seq skip journal events', () => {
     const { stream, factory, events } = streamWith();
     stream.start();

@@ -227,10 +227,15 @@ export interface Quote {
 }
 
 /**
- * The frames of the session stream. Every journaled agent message is one `agent_message` frame;
- * reasoning, trades, alerts and decisions are read off its type and content (see state/desk.ts).
+ * The frames of the session stream (docs/api.md). Every journaled agent message is one frame whose
+ * type names its step of the desk's protocol, with the message as its data: `reasoning`, `complete`
+ * (the analysis is done), `proposal`, `decision`, `market_alert`, `trade_executed`; `agent_message`
+ * for the rest of the conversation. `status` carries the Session, `position` one Position,
+ * `position_update` the whole Portfolio.
  */
-export type StreamEventType = 'agent_message' | 'status' | 'position' | 'position_update' | 'heartbeat' | 'resync' | 'pong';
+export type MessageFrameType = 'reasoning' | 'complete' | 'proposal' | 'decision' | 'market_alert' | 'trade_executed' | 'agent_message';
+
+export type StreamEventType = MessageFrameType | 'status' | 'position' | 'position_update' | 'heartbeat' | 'resync' | 'pong';
 
 export interface StreamEvent<T = unknown> {
   type: StreamEventType;

@@ -104,7 +104,13 @@ function applyEvents(state: DeskState, events: StreamEvent[]): DeskState {
   let next = state;
   for (const event of events) {
     switch (event.type) {
-      case 'agent_message': {
+      case 'agent_message':
+      case 'reasoning':
+      case 'complete':
+      case 'proposal':
+      case 'decision':
+      case 'market_alert':
+      case 'trade_executed': {
         const message = event.data as AgentMessage;
         messages.push(message);
         next = readMessage(next, message, event, { reasoning, trades, alerts });
@@ -144,8 +150,9 @@ function applyEvents(state: DeskState, events: StreamEvent[]): DeskState {
 }
 
 /**
- * What a message means beyond the conversation: the stream has one frame type for every agent
- * message, so reasoning, analysis-complete, trades, alerts and decisions are read off its type and content.
+ * What a message means beyond the conversation. The frame's type says which step of the desk's
+ * protocol it is; the message's content carries that step's terms. An `agent_message` frame is
+ * conversation only (questions, vote requests, votes, observations), whatever its content.
  */
 function readMessage(
   state: DeskState,
@@ -157,34 +164,29 @@ function readMessage(
   const time = message.timestamp ?? event.time;
   const live = seq > state.historyUpToSeq;
   const content = message.content;
-  switch (message.type) {
-    case 'UPDATE':
-      switch (content.kind) {
-        case 'REASONING':
-          out.reasoning.push({ seq, time, sender: message.sender, text: content.text });
-          return state;
-        case 'ANALYSIS_COMPLETE':
-          return { ...state, analysisComplete: true };
-        case 'TRADE_EXECUTED': {
-          const trade = content.execution as TradeExecuted | null | undefined;
-          if (!trade) return state;
-          out.trades.push({ ...trade, seq, time });
-          out.alerts.push({
-            key: `trade-${seq}`,
-            seq,
-            category: 'trade',
-            severity: 'INFO',
-            title: `${trade.side === 'BUY' ? 'Bought' : 'Sold'} ${trade.quantity} ${trade.ticker} @ ${trade.price}`,
-            text: content.text,
-            time,
-            live,
-          });
-          return state;
-        }
-        default:
-          return state;
-      }
-    case 'ALERT': {
+  switch (event.type) {
+    case 'reasoning':
+      out.reasoning.push({ seq, time, sender: message.sender, text: content.text });
+      return state;
+    case 'complete':
+      return { ...state, analysisComplete: true };
+    case 'trade_executed': {
+      const trade = content.execution as TradeExecuted | null | undefined;
+      if (!trade) return state;
+      out.trades.push({ ...trade, seq, time });
+      out.alerts.push({
+        key: `trade-${seq}`,
+        seq,
+        category: 'trade',
+        severity: 'INFO',
+        title: `${trade.side === 'BUY' ? 'Bought' : 'Sold'} ${trade.quantity} ${trade.ticker} @ ${trade.price}`,
+        text: content.text,
+        time,
+        live,
+      });
+      return state;
+    }
+    case 'market_alert': {
       const alert = content as unknown as MarketAlert;
       const kind = String(alert.kind ?? 'ALERT');
       out.alerts.push({
@@ -199,7 +201,7 @@ function readMessage(
       });
       return state;
     }
-    case 'DECISION': {
+    case 'decision': {
       const proposalId = String(content.proposalId ?? '');
       const verdict: Verdict = { outcome: content.outcome as Outcome, tally: (content.tally as Tally | undefined) ?? null };
       return {

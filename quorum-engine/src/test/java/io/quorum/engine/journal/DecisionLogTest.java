@@ -301,6 +301,36 @@ class DecisionLogTest {
     }
 
     @Test
+    void links_fed_entry_by_entry_agree_with_the_log_after_every_entry() {
+        DecisionLinks links = new DecisionLinks(DESK_1);
+        InMemoryJournal sofar = new InMemoryJournal(clock);
+        for (JournalEntry entry : journal.read(DESK_1, 0, 10_000)) {
+            links.take(entry);
+            sofar.append(DESK_1, entry.event());
+            assertThat(links.decisions()).as("after seq %d", entry.seq())
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("time")
+                    .isEqualTo(new DecisionLog(sofar).findAll(DecisionQuery.any().withSession(DESK_1)));
+        }
+    }
+
+    @Test
+    void links_keep_no_order_that_carries_out_no_decision() {
+        DecisionLinks links = new DecisionLinks(DESK_1);
+        for (JournalEntry entry : journal.read(DESK_1, 0, 10_000)) links.take(entry);
+
+        assertThat(links.decisions()).flatExtracting(DecisionRecord::orders).extracting(order -> order.clientOrderId().value())
+                .doesNotContain("x-aapl-stop-1")
+                .containsExactly(DecisionLog.decisionOrderId(aaplLong.id()).value(), DecisionLog.decisionOrderId(aaplReduce.id()).value());
+    }
+
+    @Test
+    void links_refuse_an_entry_of_another_session() {
+        DecisionLinks links = new DecisionLinks(DESK_1);
+
+        assertThatThrownBy(() -> links.take(journal.read(DESK_2, 0, 1).getFirst())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void paging_arguments_out_of_range_are_refused() {
         assertThatThrownBy(() -> log().find(DecisionQuery.any(), -1, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> log().find(DecisionQuery.any(), 0, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * The kinds of WebSocket frames; on the wire in lower case ({@code agent_message}). Decisions,
- * proposals, reasoning, alerts and executed trades are agent messages: a client reads them off
- * {@code agent_message} frames by the message's type and content.
+ * The kinds of WebSocket frames; on the wire in lower case ({@code trade_executed}). Each
+ * journaled agent message is one frame whose type says which step of the desk's protocol it is:
+ * an analysis step ({@link #REASONING}), the analysis done ({@link #COMPLETE}), a trade put to
+ * the vote ({@link #PROPOSAL}), its result ({@link #DECISION}), a fill ({@link #TRADE_EXECUTED}),
+ * an alert ({@link #MARKET_ALERT}); the rest of the conversation (questions, vote requests,
+ * votes, observations) is {@link #AGENT_MESSAGE}.
  */
 public enum StreamEventType {
-    AGENT_MESSAGE, STATUS, POSITION, POSITION_UPDATE, HEARTBEAT, RESYNC, PONG;
+    REASONING, STATUS, PROPOSAL, POSITION, COMPLETE, AGENT_MESSAGE, POSITION_UPDATE, MARKET_ALERT, TRADE_EXECUTED, DECISION,
+    HEARTBEAT, RESYNC, PONG;
 
     @JsonValue public String wireName() { return name().toLowerCase(Locale.ROOT); }
 

@@ -101,11 +101,23 @@ public final class FakeDesk implements DeskOperations {
     /** An agent speaks: journaled as a message and as an {@code agent_message} event. */
     public synchronized StreamEvent say(SessionId id, AgentRole sender, String text) {
         SessionState s = find(id);
+        return journal(s, StreamEventType.AGENT_MESSAGE, message(s, sender, MessageType.UPDATE, Map.of("text", text)));
+    }
+
+    /** The next journaled message of the session, as the stream and {@code GET .../messages} show it. */
+    private AgentMessageView message(SessionState s, AgentRole sender, MessageType type, Map<String, Object> content) {
         long seq = s.lastSeq() + 1;
-        AgentMessageView message = new AgentMessageView("m-" + seq, seq, sender, AgentMessageView.RecipientsView.ALL, MessageType.UPDATE,
-                Map.of("text", text), clock.now(), null, false, Duration.ofSeconds(30));
+        AgentMessageView message = new AgentMessageView("m-" + seq, seq, sender, AgentMessageView.RecipientsView.ALL, type, content, clock.now(),
+                null, false, Duration.ofSeconds(30));
         s.messages.add(message);
-        return journal(s, StreamEventType.AGENT_MESSAGE, message);
+        return message;
+    }
+
+    private AgentMessageView trade(SessionState s, String clientOrderId, String ticker, long quantity, String price, String reason) {
+        Map<String, Object> execution = Map.of("clientOrderId", clientOrderId, "ticker", ticker, "side", "SELL", "quantity", quantity,
+                "price", price == null ? "1.00" : price, "reason", reason);
+        return message(s, AgentRole.EXECUTION, MessageType.UPDATE, Map.of("kind", "TRADE_EXECUTED", "ticker", ticker, "execution", execution,
+                "text", "Sold " + quantity + " " + ticker + " (" + reason + ")."));
     }
 
     public synchronized void decide(SessionId id, Outcome outcome) {
@@ -116,7 +128,8 @@ public final class FakeDesk implements DeskOperations {
                 List.of(new DecisionEntry.VoteView(AgentRole.RISK, VoteChoice.APPROVE, "within limits", true)), proposal(s.ticker),
                 "Decision: " + outcome, List.of());
         s.decisions.add(entry);
-        journal(s, StreamEventType.AGENT_MESSAGE, entry);
+        journal(s, StreamEventType.DECISION, message(s, AgentRole.ORCHESTRATOR, MessageType.DECISION,
+                Map.of("proposalId", entry.proposalId(), "outcome", outcome.name(), "text", entry.text())));
     }
 
     /** A portfolio update that is not journaled, as the position manager sends on every tick. */
@@ -217,7 +230,7 @@ public final class FakeDesk implements DeskOperations {
         SessionState s = find(id);
         if (!s.positions.isEmpty()) {
             s.positions.clear();
-            journal(s, StreamEventType.AGENT_MESSAGE, new TradeExecutedView("flatten-" + s.lastSeq(), s.ticker.symbol(), Side.SELL, 1, "1.00", "flatten"));
+            journal(s, StreamEventType.TRADE_EXECUTED, trade(s, "flatten-" + s.lastSeq(), s.ticker.symbol(), 1, "1.00", "flatten"));
         }
         return portfolio(s);
     }
@@ -229,8 +242,7 @@ public final class FakeDesk implements DeskOperations {
         PositionView closed = s.positions.get(ticker.symbol());
         if (closed == null) throw new DeskException.NotFound("position", ticker);
         s.positions.remove(ticker.symbol());
-        journal(s, StreamEventType.AGENT_MESSAGE, new TradeExecutedView("close-" + s.lastSeq(), ticker.symbol(), Side.SELL,
-                closed.quantity(), closed.currentPrice(), "user"));
+        journal(s, StreamEventType.TRADE_EXECUTED, trade(s, "close-" + s.lastSeq(), ticker.symbol(), closed.quantity(), closed.currentPrice(), "user"));
         return portfolio(s);
     }
 
@@ -344,7 +356,6 @@ public final class FakeDesk implements DeskOperations {
     private StreamEvent journal(SessionState s, StreamEventType type, Object data) {
         StreamEvent event = new StreamEvent(type, s.lastSeq() + 1, s.id.value(), clock.now(), data);
         s.journal.add(event);
-        if (type == StreamEventType.AGENT_MESSAGE && data instanceof AlertView alert) s.alerts.add(alert);
         for (StreamListener listener : listeners.getOrDefault(s.id, List.of())) listener.onEvent(event);
         return event;
     }
@@ -374,10 +385,8 @@ public final class FakeDesk implements DeskOperations {
     /** A market alert, journaled, for alert-centre flows. */
     public synchronized void alert(SessionId id, String text) {
         SessionState s = find(id);
-        journal(s, StreamEventType.AGENT_MESSAGE, new AlertView(s.lastSeq() + 1, clock.now(), Alert.AlertKind.NEWS, Alert.Severity.INFO,
-                s.ticker.symbol(), text));
+        s.alerts.add(new AlertView(s.lastSeq() + 1, clock.now(), Alert.AlertKind.NEWS, Alert.Severity.INFO, s.ticker.symbol(), text));
+        journal(s, StreamEventType.MARKET_ALERT, message(s, AgentRole.SENTIMENT, MessageType.ALERT,
+                Map.of("kind", "NEWS", "severity", "INFO", "ticker", s.ticker.symbol(), "text", text)));
     }
-
-    /** What a fake trade looks like on the stream; the real desk sends it as a TRADE_EXECUTED update. */
-    record TradeExecutedView(String clientOrderId, String ticker, Side side, long quantity, String price, String reason) {}
 }

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,11 +32,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole desk behind the real server, driven as a client program would: create a session, wait
  * for the analysis, approve, accept the disclosure and enable, follow the WebSocket until a
- * DECISION and a TRADE_EXECUTED arrive, then disable and see no further decision order.
+ * {@code decision} and a {@code trade_executed} frame arrive, then disable and see no further decision order.
  */
 class DeskOverHttpTest {
     private static final String TOKEN = "desk-over-http-test-token";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Set<String> UNJOURNALED = Set.of("position_update", "heartbeat", "pong", "resync");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -70,16 +72,20 @@ class DeskOverHttpTest {
                 .get(10, TimeUnit.SECONDS);
 
         await().atMost(PATIENCE).until(() -> call("GET", "/api/sessions/" + id, null, 200).path("state").asText().equals("PROPOSAL"));
-        await().atMost(PATIENCE).until(() -> frames.agentMessages("UPDATE").stream().anyMatch(m -> m.path("content").path("kind").asText().equals("REASONING")));
+        await().atMost(PATIENCE).until(() -> !frames.ofType("reasoning").isEmpty() && !frames.ofType("complete").isEmpty() && !frames.ofType("proposal").isEmpty());
+        assertThat(frames.ofType("reasoning")).allSatisfy(m -> assertThat(m.path("content").path("kind").asText()).isEqualTo("REASONING"));
         String proposal = call("GET", "/api/sessions/" + id, null, 200).path("proposal").path("id").asText();
         call("POST", "/api/sessions/" + id + "/approve", "{\"proposalId\":\"" + proposal + "\"}", 200);
         String version = call("GET", "/api/risk-disclosure", null, 200).path("version").asText();
         JsonNode enabled = call("POST", "/api/sessions/" + id + "/auto-trading/enable", "{\"acceptedDisclosureVersion\":\"" + version + "\"}", 200);
         assertThat(enabled.path("autoTrading").path("enabled").asBoolean()).isTrue();
 
-        await().atMost(PATIENCE).until(() -> !frames.agentMessages("DECISION").isEmpty()
-                && frames.agentMessages("UPDATE").stream().anyMatch(m -> m.path("content").path("kind").asText().equals("TRADE_EXECUTED")));
+        await().atMost(PATIENCE).until(() -> !frames.ofType("decision").isEmpty() && !frames.ofType("trade_executed").isEmpty());
+        assertThat(frames.ofType("trade_executed").getFirst().path("content").path("execution").path("quantity").asLong()).isPositive();
+        assertThat(frames.ofType("decision").getFirst().path("type").asText()).isEqualTo("DECISION");
         await().atMost(PATIENCE).until(() -> call("GET", "/api/sessions/" + id + "/positions", null, 200).path("positions").size() == 1);
+        await().atMost(PATIENCE).until(() -> frames.ofType("position").stream().anyMatch(p -> p.path("quantity").asLong() > 0)
+                && frames.ofType("position_update").stream().anyMatch(p -> p.path("positions").size() == 1));
         assertThat(frames.seqs()).isSorted().doesNotHaveDuplicates();
 
         JsonNode disabled = call("POST", "/api/sessions/" + id + "/auto-trading/disable", "{}", 200);
@@ -130,13 +136,14 @@ class DeskOverHttpTest {
             return CompletableFuture.completedFuture(null);
         }
 
-        List<JsonNode> agentMessages(String type) {
-            return received.stream().filter(f -> f.path("type").asText().equals("agent_message"))
-                    .map(f -> f.path("data")).filter(m -> m.path("type").asText().equals(type)).toList();
+        /** The data of every frame of {@code type}. */
+        List<JsonNode> ofType(String type) {
+            return received.stream().filter(f -> f.path("type").asText().equals(type)).map(f -> f.path("data")).toList();
         }
 
+        /** The seqs of the journaled frames, the ones a client resumes from. */
         List<Long> seqs() {
-            return received.stream().filter(f -> f.path("type").asText().equals("agent_message")).map(f -> f.path("seq").asLong()).toList();
+            return received.stream().filter(f -> !UNJOURNALED.contains(f.path("type").asText())).map(f -> f.path("seq").asLong()).toList();
         }
     }
 }

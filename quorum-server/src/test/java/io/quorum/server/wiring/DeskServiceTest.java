@@ -1,0 +1,140 @@
+package io.quorum.server.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quorum.engine.desk.DeskSettings;
+import io.quorum.engine.journal.JournalEntry;
+import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.session.SessionId;
+import io.quorum.server.api.Actor;
+import io.quorum.server.api.AgentMessageView;
+import io.quorum.server.api.AlertView;
+import io.quorum.server.api.AutoTradingConfigView;
+import io.quorum.server.api.MessageFilter;
+import io.quorum.server.api.SessionView;
+import io.quorum.server.api.StreamEvent;
+import io.quorum.server.api.StreamEventType;
+import io.quorum.server.api.Subscription;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real desk behind {@link DeskService}: its queries agree with the journal, and its stream is the journal, frame by frame. */
+class DeskServiceTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Actor USER = new Actor("user", "test");
+
+    private EmbeddedDesk embedded;
+    private DeskService service;
+    private SessionId session;
+
+    @BeforeEach
+    void open_a_session_and_wait_for_its_proposal() {
+        embedded = new EmbeddedDesk(42, 60, null, null, DeskSettings.defaults());
+        service = new DeskService(embedded.desk(), embedded.journal());
+        embedded.start();
+        session = SessionId.of(service.createSession(Ticker.of("AAPL"), USER).id());
+        await().atMost(PATIENCE).until(() -> service.session(session).state().equals("PROPOSAL"));
+    }
+
+    @AfterEach
+    void close() {
+        service.close();
+        embedded.close();
+    }
+
+    @Test
+    void a_page_of_messages_from_the_index_is_the_page_a_scan_of_the_journal_finds() {
+        List<Long> technical = journaledMessages().stream().filter(e -> message(e).sender() == AgentRole.TECHNICAL).map(JournalEntry::seq).toList();
+        assertThat(technical).hasSizeGreaterThan(2);
+
+        assertThat(seqs(service.messages(session, 0, 1_000, MessageFilter.NONE).items()))
+                .isEqualTo(journaledMessages().stream().map(JournalEntry::seq).toList());
+        assertThat(seqs(service.messages(session, 0, 2, new MessageFilter(AgentRole.TECHNICAL, null)).items())).isEqualTo(technical.subList(0, 2));
+        assertThat(seqs(service.messages(session, technical.get(1), 1_000, new MessageFilter(AgentRole.TECHNICAL, null)).items()))
+                .isEqualTo(technical.subList(2, technical.size()));
+    }
+
+    @Test
+    void the_replay_sends_each_shown_entry_once_in_its_own_frame_type() {
+        List<StreamEvent> replay = service.events(session, 0, 10_000);
+
+        assertThat(replay).extracting(StreamEvent::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(replay).extracting(StreamEvent::type)
+                .contains(StreamEventType.REASONING, StreamEventType.COMPLETE, StreamEventType.PROPOSAL, StreamEventType.STATUS)
+                .doesNotContain(StreamEventType.POSITION_UPDATE, StreamEventType.HEARTBEAT);
+        List<StreamEvent> messages = replay.stream().filter(e -> e.data() instanceof AgentMessageView).toList();
+        assertThat(messages).extracting(StreamEvent::seq).isEqualTo(journaledMessages().stream().map(JournalEntry::seq).toList());
+        for (StreamEvent event : messages) {
+            AgentMessage journaled = message(journaledMessages().stream().filter(e -> e.seq() == event.seq()).findFirst().orElseThrow());
+            assertThat(event.type()).as("seq %d", event.seq()).isEqualTo(StreamHub.typeOf(journaled));
+        }
+    }
+
+    @Test
+    void a_subscriber_hears_live_what_a_later_replay_reads_from_the_journal() {
+        List<StreamEvent> live = new CopyOnWriteArrayList<>();
+        try (Subscription ignored = service.subscribe(session, live::add)) {
+            String proposal = service.session(session).proposal().id();
+            service.reject(session, ProposalId.parse(proposal), "stop too wide", USER);
+            await().atMost(PATIENCE).until(() -> live.stream().anyMatch(e -> e.type() == StreamEventType.COMPLETE));
+        }
+        List<StreamEvent> journaled = live.stream().filter(e -> e.type().isJournaled()).toList();
+        long first = journaled.getFirst().seq();
+        long last = journaled.getLast().seq();
+        List<StreamEvent> replay = service.events(session, first - 1, 10_000).stream().filter(e -> e.seq() <= last).toList();
+
+        assertThat(journaled).extracting(StreamEvent::seq).isEqualTo(replay.stream().map(StreamEvent::seq).toList());
+        assertThat(journaled).extracting(StreamEvent::type).isEqualTo(replay.stream().map(StreamEvent::type).toList());
+    }
+
+    @Test
+    void a_change_of_limits_is_streamed_as_a_status_frame_carrying_the_new_config() {
+        List<StreamEvent> live = new CopyOnWriteArrayList<>();
+        AutoTradingConfigView config = service.config(session);
+        AutoTradingConfigView fewerTrades = new AutoTradingConfigView(config.maxPositionPct(), config.maxDailyLossPct(), 2, config.tradingHoursStart(),
+                config.tradingHoursEnd(), config.timeZone(), config.requireConfirmationAbove(), config.decisionTimeoutSeconds(), config.quorum(),
+                config.trailingStopPct(), config.flattenOnMaxLoss());
+        try (Subscription ignored = service.subscribe(session, live::add)) {
+            service.updateConfig(session, fewerTrades, USER);
+            await().atMost(PATIENCE).until(() -> live.stream().anyMatch(e -> e.data() instanceof SessionView v && v.config().maxTradesPerDay() == 2));
+        }
+        StreamEvent status = live.stream().filter(e -> e.data() instanceof SessionView v && v.config().maxTradesPerDay() == 2).findFirst().orElseThrow();
+
+        assertThat(status.type()).isEqualTo(StreamEventType.STATUS);
+        assertThat(embedded.journal().read(session, status.seq() - 1, 1).getFirst().event()).isInstanceOf(JournalEvent.ConfigChanged.class);
+    }
+
+    @Test
+    void a_service_opened_again_on_the_same_journal_rebuilds_the_same_history() {
+        List<Long> before = seqs(service.messages(session, 0, 1_000, MessageFilter.NONE).items());
+        List<AlertView> alertsBefore = service.alerts(session);
+
+        try (DeskService restarted = new DeskService(embedded.desk(), embedded.journal())) {
+            List<Long> after = seqs(restarted.messages(session, 0, 1_000, MessageFilter.NONE).items());
+            assertThat(after).startsWith(before.toArray(Long[]::new));
+            assertThat(restarted.alerts(session)).startsWith(alertsBefore.toArray(AlertView[]::new));
+        }
+    }
+
+    private List<JournalEntry> journaledMessages() {
+        List<JournalEntry> messages = new ArrayList<>();
+        for (JournalEntry entry : embedded.journal().read(session, 0, 100_000)) {
+            if (entry.event() instanceof JournalEvent.MessageJournaled) messages.add(entry);
+        }
+        return messages;
+    }
+
+    private static AgentMessage message(JournalEntry entry) { return ((JournalEvent.MessageJournaled) entry.event()).message(); }
+
+    private static List<Long> seqs(List<AgentMessageView> items) { return items.stream().map(AgentMessageView::seq).toList(); }
+}
