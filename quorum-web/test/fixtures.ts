@@ -38,6 +38,7 @@ export function session(overrides: Partial<Session> = {}): Session {
     state: 'PROPOSAL',
     stopReason: null,
     autoTrading: { enabled: false },
+    trading: { state: 'ACTIVE', reason: null },
     proposal: null,
     config: CONFIG,
     tradesToday: 3,

@@ -88,6 +88,18 @@ describe('SessionFlow', () => {
     await user.click(screen.getByRole('button', { name: 'Approve' }));
     expect(h.onApprove).toHaveBeenCalledExactlyOnceWith(proposal.id);
   });
+
+  it('shows when the session may only reduce, or is halted, and why', () => {
+    const reason = 'the desk holds 10 AAPL but the broker reports 0';
+    const { rerender } = render(<SessionFlow session={session({ state: 'AUTO_TRADING', trading: { state: 'REDUCING', reason } })} reasoning={[]} {...noop()} />);
+    expect(screen.getByText('Reducing only')).toHaveAttribute('title', reason);
+
+    rerender(<SessionFlow session={session({ state: 'STOPPED', trading: { state: 'HALTED', reason: 'the session stopped' } })} reasoning={[]} {...noop()} />);
+    expect(screen.getByText('Halted')).toBeInTheDocument();
+
+    rerender(<SessionFlow session={session({ state: 'AUTO_TRADING' })} reasoning={[]} {...noop()} />);
+    expect(screen.queryByText('Reducing only')).not.toBeInTheDocument();
+  });
 });
 
 describe('ProposalCard verdict', () => {

@@ -48,12 +48,16 @@ export interface AutoTradingConfig {
   flattenOnMaxLoss: boolean;
 }
 
+export type TradingState = 'ACTIVE' | 'REDUCING' | 'HALTED';
+
 export interface Session {
   id: string;
   ticker: string;
   state: SessionState;
   stopReason: string | null;
   autoTrading: { enabled: boolean };
+  /** What the session may trade: ACTIVE; REDUCING (only orders that reduce); HALTED (only exits). */
+  trading: { state: TradingState; reason: string | null };
   proposal: Proposal | null;
   config: AutoTradingConfig;
   tradesToday: number;

@@ -91,6 +91,11 @@ function SessionStage({ session, reasoning, verdict, onApprove, onReject, onStop
       <div className="row between">
         <h2>
           {session.ticker} <span className={`badge state-${session.state}`}>{titleCase(session.state)}</span>
+          {session.trading.state !== 'ACTIVE' && (
+            <span className="badge badge-danger" title={session.trading.reason ?? undefined}>
+              {session.trading.state === 'REDUCING' ? 'Reducing only' : 'Halted'}
+            </span>
+          )}
         </h2>
         {session.state !== 'STOPPED' && (
           <button type="button" className="btn btn-small" onClick={() => setConfirmStop(true)}>

@@ -5,7 +5,10 @@ package io.quorum.server.api;
  * RE_ANALYZING, AUTO_TRADING, STOPPED; {@code stopReason} is null, "max_loss_hit" or "user".
  * {@code lastSeq} is the session's latest journal seq, where a fresh WebSocket may start.
  */
-public record SessionView(String id, String ticker, String state, String stopReason, AutoTradingStatus autoTrading,
+public record SessionView(String id, String ticker, String state, String stopReason, AutoTradingStatus autoTrading, Trading trading,
                           ProposalView proposal, AutoTradingConfigView config, int tradesToday, long lastSeq) {
     public record AutoTradingStatus(boolean enabled) {}
+
+    /** What the session may trade (ACTIVE, REDUCING, HALTED), and why when it is not ACTIVE (null then). */
+    public record Trading(String state, String reason) {}
 }

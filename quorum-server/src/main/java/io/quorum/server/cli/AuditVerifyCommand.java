@@ -49,7 +49,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                 return ExitStatus.OK;
             }
             AuditReport.Break first = report.firstBreak().orElseThrow();
-            out.println("BROKEN: session " + first.session() + ", entry " + first.seq() + ": " + first.problem() + " - " + first.detail());
+            out.println("BROKEN: " + first.where() + ": " + first.problem() + " - " + first.detail());
             out.println(count(report.breaks().size(), "session", "sessions") + " of " + report.sessionsChecked()
                     + " damaged; " + count(report.entriesChecked(), "entry", "entries") + " verified before the first break of each");
             out.flush();
@@ -58,7 +58,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     }
 
     private AuditReport verify(Database opened) {
-        AuditVerifier verifier = new AuditVerifier(opened, DatabaseOption.existingAuditKey(opened, environment));
+        AuditVerifier verifier = new AuditVerifier(opened, DatabaseOption.existingAuditKey(opened, environment), opened.defaultAnchorFile());
         return session == null ? verifier.verify() : verifier.verify(session);
     }
 

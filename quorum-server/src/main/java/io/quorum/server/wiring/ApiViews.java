@@ -70,6 +70,8 @@ final class ApiViews {
                 part.flatMap(s -> s.position(p.ticker())).map(Position::signedQuantity).orElse(0L))).orElse(null);
         return new SessionView(session.id().value(), session.ticker().symbol(), session.state().name(),
                 session.stopReason().map(StopReason::code).orElse(null), new SessionView.AutoTradingStatus(session.isAutoTradingEnabled()),
+                part.map(s -> new SessionView.Trading(s.tradingState().name(), s.tradingStateReason().isEmpty() ? null : s.tradingStateReason()))
+                        .orElse(new SessionView.Trading("ACTIVE", null)),
                 proposal, config(session.config()), part.map(SessionSnapshot::tradesToday).orElse(0), lastSeq);
     }
 

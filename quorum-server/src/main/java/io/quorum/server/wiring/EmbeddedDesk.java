@@ -60,7 +60,7 @@ public final class EmbeddedDesk implements AutoCloseable {
         AtomicReference<SimulatedClock> marketClock = new AtomicReference<>();
         this.database = openDatabase(database, "quorum-", Schema.JOURNAL);
         this.journal = new ObservableJournal(new JdbcJournal(this.database, AuditKey.resolve(System.getenv(), this.database.defaultAuditKeyFile()),
-                () -> marketClock.get().now()));
+                () -> marketClock.get().now(), JdbcJournal.DEFAULT_MAX_BATCH, this.database.defaultAnchorFile()));
         Instant start = latest(SimulatedClock.defaultStart(Instant.now()), lastJournalTime(journal));
         this.clock = new SimulatedClock(start, speed, SystemClock.INSTANCE);
         marketClock.set(clock);

@@ -148,7 +148,7 @@ final class StreamHub implements AutoCloseable {
             case JournalEvent.OrderPlaced placed -> null;
             case JournalEvent.OrderFilled filled -> null;
             case JournalEvent.OrderRejected rejected -> null;
-            case JournalEvent.TradingStateChanged changed -> null;
+            case JournalEvent.TradingStateChanged changed -> status(session, entry);
             case JournalEvent.UserAction action -> null;
         };
     }
