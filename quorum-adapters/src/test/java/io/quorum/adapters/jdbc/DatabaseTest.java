@@ -42,7 +42,7 @@ class DatabaseTest {
                 .isInstanceOf(DatabaseRefusedException.class)
                 .hasMessageContaining("schema version 99")
                 .hasMessageContaining("newer Quorum")
-                .hasMessageContaining("knows versions up to 1");
+                .hasMessageContaining("knows versions up to 2");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
