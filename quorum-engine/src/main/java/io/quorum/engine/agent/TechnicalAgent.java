@@ -11,13 +11,16 @@ import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Price;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Reads the chart. In analysis it proposes the trade the trend supports, with a stop two ATRs
- * away and a target three ATRs away (1.5 : 1). While auto-trading, a signal from the market
+ * away and a target three ATRs away (1.5 : 1), sized by the desk's sizing rule; after the user
+ * rejects the card, the revision answers the user's reason ({@link UserConcern}). While auto-trading, a signal from the market
  * monitor becomes an ALERT; once Sentiment has answered the desk's question about it, the
  * Technical agent turns it into a proposal: open, add to, or close the position.
  */
@@ -32,6 +35,9 @@ public final class TechnicalAgent extends Agent {
     private Direction pendingSignal;
     private String pendingSignalText;
     private Instant lastSignalProposal = Instant.MIN;
+    /** The last analysis card and its terms, so that a revision answers the card the user rejected. */
+    private Proposal lastCard;
+    private CardTerms cardTerms = CardTerms.PLAIN;
 
     public TechnicalAgent(AgentContext context) { super(AgentRole.TECHNICAL, context); }
 
@@ -46,16 +52,55 @@ public final class TechnicalAgent extends Agent {
                         + v.volumeMultiple() + "× its 20-day average.");
     }
 
-    /** The trade the chart supports now, for the analysis a user asked for. */
+    /**
+     * The trade the chart supports now, for the analysis a user asked for; after a rejection,
+     * {@code userConcern} is the user's reason, and the revision answers it (see {@link UserConcern}):
+     * it starts from the card the user rejected, changes only what the concern is about, and its
+     * rationale says which concern it read, what changed and why.
+     */
     public Proposal propose(String userConcern) {
         TechnicalView v = desk.technical(ticker);
         Direction direction = bullish(v) ? Direction.LONG : Direction.SHORT;
-        String rationale = (direction == Direction.LONG
+        String reading = (direction == Direction.LONG
                 ? "Price above the 200-day average with " + (v.macdBullish() ? "bullish" : "recovering") + " MACD"
                 : "Price below the 200-day average with " + (v.macdBullish() ? "fading" : "bearish") + " MACD")
-                + "; RSI " + v.rsi14() + "; stop " + STOP_ATR + " ATR, target " + TARGET_ATR + " ATR"
-                + (userConcern == null ? "" : ". Revised after the user's concern: " + userConcern);
-        return entry(direction, v, userConcern == null ? 1 : 2, rationale);
+                + "; RSI " + v.rsi14();
+        if (userConcern == null) {
+            cardTerms = CardTerms.PLAIN;
+            lastCard = entry(direction, v, cardTerms, reading + "; " + cardTerms.describe());
+            return lastCard;
+        }
+        UserConcern.Match match = UserConcern.read(userConcern);
+        Proposal before = lastCard != null && lastCard.direction() == direction ? lastCard : entry(direction, v, CardTerms.PLAIN, reading);
+        CardTerms revised = (lastCard != null && lastCard.direction() == direction ? cardTerms : CardTerms.PLAIN).answering(match.concern());
+        Proposal draft = entry(direction, v, revised, reading);
+        String rationale = reading + "; " + revised.describe() + ". Revised after the user's concern \"" + userConcern + "\", "
+                + match.explanation() + ": " + changes(before, draft, match.concern());
+        cardTerms = revised;
+        lastCard = entry(direction, v, revised, rationale);
+        return lastCard;
+    }
+
+    /** What the revision changed against the card the user rejected, and what it kept. */
+    private static String changes(Proposal before, Proposal after, UserConcern concern) {
+        List<String> changed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        long sharesBefore = before.size().sharesGiven(0);
+        long sharesAfter = after.size().sharesGiven(0);
+        if (sharesAfter != sharesBefore) changed.add("size " + sharesBefore + " → " + sharesAfter + " shares");
+        else kept.add("size");
+        if (!after.stop().equals(before.stop())) changed.add("stop $" + before.stop() + " → $" + after.stop());
+        else kept.add("stop");
+        if (!after.target().equals(before.target())) changed.add("target $" + before.target() + " → $" + after.target());
+        else kept.add("target");
+        String why = switch (concern) {
+            case STOP_TOO_WIDE -> "a tighter stop risks less per share";
+            case POSITION_TOO_BIG -> "half the shares, half the money at stake";
+            case TOO_RISKY -> "fewer shares and a tighter stop put less money at risk";
+            case TARGET_TOO_FAR -> "a nearer target is more likely to be reached";
+        };
+        if (changed.isEmpty()) return "nothing left to change: the terms are already at their most careful";
+        return String.join(", ", changed) + (kept.isEmpty() ? "" : "; " + String.join(" and ", kept) + " as before") + " (" + why + ")";
     }
 
     @Override public Judgement judge(Proposal proposal) {
@@ -92,25 +137,24 @@ public final class TechnicalAgent extends Agent {
     private Proposal fromSignal(Direction signal, String text) {
         TechnicalView v = desk.technical(ticker);
         long held = desk.exposure(ticker).quantity();
-        if (held == 0) return entry(signal, v, 1, text + "; sentiment checked");
+        if (held == 0) return entry(signal, v, CardTerms.PLAIN, text + "; sentiment checked");
         Direction position = held > 0 ? Direction.LONG : Direction.SHORT;
         if (position != signal) {
             return new Proposal(ProposalId.random(), TradeAction.CLOSE, ticker, position, Size.percentOfPosition("100"), v.last(), null, null, null,
                     text + "; the signal runs against the " + position.name().toLowerCase() + " position",
                     "Close the " + position.name().toLowerCase() + " " + ticker + " position at about $" + v.last());
         }
-        Price stop = stop(signal, v, 1);
-        Price target = target(signal, v);
+        Price stop = CardTerms.PLAIN.stop(signal, v);
+        Price target = CardTerms.PLAIN.target(signal, v);
         return new Proposal(ProposalId.random(), TradeAction.INCREASE, ticker, signal, ADD_ON, v.last(), stop, target, desk.config().trailingStopPct(),
                 text + "; the signal confirms the position",
                 "Increase position by " + ADD_ON.amount() + "%. Entry: $" + v.last() + ", New Stop: $" + stop + ", Target: $" + target);
     }
 
-    private Proposal entry(Direction direction, TechnicalView v, int revision, String rationale) {
-        // A revision after a user's rejection stands further back: a wider stop and half the size.
-        Price stop = stop(direction, v, revision);
-        Price target = target(direction, v);
-        long shares = Math.max(1, desk.suggestedShares(ticker, v.last(), stop) / revision);
+    private Proposal entry(Direction direction, TechnicalView v, CardTerms terms, String rationale) {
+        Price stop = terms.stop(direction, v);
+        Price target = terms.target(direction, v);
+        long shares = terms.shares(desk.suggestedShares(ticker, v.last(), CardTerms.PLAIN.stop(direction, v)));
         TradeAction action = direction == Direction.LONG ? TradeAction.OPEN_LONG : TradeAction.OPEN_SHORT;
         String verb = direction == Direction.LONG ? "Buy " : "Sell short ";
         return new Proposal(ProposalId.random(), action, ticker, direction, Size.shares(shares), v.last(), stop, target, desk.config().trailingStopPct(),
@@ -121,15 +165,50 @@ public final class TechnicalAgent extends Agent {
         return v.uptrend() || (v.aboveSma200() && !v.downtrend()) || (!v.downtrend() && v.macdBullish() && v.last().isAbove(v.sma50()));
     }
 
-    private static Price stop(Direction direction, TechnicalView v, int revision) {
-        long offset = v.atr14().micros() * (STOP_ATR + revision - 1L);
-        long stop = direction == Direction.LONG ? v.last().micros() - offset : v.last().micros() + offset;
-        return Price.ofMicros(Math.max(1, stop));
-    }
+    /**
+     * The terms of a card as distances in quarters of an ATR and halvings of the size the sizing
+     * rule gives for the plain stop; the plain card is a stop {@value #STOP_ATR} ATRs away, a target
+     * {@value #TARGET_ATR} ATRs away and the full size. Each answer to a concern moves one step, so a
+     * second "stop too wide" tightens the stop again, down to half an ATR.
+     */
+    record CardTerms(int stopQuarters, int targetQuarters, int sizeHalvings) {
+        static final CardTerms PLAIN = new CardTerms(STOP_ATR * 4, TARGET_ATR * 4, 0);
+        private static final int TIGHTEST_STOP = 2;
+        private static final int NEAREST_TARGET = 4;
+        private static final int SMALLEST_SIZE = 6;
 
-    private static Price target(Direction direction, TechnicalView v) {
-        long offset = v.atr14().micros() * TARGET_ATR;
-        long target = direction == Direction.LONG ? v.last().micros() + offset : v.last().micros() - offset;
-        return Price.ofMicros(Math.max(1, target));
+        CardTerms answering(UserConcern concern) {
+            return switch (concern) {
+                case STOP_TOO_WIDE -> new CardTerms(tighterStop(), targetQuarters, sizeHalvings);
+                case POSITION_TOO_BIG -> new CardTerms(stopQuarters, targetQuarters, smallerSize());
+                case TOO_RISKY -> new CardTerms(tighterStop(), targetQuarters, smallerSize());
+                case TARGET_TOO_FAR -> new CardTerms(stopQuarters, Math.max(NEAREST_TARGET, targetQuarters - 4), sizeHalvings);
+            };
+        }
+
+        private int tighterStop() { return Math.max(TIGHTEST_STOP, stopQuarters - 2); }
+
+        private int smallerSize() { return Math.min(SMALLEST_SIZE, sizeHalvings + 1); }
+
+        Price stop(Direction direction, TechnicalView v) { return away(v, -direction.sign(), stopQuarters); }
+
+        Price target(Direction direction, TechnicalView v) { return away(v, direction.sign(), targetQuarters); }
+
+        long shares(long fullSize) { return Math.max(1, fullSize >> sizeHalvings); }
+
+        /** "stop 1.5 ATR, target 3 ATR, half the size the sizing rule gives". */
+        String describe() {
+            String size = sizeHalvings == 0 ? "" : ", " + (sizeHalvings == 1 ? "half" : "1/" + (1 << sizeHalvings)) + " of the size the sizing rule gives";
+            return "stop " + atrs(stopQuarters) + " ATR, target " + atrs(targetQuarters) + " ATR" + size;
+        }
+
+        private static String atrs(int quarters) {
+            return BigDecimal.valueOf(quarters).divide(BigDecimal.valueOf(4)).stripTrailingZeros().toPlainString();
+        }
+
+        private static Price away(TechnicalView v, int sign, int quarters) {
+            long offset = v.atr14().micros() * quarters / 4;
+            return Price.ofMicros(Math.max(1, v.last().micros() + sign * offset));
+        }
     }
 }
