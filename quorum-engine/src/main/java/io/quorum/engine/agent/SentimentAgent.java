@@ -33,8 +33,12 @@ public final class SentimentAgent extends Agent {
         return Judgement.abstain("sentiment is neutral at " + score);
     }
 
+    /** Answers in reply to the question, opening with the verdict the asker reads ({@link NewsAnswer}). */
     @Override protected void onQuestion(AgentMessage message, Question question) {
-        Update answer = Update.of(Update.UpdateKind.OBSERVATION, ticker, summary());
+        BigDecimal score = desk.sentiment(ticker);
+        NewsAnswer.Tone tone = score.compareTo(POSITIVE) >= 0 ? NewsAnswer.Tone.POSITIVE
+                : score.compareTo(NEGATIVE) <= 0 ? NewsAnswer.Tone.NEGATIVE : NewsAnswer.Tone.NONE;
+        Update answer = Update.of(Update.UpdateKind.OBSERVATION, ticker, NewsAnswer.say(tone, summary()));
         publish(AgentMessage.draft(session, role(), Recipients.all(), answer, clock().now()).inReplyTo(message.id()));
     }
 
