@@ -1,5 +1,8 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.market.Tick;
+import io.quorum.engine.market.signal.IndicatorSignal;
+import io.quorum.engine.market.signal.MarketEvent;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
@@ -12,6 +15,7 @@ import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Price;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.time.Instant;
@@ -21,20 +25,23 @@ import java.util.List;
  * Reads the chart. In analysis it proposes the trade the trend supports, with a stop two ATRs
  * away and a target three ATRs away (1.5 : 1), sized by the desk's sizing rule; after the user
  * rejects the card, the revision answers the user's reason ({@link UserConcern}). While auto-trading, a signal from the market
- * monitor becomes an ALERT; once Sentiment has answered the desk's question about it, the
- * Technical agent turns it into a proposal: open, add to, or close the position.
+ * monitor (or a volume spike on a moving price) becomes an ALERT; once Sentiment has answered the
+ * desk's question about it, the Technical agent turns it into a proposal: open, add to, or close
+ * the position, sized by the signal's strength times the sizing rule ({@link #strength}).
  */
 public final class TechnicalAgent extends Agent {
     static final int STOP_ATR = 2;
     static final int TARGET_ATR = 3;
-    /** Percent added to a position that a new signal confirms. */
-    static final Size ADD_ON = Size.percentOfPosition("20");
+    /** A volume spike starts a conversation once the price is this many ATRs from the day's open. */
+    static final int SPIKE_MOVE_ATR = 1;
+    /** The least share of the sizing rule's size a signal is worth. */
+    static final double WEAKEST = 0.25;
     /** At most one proposal from signals in this much market time, so one move is one conversation. */
     static final Duration COOL_DOWN = Duration.ofMinutes(30);
 
-    private Direction pendingSignal;
-    private String pendingSignalText;
+    private Pending pendingSignal;
     private Instant lastSignalProposal = Instant.MIN;
+    private Instant lastAlert = Instant.MIN;
     /** The last analysis card and its terms, so that a revision answers the card the user rejected. */
     private Proposal lastCard;
     private CardTerms cardTerms = CardTerms.PLAIN;
@@ -116,40 +123,84 @@ public final class TechnicalAgent extends Agent {
     }
 
     /** A signal from the market monitor: tell the desk, and wait for the news check before proposing. */
-    public void onSignal(boolean bullish, String text) {
-        pendingSignal = bullish ? Direction.LONG : Direction.SHORT;
-        pendingSignalText = text;
-        say(Recipients.all(), new Alert(Alert.AlertKind.PRICE_SIGNAL, Alert.Severity.INFO, ticker, text));
+    public void onSignal(IndicatorSignal signal) {
+        pendingSignal = new Pending(signal.kind().isBullish() ? Direction.LONG : Direction.SHORT, strength(signal.relativeVolume()), signal.text());
+        lastAlert = clock().now();
+        say(Recipients.all(), new Alert(Alert.AlertKind.PRICE_SIGNAL, Alert.Severity.INFO, ticker, signal.text()));
+    }
+
+    /**
+     * A minute of heavy volume. It starts a conversation when the price has moved at least
+     * {@value #SPIKE_MOVE_ATR} ATR from the day's open (the spike then says which way the money
+     * goes) and the desk has not talked about this ticker's moves in the last {@link #COOL_DOWN};
+     * a spike on a flat price is only noise.
+     */
+    public void onVolumeSpike(MarketEvent.VolumeSpike spike) {
+        Instant now = clock().now();
+        if (now.isBefore(lastAlert.plus(COOL_DOWN))) return;
+        TechnicalView v = desk.technical(ticker);
+        long price = desk.lastTick(ticker).map(Tick::lastMicros).orElse(v.last().micros());
+        long move = price - v.open().micros();
+        if (v.atr14().micros() == 0 || Math.abs(move) < v.atr14().micros() * SPIKE_MOVE_ATR) return;
+        Direction direction = move > 0 ? Direction.LONG : Direction.SHORT;
+        String atrs = BigDecimal.valueOf(Math.abs(move)).divide(BigDecimal.valueOf(v.atr14().micros()), 1, RoundingMode.HALF_EVEN).toPlainString();
+        String text = spike.text() + ", with the price " + (move > 0 ? "up " : "down ") + atrs + " ATR from today's open ($" + v.open() + ")";
+        pendingSignal = new Pending(direction, strength(spike.multiple() / 3), text);
+        lastAlert = now;
+        say(Recipients.all(), new Alert(Alert.AlertKind.VOLUME_SPIKE, Alert.Severity.INFO, ticker, text));
     }
 
     /** Sentiment's answer to the question about the signal: time to put a trade to the vote. */
     @Override protected void onUpdate(AgentMessage message, Update update) {
         if (message.sender() != AgentRole.SENTIMENT || update.kind() != Update.UpdateKind.OBSERVATION || pendingSignal == null) return;
         Instant now = clock().now();
-        if (now.isBefore(lastSignalProposal.plus(COOL_DOWN))) return;
-        Proposal proposal = fromSignal(pendingSignal, pendingSignalText);
+        Pending signal = pendingSignal;
         pendingSignal = null;
-        if (proposal == null) return;
+        if (now.isBefore(lastSignalProposal.plus(COOL_DOWN))) return;
+        Proposal proposal = fromSignal(signal);
         lastSignalProposal = now;
         say(Recipients.all(), proposal);
     }
 
-    private Proposal fromSignal(Direction signal, String text) {
+    /**
+     * How much of the sizing rule's size a signal deserves: its volume against the average, halved,
+     * between {@value #WEAKEST} and 1. A signal on twice the average volume or more is worth the full
+     * size, one on average volume half of it, one whose volume is unknown (0) a quarter.
+     */
+    static BigDecimal strength(double relativeVolume) {
+        double strength = Math.max(WEAKEST, Math.min(1, relativeVolume / 2));
+        return BigDecimal.valueOf(strength).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private Proposal fromSignal(Pending signal) {
         TechnicalView v = desk.technical(ticker);
         long held = desk.exposure(ticker).quantity();
-        if (held == 0) return entry(signal, v, CardTerms.PLAIN, text + "; sentiment checked");
-        Direction position = held > 0 ? Direction.LONG : Direction.SHORT;
-        if (position != signal) {
+        Direction direction = signal.direction();
+        if (held != 0 && (held > 0 ? Direction.LONG : Direction.SHORT) != direction) {
+            Direction position = held > 0 ? Direction.LONG : Direction.SHORT;
             return new Proposal(ProposalId.random(), TradeAction.CLOSE, ticker, position, Size.percentOfPosition("100"), v.last(), null, null, null,
-                    text + "; the signal runs against the " + position.name().toLowerCase() + " position",
+                    signal.text() + "; the signal runs against the " + position.name().toLowerCase() + " position",
                     "Close the " + position.name().toLowerCase() + " " + ticker + " position at about $" + v.last());
         }
-        Price stop = CardTerms.PLAIN.stop(signal, v);
-        Price target = CardTerms.PLAIN.target(signal, v);
-        return new Proposal(ProposalId.random(), TradeAction.INCREASE, ticker, signal, ADD_ON, v.last(), stop, target, desk.config().trailingStopPct(),
-                text + "; the signal confirms the position",
-                "Increase position by " + ADD_ON.amount() + "%. Entry: $" + v.last() + ", New Stop: $" + stop + ", Target: $" + target);
+        Price stop = CardTerms.PLAIN.stop(direction, v);
+        Price target = CardTerms.PLAIN.target(direction, v);
+        long full = desk.suggestedShares(ticker, v.last(), stop);
+        long shares = Math.max(1, signal.strength().multiply(BigDecimal.valueOf(full)).setScale(0, RoundingMode.DOWN).longValueExact());
+        String sizing = "; size " + shares + " shares: signal strength " + signal.strength() + " × the sizing rule's " + full
+                + " shares for a stop " + STOP_ATR + " ATR away";
+        if (held == 0) {
+            TradeAction action = direction == Direction.LONG ? TradeAction.OPEN_LONG : TradeAction.OPEN_SHORT;
+            return new Proposal(ProposalId.random(), action, ticker, direction, Size.shares(shares), v.last(), stop, target, desk.config().trailingStopPct(),
+                    signal.text() + "; sentiment checked" + sizing,
+                    (direction == Direction.LONG ? "Buy " : "Sell short ") + shares + " " + ticker + ". Entry: $" + v.last() + ", Stop: $" + stop + ", Target: $" + target);
+        }
+        return new Proposal(ProposalId.random(), TradeAction.INCREASE, ticker, direction, Size.shares(shares), v.last(), stop, target, desk.config().trailingStopPct(),
+                signal.text() + "; the signal confirms the position" + sizing,
+                "Increase position by " + shares + " shares. Entry: $" + v.last() + ", New Stop: $" + stop + ", Target: $" + target);
     }
+
+    /** A signal told to the desk, waiting for Sentiment's word on the news. */
+    private record Pending(Direction direction, BigDecimal strength, String text) {}
 
     private Proposal entry(Direction direction, TechnicalView v, CardTerms terms, String rationale) {
         Price stop = terms.stop(direction, v);
