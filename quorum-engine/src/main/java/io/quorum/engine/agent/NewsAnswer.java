@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Sentiment's answer to "is there news behind this move?", as it is said and as the asker reads it.
  * The answer opens with its verdict, so that a person and an agent read it the same way:
- * "Positive news: …", "Negative news: …" or "No news behind it: …". {@link #read} also takes an
+ * "Positive news. …", "Negative news. …" or "No news behind it. …". {@link #read} also takes an
  * answer in other words (a model's, say): it looks for "no news", then "negative", "bearish",
  * "against", then "positive", "bullish", "supports", in that order.
  */
@@ -36,8 +36,8 @@ public record NewsAnswer(Tone tone, String text) {
         }
     }
 
-    /** The answer's words: "Negative news: sentiment 0.31 (negative); recent headlines: …". */
-    public static String say(Tone tone, String detail) { return tone.lead + ": " + detail; }
+    /** The answer's words: "Negative news. News sentiment score: 0.31 (negative). Recent headlines: …". */
+    public static String say(Tone tone, String detail) { return tone.lead + ". " + detail; }
 
     public static NewsAnswer read(String text) {
         String lower = text.toLowerCase(Locale.ROOT);

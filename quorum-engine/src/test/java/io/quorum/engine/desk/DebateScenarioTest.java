@@ -109,5 +109,25 @@ class DebateScenarioTest {
         }
     }
 
+    @Test
+    void a_volume_spike_on_a_moving_price_starts_a_conversation_that_fundamental_takes_to_sentiment() {
+        // Quiet for 25 minutes, then $2.60 (1.2 ATR) up in a minute on eight times the volume.
+        ScriptedPrices spike = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(25)).moveTo("102.60", Duration.ofMinutes(1)).onVolume(8);
+        try (DeskFixture desk = DeskFixture.on(spike).build()) {
+            desk.advance(Duration.ofMinutes(5));
+            DeskSession session = desk.autoTrading();
+            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+
+            desk.advance(Duration.ofMinutes(22));
+
+            AgentMessage alert = desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.ALERT)
+                    .and(message -> ((Alert) message.content()).kind() == Alert.AlertKind.VOLUME_SPIKE));
+            assertThat(((Alert) alert.content()).text()).contains("× its 20-bar average").contains("with the price up");
+            AgentMessage question = desk.awaitSaid(session, from(AgentRole.FUNDAMENTAL, MessageType.QUESTION).and(replyingTo(alert)));
+            desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.UPDATE).and(replyingTo(question)));
+            desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(message -> message.seq() > question.seq()));
+        }
+    }
+
     private static Predicate<AgentMessage> replyingTo(AgentMessage earlier) { return message -> earlier.id().equals(message.replyTo()); }
 }
