@@ -150,13 +150,22 @@ public final class TechnicalAgent extends Agent {
         say(Recipients.all(), new Alert(Alert.AlertKind.VOLUME_SPIKE, Alert.Severity.INFO, ticker, text));
     }
 
-    /** Sentiment's answer to the question about the signal: time to put a trade to the vote. */
+    /**
+     * Sentiment's answer to the question about the signal: time to put a trade to the vote, at half
+     * the signal's strength when the news runs against the move.
+     */
     @Override protected void onUpdate(AgentMessage message, Update update) {
         if (message.sender() != AgentRole.SENTIMENT || update.kind() != Update.UpdateKind.OBSERVATION || pendingSignal == null) return;
         Instant now = clock().now();
         Pending signal = pendingSignal;
         pendingSignal = null;
         if (now.isBefore(lastSignalProposal.plus(COOL_DOWN))) return;
+        NewsAnswer news = NewsAnswer.read(update.text());
+        if (news.tone().leaning(signal.direction()) < 0) {
+            // The news runs against the chart: still a trade, at half the size.
+            signal = new Pending(signal.direction(), signal.strength().divide(BigDecimal.TWO, 2, RoundingMode.DOWN),
+                    signal.text() + "; halved because Sentiment reports " + news.tone().name().toLowerCase() + " news against the move");
+        }
         Proposal proposal = fromSignal(signal);
         lastSignalProposal = now;
         say(Recipients.all(), proposal);

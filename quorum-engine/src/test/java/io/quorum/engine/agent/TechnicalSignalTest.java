@@ -62,6 +62,17 @@ class TechnicalSignalTest {
     }
 
     @Test
+    void news_against_the_move_halves_the_signals_size() {
+        technical.onSignal(new IndicatorSignal(AAPL, NOW, SignalKind.BREAKOUT_HIGH, 101_500_000, BigDecimal.valueOf(101), 8.0,
+                "AAPL broke above its 20-day high ($101.00)"));
+        sentimentAnswers("Negative news. News sentiment score: 0.25 (negative).");
+
+        Proposal proposal = (Proposal) bus.published.getLast().content();
+        assertThat(proposal.size()).isEqualTo(Size.shares(100));
+        assertThat(proposal.rationale()).contains("halved because Sentiment reports negative news against the move");
+    }
+
+    @Test
     void a_volume_spike_on_a_price_a_full_atr_from_the_open_starts_a_conversation() {
         desk.lastTick = tick(102_600_000);
 
@@ -84,9 +95,11 @@ class TechnicalSignalTest {
         assertThat(bus.published).isEmpty();
     }
 
-    private void sentimentAnswers() {
+    private void sentimentAnswers() { sentimentAnswers("No news behind it. News sentiment score: 0.50 (neutral)."); }
+
+    private void sentimentAnswers(String answer) {
         technical.onMessage(AgentMessage.draft(SessionId.of("s1"), AgentRole.SENTIMENT, Recipients.all(),
-                Update.of(Update.UpdateKind.OBSERVATION, AAPL, "No news behind it: sentiment 0.50 (neutral)"), NOW).sequenced(9));
+                Update.of(Update.UpdateKind.OBSERVATION, AAPL, answer), NOW).sequenced(9));
     }
 
     private static MarketEvent.VolumeSpike spike(double multiple) {
