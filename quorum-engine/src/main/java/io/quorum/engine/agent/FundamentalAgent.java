@@ -7,12 +7,30 @@ import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.Question;
 import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.Update;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
 
-/** Judges a trade by the company's valuation against its sector, and asks for the news behind a move. */
+/**
+ * Judges a trade by the company's valuation against its sector, and asks Sentiment for the news
+ * behind a price signal. The answer counts in its next votes: the valuation scores +1 when it
+ * favours the trade's direction, -1 when it argues the other way, 0 when neutral; Sentiment's answer
+ * scores +1 when the news is on the trade's side, -1 against, 0 for no news (or no answer, or one
+ * older than {@link #ANSWER_LIFETIME}). The sum decides: above zero APPROVE, zero ABSTAIN, below
+ * zero REJECT. Taking exposure off needs no valuation case and is approved.
+ */
 public final class FundamentalAgent extends Agent {
+    /** An answer about the news is good for this much market time: one move, one conversation. */
+    static final Duration ANSWER_LIFETIME = Duration.ofMinutes(30);
+
+    /** The question this agent is waiting to hear answered, and the last answer it heard. */
+    private UUID openQuestion;
+    private NewsAnswer lastAnswer;
+    private Instant answeredAt = Instant.MIN;
+
     public FundamentalAgent(AgentContext context) { super(AgentRole.FUNDAMENTAL, context); }
 
     @Override public List<String> analyze() {
@@ -31,18 +49,48 @@ public final class FundamentalAgent extends Agent {
         if (!proposal.action().addsExposure()) return Judgement.approve("reducing or protecting a position needs no valuation case");
         boolean agrees = proposal.direction() == Direction.LONG ? v.favoursLong() : v.favoursShort();
         boolean disagrees = proposal.direction() == Direction.LONG ? v.favoursShort() : v.favoursLong();
-        if (agrees) return Judgement.approve(proposal.direction() == Direction.LONG
-                ? "P/E still reasonable for the growth; " + v.summary() : "valuation is stretched; " + v.summary());
-        if (disagrees) return Judgement.reject("the valuation argues the other way: " + v.summary());
-        return Judgement.abstain("fundamentals are neutral: " + v.summary());
+        String valuation = agrees ? (proposal.direction() == Direction.LONG ? "P/E still reasonable for the growth; " : "valuation is stretched; ") + v.summary()
+                : disagrees ? "the valuation argues the other way: " + v.summary() : "fundamentals are neutral: " + v.summary();
+        NewsAnswer news = freshAnswer();
+        int newsLeaning = news == null ? 0 : news.tone().leaning(proposal.direction());
+        int score = (agrees ? 1 : disagrees ? -1 : 0) + newsLeaning;
+        String reason = news == null ? valuation : valuation + "; " + heard(news, newsLeaning);
+        if (score > 0) return Judgement.approve(reason);
+        if (score < 0) return Judgement.reject(reason);
+        return Judgement.abstain(reason);
     }
 
-    /** A signal from Technical: ask Sentiment what is behind the move before anyone proposes. */
+    private static String heard(NewsAnswer news, int leaning) {
+        String verdict = switch (news.tone()) {
+            case POSITIVE -> "positive news";
+            case NEGATIVE -> "negative news";
+            case NONE -> "no news";
+        };
+        return "Sentiment reports " + verdict + (leaning > 0 ? ", which supports the trade" : leaning < 0 ? ", which runs against the trade" : " behind the move");
+    }
+
+    /**
+     * A signal from Technical: ask Sentiment, the agent who reads the news, what is behind this
+     * move, in reply to the alert, before anyone proposes.
+     */
     @Override protected void onAlert(AgentMessage message, Alert alert) {
-        if (message.sender() != AgentRole.TECHNICAL || alert.kind() != Alert.AlertKind.PRICE_SIGNAL) return;
-        Question question = new Question(alert.ticker(), "Any recent earnings or news that might explain this move?");
-        publish(AgentMessage.draft(session, role(), Recipients.of(AgentRole.SENTIMENT), question, clock().now())
+        if (message.sender() != AgentRole.TECHNICAL || alert.kind() != Alert.AlertKind.PRICE_SIGNAL && alert.kind() != Alert.AlertKind.VOLUME_SPIKE) return;
+        Question question = new Question(alert.ticker(), "Technical reports: " + alert.text() + ". Sentiment, is there earnings news or a headline behind this move?");
+        AgentMessage asked = publish(AgentMessage.draft(session, role(), Recipients.of(AgentRole.SENTIMENT), question, clock().now())
                 .inReplyTo(message.id()).expectingResponseWithin(Duration.ofSeconds(30)));
+        openQuestion = asked.id();
+    }
+
+    /** Sentiment's answer to the open question: kept for the next votes. */
+    @Override protected void onUpdate(AgentMessage message, Update update) {
+        if (openQuestion == null || !openQuestion.equals(message.replyTo()) || message.sender() != AgentRole.SENTIMENT) return;
+        openQuestion = null;
+        lastAnswer = NewsAnswer.read(update.text());
+        answeredAt = clock().now();
+    }
+
+    private NewsAnswer freshAnswer() {
+        return lastAnswer != null && clock().now().isBefore(answeredAt.plus(ANSWER_LIFETIME)) ? lastAnswer : null;
     }
 
     private Optional<ValuationView> view() { return desk.fundamentals(ticker).map(ValuationView::of); }

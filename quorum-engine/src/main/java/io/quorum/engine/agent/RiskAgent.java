@@ -4,20 +4,43 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.session.AutoTradingConfig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Guards the portfolio. Vetoes a trade that adds risk when the day's loss is at its limit or the
  * ticker is too volatile; otherwise approves, cutting the size to keep the position within its
  * share of the portfolio and putting a stop no wider than {@value #WIDEST_STOP_ATR} ATRs.
+ *
+ * <p>It also reviews the open position on every market event of its ticker ({@link #review}) and
+ * proposes taking risk off, the first of these that holds:
+ * <ol>
+ *   <li>today's loss has reached {@value #CLOSE_AT_LOSS_SHARE_PCT}% of the daily loss limit: CLOSE;</li>
+ *   <li>today's loss has reached {@value #REDUCE_AT_LOSS_SHARE_PCT}% of the daily loss limit: REDUCE by half;</li>
+ *   <li>the position is worth more than the max position % of equity (the price rose): REDUCE the
+ *       shares above the limit;</li>
+ *   <li>the ticker's ATR is above {@link #MAX_ATR_PCT}% of the price: REDUCE by half.</li>
+ * </ol>
+ * The limits are the ones in force, read from the desk's snapshot. After a proposal it waits
+ * {@link #REVIEW_COOL_DOWN} of market time before proposing again, so one alarm is one conversation.
  */
 public final class RiskAgent extends Agent {
+    static final int CLOSE_AT_LOSS_SHARE_PCT = 80;
+    static final int REDUCE_AT_LOSS_SHARE_PCT = 50;
+    static final Duration REVIEW_COOL_DOWN = Duration.ofMinutes(30);
+
+    private Instant lastProposal = Instant.MIN;
+
     /** A day's average true range above this per cent of the price is too wild to add to. */
     static final BigDecimal MAX_ATR_PCT = new BigDecimal("6");
     static final int WIDEST_STOP_ATR = 3;
@@ -78,6 +101,63 @@ public final class RiskAgent extends Agent {
         if (stop != null) reason.append("stop at ").append(stop).append(" (").append(DEFAULT_STOP_ATR).append(" ATR); ");
         reason.append("exposure ").append(before).append(" → ").append(after);
         return Judgement.approveWith(new Modification(size, stop, null), reason.toString());
+    }
+
+    /**
+     * Looks at the position after {@code event} (what the market just did, for the rationale) and
+     * proposes to take risk off when a threshold is passed; true when it proposed.
+     */
+    public boolean review(String event) {
+        Instant now = clock().now();
+        if (now.isBefore(lastProposal.plus(REVIEW_COOL_DOWN))) return false;
+        DeskView.Exposure exposure = desk.exposure(ticker);
+        if (exposure.quantity() == 0) return false;
+        Proposal proposal = takingRiskOff(exposure, event);
+        if (proposal == null) return false;
+        lastProposal = now;
+        say(Recipients.all(), proposal);
+        return true;
+    }
+
+    private Proposal takingRiskOff(DeskView.Exposure exposure, String event) {
+        AutoTradingConfig config = desk.config();
+        Direction position = exposure.quantity() > 0 ? Direction.LONG : Direction.SHORT;
+        long held = Math.abs(exposure.quantity());
+        // The quote first: the chart is read only when the volatility test needs it.
+        Price price = desk.lastTick(ticker).map(tick -> Price.ofMicros(tick.lastMicros())).orElseGet(() -> desk.technical(ticker).last());
+        BigDecimal loss = exposure.dailyPnlPct().negate();
+        BigDecimal closeAt = config.maxDailyLossPct().multiply(BigDecimal.valueOf(CLOSE_AT_LOSS_SHARE_PCT)).movePointLeft(2);
+        BigDecimal reduceAt = config.maxDailyLossPct().multiply(BigDecimal.valueOf(REDUCE_AT_LOSS_SHARE_PCT)).movePointLeft(2);
+        String after = " (after: " + event + ")";
+        if (loss.compareTo(closeAt) >= 0) {
+            return riskOff(TradeAction.CLOSE, position, Size.percentOfPosition("100"), price,
+                    "today's loss of " + loss + "% is past " + CLOSE_AT_LOSS_SHARE_PCT + "% of the " + config.maxDailyLossPct() + "% daily limit" + after,
+                    "Close the " + ticker + " position at about $" + price);
+        }
+        if (loss.compareTo(reduceAt) >= 0) {
+            return riskOff(TradeAction.REDUCE, position, Size.percentOfPosition("50"), price,
+                    "today's loss of " + loss + "% is past " + REDUCE_AT_LOSS_SHARE_PCT + "% of the " + config.maxDailyLossPct() + "% daily limit" + after,
+                    "Reduce the " + ticker + " position by half at about $" + price);
+        }
+        Money limit = Money.of(exposure.equity().toBigDecimal().multiply(config.maxPositionPct()).movePointLeft(2));
+        Money excess = exposure.tickerValue().minus(limit);
+        if (excess.isPositive()) {
+            long shares = Math.min(held, (excess.micros() + price.micros() - 1) / price.micros());
+            return riskOff(TradeAction.REDUCE, position, Size.shares(shares), price,
+                    ticker + " is " + exposure.tickerPct() + "% of the portfolio, above the " + config.maxPositionPct() + "% limit" + after,
+                    "Reduce the " + ticker + " position by " + shares + " shares at about $" + price + " to bring it back within " + config.maxPositionPct() + "%");
+        }
+        TechnicalView technical = desk.technical(ticker);
+        if (technical.atrPct().compareTo(MAX_ATR_PCT) > 0) {
+            return riskOff(TradeAction.REDUCE, position, Size.percentOfPosition("50"), price,
+                    "volatility is too high to hold the full position: ATR is " + technical.atrPct() + "% of the price, above " + MAX_ATR_PCT + "%" + after,
+                    "Reduce the " + ticker + " position by half at about $" + price);
+        }
+        return null;
+    }
+
+    private Proposal riskOff(TradeAction action, Direction position, Size size, Price price, String rationale, String text) {
+        return new Proposal(ProposalId.random(), action, ticker, position, size, price, null, null, null, rationale, text);
     }
 
     /** A stop where there was none, or a tighter one when the proposed stop is wider than the widest allowed. */

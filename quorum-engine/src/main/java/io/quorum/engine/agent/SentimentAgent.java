@@ -8,13 +8,33 @@ import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.Question;
 import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.Update;
+import io.quorum.engine.message.Alert;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.Size;
+import io.quorum.engine.message.TradeAction;
+import io.quorum.engine.money.Price;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
-/** Reads the news: answers questions with the ticker's decayed sentiment score and votes with the mood. */
+/**
+ * Reads the news: answers questions with the ticker's decayed sentiment score and votes with the
+ * mood. A breaking headline (one whose own score is at least {@value #BREAKING} either way, see
+ * {@link SentimentScorer#scoreHeadline}) is said as an ALERT, and becomes a proposal when it runs
+ * against the position (REDUCE it by half) or, with no position, when the ticker's score agrees with
+ * it (open half the sizing rule's size, stop {@value #STOP_ATR} ATR away, target
+ * {@value #TARGET_ATR} ATR); at most one proposal per {@link #COOL_DOWN}.
+ */
 public final class SentimentAgent extends Agent {
     private static final BigDecimal POSITIVE = new BigDecimal("0.55");
     private static final BigDecimal NEGATIVE = new BigDecimal("0.45");
+    static final double BREAKING = 0.5;
+    static final int STOP_ATR = 2;
+    static final int TARGET_ATR = 3;
+    static final Duration COOL_DOWN = Duration.ofMinutes(30);
+
+    private Instant lastProposal = Instant.MIN;
 
     public SentimentAgent(AgentContext context) { super(AgentRole.SENTIMENT, context); }
 
@@ -33,8 +53,54 @@ public final class SentimentAgent extends Agent {
         return Judgement.abstain("sentiment is neutral at " + score);
     }
 
+    /** A headline about the ticker has just arrived (the desk's score already counts it). */
+    public void onHeadline(NewsItem item) {
+        double tone = SentimentScorer.scoreHeadline(item.headline());
+        if (Math.abs(tone) < BREAKING) return;
+        BigDecimal score = desk.sentiment(ticker);
+        Direction side = tone > 0 ? Direction.LONG : Direction.SHORT;
+        String heard = "Breaking: \"" + item.headline() + "\" (" + item.source() + "), " + (tone > 0 ? "good" : "bad") + " news for " + ticker
+                + "; sentiment now " + score + " (" + SentimentScorer.describe(score) + ")";
+        say(Recipients.all(), new Alert(Alert.AlertKind.NEWS, tone > 0 ? Alert.Severity.INFO : Alert.Severity.WARNING, ticker, heard));
+        Instant now = clock().now();
+        if (now.isBefore(lastProposal.plus(COOL_DOWN))) return;
+        Proposal proposal = proposalOn(item, side, score);
+        if (proposal == null) return;
+        lastProposal = now;
+        say(Recipients.all(), proposal);
+    }
+
+    private Proposal proposalOn(NewsItem item, Direction side, BigDecimal score) {
+        long held = desk.exposure(ticker).quantity();
+        TechnicalView v = desk.technical(ticker);
+        Price price = desk.lastTick(ticker).map(tick -> Price.ofMicros(tick.lastMicros())).orElse(v.last());
+        if (held != 0) {
+            Direction position = held > 0 ? Direction.LONG : Direction.SHORT;
+            if (position == side) return null;
+            return new Proposal(ProposalId.random(), TradeAction.REDUCE, ticker, position, Size.percentOfPosition("50"), price, null, null, null,
+                    "the headline \"" + item.headline() + "\" runs against the " + position.name().toLowerCase() + " position; sentiment " + score,
+                    "Reduce the " + position.name().toLowerCase() + " " + ticker + " position by half at about $" + price + " on the news");
+        }
+        boolean agrees = side == Direction.LONG ? score.compareTo(POSITIVE) >= 0 : score.compareTo(NEGATIVE) <= 0;
+        long offset = v.atr14().micros();
+        if (!agrees || offset == 0) return null;
+        Price stop = Price.ofMicros(Math.max(1, price.micros() - side.sign() * offset * STOP_ATR));
+        Price target = Price.ofMicros(Math.max(1, price.micros() + side.sign() * offset * TARGET_ATR));
+        long full = desk.suggestedShares(ticker, price, stop);
+        long shares = Math.max(1, full / 2);
+        TradeAction action = side == Direction.LONG ? TradeAction.OPEN_LONG : TradeAction.OPEN_SHORT;
+        return new Proposal(ProposalId.random(), action, ticker, side, Size.shares(shares), price, stop, target, desk.config().trailingStopPct(),
+                "the headline \"" + item.headline() + "\" moves sentiment to " + score + " (" + SentimentScorer.describe(score) + "); half the sizing rule's "
+                        + full + " shares until the chart confirms",
+                (side == Direction.LONG ? "Buy " : "Sell short ") + shares + " " + ticker + " on the news. Entry: $" + price + ", Stop: $" + stop + ", Target: $" + target);
+    }
+
+    /** Answers in reply to the question, opening with the verdict the asker reads ({@link NewsAnswer}). */
     @Override protected void onQuestion(AgentMessage message, Question question) {
-        Update answer = Update.of(Update.UpdateKind.OBSERVATION, ticker, summary());
+        BigDecimal score = desk.sentiment(ticker);
+        NewsAnswer.Tone tone = score.compareTo(POSITIVE) >= 0 ? NewsAnswer.Tone.POSITIVE
+                : score.compareTo(NEGATIVE) <= 0 ? NewsAnswer.Tone.NEGATIVE : NewsAnswer.Tone.NONE;
+        Update answer = Update.of(Update.UpdateKind.OBSERVATION, ticker, NewsAnswer.say(tone, summary()));
         publish(AgentMessage.draft(session, role(), Recipients.all(), answer, clock().now()).inReplyTo(message.id()));
     }
 

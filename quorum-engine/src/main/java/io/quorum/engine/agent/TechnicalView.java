@@ -19,7 +19,7 @@ import org.ta4j.core.num.Num;
 
 /**
  * The Technical agent's snapshot of a ticker from its daily bars (the last bar may be today's,
- * still forming): trend averages, momentum, volatility and the recent range. Computed with ta4j
+ * still forming): trend averages, momentum, volatility, the recent range and the last bar's open. Computed with ta4j
  * in decimal arithmetic and rounded to cents for prices.
  */
 public record TechnicalView(
@@ -34,7 +34,8 @@ public record TechnicalView(
         Price high20,
         Price low20,
         long averageVolume20,
-        long lastVolume) {
+        long lastVolume,
+        Price open) {
 
     /** Fewer bars than this and the 200-day average is not ready. */
     public static final int BARS_NEEDED = 201;
@@ -72,7 +73,8 @@ public record TechnicalView(
                 Price.ofMicros(high),
                 Price.ofMicros(low),
                 volumeSum / 20,
-                today.volume());
+                today.volume(),
+                Price.ofMicros(today.openMicros()));
     }
 
     public boolean aboveSma200() { return last.isAbove(sma200); }

@@ -42,9 +42,10 @@ final class FakeDeskView implements DeskView {
 
     @Override public long suggestedShares(Ticker ticker, Price entry, Price stop) { return suggestedShares; }
 
-    /** A calm uptrend at $100 with a $2 ATR and a million shares a day. */
+    /** A calm uptrend at $100 with a $2 ATR and a million shares a day; today opened at $100. */
     static TechnicalView calmUptrend() {
         return new TechnicalView(Price.parse("100"), Price.parse("98"), Price.parse("95"), Price.parse("85"), new BigDecimal("58.0"),
-                Price.parse("2"), new BigDecimal("0.8"), new BigDecimal("0.5"), Price.parse("101"), Price.parse("93"), 1_000_000, 1_200_000);
+                Price.parse("2"), new BigDecimal("0.8"), new BigDecimal("0.5"), Price.parse("101"), Price.parse("93"), 1_000_000, 1_200_000,
+                Price.parse("100"));
     }
 }

@@ -64,7 +64,7 @@ class RiskAgentTest {
     void risk_vetoes_a_ticker_moving_more_than_six_percent_a_day() {
         TechnicalView calm = FakeDeskView.calmUptrend();
         desk.technical = new TechnicalView(calm.last(), calm.sma20(), calm.sma50(), calm.sma200(), calm.rsi14(), Price.parse("7"),
-                calm.macd(), calm.macdSignal(), calm.high20(), calm.low20(), calm.averageVolume20(), calm.lastVolume());
+                calm.macd(), calm.macdSignal(), calm.high20(), calm.low20(), calm.averageVolume20(), calm.lastVolume(), calm.open());
 
         assertThat(risk.judge(buy(10, "90")).reason()).contains("volatility is too high");
     }

@@ -25,6 +25,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The user asks for an analysis, reads the card, and approves or rejects it. */
 class AnalysisScenarioTest {
@@ -104,11 +106,38 @@ class AnalysisScenarioTest {
         await().atMost(DeskFixture.PATIENCE).until(() -> session.state() == SessionState.PROPOSAL
                 && session.proposal().filter(p -> !p.id().equals(first.id())).isPresent());
         Proposal revised = session.proposal().orElseThrow();
-        assertThat(revised.rationale()).contains(concern);
+        assertThat(revised.rationale()).contains(concern).contains("read as 'too risky'");
         assertThat(revised.size().sharesGiven(0)).isLessThan(first.size().sharesGiven(0));
-        assertThat(revised.stop()).as("a wider stop, further from the entry").isLessThan(first.stop());
+        assertThat(revised.stop()).as("a tighter stop, nearer the entry").isGreaterThan(first.stop()).isLessThan(revised.entry());
         assertThat(session.analysisDecision().orElseThrow().proposalId()).isEqualTo(revised.id());
         assertThat(desk.broker.submitted()).as("a card is only a proposal").isEmpty();
+    }
+
+    @ParameterizedTest(name = "rejected with \"{0}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            stop too wide    | stop
+            position too big | size
+            too risky        | size and stop
+            target too far   | target
+            """)
+    void the_revised_card_answers_the_users_reason_and_never_loosens_a_term(String reason, String changed) {
+        DeskSession session = desk.analysed();
+        Proposal first = session.proposal().orElseThrow();
+
+        session.reject(first.id(), reason, USER);
+        await().atMost(DeskFixture.PATIENCE).until(() -> session.state() == SessionState.PROPOSAL
+                && session.proposal().filter(p -> !p.id().equals(first.id())).isPresent());
+
+        Proposal revised = session.proposal().orElseThrow();
+        long before = first.size().sharesGiven(0);
+        long after = revised.size().sharesGiven(0);
+        assertThat(revised.rationale()).contains("read as '" + reason + "'");
+        assertThat(after).isLessThanOrEqualTo(before);
+        assertThat(revised.stop()).isGreaterThanOrEqualTo(first.stop());
+        assertThat(revised.target()).isLessThanOrEqualTo(first.target());
+        assertThat(after < before).as("size changed").isEqualTo(changed.contains("size"));
+        assertThat(revised.stop().isAbove(first.stop())).as("stop changed").isEqualTo(changed.contains("stop"));
+        assertThat(revised.target().isBelow(first.target())).as("target changed").isEqualTo(changed.contains("target"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBar;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.Indicator;
+import org.ta4j.core.indicators.ATRIndicator;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.averages.EMAIndicator;
@@ -32,13 +33,14 @@ import org.ta4j.core.num.NumFactory;
  */
 public final class DailyIndicators {
     /** The indicator readings at one daily bar; NaN where the history is too short. */
-    public record Reading(int index, double close, double high, double low, double fastEma, double slowEma, double sma50,
+    public record Reading(int index, double open, double close, double high, double low, double fastEma, double slowEma, double sma50,
                           double sma200, double rsi, double macd, double macdSignal, double bollingerUpper,
-                          double bollingerMiddle, double bollingerLower, double priorHigh, double priorLow) {}
+                          double bollingerMiddle, double bollingerLower, double priorHigh, double priorLow, double atr) {}
 
     private static final int MAX_BARS = 1_000;
     private static final int SMA_MEDIUM = 50;
     private static final int SMA_LONG = 200;
+    private static final int ATR_PERIOD = 14;
 
     private final MonitorSettings settings;
     private final BarSeries series;
@@ -56,6 +58,7 @@ public final class DailyIndicators {
     private final Indicator<Num> bollingerLower;
     private final Indicator<Num> highestHigh;
     private final Indicator<Num> lowestLow;
+    private final Indicator<Num> atr;
 
     public DailyIndicators(List<Bar> completedDays, MonitorSettings settings) {
         this.settings = settings;
@@ -78,6 +81,7 @@ public final class DailyIndicators {
         this.bollingerLower = new BollingerBandsLowerIndicator(middle, deviation, width);
         this.highestHigh = new HighestValueIndicator(new HighPriceIndicator(series), settings.breakoutDays());
         this.lowestLow = new LowestValueIndicator(new LowPriceIndicator(series), settings.breakoutDays());
+        this.atr = new ATRIndicator(series, ATR_PERIOD);
         for (Bar day : completedDays) appendDay(day);
     }
 
@@ -98,6 +102,7 @@ public final class DailyIndicators {
         int first = series.getBeginIndex();
         int bars = index - first + 1;
         return new Reading(index,
+                series.getBar(index).getOpenPrice().doubleValue(),
                 value(close, index, 1, bars),
                 series.getBar(index).getHighPrice().doubleValue(),
                 series.getBar(index).getLowPrice().doubleValue(),
@@ -112,7 +117,8 @@ public final class DailyIndicators {
                 value(bollingerMiddle, index, settings.bollingerPeriod(), bars),
                 value(bollingerLower, index, settings.bollingerPeriod(), bars),
                 value(highestHigh, index - 1, settings.breakoutDays(), bars - 1),
-                value(lowestLow, index - 1, settings.breakoutDays(), bars - 1));
+                value(lowestLow, index - 1, settings.breakoutDays(), bars - 1),
+                value(atr, index, ATR_PERIOD + 1, bars));
     }
 
     /** The average daily volume of the {@code days} completed days before the last bar; NaN if there are fewer. */

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Finds the technical events of one ticker on its daily chart, where the last bar is the day in
  * progress. A signal fires when its condition holds on the live reading but did not hold at the
- * previous day's close, and at most once per kind and day: a price that wavers around its
+ * previous day's close (a move within the day, measured from the day's open, only has to hold
+ * now), and at most once per kind and day: a price that wavers around its
  * 200-day SMA all afternoon makes one signal, not one per minute. Not thread-safe: one feed
  * thread drives it.
  */
@@ -23,6 +24,7 @@ public final class SignalDetector {
     private static final int VOLUME_AVERAGE_DAYS = 20;
     /** Early in the session the day's volume is too small a sample to project. */
     private static final double MIN_SESSION_FRACTION_FOR_VOLUME = 0.02;
+    private static final EnumSet<SignalKind> INTRADAY = EnumSet.of(SignalKind.INTRADAY_RALLY, SignalKind.INTRADAY_DROP);
 
     private final Ticker ticker;
     private final MonitorSettings settings;
@@ -60,13 +62,14 @@ public final class SignalDetector {
         List<IndicatorSignal> fired = new ArrayList<>(2);
         for (SignalKind kind : SignalKind.values()) {
             if (firedToday.contains(kind)) continue;
-            double marginNow = margin(kind, now);
-            double marginBefore = margin(kind, previousClose);
+            double marginNow = margin(kind, now, previousClose);
+            // A move within the day is measured from the day's open: it is new every day, whatever yesterday did.
+            double marginBefore = INTRADAY.contains(kind) ? -1 : margin(kind, previousClose, previousClose);
             if (marginNow > 0 && marginBefore <= 0) {
                 firedToday.add(kind);
                 double level = level(kind, now);
                 fired.add(new IndicatorSignal(ticker, at, kind, day.closeMicros(), BigDecimal.valueOf(level).setScale(6, RoundingMode.HALF_EVEN),
-                        relativeVolume, sentence(kind, now, relativeVolume)));
+                        relativeVolume, sentence(kind, now, previousClose, relativeVolume)));
             }
         }
         return fired;
@@ -80,7 +83,7 @@ public final class SignalDetector {
     }
 
     /** How far the kind's condition holds: positive when it holds, NaN when the history is too short to tell. */
-    private double margin(SignalKind kind, DailyIndicators.Reading r) {
+    private double margin(SignalKind kind, DailyIndicators.Reading r, DailyIndicators.Reading previousClose) {
         return switch (kind) {
             case EMA_BULLISH_CROSS -> r.fastEma() - r.slowEma();
             case EMA_BEARISH_CROSS -> r.slowEma() - r.fastEma();
@@ -96,6 +99,8 @@ public final class SignalDetector {
             case BREAKDOWN_LOW -> r.priorLow() - r.close();
             case SMA200_CROSS_ABOVE -> r.close() - r.sma200();
             case SMA200_CROSS_BELOW -> r.sma200() - r.close();
+            case INTRADAY_RALLY -> r.close() - r.open() - settings.intradayMoveAtr() * previousClose.atr();
+            case INTRADAY_DROP -> r.open() - r.close() - settings.intradayMoveAtr() * previousClose.atr();
         };
     }
 
@@ -110,10 +115,11 @@ public final class SignalDetector {
             case BREAKOUT_HIGH -> r.priorHigh();
             case BREAKDOWN_LOW -> r.priorLow();
             case SMA200_CROSS_ABOVE, SMA200_CROSS_BELOW -> r.sma200();
+            case INTRADAY_RALLY, INTRADAY_DROP -> r.open();
         };
     }
 
-    private String sentence(SignalKind kind, DailyIndicators.Reading r, double relativeVolume) {
+    private String sentence(SignalKind kind, DailyIndicators.Reading r, DailyIndicators.Reading previous, double relativeVolume) {
         String what = switch (kind) {
             case EMA_BULLISH_CROSS -> "%s's %d-day EMA (%s) crossed above its %d-day EMA (%s)".formatted(ticker, settings.fastEma(), usd(r.fastEma()), settings.slowEma(), usd(r.slowEma()));
             case EMA_BEARISH_CROSS -> "%s's %d-day EMA (%s) crossed below its %d-day EMA (%s)".formatted(ticker, settings.fastEma(), usd(r.fastEma()), settings.slowEma(), usd(r.slowEma()));
@@ -129,6 +135,8 @@ public final class SignalDetector {
             case BREAKDOWN_LOW -> "%s broke below its %d-day low (%s)".formatted(ticker, settings.breakoutDays(), usd(r.priorLow()));
             case SMA200_CROSS_ABOVE -> "%s broke above its 200-day SMA (%s)".formatted(ticker, usd(r.sma200()));
             case SMA200_CROSS_BELOW -> "%s broke below its 200-day SMA (%s)".formatted(ticker, usd(r.sma200()));
+            case INTRADAY_RALLY -> "%s rallied to %s, %s ATRs above today's open (%s)".formatted(ticker, usd(r.close()), number((r.close() - r.open()) / previous.atr(), 1), usd(r.open()));
+            case INTRADAY_DROP -> "%s fell to %s, %s ATRs below today's open (%s)".formatted(ticker, usd(r.close()), number((r.open() - r.close()) / previous.atr(), 1), usd(r.open()));
         };
         return relativeVolume > 0 ? what + " on " + number(relativeVolume, 1) + "× average volume" : what;
     }

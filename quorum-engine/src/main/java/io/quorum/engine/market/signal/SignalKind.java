@@ -17,7 +17,10 @@ public enum SignalKind {
     BREAKOUT_HIGH(true),
     BREAKDOWN_LOW(false),
     SMA200_CROSS_ABOVE(true),
-    SMA200_CROSS_BELOW(false);
+    SMA200_CROSS_BELOW(false),
+    /** The price is {@code intradayMoveAtr} ATRs (as of the previous close) above the day's open. */
+    INTRADAY_RALLY(true),
+    INTRADAY_DROP(false);
 
     private final boolean bullish;
 

@@ -1,0 +1,133 @@
+package io.quorum.engine.desk;
+
+import static io.quorum.engine.desk.DeskFixture.from;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quorum.engine.market.signal.SignalKind;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.MessageType;
+import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.Question;
+import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.Update;
+import io.quorum.engine.message.Vote;
+import io.quorum.engine.message.VoteChoice;
+import io.quorum.engine.simulation.ScriptedPrices;
+import io.quorum.engine.simulation.SimulatedNewsFeed;
+import io.quorum.engine.message.Alert;
+import io.quorum.engine.message.Decision;
+import io.quorum.engine.message.Outcome;
+import io.quorum.engine.message.Size;
+import io.quorum.engine.message.TradeAction;
+import io.quorum.engine.position.Position;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The desk debates: questions go to the agent who can answer them, and answers change votes. */
+class DebateScenarioTest {
+    @ParameterizedTest(name = "with the headline \"{0}\", Sentiment answers \"{1}\" and Fundamental votes {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                                              | No news behind it | APPROVE
+            NVDA probe widens as regulators warn on exports | Negative news     | ABSTAIN
+            """)
+    void fundamentals_vote_on_the_breakout_follows_sentiments_answer_to_its_question(String headline, String answerOpens, VoteChoice vote) {
+        try (DeskFixture desk = DeskFixture.on(DeskFixture.breakout()).build()) {
+            desk.advance(Duration.ofMinutes(5));
+            if (!headline.isEmpty()) desk.headline(headline, SimulatedNewsFeed.Tone.NEGATIVE);
+            DeskSession session = desk.autoTrading();
+            desk.awaitSaid(session, from(AgentRole.EXECUTION, MessageType.UPDATE).and(DeskFixture.tradeExecuted()));
+
+            desk.advanceUntilSignal(SignalKind.BREAKOUT_HIGH, Duration.ofMinutes(15));
+
+            AgentMessage question = desk.awaitSaid(session, from(AgentRole.FUNDAMENTAL, MessageType.QUESTION));
+            assertThat(question.recipients()).isEqualTo(Recipients.of(AgentRole.SENTIMENT));
+            assertThat(((Question) question.content()).text()).contains("broke above its 20-day high");
+            AgentMessage answer = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.UPDATE).and(replyingTo(question)));
+            assertThat(((Update) answer.content()).text()).startsWith(answerOpens);
+            AgentMessage proposal = desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(message -> message.seq() > answer.seq()));
+            AgentMessage fundamentalVote = desk.awaitSaid(session, from(AgentRole.FUNDAMENTAL, MessageType.VOTE)
+                    .and(message -> ((Vote) message.content()).proposalId().equals(((Proposal) proposal.content()).id())));
+            assertThat(((Vote) fundamentalVote.content()).choice()).isEqualTo(vote);
+            assertThat(((Vote) fundamentalVote.content()).reason()).contains("Sentiment reports");
+        }
+    }
+
+    @Test
+    void after_a_fall_that_takes_the_days_loss_past_half_the_limit_risk_proposes_to_halve_the_position_on_the_next_market_event() {
+        // $3 down in a minute: the 57 shares bought at $100 lose 0.17% of equity, past half the 0.30% limit.
+        ScriptedPrices drop = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(10)).moveTo("97.00", Duration.ofMinutes(1)).hold(Duration.ofMinutes(30));
+        try (DeskFixture desk = DeskFixture.on(drop).maxDailyLossPct("0.30").build()) {
+            desk.advance(Duration.ofMinutes(5));
+            DeskSession session = desk.autoTrading();
+            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+            long bought = desk.position(session).orElseThrow().quantity();
+            // The fall's own signals go by while the desk has no authority, so that no one else speaks first.
+            session.disableAutoTrading(DeskFixture.USER);
+            desk.advance(Duration.ofMinutes(10));
+            session.enableAutoTrading(DeskFixture.USER);
+
+            desk.headline("NVDA to present at an industry conference", SimulatedNewsFeed.Tone.NEUTRAL);
+            desk.advance(Duration.ofSeconds(1));
+
+            AgentMessage proposal = desk.awaitSaid(session, from(AgentRole.RISK, MessageType.PROPOSAL));
+            Proposal reduce = (Proposal) proposal.content();
+            assertThat(reduce.action()).isEqualTo(TradeAction.REDUCE);
+            assertThat(reduce.size()).isEqualTo(Size.percentOfPosition("50"));
+            assertThat(reduce.rationale()).contains("is past 50% of the 0.30% daily limit (after: NVDA to present at an industry conference");
+            Decision decision = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(reduce.id()));
+            assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == bought - bought / 2);
+        }
+    }
+
+    @Test
+    void a_breaking_headline_against_the_position_makes_sentiment_propose_to_reduce_it_and_the_desk_agrees() {
+        try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build()) {
+            desk.advance(Duration.ofMinutes(5));
+            DeskSession session = desk.autoTrading();
+            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+
+            desk.headline("NVDA plunges as regulators open fraud probe", SimulatedNewsFeed.Tone.NEGATIVE);
+            desk.advance(Duration.ofSeconds(1));
+
+            AgentMessage alert = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.ALERT));
+            assertThat(((Alert) alert.content()).text()).startsWith("Breaking: \"NVDA plunges as regulators open fraud probe\"");
+            AgentMessage proposal = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL));
+            Proposal reduce = (Proposal) proposal.content();
+            assertThat(reduce.action()).isEqualTo(TradeAction.REDUCE);
+            Decision decision = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(reduce.id()));
+            assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
+            assertThat(decision.votes()).filteredOn(vote -> vote.voter() == AgentRole.RISK).singleElement()
+                    .satisfies(vote -> assertThat(vote.choice()).isEqualTo(VoteChoice.APPROVE));
+            desk.awaitSaid(session, DeskFixture.tradeExecuted().and(message ->
+                    ((Update) message.content()).execution().clientOrderId().equals("q-" + reduce.id())));
+        }
+    }
+
+    @Test
+    void a_volume_spike_on_a_moving_price_starts_a_conversation_that_fundamental_takes_to_sentiment() {
+        // Quiet for 25 minutes, then $2.60 (1.2 ATR) up in a minute on eight times the volume.
+        ScriptedPrices spike = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(25)).moveTo("102.60", Duration.ofMinutes(1)).onVolume(8);
+        try (DeskFixture desk = DeskFixture.on(spike).build()) {
+            desk.advance(Duration.ofMinutes(5));
+            DeskSession session = desk.autoTrading();
+            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+
+            desk.advance(Duration.ofMinutes(22));
+
+            AgentMessage alert = desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.ALERT)
+                    .and(message -> ((Alert) message.content()).kind() == Alert.AlertKind.VOLUME_SPIKE));
+            assertThat(((Alert) alert.content()).text()).contains("× its 20-bar average").contains("with the price up");
+            AgentMessage question = desk.awaitSaid(session, from(AgentRole.FUNDAMENTAL, MessageType.QUESTION).and(replyingTo(alert)));
+            desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.UPDATE).and(replyingTo(question)));
+            desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(message -> message.seq() > question.seq()));
+        }
+    }
+
+    private static Predicate<AgentMessage> replyingTo(AgentMessage earlier) { return message -> earlier.id().equals(message.replyTo()); }
+}
