@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 
 /** The engine is the domain: it may use the JDK and ta4j, and nothing that ties it to a framework or a technology. */
@@ -27,6 +28,11 @@ class EngineArchitectureTest {
         noClasses().that().resideInAPackage("io.quorum.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quorum.adapters..", "io.quorum.server..")
                 .check(engine);
+    }
+
+    @Test
+    void the_engines_packages_depend_on_each_other_without_cycles() {
+        SlicesRuleDefinition.slices().matching("io.quorum.engine.(**)").should().beFreeOfCycles().check(engine);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.quorum.adapters.jdbc;
 
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

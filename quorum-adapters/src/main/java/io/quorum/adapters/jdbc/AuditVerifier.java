@@ -2,7 +2,7 @@ package io.quorum.adapters.jdbc;
 
 import io.quorum.adapters.jdbc.AuditReport.Break;
 import io.quorum.adapters.jdbc.AuditReport.Problem;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.quorum.adapters.jdbc;
 
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

@@ -21,10 +21,10 @@ import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.MalformedMessageException;
 import io.quorum.engine.message.Payload;
 import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
-import io.quorum.engine.session.SessionId;
 import java.io.IOException;
 import java.util.function.Function;
 

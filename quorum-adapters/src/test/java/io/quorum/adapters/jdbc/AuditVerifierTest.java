@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quorum.adapters.jdbc.AuditReport.Break;
 import io.quorum.adapters.jdbc.AuditReport.Problem;
 import io.quorum.engine.journal.JournalEvent.UserAction;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.quorum.adapters.testing.RequiredServiceCheck;
 import io.quorum.adapters.testing.RequiresService;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Ticker;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.sql.Connection;
 import java.sql.DriverManager;

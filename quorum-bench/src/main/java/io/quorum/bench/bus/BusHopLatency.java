@@ -12,7 +12,7 @@ import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Recipients;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

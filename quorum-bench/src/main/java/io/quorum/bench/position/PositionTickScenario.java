@@ -1,9 +1,9 @@
 package io.quorum.bench.position;
 
 import io.quorum.bench.Scenario;
-
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
@@ -11,7 +11,6 @@ import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.position.PositionManager;
 import io.quorum.engine.position.Protection;
-import io.quorum.engine.session.SessionId;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.LocalDate;

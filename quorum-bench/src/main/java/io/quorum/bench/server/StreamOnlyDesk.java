@@ -2,7 +2,7 @@ package io.quorum.bench.server;
 
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.ProposalId;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;

@@ -1,7 +1,7 @@
 package io.quorum.bench.server;
 
 import io.quorum.bench.PacedLoad;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.time.SystemClock;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.http.AccessToken;

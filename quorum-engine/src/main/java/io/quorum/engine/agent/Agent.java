@@ -1,22 +1,22 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Decision;
+import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Payload;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.Question;
 import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
-import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.message.VoteChoice;
-import io.quorum.engine.message.Modification;
+import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
-import io.quorum.engine.session.SessionId;
-import io.quorum.engine.market.Ticker;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -1,9 +1,9 @@
 package io.quorum.engine.agent;
 
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
-import io.quorum.engine.session.SessionId;
 import java.util.Objects;
 
 /** Where an agent works: its session and ticker, the bus it talks on, the clock and its view of the desk. */

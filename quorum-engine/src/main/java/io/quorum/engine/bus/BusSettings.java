@@ -1,6 +1,6 @@
 package io.quorum.engine.bus;
 
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.quorum.engine.bus;
 
 import io.quorum.engine.message.AgentRole;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.util.Objects;
 
 /**

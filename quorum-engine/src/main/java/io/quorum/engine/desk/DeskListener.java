@@ -1,6 +1,6 @@
 package io.quorum.engine.desk;
 
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 
 /** Hears what the desk does outside the conversation: for the UI's live P&L and for operators. */
 public interface DeskListener {

@@ -1,6 +1,6 @@
 package io.quorum.engine.journal;
 
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.time.Instant;
 import java.util.Objects;
 

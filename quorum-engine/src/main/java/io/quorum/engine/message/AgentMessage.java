@@ -1,6 +1,5 @@
 package io.quorum.engine.message;
 
-import io.quorum.engine.session.SessionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package io.quorum.engine.port;
 
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.util.List;
 
 /**

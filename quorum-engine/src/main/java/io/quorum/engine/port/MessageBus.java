@@ -2,7 +2,7 @@ package io.quorum.engine.port;
 
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.util.function.Consumer;
 
 /**

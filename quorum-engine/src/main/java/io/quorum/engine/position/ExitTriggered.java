@@ -3,11 +3,11 @@ package io.quorum.engine.position;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Direction;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.Side;
-import io.quorum.engine.session.SessionId;
 import java.util.Objects;
 
 /**

@@ -2,9 +2,9 @@ package io.quorum.engine.position;
 
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Direction;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
-import io.quorum.engine.session.SessionId;
 import java.math.BigDecimal;
 import java.time.Instant;
 

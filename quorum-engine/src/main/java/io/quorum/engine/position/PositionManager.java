@@ -2,10 +2,10 @@ package io.quorum.engine.position;
 
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Fill;
-import io.quorum.engine.session.SessionId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.quorum.engine.position;
 
 import io.quorum.engine.market.Ticker;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.util.Arrays;
 
 /** The open positions in one ticker, in a plain array so the tick path walks them without an iterator. */

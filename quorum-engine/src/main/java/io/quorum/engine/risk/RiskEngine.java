@@ -1,6 +1,7 @@
 package io.quorum.engine.risk;
 
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
@@ -8,9 +9,8 @@ import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.port.Clock;
-import io.quorum.engine.session.SessionId;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

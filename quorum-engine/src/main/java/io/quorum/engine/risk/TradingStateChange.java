@@ -1,6 +1,6 @@
 package io.quorum.engine.risk;
 
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.util.Objects;
 
 /** A session's trading state moved, and why: journaled and said in the conversation. */

@@ -1,5 +1,6 @@
 package io.quorum.engine.session;
 
+import io.quorum.engine.message.SessionId;
 import java.time.Instant;
 import java.util.Objects;
 

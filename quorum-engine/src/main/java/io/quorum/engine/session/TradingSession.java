@@ -2,6 +2,7 @@ package io.quorum.engine.session;
 
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Clock;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.quorum.engine.snapshot;
 
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
-import io.quorum.engine.session.SessionId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -1,12 +1,12 @@
 package io.quorum.engine.snapshot;
 
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.position.PnlSummary;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.risk.TradingState;
 import io.quorum.engine.session.AutoTradingConfig;
-import io.quorum.engine.session.SessionId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

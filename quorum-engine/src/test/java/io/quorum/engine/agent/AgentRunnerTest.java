@@ -7,7 +7,7 @@ import io.quorum.engine.bus.WorkerPool;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Proposal;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;

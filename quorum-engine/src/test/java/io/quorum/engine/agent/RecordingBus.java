@@ -2,8 +2,8 @@ package io.quorum.engine.agent;
 
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.MessageBus;
-import io.quorum.engine.session.SessionId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

@@ -2,16 +2,16 @@ package io.quorum.engine.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
-import io.quorum.engine.market.Ticker;
-import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Price;
-import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

@@ -12,18 +12,18 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
-import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Technical sizes a signal's trade by the signal's strength times the sizing rule (here 200 shares). */
 class TechnicalSignalTest {

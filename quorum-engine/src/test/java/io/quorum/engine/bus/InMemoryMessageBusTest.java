@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.MessageBus;
-import io.quorum.engine.session.SessionId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

@@ -4,8 +4,8 @@ import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Update;
-import io.quorum.engine.session.SessionId;
 import java.time.Instant;
 
 /** Drafts ready to publish, for tests that need a message and do not care which. */

@@ -8,12 +8,12 @@ import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.money.Price;
-import io.quorum.engine.session.SessionId;
 import java.time.Instant;
 
 /** Small builders for the messages a desk exchanges while voting. */

@@ -2,8 +2,8 @@ package io.quorum.engine.desk;
 
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Journal;
-import io.quorum.engine.session.SessionId;
 import java.util.List;
 
 /** A journal whose storage a test can take away and give back, as when a database server stops and starts. */

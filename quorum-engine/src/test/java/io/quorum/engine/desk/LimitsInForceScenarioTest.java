@@ -5,7 +5,7 @@ import static io.quorum.engine.desk.DeskFixture.USER;
 import static io.quorum.engine.desk.DeskFixture.tradeExecuted;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quorum.engine.journal.DecisionLog;
+import io.quorum.engine.decision.DecisionLog;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Proposal;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quorum.engine.journal.JournalEvent.StateChanged;
 import io.quorum.engine.journal.JournalEvent.UserAction;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Journal;
-import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package io.quorum.engine.position;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.order.Side;
-import io.quorum.engine.session.SessionId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Side;
-import io.quorum.engine.session.SessionId;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.LocalDate;

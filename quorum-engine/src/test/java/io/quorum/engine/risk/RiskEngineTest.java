@@ -3,13 +3,13 @@ package io.quorum.engine.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
-import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.money.Price;

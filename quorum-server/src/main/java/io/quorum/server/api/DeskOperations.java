@@ -1,9 +1,8 @@
 package io.quorum.server.api;
 
-import io.quorum.engine.message.ProposalId;
-
 import io.quorum.engine.market.Ticker;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.SessionId;
 import java.util.List;
 
 /**

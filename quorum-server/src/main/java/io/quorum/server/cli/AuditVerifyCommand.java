@@ -3,7 +3,7 @@ package io.quorum.server.cli;
 import io.quorum.adapters.jdbc.AuditReport;
 import io.quorum.adapters.jdbc.AuditVerifier;
 import io.quorum.adapters.jdbc.Database;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package io.quorum.server.cli;
 
-import io.quorum.engine.journal.ExportFormat;
+import io.quorum.engine.decision.ExportFormat;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Outcome;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The headless desk: one session in the terminal, the agents' conversation as it happens, a summary at the end. */
 @Command(name = "desk", mixinStandardHelpOptions = true,
@@ -84,7 +84,7 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
                     });
                 }
 
-                @Override public void problem(io.quorum.engine.session.SessionId session, String problem) { printer.note("! " + problem); }
+                @Override public void problem(io.quorum.engine.message.SessionId session, String problem) { printer.note("! " + problem); }
             });
             Instant started = embedded.clock().now();
             printer.note("Quorum desk on the simulated market (seed " + seed + ", speed " + speed + "x), market time "

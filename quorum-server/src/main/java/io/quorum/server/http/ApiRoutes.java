@@ -11,7 +11,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Outcome;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;

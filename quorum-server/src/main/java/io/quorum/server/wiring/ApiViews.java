@@ -2,12 +2,12 @@ package io.quorum.server.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorum.adapters.json.MessageJson;
+import io.quorum.engine.decision.DecisionRecord;
+import io.quorum.engine.decision.OrderTrail;
+import io.quorum.engine.decision.RecordedVote;
 import io.quorum.engine.desk.DeskSession;
 import io.quorum.engine.desk.PendingConfirmation;
-import io.quorum.engine.journal.DecisionRecord;
 import io.quorum.engine.journal.JournalEvent;
-import io.quorum.engine.journal.OrderTrail;
-import io.quorum.engine.journal.RecordedVote;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.Alert;

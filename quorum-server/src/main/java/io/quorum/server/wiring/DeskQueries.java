@@ -1,18 +1,18 @@
 package io.quorum.server.wiring;
 
+import io.quorum.engine.decision.DecisionQuery;
+import io.quorum.engine.decision.DecisionRecord;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskSession;
 import io.quorum.engine.desk.PendingConfirmation;
-import io.quorum.engine.journal.DecisionQuery;
-import io.quorum.engine.journal.DecisionRecord;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
-import io.quorum.engine.journal.ObservableJournal;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.snapshot.DeskSnapshot;
+import io.quorum.engine.store.ObservableJournal;
 import io.quorum.server.api.AgentMessageView;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;

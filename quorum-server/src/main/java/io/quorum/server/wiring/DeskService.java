@@ -1,10 +1,10 @@
 package io.quorum.server.wiring;
 
 import io.quorum.engine.desk.Desk;
-import io.quorum.engine.journal.ObservableJournal;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.ProposalId;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
+import io.quorum.engine.store.ObservableJournal;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;

@@ -1,16 +1,16 @@
 package io.quorum.server.wiring;
 
-import io.quorum.engine.journal.DecisionLinks;
-import io.quorum.engine.journal.DecisionRecord;
+import io.quorum.engine.decision.DecisionLinks;
+import io.quorum.engine.decision.DecisionRecord;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
-import io.quorum.engine.journal.ObservableJournal;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.MessageType;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Journal;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.store.ObservableJournal;
 import io.quorum.server.api.AlertView;
 import java.util.ArrayList;
 import java.util.Arrays;

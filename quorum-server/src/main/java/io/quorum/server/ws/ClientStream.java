@@ -1,7 +1,7 @@
 package io.quorum.server.ws;
 
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Clock;
-import io.quorum.engine.session.SessionId;
 import io.quorum.server.api.DeskOperations;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamEventType;

@@ -1,18 +1,17 @@
 package io.quorum.server.api;
 
-import io.quorum.engine.message.ProposalId;
-
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Outcome;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.order.Side;
-import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import io.quorum.adapters.jdbc.AuditKey;
 import io.quorum.adapters.jdbc.Database;
 import io.quorum.adapters.jdbc.JdbcJournal;
 import io.quorum.engine.journal.JournalEvent.UserAction;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.time.ManualClock;
 import io.quorum.server.cli.QuorumCli.Run;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.quorum.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.engine.market.Ticker;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.FakeDesk;
 import java.net.URLEncoder;

@@ -142,7 +142,7 @@ class ProblemResponsesTest {
     }
 
     @Test void decisions_are_paged_filtered_and_exported_as_csv() {
-        var session = io.quorum.engine.session.SessionId.of(id);
+        var session = io.quorum.engine.message.SessionId.of(id);
         server.desk.decide(session, io.quorum.engine.message.Outcome.APPROVED);
         server.desk.decide(session, io.quorum.engine.message.Outcome.VETOED);
 

@@ -10,7 +10,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.ProposalId;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AgentMessageView;
 import io.quorum.server.api.AlertView;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentRole;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.time.ManualClock;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.FakeDesk;

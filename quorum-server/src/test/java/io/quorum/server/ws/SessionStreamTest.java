@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentRole;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.server.api.Actor;
 import io.quorum.server.http.ServerSettings;
 import io.quorum.server.http.TestServer;

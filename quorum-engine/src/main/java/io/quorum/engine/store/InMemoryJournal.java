@@ -1,8 +1,10 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.store;
 
+import io.quorum.engine.journal.JournalEntry;
+import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.Journal;
-import io.quorum.engine.session.SessionId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

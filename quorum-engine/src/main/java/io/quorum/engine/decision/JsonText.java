@@ -1,4 +1,4 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
 /**
  * Just enough of a JSON writer for the decision export, so that the engine needs no JSON library:

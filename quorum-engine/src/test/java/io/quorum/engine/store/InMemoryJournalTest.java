@@ -1,5 +1,6 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.store;
 
+import io.quorum.engine.journal.JournalContract;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.time.ManualClock;
 

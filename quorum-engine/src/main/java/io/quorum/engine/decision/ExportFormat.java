@@ -1,4 +1,4 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
 /** A file format the decision log exports to. */
 public enum ExportFormat {

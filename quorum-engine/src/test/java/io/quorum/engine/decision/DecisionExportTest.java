@@ -1,4 +1,4 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
 import static io.quorum.engine.message.AgentRole.FUNDAMENTAL;
 import static io.quorum.engine.message.AgentRole.TECHNICAL;
@@ -10,13 +10,14 @@ import io.quorum.engine.journal.JournalEvent.OrderIntended;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.Side;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.store.InMemoryJournal;
 import io.quorum.engine.time.ManualClock;
 import java.time.Instant;
 import java.util.List;

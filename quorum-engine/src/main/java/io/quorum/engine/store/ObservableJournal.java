@@ -1,7 +1,9 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.store;
 
+import io.quorum.engine.journal.JournalEntry;
+import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Journal;
-import io.quorum.engine.session.SessionId;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
 import static io.quorum.engine.message.AgentRole.EXECUTION;
 import static io.quorum.engine.message.AgentRole.FUNDAMENTAL;
@@ -12,17 +12,20 @@ import static io.quorum.engine.message.VoteChoice.VETO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent.OrderFilled;
 import io.quorum.engine.journal.JournalEvent.OrderIntended;
 import io.quorum.engine.journal.JournalEvent.OrderPlaced;
 import io.quorum.engine.journal.JournalEvent.OrderRejected;
 import io.quorum.engine.journal.JournalEvent.PositionChanged;
 import io.quorum.engine.journal.JournalEvent.StateChanged;
+import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
@@ -33,7 +36,7 @@ import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.OrderStatus;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.store.InMemoryJournal;
 import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Outcome;
-import io.quorum.engine.session.SessionId;
+import io.quorum.engine.message.SessionId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
@@ -7,11 +7,11 @@ import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Tally;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
-import io.quorum.engine.session.SessionId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

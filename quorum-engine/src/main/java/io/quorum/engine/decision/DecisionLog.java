@@ -1,9 +1,10 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
+import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.port.Journal;
-import io.quorum.engine.session.SessionId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,10 +1,13 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quorum.engine.journal.JournalContract;
+import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent.UserAction;
+import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Journal;
-import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;

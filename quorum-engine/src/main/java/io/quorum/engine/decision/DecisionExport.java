@@ -1,4 +1,4 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.Modification;

@@ -1,6 +1,8 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
+import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent.MessageJournaled;
+import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
@@ -12,6 +14,7 @@ import io.quorum.engine.message.Payload;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.Tally;
 import io.quorum.engine.message.TradeAction;
@@ -20,7 +23,6 @@ import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRecord;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.port.Journal;
-import io.quorum.engine.session.SessionId;
 import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.quorum.engine.session;
+package io.quorum.engine.message;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
+import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent.ConfigChanged;
 import io.quorum.engine.journal.JournalEvent.MessageJournaled;
 import io.quorum.engine.journal.JournalEvent.OrderFilled;
@@ -18,6 +19,7 @@ import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.Question;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteRecord;
@@ -28,7 +30,6 @@ import io.quorum.engine.order.Order;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.OrderStatus;
 import io.quorum.engine.order.RejectReason;
-import io.quorum.engine.session.SessionId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.quorum.engine.journal;
+package io.quorum.engine.decision;
 
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
