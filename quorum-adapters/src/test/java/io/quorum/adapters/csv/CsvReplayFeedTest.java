@@ -1,10 +1,11 @@
 package io.quorum.adapters.csv;
 
-import static io.quorum.adapters.csv.CsvReplayFeedContractTest.ACME;
-import static io.quorum.adapters.csv.CsvReplayFeedContractTest.MONDAY_OPEN;
+import static io.quorum.adapters.testing.AcmeBars.ACME;
+import static io.quorum.adapters.testing.AcmeBars.MONDAY_OPEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quorum.adapters.testing.AcmeBars;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.port.MarketDataFeed;
@@ -21,7 +22,7 @@ class CsvReplayFeedTest {
 
     @Test
     void bars_ended_before_the_start_are_history_and_the_last_close_is_the_last_tick() {
-        try (CsvReplayFeed replay = CsvReplayFeed.of(Map.of(ACME, CsvReplayFeedContractTest.dailyThenMinutes()), MONDAY_OPEN)) {
+        try (CsvReplayFeed replay = CsvReplayFeed.of(Map.of(ACME, AcmeBars.dailyThenMinutes()), MONDAY_OPEN)) {
             assertThat(replay.history(ACME, MarketDataFeed.DAILY, 10)).hasSize(5);
             assertThat(replay.history(ACME, MarketDataFeed.ONE_MINUTE, 10)).isEmpty();
             assertThat(replay.lastTick(ACME)).map(Tick::lastMicros).contains(103_600_000L);
@@ -31,7 +32,7 @@ class CsvReplayFeedTest {
 
     @Test
     void a_minute_bar_is_published_at_its_end_as_a_closing_tick_then_the_bar() {
-        try (CsvReplayFeed replay = CsvReplayFeed.of(Map.of(ACME, CsvReplayFeedContractTest.dailyThenMinutes()), MONDAY_OPEN)) {
+        try (CsvReplayFeed replay = CsvReplayFeed.of(Map.of(ACME, AcmeBars.dailyThenMinutes()), MONDAY_OPEN)) {
             List<Object> events = new ArrayList<>();
             replay.subscribe(ACME, events::add, events::add);
 
@@ -50,7 +51,7 @@ class CsvReplayFeedTest {
 
     @Test
     void a_daily_replay_ticks_each_close_at_the_session_close_and_publishes_no_minute_bars() {
-        BarImport.Imported daily = CsvReplayFeedContractTest.imported("acme-daily.csv");
+        BarImport.Imported daily = AcmeBars.imported("acme-daily.csv");
         try (CsvReplayFeed replay = CsvReplayFeed.of(daily, Instant.parse("2024-02-28T00:00:00Z"))) {
             List<Tick> ticks = new ArrayList<>();
             List<Bar> bars = new ArrayList<>();
@@ -69,7 +70,7 @@ class CsvReplayFeedTest {
     @Test
     void started_on_a_clock_the_replay_follows_it() {
         SimulatedClock clock = SimulatedClock.manual(MONDAY_OPEN);
-        try (CsvReplayFeed replay = CsvReplayFeed.of(Map.of(ACME, CsvReplayFeedContractTest.dailyThenMinutes()), MONDAY_OPEN)) {
+        try (CsvReplayFeed replay = CsvReplayFeed.of(Map.of(ACME, AcmeBars.dailyThenMinutes()), MONDAY_OPEN)) {
             List<Bar> bars = new CopyOnWriteArrayList<>();
             replay.subscribe(ACME, tick -> { }, bars::add);
             replay.start(clock, Duration.ofMillis(10));
