@@ -1,5 +1,6 @@
 package io.quorum.adapters.yahoo;
 
+import io.quorum.adapters.http.Backoff;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.ListenerList;

@@ -1,17 +1,17 @@
 package io.quorum.adapters.yahoo;
 
-import static io.quorum.adapters.yahoo.YahooChartServer.Scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.quorum.adapters.testing.LocalHttpServer.Answer;
 import io.quorum.engine.market.Bar;
+import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +107,7 @@ class YahooMarketDataFeedTest {
     @Test
     void a_429_and_a_503_are_retried_after_a_backoff_then_the_history_arrives() {
         serveAapl();
-        server.script(new Scripted(429, "", Duration.ZERO, Map.of("Retry-After", "0")), Scripted.status(503));
+        server.script(Answer.status(429).withHeader("Retry-After", "0"), Answer.status(503));
 
         List<Bar> bars = feed.history(AAPL, MarketDataFeed.DAILY, 10);
 
@@ -119,7 +119,7 @@ class YahooMarketDataFeedTest {
     @Test
     void a_provider_that_keeps_failing_gives_an_empty_history_and_no_exception() {
         serveAapl();
-        server.script(Scripted.status(500), Scripted.status(502), Scripted.status(503));
+        server.script(Answer.status(500), Answer.status(502), Answer.status(503));
 
         assertThat(feed.history(AAPL, MarketDataFeed.DAILY, 10)).isEmpty();
         assertThat(feed.stats().unavailable()).isEqualTo(3);
@@ -128,7 +128,7 @@ class YahooMarketDataFeedTest {
     @Test
     void a_refusal_is_not_retried() {
         serveAapl();
-        server.script(Scripted.status(401));
+        server.script(Answer.status(401));
 
         assertThat(feed.history(AAPL, MarketDataFeed.DAILY, 10)).isEmpty();
         assertThat(server.requests()).hasSize(1);
@@ -137,7 +137,7 @@ class YahooMarketDataFeedTest {
     @Test
     void a_malformed_and_an_empty_answer_are_counted_and_skipped() {
         serveAapl();
-        server.script(Scripted.body(YahooChartServer.fixture("malformed.json")), Scripted.body(YahooChartServer.fixture("empty-result.json")));
+        server.script(Answer.ok(YahooChartServer.fixture("malformed.json"), "application/json"), Answer.ok(YahooChartServer.fixture("empty-result.json"), "application/json"));
 
         List<Bar> bars = feed.history(AAPL, MarketDataFeed.DAILY, 10);
 
@@ -148,7 +148,7 @@ class YahooMarketDataFeedTest {
     @Test
     void a_slow_answer_times_out_and_is_tried_again() {
         serveAapl();
-        server.script(Scripted.slow(Duration.ofSeconds(2)));
+        server.script(Answer.slow(Duration.ofSeconds(2)));
 
         assertThat(feed.history(AAPL, MarketDataFeed.DAILY, 10)).hasSize(4);
         assertThat(feed.stats().unavailable()).isEqualTo(1);
@@ -159,7 +159,7 @@ class YahooMarketDataFeedTest {
         serveAapl();
         List<Object> heard = new CopyOnWriteArrayList<>();
         try (MarketDataFeed.Subscription ignored = feed.subscribe(AAPL, heard::add, heard::add)) {
-            server.script(Scripted.status(503), Scripted.status(429), Scripted.body("<html>Will be right back</html>"));
+            server.script(Answer.status(503), Answer.status(429), Answer.ok("<html>Will be right back</html>", "text/html"));
             await().atMost(Duration.ofSeconds(5)).until(() -> feed.stats().unavailable() >= 2 && feed.stats().malformed() >= 1);
             assertThat(heard).isEmpty();
 
@@ -171,7 +171,7 @@ class YahooMarketDataFeedTest {
         }
 
         assertThat(heard.get(0)).isInstanceOfSatisfying(Bar.class, bar -> assertThat(bar.start()).isEqualTo(Instant.parse("2024-09-20T13:34:00Z")));
-        assertThat(heard.get(1)).isInstanceOfSatisfying(io.quorum.engine.market.Tick.class, tick -> {
+        assertThat(heard.get(1)).isInstanceOfSatisfying(Tick.class, tick -> {
             assertThat(tick.time()).isEqualTo(Instant.parse("2024-09-20T13:35:10Z"));
             assertThat(tick.lastMicros()).isEqualTo(229_810_000);
             assertThat(tick.size()).isEqualTo(2_400_000 - 2_250_312);

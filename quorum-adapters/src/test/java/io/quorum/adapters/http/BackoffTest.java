@@ -1,4 +1,4 @@
-package io.quorum.adapters.yahoo;
+package io.quorum.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

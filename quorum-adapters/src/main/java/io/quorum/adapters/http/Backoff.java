@@ -1,4 +1,4 @@
-package io.quorum.adapters.yahoo;
+package io.quorum.adapters.http;
 
 import java.time.Duration;
 import java.util.Objects;
