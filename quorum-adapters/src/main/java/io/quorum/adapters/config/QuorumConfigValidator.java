@@ -95,7 +95,7 @@ public final class QuorumConfigValidator {
             }
             for (String section : SECTIONS.keySet()) keysOf(section);
             Market market = market(defaults.market());
-            News news = news(defaults.news());
+            News news = news(defaults.news(), market.provider());
             if (market.provider() == MarketProvider.YAHOO && market.tickers().isEmpty()) {
                 errors.add(new ConfigError(where("market.tickers"), "is empty, and the Yahoo market needs the tickers to watch",
                         "a list of 1 to 50 ticker symbols", "tickers: [AAPL, MSFT]"));
@@ -164,8 +164,15 @@ public final class QuorumConfigValidator {
             return new Market(provider, tickers, staleAfter, simulated, new YahooSettings(baseUrl, poll, timeout, initial, max, attempts), csv);
         }
 
-        private News news(News defaults) {
-            NewsProvider provider = choice("news.provider", NewsProvider.class, defaults.provider());
+        /** The news default to the market's own: simulated headlines with the simulated market, RSS with a real one. */
+        private News news(News defaults, MarketProvider market) {
+            NewsProvider fallback = market == MarketProvider.SIMULATED ? NewsProvider.SIMULATED : NewsProvider.RSS;
+            NewsProvider provider = choice("news.provider", NewsProvider.class, fallback);
+            if (provider == NewsProvider.SIMULATED && market != MarketProvider.SIMULATED) {
+                errors.add(new ConfigError(where("news.provider"), "\"simulated\" needs the simulated market, and the market is " + market.name().toLowerCase(Locale.ROOT),
+                        "rss or none with a real market", "provider: rss"));
+                provider = fallback;
+            }
             RssSettings rss = defaults.rss();
             Duration poll = duration("news.rss.pollInterval", Duration.ofSeconds(10), Duration.ofDays(1), "2m", rss.pollInterval());
             Duration timeout = duration("news.rss.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5), "10s", rss.timeout());

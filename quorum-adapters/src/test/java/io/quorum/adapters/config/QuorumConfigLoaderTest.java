@@ -53,6 +53,13 @@ class QuorumConfigLoaderTest {
     }
 
     @Test
+    void a_real_market_reads_rss_news_unless_told_otherwise() {
+        QuorumConfig config = valid(QuorumConfigLoader.parse("market: {provider: yahoo, tickers: [AAPL]}", "quorum.yml", Map.of()));
+
+        assertThat(config.news().provider()).isEqualTo(NewsProvider.RSS);
+    }
+
+    @Test
     void the_environment_overrides_the_file_and_says_so() {
         ConfigResult result = QuorumConfigLoader.parse("market: {provider: simulated}", "quorum.yml",
                 Map.of("QUORUM_MARKET_PROVIDER", "yahoo", "QUORUM_MARKET_TICKERS", "AAPL, msft", "QUORUM_MARKET_YAHOO_POLL_INTERVAL", "30s"));
