@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@link YahooSettings#pollInterval()} on the feed's own thread ({@code yahoo-feed}), which
  * publishes the 1-minute bars completed since the last poll and then a tick at the last trade.
  *
+ * <p>A chart fetched less than a poll interval ago answers a history request again, so that the
+ * desk's readers do not send a request each; subscribing to a ticker whose minute chart was
+ * fetched (by {@code history}, as the market monitor does first) sends none either.
+ *
  * <p>Nothing the provider does stops the feed: a 429 or a 5xx is retried after a jittered
  * backoff (or the {@code Retry-After} asked for), a malformed or empty answer is counted, logged
  * and skipped, and the next poll comes as usual. A symbol the provider does not know is refused
@@ -47,6 +51,7 @@ public final class YahooMarketDataFeed implements MarketDataFeed {
     private final Backoff backoff;
     private final List<Ticker> tickers;
     private final Map<Ticker, Watch> watches = new HashMap<>();
+    private final RecentCharts recentCharts = new RecentCharts();
     private final ScheduledExecutorService poller;
 
     private final AtomicLong requests = new AtomicLong();
@@ -107,7 +112,9 @@ public final class YahooMarketDataFeed implements MarketDataFeed {
         if (count < 0) throw new IllegalArgumentException("count must not be negative: " + count);
         if (!interval.equals(DAILY) && !interval.equals(ONE_MINUTE)) throw new IllegalArgumentException("Yahoo Finance history is daily or 1-minute here, not " + interval);
         if (count == 0) return List.of();
-        ChartAnswer answer = fetchWithRetries(ticker, interval, range(interval, count));
+        String range = range(interval, count);
+        ChartAnswer.Chart cached = recentCharts.fresh(ticker, interval, range, settings.pollInterval());
+        ChartAnswer answer = cached != null ? cached : fetchWithRetries(ticker, interval, range);
         return switch (answer) {
             case ChartAnswer.Chart chart -> latestCompleted(chart, count);
             case ChartAnswer.UnknownSymbol unknown -> throw refusal(unknown);
@@ -128,7 +135,8 @@ public final class YahooMarketDataFeed implements MarketDataFeed {
             watch = watches.get(ticker);
         }
         if (watch == null) {
-            ChartAnswer first = fetchWithRetries(ticker, ONE_MINUTE, "1d");
+            ChartAnswer.Chart seen = recentCharts.latest(ticker, ONE_MINUTE, "1d");
+            ChartAnswer first = seen != null ? seen : fetchWithRetries(ticker, ONE_MINUTE, "1d");
             if (first instanceof ChartAnswer.UnknownSymbol unknown) throw refusal(unknown);
             synchronized (watches) {
                 watch = watches.get(ticker);
@@ -185,7 +193,10 @@ public final class YahooMarketDataFeed implements MarketDataFeed {
         requests.incrementAndGet();
         ChartAnswer answer = client.fetch(ticker, interval, range);
         switch (answer) {
-            case ChartAnswer.Chart chart -> droppedPoints.addAndGet(chart.droppedPoints());
+            case ChartAnswer.Chart chart -> {
+                droppedPoints.addAndGet(chart.droppedPoints());
+                recentCharts.put(ticker, interval, range, chart);
+            }
             case ChartAnswer.UnknownSymbol unknown -> {
                 unknownSymbols.incrementAndGet();
                 LOG.info("Yahoo Finance does not know {}: {}", ticker, unknown.providerAnswer());

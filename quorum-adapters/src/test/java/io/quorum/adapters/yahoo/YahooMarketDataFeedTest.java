@@ -28,10 +28,12 @@ class YahooMarketDataFeedTest {
         server.close();
     }
 
-    private YahooMarketDataFeed feed(int attempts) {
+    private YahooMarketDataFeed feed(int attempts) { return feed(attempts, Duration.ofMillis(20)); }
+
+    private YahooMarketDataFeed feed(int attempts, Duration pollInterval) {
         return YahooMarketDataFeed.create(YahooSettings.defaults()
                 .withBaseUrl(server.baseUrl())
-                .withPollInterval(Duration.ofMillis(20))
+                .withPollInterval(pollInterval)
                 .withTimeout(Duration.ofMillis(500))
                 .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40))
                 .withAttempts(attempts), List.of(AAPL));
@@ -176,5 +178,32 @@ class YahooMarketDataFeedTest {
             assertThat(tick.lastMicros()).isEqualTo(229_810_000);
             assertThat(tick.size()).isEqualTo(2_400_000 - 2_250_312);
         });
+    }
+
+    @Test
+    void a_history_asked_again_within_a_poll_interval_is_answered_without_a_request() {
+        serveAapl();
+        feed.close();
+        feed = feed(3, Duration.ofHours(1));
+
+        List<Bar> first = feed.history(AAPL, MarketDataFeed.DAILY, 10);
+        List<Bar> again = feed.history(AAPL, MarketDataFeed.DAILY, 3);
+
+        assertThat(again).containsExactlyElementsOf(first.subList(1, 4));
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void subscribing_after_the_minute_history_sends_no_request_so_a_slow_provider_cannot_hold_it_up() {
+        serveAapl();
+        feed.close();
+        feed = feed(3, Duration.ofHours(1));
+        feed.history(AAPL, MarketDataFeed.ONE_MINUTE, 30);
+        server.script(Answer.slow(Duration.ofSeconds(5)));
+
+        try (MarketDataFeed.Subscription ignored = feed.subscribe(AAPL, tick -> { }, bar -> { })) {
+            assertThat(server.requests()).hasSize(1);
+            assertThat(feed.lastTick(AAPL)).map(Tick::lastMicros).contains(229_460_000L);
+        }
     }
 }
