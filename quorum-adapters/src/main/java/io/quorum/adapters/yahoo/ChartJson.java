@@ -84,6 +84,37 @@ final class ChartJson {
                 Math.max(0, meta.path("regularMarketVolume").asLong(0)), interval, bars, dropped);
     }
 
+    /**
+     * The equities and funds of a search answer ({@code {"quotes":[{"symbol":"AAPL","shortname":"Apple Inc.",
+     * "exchDisp":"NASDAQ","quoteType":"EQUITY",…}],…}}); symbols that are not tickers here (other
+     * markets' suffixes) are left out, and a share class written with a dash (BRK-B) is read as BRK.B.
+     */
+    static List<SymbolMatch> decodeSearch(String body) {
+        JsonNode quotes;
+        try {
+            quotes = JSON.readTree(body).path("quotes");
+        } catch (JsonProcessingException notJson) {
+            return List.of();
+        }
+        List<SymbolMatch> matches = new ArrayList<>();
+        for (JsonNode quote : quotes) {
+            String type = quote.path("quoteType").asText("");
+            if (!type.equals("EQUITY") && !type.equals("ETF")) continue;
+            if (!quote.path("isYahooFinance").asBoolean(true)) continue;
+            String symbol = quote.path("symbol").asText("").replaceAll("-([A-Z])$", ".$1");
+            Ticker ticker;
+            try {
+                ticker = new Ticker(symbol);
+            } catch (IllegalArgumentException notHere) {
+                continue;
+            }
+            String name = quote.path("shortname").asText(quote.path("longname").asText(symbol));
+            String exchange = quote.path("exchDisp").asText(quote.path("exchange").asText(""));
+            matches.add(new SymbolMatch(ticker, name, exchange, type));
+        }
+        return matches;
+    }
+
     private static Bar bar(Ticker ticker, Duration interval, ExchangeCalendar calendar, ZoneId zone, int decimals,
                            JsonNode timestamp, JsonNode quote, int i) {
         if (!timestamp.canConvertToLong()) return null;

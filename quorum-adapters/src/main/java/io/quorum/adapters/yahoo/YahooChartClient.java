@@ -59,6 +59,26 @@ final class YahooChartClient {
         return new ChartAnswer.Unavailable("HTTP " + status + " from " + settings.baseUrl(), false, Duration.ZERO);
     }
 
+    /** The body of a symbol search ({@code GET {base}/v1/finance/search?q=…}), or empty when it failed. */
+    Optional<String> search(String query, int max) {
+        String base = settings.baseUrl().toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + "/v1/finance/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&quotesCount=" + max + "&newsCount=0");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
+                .header("Accept", "application/json")
+                .header("User-Agent", "Mozilla/5.0 (compatible; Quorum trading desk)")
+                .GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (IOException unreachable) {
+            return Optional.empty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     private URI uri(Ticker ticker, Duration interval, String range) {
         String symbol = URLEncoder.encode(yahooSymbol(ticker), StandardCharsets.UTF_8);
         String step = interval.equals(MarketDataFeed.DAILY) ? "1d" : interval.toMinutes() + "m";

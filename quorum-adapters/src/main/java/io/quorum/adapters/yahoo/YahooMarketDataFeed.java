@@ -98,6 +98,20 @@ public final class YahooMarketDataFeed implements MarketDataFeed {
         return lookup;
     }
 
+    /** The equities and funds the provider finds for {@code query} (a symbol or a name), best first; empty when it cannot be asked. */
+    public List<SymbolMatch> search(String query, int max) {
+        if (query == null || query.isBlank()) return List.of();
+        if (max < 1 || max > 50) throw new IllegalArgumentException("max must be within [1, 50]: " + max);
+        requests.incrementAndGet();
+        Optional<String> body = client.search(query.strip(), max);
+        if (body.isEmpty()) {
+            unavailable.incrementAndGet();
+            LOG.warn("Yahoo Finance symbol search unavailable");
+            return List.of();
+        }
+        return ChartJson.decodeSearch(body.get());
+    }
+
     public YahooFeedStats stats() {
         return new YahooFeedStats(requests.get(), unavailable.get(), malformed.get(), droppedPoints.get(), unknownSymbols.get());
     }

@@ -47,6 +47,12 @@ final class YahooChartServer implements AutoCloseable {
         serve(symbol, (interval, range) -> body);
     }
 
+    /** Symbol searches ({@code /v1/finance/search}) answer this fixture of {@code src/test/resources/yahoo}. */
+    void serveSearch(String fixture) {
+        String body = fixture(fixture);
+        server.route("/v1/finance/search", uri -> Answer.ok(body, "application/json"));
+    }
+
     void script(Answer... answers) { server.script(answers); }
 
     List<URI> requests() { return server.requests(); }

@@ -206,4 +206,24 @@ class YahooMarketDataFeedTest {
             assertThat(feed.lastTick(AAPL)).map(Tick::lastMicros).contains(229_460_000L);
         }
     }
+
+    @Test
+    void a_search_offers_the_equities_and_funds_the_provider_finds() {
+        server.serveSearch("search-apple.json");
+
+        assertThat(feed.search("apple", 10)).containsExactly(
+                new SymbolMatch(AAPL, "Apple Inc.", "NASDAQ", "EQUITY"),
+                new SymbolMatch(Ticker.of("AAPU"), "Direxion Daily AAPL Bull 2X Sha", "NASDAQ", "ETF"),
+                new SymbolMatch(Ticker.of("APC.DE"), "APPLE INC", "XETRA", "EQUITY"),
+                new SymbolMatch(Ticker.of("BRK.B"), "Berkshire Hathaway Inc. New", "NYSE", "EQUITY"));
+        assertThat(server.requests().getFirst().getQuery()).isEqualTo("q=apple&quotesCount=10&newsCount=0");
+    }
+
+    @Test
+    void a_search_the_provider_cannot_answer_offers_nothing() {
+        server.script(Answer.status(503));
+
+        assertThat(feed.search("apple", 10)).isEmpty();
+        assertThat(feed.stats().unavailable()).isEqualTo(1);
+    }
 }
