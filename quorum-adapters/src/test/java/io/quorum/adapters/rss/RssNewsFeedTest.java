@@ -3,6 +3,9 @@ package io.quorum.adapters.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.quorum.adapters.testing.LocalHttpServer;
 import io.quorum.adapters.testing.LocalHttpServer.Answer;
 import io.quorum.engine.market.NewsItem;
@@ -18,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class RssNewsFeedTest {
     private static final Ticker AAPL = Ticker.of("AAPL");
@@ -133,5 +137,24 @@ class RssNewsFeedTest {
     void a_feed_url_is_made_from_a_template_with_the_ticker() {
         assertThat(RssNewsFeed.feedFor(RssNewsFeed.YAHOO_HEADLINES, Ticker.of("BRK.B")))
                 .isEqualTo(URI.create("https://feeds.finance.yahoo.com/rss/2.0/headline?s=BRK.B&region=US&lang=en-US"));
+    }
+
+    @Test
+    void a_token_in_a_feed_query_never_reaches_the_log() {
+        Logger logger = (Logger) LoggerFactory.getLogger(RssNewsFeed.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            server.route("/private", uri -> Answer.status(500));
+            RssNewsFeed news = feed("/private?token=sk-canary-5678");
+            await().atMost(PATIENCE).until(() -> news.stats().failures() >= 2);
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        assertThat(log.list).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.getFormattedMessage()).contains("/private").doesNotContain("sk-canary-5678");
+        });
     }
 }
