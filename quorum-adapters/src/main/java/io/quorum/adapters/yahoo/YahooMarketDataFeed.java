@@ -277,6 +277,8 @@ public final class YahooMarketDataFeed implements MarketDataFeed {
         private volatile Tick lastTick;
         private long lastDayVolume;
         private int failures;
+        /** Set when polling starts again after nobody listened: what came meanwhile is history by now. */
+        private boolean catchUpQuietly;
         private ScheduledFuture<?> next;
 
         Watch(Ticker ticker) { this.ticker = ticker; }
@@ -285,7 +287,10 @@ public final class YahooMarketDataFeed implements MarketDataFeed {
         synchronized void listen(Consumer<Tick> onTick, Consumer<Bar> onBar) {
             tickListeners.add(onTick);
             barListeners.add(onBar);
-            if (listening++ == 0 && next == null) schedule(settings.pollInterval());
+            if (listening++ == 0 && next == null) {
+                catchUpQuietly = lastBarStart != null || lastTick != null;
+                schedule(settings.pollInterval());
+            }
         }
 
         /** Removes listeners; with none left, polling stops until someone listens again. */
@@ -323,6 +328,15 @@ public final class YahooMarketDataFeed implements MarketDataFeed {
 
         private void poll() {
             Duration delay = settings.pollInterval();
+            boolean quietly;
+            synchronized (this) {
+                quietly = catchUpQuietly;
+                catchUpQuietly = false;
+            }
+            if (quietly) {
+                ChartAnswer.Chart known = recentCharts.latest(ticker, ONE_MINUTE, "1d");
+                if (known != null) baseline(known);
+            }
             try {
                 ChartAnswer answer = fetchOnce(ticker, ONE_MINUTE, "1d");
                 if (answer instanceof ChartAnswer.Chart chart) {

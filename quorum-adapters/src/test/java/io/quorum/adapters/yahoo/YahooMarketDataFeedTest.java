@@ -226,4 +226,23 @@ class YahooMarketDataFeedTest {
         assertThat(feed.search("apple", 10)).isEmpty();
         assertThat(feed.stats().unavailable()).isEqualTo(1);
     }
+
+    @Test
+    void subscribing_again_after_nobody_listened_publishes_nothing_already_in_the_history() {
+        serveAapl();
+        List<Object> heard = new CopyOnWriteArrayList<>();
+        feed.subscribe(AAPL, tick -> { }, bar -> { }).close();
+        Instant later = Instant.parse("2024-09-20T13:35:10Z");
+        server.serve("AAPL", (interval, range) -> YahooChartServer.render("AAPL", List.of(
+                new Bar(AAPL, Instant.parse("2024-09-20T13:34:00Z"), MarketDataFeed.ONE_MINUTE, 229_460_000, 229_900_000, 229_400_000, 229_800_000, 90_000)),
+                229_810_000, later, 2_400_000));
+        await().atMost(Duration.ofSeconds(5)).until(() -> feed.history(AAPL, MarketDataFeed.ONE_MINUTE, 30).size() == 1);
+
+        try (MarketDataFeed.Subscription ignored = feed.subscribe(AAPL, heard::add, heard::add)) {
+            long requests = server.requests().size();
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.requests().size() >= requests + 3);
+        }
+
+        assertThat(heard).isEmpty();
+    }
 }
