@@ -1,0 +1,513 @@
+package io.quorum.adapters.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.quorum.adapters.config.QuorumConfig.Csv;
+import io.quorum.adapters.config.QuorumConfig.CsvFile;
+import io.quorum.adapters.config.QuorumConfig.Market;
+import io.quorum.adapters.config.QuorumConfig.MarketProvider;
+import io.quorum.adapters.config.QuorumConfig.News;
+import io.quorum.adapters.config.QuorumConfig.NewsProvider;
+import io.quorum.adapters.config.QuorumConfig.Simulated;
+import io.quorum.adapters.rss.RssSettings;
+import io.quorum.adapters.yahoo.YahooSettings;
+import io.quorum.engine.market.Ticker;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a configuration tree (read from {@code quorum.yml}, with the environment's overrides)
+ * and builds the {@link QuorumConfig} it describes. Every error is found, not only the first, and
+ * each names its path, what is expected (a type or a range) and an example. A key whose name
+ * looks like a secret (a key, a token, a password) is refused wherever it is: secrets come from
+ * the environment only, and their values are never repeated in an error.
+ */
+public final class QuorumConfigValidator {
+    /** The keys of each section, in the order the documentation gives them. */
+    static final Map<String, List<String>> SECTIONS = sections();
+    /** The settings with one value, each of which an environment variable may override. */
+    static final List<String> SCALARS = List.of(
+            "market.provider", "market.tickers", "market.staleAfter",
+            "market.simulated.seed", "market.simulated.speed",
+            "market.yahoo.baseUrl", "market.yahoo.pollInterval", "market.yahoo.timeout",
+            "market.yahoo.initialBackoff", "market.yahoo.maxBackoff", "market.yahoo.attempts",
+            "market.csv.skipBadRows",
+            "news.provider", "news.rss.pollInterval", "news.rss.timeout", "news.rss.initialBackoff",
+            "news.rss.maxBackoff", "news.rss.defaultFeed");
+
+    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|passw|token|api[-_]?key|key[-_]?id|private[-_]?key|credential).*|(?i)key");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private static Map<String, List<String>> sections() {
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        sections.put("", List.of("market", "news"));
+        sections.put("market", List.of("provider", "tickers", "staleAfter", "simulated", "yahoo", "csv"));
+        sections.put("market.simulated", List.of("seed", "speed"));
+        sections.put("market.yahoo", List.of("baseUrl", "pollInterval", "timeout", "initialBackoff", "maxBackoff", "attempts"));
+        sections.put("market.csv", List.of("files", "skipBadRows"));
+        sections.put("news", List.of("provider", "rss"));
+        sections.put("news.rss", List.of("pollInterval", "timeout", "initialBackoff", "maxBackoff", "defaultFeed", "feeds"));
+        return sections;
+    }
+
+    /**
+     * Checks {@code root}; {@code overriddenBy} maps the paths whose value came from an
+     * environment variable to that variable's name, so that an error can say where to look.
+     */
+    public ConfigResult validate(JsonNode root, Map<String, String> overriddenBy) {
+        Check check = new Check(root, overriddenBy);
+        QuorumConfig config = check.config();
+        if (!check.errors.isEmpty()) return new ConfigResult.Invalid(check.errors);
+        return new ConfigResult.Valid(config, List.copyOf(overriddenBy.values()));
+    }
+
+    /** One validation: the tree, where its values came from, and the errors found so far. */
+    private static final class Check {
+        private final JsonNode root;
+        private final Map<String, String> overriddenBy;
+        private final List<ConfigError> errors = new ArrayList<>();
+
+        Check(JsonNode root, Map<String, String> overriddenBy) {
+            this.root = root;
+            this.overriddenBy = overriddenBy;
+        }
+
+        QuorumConfig config() {
+            QuorumConfig defaults = QuorumConfig.defaults();
+            if (!root.isObject() && !root.isMissingNode() && !root.isNull()) {
+                errors.add(new ConfigError("quorum.yml", "is " + kind(root) + ", not a mapping of sections",
+                        "a mapping with the sections market and news", "market: {provider: yahoo, tickers: [AAPL]}"));
+                return defaults;
+            }
+            for (String section : SECTIONS.keySet()) keysOf(section);
+            Market market = market(defaults.market());
+            News news = news(defaults.news(), market.provider());
+            if (market.provider() == MarketProvider.YAHOO && market.tickers().isEmpty()) {
+                errors.add(new ConfigError(where("market.tickers"), "is empty, and the Yahoo market needs the tickers to watch",
+                        "a list of 1 to 50 ticker symbols", "tickers: [AAPL, MSFT]"));
+            }
+            if (market.provider() == MarketProvider.CSV && at("market.csv.files").size() == 0) {
+                errors.add(new ConfigError(where("market.csv.files"), "is empty, and the CSV market needs at least one file",
+                        "a list of {ticker, path}", "files: [{ticker: AAPL, path: data/aapl.csv}]"));
+            }
+            return new QuorumConfig(market, news);
+        }
+
+        // --- sections ---------------------------------------------------------------------
+
+        /** Reports the unknown and the secret keys of a section, and a section that is not a mapping. */
+        private void keysOf(String section) {
+            JsonNode node = at(section);
+            if (node.isMissingNode() || node.isNull()) return;
+            if (!node.isObject()) {
+                errors.add(new ConfigError(where(section), "is " + kind(node) + ", not a section",
+                        "a mapping of " + String.join(", ", SECTIONS.get(section)), exampleOfSection(section)));
+                return;
+            }
+            List<String> known = SECTIONS.get(section);
+            for (var names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                String path = section.isEmpty() ? name : section + "." + name;
+                if (SECRET.matcher(name).matches()) {
+                    errors.add(new ConfigError(path, "looks like a secret, and secrets are never read from the file (its value is not shown here)",
+                            "the key in the environment, never in quorum.yml", "export " + QuorumConfigLoader.environmentName(path) + "=…"));
+                } else if (!known.contains(name)) {
+                    String closest = closest(name, known);
+                    errors.add(new ConfigError(path, "is not a known key" + (closest == null ? "" : " (did you mean " + closest + "?)"),
+                            "one of " + String.join(", ", known), exampleOfSection(section)));
+                }
+            }
+        }
+
+        private static String exampleOfSection(String section) {
+            return switch (section) {
+                case "" -> "market: {provider: simulated}";
+                case "market" -> "market: {provider: yahoo, tickers: [AAPL]}";
+                case "market.simulated" -> "simulated: {seed: 42, speed: 60}";
+                case "market.yahoo" -> "yahoo: {pollInterval: 15s}";
+                case "market.csv" -> "csv: {files: [{ticker: AAPL, path: data/aapl.csv}]}";
+                case "news" -> "news: {provider: rss}";
+                default -> "rss: {pollInterval: 2m}";
+            };
+        }
+
+        private Market market(Market defaults) {
+            MarketProvider provider = choice("market.provider", MarketProvider.class, defaults.provider());
+            List<Ticker> tickers = tickers("market.tickers");
+            Duration staleAfter = duration("market.staleAfter", Duration.ofSeconds(5), Duration.ofHours(1), "60s", defaults.staleAfter());
+            Simulated simulated = new Simulated(
+                    integer("market.simulated.seed", Long.MIN_VALUE, Long.MAX_VALUE, "42", defaults.simulated().seed()),
+                    decimal("market.simulated.speed", 0, 100_000, "60", defaults.simulated().speed()));
+            YahooSettings yahooDefaults = defaults.yahoo();
+            URI baseUrl = url("market.yahoo.baseUrl", "https://query1.finance.yahoo.com", yahooDefaults.baseUrl());
+            Duration poll = duration("market.yahoo.pollInterval", Duration.ofSeconds(1), Duration.ofHours(1), "15s", yahooDefaults.pollInterval());
+            Duration timeout = duration("market.yahoo.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5), "10s", yahooDefaults.timeout());
+            Duration initial = duration("market.yahoo.initialBackoff", Duration.ofMillis(100), Duration.ofMinutes(10), "1s", yahooDefaults.initialBackoff());
+            Duration max = duration("market.yahoo.maxBackoff", Duration.ofSeconds(1), Duration.ofHours(1), "5m", yahooDefaults.maxBackoff());
+            int attempts = (int) integer("market.yahoo.attempts", 1, 10, "4", yahooDefaults.attempts());
+            max = backoffInOrder("market.yahoo", initial, max);
+            Csv csv = new Csv(csvFiles("market.csv.files"), bool("market.csv.skipBadRows", "false", defaults.csv().skipBadRows()));
+            return new Market(provider, tickers, staleAfter, simulated, new YahooSettings(baseUrl, poll, timeout, initial, max, attempts), csv);
+        }
+
+        /** The news default to the market's own: simulated headlines with the simulated market, RSS with a real one. */
+        private News news(News defaults, MarketProvider market) {
+            NewsProvider fallback = market == MarketProvider.SIMULATED ? NewsProvider.SIMULATED : NewsProvider.RSS;
+            NewsProvider provider = choice("news.provider", NewsProvider.class, fallback);
+            if (provider == NewsProvider.SIMULATED && market != MarketProvider.SIMULATED) {
+                errors.add(new ConfigError(where("news.provider"), "\"simulated\" needs the simulated market, and the market is " + market.name().toLowerCase(Locale.ROOT),
+                        "rss or none with a real market", "provider: rss"));
+                provider = fallback;
+            }
+            RssSettings rss = defaults.rss();
+            Duration poll = duration("news.rss.pollInterval", Duration.ofSeconds(10), Duration.ofDays(1), "2m", rss.pollInterval());
+            Duration timeout = duration("news.rss.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5), "10s", rss.timeout());
+            Duration initial = duration("news.rss.initialBackoff", Duration.ofSeconds(1), Duration.ofHours(1), "30s", rss.initialBackoff());
+            Duration max = duration("news.rss.maxBackoff", Duration.ofSeconds(1), Duration.ofDays(1), "30m", rss.maxBackoff());
+            max = backoffInOrder("news.rss", initial, max);
+            String template = feedTemplate("news.rss.defaultFeed", defaults.defaultFeed());
+            Map<Ticker, List<URI>> feeds = feeds("news.rss.feeds");
+            return new News(provider, new RssSettings(poll, timeout, initial, max, rss.remembered()), template, feeds);
+        }
+
+        private Duration backoffInOrder(String section, Duration initial, Duration max) {
+            if (max.compareTo(initial) >= 0) return max;
+            errors.add(new ConfigError(where(section + ".maxBackoff"), "is " + show(max) + ", shorter than initialBackoff " + show(initial),
+                    "a duration at least initialBackoff", "maxBackoff: 5m"));
+            return initial;
+        }
+
+        // --- values -----------------------------------------------------------------------
+
+        private <E extends Enum<E>> E choice(String path, Class<E> type, E fallback) {
+            JsonNode node = at(path);
+            if (absent(node)) return fallback;
+            List<String> names = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) names.add(constant.name().toLowerCase(Locale.ROOT));
+            String text = node.isValueNode() ? node.asText().strip().toLowerCase(Locale.ROOT) : "";
+            int index = names.indexOf(text);
+            if (node.isValueNode() && index >= 0) return type.getEnumConstants()[index];
+            errors.add(new ConfigError(where(path), found(node) + " is not a choice here", "one of " + String.join(", ", names),
+                    leaf(path) + ": " + names.get(Math.min(1, names.size() - 1))));
+            return fallback;
+        }
+
+        private Duration duration(String path, Duration min, Duration max, String example, Duration fallback) {
+            JsonNode node = at(path);
+            if (absent(node)) return fallback;
+            String expected = "a duration from " + show(min) + " to " + show(max) + " (a number and a unit: ms, s, m, h or d)";
+            Duration value = node.isTextual() ? parseDuration(node.asText().strip()) : null;
+            if (value == null) {
+                String problem = node.isNumber() ? found(node) + " has no unit" : found(node) + " is not a duration";
+                errors.add(new ConfigError(where(path), problem, expected, leaf(path) + ": " + example));
+                return fallback;
+            }
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                errors.add(new ConfigError(where(path), show(value) + " is out of range", expected, leaf(path) + ": " + example));
+                return fallback;
+            }
+            return value;
+        }
+
+        private long integer(String path, long min, long max, String example, long fallback) {
+            JsonNode node = at(path);
+            if (absent(node)) return fallback;
+            String expected = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
+            BigDecimal value = number(node);
+            if (value == null || value.stripTrailingZeros().scale() > 0) {
+                errors.add(new ConfigError(where(path), found(node) + " is not a whole number", expected, leaf(path) + ": " + example));
+                return fallback;
+            }
+            if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+                errors.add(new ConfigError(where(path), value.toPlainString() + " is out of range", expected, leaf(path) + ": " + example));
+                return fallback;
+            }
+            return value.longValueExact();
+        }
+
+        private double decimal(String path, double min, double max, String example, double fallback) {
+            JsonNode node = at(path);
+            if (absent(node)) return fallback;
+            String expected = "a number from " + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString() + " to " + BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
+            BigDecimal value = number(node);
+            if (value == null) {
+                errors.add(new ConfigError(where(path), found(node) + " is not a number", expected, leaf(path) + ": " + example));
+                return fallback;
+            }
+            if (value.doubleValue() < min || value.doubleValue() > max) {
+                errors.add(new ConfigError(where(path), value.toPlainString() + " is out of range", expected, leaf(path) + ": " + example));
+                return fallback;
+            }
+            return value.doubleValue();
+        }
+
+        private boolean bool(String path, String example, boolean fallback) {
+            JsonNode node = at(path);
+            if (absent(node)) return fallback;
+            if (node.isBoolean()) return node.asBoolean();
+            String text = node.isTextual() ? node.asText().strip().toLowerCase(Locale.ROOT) : "";
+            if (text.equals("true") || text.equals("false")) return Boolean.parseBoolean(text);
+            errors.add(new ConfigError(where(path), found(node) + " is not true or false", "true or false", leaf(path) + ": " + example));
+            return fallback;
+        }
+
+        private URI url(String path, String example, URI fallback) {
+            JsonNode node = at(path);
+            if (absent(node)) return fallback;
+            URI value = httpUrl(node);
+            if (value != null) return value;
+            errors.add(new ConfigError(where(path), found(node) + " is not an http or https URL", "an absolute http(s) URL", leaf(path) + ": " + example));
+            return fallback;
+        }
+
+        private String feedTemplate(String path, String fallback) {
+            JsonNode node = at(path);
+            if (absent(node)) return fallback;
+            String text = node.isTextual() ? node.asText().strip() : "";
+            URI filled = text.contains("{ticker}") ? httpUrl(new TextNode(text.replace("{ticker}", "AAPL"))) : null;
+            if (filled != null) return text;
+            errors.add(new ConfigError(where(path), found(node) + " is not a feed URL with {ticker} in it",
+                    "an http(s) URL in which {ticker} stands for the symbol", leaf(path) + ": \"" + fallback + "\""));
+            return fallback;
+        }
+
+        private List<Ticker> tickers(String path) {
+            JsonNode node = at(path);
+            if (absent(node)) return List.of();
+            List<JsonNode> items = new ArrayList<>();
+            if (node.isArray()) node.forEach(items::add);
+            else if (node.isTextual()) for (String part : node.asText().split(",")) items.add(new TextNode(part.strip()));
+            else {
+                errors.add(new ConfigError(where(path), "is " + kind(node) + ", not a list", "a list of 1 to 50 ticker symbols", "tickers: [AAPL, MSFT]"));
+                return List.of();
+            }
+            if (items.size() > 50) {
+                errors.add(new ConfigError(where(path), "has " + items.size() + " tickers", "a list of 1 to 50 ticker symbols", "tickers: [AAPL, MSFT]"));
+            }
+            List<Ticker> tickers = new ArrayList<>();
+            Set<Ticker> seen = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                Ticker ticker = ticker(path + "[" + i + "]", items.get(i));
+                if (ticker == null) continue;
+                if (!seen.add(ticker)) {
+                    errors.add(new ConfigError(where(path) + "[" + i + "]", ticker + " is listed twice", "each ticker once", "tickers: [AAPL, MSFT]"));
+                } else {
+                    tickers.add(ticker);
+                }
+            }
+            return tickers;
+        }
+
+        private Ticker ticker(String path, JsonNode node) {
+            if (node.isTextual()) {
+                try {
+                    return Ticker.of(node.asText());
+                } catch (IllegalArgumentException notASymbol) {
+                    // reported below
+                }
+            }
+            errors.add(new ConfigError(path, found(node) + " is not a ticker symbol", "1 to 10 letters, digits, '.' or '-', starting with a letter", "AAPL"));
+            return null;
+        }
+
+        private List<CsvFile> csvFiles(String path) {
+            JsonNode node = at(path);
+            if (absent(node)) return List.of();
+            String example = "files: [{ticker: AAPL, path: data/aapl.csv}]";
+            if (!node.isArray()) {
+                errors.add(new ConfigError(where(path), "is " + kind(node) + ", not a list", "a list of {ticker, path}", example));
+                return List.of();
+            }
+            List<CsvFile> files = new ArrayList<>();
+            Set<Ticker> seen = new HashSet<>();
+            for (int i = 0; i < node.size(); i++) {
+                String itemPath = path + "[" + i + "]";
+                JsonNode item = node.get(i);
+                if (!item.isObject()) {
+                    errors.add(new ConfigError(itemPath, "is " + kind(item) + ", not a file", "a mapping with ticker and path", "{ticker: AAPL, path: data/aapl.csv}"));
+                    continue;
+                }
+                for (var names = item.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (!name.equals("ticker") && !name.equals("path")) {
+                        errors.add(new ConfigError(itemPath + "." + name, "is not a known key", "one of ticker, path", "{ticker: AAPL, path: data/aapl.csv}"));
+                    }
+                }
+                Ticker ticker = item.has("ticker") ? ticker(itemPath + ".ticker", item.get("ticker")) : null;
+                if (!item.has("ticker")) errors.add(new ConfigError(itemPath + ".ticker", "is missing", "the ticker the file holds", "ticker: AAPL"));
+                Path file = null;
+                JsonNode pathNode = item.path("path");
+                if (pathNode.isTextual() && !pathNode.asText().isBlank()) {
+                    try {
+                        file = Path.of(pathNode.asText().strip());
+                    } catch (InvalidPathException notAPath) {
+                        errors.add(new ConfigError(itemPath + ".path", found(pathNode) + " is not a file path", "a path to a CSV file", "path: data/aapl.csv"));
+                    }
+                } else {
+                    errors.add(new ConfigError(itemPath + ".path", pathNode.isMissingNode() ? "is missing" : found(pathNode) + " is not a file path",
+                            "a path to a CSV file, relative to the working directory", "path: data/aapl.csv"));
+                }
+                if (ticker != null && !seen.add(ticker)) {
+                    errors.add(new ConfigError(itemPath + ".ticker", ticker + " has a file already", "one file per ticker", "{ticker: MSFT, path: data/msft.csv}"));
+                } else if (ticker != null && file != null) {
+                    files.add(new CsvFile(ticker, file));
+                }
+            }
+            return files;
+        }
+
+        private Map<Ticker, List<URI>> feeds(String path) {
+            JsonNode node = at(path);
+            Map<Ticker, List<URI>> feeds = new LinkedHashMap<>();
+            if (absent(node)) return feeds;
+            String example = "feeds: {AAPL: [\"https://feeds.finance.yahoo.com/rss/2.0/headline?s=AAPL\"]}";
+            if (!node.isObject()) {
+                errors.add(new ConfigError(where(path), "is " + kind(node) + ", not a mapping", "a mapping of ticker to a list of feed URLs", example));
+                return feeds;
+            }
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                String tickerPath = path + "." + field.getKey();
+                Ticker ticker = ticker(tickerPath, new TextNode(field.getKey()));
+                List<JsonNode> urls = new ArrayList<>();
+                if (field.getValue().isArray()) field.getValue().forEach(urls::add);
+                else urls.add(field.getValue());
+                List<URI> valid = new ArrayList<>();
+                for (int i = 0; i < urls.size(); i++) {
+                    URI url = httpUrl(urls.get(i));
+                    if (url == null) {
+                        errors.add(new ConfigError(tickerPath + "[" + i + "]", found(urls.get(i)) + " is not an http or https URL", "an absolute http(s) URL of an RSS or Atom feed", example));
+                    } else {
+                        valid.add(url);
+                    }
+                }
+                if (ticker != null) feeds.put(ticker, valid);
+            }
+            return feeds;
+        }
+
+        // --- helpers ----------------------------------------------------------------------
+
+        private JsonNode at(String path) {
+            JsonNode node = root;
+            if (path.isEmpty()) return node;
+            for (String segment : path.split("\\.")) node = node.path(segment);
+            return node;
+        }
+
+        private static boolean absent(JsonNode node) { return node.isMissingNode() || node.isNull(); }
+
+        private String where(String path) {
+            String variable = overriddenBy.get(path);
+            return variable == null ? path : path + " (from " + variable + ")";
+        }
+
+        private static String leaf(String path) { return path.substring(path.lastIndexOf('.') + 1); }
+
+        private static BigDecimal number(JsonNode node) {
+            if (node.isNumber()) return node.decimalValue();
+            if (!node.isTextual()) return null;
+            try {
+                return new BigDecimal(node.asText().strip());
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+
+        private static URI httpUrl(JsonNode node) {
+            if (!node.isTextual()) return null;
+            try {
+                URI uri = new URI(node.asText().strip());
+                boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+                return http && uri.getHost() != null ? uri : null;
+            } catch (URISyntaxException notAUrl) {
+                return null;
+            }
+        }
+
+        static Duration parseDuration(String text) {
+            Matcher matcher = DURATION.matcher(text);
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                return switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+            }
+            try {
+                return text.toUpperCase(Locale.ROOT).startsWith("P") ? Duration.parse(text) : null;
+            } catch (DateTimeParseException notIso) {
+                return null;
+            }
+        }
+
+        private static String show(Duration duration) {
+            if (duration.toMillis() % 86_400_000 == 0) return duration.toDays() + "d";
+            if (duration.toMillis() % 3_600_000 == 0) return duration.toHours() + "h";
+            if (duration.toMillis() % 60_000 == 0) return duration.toMinutes() + "m";
+            if (duration.toMillis() % 1_000 == 0) return duration.toSeconds() + "s";
+            return duration.toMillis() + "ms";
+        }
+
+        private static String kind(JsonNode node) {
+            if (node.isObject()) return "a mapping";
+            if (node.isArray()) return "a list";
+            if (node.isNumber()) return "a number";
+            if (node.isBoolean()) return "true or false";
+            return "text";
+        }
+
+        private static String found(JsonNode node) {
+            if (node.isTextual()) return "\"" + node.asText() + "\"";
+            if (node.isValueNode()) return node.asText();
+            return kind(node);
+        }
+
+        private static String closest(String name, List<String> known) {
+            String best = null;
+            int bestDistance = 4;
+            for (String candidate : known) {
+                int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+                if (distance < bestDistance) {
+                    best = candidate;
+                    bestDistance = distance;
+                }
+            }
+            return best;
+        }
+
+        private static int distance(String a, String b) {
+            int[] previous = new int[b.length() + 1];
+            int[] current = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) previous[j] = j;
+            for (int i = 1; i <= a.length(); i++) {
+                current[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                }
+                int[] swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return previous[b.length()];
+        }
+    }
+}
