@@ -97,6 +97,8 @@ final class StreamOnlyDesk implements DeskOperations {
 
     @Override public SessionView stop(SessionId id, Actor actor) { throw notServed(); }
 
+    @Override public void archive(SessionId id, Actor actor) { throw notServed(); }
+
     @Override public AutoTradingConfigView config(SessionId id) { throw notServed(); }
 
     @Override public AutoTradingConfigView updateConfig(SessionId id, AutoTradingConfigView config, Actor actor) { throw notServed(); }

@@ -37,6 +37,9 @@ public interface DeskOperations {
     /** Any state but STOPPED → STOPPED (stopReason "user"). */
     SessionView stop(SessionId id, Actor actor);
 
+    /** Puts away a STOPPED session with no position and no working order: it leaves the session list; a conflict otherwise. */
+    void archive(SessionId id, Actor actor);
+
     AutoTradingConfigView config(SessionId id);
 
     /** Replaces the whole config; every field of {@code config} is present (the edge checked that). */

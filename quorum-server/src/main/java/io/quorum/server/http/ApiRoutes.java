@@ -63,11 +63,13 @@ final class ApiRoutes {
                 Route.of(GET, "/api/sessions/{id}", "One session", ctx -> ctx.json(desk.session(read.sessionId(ctx))))
                         .returns(SessionView.class),
                 Route.of(POST, "/api/sessions/{id}/approve", "Approve the proposal named in the body and hand the desk trading authority; 409 when the card shows another", this::approve)
-                        .accepts(RequestBodies.Empty.class).returns(SessionView.class),
+                        .accepts(RequestBodies.ApproveProposal.class).returns(SessionView.class),
                 Route.of(POST, "/api/sessions/{id}/reject", "Reject the proposal named in the body with a reason; the desk re-analyses; 409 when the card shows another", this::reject)
                         .accepts(RequestBodies.RejectProposal.class).returns(SessionView.class),
                 Route.of(POST, "/api/sessions/{id}/stop", "Stop the session", this::stop)
                         .accepts(RequestBodies.Empty.class).returns(SessionView.class),
+                Route.of(POST, "/api/sessions/{id}/archive", "Put away a stopped session with nothing open: the desk forgets it, the journal keeps it; 409 otherwise", this::archive)
+                        .accepts(RequestBodies.Empty.class),
 
                 Route.of(GET, "/api/risk-disclosure", "The risk disclosure to accept before auto-trading", ctx -> ctx.json(desk.riskDisclosure()))
                         .returns(RiskDisclosure.class),
@@ -151,6 +153,13 @@ final class ApiRoutes {
     }
 
     private void stop(Context ctx) { bodilessCommand(ctx, desk::stop); }
+
+    private void archive(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        read.body(ctx, RequestBodies.Empty.class);
+        desk.archive(id, actor(ctx));
+        ctx.status(204);
+    }
 
     private void updateConfig(Context ctx) {
         SessionId id = read.sessionId(ctx);

@@ -62,6 +62,16 @@ final class DeskCommands {
         return journaled(() -> moved(session, session.stop(StopReason.USER, actor.name())));
     }
 
+    void archive(SessionId id, Actor actor) {
+        queries.find(id);
+        journaled(() -> {
+            desk.archive(id, actor.name()).ifPresent(refusal -> {
+                throw new DeskException.Conflict("session " + id + " cannot be archived: " + refusal);
+            });
+            return null;
+        });
+    }
+
     AutoTradingConfigView updateConfig(SessionId id, AutoTradingConfigView view, Actor actor) {
         DeskSession session = queries.find(id);
         AutoTradingConfig config = ApiViews.config(view);

@@ -71,6 +71,8 @@ public final class DeskService implements DeskOperations, AutoCloseable {
 
     @Override public SessionView stop(SessionId id, Actor actor) { return commands.stop(id, actor); }
 
+    @Override public void archive(SessionId id, Actor actor) { commands.archive(id, actor); }
+
     @Override public AutoTradingConfigView updateConfig(SessionId id, AutoTradingConfigView config, Actor actor) { return commands.updateConfig(id, config, actor); }
 
     @Override public SessionView enableAutoTrading(SessionId id, String acceptedDisclosureVersion, Actor actor) {

@@ -189,6 +189,12 @@ public final class FakeDesk implements DeskOperations {
         return changed(s);
     }
 
+    @Override public synchronized void archive(SessionId id, Actor actor) {
+        SessionState s = find(id);
+        if (!s.state.equals("STOPPED")) throw new DeskException.Conflict("session " + id + " cannot be archived: only a stopped session can be archived; stop it first");
+        sessions.remove(id);
+    }
+
     @Override public synchronized AutoTradingConfigView config(SessionId id) { return find(id).config; }
 
     @Override public synchronized AutoTradingConfigView updateConfig(SessionId id, AutoTradingConfigView config, Actor actor) {

@@ -86,6 +86,15 @@ class ProblemResponsesTest {
         assertThat(server.parse(response).path("detail").asText()).contains("STOPPED");
     }
 
+    @Test void a_stopped_session_is_archived_and_leaves_the_list_while_a_running_one_is_409() {
+        assertProblem(server.post("/api/sessions/" + id + "/archive", "{}"), 409);
+
+        server.post("/api/sessions/" + id + "/stop", "{}");
+        assertThat(server.post("/api/sessions/" + id + "/archive", "{}").statusCode()).isEqualTo(204);
+
+        assertProblem(server.get("/api/sessions/" + id), 404);
+    }
+
     @Test void an_approval_that_does_not_name_the_proposal_is_400() {
         HttpResponse<String> response = server.post("/api/sessions/" + id + "/approve", "{}");
 
