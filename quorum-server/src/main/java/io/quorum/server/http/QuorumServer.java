@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class QuorumServer {
     private static final String STARTED_AT = "quorum.startedAt";
     private static final String ROUTE = "quorum.route";
     private static final String WEB_INDEX = "/web/index.html";
+    private static final Pattern WEB_FILE = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
     private static final int[] PROBLEM_STATUSES = {400, 401, 403, 404, 405, 406, 408, 409, 413, 414, 415, 429, 431, 500, 501, 503};
 
     private final DeskOperations desk;
@@ -46,6 +48,7 @@ public final class QuorumServer {
     private final RateLimiter rateLimiter;
     private final SessionStreamEndpoint streams;
     private final List<Route> routes;
+    private final List<Pattern> openPaths;
     private Javalin app;
     private String baseUrl;
 
@@ -61,6 +64,7 @@ public final class QuorumServer {
         table.add(Route.of(HandlerType.GET, "/metrics", "Prometheus metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
         table.add(Route.of(HandlerType.GET, "/openapi.json", "This API described in OpenAPI 3.1", this::openApi));
         this.routes = List.copyOf(table);
+        this.openPaths = openPaths(routes);
     }
 
     /**
@@ -186,9 +190,38 @@ public final class QuorumServer {
         }
     }
 
-    /** The API, metrics and the API description are protected; the UI's static files and /health are not. */
-    static boolean needsToken(String path) {
-        return path.startsWith("/api/") || path.equals("/api") || path.equals("/metrics") || path.equals("/openapi.json");
+    /**
+     * Everything needs the token except what the route table marks open, spelt exactly as the
+     * table spells it, the session streams (which check the token themselves) and the UI's own
+     * files. The check is derived from the table and closed by default, so a route added later, or
+     * a spelling the router happens to accept ({@code /metrics/}, {@code /Metrics}, {@code ;x}), cannot escape it.
+     */
+    boolean needsToken(String path) {
+        for (Pattern open : openPaths) {
+            if (open.matcher(path).matches()) return false;
+        }
+        return !isWebFile(path);
+    }
+
+    private static List<Pattern> openPaths(List<Route> routes) {
+        List<Pattern> open = new ArrayList<>();
+        for (Route route : routes) {
+            if (route.access() == Route.Access.OPEN) open.add(template(route.path()));
+        }
+        open.add(template(SessionStreamEndpoint.PATH));
+        return List.copyOf(open);
+    }
+
+    /** A route template as a pattern of the raw path: each parameter is one segment of plain characters. */
+    private static Pattern template(String path) {
+        return Pattern.compile(Pattern.quote(path).replaceAll("\\{[a-zA-Z]+}", "\\\\E[A-Za-z0-9_.-]+\\\\Q"));
+    }
+
+    /** {@code /} and the files of the web UI on the classpath, named in plain segments (no {@code ..}, {@code ;}, {@code %}, {@code //}). */
+    private static boolean isWebFile(String path) {
+        if (path.equals("/")) return QuorumServer.class.getResource(WEB_INDEX) != null;
+        if (!WEB_FILE.matcher(path).matches() || path.contains("..")) return false;
+        return QuorumServer.class.getResource("/web" + path) != null;
     }
 
     private static boolean isMutating(HandlerType method) {
