@@ -37,7 +37,7 @@ class ProblemResponsesTest {
 
     @Test void a_config_out_of_the_desks_range_is_refused_by_field() {
         HttpResponse<String> response = server.put("/api/sessions/" + id + "/config",
-                "{\"maxPositionPct\":\"250\",\"maxDailyLossPct\":\"5\",\"maxTradesPerDay\":10,\"tradingHoursStart\":\"09:30\","
+                "{\"maxPositionPct\":\"0\",\"maxDailyLossPct\":\"5\",\"maxTradesPerDay\":10,\"tradingHoursStart\":\"09:30\","
                         + "\"tradingHoursEnd\":\"16:00\",\"timeZone\":\"America/New_York\",\"requireConfirmationAbove\":\"10000\","
                         + "\"decisionTimeoutSeconds\":30,\"quorum\":7,\"trailingStopPct\":null,\"flattenOnMaxLoss\":true}");
 
