@@ -257,10 +257,26 @@ public final class QuorumServer {
     }
 
     private void problem(Context ctx, Problem problem) {
+        drainBody(ctx);
         try {
             ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem document always serialises", e);
+        }
+    }
+
+    /**
+     * Reads and drops a body within the cap that nobody read before the request was refused (no
+     * token, no route), so that the connection stays usable: a server that answers and closes
+     * while the client is still sending makes the client lose the answer to a reset.
+     */
+    private void drainBody(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length <= 0 || length > settings.maxBodyBytes()) return;
+        try {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException | IllegalStateException alreadyReadOrGone) {
+            // read by the handler already, or the client went away: nothing left to drain
         }
     }
 
