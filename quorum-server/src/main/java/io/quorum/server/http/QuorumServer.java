@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desk's HTTP and WebSocket server: the REST API of {@code docs/api.md}, the session streams,
- * {@code /health}, {@code /metrics}, {@code /openapi.json} and, when it is on the classpath, the
- * web UI. Everything but {@code /health} and the UI's static files needs the access token.
+ * {@code /health}, {@code /ready}, {@code /metrics}, {@code /openapi.json} and, when it is on the
+ * classpath, the web UI. Everything but {@code /health}, {@code /ready} and the UI's static files
+ * needs the access token.
  */
 public final class QuorumServer {
     private static final Logger log = LoggerFactory.getLogger(QuorumServer.class);
@@ -49,6 +50,7 @@ public final class QuorumServer {
     private final SessionStreamEndpoint streams;
     private final List<Route> routes;
     private final List<Pattern> openPaths;
+    private final java.util.concurrent.atomic.AtomicReference<String> lastReadiness = new java.util.concurrent.atomic.AtomicReference<>();
     private Javalin app;
     private String baseUrl;
 
@@ -60,7 +62,9 @@ public final class QuorumServer {
         this.rateLimiter = new RateLimiter(settings.mutationsPerSecond(), settings.mutationBurst(), System::nanoTime);
         this.streams = new SessionStreamEndpoint(desk, token, mapper, clock, metrics, settings.stream());
         List<Route> table = new ArrayList<>(new ApiRoutes(desk, mapper).table());
-        table.add(Route.of(HandlerType.GET, "/health", "Readiness of the database, the bus and the market feed", this::health).open());
+        table.add(Route.of(HandlerType.GET, "/health", "Liveness: the process answers; no detail", this::health).open());
+        table.add(Route.of(HandlerType.GET, "/ready", "Readiness of the journal, the market feed, the broker and the bus, each UP or DOWN; 503 unless all are up",
+                this::ready).open());
         table.add(Route.of(HandlerType.GET, "/metrics", "Prometheus metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
         table.add(Route.of(HandlerType.GET, "/openapi.json", "This API described in OpenAPI 3.1", this::openApi));
         this.routes = List.copyOf(table);
@@ -228,22 +232,41 @@ public final class QuorumServer {
         return method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
     }
 
+    /** Liveness, as a load balancer or systemd asks it: the server answers. It says nothing else to a caller without a token. */
     private void health(Context ctx) {
+        ctx.json(Map.of("status", "UP"));
+    }
+
+    /**
+     * Readiness: each component UP or DOWN, never its detail, which may name a session and is for
+     * the operator: it is logged when the answer changes.
+     */
+    private void ready(Context ctx) {
         Health health;
         try {
             health = desk.health();
         } catch (RuntimeException e) {
-            log.warn("health check failed", e);
-            health = new Health(new Health.Component(false, "health check failed"), new Health.Component(false, "unknown"),
-                    new Health.Component(false, "unknown"));
+            log.warn("readiness check failed", e);
+            Health.Component unknown = new Health.Component(false, "readiness check failed: " + e);
+            health = new Health(unknown, unknown, unknown, unknown);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", health.ready() ? "UP" : "DOWN");
-        body.put("database", health.database());
-        body.put("bus", health.bus());
-        body.put("marketFeed", health.marketFeed());
+        body.put("status", upOrDown(health.ready()));
+        body.put("journal", upOrDown(health.database().up()));
+        body.put("feed", upOrDown(health.marketFeed().up()));
+        body.put("broker", upOrDown(health.broker().up()));
+        body.put("bus", upOrDown(health.bus().up()));
+        String details = "journal: " + health.database().detail() + "; feed: " + health.marketFeed().detail()
+                + "; broker: " + health.broker().detail() + "; bus: " + health.bus().detail();
+        String previous = lastReadiness.getAndSet(body.toString());
+        if (!body.toString().equals(previous) && previous != null) {
+            if (health.ready()) log.info("ready again: {}", details);
+            else log.warn("not ready: {}", details);
+        }
         ctx.status(health.ready() ? 200 : 503).json(body);
     }
+
+    private static String upOrDown(boolean up) { return up ? "UP" : "DOWN"; }
 
     private void openApi(Context ctx) throws JsonProcessingException {
         ctx.contentType("application/json").result(mapper.writeValueAsString(OpenApiDocument.describe(routes, SessionStreamEndpoint.PATH)));

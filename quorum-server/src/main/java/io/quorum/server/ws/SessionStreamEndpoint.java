@@ -38,6 +38,8 @@ public final class SessionStreamEndpoint {
     public static final String PATH = "/ws/sessions/{id}";
     public static final String SUBPROTOCOL_PREFIX = "quorum.bearer.";
     public static final int POLICY_VIOLATION = 1008;
+    /** Closes a stream authenticated by its first message for a session the desk does not know. */
+    public static final int NO_SUCH_SESSION = 4404;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final String AUTHENTICATED = "quorum.authenticated";
 
@@ -109,9 +111,10 @@ public final class SessionStreamEndpoint {
                 throw HttpProblem.unauthorized();
             }
             ctx.attribute(AUTHENTICATED, Boolean.TRUE);
+            desk.session(sessionId(ctx.pathParam("id")));   // an unknown session is a 404 before the upgrade, to a client with the token
+        } else {
+            sessionId(ctx.pathParam("id"));   // without the token, the upgrade answers the same whether or not the session exists
         }
-        SessionId id = sessionId(ctx.pathParam("id"));
-        desk.session(id);   // an unknown session is a 404 before the upgrade, not an empty stream
     }
 
     private void onMessage(WsContext ctx, String text) {
@@ -130,6 +133,10 @@ public final class SessionStreamEndpoint {
         if (type.equals("auth") && message.path("token").isTextual() && token.matches(message.path("token").asText())) {
             long lastSeq = message.path("lastSeq").canConvertToLong() ? Math.max(0, message.path("lastSeq").asLong()) : 0;
             ctx.attribute(AUTHENTICATED, Boolean.TRUE);
+            if (!exists(sessionId(ctx.pathParam("id")))) {
+                ctx.closeSession(NO_SUCH_SESSION, "no session " + ctx.pathParam("id"));
+                return;
+            }
             startStream(ctx, lastSeq);
         } else {
             ctx.closeSession(POLICY_VIOLATION, "authenticate first: {\"type\":\"auth\",\"token\":...}");
@@ -153,6 +160,15 @@ public final class SessionStreamEndpoint {
         ClientStream stream = streams.remove(ctx.sessionId());
         if (stream != null) stream.close();
         if (connected.remove(ctx.sessionId())) metrics.clientDisconnected();
+    }
+
+    private boolean exists(SessionId id) {
+        try {
+            desk.session(id);
+            return true;
+        } catch (DeskException.NotFound e) {
+            return false;
+        }
     }
 
     private static SessionId sessionId(String raw) {
