@@ -24,7 +24,10 @@ public final class QuorumCommand implements Runnable {
      * no stack trace. Anything else is a bug and keeps its stack trace.
      */
     static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new QuorumCommand());
+        return withOneLineFailures(new CommandLine(new QuorumCommand()));
+    }
+
+    static CommandLine withOneLineFailures(CommandLine line) {
         line.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (!isOperational(e)) throw e;
             cl.getErr().println("quorum: " + e.getMessage());

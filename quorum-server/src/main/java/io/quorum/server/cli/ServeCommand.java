@@ -1,5 +1,6 @@
 package io.quorum.server.cli;
 
+import io.quorum.adapters.jdbc.Database;
 import io.quorum.engine.desk.DeskSettings;
 import io.quorum.server.http.AccessToken;
 import io.quorum.server.http.QuorumServer;
@@ -9,6 +10,7 @@ import io.quorum.server.wiring.DeskMetrics;
 import io.quorum.server.wiring.DeskService;
 import io.quorum.server.wiring.EmbeddedDesk;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -57,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--token / " + AccessToken.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
         }
-        EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, file, brokerFile, DeskSettings.defaults());
+        EmbeddedDesk embedded = replayable(file, () -> new EmbeddedDesk(seed, speed, file, brokerFile, DeskSettings.defaults()));
         DeskService service = new DeskService(embedded.desk(), embedded.journal());
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);
@@ -72,10 +74,34 @@ public final class ServeCommand implements Callable<Integer> {
             embedded.close();
             stopped.countDown();
         }, "quorum-shutdown"));
-        embedded.start();
+        replayable(file, () -> {
+            embedded.start();
+            return embedded;
+        });
         server.start(port, host);
         System.out.println("Journal: " + file.toAbsolutePath() + "   Paper broker: " + brokerFile.toAbsolutePath() + "   Simulated market: seed " + seed + ", " + speed + "x. Ctrl-C stops the desk.");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Runs a step that reads the journal back. When it fails because an entry cannot be read, the
+     * start is refused with one line naming the entry; the desk never starts on a journal it
+     * cannot replay, and never half-way. Any other failure stays what it is.
+     */
+    private static EmbeddedDesk replayable(Path journal, java.util.function.Supplier<EmbeddedDesk> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException failure) {
+            Optional<String> unreadable;
+            try (Database database = Database.openFile(journal)) {
+                unreadable = UnreadableEntry.in(database, journal.toAbsolutePath().toString());
+            } catch (RuntimeException cannotLook) {
+                failure.addSuppressed(cannotLook);
+                throw failure;
+            }
+            if (unreadable.isPresent()) throw new CommandFailure(unreadable.get());
+            throw failure;
+        }
     }
 }
