@@ -51,6 +51,7 @@ public final class QuorumServer {
     private final List<Route> routes;
     private final List<Pattern> openPaths;
     private final java.util.concurrent.atomic.AtomicReference<String> lastReadiness = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean refusingCommands;
     private Javalin app;
     private String baseUrl;
 
@@ -96,6 +97,14 @@ public final class QuorumServer {
         if (!loopback) log.warn("Listening on {}, reachable from the network: put it behind TLS (a reverse proxy) before using it remotely", host);
         startupBanner().forEach(System.out::println);
         return this;
+    }
+
+    /**
+     * The first step of a stop: from now on every command (POST, PUT, PATCH, DELETE) is refused
+     * with 503, while reads and the streams go on until {@link #stop}.
+     */
+    public void refuseCommands() {
+        refusingCommands = true;
     }
 
     public void stop() {
@@ -188,6 +197,9 @@ public final class QuorumServer {
         }
         long length = ctx.req().getContentLengthLong();
         if (length > settings.maxBodyBytes()) throw HttpProblem.contentTooLarge(settings.maxBodyBytes());
+        if (isMutating(ctx.method()) && refusingCommands) {
+            throw new HttpProblem(503, "Service Unavailable", "the desk is shutting down and takes no more commands", List.of(), Map.of("Retry-After", "5"));
+        }
         if (isMutating(ctx.method())) {
             long retryAfter = rateLimiter.acquire(ctx.ip());
             if (retryAfter > 0) throw HttpProblem.tooManyRequests(retryAfter);

@@ -40,6 +40,7 @@ public final class SessionStreamEndpoint {
     public static final int POLICY_VIOLATION = 1008;
     /** Closes a stream authenticated by its first message for a session the desk does not know. */
     public static final int NO_SUCH_SESSION = 4404;
+    public static final int GOING_AWAY = 1001;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final String AUTHENTICATED = "quorum.authenticated";
 
@@ -52,6 +53,7 @@ public final class SessionStreamEndpoint {
     private final Settings settings;
     private final Map<String, ClientStream> streams = new ConcurrentHashMap<>();
     private final Set<String> connected = ConcurrentHashMap.newKeySet();
+    private final Map<String, WsContext> sockets = new ConcurrentHashMap<>();
     private final ScheduledExecutorService authTimeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ws-auth-timeout").factory());
     private volatile Set<String> allowedOrigins = Set.of();
@@ -81,6 +83,7 @@ public final class SessionStreamEndpoint {
         routes.ws(PATH, ws -> {
             ws.onConnect(ctx -> {
                 connected.add(ctx.sessionId());
+                sockets.put(ctx.sessionId(), ctx);
                 metrics.clientConnected();
                 if (Boolean.TRUE.equals(ctx.attribute(AUTHENTICATED))) {
                     startStream(ctx, lastSeqFromQuery(ctx.queryParam("lastSeq")));
@@ -97,6 +100,9 @@ public final class SessionStreamEndpoint {
     public void shutdown() {
         authTimeouts.shutdownNow();
         streams.values().forEach(ClientStream::close);
+        sockets.values().forEach(ctx -> {
+            if (ctx.session.isOpen()) ctx.closeSession(GOING_AWAY, "the desk is shutting down");
+        });
     }
 
     private void checkUpgrade(Context ctx) {
@@ -159,6 +165,7 @@ public final class SessionStreamEndpoint {
     private void disconnected(WsContext ctx) {
         ClientStream stream = streams.remove(ctx.sessionId());
         if (stream != null) stream.close();
+        sockets.remove(ctx.sessionId());
         if (connected.remove(ctx.sessionId())) metrics.clientDisconnected();
     }
 

@@ -100,6 +100,18 @@ class ProblemResponsesTest {
         assertThat(response).doesNotContain("<html").doesNotContain("org.eclipse");
     }
 
+    @Test void once_the_server_is_stopping_a_command_is_503_and_a_read_still_answers() {
+        var before = server.desk.snapshot();
+        server.server.refuseCommands();
+
+        HttpResponse<String> command = server.post("/api/sessions/" + id + "/stop", "{}");
+
+        assertProblem(command, 503);
+        assertThat(command.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(server.get("/api/sessions/" + id).statusCode()).isEqualTo(200);
+        assertThat(server.desk.snapshot()).isEqualTo(before);
+    }
+
     @Test void an_unknown_route_is_a_404_problem() {
         assertProblem(server.get("/api/sessions/" + id + "/nothing"), 404);
     }
