@@ -147,7 +147,8 @@ class ApiFuzzTest {
                         "\"" + "1".repeat(32) + "\"", "\"" + "1".repeat(33) + "\"", "\"0." + "0".repeat(29) + "1\"", "\"NaN\"", "\"Infinity\"", "1E+999999999"),
                 Combinators.combine(Arbitraries.of("1", "5", "25.5", "-1", "0"), Arbitraries.of("E", "e"), Arbitraries.of("+", "-", ""),
                         Arbitraries.integers().between(0, 999_999_999)).as((m, e, sign, exp) -> "\"" + m + e + sign + exp + "\""));
-        Arbitrary<String> integer = Arbitraries.of("0", "3", "-1", "7", "1.5", "\"3\"", "null", "99999999999", "10");
+        Arbitrary<String> integer = Arbitraries.of("0", "3", "-1", "7", "1.5", "\"3\"", "null", "99999999999", "10", "1E+999999999", "-1e400",
+                "3.0E-99999999", "99999999999999999999", "2147483648");
         Arbitrary<String> text = Arbitraries.of("\"AAPL\"", "\"msft\"", "\"\"", "\"   \"", "\"TOO-LONG-TICKER\"", "\"1\"", "null", "5",
                 "\"09:30\"", "\"25:99\"", "\"America/New_York\"", "\"Mars/Olympus\"", "\"stop too wide\"", "\"" + "r".repeat(1000) + "\"",
                 "\"" + "r".repeat(1001) + "\"", "\"" + "v".repeat(32) + "\"", "\"" + "v".repeat(33) + "\"", "\"\\u0000\"", "\"1\"", "[]", "{}");

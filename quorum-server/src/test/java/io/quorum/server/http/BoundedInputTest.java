@@ -67,6 +67,27 @@ class BoundedInputTest {
         assertBounded(response, field, field.equals("trailingStopPct") ? "100" : "1000000");
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"maxTradesPerDay, 1E+999999999", "maxTradesPerDay, 1e400", "quorum, -1E+999999999", "decisionTimeoutSeconds, 99999999999999999999",
+            "decisionTimeoutSeconds, 3.0E-99999999"})
+    void a_whole_number_written_as_a_huge_json_number_is_a_400_naming_the_field(String field, String number) {
+        String body = CONFIG.formatted("\"25\"", "\"5\"", "\"10000\"", "null").replace("\"" + field + "\":" + defaultOf(field), "\"" + field + "\":" + number);
+
+        HttpResponse<String> response = server.put("/api/sessions/" + id + "/config", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body().length()).isLessThan(2_000);
+        assertThat(server.parse(response).path("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
+
+    private static String defaultOf(String field) {
+        return switch (field) {
+            case "maxTradesPerDay" -> "10";
+            case "quorum" -> "3";
+            default -> "30";
+        };
+    }
+
     @Test void a_value_within_range_in_any_spelling_is_accepted() {
         HttpResponse<String> response = server.put("/api/sessions/" + id + "/config",
                 CONFIG.formatted("\"2.5E+1\"", "\"5.0000000\"", "\"1E+4\"", "\"0.5\""));
