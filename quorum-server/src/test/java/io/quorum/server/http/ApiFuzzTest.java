@@ -117,11 +117,9 @@ class ApiFuzzTest {
                 Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(98, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40).map(String::strip)),
                         net.jqwik.api.Tuple.of(2, Arbitraries.just("y".repeat(9_000))))).ofMaxSize(3);
-        Arbitrary<String> authorization = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(85, Arbitraries.just("Bearer " + TestServer.TOKEN)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.just("Bearer wrong")),
-                net.jqwik.api.Tuple.of(5, Arbitraries.just("bearer  " + TestServer.TOKEN + " ")),
-                net.jqwik.api.Tuple.of(5, Arbitraries.just(TestServer.TOKEN))).injectNull(0.03);
+        // Drawn from a number, so that most requests carry the token whatever jqwik's edge cases favour.
+        Arbitrary<String> authorization = Arbitraries.integers().between(0, 99).map(n -> n < 82 ? "Bearer " + TestServer.TOKEN
+                : n < 87 ? "Bearer wrong" : n < 92 ? "bearer  " + TestServer.TOKEN + " " : n < 97 ? TestServer.TOKEN : null);
         Arbitrary<String> spelling = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(80, Arbitraries.just("")),
                 net.jqwik.api.Tuple.of(20, Arbitraries.of("/", "//", ";", ";x=1", "/..;/config", "/.", "%2F", "/%2e%2e")));
