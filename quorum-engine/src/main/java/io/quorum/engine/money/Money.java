@@ -14,8 +14,14 @@ public record Money(long micros) implements Comparable<Money> {
 
     public static Money parse(String text) { return of(new BigDecimal(text)); }
 
+    /**
+     * Rounded half-even to the micro-dollar. Throws {@link ArithmeticException} beyond the range of
+     * a {@code long} of micro-dollars; an amount so small or so large that rounding it would first
+     * spell out its exponent ({@code 1E-99999999}, {@code 1E+999999999}) is settled from its
+     * magnitude alone.
+     */
     public static Money of(BigDecimal dollars) {
-        return new Money(dollars.setScale(Price.SCALE, RoundingMode.HALF_EVEN).movePointRight(Price.SCALE).longValueExact());
+        return new Money(Price.microsOf(dollars));
     }
 
     public static Money ofDollars(long dollars) { return new Money(Math.multiplyExact(dollars, 1_000_000L)); }

@@ -18,8 +18,21 @@ public record Price(long micros) implements Comparable<Price> {
         return of(new BigDecimal(text));
     }
 
+    /** Rounded half-even to the micro-dollar; see {@link Money#of} for the bounds. */
     public static Price of(BigDecimal dollars) {
-        return new Price(dollars.setScale(SCALE, RoundingMode.HALF_EVEN).movePointRight(SCALE).longValueExact());
+        return new Price(microsOf(dollars));
+    }
+
+    /**
+     * Dollars as whole micro-dollars, rounded half-even. The magnitude is read first: below
+     * 10<sup>-7</sup> the value rounds to zero, and from 10<sup>19</sup> micro-dollars on no
+     * {@code long} holds it, so neither case ever builds the digits its exponent stands for.
+     */
+    static long microsOf(BigDecimal dollars) {
+        int integerDigits = dollars.precision() - dollars.scale();
+        if (integerDigits <= -SCALE - 1) return 0;
+        if (integerDigits > 19 - SCALE) throw new ArithmeticException("beyond the range of micro-dollars: " + dollars.toEngineeringString());
+        return dollars.setScale(SCALE, RoundingMode.HALF_EVEN).movePointRight(SCALE).longValueExact();
     }
 
     public static Price ofMicros(long micros) {

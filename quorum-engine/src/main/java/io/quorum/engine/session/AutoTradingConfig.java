@@ -36,6 +36,7 @@ public record AutoTradingConfig(
     /** The widest trailing stop a {@link io.quorum.engine.message.Proposal} accepts. */
     private static final BigDecimal WIDEST_TRAILING_STOP_PCT = BigDecimal.valueOf(50);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int PERCENT_PLACES = 8;
     private static final int VOTERS = AgentRole.VOTERS.size();
 
     public AutoTradingConfig {
@@ -87,11 +88,18 @@ public record AutoTradingConfig(
         return problems;
     }
 
+    /**
+     * A per cent above 0, at most {@code max}, with at most {@value #PERCENT_PLACES} decimal
+     * places: the config is journaled in plain digits, and {@code 1E-99999999} is a hundred
+     * million of them. A refused value is quoted as given, never spelt out.
+     */
     private static void checkPercent(List<FieldError> problems, String field, BigDecimal pct, BigDecimal max) {
         if (pct == null) {
             problems.add(new FieldError(field, "is required"));
         } else if (pct.signum() <= 0 || pct.compareTo(max) > 0) {
-            problems.add(new FieldError(field, "must be above 0 and at most " + max.toPlainString() + " %, was " + pct.toPlainString()));
+            problems.add(new FieldError(field, "must be above 0 and at most " + max.toPlainString() + " %, was " + pct));
+        } else if (pct.scale() > PERCENT_PLACES && pct.stripTrailingZeros().scale() > PERCENT_PLACES) {
+            problems.add(new FieldError(field, "at most " + PERCENT_PLACES + " decimal places, was " + pct));
         }
     }
 }

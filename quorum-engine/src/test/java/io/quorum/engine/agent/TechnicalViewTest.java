@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.market.signal.RealDailyBars;
+import io.quorum.engine.market.signal.RequiresMarketData;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Checked against values computed by hand from Apple's real 2013 daily bars. */
+@RequiresMarketData
 class TechnicalViewTest {
     private static final List<Bar> AAPL_2013 = RealDailyBars.load("AAPL-PT1D-20130102_20131231.csv", Ticker.of("AAPL"));
 

@@ -87,6 +87,10 @@ class AutoTradingConfigTest {
             quorum,                   6
             trailingStopPct,          0
             trailingStopPct,          50.5
+            maxPositionPct,           1E-99999999
+            maxPositionPct,           25.000000001
+            maxDailyLossPct,          1E+99999999
+            trailingStopPct,          5E-99999999
             """)
     void an_out_of_range_field_is_reported_under_its_own_name(String field, String value) {
         Form form = Form.defaults().with(field, value);
@@ -94,7 +98,7 @@ class AutoTradingConfigTest {
         assertThatThrownBy(form::build).isInstanceOfSatisfying(ConfigViolation.class,
                 violation -> assertThat(violation.problems()).singleElement().satisfies(problem -> {
                     assertThat(problem.field()).isEqualTo(field);
-                    assertThat(problem.message()).isNotBlank();
+                    assertThat(problem.message()).isNotBlank().hasSizeLessThan(200);
                 }));
     }
 
@@ -115,6 +119,8 @@ class AutoTradingConfigTest {
             trailingStopPct,          null
             trailingStopPct,          50
             trailingStopPct,          2.5
+            maxPositionPct,           25.00000001
+            maxPositionPct,           2.5000000000000000E+1
             """)
     void a_value_at_the_edge_of_its_range_is_accepted(String field, String value) {
         AutoTradingConfig config = Form.defaults().with(field, value).build();

@@ -10,6 +10,12 @@ import picocli.CommandLine.Command;
 public final class QuorumCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, paramLabel = "text|json",
+            description = "How the logs on standard error look: text (default) or json, one object a line.")
+    void logFormat(LogFormat format) {
+        format.apply();
+    }
+
     @Override public void run() {
         spec.commandLine().usage(System.out);
     }
@@ -24,7 +30,10 @@ public final class QuorumCommand implements Runnable {
      * no stack trace. Anything else is a bug and keeps its stack trace.
      */
     static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new QuorumCommand());
+        return withOneLineFailures(new CommandLine(new QuorumCommand()));
+    }
+
+    static CommandLine withOneLineFailures(CommandLine line) {
         line.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (!isOperational(e)) throw e;
             cl.getErr().println("quorum: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.quorum.server.cli;
 
+import io.quorum.adapters.jdbc.Database;
 import io.quorum.engine.desk.DeskSettings;
 import io.quorum.server.http.AccessToken;
 import io.quorum.server.http.QuorumServer;
@@ -9,8 +10,8 @@ import io.quorum.server.wiring.DeskMetrics;
 import io.quorum.server.wiring.DeskService;
 import io.quorum.server.wiring.EmbeddedDesk;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the desk on the simulated market with its web UI, REST API and WebSocket stream.")
 public final class ServeCommand implements Callable<Integer> {
+    /** Under the 5 s a service manager usually grants between SIGTERM and SIGKILL. */
+    private static final java.time.Duration STOP_BOUND = java.time.Duration.ofMillis(4_500);
+
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
@@ -57,25 +61,75 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--token / " + AccessToken.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
         }
-        EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, file, brokerFile, DeskSettings.defaults());
+        EmbeddedDesk embedded = replayable(file, () -> new EmbeddedDesk(seed, speed, file, brokerFile, DeskSettings.defaults()));
         DeskService service = new DeskService(embedded.desk(), embedded.journal());
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);
         ServerMetrics metrics = new ServerMetrics();
         DeskMetrics deskMetrics = new DeskMetrics(metrics.registry(), embedded.desk(), embedded.journal());
         QuorumServer server = new QuorumServer(service, access, settings, metrics, embedded.clock());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
+        Runnable stop = stopInOrder(server, () -> {
             deskMetrics.close();
-            service.close();
             embedded.close();
-            stopped.countDown();
-        }, "quorum-shutdown"));
-        embedded.start();
+            service.close();
+        });
+        // Whatever else ends the process (another signal, an exit elsewhere) still stops it in order.
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "quorum-shutdown"));
+        StopSignals signals = StopSignals.install();
+        replayable(file, () -> {
+            embedded.start();
+            return embedded;
+        });
         server.start(port, host);
         System.out.println("Journal: " + file.toAbsolutePath() + "   Paper broker: " + brokerFile.toAbsolutePath() + "   Simulated market: seed " + seed + ", " + speed + "x. Ctrl-C stops the desk.");
-        stopped.await();
+        signals.await();
+        stop.run();
         return 0;
+    }
+
+    /**
+     * The stop, once however often it is asked for: refuse new commands (503), close the desk so
+     * that its loop finishes what it holds and the journal writes its last entries, then stop the
+     * server, which closes the WebSockets with 1001 and a reason. Bounded: a stop that hangs is cut
+     * short with a line on standard error and exit status 1.
+     */
+    private static Runnable stopInOrder(QuorumServer server, Runnable closeDesk) {
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (!once.compareAndSet(false, true)) return;
+            Thread.ofPlatform().daemon().name("quorum-stop-watchdog").start(() -> {
+                try {
+                    Thread.sleep(STOP_BOUND.toMillis());
+                    System.err.println("quorum: the desk did not stop within " + STOP_BOUND.toSeconds() + " s; exiting without waiting further");
+                    Runtime.getRuntime().halt(1);
+                } catch (InterruptedException stoppedInTime) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.refuseCommands();
+            closeDesk.run();
+            server.stop();
+        };
+    }
+
+    /**
+     * Runs a step that reads the journal back. When it fails because an entry cannot be read, the
+     * start is refused with one line naming the entry; the desk never starts on a journal it
+     * cannot replay, and never half-way. Any other failure stays what it is.
+     */
+    private static EmbeddedDesk replayable(Path journal, java.util.function.Supplier<EmbeddedDesk> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException failure) {
+            Optional<String> unreadable;
+            try (Database database = Database.openFile(journal)) {
+                unreadable = UnreadableEntry.in(database, journal.toAbsolutePath().toString());
+            } catch (RuntimeException cannotLook) {
+                failure.addSuppressed(cannotLook);
+                throw failure;
+            }
+            if (unreadable.isPresent()) throw new CommandFailure(unreadable.get());
+            throw failure;
+        }
     }
 }

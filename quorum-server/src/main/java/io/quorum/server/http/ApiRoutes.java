@@ -31,6 +31,7 @@ import io.quorum.server.api.QuoteView;
 import io.quorum.server.api.RiskDisclosure;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
+import io.quorum.server.http.FieldChecks.DecimalRange;
 import java.util.List;
 
 /**
@@ -165,16 +166,16 @@ final class ApiRoutes {
         SessionId id = read.sessionId(ctx);
         AutoTradingConfigView config = read.body(ctx, AutoTradingConfigView.class);
         new FieldChecks()
-                .decimal("maxPositionPct", config.maxPositionPct(), true)
-                .decimal("maxDailyLossPct", config.maxDailyLossPct(), true)
+                .decimal("maxPositionPct", config.maxPositionPct(), true, DecimalRange.PERCENT)
+                .decimal("maxDailyLossPct", config.maxDailyLossPct(), true, DecimalRange.PERCENT)
                 .required("maxTradesPerDay", config.maxTradesPerDay())
                 .timeOfDay("tradingHoursStart", config.tradingHoursStart())
                 .timeOfDay("tradingHoursEnd", config.tradingHoursEnd())
                 .zone("timeZone", config.timeZone())
-                .decimal("requireConfirmationAbove", config.requireConfirmationAbove(), true)
+                .decimal("requireConfirmationAbove", config.requireConfirmationAbove(), true, DecimalRange.DOLLARS)
                 .required("decisionTimeoutSeconds", config.decisionTimeoutSeconds())
                 .required("quorum", config.quorum())
-                .decimal("trailingStopPct", config.trailingStopPct(), false)
+                .decimal("trailingStopPct", config.trailingStopPct(), false, DecimalRange.PERCENT)
                 .required("flattenOnMaxLoss", config.flattenOnMaxLoss())
                 .orThrow();
         ctx.json(desk.updateConfig(id, config, actor(ctx)));
@@ -203,9 +204,9 @@ final class ApiRoutes {
         Ticker ticker = read.ticker(ctx);
         StopsChange change = read.body(ctx, StopsChange.class);
         new FieldChecks()
-                .decimal("stopLoss", change.stopLoss(), false)
-                .decimal("takeProfit", change.takeProfit(), false)
-                .decimal("trailingStopPct", change.trailingStopPct(), false)
+                .decimal("stopLoss", change.stopLoss(), false, DecimalRange.PRICE)
+                .decimal("takeProfit", change.takeProfit(), false, DecimalRange.PRICE)
+                .decimal("trailingStopPct", change.trailingStopPct(), false, DecimalRange.PERCENT)
                 .orThrow();
         ctx.json(desk.editStops(id, ticker, change, actor(ctx)));
     }

@@ -37,22 +37,53 @@ final class FieldChecks {
         return this;
     }
 
-    /** A non-negative decimal string such as {@code "178.50"}; null passes unless required. */
-    FieldChecks decimal(String field, String value, boolean required) {
+    /**
+     * A non-negative decimal string such as {@code "178.50"}, within {@code range}; null passes
+     * unless required. The bounds come before any arithmetic: {@code "1E-99999999"} is a short
+     * string for a hundred million digits, and {@code "1E+999999999"} for a billion.
+     */
+    FieldChecks decimal(String field, String value, boolean required, DecimalRange range) {
         if (value == null) {
-            if (required) errors.add(new FieldError(field, "is required"));
+            if (required) errors.add(new FieldError(field, "is required: " + range.describe()));
             return this;
         }
         if (value.length() > MAX_DECIMAL_LENGTH) {
-            errors.add(new FieldError(field, "is too long for a decimal"));
+            errors.add(new FieldError(field, "is too long for a decimal: " + range.describe()));
             return this;
         }
+        BigDecimal number;
         try {
-            if (new BigDecimal(value).signum() < 0) errors.add(new FieldError(field, "must not be negative"));
+            number = new BigDecimal(value);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "must be a decimal string such as \"12.50\""));
+            errors.add(new FieldError(field, "must be a decimal string such as \"12.50\": " + range.describe()));
+            return this;
         }
+        if (!range.contains(number)) errors.add(new FieldError(field, range.describe()));
         return this;
+    }
+
+    /**
+     * The decimals a field accepts: from 0 to {@code max}, with at most {@code maxScale} decimal
+     * places. Checked on the unscaled value and the scale alone, so that an out-of-range exponent
+     * costs nothing to refuse.
+     */
+    record DecimalRange(BigDecimal max, int maxScale, String example) {
+        /** Per cents of a limit: 0 to 100 in steps of 0.0001. */
+        static final DecimalRange PERCENT = new DecimalRange(new BigDecimal("100"), 4, "25.5");
+        /** Dollars of a threshold: 0 to a trillion, in cents. */
+        static final DecimalRange DOLLARS = new DecimalRange(new BigDecimal("1000000000000"), 2, "10000.00");
+        /** A price per share: 0 to a million dollars, in micro-dollars as the engine holds prices. */
+        static final DecimalRange PRICE = new DecimalRange(new BigDecimal("1000000"), 6, "178.50");
+
+        boolean contains(BigDecimal number) {
+            if (number.signum() < 0 || number.compareTo(max) > 0) return false;
+            // Within the range, the magnitude is bounded, so stripping trailing zeros is cheap.
+            return number.signum() == 0 || number.scale() <= maxScale || number.stripTrailingZeros().scale() <= maxScale;
+        }
+
+        String describe() {
+            return "a decimal from 0 to " + max.toPlainString() + " with at most " + maxScale + " decimal places, such as \"" + example + "\"";
+        }
     }
 
     FieldChecks timeOfDay(String field, String value) {

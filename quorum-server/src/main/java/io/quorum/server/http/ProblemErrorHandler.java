@@ -22,6 +22,11 @@ final class ProblemErrorHandler extends ErrorHandler {
         this.mapper = mapper;
     }
 
+    /** Jetty writes an error body only for GET, POST and HEAD; a refused PUT, PATCH, DELETE or TRACE deserves one too. */
+    @Override public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         String title = HttpStatus.getMessage(code);
         String detail = code >= 500 ? "the server could not complete the request" : "the request was refused: " + title.toLowerCase(java.util.Locale.ROOT);

@@ -23,19 +23,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The desk's HTTP and WebSocket server: the REST API of {@code docs/api.md}, the session streams,
- * {@code /health}, {@code /metrics}, {@code /openapi.json} and, when it is on the classpath, the
- * web UI. Everything but {@code /health} and the UI's static files needs the access token.
+ * {@code /health}, {@code /ready}, {@code /metrics}, {@code /openapi.json} and, when it is on the
+ * classpath, the web UI. Everything but {@code /health}, {@code /ready} and the UI's static files
+ * needs the access token.
  */
 public final class QuorumServer {
     private static final Logger log = LoggerFactory.getLogger(QuorumServer.class);
     private static final String STARTED_AT = "quorum.startedAt";
     private static final String ROUTE = "quorum.route";
     private static final String WEB_INDEX = "/web/index.html";
+    private static final Pattern WEB_FILE = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
     private static final int[] PROBLEM_STATUSES = {400, 401, 403, 404, 405, 406, 408, 409, 413, 414, 415, 429, 431, 500, 501, 503};
 
     private final DeskOperations desk;
@@ -46,6 +49,9 @@ public final class QuorumServer {
     private final RateLimiter rateLimiter;
     private final SessionStreamEndpoint streams;
     private final List<Route> routes;
+    private final List<Pattern> openPaths;
+    private final java.util.concurrent.atomic.AtomicReference<String> lastReadiness = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean refusingCommands;
     private Javalin app;
     private String baseUrl;
 
@@ -57,10 +63,13 @@ public final class QuorumServer {
         this.rateLimiter = new RateLimiter(settings.mutationsPerSecond(), settings.mutationBurst(), System::nanoTime);
         this.streams = new SessionStreamEndpoint(desk, token, mapper, clock, metrics, settings.stream());
         List<Route> table = new ArrayList<>(new ApiRoutes(desk, mapper).table());
-        table.add(Route.of(HandlerType.GET, "/health", "Readiness of the database, the bus and the market feed", this::health).open());
+        table.add(Route.of(HandlerType.GET, "/health", "Liveness: the process answers; no detail", this::health).open());
+        table.add(Route.of(HandlerType.GET, "/ready", "Readiness of the journal, the market feed, the broker and the bus, each UP or DOWN; 503 unless all are up",
+                this::ready).open());
         table.add(Route.of(HandlerType.GET, "/metrics", "Prometheus metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
         table.add(Route.of(HandlerType.GET, "/openapi.json", "This API described in OpenAPI 3.1", this::openApi));
         this.routes = List.copyOf(table);
+        this.openPaths = openPaths(routes);
     }
 
     /**
@@ -88,6 +97,14 @@ public final class QuorumServer {
         if (!loopback) log.warn("Listening on {}, reachable from the network: put it behind TLS (a reverse proxy) before using it remotely", host);
         startupBanner().forEach(System.out::println);
         return this;
+    }
+
+    /**
+     * The first step of a stop: from now on every command (POST, PUT, PATCH, DELETE) is refused
+     * with 503, while reads and the streams go on until {@link #stop}.
+     */
+    public void refuseCommands() {
+        refusingCommands = true;
     }
 
     public void stop() {
@@ -180,37 +197,88 @@ public final class QuorumServer {
         }
         long length = ctx.req().getContentLengthLong();
         if (length > settings.maxBodyBytes()) throw HttpProblem.contentTooLarge(settings.maxBodyBytes());
+        if (isMutating(ctx.method()) && refusingCommands) {
+            throw new HttpProblem(503, "Service Unavailable", "the desk is shutting down and takes no more commands", List.of(), Map.of("Retry-After", "5"));
+        }
         if (isMutating(ctx.method())) {
             long retryAfter = rateLimiter.acquire(ctx.ip());
             if (retryAfter > 0) throw HttpProblem.tooManyRequests(retryAfter);
         }
     }
 
-    /** The API, metrics and the API description are protected; the UI's static files and /health are not. */
-    static boolean needsToken(String path) {
-        return path.startsWith("/api/") || path.equals("/api") || path.equals("/metrics") || path.equals("/openapi.json");
+    /**
+     * Everything needs the token except what the route table marks open, spelt exactly as the
+     * table spells it, the session streams (which check the token themselves) and the UI's own
+     * files. The check is derived from the table and closed by default, so a route added later, or
+     * a spelling the router happens to accept ({@code /metrics/}, {@code /Metrics}, {@code ;x}), cannot escape it.
+     */
+    boolean needsToken(String path) {
+        for (Pattern open : openPaths) {
+            if (open.matcher(path).matches()) return false;
+        }
+        return !isWebFile(path);
+    }
+
+    private static List<Pattern> openPaths(List<Route> routes) {
+        List<Pattern> open = new ArrayList<>();
+        for (Route route : routes) {
+            if (route.access() == Route.Access.OPEN) open.add(template(route.path()));
+        }
+        open.add(template(SessionStreamEndpoint.PATH));
+        return List.copyOf(open);
+    }
+
+    /** A route template as a pattern of the raw path: each parameter is one segment of plain characters. */
+    private static Pattern template(String path) {
+        return Pattern.compile(Pattern.quote(path).replaceAll("\\{[a-zA-Z]+}", "\\\\E[A-Za-z0-9_.-]+\\\\Q"));
+    }
+
+    /** {@code /} and the files of the web UI on the classpath, named in plain segments (no {@code ..}, {@code ;}, {@code %}, {@code //}). */
+    private static boolean isWebFile(String path) {
+        if (path.equals("/")) return QuorumServer.class.getResource(WEB_INDEX) != null;
+        if (!WEB_FILE.matcher(path).matches() || path.contains("..")) return false;
+        return QuorumServer.class.getResource("/web" + path) != null;
     }
 
     private static boolean isMutating(HandlerType method) {
         return method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
     }
 
+    /** Liveness, as a load balancer or systemd asks it: the server answers. It says nothing else to a caller without a token. */
     private void health(Context ctx) {
+        ctx.json(Map.of("status", "UP"));
+    }
+
+    /**
+     * Readiness: each component UP or DOWN, never its detail, which may name a session and is for
+     * the operator: it is logged when the answer changes.
+     */
+    private void ready(Context ctx) {
         Health health;
         try {
             health = desk.health();
         } catch (RuntimeException e) {
-            log.warn("health check failed", e);
-            health = new Health(new Health.Component(false, "health check failed"), new Health.Component(false, "unknown"),
-                    new Health.Component(false, "unknown"));
+            log.warn("readiness check failed", e);
+            Health.Component unknown = new Health.Component(false, "readiness check failed: " + e);
+            health = new Health(unknown, unknown, unknown, unknown);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", health.ready() ? "UP" : "DOWN");
-        body.put("database", health.database());
-        body.put("bus", health.bus());
-        body.put("marketFeed", health.marketFeed());
+        body.put("status", upOrDown(health.ready()));
+        body.put("journal", upOrDown(health.database().up()));
+        body.put("feed", upOrDown(health.marketFeed().up()));
+        body.put("broker", upOrDown(health.broker().up()));
+        body.put("bus", upOrDown(health.bus().up()));
+        String details = "journal: " + health.database().detail() + "; feed: " + health.marketFeed().detail()
+                + "; broker: " + health.broker().detail() + "; bus: " + health.bus().detail();
+        String previous = lastReadiness.getAndSet(body.toString());
+        if (!body.toString().equals(previous) && previous != null) {
+            if (health.ready()) log.info("ready again: {}", details);
+            else log.warn("not ready: {}", details);
+        }
         ctx.status(health.ready() ? 200 : 503).json(body);
     }
+
+    private static String upOrDown(boolean up) { return up ? "UP" : "DOWN"; }
 
     private void openApi(Context ctx) throws JsonProcessingException {
         ctx.contentType("application/json").result(mapper.writeValueAsString(OpenApiDocument.describe(routes, SessionStreamEndpoint.PATH)));
@@ -224,10 +292,26 @@ public final class QuorumServer {
     }
 
     private void problem(Context ctx, Problem problem) {
+        drainBody(ctx);
         try {
             ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem document always serialises", e);
+        }
+    }
+
+    /**
+     * Reads and drops a body within the cap that nobody read before the request was refused (no
+     * token, no route), so that the connection stays usable: a server that answers and closes
+     * while the client is still sending makes the client lose the answer to a reset.
+     */
+    private void drainBody(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length <= 0 || length > settings.maxBodyBytes()) return;
+        try {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException | IllegalStateException alreadyReadOrGone) {
+            // read by the handler already, or the client went away: nothing left to drain
         }
     }
 

@@ -26,7 +26,7 @@ final class RequestReader {
         this.mapper = mapper;
     }
 
-    /** The JSON body as {@code type}; an empty body reads as {@code {}}. */
+    /** The JSON body as {@code type}; an empty body reads as {@code {}}, a literal {@code null} is refused like any other non-object. */
     <T> T body(Context ctx, Class<T> type) {
         byte[] bytes = ctx.bodyAsBytes();
         String contentType = ctx.header("Content-Type");
@@ -34,8 +34,9 @@ final class RequestReader {
         if (!empty && (contentType == null || !isJson(contentType))) {
             throw HttpProblem.of(415, "Unsupported Media Type", "send the body as application/json");
         }
+        T value;
         try {
-            return mapper.readValue(empty ? "{}".getBytes() : bytes, type);
+            value = mapper.readValue(empty ? "{}".getBytes() : bytes, type);
         } catch (UnrecognizedPropertyException e) {
             throw HttpProblem.badRequest(fieldOf(e), "is not a known field");
         } catch (JsonMappingException e) {
@@ -46,6 +47,8 @@ final class RequestReader {
         } catch (IOException e) {
             throw HttpProblem.badRequest("body", "could not be read");
         }
+        if (value == null) throw HttpProblem.badRequest("body", "must be a JSON object");
+        return value;
     }
 
     SessionId sessionId(Context ctx) {

@@ -38,6 +38,9 @@ public final class SessionStreamEndpoint {
     public static final String PATH = "/ws/sessions/{id}";
     public static final String SUBPROTOCOL_PREFIX = "quorum.bearer.";
     public static final int POLICY_VIOLATION = 1008;
+    /** Closes a stream authenticated by its first message for a session the desk does not know. */
+    public static final int NO_SUCH_SESSION = 4404;
+    public static final int GOING_AWAY = 1001;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final String AUTHENTICATED = "quorum.authenticated";
 
@@ -50,6 +53,7 @@ public final class SessionStreamEndpoint {
     private final Settings settings;
     private final Map<String, ClientStream> streams = new ConcurrentHashMap<>();
     private final Set<String> connected = ConcurrentHashMap.newKeySet();
+    private final Map<String, WsContext> sockets = new ConcurrentHashMap<>();
     private final ScheduledExecutorService authTimeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ws-auth-timeout").factory());
     private volatile Set<String> allowedOrigins = Set.of();
@@ -79,6 +83,7 @@ public final class SessionStreamEndpoint {
         routes.ws(PATH, ws -> {
             ws.onConnect(ctx -> {
                 connected.add(ctx.sessionId());
+                sockets.put(ctx.sessionId(), ctx);
                 metrics.clientConnected();
                 if (Boolean.TRUE.equals(ctx.attribute(AUTHENTICATED))) {
                     startStream(ctx, lastSeqFromQuery(ctx.queryParam("lastSeq")));
@@ -95,6 +100,9 @@ public final class SessionStreamEndpoint {
     public void shutdown() {
         authTimeouts.shutdownNow();
         streams.values().forEach(ClientStream::close);
+        sockets.values().forEach(ctx -> {
+            if (ctx.session.isOpen()) ctx.closeSession(GOING_AWAY, "the desk is shutting down");
+        });
     }
 
     private void checkUpgrade(Context ctx) {
@@ -109,9 +117,10 @@ public final class SessionStreamEndpoint {
                 throw HttpProblem.unauthorized();
             }
             ctx.attribute(AUTHENTICATED, Boolean.TRUE);
+            desk.session(sessionId(ctx.pathParam("id")));   // an unknown session is a 404 before the upgrade, to a client with the token
+        } else {
+            sessionId(ctx.pathParam("id"));   // without the token, the upgrade answers the same whether or not the session exists
         }
-        SessionId id = sessionId(ctx.pathParam("id"));
-        desk.session(id);   // an unknown session is a 404 before the upgrade, not an empty stream
     }
 
     private void onMessage(WsContext ctx, String text) {
@@ -130,6 +139,10 @@ public final class SessionStreamEndpoint {
         if (type.equals("auth") && message.path("token").isTextual() && token.matches(message.path("token").asText())) {
             long lastSeq = message.path("lastSeq").canConvertToLong() ? Math.max(0, message.path("lastSeq").asLong()) : 0;
             ctx.attribute(AUTHENTICATED, Boolean.TRUE);
+            if (!exists(sessionId(ctx.pathParam("id")))) {
+                ctx.closeSession(NO_SUCH_SESSION, "no session " + ctx.pathParam("id"));
+                return;
+            }
             startStream(ctx, lastSeq);
         } else {
             ctx.closeSession(POLICY_VIOLATION, "authenticate first: {\"type\":\"auth\",\"token\":...}");
@@ -152,7 +165,17 @@ public final class SessionStreamEndpoint {
     private void disconnected(WsContext ctx) {
         ClientStream stream = streams.remove(ctx.sessionId());
         if (stream != null) stream.close();
+        sockets.remove(ctx.sessionId());
         if (connected.remove(ctx.sessionId())) metrics.clientDisconnected();
+    }
+
+    private boolean exists(SessionId id) {
+        try {
+            desk.session(id);
+            return true;
+        } catch (DeskException.NotFound e) {
+            return false;
+        }
     }
 
     private static SessionId sessionId(String raw) {

@@ -5,7 +5,7 @@ import java.io.StringWriter;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs the {@code quorum} command line as a user would, in a given environment, and keeps what it printed. */
+/** Runs the {@code quorum} command line as a user would (failures as {@code main} reports them), in a given environment, and keeps what it printed. */
 final class QuorumCli {
     private QuorumCli() {}
 
@@ -14,7 +14,7 @@ final class QuorumCli {
     static Run run(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine quorum = new CommandLine(new QuorumCommand(), new EnvironmentFactory(environment));
+        CommandLine quorum = QuorumCommand.withOneLineFailures(new CommandLine(new QuorumCommand(), new EnvironmentFactory(environment)));
         quorum.setOut(new PrintWriter(out, true));
         quorum.setErr(new PrintWriter(err, true));
         int exitCode = quorum.execute(args);

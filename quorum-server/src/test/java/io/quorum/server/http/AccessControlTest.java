@@ -59,12 +59,66 @@ class AccessControlTest {
         return tests.stream();
     }
 
-    @Test void health_answers_without_the_token_and_reports_each_component() {
+    /**
+     * Every path of the published API, spelled the ways a router or a proxy may treat as the same
+     * path: none of them may be served without the token.
+     */
+    @TestFactory Stream<DynamicTest> no_spelling_of_a_published_path_is_served_without_the_token() {
+        var paths = server.parse(server.get("/openapi.json")).path("paths");
+        List<DynamicTest> tests = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(template -> {
+            String path = template.replace("{id}", sessionId).replace("{ticker}", "AAPL").replace("{cid}", "c1");
+            paths.path(template).fieldNames().forEachRemaining(method -> {
+                if (paths.path(template).path(method).has("security")) return;   // an open route declares no security of its own
+                for (String variant : spellings(path)) {
+                    tests.add(DynamicTest.dynamicTest(method.toUpperCase() + " " + variant, () -> {
+                        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri(variant))
+                                .method(method.toUpperCase(), HttpRequest.BodyPublishers.ofString("{}"))
+                                .header("Content-Type", "application/json").build());
+                        assertThat(response.statusCode()).as("%s %s -> %s", method, variant, response.body()).isIn(400, 401, 404);
+                        assertThat(response.headers().firstValue("Content-Type")).as(variant).hasValue(Problem.CONTENT_TYPE);
+                    }));
+                }
+            });
+        });
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(25 * 5);
+        return tests.stream();
+    }
+
+    /** A trailing slash, a doubled slash, a {@code ;} parameter, a percent-encoded letter and changes of case. */
+    private static List<String> spellings(String path) {
+        int letter = path.lastIndexOf('/') + 1;
+        String encoded = path.substring(0, letter) + "%" + Integer.toHexString(path.charAt(letter)).toUpperCase() + path.substring(letter + 1);
+        return List.of(path + "/", path + "//", path.replaceFirst("/", "//"), path.replace("/", "//"), path + ";x=1", path + ";",
+                path.replaceFirst("/([^/]+)", "/$1;x"), encoded, "/" + path.substring(1).replace("/", "%2F"), path.toUpperCase(),
+                path.substring(0, 2).toUpperCase() + path.substring(2), path + "/.", path + "/x/..");
+    }
+
+    @Test void health_answers_without_the_token_and_says_only_that_the_server_is_up() {
         HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/health")).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(server.parse(response).path("status").asText()).isEqualTo("UP");
-        assertThat(server.parse(response).path("marketFeed").path("up").asBoolean()).isTrue();
+        assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test void ready_answers_without_the_token_and_names_each_component() {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/ready")).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(server.parse(response).properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("status", "journal", "feed", "broker", "bus");
+        assertThat(server.parse(response).path("feed").asText()).isEqualTo("UP");
+    }
+
+    @Test void the_web_page_needs_no_token_but_a_path_beside_it_does() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(QuorumServer.class.getResource("/web/index.html") != null, "the web UI is not on the classpath");
+
+        HttpResponse<String> page = server.send(HttpRequest.newBuilder(server.uri("/")).GET().build());
+        HttpResponse<String> beside = server.send(HttpRequest.newBuilder(server.uri("/index.html/..;/metrics")).GET().build());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html");
+        assertThat(beside.statusCode()).isIn(400, 401, 404);
     }
 
     @Test void the_token_in_a_query_string_is_never_accepted() {

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProblemResponsesTest {
     private static final String APPROVE_THE_CARD = "{\"proposalId\":\"" + FakeDesk.CARD + "\"}";
@@ -37,7 +39,7 @@ class ProblemResponsesTest {
 
     @Test void a_config_out_of_the_desks_range_is_refused_by_field() {
         HttpResponse<String> response = server.put("/api/sessions/" + id + "/config",
-                "{\"maxPositionPct\":\"250\",\"maxDailyLossPct\":\"5\",\"maxTradesPerDay\":10,\"tradingHoursStart\":\"09:30\","
+                "{\"maxPositionPct\":\"0\",\"maxDailyLossPct\":\"5\",\"maxTradesPerDay\":10,\"tradingHoursStart\":\"09:30\","
                         + "\"tradingHoursEnd\":\"16:00\",\"timeZone\":\"America/New_York\",\"requireConfirmationAbove\":\"10000\","
                         + "\"decisionTimeoutSeconds\":30,\"quorum\":7,\"trailingStopPct\":null,\"flattenOnMaxLoss\":true}");
 
@@ -71,6 +73,43 @@ class ProblemResponsesTest {
 
         assertProblem(response, 404);
         assertThat(server.parse(response).path("detail").asText()).isEqualTo("no session nope");
+    }
+
+    /** Requests Jetty refuses itself, before any handler runs, written on a raw socket as an attacker would send them. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "PUT, /api/sessions/..;/config, 0", "PATCH, /api/sessions/..;/config, 0", "TRACE, /api/sessions/..;/config, 0",
+            "DELETE, /api/sessions/..;/config, 0", "PUT, /api/sessions, 20000", "PATCH, /metrics, 20000", "GET, /health, 20000",
+            "PUT, /api/%00, 0", "PUT, /api/sessions/%2e%2e/config, 0"})
+    void a_request_jetty_refuses_itself_still_gets_a_problem_document(String method, String path, int headerBytes) throws Exception {
+        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.TOKEN + "\r\n"
+                + (headerBytes > 0 ? "X-Padding: " + "x".repeat(headerBytes) + "\r\n" : "") + "Content-Length: 0\r\nConnection: close\r\n\r\n";
+        String response;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+
+        int status = Integer.parseInt(response.substring(9, 12));
+        String headers = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        JsonNode body = server.json.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(status).as(response).isBetween(400, 499);
+        assertThat(headers).as(response).contains("content-type: " + Problem.CONTENT_TYPE);
+        assertThat(body.path("status").asInt()).as(response).isEqualTo(status);
+        assertThat(response).doesNotContain("<html").doesNotContain("org.eclipse");
+    }
+
+    @Test void once_the_server_is_stopping_a_command_is_503_and_a_read_still_answers() {
+        var before = server.desk.snapshot();
+        server.server.refuseCommands();
+
+        HttpResponse<String> command = server.post("/api/sessions/" + id + "/stop", "{}");
+
+        assertProblem(command, 503);
+        assertThat(command.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(server.get("/api/sessions/" + id).statusCode()).isEqualTo(200);
+        assertThat(server.desk.snapshot()).isEqualTo(before);
     }
 
     @Test void an_unknown_route_is_a_404_problem() {

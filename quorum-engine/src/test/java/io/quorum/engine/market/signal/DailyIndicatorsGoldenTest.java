@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The monitor's ta4j readings against hand-written formulas over real ORCL and AAPL daily bars. */
+@RequiresMarketData
 class DailyIndicatorsGoldenTest {
     private static final List<Bar> ORCL = RealDailyBars.load("orcl-1995-2014.txt", Ticker.of("ORCL"));
     private static final List<Bar> AAPL_2013 = RealDailyBars.load("AAPL-PT1D-20130102_20131231.csv", Ticker.of("AAPL"));

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Replays twenty years of real ORCL days through the detector and compares its signals with crossings found by hand. */
+@RequiresMarketData
 class SignalDetectorGoldenTest {
     private static final Ticker ORCL_TICKER = Ticker.of("ORCL");
     private static final List<Bar> ORCL = RealDailyBars.load("orcl-1995-2014.txt", ORCL_TICKER);

@@ -1,0 +1,63 @@
+package io.quorum.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quorum.adapters.jdbc.AuditKey;
+import io.quorum.adapters.jdbc.Database;
+import io.quorum.adapters.jdbc.JdbcJournal;
+import io.quorum.engine.journal.JournalEvent.SessionOpened;
+import io.quorum.engine.journal.JournalEvent.UserAction;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.SessionId;
+import io.quorum.engine.time.ManualClock;
+import io.quorum.server.cli.QuorumCli.Run;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServeCommandTest {
+    @TempDir Path directory;
+
+    /**
+     * The entry is spoilt in place with plain SQL, as a disk fault or a hand edit would: unparseable
+     * text, and a string longer than the JSON reader accepts (what a bounded input once prevented).
+     * Entry 2 is read by the recovery, entry 3 already when the desk is built (its last time).
+     */
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @ParameterizedTest(name = "entry {0}: {1}")
+    @CsvSource({"2, garbage", "3, garbage", "2, oversized"})
+    void an_unreadable_journal_entry_stops_the_start_with_one_line_naming_it(int seq, String spoilt) throws Exception {
+        Path journal = directory.resolve("quorum.db");
+        try (Database database = Database.openFile(journal);
+             JdbcJournal writer = new JdbcJournal(database, AuditKey.resolve(Map.of(), database.defaultAuditKeyFile()),
+                     new ManualClock(Instant.parse("2025-03-14T14:30:00Z")))) {
+            writer.append(SessionId.of("desk-1"), new SessionOpened(Ticker.of("AAPL")));
+            writer.append(SessionId.of("desk-1"), new UserAction("alice", UserAction.Action.EDIT_STOPS, "stop 1"));
+            writer.append(SessionId.of("desk-1"), new UserAction("alice", UserAction.Action.EDIT_STOPS, "stop 2"));
+        }
+        String payload = spoilt.equals("garbage") ? "{\"actor\":" : "{\"actor\":\"" + "x".repeat(21_000_000) + "\"}";
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + journal);
+             PreparedStatement update = connection.prepareStatement("UPDATE journal_entry SET payload = ? WHERE session_id = 'desk-1' AND seq = ?")) {
+            update.setString(1, payload);
+            update.setLong(2, seq);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        Run run = QuorumCli.run(Map.of(), "serve", "--port", "0", "--db", journal.toString(), "--broker-db", directory.resolve("broker.db").toString(),
+                "--token", "serve-command-test-token");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("quorum: journal entry " + seq + " of session desk-1 cannot be read back (")
+                .contains(journal.toAbsolutePath().toString())
+                .hasSizeLessThan(600));
+    }
+}
