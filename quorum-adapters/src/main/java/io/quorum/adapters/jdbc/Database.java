@@ -230,7 +230,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static String redacted(String url) {
+    /** {@code url} with its password, if any, masked: what may be printed or logged. */
+    public static String redacted(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 

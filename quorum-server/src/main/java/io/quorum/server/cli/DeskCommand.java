@@ -48,8 +48,9 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--auto-approve", description = "Approve the proposal and switch auto-trading on without asking.")
     boolean autoApprove;
 
-    @Option(names = "--db", description = "Journal file (default: a temporary file, discarded at exit).")
-    Path database;
+    @Option(names = "--db", paramLabel = "<file or jdbc-url>",
+            description = "The journal: a SQLite file, jdbc:sqlite:FILE or jdbc:postgresql://host:5432/db?user=… (default: a temporary file, discarded at exit).")
+    String database;
 
     @Option(names = "--broker-db", description = "The paper broker's account file (default: paper-broker.db beside --db; a temporary file without --db).")
     Path brokerDatabase;
@@ -69,8 +70,10 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
         ConversationPrinter printer = new ConversationPrinter(out, colour, java.time.ZoneId.of("America/New_York"));
         Map<Outcome, AtomicInteger> outcomes = new EnumMap<>(Outcome.class);
         AtomicInteger trades = new AtomicInteger();
-        Path brokerFile = brokerDatabase != null ? brokerDatabase : database != null ? DataFolder.brokerFileBeside(database) : null;
-        try (EmbeddedDesk embedded = new EmbeddedDesk(seed, speed, database, brokerFile, DeskSettings.defaults())) {
+        JournalLocation journal = database == null ? null : JournalLocation.parse(database, null);
+        Path brokerFile = brokerDatabase != null ? brokerDatabase : journal != null ? journal.file().map(DataFolder::brokerFileBeside).orElse(null) : null;
+        try (EmbeddedDesk embedded = journal == null ? new EmbeddedDesk(seed, speed, null, brokerFile, DeskSettings.defaults())
+                : EmbeddedDesk.onJournal(journal.jdbcUrl(), seed, speed, brokerFile, DeskSettings.defaults())) {
             Desk desk = embedded.desk();
             if (!embedded.market().tickers().contains(symbol)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),

@@ -33,8 +33,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", description = "Journal file (default: quorum.db in the data folder, ./data or $QUORUM_DATA_DIR).")
-    Path database;
+    @Option(names = "--db", paramLabel = "<file or jdbc-url>",
+            description = "The journal: a SQLite file, jdbc:sqlite:FILE or jdbc:postgresql://host:5432/db?user=… "
+                    + "(default: quorum.db in the data folder, ./data or $QUORUM_DATA_DIR).")
+    String database;
 
     @Option(names = "--broker-db", description = "The paper broker's account file (default: paper-broker.db in the data folder).")
     Path brokerDatabase;
@@ -53,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
         double speed = market.speed();
         long seed = market.seed();
         DataFolder data = DataFolder.current();
-        Path file = database != null ? database : data.defaultDatabaseFile();
+        JournalLocation journal = JournalLocation.parse(database, data.defaultDatabaseFile());
         Path brokerFile = brokerDatabase != null ? brokerDatabase : data.defaultBrokerFile();
         AccessToken access;
         try {
@@ -61,8 +63,8 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--token / " + AccessToken.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
         }
-        EmbeddedDesk embedded = replayable(file, () -> new EmbeddedDesk(seed, speed, file, brokerFile, DeskSettings.defaults()));
-        DeskService service = new DeskService(embedded.desk(), embedded.journal());
+        EmbeddedDesk embedded = replayable(journal, () -> EmbeddedDesk.onJournal(journal.jdbcUrl(), seed, speed, brokerFile, DeskSettings.defaults()));
+        DeskService service = replayable(journal, () -> new DeskService(embedded.desk(), embedded.journal()));
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);
         ServerMetrics metrics = new ServerMetrics();
@@ -76,12 +78,12 @@ public final class ServeCommand implements Callable<Integer> {
         // Whatever else ends the process (another signal, an exit elsewhere) still stops it in order.
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "quorum-shutdown"));
         StopSignals signals = StopSignals.install();
-        replayable(file, () -> {
+        replayable(journal, () -> {
             embedded.start();
             return embedded;
         });
         server.start(port, host);
-        System.out.println("Journal: " + file.toAbsolutePath() + "   Paper broker: " + brokerFile.toAbsolutePath() + "   Simulated market: seed " + seed + ", " + speed + "x. Ctrl-C stops the desk.");
+        System.out.println("Journal: " + journal.describe() + "   Paper broker: " + brokerFile.toAbsolutePath() + "   Simulated market: seed " + seed + ", " + speed + "x. Ctrl-C stops the desk.");
         signals.await();
         stop.run();
         return 0;
@@ -117,13 +119,13 @@ public final class ServeCommand implements Callable<Integer> {
      * start is refused with one line naming the entry; the desk never starts on a journal it
      * cannot replay, and never half-way. Any other failure stays what it is.
      */
-    private static EmbeddedDesk replayable(Path journal, java.util.function.Supplier<EmbeddedDesk> step) {
+    private static <T> T replayable(JournalLocation journal, java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (RuntimeException failure) {
             Optional<String> unreadable;
-            try (Database database = Database.openFile(journal)) {
-                unreadable = UnreadableEntry.in(database, journal.toAbsolutePath().toString());
+            try (Database database = Database.open(journal.jdbcUrl(), null, null)) {
+                unreadable = UnreadableEntry.in(database, journal.describe());
             } catch (RuntimeException cannotLook) {
                 failure.addSuppressed(cannotLook);
                 throw failure;

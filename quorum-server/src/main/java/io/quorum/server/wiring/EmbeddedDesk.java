@@ -56,9 +56,27 @@ public final class EmbeddedDesk implements AutoCloseable {
      * @param brokerFile  where the paper broker keeps its account; null keeps it in a temporary file
      */
     public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings) {
+        this(seed, speed, openDatabase(database, "quorum-", Schema.JOURNAL), brokerFile, settings);
+    }
+
+    /**
+     * The desk on the journal at {@code journalUrl} ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}),
+     * created there when it is new. A SQLite file's folder is made when missing.
+     */
+    public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings) {
+        return new EmbeddedDesk(seed, speed, openJournal(journalUrl), brokerFile, settings);
+    }
+
+    private static Database openJournal(String journalUrl) {
+        String sqlite = "jdbc:sqlite:";
+        if (journalUrl.startsWith(sqlite)) return openDatabase(Path.of(journalUrl.substring(sqlite.length()).split("\\?", 2)[0]), "quorum-", Schema.JOURNAL);
+        return Database.open(journalUrl, null, null, Schema.JOURNAL);
+    }
+
+    private EmbeddedDesk(long seed, double speed, Database journalDatabase, Path brokerFile, DeskSettings settings) {
         // The journal is opened first, because a restarted desk's market time goes on from its last entry instead of jumping back.
         AtomicReference<SimulatedClock> marketClock = new AtomicReference<>();
-        this.database = openDatabase(database, "quorum-", Schema.JOURNAL);
+        this.database = journalDatabase;
         this.journal = new ObservableJournal(new JdbcJournal(this.database, AuditKey.resolve(System.getenv(), this.database.defaultAuditKeyFile()),
                 () -> marketClock.get().now(), JdbcJournal.DEFAULT_MAX_BATCH, this.database.defaultAnchorFile()));
         Instant start = latest(SimulatedClock.defaultStart(Instant.now()), lastJournalTime(journal));

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
@@ -59,5 +60,29 @@ class ServeCommandTest {
                 .startsWith("quorum: journal entry " + seq + " of session desk-1 cannot be read back (")
                 .contains(journal.toAbsolutePath().toString())
                 .hasSizeLessThan(600));
+    }
+
+    @ParameterizedTest(name = "--db {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            jdbc:mysql://127.0.0.1:3306/test                 | is not a database Quorum keeps its journal in
+            postgresql://127.0.0.1:5432/test?user=postgres   | looks like a URL, not a file; for PostgreSQL write jdbc:postgresql://
+            jdbc:sqlite:                                     | names no file
+            """)
+    void a_db_that_is_neither_a_file_nor_a_journal_url_is_refused_with_one_line_and_creates_nothing(String db, String says) throws Exception {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        List<Path> before = listing(workingDirectory);
+
+        Run run = QuorumCli.run(Map.of(), "serve", "--port", "0", "--db", db, "--broker-db", directory.resolve("broker.db").toString(),
+                "--token", "serve-command-test-token");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line).startsWith("quorum: --db: ").contains(says));
+        assertThat(listing(workingDirectory)).as("no file was created for it").isEqualTo(before);
+    }
+
+    private static List<Path> listing(Path folder) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.sorted().toList();
+        }
     }
 }
