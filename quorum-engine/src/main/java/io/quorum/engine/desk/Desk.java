@@ -287,10 +287,10 @@ public final class Desk implements AutoCloseable {
 
     public List<PendingConfirmation> confirmations(SessionId session) { return loop.call(() -> execution.confirmations(session)); }
 
-    public boolean confirm(SessionId session, String confirmationId, boolean approve, String actor) {
+    public ConfirmationAnswer confirm(SessionId session, String confirmationId, boolean approve, String actor) {
         return loop.call(() -> {
             DeskSession deskSession = sessions.get(session);
-            return deskSession != null && execution.confirm(deskSession, confirmationId, approve, actor);
+            return deskSession == null ? new ConfirmationAnswer.Unknown() : execution.confirm(deskSession, confirmationId, approve, actor);
         });
     }
 

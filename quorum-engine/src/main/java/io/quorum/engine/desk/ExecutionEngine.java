@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +69,10 @@ public final class ExecutionEngine {
     private final Map<ClientOrderId, Owner> owners = new HashMap<>();
     private final Set<ClientOrderId> placementsOnRecord = new HashSet<>();
     private final Map<SessionId, Map<String, PendingConfirmation>> confirmations = new HashMap<>();
+    /** How the latest confirmations ended, so that a late answer hears what happened; bounded. */
+    private final Map<String, ConfirmationAnswer> ended = new LinkedHashMap<>() {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, ConfirmationAnswer> eldest) { return size() > 256; }
+    };
 
     ExecutionEngine(Desk desk, RiskEngine risk) {
         this.desk = desk;
@@ -163,32 +168,37 @@ public final class ExecutionEngine {
     }
 
     /**
-     * The user's answer to a held trade; false when there is no such confirmation (any more). A
+     * The user's answer to a held trade; what happened to it when it came too late. A
      * confirmed trade is checked again as if it were new: the switch, the trading state, the
      * limits, the hours and the price may all have changed during the wait.
      */
-    boolean confirm(DeskSession session, String confirmationId, boolean approve, String actor) {
+    ConfirmationAnswer confirm(DeskSession session, String confirmationId, boolean approve, String actor) {
         Map<String, PendingConfirmation> pending = confirmations.get(session.id());
         PendingConfirmation confirmation = pending == null ? null : pending.remove(confirmationId);
-        if (confirmation == null) return false;
+        if (confirmation == null) {
+            ConfirmationAnswer before = ended.get(confirmationId);
+            return before != null ? before : new ConfirmationAnswer.Unknown();
+        }
         if (pending.isEmpty()) confirmations.remove(session.id());
+        ended.put(confirmationId, new ConfirmationAnswer.AnsweredBefore((approve ? "confirmed by " : "declined by ") + actor));
         OrderRequest order = confirmation.order();
         desk.journal(session.id(), new JournalEvent.UserAction(actor, approve ? JournalEvent.UserAction.Action.CONFIRM_TRADE : JournalEvent.UserAction.Action.DENY_TRADE,
                 order.side() + " " + order.quantity() + " " + order.ticker()));
         if (!approve) {
             reject(session, order, confirmation.proposalId(), RejectReason.CONFIRMATION_DENIED, "declined by " + actor);
-            return true;
+            return new ConfirmationAnswer.Taken();
         }
         if (passes(session, order, OrderIntent.OPEN, session.isTradingAllowed(), confirmation.proposalId())) {
             place(session, order, confirmation.terms(), OrderIntent.OPEN, confirmation.reason() + ", confirmed by " + actor);
         }
-        return true;
+        return new ConfirmationAnswer.Taken();
     }
 
     void dropConfirmations(DeskSession session, String why) {
         Map<String, PendingConfirmation> pending = confirmations.remove(session.id());
         if (pending == null) return;
         for (PendingConfirmation confirmation : pending.values()) {
+            ended.put(confirmation.id(), new ConfirmationAnswer.Ended(why));
             reject(session, confirmation.order(), confirmation.proposalId(), RejectReason.AUTO_TRADING_DISABLED, why);
         }
     }
@@ -201,6 +211,7 @@ public final class ExecutionEngine {
             for (PendingConfirmation confirmation : List.copyOf(entry.getValue().values())) {
                 if (now.isBefore(confirmation.expiresAt())) continue;
                 entry.getValue().remove(confirmation.id());
+                ended.put(confirmation.id(), new ConfirmationAnswer.Ended("no answer within " + desk.settings().confirmationTimeout().toSeconds() + " s"));
                 desk.session(entry.getKey()).ifPresent(session -> reject(session, confirmation.order(), confirmation.proposalId(),
                         RejectReason.CONFIRMATION_TIMED_OUT, "no answer within " + desk.settings().confirmationTimeout().toSeconds() + " s"));
             }

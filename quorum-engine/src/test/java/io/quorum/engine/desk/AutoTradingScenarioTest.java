@@ -115,8 +115,8 @@ class AutoTradingScenarioTest {
             assertThat(desk.broker.brokerOrders()).as("only the approved analysis's trade so far").hasSize(1);
 
             switch (answer) {
-                case CONFIRMED -> assertThat(desk.desk.confirm(session.id(), held.id(), true, USER)).isTrue();
-                case DENIED -> assertThat(desk.desk.confirm(session.id(), held.id(), false, USER)).isTrue();
+                case CONFIRMED -> assertThat(desk.desk.confirm(session.id(), held.id(), true, USER)).isInstanceOf(ConfirmationAnswer.Taken.class);
+                case DENIED -> assertThat(desk.desk.confirm(session.id(), held.id(), false, USER)).isInstanceOf(ConfirmationAnswer.Taken.class);
                 case NONE -> desk.advance(Duration.ofSeconds(61));
             }
 
@@ -131,7 +131,8 @@ class AutoTradingScenarioTest {
                 await().atMost(DeskFixture.PATIENCE).until(() -> desk.journal(session).stream().anyMatch(event ->
                         event instanceof JournalEvent.OrderRejected rejected && rejected.reason() == reason));
                 assertThat(desk.broker.brokerOrders()).as("no trade").hasSize(1);
-                assertThat(desk.desk.confirm(session.id(), held.id(), true, USER)).as("too late to change one's mind").isFalse();
+                assertThat(desk.desk.confirm(session.id(), held.id(), true, USER)).as("too late to change one's mind")
+                        .isInstanceOf(answer == Answer.DENIED ? ConfirmationAnswer.AnsweredBefore.class : ConfirmationAnswer.Ended.class);
             }
         }
     }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -119,9 +120,9 @@ class LimitsInForceScenarioTest {
                 case OUTSIDE_TRADING_HOURS -> desk.advance(Duration.ofMinutes(6));
                 default -> throw new IllegalArgumentException(when);
             }
-            boolean answered = desk.desk.confirm(session.id(), waiting.id(), true, USER);
+            ConfirmationAnswer answered = desk.desk.confirm(session.id(), waiting.id(), true, USER);
 
-            assertThat(answered).isTrue();
+            assertThat(answered).isInstanceOf(ConfirmationAnswer.Taken.class);
             assertNeverSent(desk, waiting.order().clientOrderId());
             assertThat(rejections(desk, session)).last().isEqualTo(refusal);
             assertThat(desk.orderAlerts(session)).last().satisfies(text -> assertThat(text).contains("No trade: BUY 20 NVDA").contains(refusal.sentence()));
@@ -137,11 +138,27 @@ class LimitsInForceScenarioTest {
 
             if (what.startsWith("auto")) session.disableAutoTrading(USER);
             else session.stop(io.quorum.engine.session.StopReason.USER, USER);
-            boolean answered = desk.desk.confirm(session.id(), waiting.id(), true, USER);
+            ConfirmationAnswer answered = desk.desk.confirm(session.id(), waiting.id(), true, USER);
 
-            assertThat(answered).as("nothing is waiting any more").isFalse();
+            assertThat(answered).as("nothing is waiting any more").isInstanceOfSatisfying(ConfirmationAnswer.Ended.class,
+                    ended -> assertThat(ended.why()).isEqualTo(what.startsWith("auto") ? "auto-trading was switched off" : "the session stopped"));
             assertNeverSent(desk, waiting.order().clientOrderId());
             assertThat(rejections(desk, session)).last().isEqualTo(RejectReason.AUTO_TRADING_DISABLED);
+        }
+    }
+
+    @Test
+    void a_second_answer_to_a_waiting_trade_hears_who_answered_first_and_places_nothing() {
+        try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).confirmAbove(1_000, Duration.ofMinutes(10)).build()) {
+            DeskSession session = tradeWaitingForConfirmation(desk);
+            PendingConfirmation waiting = desk.desk.confirmations(session.id()).getFirst();
+
+            ConfirmationAnswer first = desk.desk.confirm(session.id(), waiting.id(), false, "bob");
+            ConfirmationAnswer second = desk.desk.confirm(session.id(), waiting.id(), true, USER);
+
+            assertThat(first).isInstanceOf(ConfirmationAnswer.Taken.class);
+            assertThat(second).isEqualTo(new ConfirmationAnswer.AnsweredBefore("declined by bob"));
+            assertNeverSent(desk, waiting.order().clientOrderId());
         }
     }
 

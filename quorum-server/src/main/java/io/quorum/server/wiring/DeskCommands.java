@@ -1,5 +1,6 @@
 package io.quorum.server.wiring;
 
+import io.quorum.engine.desk.ConfirmationAnswer;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskSession;
 import io.quorum.engine.desk.PendingConfirmation;
@@ -120,8 +121,12 @@ final class DeskCommands {
         queries.find(id);
         PendingConfirmation pending = desk.confirmations(id).stream().filter(c -> c.id().equals(confirmationId)).findFirst()
                 .orElseThrow(() -> new DeskException.NotFound("pending confirmation", confirmationId));
-        if (!desk.confirm(id, confirmationId, approve, actor.name())) throw new DeskException.Conflict("confirmation " + confirmationId + " expired a moment ago: no trade");
-        return ApiViews.confirmation(pending, approve ? "APPROVED" : "DENIED");
+        return switch (desk.confirm(id, confirmationId, approve, actor.name())) {
+            case ConfirmationAnswer.Taken taken -> ApiViews.confirmation(pending, approve ? "APPROVED" : "DENIED");
+            case ConfirmationAnswer.AnsweredBefore before -> throw new DeskException.Conflict("confirmation " + confirmationId + " was answered a moment ago: " + before.how());
+            case ConfirmationAnswer.Ended ended -> throw new DeskException.Conflict("confirmation " + confirmationId + " ended a moment ago (" + ended.why() + "): no trade");
+            case ConfirmationAnswer.Unknown unknown -> throw new DeskException.NotFound("pending confirmation", confirmationId);
+        };
     }
 
     /** A command whose journal entry could not be written is refused with 503, not a 500: the journal is down, not the request wrong. */
