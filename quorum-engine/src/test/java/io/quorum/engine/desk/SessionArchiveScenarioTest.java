@@ -53,17 +53,23 @@ class SessionArchiveScenarioTest {
     void sessions_opened_stopped_and_archived_leave_the_thread_count_where_it_was() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build()) {
             desk.advance(Duration.ofMinutes(5));
-            desk.analysed().stop(StopReason.USER, USER);
+            openStopAndArchive(desk, 10); // the shared pools and the JDK's own threads start on first use
             int before = ManagementFactory.getThreadMXBean().getThreadCount();
 
-            for (int i = 0; i < 100; i++) {
-                DeskSession session = desk.analysed();
-                session.stop(StopReason.USER, USER);
-                await().atMost(DeskFixture.PATIENCE).until(() -> session.state() == SessionState.STOPPED);
-                assertThat(desk.desk.archive(session.id(), USER)).isEmpty();
-            }
+            openStopAndArchive(desk, 100);
 
-            assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThanOrEqualTo(before);
+            // At most the carriers of virtual threads, one per core, may still start late; nothing per session.
+            assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThanOrEqualTo(before + Runtime.getRuntime().availableProcessors());
+            assertThat(desk.desk.sessions()).isEmpty();
+        }
+    }
+
+    private static void openStopAndArchive(DeskFixture desk, int sessions) {
+        for (int i = 0; i < sessions; i++) {
+            DeskSession session = desk.analysed();
+            session.stop(StopReason.USER, USER);
+            await().atMost(DeskFixture.PATIENCE).until(() -> session.state() == SessionState.STOPPED);
+            assertThat(desk.desk.archive(session.id(), USER)).isEmpty();
         }
     }
 }
