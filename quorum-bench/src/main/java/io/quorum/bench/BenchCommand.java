@@ -5,6 +5,7 @@ import io.quorum.bench.consensus.DecisionRoundLatency;
 import io.quorum.bench.journal.JournalCommitThroughput;
 import io.quorum.bench.position.DeskExitLatency;
 import io.quorum.bench.position.PositionTickScenario;
+import io.quorum.bench.soak.SoakRun;
 import io.quorum.bench.server.WebSocketFanOutLatency;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -25,6 +26,9 @@ public final class BenchCommand {
             new DeskExitLatency(),
             new WebSocketFanOutLatency(),
             new JournalCommitThroughput());
+
+    /** Scenarios that run only when named: too long for the default run. */
+    private static final List<Scenario> ON_REQUEST = List.of(new SoakRun());
 
     private BenchCommand() {}
 
@@ -66,12 +70,16 @@ public final class BenchCommand {
         for (Scenario scenario : SCENARIOS) {
             if (scenario.id().equalsIgnoreCase(id)) return scenario;
         }
+        for (Scenario scenario : ON_REQUEST) {
+            if (scenario.id().equalsIgnoreCase(id)) return scenario;
+        }
         return null;
     }
 
     private static void printUsage() {
         System.out.println("usage: quorum-bench [--quick|--full] [scenario ...]");
         for (Scenario scenario : SCENARIOS) System.out.println("  " + scenario.id() + "  " + scenario.title());
+        for (Scenario scenario : ON_REQUEST) System.out.println("  " + scenario.id() + "  " + scenario.title() + " (only when named)");
     }
 
     private static void printMachine(Scenario.Mode mode) {
