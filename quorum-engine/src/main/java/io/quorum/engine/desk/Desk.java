@@ -255,10 +255,22 @@ public final class Desk implements AutoCloseable {
     }
 
     /**
-     * The account's equity, from the desk's copy of the account: taken from the broker after every
-     * fill and at every reconciliation, never asked for on each pre-trade check.
+     * The account's equity: the cash of the desk's copy of the account (taken from the broker after
+     * every fill and at every reconciliation, never on each pre-trade check) plus every position
+     * at its last price, so that it follows the market between fills.
      */
-    public Money equity() { return account.equity(); }
+    public Money equity() { return loop.call(this::markedEquity); }
+
+    private Money markedEquity() {
+        Money equity = account.cash();
+        for (DeskSession session : sessions.values()) {
+            for (Position position : positions.positions(session.id())) {
+                Money value = SessionSnapshot.marketValue(position);
+                equity = position.signedQuantity() >= 0 ? equity.plus(value) : equity.minus(value);
+            }
+        }
+        return equity;
+    }
 
     /** What may still be spent, from the desk's copy of the account. */
     public Money buyingPower() { return account.buyingPower(); }
@@ -481,7 +493,7 @@ public final class Desk implements AutoCloseable {
             parts.put(id, new SessionSnapshot(id, session.ticker(), session.config(), risk.state(id), risk.stateReason(id).orElse(""), held,
                     positions.pnl(id), risk.tradesToday(id), working, journalSeqs.getOrDefault(id, 0L)));
         }
-        snapshot = new DeskSnapshot(++snapshotVersion, clock().now(), account.equity(), account.buyingPower(), lastPrices, parts);
+        snapshot = new DeskSnapshot(++snapshotVersion, clock().now(), markedEquity(), account.buyingPower(), lastPrices, parts);
     }
 
     /**
@@ -508,7 +520,7 @@ public final class Desk implements AutoCloseable {
         if (session.state() != SessionState.AUTO_TRADING) return;
         Money daily = positions.pnl(session.id()).daily();
         if (!daily.isNegative()) return;
-        BigDecimal lossPct = daily.negated().percentOf(equity().minus(daily), 2);
+        BigDecimal lossPct = daily.negated().percentOf(markedEquity().minus(daily), 2);
         if (lossPct.compareTo(session.config().maxDailyLossPct()) >= 0) {
             session.stopForMaxLoss("today's loss is " + lossPct + "% of equity, the limit is " + session.config().maxDailyLossPct() + "%");
         }

@@ -375,7 +375,7 @@ public final class DeskSession implements AutoCloseable {
      */
     private void haltWhenStopped(SessionChange change) {
         if (change.to() != SessionState.STOPPED) return;
-        desk.halt(this, "the session stopped (" + change.describe() + ")");
+        desk.halt(this, change.describe());
         retire();
     }
 

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.money.Money;
+import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.OrderRequest;
@@ -113,6 +114,23 @@ class OrderLifecycleScenarioTest {
             await().atMost(DeskFixture.PATIENCE).untilAsserted(() ->
                     assertThat(desk.desk.snapshot().session(session.id()).orElseThrow().workingQuantities()).isEmpty());
             assertCashIsWhatTheFillsImply(desk, session);
+        }
+    }
+
+    @Test
+    void equity_is_the_cash_plus_every_position_at_its_last_price_between_fills_too() {
+        ScriptedPrices rise = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(6)).moveTo("104.00", Duration.ofMinutes(2));
+        try (DeskFixture desk = DeskFixture.on(rise).build()) {
+            desk.advance(Duration.ofMinutes(5));
+            DeskSession session = desk.analysed();
+            session.approve(session.proposal().orElseThrow().id(), USER);
+            desk.awaitSaid(session, tradeExecuted());
+
+            desk.advance(Duration.ofMinutes(3));
+
+            Position held = desk.position(session).orElseThrow();
+            assertThat(held.lastPrice()).isEqualTo(Price.parse("104.00"));
+            assertThat(desk.desk.equity()).isEqualTo(desk.paper.account().cash().plus(held.lastPrice().times(held.quantity())));
         }
     }
 
