@@ -14,8 +14,8 @@ import { TokenPrompt } from './components/TokenPrompt';
 import { TradeConfirmation } from './components/TradeConfirmation';
 import { useDeskClock } from './state/deskClock';
 import { useDesk } from './state/useDesk';
-
-const SESSION_KEY = 'quorum.sessionId';
+import { rememberSession, rememberedSession } from './state/rememberedSession';
+import { DeskErrorBoundary } from './components/DeskErrorBoundary';
 
 type View = 'flow' | 'chat' | 'log' | 'positions' | 'chart' | 'control';
 const PHONE_TABS: { view: View; label: string }[] = [
@@ -30,6 +30,8 @@ const PHONE_TABS: { view: View; label: string }[] = [
 export function App() {
   const [token, setToken] = useState<string | null>(() => takeToken());
   const [refused, setRefused] = useState(false);
+  // A new key mounts a new desk, which opens the session the tab remembers (none once forgotten).
+  const [deskKey, setDeskKey] = useState(0);
 
   const signOut = useCallback(() => {
     forgetToken();
@@ -59,12 +61,23 @@ export function App() {
       />
     );
   }
-  return <Desk api={api} onUnauthorized={signOut} />;
+  return (
+    <DeskErrorBoundary
+      remembered={rememberedSession}
+      onForgetSession={() => {
+        rememberSession(null);
+        setDeskKey((key) => key + 1);
+      }}
+      onSignOut={signOut}
+    >
+      <Desk key={deskKey} api={api} onUnauthorized={signOut} />
+    </DeskErrorBoundary>
+  );
 }
 
 function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => void }) {
   const [sessions, setSessions] = useState<Session[]>([]);
-  const [sessionId, setSessionId] = useState<string | null>(() => sessionStorage.getItem(SESSION_KEY));
+  const [sessionId, setSessionId] = useState<string | null>(() => rememberedSession());
   const [view, setView] = useState<View>('chat');
   const [centre, setCentre] = useState<'chat' | 'log'>('chat');
   const [chartTicker, setChartTicker] = useState<string | null>(null);
@@ -78,8 +91,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   }, [loadSessions, session?.state]);
 
   const choose = useCallback((id: string | null) => {
-    if (id) sessionStorage.setItem(SESSION_KEY, id);
-    else sessionStorage.removeItem(SESSION_KEY);
+    rememberSession(id);
     setSessionId(id);
     setChartTicker(null);
   }, []);
