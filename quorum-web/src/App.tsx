@@ -215,7 +215,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
         </div>
         <div {...area('log')}>
           {sessionId ? (
-            <DecisionLog api={api} sessionId={sessionId} latestDecisionSeq={latestDecisionSeq} />
+            <DecisionLog api={api} sessionId={sessionId} changedAtSeq={state.decisionLogSeq} />
           ) : (
             <section className="panel">
               <p className="empty">No session.</p>

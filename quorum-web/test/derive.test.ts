@@ -113,6 +113,13 @@ describe('what the desk reads off agent messages', () => {
     expect(Object.keys(state)).not.toContain('decisions');
   });
 
+  it('moves the decision log on when a decision’s order fills, which is journaled after the decision', () => {
+    let state = apply(EMPTY_DESK, decision(20));
+    expect(state.decisionLogSeq).toBe(20);
+    state = apply(state, tradeExecuted(23));
+    expect(state.decisionLogSeq).toBe(23);
+  });
+
   it('keeps the desk’s verdict per proposal, for the proposal card', () => {
     const state = apply(EMPTY_DESK, decision(20));
     expect(state.verdicts.p1).toEqual({ outcome: 'APPROVED', tally: { approvals: 4, rejections: 0, abstentions: 1, vetoed: false, quorum: 3, voters: 5 } });

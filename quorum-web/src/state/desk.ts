@@ -44,8 +44,13 @@ export interface DeskState {
   /** Recent prices per held ticker, for the cards' sparklines. */
   priceHistory: Record<string, number[]>;
   analysisComplete: boolean;
-  /** Journal seq of the newest DECISION message: the decision log reloads when it moves. */
+  /** Journal seq of the newest DECISION message. */
   lastDecisionSeq: number;
+  /**
+   * Journal seq of the newest decision or fill of a decision's order: the decision log reloads when
+   * it moves, since a decision is journaled before its order is placed and filled.
+   */
+  decisionLogSeq: number;
   /** The desk's verdict per proposal id, so the proposal card can say whether the desk recommends it. */
   verdicts: Record<string, Verdict>;
   /** The session's journal seq when the page opened it; events up to it are history. */
@@ -64,6 +69,7 @@ export const EMPTY_DESK: DeskState = {
   priceHistory: {},
   analysisComplete: false,
   lastDecisionSeq: 0,
+  decisionLogSeq: 0,
   verdicts: {},
   historyUpToSeq: 0,
   deskTime: null,
@@ -77,6 +83,8 @@ export type DeskAction =
   | { kind: 'reset' };
 
 const SPARKLINE_POINTS = 120;
+/** A decision's order is `q-<proposalId>`; stops and targets are `x-…`, closes `c-…` (docs/api.md). */
+const DECISION_ORDER_PREFIX = 'q-';
 const REASONING_LINES = 200;
 
 export function deskReducer(state: DeskState, action: DeskAction): DeskState {
@@ -174,6 +182,7 @@ function readMessage(
       const trade = content.execution as TradeExecuted | null | undefined;
       if (!trade) return state;
       out.trades.push({ ...trade, seq, time });
+      if (trade.clientOrderId.startsWith(DECISION_ORDER_PREFIX)) state = { ...state, decisionLogSeq: Math.max(state.decisionLogSeq, seq) };
       out.alerts.push({
         key: `trade-${seq}`,
         seq,
@@ -207,6 +216,7 @@ function readMessage(
       return {
         ...state,
         lastDecisionSeq: Math.max(state.lastDecisionSeq, seq),
+        decisionLogSeq: Math.max(state.decisionLogSeq, seq),
         verdicts: proposalId ? { ...state.verdicts, [proposalId]: verdict } : state.verdicts,
       };
     }
