@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO, findChromium, foreignOrigin, launchBrowser, recordSockets, restClient, sleep, startServer } from './harness.mjs';
 
-const SCREENSHOTS = process.env.QUORUM_SCREENSHOTS ?? join(REPO, 'docs', 'screenshots');
+// The build writes its screenshots under target/; `npm run screenshots` refreshes the ones in docs/.
+const SCREENSHOTS = process.env.QUORUM_SCREENSHOTS ?? join(REPO, 'quorum-web', 'target', 'screenshots');
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
+const SMALL_PHONE = { width: 360, height: 800 };
 const chromium = findChromium();
 
 if (chromium.missing && !chromium.mustFail) {
@@ -115,6 +117,31 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     assert.equal(visible.at(-1), journal.at(-1).seq, 'the newest message is at the bottom');
   });
 
+  for (const size of [DESKTOP, PHONE, SMALL_PHONE]) {
+    it(`opens a busy session at ${size.width}×${size.height}, and again after a reload, with no console error and no failed request`, async () => {
+      const tab = await browser.context.newPage();
+      const problems = recordProblems(tab);
+      try {
+        await tab.setViewportSize(size);
+        await tab.goto(`${server.origin}/#token=${server.token}`);
+        await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+        await everyMessageShown(tab);
+        await tab.screenshot({ path: screenshotPath(`open-${size.width}x${size.height}.png`) });
+
+        // The tab remembers the session: a reload opens it again.
+        await tab.reload();
+        await everyMessageShown(tab);
+        // Time for a render loop, had there been one, to exhaust React's update limit.
+        await sleep(2000);
+        assert.equal(await tab.getByLabel('Session', { exact: true }).inputValue(), sessionId);
+        assert.ok(await tab.getByRole('button', { name: 'Forget the access token' }).isVisible(), 'the page is not blank: Sign out is there');
+        assert.deepEqual(problems, [], 'no console error, page error or failed request');
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
   it('refuses the stream to a page of another origin', async () => {
     const foreign = await foreignOrigin('<!doctype html><title>elsewhere</title>');
     try {
@@ -162,17 +189,22 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     }
   }
 
+  /** Waits until the tab's conversation shows as many messages as the journal holds now. */
+  async function everyMessageShown(tab) {
+    const journaled = (await messages(0)).length;
+    await waitFor(async () => (await shownMessageCount(tab)) >= journaled, `the conversation to show the ${journaled} journaled messages`);
+  }
+
   async function saveScreenshots() {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await sleep(1500);
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: join(SCREENSHOTS, 'desk-desktop.png') });
+    await page.screenshot({ path: screenshotPath('desk-desktop.png') });
     await page.setViewportSize(PHONE);
     await page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Desk' }).click();
     // On a phone a toast covers the newest message: wait until it has faded.
     await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 15_000 });
     await sleep(500);
-    await page.screenshot({ path: join(SCREENSHOTS, 'desk-phone.png') });
+    await page.screenshot({ path: screenshotPath('desk-phone.png') });
     await page.setViewportSize(DESKTOP);
   }
 
@@ -187,11 +219,30 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     }
   }
 
-  async function shownMessageCount() {
-    const header = await page.getByRole('region', { name: 'Agent conversation' }).locator(':scope > header').textContent();
+  async function shownMessageCount(tab = page) {
+    const header = await tab.getByRole('region', { name: 'Agent conversation' }).locator(':scope > header').textContent();
     return Number(header.match(/(\d+) messages?/)?.[1] ?? -1);
   }
 });
+
+function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, name);
+}
+
+/** Collects what a user never sees but a broken page leaves behind: console errors, uncaught errors, failed requests. */
+function recordProblems(tab) {
+  const problems = [];
+  tab.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  tab.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // A reload cancels the requests still in flight: the page's own doing, not a failure.
+    if (reason !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()} ${reason}`);
+  });
+  tab.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()}: ${response.url()}`));
+  return problems;
+}
 
 /** Stops, targets and trailing stops still close positions after the switch is off; their orders are "x-...". */
 function isProtectiveExit(execution) {
