@@ -49,7 +49,8 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     await proposalTheDeskRecommends();
 
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
-    await page.getByText('Approved. The desk manages AAPL within your limits.').waitFor();
+    // Approved, but the desk may not trade yet: the page says so.
+    await page.getByText(/^Approved\. Auto-trading is off/).waitFor();
 
     // The disclosure is accepted only after it has been scrolled to its end.
     const checkbox = page.getByLabel(/I have read the risk disclosure/);
@@ -58,6 +59,7 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     await checkbox.check();
     await page.getByRole('switch', { name: 'Auto-trading' }).click();
     await page.getByRole('status').filter({ hasText: 'ON — desk may trade' }).waitFor();
+    await page.getByText('Approved. Auto-trading is on: the desk manages AAPL within your limits.').waitFor();
 
     const conversation = page.getByRole('region', { name: 'Agent conversation' });
     await conversation.getByText('Trade executed', { exact: true }).first().waitFor({ timeout: 30_000 });

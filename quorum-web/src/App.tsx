@@ -13,6 +13,7 @@ import { SessionFlow } from './components/SessionFlow';
 import { TokenPrompt } from './components/TokenPrompt';
 import { TradeConfirmation } from './components/TradeConfirmation';
 import { useDeskClock } from './state/deskClock';
+import { sessionStateLabel } from './format';
 import { useDesk } from './state/useDesk';
 import { rememberSession, rememberedSession } from './state/rememberedSession';
 import { DeskErrorBoundary } from './components/DeskErrorBoundary';
@@ -137,6 +138,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   }, [api, sessionId, choose]);
 
   const ticker = chartTicker ?? session?.ticker ?? null;
+  const sessionPosition = state.portfolio?.positions.find((p) => p.ticker === session?.ticker);
   const position = state.portfolio?.positions.find((p) => p.ticker === ticker);
   const latestDecisionSeq = state.lastDecisionSeq;
   const deskNow = useDeskClock(state.deskTime);
@@ -152,7 +154,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
             <option value="">— choose a session —</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.ticker} · {s.state.toLowerCase().replace('_', ' ')} · {s.id.slice(0, 8)}
+                {s.ticker} · {sessionStateLabel(s)} · {s.id.slice(0, 8)}
               </option>
             ))}
           </select>
@@ -177,6 +179,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
         <div {...area('flow')}>
           <SessionFlow
             session={session}
+            position={sessionPosition}
             reasoning={state.reasoning}
             verdict={session?.proposal ? state.verdicts[session.proposal.id] : undefined}
             onCreate={handlers.create}
@@ -194,6 +197,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
               onEnable={handlers.enable}
               onDisable={handlers.disable}
               onFlatten={handlers.flatten}
+              heldQuantity={sessionPosition ? Math.abs(Number(sessionPosition.quantity)) : 0}
               now={deskNow}
             />
           ) : (
