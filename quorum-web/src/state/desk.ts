@@ -94,7 +94,10 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
     case 'opened':
       return { ...state, session: action.session, historyUpToSeq: action.session.lastSeq };
     case 'session':
-      return { ...state, session: action.session };
+      // The answer to the user's reject starts the re-analysis before its status frame arrives.
+      return isAnalysing(action.session) && !isAnalysing(state.session)
+        ? { ...state, session: action.session, reasoning: [], analysisComplete: false }
+        : { ...state, session: action.session };
     case 'portfolio':
       return { ...withPortfolio(state, action.portfolio), deskTime: action.time ?? state.deskTime };
     case 'events':
@@ -130,9 +133,9 @@ function applyEvents(state: DeskState, events: StreamEvent[]): DeskState {
         if (analysing && !isAnalysing(next.session)) {
           // A new analysis starts: its reasoning replaces the last one's.
           reasoning.length = 0;
-          next = { ...next, reasoning: [] };
+          next = { ...next, reasoning: [], analysisComplete: false };
         }
-        next = { ...next, session, analysisComplete: analysing ? false : next.analysisComplete };
+        next = { ...next, session };
         break;
       }
       case 'position_update':
@@ -174,6 +177,12 @@ function readMessage(
   const content = message.content;
   switch (event.type) {
     case 'reasoning':
+      if (state.analysisComplete) {
+        // The first step after an analysis completed starts the next analysis, read off the journal
+        // itself: a replay after a reload shows the same steps as the live page did.
+        out.reasoning.length = 0;
+        state = { ...state, reasoning: [], analysisComplete: false };
+      }
       out.reasoning.push({ seq, time, sender: message.sender, text: content.text });
       return state;
     case 'complete':
