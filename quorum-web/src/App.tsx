@@ -15,6 +15,7 @@ import { TradeConfirmation } from './components/TradeConfirmation';
 import { useDeskClock } from './state/deskClock';
 import { sessionStateLabel } from './format';
 import { useDesk } from './state/useDesk';
+import { useSessionList } from './state/useSessionList';
 import { rememberSession, rememberedSession } from './state/rememberedSession';
 import { DeskErrorBoundary } from './components/DeskErrorBoundary';
 
@@ -77,7 +78,6 @@ export function App() {
 }
 
 function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => void }) {
-  const [sessions, setSessions] = useState<Session[]>([]);
   const [sessionId, setSessionId] = useState<string | null>(() => rememberedSession());
   const [view, setView] = useState<View>('chat');
   const [centre, setCentre] = useState<'chat' | 'log'>('chat');
@@ -86,10 +86,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   const { state, connection, setSession, setPortfolio, refreshPortfolio } = desk;
   const session = state.session;
 
-  const loadSessions = useCallback(() => api.listSessions().then(setSessions, () => undefined), [api]);
-  useEffect(() => {
-    void loadSessions();
-  }, [loadSessions, session?.state]);
+  const { sessions, announce: announceSessions } = useSessionList(api, session ? `${session.id}:${session.state}:${session.autoTrading.enabled}` : null);
 
   const choose = useCallback((id: string | null) => {
     rememberSession(id);
@@ -97,7 +94,14 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
     setChartTicker(null);
   }, []);
 
-  const adopt = useCallback((updated: Session) => setSession(updated), [setSession]);
+  // What this tab changed, the other tabs' session lists show too.
+  const adopt = useCallback(
+    (updated: Session) => {
+      setSession(updated);
+      void announceSessions();
+    },
+    [setSession, announceSessions],
+  );
   const id = sessionId ?? '';
 
   const handlers = useMemo(
@@ -106,7 +110,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
         const created = await api.createSession(ticker);
         choose(created.id);
         setView('flow');
-        void loadSessions();
+        void announceSessions();
       },
       approve: async (proposalId: string) => adopt(await api.approve(id, proposalId)),
       reject: async (proposalId: string, reason: string) => adopt(await api.reject(id, proposalId, reason)),
@@ -128,7 +132,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
       approveConfirmation: (cid: string) => api.approveConfirmation(id, cid),
       denyConfirmation: (cid: string) => api.denyConfirmation(id, cid),
     }),
-    [api, id, choose, adopt, setPortfolio, refreshPortfolio, loadSessions],
+    [api, id, choose, adopt, setPortfolio, refreshPortfolio, announceSessions],
   );
 
   // A session id kept from an earlier visit may be gone (e.g. a fresh database): forget it.
