@@ -13,6 +13,7 @@ import { SessionFlow } from './components/SessionFlow';
 import { TokenPrompt } from './components/TokenPrompt';
 import { TradeConfirmation } from './components/TradeConfirmation';
 import { useDeskClock } from './state/deskClock';
+import { useOnNewDeskDay } from './state/deskDay';
 import { sessionStateLabel } from './format';
 import { useDesk } from './state/useDesk';
 import { useSessionList } from './state/useSessionList';
@@ -146,6 +147,10 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   const position = state.portfolio?.positions.find((p) => p.ticker === ticker);
   const latestDecisionSeq = state.lastDecisionSeq;
   const deskNow = useDeskClock(state.deskTime);
+  // A new trading day resets the trades counted today, which only the session's snapshot says.
+  useOnNewDeskDay(deskNow, session?.config.timeZone ?? null, () => {
+    if (sessionId) api.getSession(sessionId).then(setSession, () => undefined);
+  });
   const area = (name: View) => ({ className: `area area-${name}`, 'data-active': view === name });
 
   return (
