@@ -119,6 +119,33 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     assert.equal(visible.at(-1), journal.at(-1).seq, 'the newest message is at the bottom');
   });
 
+  for (const size of [PHONE, SMALL_PHONE]) {
+    it(`shows a new user on a ${size.width}×${size.height} phone the ticker box at first open, and every filter chip whole`, async () => {
+      const tab = await browser.context.newPage();
+      const problems = recordProblems(tab);
+      try {
+        await tab.setViewportSize(size);
+        await tab.goto(`${server.origin}/#token=${server.token}`);
+        assert.ok(await tab.getByLabel('Analyse a ticker').isVisible(), 'the ticker box is on the panel shown first');
+
+        await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+        await everyMessageShown(tab);
+        const chips = await tab.locator('.chat-filters .chip').evaluateAll((all) => all.map((chip) => ({ text: chip.textContent, ...chip.getBoundingClientRect().toJSON() })));
+        assert.ok(chips.length >= 12, 'the agents and message types are all there to filter by');
+        const cut = chips.filter((chip) => chip.left < 0 || chip.right > size.width || chip.width === 0);
+        assert.deepEqual(cut.map((chip) => chip.text), [], 'no filter chip is cut off by the screen');
+        await tab.screenshot({ path: screenshotPath(`chips-${size.width}x${size.height}.png`) });
+        await tab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Chart' }).click();
+        await tab.getByRole('img', { name: /AAPL candles/ }).locator('canvas').first().waitFor();
+        await sleep(1000);
+        await tab.screenshot({ path: screenshotPath(`chart-${size.width}x${size.height}.png`) });
+        assert.deepEqual(problems, []);
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
   for (const size of [DESKTOP, PHONE, SMALL_PHONE]) {
     it(`opens a busy session at ${size.width}×${size.height}, and again after a reload, with no console error and no failed request`, async () => {
       const tab = await browser.context.newPage();

@@ -80,7 +80,8 @@ export function App() {
 
 function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => void }) {
   const [sessionId, setSessionId] = useState<string | null>(() => rememberedSession());
-  const [view, setView] = useState<View>('chat');
+  // On a phone, one panel shows at a time: without a session, the one with the ticker box.
+  const [view, setView] = useState<View>(() => (rememberedSession() ? 'chat' : 'flow'));
   const [centre, setCentre] = useState<'chat' | 'log'>('chat');
   const [chartTicker, setChartTicker] = useState<string | null>(null);
   const desk = useDesk(api, sessionId, undefined, onUnauthorized);
@@ -92,6 +93,8 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   const choose = useCallback((id: string | null) => {
     rememberSession(id);
     setSessionId(id);
+    // A session chosen shows its conversation; none, the ticker box.
+    setView(id ? 'chat' : 'flow');
     setChartTicker(null);
   }, []);
 
