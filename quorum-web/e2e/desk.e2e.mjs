@@ -156,6 +156,13 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
         await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
         await everyMessageShown(tab);
         await tab.screenshot({ path: screenshotPath(`open-${size.width}x${size.height}.png`) });
+        if (size === DESKTOP) {
+          const overflowing = await tab.locator('.flow-panel').evaluate((panel) => {
+            const box = panel.getBoundingClientRect();
+            return [...panel.querySelectorAll('button, .badge')].filter((e) => e.getBoundingClientRect().right > box.right + 0.5).map((e) => e.textContent);
+          });
+          assert.deepEqual(overflowing, [], 'the session panel holds its buttons and badges, however long the state');
+        }
 
         // The tab remembers the session: a reload opens it again.
         await tab.reload();
