@@ -178,6 +178,25 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     });
   }
 
+  it('lists in a second tab, within a second, the session the first tab created', async () => {
+    const second = await browser.context.newPage();
+    const problems = recordProblems(second);
+    try {
+      await second.goto(`${server.origin}/#token=${server.token}`);
+      const picker = second.getByLabel('Session', { exact: true });
+      await picker.locator('option', { hasText: 'AAPL' }).waitFor({ state: 'attached' });
+      assert.equal(await picker.locator('option', { hasText: 'MSFT' }).count(), 0);
+
+      await page.bringToFront();
+      await page.getByLabel('Analyse a ticker').fill('MSFT');
+      await page.getByRole('button', { name: 'Analyse' }).click();
+      await second.waitForFunction(() => [...document.querySelectorAll('select[aria-label="Session"] option')].some((o) => o.textContent.startsWith('MSFT')), null, { timeout: 1000 });
+      assert.deepEqual(problems, []);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('refuses the stream to a page of another origin', async () => {
     const foreign = await foreignOrigin('<!doctype html><title>elsewhere</title>');
     try {
