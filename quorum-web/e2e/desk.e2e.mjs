@@ -178,6 +178,39 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     });
   }
 
+  it('shows what failed and a way out, never a blank page, when a panel fails to draw', async () => {
+    const tab = await browser.context.newPage();
+    try {
+      await tab.setViewportSize(PHONE);
+      await tab.goto(`${server.origin}/#token=${server.token}`);
+      await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+      await everyMessageShown(tab);
+      // From now on no number can be formatted: the next panel drawn fails.
+      await tab.evaluate(() => Object.defineProperty(Intl.NumberFormat.prototype, 'format', { configurable: true, get() { throw new Error('no number can be formatted'); } }));
+      await tab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Positions' }).click();
+
+      const failed = tab.getByRole('alert', { name: 'The desk failed' });
+      await failed.waitFor();
+      assert.match(await failed.textContent(), /no number can be formatted/);
+      assert.ok(await tab.getByRole('button', { name: 'Sign out' }).isVisible());
+      await tab.screenshot({ path: screenshotPath('failed-390x844.png') });
+
+      // The tab remembers the session: forgetting it is the way back to a working desk.
+      await tab.reload();
+      await tab.getByLabel('Session', { exact: true }).waitFor();
+      assert.equal(await tab.getByLabel('Session', { exact: true }).inputValue(), sessionId);
+      await tab.evaluate(() => Object.defineProperty(Intl.NumberFormat.prototype, 'format', { configurable: true, get() { throw new Error('no number can be formatted'); } }));
+      await tab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Positions' }).click();
+      await failed.waitFor();
+      await tab.getByRole('button', { name: 'Forget this session' }).click();
+      await tab.getByLabel('Analyse a ticker').waitFor();
+      assert.equal(await tab.getByLabel('Session', { exact: true }).inputValue(), '');
+      assert.equal(await tab.evaluate(() => sessionStorage.getItem('quorum.sessionId')), null);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('lists in a second tab, within a second, the session the first tab created', async () => {
     const second = await browser.context.newPage();
     const problems = recordProblems(second);
