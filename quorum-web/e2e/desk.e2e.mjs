@@ -201,6 +201,23 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     assert.match(await sessionCard.textContent(), new RegExp(`Stop${stop}Target${target}`));
   });
 
+  it('shows in the decision log the order and fill of the approved decision, as GET /decisions lists them', async () => {
+    await page.setViewportSize(DESKTOP);
+    const { items } = await rest('GET', `/api/sessions/${sessionId}/decisions?outcome=APPROVED`);
+    const filled = items.find((entry) => entry.orders.some((order) => order.status === 'FILLED'));
+    assert.ok(filled, 'the server lists an approved decision with a filled order');
+    const order = filled.orders.find((o) => o.status === 'FILLED');
+
+    await page.getByRole('tab', { name: 'Decision log' }).click();
+    const log = page.getByRole('region', { name: 'Decision log' });
+    await log.getByRole('button', { name: `Details of decision ${filled.seq}` }).click();
+    const line = log.getByText(`${order.side} ${order.quantity} · FILLED · ${order.clientOrderId}`);
+    await line.waitFor();
+    assert.match(await line.textContent(), new RegExp(`fill ${order.fills[0].quantity} @ ${Number(order.fills[0].price).toFixed(2)}`));
+    assert.equal(await log.getByText('No order.').count(), 0);
+    await page.getByRole('tab', { name: 'Conversation' }).click();
+  });
+
   it('shows what failed and a way out, never a blank page, when a panel fails to draw', async () => {
     const tab = await browser.context.newPage();
     // While this tab's flag is set, no number can be formatted: the next panel drawn fails, and
