@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO, findChromium, foreignOrigin, launchBrowser, recordSockets, restClient, sleep, startServer } from './harness.mjs';
 
-const SCREENSHOTS = process.env.QUORUM_SCREENSHOTS ?? join(REPO, 'docs', 'screenshots');
+// The build writes its screenshots under target/; `npm run screenshots` refreshes the ones in docs/.
+const SCREENSHOTS = process.env.QUORUM_SCREENSHOTS ?? join(REPO, 'quorum-web', 'target', 'screenshots');
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
+const SMALL_PHONE = { width: 360, height: 800 };
 const chromium = findChromium();
 
 if (chromium.missing && !chromium.mustFail) {
@@ -47,7 +49,8 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     await proposalTheDeskRecommends();
 
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
-    await page.getByText('Approved. The desk manages AAPL within your limits.').waitFor();
+    // Approved, but the desk may not trade yet: the page says so.
+    await page.getByText(/^Approved\. Auto-trading is off/).waitFor();
 
     // The disclosure is accepted only after it has been scrolled to its end.
     const checkbox = page.getByLabel(/I have read the risk disclosure/);
@@ -56,6 +59,7 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     await checkbox.check();
     await page.getByRole('switch', { name: 'Auto-trading' }).click();
     await page.getByRole('status').filter({ hasText: 'ON — desk may trade' }).waitFor();
+    await page.getByText('Approved. Auto-trading is on: the desk manages AAPL within your limits.').waitFor();
 
     const conversation = page.getByRole('region', { name: 'Agent conversation' });
     await conversation.getByText('Trade executed', { exact: true }).first().waitFor({ timeout: 30_000 });
@@ -115,6 +119,162 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     assert.equal(visible.at(-1), journal.at(-1).seq, 'the newest message is at the bottom');
   });
 
+  for (const size of [PHONE, SMALL_PHONE]) {
+    it(`shows a new user on a ${size.width}×${size.height} phone the ticker box at first open, and every filter chip whole`, async () => {
+      const tab = await browser.context.newPage();
+      const problems = recordProblems(tab);
+      try {
+        await tab.setViewportSize(size);
+        await tab.goto(`${server.origin}/#token=${server.token}`);
+        assert.ok(await tab.getByLabel('Analyse a ticker').isVisible(), 'the ticker box is on the panel shown first');
+
+        await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+        await everyMessageShown(tab);
+        const chips = await tab.locator('.chat-filters .chip').evaluateAll((all) => all.map((chip) => ({ text: chip.textContent, ...chip.getBoundingClientRect().toJSON() })));
+        assert.ok(chips.length >= 12, 'the agents and message types are all there to filter by');
+        const cut = chips.filter((chip) => chip.left < 0 || chip.right > size.width || chip.width === 0);
+        assert.deepEqual(cut.map((chip) => chip.text), [], 'no filter chip is cut off by the screen');
+        await tab.screenshot({ path: screenshotPath(`chips-${size.width}x${size.height}.png`) });
+        await tab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Chart' }).click();
+        await tab.getByRole('img', { name: /AAPL candles/ }).locator('canvas').first().waitFor();
+        await sleep(1000);
+        await tab.screenshot({ path: screenshotPath(`chart-${size.width}x${size.height}.png`) });
+        assert.deepEqual(problems, []);
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
+  for (const size of [DESKTOP, PHONE, SMALL_PHONE]) {
+    it(`opens a busy session at ${size.width}×${size.height}, and again after a reload, with no console error and no failed request`, async () => {
+      const tab = await browser.context.newPage();
+      const problems = recordProblems(tab);
+      try {
+        await tab.setViewportSize(size);
+        await tab.goto(`${server.origin}/#token=${server.token}`);
+        await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+        await everyMessageShown(tab);
+        await tab.screenshot({ path: screenshotPath(`open-${size.width}x${size.height}.png`) });
+        if (size === DESKTOP) {
+          const overflowing = await tab.locator('.flow-panel').evaluate((panel) => {
+            const box = panel.getBoundingClientRect();
+            return [...panel.querySelectorAll('button, .badge')].filter((e) => e.getBoundingClientRect().right > box.right + 0.5).map((e) => e.textContent);
+          });
+          assert.deepEqual(overflowing, [], 'the session panel holds its buttons and badges, however long the state');
+        }
+
+        // The tab remembers the session: a reload opens it again.
+        await tab.reload();
+        await everyMessageShown(tab);
+        // Time for a render loop, had there been one, to exhaust React's update limit.
+        await sleep(2000);
+        assert.equal(await tab.getByLabel('Session', { exact: true }).inputValue(), sessionId);
+        assert.ok(await tab.getByRole('button', { name: 'Forget the access token' }).isVisible(), 'the page is not blank: Sign out is there');
+        assert.deepEqual(problems, [], 'no console error, page error or failed request');
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
+  it('shows edited stops on the position card and on the session card, as the server holds them', async () => {
+    await page.setViewportSize(DESKTOP);
+    const held = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
+    assert.ok(held, 'the session still holds AAPL');
+    const last = Number(held.currentPrice);
+    const away = (pct) => (last * (1 + pct / 100)).toFixed(2);
+    const [stop, target] = held.direction === 'LONG' ? [away(-6), away(7)] : [away(6), away(-7)];
+
+    const card = page.getByRole('article', { name: 'AAPL position' });
+    await card.getByRole('button', { name: 'Edit AAPL stops' }).click();
+    await card.getByLabel('Stop loss').fill(stop);
+    await card.getByLabel('Take profit').fill(target);
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByText(`Stop ${stop}`).waitFor();
+
+    const after = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
+    assert.deepEqual([Number(after.stopLoss).toFixed(2), Number(after.takeProfit).toFixed(2)], [stop, target]);
+    assert.match(await card.textContent(), new RegExp(`Stop ${stop} · Target ${target}`));
+    const sessionCard = page.getByLabel('AAPL held now');
+    await sessionCard.getByText(target).waitFor();
+    assert.match(await sessionCard.textContent(), new RegExp(`Stop${stop}Target${target}`));
+  });
+
+  it('shows in the decision log the order and fill of the approved decision, as GET /decisions lists them', async () => {
+    await page.setViewportSize(DESKTOP);
+    const { items } = await rest('GET', `/api/sessions/${sessionId}/decisions?outcome=APPROVED`);
+    const filled = items.find((entry) => entry.orders.some((order) => order.status === 'FILLED'));
+    assert.ok(filled, 'the server lists an approved decision with a filled order');
+    const order = filled.orders.find((o) => o.status === 'FILLED');
+
+    await page.getByRole('tab', { name: 'Decision log' }).click();
+    const log = page.getByRole('region', { name: 'Decision log' });
+    await log.getByRole('button', { name: `Details of decision ${filled.seq}` }).click();
+    const line = log.getByText(`${order.side} ${order.quantity} · FILLED · ${order.clientOrderId}`);
+    await line.waitFor();
+    assert.match(await line.textContent(), new RegExp(`fill ${order.fills[0].quantity} @ ${Number(order.fills[0].price).toFixed(2)}`));
+    assert.equal(await log.getByText('No order.').count(), 0);
+    await page.getByRole('tab', { name: 'Conversation' }).click();
+  });
+
+  it('shows what failed and a way out, never a blank page, when a panel fails to draw', async () => {
+    const tab = await browser.context.newPage();
+    // While this tab's flag is set, no number can be formatted: the next panel drawn fails, and
+    // so does the remembered session's desk after a reload.
+    await tab.addInitScript(() => {
+      if (!sessionStorage.getItem('e2e.breakNumbers')) return;
+      Object.defineProperty(Intl.NumberFormat.prototype, 'format', { configurable: true, get() { throw new Error('no number can be formatted'); } });
+    });
+    try {
+      await tab.setViewportSize(PHONE);
+      await tab.goto(`${server.origin}/#token=${server.token}`);
+      await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+      await everyMessageShown(tab);
+      await tab.evaluate(() => {
+        sessionStorage.setItem('e2e.breakNumbers', '1');
+        Object.defineProperty(Intl.NumberFormat.prototype, 'format', { configurable: true, get() { throw new Error('no number can be formatted'); } });
+      });
+      // Draws the panels again, unless the desk's next frame did so first.
+      await tab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Positions' }).click({ timeout: 2000 }).catch(() => undefined);
+
+      const failed = tab.getByRole('alert', { name: 'The desk failed' });
+      await failed.waitFor();
+      assert.match(await failed.textContent(), /no number can be formatted/);
+      assert.ok(await tab.getByRole('button', { name: 'Sign out' }).isVisible());
+      await tab.screenshot({ path: screenshotPath('failed-390x844.png') });
+
+      // The tab remembers the session, so a reload fails again: forgetting it is the way back.
+      await tab.reload();
+      await failed.waitFor();
+      await tab.getByRole('button', { name: 'Forget this session' }).click();
+      await tab.getByLabel('Analyse a ticker').waitFor();
+      assert.equal(await tab.getByLabel('Session', { exact: true }).inputValue(), '');
+      assert.equal(await tab.evaluate(() => sessionStorage.getItem('quorum.sessionId')), null);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('lists in a second tab, within a second, the session the first tab created', async () => {
+    const second = await browser.context.newPage();
+    const problems = recordProblems(second);
+    try {
+      await second.goto(`${server.origin}/#token=${server.token}`);
+      const picker = second.getByLabel('Session', { exact: true });
+      await picker.locator('option', { hasText: 'AAPL' }).waitFor({ state: 'attached' });
+      assert.equal(await picker.locator('option', { hasText: 'MSFT' }).count(), 0);
+
+      await page.bringToFront();
+      await page.getByLabel('Analyse a ticker').fill('MSFT');
+      await page.getByRole('button', { name: 'Analyse' }).click();
+      await second.waitForFunction(() => [...document.querySelectorAll('select[aria-label="Session"] option')].some((o) => o.textContent.startsWith('MSFT')), null, { timeout: 1000 });
+      assert.deepEqual(problems, []);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('refuses the stream to a page of another origin', async () => {
     const foreign = await foreignOrigin('<!doctype html><title>elsewhere</title>');
     try {
@@ -162,17 +322,22 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     }
   }
 
+  /** Waits until the tab's conversation shows as many messages as the journal holds now. */
+  async function everyMessageShown(tab) {
+    const journaled = (await messages(0)).length;
+    await waitFor(async () => (await shownMessageCount(tab)) >= journaled, `the conversation to show the ${journaled} journaled messages`);
+  }
+
   async function saveScreenshots() {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await sleep(1500);
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: join(SCREENSHOTS, 'desk-desktop.png') });
+    await page.screenshot({ path: screenshotPath('desk-desktop.png') });
     await page.setViewportSize(PHONE);
     await page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Desk' }).click();
     // On a phone a toast covers the newest message: wait until it has faded.
     await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 15_000 });
     await sleep(500);
-    await page.screenshot({ path: join(SCREENSHOTS, 'desk-phone.png') });
+    await page.screenshot({ path: screenshotPath('desk-phone.png') });
     await page.setViewportSize(DESKTOP);
   }
 
@@ -187,11 +352,30 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     }
   }
 
-  async function shownMessageCount() {
-    const header = await page.getByRole('region', { name: 'Agent conversation' }).locator(':scope > header').textContent();
+  async function shownMessageCount(tab = page) {
+    const header = await tab.getByRole('region', { name: 'Agent conversation' }).locator(':scope > header').textContent();
     return Number(header.match(/(\d+) messages?/)?.[1] ?? -1);
   }
 });
+
+function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, name);
+}
+
+/** Collects what a user never sees but a broken page leaves behind: console errors, uncaught errors, failed requests. */
+function recordProblems(tab) {
+  const problems = [];
+  tab.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  tab.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // A reload cancels the requests still in flight: the page's own doing, not a failure.
+    if (reason !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()} ${reason}`);
+  });
+  tab.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()}: ${response.url()}`));
+  return problems;
+}
 
 /** Stops, targets and trailing stops still close positions after the switch is off; their orders are "x-...". */
 function isProtectiveExit(execution) {

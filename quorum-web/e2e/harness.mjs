@@ -84,7 +84,10 @@ export async function startServer({ jar = serverJar(), java = javaCommand(), spe
     const deadline = Date.now() + timeoutMs;
     let origin = null;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+      if (child.exitCode !== null) {
+        const tooOld = output.includes('UnsupportedClassVersionError') ? `\n${java} is older than the JDK the jar was built with: set JAVA_HOME (or QUORUM_JAVA) to a JDK 21 or later.` : '';
+        throw new Error(`the server exited with ${child.exitCode}:\n${output}${tooOld}`);
+      }
       origin ??= output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1] ?? null;
       if (origin && (await healthy(origin))) return { origin, token, stop, output: () => output };
       await sleep(250);

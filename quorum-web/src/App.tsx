@@ -13,9 +13,12 @@ import { SessionFlow } from './components/SessionFlow';
 import { TokenPrompt } from './components/TokenPrompt';
 import { TradeConfirmation } from './components/TradeConfirmation';
 import { useDeskClock } from './state/deskClock';
+import { useOnNewDeskDay } from './state/deskDay';
+import { sessionStateLabel } from './format';
 import { useDesk } from './state/useDesk';
-
-const SESSION_KEY = 'quorum.sessionId';
+import { useSessionList } from './state/useSessionList';
+import { rememberSession, rememberedSession } from './state/rememberedSession';
+import { DeskErrorBoundary } from './components/DeskErrorBoundary';
 
 type View = 'flow' | 'chat' | 'log' | 'positions' | 'chart' | 'control';
 const PHONE_TABS: { view: View; label: string }[] = [
@@ -30,6 +33,8 @@ const PHONE_TABS: { view: View; label: string }[] = [
 export function App() {
   const [token, setToken] = useState<string | null>(() => takeToken());
   const [refused, setRefused] = useState(false);
+  // A new key mounts a new desk, which opens the session the tab remembers (none once forgotten).
+  const [deskKey, setDeskKey] = useState(0);
 
   const signOut = useCallback(() => {
     forgetToken();
@@ -59,32 +64,48 @@ export function App() {
       />
     );
   }
-  return <Desk api={api} onUnauthorized={signOut} />;
+  return (
+    <DeskErrorBoundary
+      remembered={rememberedSession}
+      onForgetSession={() => {
+        rememberSession(null);
+        setDeskKey((key) => key + 1);
+      }}
+      onSignOut={signOut}
+    >
+      <Desk key={deskKey} api={api} onUnauthorized={signOut} />
+    </DeskErrorBoundary>
+  );
 }
 
 function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => void }) {
-  const [sessions, setSessions] = useState<Session[]>([]);
-  const [sessionId, setSessionId] = useState<string | null>(() => sessionStorage.getItem(SESSION_KEY));
-  const [view, setView] = useState<View>('chat');
+  const [sessionId, setSessionId] = useState<string | null>(() => rememberedSession());
+  // On a phone, one panel shows at a time: without a session, the one with the ticker box.
+  const [view, setView] = useState<View>(() => (rememberedSession() ? 'chat' : 'flow'));
   const [centre, setCentre] = useState<'chat' | 'log'>('chat');
   const [chartTicker, setChartTicker] = useState<string | null>(null);
   const desk = useDesk(api, sessionId, undefined, onUnauthorized);
   const { state, connection, setSession, setPortfolio, refreshPortfolio } = desk;
   const session = state.session;
 
-  const loadSessions = useCallback(() => api.listSessions().then(setSessions, () => undefined), [api]);
-  useEffect(() => {
-    void loadSessions();
-  }, [loadSessions, session?.state]);
+  const { sessions, announce: announceSessions } = useSessionList(api, session ? `${session.id}:${session.state}:${session.autoTrading.enabled}` : null);
 
   const choose = useCallback((id: string | null) => {
-    if (id) sessionStorage.setItem(SESSION_KEY, id);
-    else sessionStorage.removeItem(SESSION_KEY);
+    rememberSession(id);
     setSessionId(id);
+    // A session chosen shows its conversation; none, the ticker box.
+    setView(id ? 'chat' : 'flow');
     setChartTicker(null);
   }, []);
 
-  const adopt = useCallback((updated: Session) => setSession(updated), [setSession]);
+  // What this tab changed, the other tabs' session lists show too.
+  const adopt = useCallback(
+    (updated: Session) => {
+      setSession(updated);
+      void announceSessions();
+    },
+    [setSession, announceSessions],
+  );
   const id = sessionId ?? '';
 
   const handlers = useMemo(
@@ -93,7 +114,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
         const created = await api.createSession(ticker);
         choose(created.id);
         setView('flow');
-        void loadSessions();
+        void announceSessions();
       },
       approve: async (proposalId: string) => adopt(await api.approve(id, proposalId)),
       reject: async (proposalId: string, reason: string) => adopt(await api.reject(id, proposalId, reason)),
@@ -115,7 +136,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
       approveConfirmation: (cid: string) => api.approveConfirmation(id, cid),
       denyConfirmation: (cid: string) => api.denyConfirmation(id, cid),
     }),
-    [api, id, choose, adopt, setPortfolio, refreshPortfolio, loadSessions],
+    [api, id, choose, adopt, setPortfolio, refreshPortfolio, announceSessions],
   );
 
   // A session id kept from an earlier visit may be gone (e.g. a fresh database): forget it.
@@ -125,9 +146,14 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   }, [api, sessionId, choose]);
 
   const ticker = chartTicker ?? session?.ticker ?? null;
+  const sessionPosition = state.portfolio?.positions.find((p) => p.ticker === session?.ticker);
   const position = state.portfolio?.positions.find((p) => p.ticker === ticker);
   const latestDecisionSeq = state.lastDecisionSeq;
   const deskNow = useDeskClock(state.deskTime);
+  // A new trading day resets the trades counted today, which only the session's snapshot says.
+  useOnNewDeskDay(deskNow, session?.config.timeZone ?? null, () => {
+    if (sessionId) api.getSession(sessionId).then(setSession, () => undefined);
+  });
   const area = (name: View) => ({ className: `area area-${name}`, 'data-active': view === name });
 
   return (
@@ -140,7 +166,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
             <option value="">— choose a session —</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.ticker} · {s.state.toLowerCase().replace('_', ' ')} · {s.id.slice(0, 8)}
+                {s.ticker} · {sessionStateLabel(s)} · {s.id.slice(0, 8)}
               </option>
             ))}
           </select>
@@ -165,6 +191,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
         <div {...area('flow')}>
           <SessionFlow
             session={session}
+            position={sessionPosition}
             reasoning={state.reasoning}
             verdict={session?.proposal ? state.verdicts[session.proposal.id] : undefined}
             onCreate={handlers.create}
@@ -182,6 +209,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
               onEnable={handlers.enable}
               onDisable={handlers.disable}
               onFlatten={handlers.flatten}
+              heldQuantity={sessionPosition ? Math.abs(Number(sessionPosition.quantity)) : 0}
               now={deskNow}
             />
           ) : (
@@ -203,7 +231,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
         </div>
         <div {...area('log')}>
           {sessionId ? (
-            <DecisionLog api={api} sessionId={sessionId} latestDecisionSeq={latestDecisionSeq} />
+            <DecisionLog api={api} sessionId={sessionId} changedAtSeq={state.decisionLogSeq} />
           ) : (
             <section className="panel">
               <p className="empty">No session.</p>

@@ -1,4 +1,4 @@
-import type { Decimal } from './api/types';
+import type { Decimal, Session } from './api/types';
 
 /** Parses a decimal string for display and comparison only; amounts sent back stay the strings the user typed. */
 export function num(value: Decimal | number | null | undefined): number {
@@ -55,4 +55,25 @@ export function titleCase(word: string): string {
     .split('_')
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join(' ');
+}
+
+/**
+ * A session's state as a trader reads it. AUTO_TRADING only means the proposal was approved:
+ * whether the desk may trade is the auto-trading switch, so the label says which.
+ */
+export function sessionStateLabel(session: Pick<Session, 'state' | 'autoTrading'>): string {
+  switch (session.state) {
+    case 'IDLE':
+      return 'idle';
+    case 'ANALYZING':
+      return 'analysing';
+    case 'PROPOSAL':
+      return 'proposal to answer';
+    case 'RE_ANALYZING':
+      return 're-analysing';
+    case 'AUTO_TRADING':
+      return session.autoTrading.enabled ? 'auto-trading on' : 'approved, auto-trading off';
+    case 'STOPPED':
+      return 'stopped';
+  }
 }

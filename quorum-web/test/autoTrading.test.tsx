@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../src/api/http';
@@ -90,7 +90,7 @@ describe('LimitsForm', () => {
 describe('AutoTradingControl', () => {
   beforeEach(() => sessionStorage.clear());
 
-  async function renderControl(overrides: { enabled?: boolean } = {}) {
+  async function renderControl(overrides: { enabled?: boolean; heldQuantity?: number } = {}) {
     const handlers = {
       loadDisclosure: vi.fn(async () => ({ version: '3', text: 'Trading involves risk.\n\nYou may lose money.' })),
       onConfigChange: vi.fn(async () => undefined),
@@ -98,7 +98,7 @@ describe('AutoTradingControl', () => {
       onDisable: vi.fn(async () => undefined),
       onFlatten: vi.fn(async () => undefined),
     };
-    render(<AutoTradingControl session={session({ state: 'AUTO_TRADING', autoTrading: { enabled: overrides.enabled ?? false } })} {...handlers} />);
+    render(<AutoTradingControl session={session({ state: 'AUTO_TRADING', autoTrading: { enabled: overrides.enabled ?? false } })} heldQuantity={overrides.heldQuantity ?? 120} {...handlers} />);
     // Let the disclosure request settle before the test acts.
     await act(async () => undefined);
     return handlers;
@@ -132,13 +132,21 @@ describe('AutoTradingControl', () => {
     await user.click(screen.getByRole('switch', { name: 'Auto-trading' }));
     expect(handlers.onDisable).toHaveBeenCalledTimes(1);
 
-    await user.click(screen.getByRole('button', { name: 'Flatten all positions' }));
+    await user.click(screen.getByRole('button', { name: 'Flatten AAPL' }));
     expect(handlers.onFlatten).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(handlers.onFlatten).not.toHaveBeenCalled();
 
-    await user.click(screen.getByRole('button', { name: 'Flatten all positions' }));
-    await user.click(screen.getByRole('button', { name: 'Flatten all' }));
+    await user.click(screen.getByRole('button', { name: 'Flatten AAPL' }));
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('The 120 AAPL shares this session holds are closed at market now. Positions in other tickers stay open.');
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Flatten AAPL' }));
     await waitFor(() => expect(handlers.onFlatten).toHaveBeenCalledTimes(1));
+  });
+
+  it('names the ticker it flattens, and cannot be pressed with nothing to flatten', async () => {
+    await renderControl({ enabled: true, heldQuantity: 0 });
+    expect(screen.queryByRole('button', { name: /Flatten all/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Flatten AAPL' })).toBeDisabled();
+    expect(screen.getByText('No AAPL position to flatten.')).toBeInTheDocument();
   });
 });

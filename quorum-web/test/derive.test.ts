@@ -60,6 +60,21 @@ describe('what the desk reads off agent messages', () => {
     ]);
   });
 
+  it('shows the same steps of the latest analysis live and replayed after a reload, with or without the status frames between', () => {
+    const steps = (from: number) => Array.from({ length: 9 }, (_, i) => reasoning(from + i, 'TECHNICAL', `step ${from + i}`));
+    const complete = (seq: number) => messageFrame(agentMessage('ORCHESTRATOR', 'UPDATE', { kind: 'ANALYSIS_COMPLETE', ticker: 'AAPL', execution: null }, seq));
+    const journal = [...steps(1), complete(10), decision(11), ...steps(20), complete(29)];
+
+    const replayed = apply(deskReducer(EMPTY_DESK, { kind: 'opened', session: session({ state: 'AUTO_TRADING' }) }), ...journal);
+    expect(replayed.reasoning.map((line) => line.seq)).toEqual([20, 21, 22, 23, 24, 25, 26, 27, 28]);
+
+    // Live, the user's reject answers RE_ANALYZING before the stream says so.
+    let live = apply(deskReducer(EMPTY_DESK, { kind: 'opened', session: session({ state: 'ANALYZING' }) }), ...journal.slice(0, 11));
+    live = deskReducer(live, { kind: 'session', session: session({ state: 'RE_ANALYZING' }) });
+    live = apply(live, frame('status', 19, session({ state: 'RE_ANALYZING' })), ...journal.slice(11));
+    expect(live.reasoning).toEqual(replayed.reasoning);
+  });
+
   it('keeps the reasoning of the latest analysis only: a re-analysis starts afresh', () => {
     let state = apply(EMPTY_DESK, frame('status', 2, session({ state: 'ANALYZING' })), reasoning(5, 'TECHNICAL', 'first look'), frame('status', 22, session({ state: 'PROPOSAL' })));
     state = apply(state, frame('status', 40, session({ state: 'RE_ANALYZING' })), reasoning(41, 'RISK', 'with your feedback'));
@@ -111,6 +126,13 @@ describe('what the desk reads off agent messages', () => {
     state = apply(state, decision(57), reasoning(58, 'TECHNICAL', 'next'));
     expect(state.lastDecisionSeq).toBe(57);
     expect(Object.keys(state)).not.toContain('decisions');
+  });
+
+  it('moves the decision log on when a decision’s order fills, which is journaled after the decision', () => {
+    let state = apply(EMPTY_DESK, decision(20));
+    expect(state.decisionLogSeq).toBe(20);
+    state = apply(state, tradeExecuted(23));
+    expect(state.decisionLogSeq).toBe(23);
   });
 
   it('keeps the desk’s verdict per proposal, for the proposal card', () => {

@@ -5,7 +5,7 @@ import { takeToken } from '../src/api/auth';
 import type { Confirmation, Proposal } from '../src/api/types';
 import { SessionFlow } from '../src/components/SessionFlow';
 import { TradeConfirmation } from '../src/components/TradeConfirmation';
-import { session } from './fixtures';
+import { position, session } from './fixtures';
 
 const proposal: Proposal = {
   id: 'p1',
@@ -99,6 +99,36 @@ describe('SessionFlow', () => {
 
     rerender(<SessionFlow session={session({ state: 'AUTO_TRADING' })} reasoning={[]} {...noop()} />);
     expect(screen.queryByText('Reducing only')).not.toBeInTheDocument();
+  });
+});
+
+describe('SessionFlow once approved', () => {
+  it('says whether the desk may trade, from the auto-trading switch', () => {
+    const { rerender } = render(<SessionFlow session={session({ state: 'AUTO_TRADING', ticker: 'NVDA', autoTrading: { enabled: false } })} reasoning={[]} {...noop()} />);
+    expect(screen.queryByText(/The desk manages NVDA/)).not.toBeInTheDocument();
+    expect(screen.getByText(/Auto-trading is off: the desk places no new order/)).toBeInTheDocument();
+    expect(screen.getByText('approved, auto-trading off')).toBeInTheDocument();
+
+    rerender(<SessionFlow session={session({ state: 'AUTO_TRADING', ticker: 'NVDA', autoTrading: { enabled: true } })} reasoning={[]} {...noop()} />);
+    expect(screen.getByText('Approved. Auto-trading is on: the desk manages NVDA within your limits.')).toBeInTheDocument();
+    expect(screen.getByText('auto-trading on')).toBeInTheDocument();
+  });
+
+  it('shows the position held now, not the first trade approved: after a reversal and an edit of its stops', () => {
+    const approved = session({ state: 'AUTO_TRADING', proposal });
+    const { rerender } = render(<SessionFlow session={approved} position={position({ direction: 'LONG', quantity: 120, stopLoss: '175.00', takeProfit: '190.00' })} reasoning={[]} {...noop()} />);
+    expect(screen.getByLabelText('AAPL held now')).toHaveTextContent('HeldLong 120 sh');
+
+    rerender(<SessionFlow session={approved} position={position({ direction: 'SHORT', quantity: 80, entryPrice: '181.00', stopLoss: '186.00', takeProfit: '170.00' })} reasoning={[]} {...noop()} />);
+    const held = screen.getByLabelText('AAPL held now');
+    expect(held).toHaveTextContent('HeldShort 80 sh');
+    expect(held).toHaveTextContent('Entry181.00');
+    expect(held).toHaveTextContent('Stop186.00');
+    expect(held).toHaveTextContent('Target170.00');
+
+    rerender(<SessionFlow session={approved} reasoning={[]} {...noop()} />);
+    expect(screen.queryByLabelText('AAPL held now')).not.toBeInTheDocument();
+    expect(screen.getByText('No open AAPL position.')).toBeInTheDocument();
   });
 });
 

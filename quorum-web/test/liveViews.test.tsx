@@ -1,4 +1,5 @@
 import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiClient, type FetchLike } from '../src/api/http';
 import type { DecisionEntry } from '../src/api/types';
@@ -44,16 +45,30 @@ describe('DecisionLog', () => {
       return new Response(JSON.stringify({ items: [...server].reverse(), total: server.length }), { status: 200 });
     };
     const api = new ApiClient('t', fetcher);
-    const { rerender } = render(<DecisionLog api={api} sessionId="s1" latestDecisionSeq={20} />);
+    const { rerender } = render(<DecisionLog api={api} sessionId="s1" changedAtSeq={20} />);
     expect(await screen.findByText('1 decision')).toBeInTheDocument();
 
     server.push(entry(57, 'VETOED'));
-    rerender(<DecisionLog api={api} sessionId="s1" latestDecisionSeq={57} />);
+    rerender(<DecisionLog api={api} sessionId="s1" changedAtSeq={57} />);
     expect(await screen.findByText('2 decisions')).toBeInTheDocument();
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.querySelector('.outcome-label')?.textContent)).toEqual(['Vetoed', 'Approved']);
     expect(asked).toHaveLength(2);
     expect(asked[1]).toBe('/api/sessions/s1/decisions?limit=50&offset=0');
+  });
+
+  it('shows the fill of an approved decision once its order has filled, though the decision came first', async () => {
+    const approved = entry(20, 'APPROVED');
+    let answer: DecisionEntry = approved;
+    const api = new ApiClient('t', async () => new Response(JSON.stringify({ items: [answer], total: 1 }), { status: 200 }));
+    const { rerender } = render(<DecisionLog api={api} sessionId="s1" changedAtSeq={20} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Details of decision 20' }));
+    expect(screen.getByText('No order.')).toBeInTheDocument();
+
+    answer = { ...approved, orders: [{ clientOrderId: 'q-p20', side: 'SELL', quantity: 117, status: 'FILLED', fills: [{ price: '187.04', quantity: 117, time: '2026-11-25T15:18:01Z' }] }] };
+    rerender(<DecisionLog api={api} sessionId="s1" changedAtSeq={23} />);
+    expect(await screen.findByText(/SELL 117 · FILLED · q-p20/)).toHaveTextContent('fill 117 @ 187.04');
+    expect(screen.queryByText('No order.')).not.toBeInTheDocument();
   });
 });
 

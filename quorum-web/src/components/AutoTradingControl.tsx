@@ -13,7 +13,10 @@ export interface AutoTradingControlProps {
   onConfigChange: (config: AutoTradingConfig) => Promise<unknown>;
   onEnable: (acceptedDisclosureVersion: string) => Promise<unknown>;
   onDisable: () => Promise<unknown>;
+  /** Closes the session's positions in its ticker (the only ones a session's flatten closes). */
   onFlatten: () => Promise<unknown>;
+  /** Shares the session holds in its ticker: nothing to flatten at 0. */
+  heldQuantity: number;
   /** The desk's clock, on which the trading hours are kept. */
   now?: () => number;
 }
@@ -21,7 +24,7 @@ export interface AutoTradingControlProps {
 const ACCEPTED_KEY = 'quorum.acceptedDisclosureVersion';
 
 /** Hands trading authority to the desk, within limits, and takes it back. */
-export function AutoTradingControl({ session, loadDisclosure, onConfigChange, onEnable, onDisable, onFlatten, now = Date.now }: AutoTradingControlProps) {
+export function AutoTradingControl({ session, loadDisclosure, onConfigChange, onEnable, onDisable, onFlatten, heldQuantity, now = Date.now }: AutoTradingControlProps) {
   const enabled = session.autoTrading.enabled;
   const [disclosure, setDisclosure] = useState<RiskDisclosure | null>(null);
   const [accepted, setAccepted] = useState(() => sessionStorage.getItem(ACCEPTED_KEY));
@@ -79,9 +82,10 @@ export function AutoTradingControl({ session, loadDisclosure, onConfigChange, on
       <StatusSummary session={session} now={new Date(now())} />
 
       <div className="row gap">
-        <button type="button" className="btn btn-danger" onClick={() => setConfirmFlatten(true)} disabled={busy}>
-          Flatten all positions
+        <button type="button" className="btn btn-danger" onClick={() => setConfirmFlatten(true)} disabled={busy || heldQuantity === 0}>
+          Flatten {session.ticker}
         </button>
+        {heldQuantity === 0 && <span className="muted small">No {session.ticker} position to flatten.</span>}
       </div>
       {error && (
         <p className="error" role="alert">
@@ -93,8 +97,8 @@ export function AutoTradingControl({ session, loadDisclosure, onConfigChange, on
 
       {confirmFlatten && (
         <ConfirmDialog
-          title="Flatten every position?"
-          confirmLabel="Flatten all"
+          title={`Flatten ${session.ticker}?`}
+          confirmLabel={`Flatten ${session.ticker}`}
           danger
           busy={busy}
           onCancel={() => setConfirmFlatten(false)}
@@ -103,7 +107,10 @@ export function AutoTradingControl({ session, loadDisclosure, onConfigChange, on
             void act(onFlatten);
           }}
         >
-          <p>Every open position of {session.ticker} is closed at market now. This cannot be undone.</p>
+          <p>
+            The {heldQuantity} {session.ticker} shares this session holds are closed at market now. Positions in other tickers stay open. This cannot be
+            undone.
+          </p>
         </ConfirmDialog>
       )}
     </section>

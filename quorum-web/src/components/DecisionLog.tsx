@@ -7,14 +7,14 @@ import { VoteChip, outcomeLabel } from './agents';
 interface DecisionLogProps {
   api: ApiClient;
   sessionId: string;
-  /** Changes when a new decision is streamed, so the first page refreshes. */
-  latestDecisionSeq: number;
+  /** Changes when a decision or its order's fill is streamed, so the page shown refreshes. */
+  changedAtSeq: number;
 }
 
 const PAGE = 50;
 
 /** Every decision of the session, filtered server-side, each opening to its votes and orders; exportable. */
-export function DecisionLog({ api, sessionId, latestDecisionSeq }: DecisionLogProps) {
+export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) {
   const [ticker, setTicker] = useState('');
   const [outcome, setOutcome] = useState('');
   const [from, setFrom] = useState('');
@@ -43,7 +43,7 @@ export function DecisionLog({ api, sessionId, latestDecisionSeq }: DecisionLogPr
 
   useEffect(() => {
     void load();
-  }, [load, latestDecisionSeq]);
+  }, [load, changedAtSeq]);
 
   const toggle = (seq: number) =>
     setOpen((current) => {

@@ -48,14 +48,27 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
       layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#9aa4b2', fontSize: 11 },
       grid: { vertLines: { color: '#1c2330' }, horzLines: { color: '#1c2330' } },
       rightPriceScale: { borderColor: '#2a3342' },
-      timeScale: { borderColor: '#2a3342', timeVisible: true, secondsVisible: false },
+      // Room right of the last bar, so that a marker on it and its label stay clear of the price axis.
+      timeScale: { borderColor: '#2a3342', timeVisible: true, secondsVisible: false, rightOffset: 6 },
     });
     candles.current = created.addSeries(CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', borderVisible: false, wickUpColor: '#26a69a', wickDownColor: '#ef5350' });
+    // Candles above the volume bars (the bottom fifth), with room for the markers above and below them.
+    created.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
     volume.current = created.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: '#3a4a60' });
     created.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     markers.current = createSeriesMarkers(candles.current, []);
     chart.current = created;
+    // On a phone the chart is drawn while its tab is hidden, at no width: fitting the bars then
+    // crams them at the right edge. Fit them again each time the chart is shown.
+    let shown = element.clientWidth > 0;
+    const visibility = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+      const now = element.clientWidth > 0;
+      if (now && !shown) created.timeScale().fitContent();
+      shown = now;
+    });
+    visibility?.observe(element);
     return () => {
+      visibility?.disconnect();
       created.remove();
       chart.current = candles.current = volume.current = markers.current = null;
       lines.current = [];
@@ -149,7 +162,8 @@ export function tradeMarkers(trades: readonly TradeMark[], ticker: string, bars:
       position: buy ? 'belowBar' : 'aboveBar',
       shape: buy ? 'arrowUp' : 'arrowDown',
       color: buy ? '#26a69a' : '#ef5350',
-      text: `${trade.side} ${trade.quantity} @ ${trade.price}`,
+      // Short, so that it fits beside the newest bars on a phone; the price is in the conversation and the log.
+      text: `${trade.side} ${trade.quantity}`,
       id: trade.clientOrderId,
     });
   }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { messageOf } from '../api/http';
-import type { Proposal, Session } from '../api/types';
-import { formatMoney, formatPrice, titleCase } from '../format';
+import type { Position, Proposal, Session } from '../api/types';
+import { formatMoney, formatPrice, sessionStateLabel, titleCase } from '../format';
 import type { ReasoningLine, Verdict } from '../state/desk';
 import { agentLook, outcomeLabel } from './agents';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -9,6 +9,8 @@ import { useAction } from '../state/useAction';
 
 interface SessionFlowProps {
   session: Session | null;
+  /** What the session holds in its ticker now, as the portfolio last said; none when flat. */
+  position?: Position;
   reasoning: readonly ReasoningLine[];
   /** The desk's vote on the proposal shown, when it has been decided. */
   verdict?: Verdict;
@@ -22,11 +24,11 @@ interface SessionFlowProps {
 const TICKER = /^[A-Z][A-Z0-9.\-]{0,9}$/;
 
 /** Ticker → analysis streaming in → proposal card → approve, or reject with a reason and get a new one. */
-export function SessionFlow({ session, reasoning, verdict, onCreate, onApprove, onReject, onStop }: SessionFlowProps) {
+export function SessionFlow({ session, position, reasoning, verdict, onCreate, onApprove, onReject, onStop }: SessionFlowProps) {
   return (
     <section className="panel flow-panel" aria-label="Analysis and proposal">
       <NewAnalysis onCreate={onCreate} />
-      {session && <SessionStage session={session} reasoning={reasoning} verdict={verdict} onApprove={onApprove} onReject={onReject} onStop={onStop} />}
+      {session && <SessionStage session={session} position={position} reasoning={reasoning} verdict={verdict} onApprove={onApprove} onReject={onReject} onStop={onStop} />}
     </section>
   );
 }
@@ -72,7 +74,7 @@ function NewAnalysis({ onCreate }: { onCreate: (ticker: string) => Promise<unkno
   );
 }
 
-function SessionStage({ session, reasoning, verdict, onApprove, onReject, onStop }: Omit<SessionFlowProps, 'onCreate' | 'session'> & { session: Session }) {
+function SessionStage({ session, position, reasoning, verdict, onApprove, onReject, onStop }: Omit<SessionFlowProps, 'onCreate' | 'session'> & { session: Session }) {
   const [confirmStop, setConfirmStop] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const analysing = session.state === 'ANALYZING' || session.state === 'RE_ANALYZING';
@@ -90,7 +92,7 @@ function SessionStage({ session, reasoning, verdict, onApprove, onReject, onStop
     <div className="stage">
       <div className="row between">
         <h2>
-          {session.ticker} <span className={`badge state-${session.state}`}>{titleCase(session.state)}</span>
+          {session.ticker} <span className={`badge state-${session.state}`}>{sessionStateLabel(session)}</span>
           {session.trading.state !== 'ACTIVE' && (
             <span className="badge badge-danger" title={session.trading.reason ?? undefined}>
               {session.trading.state === 'REDUCING' ? 'Reducing only' : 'Halted'}
@@ -114,8 +116,12 @@ function SessionStage({ session, reasoning, verdict, onApprove, onReject, onStop
       {session.state === 'PROPOSAL' && session.proposal && <ProposalCard proposal={session.proposal} verdict={verdict} onApprove={onApprove} onReject={onReject} />}
       {session.state === 'AUTO_TRADING' && (
         <>
-          <p className="up">Approved. The desk manages {session.ticker} within your limits.</p>
-          {session.proposal && <ApprovedTerms proposal={session.proposal} />}
+          {session.autoTrading.enabled ? (
+            <p className="up">Approved. Auto-trading is on: the desk manages {session.ticker} within your limits.</p>
+          ) : (
+            <p className="muted">Approved. Auto-trading is off: the desk places no new order until you switch it on; stops and targets of open positions still run.</p>
+          )}
+          <HeldNow ticker={session.ticker} position={position} />
         </>
       )}
       {session.state === 'STOPPED' && <p className="muted">Session stopped{session.stopReason ? `: ${session.stopReason.replaceAll('_', ' ')}` : ''}.</p>}
@@ -179,13 +185,20 @@ function Term({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function ApprovedTerms({ proposal }: { proposal: Proposal }) {
+/**
+ * The session's position as it is now, not the first trade approved: the desk may since have closed
+ * it, reversed it, or the user moved its stop and target.
+ */
+function HeldNow({ ticker, position }: { ticker: string; position: Position | undefined }) {
+  if (!position) return <p className="muted small">No open {ticker} position.</p>;
   return (
-    <dl className="terms approved-terms" aria-label="Approved terms">
-      <Term label="Trade">{titleCase(proposal.action)} {proposal.size.unit === 'SHARES' ? `${proposal.size.amount} sh` : `${proposal.size.amount}%`}</Term>
-      <Term label="Entry">{formatPrice(proposal.entry)}</Term>
-      <Term label="Stop">{formatPrice(proposal.stop)}</Term>
-      <Term label="Target">{formatPrice(proposal.target)}</Term>
+    <dl className="terms held-now" aria-label={`${ticker} held now`}>
+      <Term label="Held">
+        {titleCase(position.direction)} {position.quantity} sh
+      </Term>
+      <Term label="Entry">{formatPrice(position.entryPrice)}</Term>
+      <Term label="Stop">{formatPrice(position.stopLoss)}</Term>
+      <Term label="Target">{formatPrice(position.takeProfit)}</Term>
     </dl>
   );
 }

@@ -47,6 +47,9 @@ export function VirtualList<T>({
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(0);
   const atBottom = useRef(true);
+  // Whether the list sits at its newest row: mirrored in state because it decides which rows render.
+  const [pinned, setPinned] = useState(true);
+  const following = followOutput && pinned;
 
   const offsets = useMemo(() => {
     const result = new Float64Array(items.length + 1);
@@ -57,8 +60,13 @@ export function VirtualList<T>({
 
   const total = offsets[items.length];
   const height = viewportHeight || FALLBACK_VIEWPORT_PX;
-  const start = Math.max(0, firstAtOrAfter(offsets, scrollTop - overscan) - 1);
-  const end = Math.min(items.length, firstAtOrAfter(offsets, scrollTop + height + overscan) + 1);
+  // While following, the rows shown are the last ones, counted from the end with the heights
+  // known: never from the scroll position, which depends on the rows shown. Pinning the scroll to
+  // the bottom then changes no state, and so cannot start another render (a loop without end when
+  // rows are taller than estimated, as on a phone).
+  const top = following ? Math.max(0, total - height) : scrollTop;
+  const start = Math.max(0, firstAtOrAfter(offsets, top - overscan) - 1);
+  const end = following ? items.length : Math.min(items.length, firstAtOrAfter(offsets, top + height + overscan) + 1);
 
   const observer = useMemo(
     () =>
@@ -95,6 +103,7 @@ export function VirtualList<T>({
     element.scrollTop = element.scrollHeight;
     setScrollTop(element.scrollTop);
     atBottom.current = true;
+    setPinned(true);
     onAtBottomChange?.(true);
   }, [onAtBottomChange]);
 
@@ -112,16 +121,13 @@ export function VirtualList<T>({
     return () => sizeObserver.disconnect();
   }, []);
 
-  // New rows or re-measured rows while following: stay pinned to the bottom.
+  // New rows or re-measured rows while following: stay pinned to the bottom. This moves the
+  // scroll only; the scroll event that follows records it.
   useLayoutEffect(() => {
-    if (followOutput && atBottom.current) {
-      const element = viewport.current;
-      if (element && element.scrollHeight > element.clientHeight) {
-        element.scrollTop = element.scrollHeight;
-        if (element.scrollTop !== scrollTop) setScrollTop(element.scrollTop);
-      }
-    }
-  }, [followOutput, total, items.length, scrollTop]);
+    if (!following) return;
+    const element = viewport.current;
+    if (element && element.scrollHeight > element.clientHeight) element.scrollTop = element.scrollHeight;
+  }, [following, total, items.length, start]);
 
   const onScroll = () => {
     const element = viewport.current;
@@ -130,6 +136,7 @@ export function VirtualList<T>({
     const bottom = element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK_PX;
     if (bottom !== atBottom.current) {
       atBottom.current = bottom;
+      setPinned(bottom);
       onAtBottomChange?.(bottom);
     }
   };

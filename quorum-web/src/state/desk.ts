@@ -44,8 +44,13 @@ export interface DeskState {
   /** Recent prices per held ticker, for the cards' sparklines. */
   priceHistory: Record<string, number[]>;
   analysisComplete: boolean;
-  /** Journal seq of the newest DECISION message: the decision log reloads when it moves. */
+  /** Journal seq of the newest DECISION message. */
   lastDecisionSeq: number;
+  /**
+   * Journal seq of the newest decision or fill of a decision's order: the decision log reloads when
+   * it moves, since a decision is journaled before its order is placed and filled.
+   */
+  decisionLogSeq: number;
   /** The desk's verdict per proposal id, so the proposal card can say whether the desk recommends it. */
   verdicts: Record<string, Verdict>;
   /** The session's journal seq when the page opened it; events up to it are history. */
@@ -64,6 +69,7 @@ export const EMPTY_DESK: DeskState = {
   priceHistory: {},
   analysisComplete: false,
   lastDecisionSeq: 0,
+  decisionLogSeq: 0,
   verdicts: {},
   historyUpToSeq: 0,
   deskTime: null,
@@ -77,6 +83,8 @@ export type DeskAction =
   | { kind: 'reset' };
 
 const SPARKLINE_POINTS = 120;
+/** A decision's order is `q-<proposalId>`; stops and targets are `x-…`, closes `c-…` (docs/api.md). */
+const DECISION_ORDER_PREFIX = 'q-';
 const REASONING_LINES = 200;
 
 export function deskReducer(state: DeskState, action: DeskAction): DeskState {
@@ -86,7 +94,10 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
     case 'opened':
       return { ...state, session: action.session, historyUpToSeq: action.session.lastSeq };
     case 'session':
-      return { ...state, session: action.session };
+      // The answer to the user's reject starts the re-analysis before its status frame arrives.
+      return isAnalysing(action.session) && !isAnalysing(state.session)
+        ? { ...state, session: action.session, reasoning: [], analysisComplete: false }
+        : { ...state, session: action.session };
     case 'portfolio':
       return { ...withPortfolio(state, action.portfolio), deskTime: action.time ?? state.deskTime };
     case 'events':
@@ -122,9 +133,9 @@ function applyEvents(state: DeskState, events: StreamEvent[]): DeskState {
         if (analysing && !isAnalysing(next.session)) {
           // A new analysis starts: its reasoning replaces the last one's.
           reasoning.length = 0;
-          next = { ...next, reasoning: [] };
+          next = { ...next, reasoning: [], analysisComplete: false };
         }
-        next = { ...next, session, analysisComplete: analysing ? false : next.analysisComplete };
+        next = { ...next, session };
         break;
       }
       case 'position_update':
@@ -166,6 +177,12 @@ function readMessage(
   const content = message.content;
   switch (event.type) {
     case 'reasoning':
+      if (state.analysisComplete) {
+        // The first step after an analysis completed starts the next analysis, read off the journal
+        // itself: a replay after a reload shows the same steps as the live page did.
+        out.reasoning.length = 0;
+        state = { ...state, reasoning: [], analysisComplete: false };
+      }
       out.reasoning.push({ seq, time, sender: message.sender, text: content.text });
       return state;
     case 'complete':
@@ -174,6 +191,7 @@ function readMessage(
       const trade = content.execution as TradeExecuted | null | undefined;
       if (!trade) return state;
       out.trades.push({ ...trade, seq, time });
+      if (trade.clientOrderId.startsWith(DECISION_ORDER_PREFIX)) state = { ...state, decisionLogSeq: Math.max(state.decisionLogSeq, seq) };
       out.alerts.push({
         key: `trade-${seq}`,
         seq,
@@ -207,6 +225,7 @@ function readMessage(
       return {
         ...state,
         lastDecisionSeq: Math.max(state.lastDecisionSeq, seq),
+        decisionLogSeq: Math.max(state.decisionLogSeq, seq),
         verdicts: proposalId ? { ...state.verdicts, [proposalId]: verdict } : state.verdicts,
       };
     }
