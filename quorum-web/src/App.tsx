@@ -119,6 +119,11 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
       approve: async (proposalId: string) => adopt(await api.approve(id, proposalId)),
       reject: async (proposalId: string, reason: string) => adopt(await api.reject(id, proposalId, reason)),
       stop: async () => adopt(await api.stop(id)),
+      archive: async () => {
+        await api.archive(id);
+        choose(null);
+        void announceSessions();
+      },
       loadDisclosure: () => api.riskDisclosure(),
       saveConfig: async (config: AutoTradingConfig) => {
         await api.putConfig(id, config);
@@ -198,6 +203,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
             onApprove={handlers.approve}
             onReject={handlers.reject}
             onStop={handlers.stop}
+            onArchive={handlers.archive}
           />
         </div>
         <div {...area('control')}>

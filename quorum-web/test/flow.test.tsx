@@ -42,6 +42,7 @@ describe('SessionFlow', () => {
     onApprove: vi.fn(async () => undefined),
     onReject: vi.fn(async () => undefined),
     onStop: vi.fn(async () => undefined),
+    onArchive: vi.fn(async () => undefined),
   });
 
   it('creates a session for a valid ticker only', async () => {
@@ -87,6 +88,18 @@ describe('SessionFlow', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     await user.click(screen.getByRole('button', { name: 'Approve' }));
     expect(h.onApprove).toHaveBeenCalledExactlyOnceWith(proposal.id);
+  });
+
+  it('archives a stopped session with nothing open, and says why it cannot while a position is open', async () => {
+    const user = userEvent.setup();
+    const h = handlers();
+    const { rerender } = render(<SessionFlow session={session({ state: 'STOPPED' })} reasoning={[]} {...h} />);
+    await user.click(screen.getByRole('button', { name: 'Archive session' }));
+    expect(h.onArchive).toHaveBeenCalledTimes(1);
+
+    rerender(<SessionFlow session={session({ state: 'STOPPED' })} position={position()} reasoning={[]} {...h} />);
+    expect(screen.getByRole('button', { name: 'Archive session' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Archive session' })).toHaveAttribute('title', expect.stringContaining('Close the position first'));
   });
 
   it('shows when the session may only reduce, or is halted, and why', () => {
@@ -143,7 +156,7 @@ describe('ProposalCard verdict', () => {
 });
 
 function noop() {
-  return { onCreate: async () => undefined, onApprove: async () => undefined, onReject: async () => undefined, onStop: async () => undefined };
+  return { onCreate: async () => undefined, onApprove: async () => undefined, onReject: async () => undefined, onStop: async () => undefined, onArchive: async () => undefined };
 }
 
 describe('TradeConfirmation', () => {

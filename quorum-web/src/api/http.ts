@@ -70,6 +70,7 @@ export class ApiClient {
   approve = (id: string, proposalId: string) => this.request<Session>('POST', `/api/sessions/${enc(id)}/approve`, { proposalId });
   reject = (id: string, proposalId: string, reason: string) => this.request<Session>('POST', `/api/sessions/${enc(id)}/reject`, { proposalId, reason });
   stop = (id: string) => this.request<Session>('POST', `/api/sessions/${enc(id)}/stop`, {});
+  archive = (id: string) => this.request<void>('POST', `/api/sessions/${enc(id)}/archive`, {});
 
   riskDisclosure = () => this.request<RiskDisclosure>('GET', '/api/risk-disclosure');
   getConfig = (id: string) => this.request<AutoTradingConfig>('GET', `/api/sessions/${enc(id)}/config`);

@@ -19,16 +19,18 @@ interface SessionFlowProps {
   onApprove: (proposalId: string) => Promise<unknown>;
   onReject: (proposalId: string, reason: string) => Promise<unknown>;
   onStop: () => Promise<unknown>;
+  /** Puts away a stopped session with nothing open; the desk refuses while it still holds a position. */
+  onArchive: () => Promise<unknown>;
 }
 
 const TICKER = /^[A-Z][A-Z0-9.\-]{0,9}$/;
 
 /** Ticker → analysis streaming in → proposal card → approve, or reject with a reason and get a new one. */
-export function SessionFlow({ session, position, reasoning, verdict, onCreate, onApprove, onReject, onStop }: SessionFlowProps) {
+export function SessionFlow({ session, position, reasoning, verdict, onCreate, onApprove, onReject, onStop, onArchive }: SessionFlowProps) {
   return (
     <section className="panel flow-panel" aria-label="Analysis and proposal">
       <NewAnalysis onCreate={onCreate} />
-      {session && <SessionStage session={session} position={position} reasoning={reasoning} verdict={verdict} onApprove={onApprove} onReject={onReject} onStop={onStop} />}
+      {session && <SessionStage session={session} position={position} reasoning={reasoning} verdict={verdict} onApprove={onApprove} onReject={onReject} onStop={onStop} onArchive={onArchive} />}
     </section>
   );
 }
@@ -74,7 +76,7 @@ function NewAnalysis({ onCreate }: { onCreate: (ticker: string) => Promise<unkno
   );
 }
 
-function SessionStage({ session, position, reasoning, verdict, onApprove, onReject, onStop }: Omit<SessionFlowProps, 'onCreate' | 'session'> & { session: Session }) {
+function SessionStage({ session, position, reasoning, verdict, onApprove, onReject, onStop, onArchive }: Omit<SessionFlowProps, 'onCreate' | 'session'> & { session: Session }) {
   const [confirmStop, setConfirmStop] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const analysing = session.state === 'ANALYZING' || session.state === 'RE_ANALYZING';
@@ -104,6 +106,7 @@ function SessionStage({ session, position, reasoning, verdict, onApprove, onReje
             Stop session
           </button>
         )}
+        {session.state === 'STOPPED' && <ArchiveButton hasPosition={position !== undefined && position !== null} onArchive={onArchive} />}
       </div>
       {analysing && (
         <div className="analysis" aria-live="polite" aria-busy="true">
@@ -275,5 +278,24 @@ export function ProposalCard({
       <p>{proposal.text}</p>
       <p className="muted small">{proposal.rationale}</p>
     </article>
+  );
+}
+
+/** Archiving puts the stopped session away; with a position still open the desk would refuse, so the button says why it is off. */
+function ArchiveButton({ hasPosition, onArchive }: { hasPosition: boolean; onArchive: () => Promise<unknown> }) {
+  const { busy, error, act } = useAction();
+  return (
+    <span className="row gap">
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={busy || hasPosition}
+        title={hasPosition ? 'Close the position first: a session is archived only with nothing open.' : 'The desk forgets it; its journal is kept.'}
+        onClick={() => act(onArchive)}
+      >
+        Archive session
+      </button>
+      {error && <span className="down" role="alert">{error}</span>}
+    </span>
   );
 }
