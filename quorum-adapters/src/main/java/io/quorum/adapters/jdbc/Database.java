@@ -136,7 +136,8 @@ public final class Database implements AutoCloseable {
 
     @Override public String toString() { return redacted(url); }
 
-    private static Path sqliteFile(String jdbcUrl) {
+    /** The file of a {@code jdbc:sqlite:FILE[?options]} URL; refuses an in-memory or URI-form database. */
+    public static Path sqliteFile(String jdbcUrl) {
         String rest = jdbcUrl.substring(Dialect.SQLITE.urlPrefix().length());
         int query = rest.indexOf('?');
         String name = query < 0 ? rest : rest.substring(0, query);

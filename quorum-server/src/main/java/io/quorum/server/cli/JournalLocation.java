@@ -21,9 +21,11 @@ record JournalLocation(String jdbcUrl, Optional<Path> file) {
         if (text == null || text.isBlank()) return ofFile(defaultFile);
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith(SQLITE)) {
-            String path = text.substring(SQLITE.length()).split("\\?", 2)[0];
-            if (path.isBlank()) throw new CommandFailure("--db: " + text + " names no file; give " + EXAMPLE);
-            return new JournalLocation(text, Optional.of(Path.of(path)));
+            try {
+                return new JournalLocation(text, Optional.of(Database.sqliteFile(text)));
+            } catch (IllegalArgumentException noFile) {
+                throw new CommandFailure("--db: " + text + " names no file; give " + EXAMPLE);
+            }
         }
         if (lower.startsWith(POSTGRESQL)) return new JournalLocation(text, Optional.empty());
         if (lower.startsWith("jdbc:")) {

@@ -68,8 +68,7 @@ public final class EmbeddedDesk implements AutoCloseable {
     }
 
     private static Database openJournal(String journalUrl) {
-        String sqlite = "jdbc:sqlite:";
-        if (journalUrl.startsWith(sqlite)) return openDatabase(Path.of(journalUrl.substring(sqlite.length()).split("\\?", 2)[0]), "quorum-", Schema.JOURNAL);
+        if (journalUrl.startsWith("jdbc:sqlite:")) return openDatabase(Database.sqliteFile(journalUrl), "quorum-", Schema.JOURNAL);
         return Database.open(journalUrl, null, null, Schema.JOURNAL);
     }
 
