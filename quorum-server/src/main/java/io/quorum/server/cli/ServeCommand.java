@@ -90,9 +90,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * The stop, once however often it is asked for: refuse new commands (503), close the desk so
-     * that its loop finishes what it holds and the journal writes its last entries, then stop the
-     * server, which closes the WebSockets with 1001 and a reason. Bounded: a stop that hangs is cut
+     * The stop, once however often it is asked for: refuse new commands (503) and close the
+     * WebSockets with 1001 and a reason, close the desk so that its loop finishes what it holds and
+     * the journal writes its last entries, then stop the server. Bounded: a stop that hangs is cut
      * short with a line on standard error and exit status 1.
      */
     private static Runnable stopInOrder(QuorumServer server, Runnable closeDesk) {
@@ -108,7 +108,7 @@ public final class ServeCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             });
-            server.refuseCommands();
+            server.beginStop();
             closeDesk.run();
             server.stop();
         };

@@ -103,8 +103,14 @@ public final class QuorumServer {
      * The first step of a stop: from now on every command (POST, PUT, PATCH, DELETE) is refused
      * with 503, while reads and the streams go on until {@link #stop}.
      */
-    public void refuseCommands() {
+    /**
+     * The first step of a stop: commands are refused (503) and every session stream is closed with
+     * 1001 and a reason, before the desk behind them closes. A client resumes from its last seq on
+     * reconnecting, so it loses nothing; a stream left open would fail on the closing journal instead.
+     */
+    public void beginStop() {
         refusingCommands = true;
+        streams.shutdown();
     }
 
     public void stop() {

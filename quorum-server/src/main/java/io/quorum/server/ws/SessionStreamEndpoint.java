@@ -57,6 +57,7 @@ public final class SessionStreamEndpoint {
     private final ScheduledExecutorService authTimeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ws-auth-timeout").factory());
     private volatile Set<String> allowedOrigins = Set.of();
+    private volatile boolean stopping;
 
     /** How a stream behaves: per-client queue bound, idle heartbeat, time allowed for a first auth message. */
     public record Settings(int queueCapacity, Duration heartbeatInterval, Duration authTimeout) {
@@ -82,6 +83,10 @@ public final class SessionStreamEndpoint {
         routes.wsBeforeUpgrade(PATH, this::checkUpgrade);
         routes.ws(PATH, ws -> {
             ws.onConnect(ctx -> {
+                if (stopping) {   // upgraded just before the stop began
+                    ctx.closeSession(GOING_AWAY, "the desk is shutting down");
+                    return;
+                }
                 connected.add(ctx.sessionId());
                 sockets.put(ctx.sessionId(), ctx);
                 metrics.clientConnected();
@@ -97,7 +102,9 @@ public final class SessionStreamEndpoint {
         });
     }
 
+    /** Closes every stream with 1001 and refuses new ones; once is enough, again is harmless. */
     public void shutdown() {
+        stopping = true;
         authTimeouts.shutdownNow();
         streams.values().forEach(ClientStream::close);
         sockets.values().forEach(ctx -> {
@@ -106,6 +113,7 @@ public final class SessionStreamEndpoint {
     }
 
     private void checkUpgrade(Context ctx) {
+        if (stopping) throw HttpProblem.of(503, "Service Unavailable", "the desk is shutting down");
         String origin = ctx.header("Origin");
         if (origin != null && !allowedOrigins.contains(origin)) {
             throw HttpProblem.of(403, "Forbidden", "origin " + origin + " may not open a stream");

@@ -102,7 +102,7 @@ class ProblemResponsesTest {
 
     @Test void once_the_server_is_stopping_a_command_is_503_and_a_read_still_answers() {
         var before = server.desk.snapshot();
-        server.server.refuseCommands();
+        server.server.beginStop();
 
         HttpResponse<String> command = server.post("/api/sessions/" + id + "/stop", "{}");
 

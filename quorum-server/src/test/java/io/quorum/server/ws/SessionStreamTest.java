@@ -86,6 +86,18 @@ class SessionStreamTest {
                 .hasCauseInstanceOf(WebSocketHandshakeException.class);
     }
 
+    @Test void a_stop_closes_every_stream_with_going_away_before_the_desk_closes_and_refuses_new_ones() throws Exception {
+        Client client = connect("quorum.bearer." + TestServer.TOKEN, ownOrigin(), 0);
+        await().until(() -> client.frames().size() == 1);
+
+        server.server.beginStop();
+
+        await().until(() -> client.closeCode.get() != 0);
+        assertThat(client.closeCode.get()).isEqualTo(SessionStreamEndpoint.GOING_AWAY);
+        assertThatThrownBy(() -> connect("quorum.bearer." + TestServer.TOKEN, ownOrigin(), 0))
+                .hasCauseInstanceOf(WebSocketHandshakeException.class);
+    }
+
     @Test void a_reconnecting_client_gets_exactly_what_it_missed_then_live_events() throws Exception {
         server.desk.say(session, AgentRole.TECHNICAL, "one");
         server.desk.say(session, AgentRole.TECHNICAL, "two");
