@@ -8,6 +8,7 @@ import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.loop.EngineLoop;
 import io.quorum.engine.market.Tick;
+import io.quorum.engine.market.SymbolLookup;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.market.signal.MarketEvent;
 import io.quorum.engine.market.signal.MarketMonitor;
@@ -84,7 +85,8 @@ public final class Desk implements AutoCloseable {
     private final SentimentScorer sentiment;
     private final MarketMonitor monitor;
     private final ExecutionEngine execution;
-    private final Map<Ticker, MarketDataFeed.Subscription> watched = new HashMap<>();
+    /** Written by the threads that open sessions, off the loop, because subscribing may wait on the provider. */
+    private final Map<Ticker, MarketDataFeed.Subscription> watched = new ConcurrentHashMap<>();
     private final Map<Ticker, Price> lastPrices = new HashMap<>();
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
@@ -138,17 +140,22 @@ public final class Desk implements AutoCloseable {
 
     // ---- sessions ------------------------------------------------------------------------------
 
-    /** Opens a session on {@code ticker} and starts its analysis. */
+    /**
+     * Opens a session on {@code ticker} and starts its analysis. The feed is asked first, on the
+     * caller's thread, whether it can serve the ticker, and the ticker's history is loaded there
+     * too: a slow provider delays this call, never the loop.
+     *
+     * @throws TickerRefusedException when the feed does not know the ticker or cannot be asked now
+     */
     public DeskSession open(Ticker ticker, String actor) {
-        if (!ports.market().tickers().contains(ticker)) {
-            throw new IllegalArgumentException("no market data for " + ticker + "; this market has " + ports.market().tickers());
-        }
+        SymbolLookup lookup = ports.market().admit(ticker);
+        if (!(lookup instanceof SymbolLookup.Known)) throw new TickerRefusedException(lookup);
+        watch(ticker);
         return loop.call(() -> {
             DeskSession session = new DeskSession(this, new TradingSession(SessionId.random(), ticker, settings.defaultConfig(), clock()));
             sessions.put(session.id(), session);
             journal(session.id(), new JournalEvent.SessionOpened(ticker));
             journal(session.id(), new JournalEvent.ConfigChanged(ConfigFields.of(session.config())));
-            watch(ticker);
             snapshotStale = true;
             publishSnapshotIfStale(); // before the agents first read it
             for (DeskListener listener : listeners) listener.sessionOpened(session);
@@ -162,15 +169,18 @@ public final class Desk implements AutoCloseable {
      * reconciles with the broker. Call once, before the first tick.
      */
     public List<DeskSession> recover() {
-        return loop.call(() -> {
-            List<DeskSession> restored = new DeskRecovery(this).recover();
-            for (DeskSession session : restored) {
-                if (session.state() != SessionState.STOPPED) watch(session.ticker());
-            }
+        List<DeskSession> restored = loop.call(() -> new DeskRecovery(this).recover());
+        for (DeskSession session : restored) {
+            if (session.state() == SessionState.STOPPED) continue;
+            SymbolLookup lookup = ports.market().admit(session.ticker());
+            if (lookup instanceof SymbolLookup.Known) watch(session.ticker());
+            else reportProblem(session.id(), new TickerRefusedException(lookup).getMessage() + "; the session gets no prices until the desk restarts on a feed that has them");
+        }
+        loop.run(() -> {
             reconcile();
             snapshotStale = true;
-            return restored;
         });
+        return restored;
     }
 
     /**
@@ -432,12 +442,13 @@ public final class Desk implements AutoCloseable {
 
     // ---- the market ----------------------------------------------------------------------------
 
+    /** Follows {@code ticker}'s prices and signals; on the caller's thread, never the loop's, since the feed may ask its provider. */
     private void watch(Ticker ticker) {
-        watched.computeIfAbsent(ticker, t -> {
-            monitor.watch(t);
-            // The feed calls this under its own lock: it only enqueues, the loop does the rest.
-            return ports.market().subscribe(t, tick -> loop.submit(() -> onTick(tick)), bar -> { });
-        });
+        if (watched.containsKey(ticker)) return;
+        monitor.watch(ticker);
+        // The feed calls this on its own thread: it only enqueues, the loop does the rest.
+        MarketDataFeed.Subscription subscription = ports.market().subscribe(ticker, tick -> loop.submit(() -> onTick(tick)), bar -> { });
+        if (watched.putIfAbsent(ticker, subscription) != null) subscription.close();   // another session's open was first
     }
 
     private void onTick(Tick tick) {
@@ -535,9 +546,7 @@ public final class Desk implements AutoCloseable {
         if (closed) return;
         closed = true;
         timer.shutdownNow();
-        loop.run(() -> {
-            for (MarketDataFeed.Subscription subscription : watched.values()) subscription.close();
-        });
+        for (MarketDataFeed.Subscription subscription : watched.values()) subscription.close();
         monitor.close();
         for (DeskSession session : sessions.values()) session.close();
         loop.close();

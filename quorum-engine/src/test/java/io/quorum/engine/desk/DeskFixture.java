@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole desk on a market a test writes: a manual clock that moves only when the test says so,
@@ -78,6 +79,8 @@ final class DeskFixture implements AutoCloseable {
     Desk desk;
     private final DeskSettings settings;
     private final FundamentalsProvider fundamentals;
+    /** What the desk reads its prices from: the simulated market itself, or a feed a test puts around it. */
+    private final MarketDataFeed feed;
     /** A monitor of our own beside the desk's: it sees the same bars, so it tells the test which signals the desk was given. */
     private final MarketMonitor signals;
     private final List<SignalKind> signalled = new CopyOnWriteArrayList<>();
@@ -99,6 +102,7 @@ final class DeskFixture implements AutoCloseable {
         settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
                 Duration.ofHours(4), Duration.ofMillis(20));
         fundamentals = builder.fundamentals;
+        feed = builder.feed.apply(market);
         desk = newDesk();
         signals = new MarketMonitor(market, market.newsFeed(), MonitorSettings.defaults(), NYSE);
         signals.addListener(event -> {
@@ -108,7 +112,7 @@ final class DeskFixture implements AutoCloseable {
     }
 
     private Desk newDesk() {
-        return new Desk(new DeskPorts(clock, clock, NYSE, market, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new), settings);
+        return new Desk(new DeskPorts(clock, clock, NYSE, feed, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new), settings);
     }
 
     /**
@@ -280,6 +284,7 @@ final class DeskFixture implements AutoCloseable {
         private BigDecimal trailingStopPct;
         private boolean flattenOnMaxLoss = true;
         private long maxFillQuantity = PaperBrokerConfig.UNLIMITED_DEPTH;
+        private UnaryOperator<MarketDataFeed> feed = UnaryOperator.identity();
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
 
@@ -318,6 +323,12 @@ final class DeskFixture implements AutoCloseable {
         /** The paper broker fills at most this many shares of an order per quote: bigger orders fill in parts. */
         Builder fillsAtMost(long shares) {
             maxFillQuantity = shares;
+            return this;
+        }
+
+        /** The desk reads the simulated market through the feed {@code around} makes of it, as it would a provider's. */
+        Builder feed(UnaryOperator<MarketDataFeed> around) {
+            feed = around;
             return this;
         }
 

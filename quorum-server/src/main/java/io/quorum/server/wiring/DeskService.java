@@ -10,6 +10,7 @@ import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
+import io.quorum.server.api.TickerSearchView;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DecisionFilter;
@@ -114,6 +115,8 @@ public final class DeskService implements DeskOperations, AutoCloseable {
     @Override public List<AlertView> alerts(SessionId id) { return queries.alerts(id); }
 
     @Override public List<BarView> bars(Ticker ticker, BarInterval interval, int count) { return queries.bars(ticker, interval, count); }
+
+    @Override public TickerSearchView searchTickers(String query, int max) { return queries.searchTickers(query, max); }
 
     @Override public QuoteView quote(Ticker ticker) { return queries.quote(ticker); }
 
