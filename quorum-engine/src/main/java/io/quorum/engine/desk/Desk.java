@@ -88,6 +88,7 @@ public final class Desk implements AutoCloseable {
     /** Written by the threads that open sessions, off the loop, because subscribing may wait on the provider. */
     private final Map<Ticker, MarketDataFeed.Subscription> watched = new ConcurrentHashMap<>();
     private final Map<Ticker, Price> lastPrices = new HashMap<>();
+    private final StaleFeeds staleFeeds;
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private final AtomicReference<String> journalFault = new AtomicReference<>();
@@ -124,6 +125,7 @@ public final class Desk implements AutoCloseable {
         this.risk = new RiskEngine(ports.clock(), ports.calendar()::tradingDate);
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
         this.execution = new ExecutionEngine(this, risk);
+        this.staleFeeds = new StaleFeeds(settings.staleFeedAfter(), ports.calendar());
         this.account = ports.broker().account();
         this.snapshot = DeskSnapshot.initial(ports.clock().now(), account.equity(), account.buyingPower());
         // The broker reports on its own thread (the paper broker on the feed's): the loop does the rest.
@@ -156,6 +158,8 @@ public final class Desk implements AutoCloseable {
             sessions.put(session.id(), session);
             journal(session.id(), new JournalEvent.SessionOpened(ticker));
             journal(session.id(), new JournalEvent.ConfigChanged(ConfigFields.of(session.config())));
+            staleFeeds.watch(ticker, ports.userClock().now());
+            if (staleFeeds.isStale(ticker)) reduceForSilentFeed(session, "no price for " + ticker + " yet");
             snapshotStale = true;
             publishSnapshotIfStale(); // before the agents first read it
             for (DeskListener listener : listeners) listener.sessionOpened(session);
@@ -177,6 +181,7 @@ public final class Desk implements AutoCloseable {
             else reportProblem(session.id(), new TickerRefusedException(lookup).getMessage() + "; the session gets no prices until the desk restarts on a feed that has them");
         }
         loop.run(() -> {
+            for (Ticker ticker : watched.keySet()) staleFeeds.watch(ticker, ports.userClock().now());
             reconcile();
             snapshotStale = true;
         });
@@ -201,7 +206,7 @@ public final class Desk implements AutoCloseable {
                     String why = mismatch.describe();
                     execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
                             Alert.Severity.CRITICAL, "Positions disagree: " + why + ". Only risk-reducing orders until they match.")));
-                } else if (!reconciliation.differs(session.ticker()) && state == TradingState.REDUCING) {
+                } else if (!reconciliation.differs(session.ticker()) && !staleFeeds.isStale(session.ticker()) && state == TradingState.REDUCING) {
                     execution.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
                             reconciliationAlert(session.ticker(), Alert.Severity.INFO, "Positions agree with the broker again; new trades are allowed.")));
                 }
@@ -423,6 +428,35 @@ public final class Desk implements AutoCloseable {
         session.say(AgentRole.RISK, announcement);
     }
 
+    /**
+     * A watched ticker has had no price for too long in market hours: its sessions may only reduce
+     * risk, since a decision on a price that may be stale is a guess. Stops stay armed and fire on
+     * the next price that arrives.
+     */
+    private void feedWentSilent(StaleFeeds.Silence silence) {
+        String why = "no price for " + silence.ticker() + " for " + silence.silentFor().toSeconds() + " s during market hours";
+        for (DeskSession session : sessions.values()) {
+            if (session.ticker().equals(silence.ticker()) && session.state() != SessionState.STOPPED) reduceForSilentFeed(session, why);
+        }
+    }
+
+    private void reduceForSilentFeed(DeskSession session, String why) {
+        if (risk.state(session.id()) != TradingState.ACTIVE) return;
+        execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change,
+                new Alert(Alert.AlertKind.STALE_MARKET_DATA, Alert.Severity.WARNING, session.ticker(),
+                        "Market data is stale: " + why + ". Only risk-reducing orders until prices return; stops stay armed.")));
+    }
+
+    /** Prices of a stale ticker arrive again: its sessions trade as before, unless the positions still disagree with the broker. */
+    private void pricesReturned(Ticker ticker) {
+        if (reconciliation.differs(ticker)) return;
+        for (DeskSession session : sessions.values()) {
+            if (!session.ticker().equals(ticker) || risk.state(session.id()) != TradingState.REDUCING) continue;
+            execution.resume(session.id(), "prices for " + ticker + " arrive again").ifPresent(change -> tradingStateChanged(session, change,
+                    new Update(Update.UpdateKind.STATUS, ticker, null, "Prices for " + ticker + " arrive again; new trades are allowed.")));
+        }
+    }
+
     private static Alert reconciliationAlert(Ticker ticker, Alert.Severity severity, String text) {
         return new Alert(Alert.AlertKind.RECONCILIATION_MISMATCH, severity, ticker, text);
     }
@@ -453,6 +487,7 @@ public final class Desk implements AutoCloseable {
 
     private void onTick(Tick tick) {
         lastPrices.put(tick.ticker(), Price.ofMicros(tick.lastMicros()));
+        if (staleFeeds.updated(tick.ticker(), ports.userClock().now())) pricesReturned(tick.ticker());
         positions.onTick(tick);
         if (!triggeredExits.isEmpty()) {
             List<ExitTriggered> exits = List.copyOf(triggeredExits);
@@ -478,6 +513,7 @@ public final class Desk implements AutoCloseable {
             journalMovedWaterMarks(session);
         }
         execution.expireConfirmations();
+        for (StaleFeeds.Silence silence : staleFeeds.newlyStale(ports.userClock().now(), clock().now())) feedWentSilent(silence);
         long now = System.nanoTime();
         if (now - lastReconciliation >= RECONCILE_EVERY_NANOS) {
             lastReconciliation = now;

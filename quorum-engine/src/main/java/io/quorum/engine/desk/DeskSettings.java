@@ -13,22 +13,30 @@ import java.util.Objects;
  * @param confirmationTimeout   how long a trade above the confirmation threshold waits for the user
  * @param sentimentHalfLife     how fast news loses its weight
  * @param timerPeriod           how often (wall time) vote deadlines and confirmations are checked
+ * @param staleFeedAfter        how long (wall time) a watched ticker may go without a price during market hours before its
+ *                              sessions may only reduce risk
  */
 public record DeskSettings(AutoTradingConfig defaultConfig, BigDecimal riskPerTradePct, Duration confirmationTimeout,
-        Duration sentimentHalfLife, Duration timerPeriod) {
+        Duration sentimentHalfLife, Duration timerPeriod, Duration staleFeedAfter) {
     public DeskSettings {
         Objects.requireNonNull(defaultConfig, "defaultConfig");
         if (riskPerTradePct.signum() <= 0 || riskPerTradePct.compareTo(BigDecimal.TEN) > 0) throw new IllegalArgumentException("riskPerTradePct must be in (0, 10]: " + riskPerTradePct);
         if (confirmationTimeout.isNegative() || confirmationTimeout.isZero()) throw new IllegalArgumentException("confirmationTimeout must be positive");
         if (sentimentHalfLife.isNegative() || sentimentHalfLife.isZero()) throw new IllegalArgumentException("sentimentHalfLife must be positive");
         if (timerPeriod.isNegative() || timerPeriod.isZero()) throw new IllegalArgumentException("timerPeriod must be positive");
+        if (staleFeedAfter.compareTo(timerPeriod) <= 0) throw new IllegalArgumentException("staleFeedAfter must be longer than the timer period " + timerPeriod);
     }
 
     public static DeskSettings defaults() {
-        return new DeskSettings(AutoTradingConfig.defaults(), BigDecimal.ONE, Duration.ofSeconds(60), Duration.ofHours(4), Duration.ofMillis(100));
+        return new DeskSettings(AutoTradingConfig.defaults(), BigDecimal.ONE, Duration.ofSeconds(60), Duration.ofHours(4), Duration.ofMillis(100),
+                Duration.ofSeconds(60));
     }
 
     public DeskSettings withDefaultConfig(AutoTradingConfig config) {
-        return new DeskSettings(config, riskPerTradePct, confirmationTimeout, sentimentHalfLife, timerPeriod);
+        return new DeskSettings(config, riskPerTradePct, confirmationTimeout, sentimentHalfLife, timerPeriod, staleFeedAfter);
+    }
+
+    public DeskSettings withStaleFeedAfter(Duration after) {
+        return new DeskSettings(defaultConfig, riskPerTradePct, confirmationTimeout, sentimentHalfLife, timerPeriod, after);
     }
 }

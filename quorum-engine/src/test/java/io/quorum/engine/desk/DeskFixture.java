@@ -100,7 +100,7 @@ final class DeskFixture implements AutoCloseable {
         storage = new JournalOutage(journal);
         tail = new ObservableJournal(storage);
         settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
-                Duration.ofHours(4), Duration.ofMillis(20));
+                Duration.ofHours(4), Duration.ofMillis(20), builder.staleFeedAfter);
         fundamentals = builder.fundamentals;
         feed = builder.feed.apply(market);
         desk = newDesk();
@@ -285,6 +285,8 @@ final class DeskFixture implements AutoCloseable {
         private boolean flattenOnMaxLoss = true;
         private long maxFillQuantity = PaperBrokerConfig.UNLIMITED_DEPTH;
         private UnaryOperator<MarketDataFeed> feed = UnaryOperator.identity();
+        /** Longer than any jump of the clock a scenario makes, unless the scenario is about a silent feed. */
+        private Duration staleFeedAfter = Duration.ofDays(1);
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
 
@@ -329,6 +331,12 @@ final class DeskFixture implements AutoCloseable {
         /** The desk reads the simulated market through the feed {@code around} makes of it, as it would a provider's. */
         Builder feed(UnaryOperator<MarketDataFeed> around) {
             feed = around;
+            return this;
+        }
+
+        /** How long NVDA may go without a price during market hours before its sessions may only reduce risk. */
+        Builder staleFeedAfter(Duration after) {
+            staleFeedAfter = after;
             return this;
         }
 
