@@ -3,6 +3,7 @@ package io.quorum.server.wiring;
 import io.quorum.adapters.config.ConfiguredFeeds;
 import io.quorum.adapters.jdbc.AuditKey;
 import io.quorum.adapters.jdbc.Database;
+import io.quorum.adapters.jdbc.JdbcBarStore;
 import io.quorum.adapters.jdbc.JdbcJournal;
 import io.quorum.adapters.jdbc.Schema;
 import io.quorum.adapters.jdbc.paper.JdbcPaperAccountStore;
@@ -82,13 +83,19 @@ public final class EmbeddedDesk implements AutoCloseable {
 
     /**
      * The desk on feeds a configuration opened, on the wall clock, with no valuation facts (no
-     * provider of them is configured, and made-up ones would mislead). The desk owns the feeds
-     * from now on and closes them.
+     * provider of them is configured, and made-up ones would mislead). Their history reaches back
+     * into the bars imported into the journal's database. The desk owns the feeds from now on and
+     * closes them.
      */
     public static EmbeddedDesk onFeeds(String journalUrl, ConfiguredFeeds.Feeds feeds, Path brokerFile, DeskSettings settings) {
-        ExchangeCalendar calendar = ExchangeCalendar.NYSE;
-        Market market = new Market(SystemClock.INSTANCE, feeds.market(), feeds.news(), ticker -> Optional.empty(), calendar, () -> { }, feeds::close);
-        return new EmbeddedDesk(openJournal(journalUrl), journal -> market, brokerFile, settings);
+        Database journal = openJournal(journalUrl);
+        Database importedBars = Database.open(journalUrl, null, null, Schema.MARKET_DATA);
+        MarketDataFeed prices = new ImportedHistoryFeed(feeds.market(), new JdbcBarStore(importedBars), SystemClock.INSTANCE);
+        Market market = new Market(SystemClock.INSTANCE, prices, feeds.news(), ticker -> Optional.empty(), ExchangeCalendar.NYSE, () -> { }, () -> {
+            feeds.close();
+            importedBars.close();
+        });
+        return new EmbeddedDesk(journal, opened -> market, brokerFile, settings);
     }
 
     private static Database openJournal(String journalUrl) {
