@@ -281,7 +281,7 @@ public final class DeskSession implements AutoCloseable {
         desk.bus().publish(AgentMessage.draft(id(), role, Recipients.all(), Update.of(Update.UpdateKind.REASONING, ticker(), line), desk.clock().now()));
     }
 
-    /** The orchestrator's mailbox: proposals open rounds, votes are counted. */
+    /** The orchestrator's mailbox: proposals open rounds, votes are counted, and everything else said counts towards a discussion's bound. */
     private void onOrchestratorMessage(AgentMessage message) {
         switch (message.content()) {
             case Proposal proposal -> {
@@ -291,7 +291,7 @@ public final class DeskSession implements AutoCloseable {
                 }
             }
             case Vote vote -> orchestrator.record(message);
-            default -> { }
+            default -> orchestrator.hear(message);
         }
     }
 
