@@ -11,7 +11,6 @@ import io.quorum.engine.agent.SentimentAgent;
 import io.quorum.engine.agent.TechnicalAgent;
 import io.quorum.engine.consensus.ConsensusOrchestrator;
 import io.quorum.engine.consensus.Opening;
-import io.quorum.engine.consensus.VotingRules;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.market.signal.IndicatorSignal;
@@ -74,7 +73,7 @@ public final class DeskSession implements AutoCloseable {
         Ticker ticker = session.ticker();
         AutoTradingConfig config = session.config();
         this.view = new SessionDeskView(desk, session);
-        this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), desk.ports().userClock(), VotingRules.of(config), this::acceptingProposals);
+        this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), desk.ports().userClock(), desk.settings().votingRules(config), this::acceptingProposals);
         session.addListener(this::journalStateChange);
         session.addListener(orchestrator::onSessionChange);
         session.addListener(this::announceStateChange);
@@ -212,7 +211,7 @@ public final class DeskSession implements AutoCloseable {
     public List<FieldError> reconfigure(AutoTradingConfig config, String actor) {
         return desk.loop().call(() -> {
             session.reconfigure(config);
-            orchestrator.reconfigure(VotingRules.of(config));
+            orchestrator.reconfigure(desk.settings().votingRules(config));
             desk.journal(id(), new JournalEvent.ConfigChanged(ConfigFields.of(config)));
             journalUser(actor, JournalEvent.UserAction.Action.CHANGE_CONFIG, "");
             desk.positionsChanged(id());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.quorum.engine.broker.PaperBroker;
 import io.quorum.engine.broker.PaperBrokerConfig;
 import io.quorum.engine.bus.InMemoryMessageBus;
+import io.quorum.engine.consensus.VotingRules;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Bar;
@@ -97,7 +98,7 @@ final class DeskFixture implements AutoCloseable {
         storage = new JournalOutage(journal);
         tail = new ObservableJournal(storage);
         settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
-                Duration.ofHours(4), Duration.ofMillis(20));
+                Duration.ofHours(4), Duration.ofMillis(20), builder.discussionMessages);
         fundamentals = builder.fundamentals;
         desk = newDesk();
         signals = new MarketMonitor(market, market.newsFeed(), MonitorSettings.defaults(), NYSE);
@@ -280,6 +281,7 @@ final class DeskFixture implements AutoCloseable {
         private BigDecimal trailingStopPct;
         private boolean flattenOnMaxLoss = true;
         private long maxFillQuantity = PaperBrokerConfig.UNLIMITED_DEPTH;
+        private int discussionMessages = VotingRules.DEFAULT_MAX_MESSAGES;
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
 
@@ -318,6 +320,12 @@ final class DeskFixture implements AutoCloseable {
         /** The paper broker fills at most this many shares of an order per quote: bigger orders fill in parts. */
         Builder fillsAtMost(long shares) {
             maxFillQuantity = shares;
+            return this;
+        }
+
+        /** A discussion is decided once it has run to this many messages. */
+        Builder discussionMessages(int messages) {
+            discussionMessages = messages;
             return this;
         }
 
