@@ -89,7 +89,10 @@ public final class EmbeddedDesk implements AutoCloseable {
         this.broker = new PaperBroker(clock, calendar, brokerConfig, account);
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         for (Ticker ticker : market.tickers()) subscriptions.add(market.subscribe(ticker, broker::onTick, bar -> { }));
-        this.desk = new Desk(new DeskPorts(clock, SystemClock.INSTANCE, calendar, market, market.newsFeed(), new SimulatedFundamentals(), broker, journal,
+        // The facts follow the news before the desk does, so that an agent reading them after an earnings headline reads the revised ones.
+        SimulatedFundamentals fundamentals = new SimulatedFundamentals();
+        subscriptions.add(fundamentals.follow(market.newsFeed()));
+        this.desk = new Desk(new DeskPorts(clock, SystemClock.INSTANCE, calendar, market, market.newsFeed(), fundamentals, broker, journal,
                 InMemoryMessageBus::new), settings);
     }
 
