@@ -64,9 +64,7 @@ class DebateScenarioTest {
         // $3 down in a minute: the 57 shares bought at $100 lose 0.17% of equity, past half the 0.30% limit.
         ScriptedPrices drop = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(10)).moveTo("97.00", Duration.ofMinutes(1)).hold(Duration.ofMinutes(30));
         try (DeskFixture desk = DeskFixture.on(drop).maxDailyLossPct("0.30").build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.autoTrading();
-            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+            DeskSession session = holdingWithAuthority(desk);
             long bought = desk.position(session).orElseThrow().quantity();
             // The fall's own signals go by while the desk has no authority, so that no one else speaks first.
             session.disableAutoTrading(DeskFixture.USER);
@@ -90,13 +88,10 @@ class DebateScenarioTest {
     @Test
     void a_breaking_headline_against_the_position_brings_sentiments_halving_and_technicals_counter_trim_and_the_better_supported_trim_is_carried_out() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.autoTrading();
-            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+            DeskSession session = holdingWithAuthority(desk);
             long bought = desk.position(session).orElseThrow().quantity();
 
-            desk.headline("NVDA plunges as regulators open fraud probe", SimulatedNewsFeed.Tone.NEGATIVE);
-            desk.advance(Duration.ofSeconds(1));
+            fraudProbe(desk);
 
             AgentMessage alert = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.ALERT));
             assertThat(((Alert) alert.content()).text()).startsWith("Breaking: \"NVDA plunges as regulators open fraud probe\"");
@@ -123,12 +118,9 @@ class DebateScenarioTest {
     @Test
     void a_discussion_that_reaches_its_bound_of_messages_is_decided_on_the_votes_heard_by_then() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).discussionMessages(8).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.autoTrading();
-            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+            DeskSession session = holdingWithAuthority(desk);
 
-            desk.headline("NVDA plunges as regulators open fraud probe", SimulatedNewsFeed.Tone.NEGATIVE);
-            desk.advance(Duration.ofSeconds(1));
+            fraudProbe(desk);
 
             // A proposal, its counter and four votes on each would be ten messages: the eighth ends the discussion.
             Proposal halve = (Proposal) desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL)).content();
@@ -145,9 +137,7 @@ class DebateScenarioTest {
     @Test
     void good_news_with_no_position_starts_a_discussion_in_which_sentiment_proposes_a_half_size_entry() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.autoTrading();
-            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+            DeskSession session = holdingWithAuthority(desk);
             session.closePosition(DeskFixture.NVDA, DeskFixture.USER);
             desk.advance(Duration.ofSeconds(2));
             await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == 0);
@@ -171,9 +161,7 @@ class DebateScenarioTest {
         // Quiet for 25 minutes, then $2.60 (1.2 ATR) up in a minute on eight times the volume.
         ScriptedPrices spike = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(25)).moveTo("102.60", Duration.ofMinutes(1)).onVolume(8);
         try (DeskFixture desk = DeskFixture.on(spike).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.autoTrading();
-            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+            DeskSession session = holdingWithAuthority(desk);
 
             desk.advance(Duration.ofMinutes(22));
 
@@ -184,6 +172,20 @@ class DebateScenarioTest {
             desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.UPDATE).and(replyingTo(question)));
             desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(message -> message.seq() > question.seq()));
         }
+    }
+
+    /** Five quiet minutes, then the analysis's trade is placed and the desk has authority: it holds NVDA. */
+    private static DeskSession holdingWithAuthority(DeskFixture desk) {
+        desk.advance(Duration.ofMinutes(5));
+        DeskSession session = desk.autoTrading();
+        desk.awaitSaid(session, DeskFixture.tradeExecuted());
+        return session;
+    }
+
+    /** Breaking news against a long: Sentiment proposes to halve the position, Technical counters with a trim. */
+    private static void fraudProbe(DeskFixture desk) {
+        desk.headline("NVDA plunges as regulators open fraud probe", SimulatedNewsFeed.Tone.NEGATIVE);
+        desk.advance(Duration.ofSeconds(1));
     }
 
     private static Predicate<AgentMessage> replyingTo(AgentMessage earlier) { return message -> earlier.id().equals(message.replyTo()); }
