@@ -172,10 +172,11 @@ public final class ConsensusOrchestrator {
         }
         List<AgentMessage> published = publishAll(decisions);
         if (ignored != null) return new VoteReceipt.Ignored(id, voter, ignored);
+        // A round that closes decides each of its motions, the one voted on among them.
         for (AgentMessage decision : published) {
             if (((Decision) decision.content()).proposalId().equals(id)) return new VoteReceipt.Decisive(id, voter, decision);
         }
-        return published.isEmpty() ? new VoteReceipt.Counted(id, voter) : new VoteReceipt.Decisive(id, voter, published.getLast());
+        return new VoteReceipt.Counted(id, voter);
     }
 
     /**
