@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.quorum.engine.broker.PaperBroker;
 import io.quorum.engine.broker.PaperBrokerConfig;
 import io.quorum.engine.bus.InMemoryMessageBus;
+import io.quorum.engine.consensus.VotingRules;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Bar;
@@ -100,7 +101,7 @@ final class DeskFixture implements AutoCloseable {
         storage = new JournalOutage(journal);
         tail = new ObservableJournal(storage);
         settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
-                Duration.ofHours(4), Duration.ofMillis(20), builder.staleFeedAfter);
+                Duration.ofHours(4), Duration.ofMillis(20), builder.staleFeedAfter, builder.discussionMessages);
         fundamentals = builder.fundamentals;
         feed = builder.feed.apply(market);
         desk = newDesk();
@@ -287,6 +288,7 @@ final class DeskFixture implements AutoCloseable {
         private UnaryOperator<MarketDataFeed> feed = UnaryOperator.identity();
         /** Longer than any jump of the clock a scenario makes, unless the scenario is about a silent feed. */
         private Duration staleFeedAfter = Duration.ofDays(1);
+        private int discussionMessages = VotingRules.DEFAULT_MAX_MESSAGES;
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
 
@@ -337,6 +339,12 @@ final class DeskFixture implements AutoCloseable {
         /** How long NVDA may go without a price during market hours before its sessions may only reduce risk. */
         Builder staleFeedAfter(Duration after) {
             staleFeedAfter = after;
+            return this;
+        }
+
+        /** A discussion is decided once it has run to this many messages. */
+        Builder discussionMessages(int messages) {
+            discussionMessages = messages;
             return this;
         }
 

@@ -109,7 +109,13 @@ public final class EmbeddedDesk implements AutoCloseable {
             Instant start = latest(SimulatedClock.defaultStart(Instant.now()), lastJournalTime(journal));
             SimulatedClock clock = new SimulatedClock(start, speed, SystemClock.INSTANCE);
             SimulatedMarket market = SimulatedMarket.builder(clock).seed(seed).start(start).build();
-            return new Market(clock, market, market.newsFeed(), new SimulatedFundamentals(), market.calendar(), market::start, market::close);
+            // The facts follow the news before the desk does, so that an agent reading them after an earnings headline reads the revised ones.
+            SimulatedFundamentals fundamentals = new SimulatedFundamentals();
+            MarketDataFeed.Subscription following = fundamentals.follow(market.newsFeed());
+            return new Market(clock, market, market.newsFeed(), fundamentals, market.calendar(), market::start, () -> {
+                following.close();
+                market.close();
+            });
         };
     }
 
