@@ -64,6 +64,7 @@ final class AlpacaServer implements AutoCloseable {
     private final Deque<Integer> refusals = new ArrayDeque<>();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile int symbolLimit = Integer.MAX_VALUE;
+    private volatile int pageSize = Integer.MAX_VALUE;
 
     /** The sockets of one stream path and what each subscribed. */
     private static final class Stream {
@@ -121,6 +122,15 @@ final class AlpacaServer implements AutoCloseable {
     }
 
     void limitSymbols(int limit) { symbolLimit = limit; }
+
+    /** Pages hold at most {@code size} bars whatever the limit asked, as the provider may answer fewer than asked. */
+    void limitPages(int size) { pageSize = size; }
+
+    /** Adds a story to the history only, as one published before the feed connected. */
+    void addToHistory(long id, String headline, Instant createdAt, String... symbols) { stories.add(story(id, headline, createdAt, symbols)); }
+
+    /** Sends {@code frame} to the news stream's subscribers of {@code symbol}, once one is. */
+    void sendNews(String symbol, String frame) { send(streams.get("/v1beta1/news"), symbol, frame); }
 
     int connections() { return connections.get(); }
 
@@ -182,7 +192,7 @@ final class AlpacaServer implements AutoCloseable {
         List<Bar> selected = new ArrayList<>();
         for (Bar bar : source.get()) if (!wireTime(bar).isBefore(start)) selected.add(bar);
         if ("desc".equals(ctx.queryParam("sort"))) selected = selected.reversed();
-        int limit = ctx.queryParam("limit") == null ? 1000 : Integer.parseInt(ctx.queryParam("limit"));
+        int limit = Math.min(pageSize, ctx.queryParam("limit") == null ? 1000 : Integer.parseInt(ctx.queryParam("limit")));
         int offset = ctx.queryParam("page_token") == null ? 0 : Integer.parseInt(ctx.queryParam("page_token").substring("page-".length()));
         ObjectNode page = JSON.createObjectNode();
         ArrayNode bars = page.putArray("bars");
