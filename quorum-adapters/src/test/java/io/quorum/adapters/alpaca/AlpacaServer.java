@@ -93,7 +93,7 @@ final class AlpacaServer implements AutoCloseable {
     AlpacaSettings settings() {
         return AlpacaSettings.defaults()
                 .withServers(URI.create("http://127.0.0.1:" + app.port()), URI.create("ws://127.0.0.1:" + app.port()))
-                .withTimeout(Duration.ofMillis(800))
+                .withTimeout(Duration.ofMillis(1500))
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(200))
                 .withAttempts(3);
     }
