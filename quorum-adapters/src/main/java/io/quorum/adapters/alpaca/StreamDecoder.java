@@ -24,11 +24,16 @@ import java.util.Set;
  */
 public final class StreamDecoder {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final char NONE = 0;
+    private static final char CONTROL = '*';
     /** The channels a {@code subscription} message lists. */
     private static final Set<String> CHANNELS = Set.of("trades", "quotes", "bars", "updatedBars", "dailyBars", "statuses",
             "lulds", "corrections", "cancelErrors", "news");
 
-    private String type;
+    private final SymbolCache symbolCache = new SymbolCache();
+    /** A data message's one-letter type ({@code t}, {@code q}, {@code b}, {@code n}), or {@link #CONTROL} with {@link #controlType} set. */
+    private char type;
+    private String controlType;
     private String symbol;
     private long time;
     private long price;
@@ -80,8 +85,8 @@ public final class StreamDecoder {
     private void readScalar(JsonParser parser, String name, JsonToken value) throws IOException {
         boolean number = value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT;
         switch (name) {
-            case "T" -> type = parser.getText();
-            case "S" -> symbol = parser.getText();
+            case "T" -> readType(parser);
+            case "S" -> symbol = symbolCache.of(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
             case "t", "created_at" -> time = value == JsonToken.VALUE_STRING ? time(parser) : WireTimes.INVALID;
             case "p" -> price = number ? price(parser) : WireDecimals.INVALID;
             case "s" -> size = number ? units(parser) : WireDecimals.INVALID;
@@ -98,6 +103,16 @@ public final class StreamDecoder {
             case "headline" -> headline = parser.getText();
             case "source" -> source = parser.getText();
             default -> { }
+        }
+    }
+
+    /** The type without a String for the one-letter kinds of the hot path. */
+    private void readType(JsonParser parser) throws IOException {
+        if (parser.getTextLength() == 1) {
+            type = parser.getTextCharacters()[parser.getTextOffset()];
+        } else {
+            type = CONTROL;
+            controlType = parser.getText();
         }
     }
 
@@ -123,20 +138,18 @@ public final class StreamDecoder {
     }
 
     private void dispatch(StreamListener listener) {
-        if (type == null) {
-            listener.unreadable("a message without its type \"T\"");
-            return;
-        }
         switch (type) {
-            case "t" -> {
+            case NONE -> listener.unreadable("a message without its type \"T\"");
+            case CONTROL -> control(listener);
+            case 't' -> {
                 if (symbol == null || time == WireTimes.INVALID || price == WireDecimals.INVALID || size == WireDecimals.INVALID) listener.unreadable("a trade without a symbol, a time, a price or a size");
                 else listener.trade(symbol, time, price, size);
             }
-            case "q" -> {
+            case 'q' -> {
                 if (symbol == null || time == WireTimes.INVALID || bid == WireDecimals.INVALID || ask == WireDecimals.INVALID) listener.unreadable("a quote without a symbol, a time or its prices");
                 else listener.quote(symbol, time, bid, ask);
             }
-            case "b" -> {
+            case 'b' -> {
                 if (symbol == null || time == WireTimes.INVALID || open == WireDecimals.INVALID || high == WireDecimals.INVALID
                         || low == WireDecimals.INVALID || close == WireDecimals.INVALID || volume == WireDecimals.INVALID) {
                     listener.unreadable("a bar without a symbol, a time, its prices or its volume");
@@ -144,10 +157,16 @@ public final class StreamDecoder {
                     listener.minuteBar(symbol, time, open, high, low, close, volume);
                 }
             }
-            case "n" -> {
+            case 'n' -> {
                 if (id < 0 || headline == null || headline.isBlank() || time == WireTimes.INVALID) listener.unreadable("a story without an id, a headline or a time");
                 else listener.story(new NewsStory(id, headline.strip(), source == null ? "" : source, Instant.ofEpochMilli(time), symbols == null ? List.of() : symbols));
             }
+            default -> { }
+        }
+    }
+
+    private void control(StreamListener listener) {
+        switch (controlType) {
             case "success" -> listener.success(text == null ? "" : text);
             case "error" -> listener.error(code, text == null ? "" : text);
             case "subscription" -> listener.subscribed(channels == null ? Map.of() : channels);
@@ -172,7 +191,8 @@ public final class StreamDecoder {
     }
 
     private void clear() {
-        type = null;
+        type = NONE;
+        controlType = null;
         symbol = null;
         time = WireTimes.INVALID;
         price = WireDecimals.INVALID;
