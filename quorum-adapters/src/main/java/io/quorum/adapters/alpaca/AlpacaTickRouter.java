@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * Turns the market stream's trades, quotes and minute bars into the engine's ticks and bars, for
  * the listeners of their tickers. A trade is a tick at its price, inside the latest quote when
  * that quote is usable (both sides set, not crossed), else at the trade's price on both sides. A
- * quote is a tick too, at the last trade's price, once a trade has been seen. Ticks older than the
+ * quote that moves the bid or the ask is a tick too, at the last trade's price, once a trade has
+ * been seen; one that only changes the sizes (a tick has none) is not. Ticks older than the
  * latest one, a tick equal to the latest one, and bars not after the latest one are dropped (and counted): the stream may repeat
  * or reorder across a reconnection. Symbols nobody listens to are passed over.
  *
@@ -88,9 +89,10 @@ public final class AlpacaTickRouter implements StreamListener {
             unusable.incrementAndGet();
             return;
         }
+        boolean moved = bidMicros != route.bid || askMicros != route.ask;
         route.bid = bidMicros;
         route.ask = askMicros;
-        if (route.lastPrice > 0) route.publish(epochMillis, route.lastPrice, bidMicros, askMicros, 0);
+        if (moved && route.lastPrice > 0) route.publish(epochMillis, route.lastPrice, bidMicros, askMicros, 0);
     }
 
     @Override public void minuteBar(String symbol, long startMillis, long openMicros, long highMicros, long lowMicros, long closeMicros, long volume) {

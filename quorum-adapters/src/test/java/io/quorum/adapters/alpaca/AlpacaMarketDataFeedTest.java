@@ -256,6 +256,24 @@ class AlpacaMarketDataFeedTest {
         assertThat(feed.stats().stream().unreadable()).isEqualTo(1);
     }
 
+    @Test
+    void a_quote_that_moves_neither_side_is_no_new_tick() {
+        serveAcme();
+        Instant at = clock.now();
+        List<Tick> ticks = new CopyOnWriteArrayList<>();
+        try (MarketDataFeed.Subscription ignored = feed.subscribe(ACME, ticks::add, bar -> { })) {
+            server.sendMarket(ACME.symbol(), StreamFrames.of(
+                    StreamFrames.trade(ACME.symbol(), at, 104_000_000, 20),
+                    StreamFrames.quote(ACME.symbol(), at.plusMillis(1), 103_990_000, 104_010_000),
+                    StreamFrames.quote(ACME.symbol(), at.plusMillis(2), 103_990_000, 104_010_000),
+                    StreamFrames.quote(ACME.symbol(), at.plusMillis(3), 103_980_000, 104_010_000)));
+            await().atMost(PATIENCE).until(() -> ticks.size() == 3);
+        }
+
+        assertThat(ticks).extracting(Tick::epochMillis).containsExactly(at.toEpochMilli(), at.toEpochMilli() + 1, at.toEpochMilli() + 3);
+        assertThat(ticks.getLast()).isEqualTo(new Tick(ACME, at.toEpochMilli() + 3, 104_000_000, 103_980_000, 104_010_000, 0));
+    }
+
     // --- the keys ---------------------------------------------------------------------------
 
     @Test
