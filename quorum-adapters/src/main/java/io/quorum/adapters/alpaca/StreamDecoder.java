@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.Set;
  * thread: one decoder per stream.
  */
 public final class StreamDecoder {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Without the frame's text in error locations: a frame is never shown, and keeping it costs every parser. */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
     private static final char NONE = 0;
     private static final char CONTROL = '*';
     /** The channels a {@code subscription} message lists. */
