@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -178,7 +179,7 @@ final class AlpacaStream implements AutoCloseable {
     }
 
     private static String describe(Throwable fault) {
-        Throwable cause = fault.getCause() != null && fault instanceof java.util.concurrent.CompletionException ? fault.getCause() : fault;
+        Throwable cause = fault.getCause() != null && fault instanceof CompletionException ? fault.getCause() : fault;
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 

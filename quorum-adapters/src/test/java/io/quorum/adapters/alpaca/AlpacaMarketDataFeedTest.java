@@ -2,6 +2,7 @@ package io.quorum.adapters.alpaca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
@@ -289,7 +290,7 @@ class AlpacaMarketDataFeedTest {
             server.refuseNextConnections(402, 1);
             server.script(Answer.status(403, "{\"message\":\"forbidden\"}"), Answer.status(500, ""));
             feed.history(ACME, MarketDataFeed.DAILY, 5);
-            Throwable refusal = org.assertj.core.api.Assertions.catchThrowable(() -> feed.history(Ticker.of("ZZZZ"), MarketDataFeed.DAILY, 5));
+            Throwable refusal = catchThrowable(() -> feed.history(Ticker.of("ZZZZ"), MarketDataFeed.DAILY, 5));
             try (MarketDataFeed.Subscription ignored = feed.subscribe(ACME, tick -> { }, bar -> { })) {
                 await().atMost(PATIENCE).until(() -> server.marketSubscribed(ACME.symbol()));
                 server.dropConnections();
