@@ -1,5 +1,6 @@
 package io.quorum.bench;
 
+import io.quorum.bench.alpaca.AlpacaStreamDecoding;
 import io.quorum.bench.bus.BusHopLatency;
 import io.quorum.bench.consensus.DecisionRoundLatency;
 import io.quorum.bench.journal.JournalCommitThroughput;
@@ -25,7 +26,8 @@ public final class BenchCommand {
             new PositionTickScenario(),
             new DeskExitLatency(),
             new WebSocketFanOutLatency(),
-            new JournalCommitThroughput());
+            new JournalCommitThroughput(),
+            new AlpacaStreamDecoding());
 
     /** Scenarios that run only when named: too long for the default run. */
     private static final List<Scenario> ON_REQUEST = List.of(new SoakRun());

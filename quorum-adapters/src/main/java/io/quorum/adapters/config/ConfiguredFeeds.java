@@ -1,7 +1,11 @@
 package io.quorum.adapters.config;
 
+import io.quorum.adapters.alpaca.AlpacaKeys;
+import io.quorum.adapters.alpaca.AlpacaMarketDataFeed;
+import io.quorum.adapters.alpaca.AlpacaNewsFeed;
 import io.quorum.adapters.config.QuorumConfig.CsvFile;
 import io.quorum.adapters.config.QuorumConfig.MarketProvider;
+import io.quorum.adapters.config.QuorumConfig.NewsProvider;
 import io.quorum.adapters.csv.BadRows;
 import io.quorum.adapters.csv.BarImport;
 import io.quorum.adapters.csv.CsvBarReader;
@@ -22,11 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Opens the market and news feeds a configuration names, for a real market: Yahoo Finance, or
- * CSV files. (The simulated market is built by the desk itself, on its simulated clock, with its
+ * Opens the market and news feeds a configuration names, for a real market: Yahoo Finance,
+ * Alpaca, or CSV files. (The simulated market is built by the desk itself, on its simulated clock, with its
  * own news.) A CSV file with bad rows refuses the whole configuration, unless
  * {@code market.csv.skipBadRows} is set; its bars are the history the indicators start from.
  */
@@ -61,14 +66,30 @@ public final class ConfiguredFeeds {
      *
      * @param clock the desk's clock, for headlines that carry no date
      */
-    public static Opened open(QuorumConfig config, Clock clock) {
+    public static Opened open(QuorumConfig config, Clock clock) { return open(config, clock, System.getenv()); }
+
+    /**
+     * Opens the feeds of {@code config}, whose market must not be the simulated one, with the keys
+     * (Alpaca's) read from {@code environment}; a missing key refuses the configuration.
+     *
+     * @param clock the desk's clock, for headlines that carry no date and for the end of Alpaca's history
+     */
+    public static Opened open(QuorumConfig config, Clock clock, Map<String, String> environment) {
         MarketProvider provider = config.market().provider();
         if (provider == MarketProvider.SIMULATED) {
             throw new IllegalArgumentException("the simulated market is built by the desk on its simulated clock, not opened from here");
         }
+        boolean alpacaNeeded = provider == MarketProvider.ALPACA || config.news().provider() == NewsProvider.ALPACA;
+        Optional<AlpacaKeys> keys = alpacaNeeded ? alpacaKeys(config.alpaca(), environment) : Optional.empty();
+        if (alpacaNeeded && keys.isEmpty()) {
+            return new Refused(List.of("Alpaca needs its keys in the environment: export " + config.alpaca().keyIdVariable() + "=… and "
+                    + config.alpaca().secretKeyVariable() + "=… (the names are set by alpaca.keyIdVariable and alpaca.secretKeyVariable)"));
+        }
         MarketDataFeed market;
         if (provider == MarketProvider.YAHOO) {
             market = YahooMarketDataFeed.create(config.market().yahoo(), config.market().tickers());
+        } else if (provider == MarketProvider.ALPACA) {
+            market = AlpacaMarketDataFeed.create(config.alpaca().settings(), keys.orElseThrow(), config.market().tickers(), clock);
         } else {
             List<String> problems = new ArrayList<>();
             Map<Ticker, List<Bar>> bars = csvBars(config, problems);
@@ -77,9 +98,14 @@ public final class ConfiguredFeeds {
         }
         NewsFeed news = switch (config.news().provider()) {
             case RSS -> RssNewsFeed.create(config.news().feedsFor(market.tickers()), config.news().rss(), clock);
+            case ALPACA -> AlpacaNewsFeed.create(config.alpaca().settings(), keys.orElseThrow(), market.tickers());
             case NONE, SIMULATED -> new NoNews();
         };
         return new Feeds(market, news);
+    }
+
+    private static Optional<AlpacaKeys> alpacaKeys(QuorumConfig.Alpaca alpaca, Map<String, String> environment) {
+        return AlpacaKeys.fromEnvironment(environment, alpaca.keyIdVariable(), alpaca.secretKeyVariable());
     }
 
     private static Map<Ticker, List<Bar>> csvBars(QuorumConfig config, List<String> problems) {

@@ -1,5 +1,7 @@
 package io.quorum.adapters.config;
 
+import io.quorum.adapters.alpaca.AlpacaKeys;
+import io.quorum.adapters.alpaca.AlpacaSettings;
 import io.quorum.adapters.rss.RssNewsFeed;
 import io.quorum.adapters.rss.RssSettings;
 import io.quorum.adapters.yahoo.YahooSettings;
@@ -17,11 +19,15 @@ import java.util.Objects;
  * all it is {@link #defaults()}: the simulated market and its news, no key and no network.
  * Secrets are never part of it: they are read from the environment by the adapter that needs them.
  */
-public record QuorumConfig(Market market, News news) {
+public record QuorumConfig(Market market, News news, Alpaca alpaca) {
     public QuorumConfig {
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(news, "news");
+        Objects.requireNonNull(alpaca, "alpaca");
     }
+
+    /** A configuration that does not use Alpaca: its settings are the defaults. */
+    public QuorumConfig(Market market, News news) { this(market, news, Alpaca.defaults()); }
 
     public static QuorumConfig defaults() {
         return new QuorumConfig(
@@ -30,10 +36,26 @@ public record QuorumConfig(Market market, News news) {
     }
 
     /** Where prices come from. */
-    public enum MarketProvider { SIMULATED, YAHOO, CSV }
+    public enum MarketProvider { SIMULATED, YAHOO, CSV, ALPACA }
 
     /** Where headlines come from; {@code NONE} is a desk without news. */
-    public enum NewsProvider { SIMULATED, RSS, NONE }
+    public enum NewsProvider { SIMULATED, RSS, NONE, ALPACA }
+
+    /**
+     * How Alpaca's market data and news are reached, for {@code market.provider: alpaca} and
+     * {@code news.provider: alpaca} alike. The keys themselves are never here: only the names of
+     * the environment variables that hold them.
+     */
+    public record Alpaca(AlpacaSettings settings, String keyIdVariable, String secretKeyVariable) {
+        public Alpaca {
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(keyIdVariable, "keyIdVariable");
+            Objects.requireNonNull(secretKeyVariable, "secretKeyVariable");
+        }
+
+        /** The real servers, the IEX feed, and the keys in {@code APCA_API_KEY_ID} and {@code APCA_API_SECRET_KEY}. */
+        public static Alpaca defaults() { return new Alpaca(AlpacaSettings.defaults(), AlpacaKeys.KEY_ID_VARIABLE, AlpacaKeys.SECRET_KEY_VARIABLE); }
+    }
 
     /**
      * @param tickers    the tickers to watch (the simulated market has its own when empty)

@@ -2,6 +2,9 @@ package io.quorum.adapters.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.quorum.adapters.alpaca.AlpacaFeed;
+import io.quorum.adapters.alpaca.AlpacaSettings;
+import io.quorum.adapters.config.QuorumConfig.Alpaca;
 import io.quorum.adapters.config.QuorumConfig.Csv;
 import io.quorum.adapters.config.QuorumConfig.CsvFile;
 import io.quorum.adapters.config.QuorumConfig.Market;
@@ -47,20 +50,27 @@ public final class QuorumConfigValidator {
             "market.yahoo.initialBackoff", "market.yahoo.maxBackoff", "market.yahoo.attempts",
             "market.csv.skipBadRows",
             "news.provider", "news.rss.pollInterval", "news.rss.timeout", "news.rss.initialBackoff",
-            "news.rss.maxBackoff", "news.rss.defaultFeed");
+            "news.rss.maxBackoff", "news.rss.defaultFeed",
+            "alpaca.feed", "alpaca.dataUrl", "alpaca.streamUrl", "alpaca.timeout", "alpaca.initialBackoff", "alpaca.maxBackoff",
+            "alpaca.attempts", "alpaca.keyIdVariable", "alpaca.secretKeyVariable");
 
     private static final Pattern SECRET = Pattern.compile("(?i).*(secret|passw|token|api[-_]?key|key[-_]?id|private[-_]?key|credential).*|(?i)key");
+    /** Keys that name the environment variables holding a secret: their values are names, not secrets. */
+    private static final Set<String> VARIABLE_NAMES = Set.of("alpaca.keyIdVariable", "alpaca.secretKeyVariable");
+    /** An environment variable's name, with at least one underscore, so that a key pasted by mistake (all letters and digits) is refused. */
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private static Map<String, List<String>> sections() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
-        sections.put("", List.of("market", "news"));
+        sections.put("", List.of("market", "news", "alpaca"));
         sections.put("market", List.of("provider", "tickers", "staleAfter", "simulated", "yahoo", "csv"));
         sections.put("market.simulated", List.of("seed", "speed"));
         sections.put("market.yahoo", List.of("baseUrl", "pollInterval", "timeout", "initialBackoff", "maxBackoff", "attempts"));
         sections.put("market.csv", List.of("files", "skipBadRows"));
         sections.put("news", List.of("provider", "rss"));
         sections.put("news.rss", List.of("pollInterval", "timeout", "initialBackoff", "maxBackoff", "defaultFeed", "feeds"));
+        sections.put("alpaca", List.of("feed", "dataUrl", "streamUrl", "timeout", "initialBackoff", "maxBackoff", "attempts", "keyIdVariable", "secretKeyVariable"));
         return sections;
     }
 
@@ -96,15 +106,20 @@ public final class QuorumConfigValidator {
             for (String section : SECTIONS.keySet()) keysOf(section);
             Market market = market(defaults.market());
             News news = news(defaults.news(), market.provider());
+            Alpaca alpaca = alpaca(defaults.alpaca());
             if (market.provider() == MarketProvider.YAHOO && market.tickers().isEmpty()) {
                 errors.add(new ConfigError(where("market.tickers"), "is empty, and the Yahoo market needs the tickers to watch",
+                        "a list of 1 to 50 ticker symbols", "tickers: [AAPL, MSFT]"));
+            }
+            if (market.provider() == MarketProvider.ALPACA && market.tickers().isEmpty()) {
+                errors.add(new ConfigError(where("market.tickers"), "is empty, and the Alpaca market needs the tickers to watch",
                         "a list of 1 to 50 ticker symbols", "tickers: [AAPL, MSFT]"));
             }
             if (market.provider() == MarketProvider.CSV && at("market.csv.files").size() == 0) {
                 errors.add(new ConfigError(where("market.csv.files"), "is empty, and the CSV market needs at least one file",
                         "a list of {ticker, path}", "files: [{ticker: AAPL, path: data/aapl.csv}]"));
             }
-            return new QuorumConfig(market, news);
+            return new QuorumConfig(market, news, alpaca);
         }
 
         // --- sections ---------------------------------------------------------------------
@@ -122,7 +137,7 @@ public final class QuorumConfigValidator {
             for (var names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 String path = section.isEmpty() ? name : section + "." + name;
-                if (SECRET.matcher(name).matches()) {
+                if (SECRET.matcher(name).matches() && !VARIABLE_NAMES.contains(path)) {
                     errors.add(new ConfigError(path, "looks like a secret, and secrets are never read from the file (its value is not shown here)",
                             "the key in the environment, never in quorum.yml", "export " + QuorumConfigLoader.environmentName(path) + "=…"));
                 } else if (!known.contains(name)) {
@@ -141,6 +156,7 @@ public final class QuorumConfigValidator {
                 case "market.yahoo" -> "yahoo: {pollInterval: 15s}";
                 case "market.csv" -> "csv: {files: [{ticker: AAPL, path: data/aapl.csv}]}";
                 case "news" -> "news: {provider: rss}";
+                case "alpaca" -> "alpaca: {feed: iex}";
                 default -> "rss: {pollInterval: 2m}";
             };
         }
@@ -164,10 +180,19 @@ public final class QuorumConfigValidator {
             return new Market(provider, tickers, staleAfter, simulated, new YahooSettings(baseUrl, poll, timeout, initial, max, attempts), csv);
         }
 
-        /** The news default to the market's own: simulated headlines with the simulated market, RSS with a real one. */
+        /** The news default to the market's own: simulated headlines with the simulated market, Alpaca's with Alpaca's, RSS with another real one. */
         private News news(News defaults, MarketProvider market) {
-            NewsProvider fallback = market == MarketProvider.SIMULATED ? NewsProvider.SIMULATED : NewsProvider.RSS;
+            NewsProvider fallback = switch (market) {
+                case SIMULATED -> NewsProvider.SIMULATED;
+                case ALPACA -> NewsProvider.ALPACA;
+                case YAHOO, CSV -> NewsProvider.RSS;
+            };
             NewsProvider provider = choice("news.provider", NewsProvider.class, fallback);
+            if (provider == NewsProvider.ALPACA && market == MarketProvider.SIMULATED) {
+                errors.add(new ConfigError(where("news.provider"), "\"alpaca\" follows the market's tickers, and the simulated market has no real ones",
+                        "simulated with the simulated market, or a real market (yahoo, csv, alpaca) for alpaca news", "provider: simulated"));
+                provider = fallback;
+            }
             if (provider == NewsProvider.SIMULATED && market != MarketProvider.SIMULATED) {
                 errors.add(new ConfigError(where("news.provider"), "\"simulated\" needs the simulated market, and the market is " + market.name().toLowerCase(Locale.ROOT),
                         "rss or none with a real market", "provider: rss"));
@@ -182,6 +207,21 @@ public final class QuorumConfigValidator {
             String template = feedTemplate("news.rss.defaultFeed", defaults.defaultFeed());
             Map<Ticker, List<URI>> feeds = feeds("news.rss.feeds");
             return new News(provider, new RssSettings(poll, timeout, initial, max, rss.remembered()), template, feeds);
+        }
+
+        private Alpaca alpaca(Alpaca defaults) {
+            AlpacaSettings settings = defaults.settings();
+            AlpacaFeed feed = choice("alpaca.feed", AlpacaFeed.class, settings.feed());
+            URI dataUrl = url("alpaca.dataUrl", "https://data.alpaca.markets", settings.dataUrl());
+            URI streamUrl = streamUrl("alpaca.streamUrl", settings.streamUrl());
+            Duration timeout = duration("alpaca.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5), "10s", settings.timeout());
+            Duration initial = duration("alpaca.initialBackoff", Duration.ofMillis(100), Duration.ofMinutes(10), "1s", settings.initialBackoff());
+            Duration max = duration("alpaca.maxBackoff", Duration.ofSeconds(1), Duration.ofHours(1), "5m", settings.maxBackoff());
+            int attempts = (int) integer("alpaca.attempts", 1, 10, "4", settings.attempts());
+            max = backoffInOrder("alpaca", initial, max);
+            return new Alpaca(new AlpacaSettings(dataUrl, streamUrl, feed, timeout, initial, max, attempts),
+                    variableName("alpaca.keyIdVariable", defaults.keyIdVariable()),
+                    variableName("alpaca.secretKeyVariable", defaults.secretKeyVariable()));
         }
 
         private Duration backoffInOrder(String section, Duration initial, Duration max) {
@@ -271,6 +311,30 @@ public final class QuorumConfigValidator {
             URI value = httpUrl(node);
             if (value != null) return value;
             errors.add(new ConfigError(where(path), found(node) + " is not an http or https URL", "an absolute http(s) URL", leaf(path) + ": " + example));
+            return fallback;
+        }
+
+        private URI streamUrl(String path, URI fallback) {
+            JsonNode node = at(path);
+            if (absent(node)) return fallback;
+            try {
+                URI uri = node.isTextual() ? new URI(node.asText().strip()) : null;
+                if (uri != null && uri.getHost() != null && ("ws".equalsIgnoreCase(uri.getScheme()) || "wss".equalsIgnoreCase(uri.getScheme()))) return uri;
+            } catch (URISyntaxException notAUrl) {
+                // reported below
+            }
+            errors.add(new ConfigError(where(path), found(node) + " is not a ws or wss URL", "an absolute ws(s) URL", leaf(path) + ": wss://stream.data.alpaca.markets"));
+            return fallback;
+        }
+
+        /** The name of an environment variable; a value that is not one is refused without being repeated, in case it is the key itself. */
+        private String variableName(String path, String fallback) {
+            JsonNode node = at(path);
+            if (absent(node)) return fallback;
+            if (node.isTextual() && VARIABLE_NAME.matcher(node.asText().strip()).matches()) return node.asText().strip();
+            errors.add(new ConfigError(where(path), "is not the name of an environment variable (its value is not shown here, in case it is a key)",
+                    "upper-case letters, digits and underscores, with at least one underscore; the key itself goes in that variable",
+                    leaf(path) + ": " + fallback));
             return fallback;
         }
 

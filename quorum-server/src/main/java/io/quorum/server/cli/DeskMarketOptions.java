@@ -75,11 +75,13 @@ public final class DeskMarketOptions {
         String news = switch (config.news().provider()) {
             case SIMULATED -> "simulated news";
             case RSS -> "RSS news";
+            case ALPACA -> "Alpaca news";
             case NONE -> "no news";
         };
         return switch (market.provider()) {
             case SIMULATED -> "Simulated market: seed " + seed(config) + ", " + speed(config) + "x, " + news;
             case YAHOO -> "Market: Yahoo Finance " + market.tickers() + " and any ticker it knows, " + news;
+            case ALPACA -> "Market: Alpaca (" + config.alpaca().settings().feed() + " feed) " + market.tickers() + ", " + news;
             case CSV -> "Market: CSV replay " + market.csv().files().stream().map(file -> file.ticker().symbol()).toList() + ", " + news;
         };
     }
