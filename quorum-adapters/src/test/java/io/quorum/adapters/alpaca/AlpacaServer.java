@@ -38,9 +38,9 @@ import java.util.function.Supplier;
  * {@code connected}, auth, subscription and error messages. Scripted REST answers are served
  * first, in order; a stream connection can be refused with an error code or dropped.
  */
-final class AlpacaServer implements AutoCloseable {
-    static final String KEY_ID = "PKTESTKEYID0000000001";
-    static final String SECRET_KEY = "canary-secret-9f8e7d6c5b4a";
+public final class AlpacaServer implements AutoCloseable {
+    public static final String KEY_ID = "PKTESTKEYID0000000001";
+    public static final String SECRET_KEY = "canary-secret-9f8e7d6c5b4a";
     static final Map<String, String> ENVIRONMENT = Map.of(AlpacaKeys.KEY_ID_VARIABLE, KEY_ID, AlpacaKeys.SECRET_KEY_VARIABLE, SECRET_KEY);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -75,7 +75,7 @@ final class AlpacaServer implements AutoCloseable {
         Stream(List<String> channels) { this.channels = channels; }
     }
 
-    AlpacaServer() {
+    public AlpacaServer() {
         streams.put("/v2/iex", new Stream(List.of("trades", "quotes", "bars")));
         streams.put("/v2/sip", new Stream(List.of("trades", "quotes", "bars")));
         streams.put("/v1beta1/news", new Stream(List.of("news")));
@@ -90,7 +90,7 @@ final class AlpacaServer implements AutoCloseable {
         app.start();
     }
 
-    AlpacaSettings settings() {
+    public AlpacaSettings settings() {
         return AlpacaSettings.defaults()
                 .withServers(URI.create("http://127.0.0.1:" + app.port()), URI.create("ws://127.0.0.1:" + app.port()))
                 .withTimeout(Duration.ofMillis(1500))
@@ -101,7 +101,7 @@ final class AlpacaServer implements AutoCloseable {
     static AlpacaKeys keys() { return AlpacaKeys.fromEnvironment(ENVIRONMENT, AlpacaKeys.KEY_ID_VARIABLE, AlpacaKeys.SECRET_KEY_VARIABLE).orElseThrow(); }
 
     /** {@code symbol}'s daily and minute bars, as they are when asked. */
-    void serve(String symbol, Supplier<List<Bar>> dailyBars, Supplier<List<Bar>> minuteBars) {
+    public void serve(String symbol, Supplier<List<Bar>> dailyBars, Supplier<List<Bar>> minuteBars) {
         daily.put(symbol, dailyBars);
         minutes.put(symbol, minuteBars);
     }
@@ -112,7 +112,7 @@ final class AlpacaServer implements AutoCloseable {
         }
     }
 
-    List<String> requests() { return requests; }
+    public List<String> requests() { return requests; }
 
     /** The next stream connections answer {@code code} to their auth message instead of authenticating them. */
     void refuseNextConnections(int code, int times) {

@@ -28,6 +28,8 @@ final class ServeProcess implements AutoCloseable {
 
     final Process process;
     final String baseUrl;
+    /** What the desk printed on standard output after its address. */
+    final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String token;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,8 +54,9 @@ final class ServeProcess implements AutoCloseable {
                 assertThat(line).as("the desk printed its address before ending; its errors: %s", java.nio.file.Files.readString(stderr)).isNotNull();
                 if (line.startsWith(LISTENING)) baseUrl = line.substring(LISTENING.length());
             }
-            Thread.ofPlatform().daemon().start(() -> out.lines().forEach(line -> { }));
-            return new ServeProcess(process, baseUrl, token);
+            ServeProcess serve = new ServeProcess(process, baseUrl, token);
+            Thread.ofPlatform().daemon().start(() -> out.lines().forEach(serve.output::add));
+            return serve;
         } catch (IOException | RuntimeException | Error e) {
             process.destroyForcibly();
             throw e;
