@@ -97,7 +97,7 @@ public final class ConfiguredFeeds {
             market = CsvReplayFeed.of(bars, afterLastBar(bars));
         }
         NewsFeed news = switch (config.news().provider()) {
-            case RSS -> RssNewsFeed.create(config.news().feedsFor(market.tickers()), config.news().rss(), clock);
+            case RSS -> RssNewsFeed.create(config.news().feedsFor(market.tickers()), config.news().defaultFeed(), config.news().rss(), clock);
             case ALPACA -> AlpacaNewsFeed.create(config.alpaca().settings(), keys.orElseThrow(), market.tickers());
             case NONE, SIMULATED -> new NoNews();
         };

@@ -26,13 +26,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,7 +67,9 @@ public final class RssNewsFeed implements NewsFeed {
     private final ListenerList<NewsItem> listeners = new ListenerList<>();
     /** Held while stories are handed on, so that a listener is never called by two readers at once. */
     private final Object delivering = new Object();
-    private final Map<Ticker, TickerNews> news = new HashMap<>();
+    private final Map<Ticker, TickerNews> news = new ConcurrentHashMap<>();
+    /** The feed template a ticker followed later is read from, {@code {ticker}} standing for its symbol; null when none. */
+    private final String followedFeed;
     private final ScheduledExecutorService readers;
 
     private final AtomicLong reads = new AtomicLong();
@@ -76,7 +78,8 @@ public final class RssNewsFeed implements NewsFeed {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
 
-    private RssNewsFeed(Map<Ticker, List<URI>> feeds, RssSettings settings, HttpClient http, Clock clock) {
+    private RssNewsFeed(Map<Ticker, List<URI>> feeds, String followedFeed, RssSettings settings, HttpClient http, Clock clock) {
+        this.followedFeed = followedFeed;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -90,13 +93,27 @@ public final class RssNewsFeed implements NewsFeed {
         }
     }
 
-    /** Reads {@code feeds} (per ticker) from now on, with the system clock for stories that carry no date. */
+    /** Reads {@code feeds} (per ticker) from now on, with {@code clock} for stories that carry no date; no other ticker is {@link #follow followed}. */
     public static RssNewsFeed create(Map<Ticker, List<URI>> feeds, RssSettings settings, Clock clock) {
+        return create(feeds, null, settings, clock);
+    }
+
+    /**
+     * Reads {@code feeds} (per ticker) from now on, and the feed made from {@code followedFeed}
+     * (a template with {@code {ticker}}) for any other ticker the desk comes to {@link #follow}.
+     */
+    public static RssNewsFeed create(Map<Ticker, List<URI>> feeds, String followedFeed, RssSettings settings, Clock clock) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        return new RssNewsFeed(new LinkedHashMap<>(feeds), settings, http, clock);
+        return new RssNewsFeed(new LinkedHashMap<>(feeds), followedFeed, settings, http, clock);
+    }
+
+    /** Starts reading the template's feed for {@code ticker}, unless it is read already or there is no template. */
+    @Override public void follow(Ticker ticker) {
+        if (followedFeed == null || news.putIfAbsent(ticker, new TickerNews()) != null) return;
+        new Source(ticker, feedFor(followedFeed, ticker)).schedule(Duration.ZERO);
     }
 
     /** A feed URL from a template in which {@code {ticker}} stands for the symbol, such as {@link #YAHOO_HEADLINES}. */

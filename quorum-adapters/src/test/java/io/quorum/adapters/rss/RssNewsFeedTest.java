@@ -134,6 +134,26 @@ class RssNewsFeedTest {
     }
 
     @Test
+    void a_ticker_followed_after_the_start_is_read_from_the_default_feed_made_for_it_once() {
+        Ticker msft = Ticker.of("MSFT");
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        server.route("/followed/MSFT", uri -> {
+            asked.incrementAndGet();
+            return Answer.ok(LocalHttpServer.resource("rss/yahoo-aapl.xml"), "application/rss+xml");
+        });
+        feed = RssNewsFeed.create(Map.of(AAPL, List.of(server.url("/rss/yahoo-aapl"))), server.url("/followed/") + "{ticker}",
+                RssSettings.defaults().withPollInterval(Duration.ofMinutes(10)).withTimeout(Duration.ofMillis(300)), SystemClock.INSTANCE);
+        assertThat(feed.recent(msft, 10)).isEmpty();
+
+        feed.follow(msft);
+        feed.follow(msft);
+
+        await().atMost(PATIENCE).until(() -> feed.recent(msft, 10).size() == 2);
+        assertThat(feed.recent(msft, 10)).allSatisfy(item -> assertThat(item.ticker()).isEqualTo(msft));
+        assertThat(asked.get()).as("followed twice, read once per poll").isEqualTo(1);
+    }
+
+    @Test
     void a_feed_url_is_made_from_a_template_with_the_ticker() {
         assertThat(RssNewsFeed.feedFor(RssNewsFeed.YAHOO_HEADLINES, Ticker.of("BRK.B")))
                 .isEqualTo(URI.create("https://feeds.finance.yahoo.com/rss/2.0/headline?s=BRK.B&region=US&lang=en-US"));

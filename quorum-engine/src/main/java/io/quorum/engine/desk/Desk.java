@@ -479,6 +479,7 @@ public final class Desk implements AutoCloseable {
     /** Follows {@code ticker}'s prices and signals; on the caller's thread, never the loop's, since the feed may ask its provider. */
     private void watch(Ticker ticker) {
         if (watched.containsKey(ticker)) return;
+        ports.news().follow(ticker);
         monitor.watch(ticker);
         // The feed calls this on its own thread: it only enqueues, the loop does the rest.
         MarketDataFeed.Subscription subscription = ports.market().subscribe(ticker, tick -> loop.submit(() -> onTick(tick)), bar -> { });

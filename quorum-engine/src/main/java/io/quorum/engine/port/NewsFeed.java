@@ -12,5 +12,12 @@ public interface NewsFeed extends AutoCloseable {
     /** The latest {@code count} headlines about {@code ticker}, newest first. */
     List<NewsItem> recent(Ticker ticker, int count);
 
+    /**
+     * Reads the news of {@code ticker} from now on, for a feed that reads per ticker and was not
+     * reading it yet (a ticker the desk came to watch after the start). A feed whose news covers
+     * every ticker does nothing. It may start work on the feed's own threads; it never waits for it.
+     */
+    default void follow(Ticker ticker) { }
+
     @Override void close();
 }
