@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quorum.adapters.alpaca.AlpacaServer;
-import io.quorum.engine.market.Bar;
-import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
-import io.quorum.engine.port.MarketDataFeed;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretsCanaryTest {
     private static final String TOKEN = "secrets-canary-test-token";
     private static final String MODEL_KEY = "sk-canary-model-key-5d4c3b2a1f0e";
-    private static final ExchangeCalendar NYSE = ExchangeCalendar.NYSE;
 
     @TempDir Path directory;
     private final AlpacaServer alpaca = new AlpacaServer();
@@ -42,7 +36,7 @@ class SecretsCanaryTest {
 
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     @Test void planted_keys_never_reach_the_logs_the_journal_the_api_or_the_metrics() throws Exception {
-        alpaca.serve("AAPL", () -> days(300), () -> List.of());
+        alpaca.serve("AAPL", () -> ProviderHistory.climbingDays(Ticker.of("AAPL"), 300, 150_000_000, 50_000), () -> List.of());
         Path config = directory.resolve("quorum.yml");
         Files.writeString(config, """
                 market:
@@ -87,20 +81,5 @@ class SecretsCanaryTest {
         }
         assertThat(places).hasSizeGreaterThan(14).allSatisfy(text -> assertThat(text)
                 .doesNotContain(AlpacaServer.KEY_ID).doesNotContain(AlpacaServer.SECRET_KEY).doesNotContain(MODEL_KEY));
-    }
-
-    private static List<Bar> days(int count) {
-        List<LocalDate> sessions = new ArrayList<>();
-        for (LocalDate day = NYSE.previousTradingDay(NYSE.tradingDate(Instant.now())); sessions.size() < count; day = NYSE.previousTradingDay(day)) {
-            sessions.addFirst(day);
-        }
-        List<Bar> bars = new ArrayList<>();
-        long close = 150_000_000;
-        for (LocalDate day : sessions) {
-            long open = close;
-            close = open + 50_000;
-            bars.add(new Bar(Ticker.of("AAPL"), NYSE.sessionOpen(day), MarketDataFeed.DAILY, open, close + 300_000, open - 300_000, close, 40_000_000));
-        }
-        return bars;
     }
 }

@@ -41,7 +41,7 @@ class ServeOnYahooTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     @Test void a_desk_configured_for_yahoo_analyses_a_real_ticker_from_the_providers_data_and_refuses_an_unknown_one() throws Exception {
         LocalDate lastSession = NYSE.previousTradingDay(NYSE.tradingDate(Instant.now()));
-        List<Bar> daily = climbingDays(lastSession, 300);
+        List<Bar> daily = ProviderHistory.climbingDays(Ticker.of("ORCL"), 300, 100_000_000, 150_000);
         List<Bar> minutes = lastMinutes(lastSession, 60);
         Bar lastMinute = minutes.getLast();
         yahoo.serve("ORCL", (interval, range) -> YahooChartServer.render("ORCL", interval.equals("1d") ? daily : minutes,
@@ -80,20 +80,6 @@ class ServeOnYahooTest {
                     .isEqualTo("no market data for ZZZZQ: Not Found: No data found, symbol may be delisted");
             assertThat(serve.call("GET", "/api/sessions", null)).hasSize(1);
         }
-    }
-
-    /** {@code count} sessions ending on {@code last}, each a little above the one before, from $100. */
-    private static List<Bar> climbingDays(LocalDate last, int count) {
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate day = last; days.size() < count; day = NYSE.previousTradingDay(day)) days.addFirst(day);
-        List<Bar> bars = new ArrayList<>();
-        long close = 100_000_000;
-        for (LocalDate day : days) {
-            long open = close;
-            close = open + 150_000;
-            bars.add(new Bar(Ticker.of("ORCL"), NYSE.sessionOpen(day), MarketDataFeed.DAILY, open, close + 400_000, open - 400_000, close, 5_000_000));
-        }
-        return bars;
     }
 
     private static List<Bar> lastMinutes(LocalDate session, int count) {
