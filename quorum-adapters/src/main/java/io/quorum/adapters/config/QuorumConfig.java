@@ -1,5 +1,6 @@
 package io.quorum.adapters.config;
 
+import io.quorum.adapters.llm.LlmSettings;
 import io.quorum.adapters.rss.RssNewsFeed;
 import io.quorum.adapters.rss.RssSettings;
 import io.quorum.adapters.yahoo.YahooSettings;
@@ -17,16 +18,18 @@ import java.util.Objects;
  * all it is {@link #defaults()}: the simulated market and its news, no key and no network.
  * Secrets are never part of it: they are read from the environment by the adapter that needs them.
  */
-public record QuorumConfig(Market market, News news) {
+public record QuorumConfig(Market market, News news, LlmSettings llm) {
     public QuorumConfig {
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(news, "news");
+        Objects.requireNonNull(llm, "llm");
     }
 
     public static QuorumConfig defaults() {
         return new QuorumConfig(
                 new Market(MarketProvider.SIMULATED, List.of(), Duration.ofSeconds(60), new Simulated(42, 60), YahooSettings.defaults(), new Csv(List.of(), false)),
-                new News(NewsProvider.SIMULATED, RssSettings.defaults(), RssNewsFeed.YAHOO_HEADLINES, Map.of()));
+                new News(NewsProvider.SIMULATED, RssSettings.defaults(), RssNewsFeed.YAHOO_HEADLINES, Map.of()),
+                LlmSettings.none());
     }
 
     /** Where prices come from. */

@@ -54,15 +54,18 @@ public final class QuorumConfigValidator {
 
     private static Map<String, List<String>> sections() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
-        sections.put("", List.of("market", "news"));
+        sections.put("", List.of("market", "news", "llm"));
         sections.put("market", List.of("provider", "tickers", "staleAfter", "simulated", "yahoo", "csv"));
         sections.put("market.simulated", List.of("seed", "speed"));
         sections.put("market.yahoo", List.of("baseUrl", "pollInterval", "timeout", "initialBackoff", "maxBackoff", "attempts"));
         sections.put("market.csv", List.of("files", "skipBadRows"));
         sections.put("news", List.of("provider", "rss"));
         sections.put("news.rss", List.of("pollInterval", "timeout", "initialBackoff", "maxBackoff", "defaultFeed", "feeds"));
+        sections.put("llm", LlmConfigValidator.KEYS);
         return sections;
     }
+
+    static Duration parseDuration(String text) { return Check.parseDuration(text); }
 
     /**
      * Checks {@code root}; {@code overriddenBy} maps the paths whose value came from an
@@ -104,7 +107,7 @@ public final class QuorumConfigValidator {
                 errors.add(new ConfigError(where("market.csv.files"), "is empty, and the CSV market needs at least one file",
                         "a list of {ticker, path}", "files: [{ticker: AAPL, path: data/aapl.csv}]"));
             }
-            return new QuorumConfig(market, news);
+            return new QuorumConfig(market, news, new LlmConfigValidator(at("llm"), errors).settings());
         }
 
         // --- sections ---------------------------------------------------------------------
@@ -141,6 +144,7 @@ public final class QuorumConfigValidator {
                 case "market.yahoo" -> "yahoo: {pollInterval: 15s}";
                 case "market.csv" -> "csv: {files: [{ticker: AAPL, path: data/aapl.csv}]}";
                 case "news" -> "news: {provider: rss}";
+                case "llm" -> "llm: {provider: openai-compatible, baseUrl: http://localhost:11434/v1, model: llama3.1:8b}";
                 default -> "rss: {pollInterval: 2m}";
             };
         }
