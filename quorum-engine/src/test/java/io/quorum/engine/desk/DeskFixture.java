@@ -26,6 +26,7 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.position.Position;
+import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.session.SessionState;
 import io.quorum.engine.simulation.ScriptedPrices;
@@ -78,6 +79,7 @@ final class DeskFixture implements AutoCloseable {
     Desk desk;
     private final DeskSettings settings;
     private final FundamentalsProvider fundamentals;
+    private final Reasoner reasoner;
     /** A monitor of our own beside the desk's: it sees the same bars, so it tells the test which signals the desk was given. */
     private final MarketMonitor signals;
     private final List<SignalKind> signalled = new CopyOnWriteArrayList<>();
@@ -99,6 +101,7 @@ final class DeskFixture implements AutoCloseable {
         settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
                 Duration.ofHours(4), Duration.ofMillis(20));
         fundamentals = builder.fundamentals;
+        reasoner = builder.reasoner;
         desk = newDesk();
         signals = new MarketMonitor(market, market.newsFeed(), MonitorSettings.defaults(), NYSE);
         signals.addListener(event -> {
@@ -108,7 +111,7 @@ final class DeskFixture implements AutoCloseable {
     }
 
     private Desk newDesk() {
-        return new Desk(new DeskPorts(clock, clock, NYSE, market, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new), settings);
+        return new Desk(new DeskPorts(clock, clock, NYSE, market, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new, reasoner), settings);
     }
 
     /**
@@ -280,8 +283,15 @@ final class DeskFixture implements AutoCloseable {
         private BigDecimal trailingStopPct;
         private boolean flattenOnMaxLoss = true;
         private long maxFillQuantity = PaperBrokerConfig.UNLIMITED_DEPTH;
+        private Reasoner reasoner = Reasoner.RULES_ONLY;
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
+
+        /** The language model that may vote for the agents; by default none, and the rules vote. */
+        Builder reasoner(Reasoner model) {
+            reasoner = model;
+            return this;
+        }
 
         /** How far each past day's high and low are from its open and close, in dollars. */
         Builder dailyRange(String dollars) {
