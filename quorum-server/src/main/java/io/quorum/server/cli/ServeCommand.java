@@ -6,6 +6,7 @@ import io.quorum.server.http.AccessToken;
 import io.quorum.server.http.QuorumServer;
 import io.quorum.server.http.ServerMetrics;
 import io.quorum.server.http.ServerSettings;
+import io.quorum.server.wiring.ConfiguredReasoner;
 import io.quorum.server.wiring.DeskMetrics;
 import io.quorum.server.wiring.DeskService;
 import io.quorum.server.wiring.EmbeddedDesk;
@@ -63,7 +64,8 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--token / " + AccessToken.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
         }
-        EmbeddedDesk embedded = replayable(journal, () -> EmbeddedDesk.onJournal(journal.jdbcUrl(), seed, speed, brokerFile, DeskSettings.defaults()));
+        EmbeddedDesk embedded = replayable(journal, () -> EmbeddedDesk.onJournal(journal.jdbcUrl(), seed, speed, brokerFile, DeskSettings.defaults(),
+                ConfiguredReasoner.of(System.getenv(), Path.of("").toAbsolutePath())));
         DeskService service = replayable(journal, () -> new DeskService(embedded.desk(), embedded.journal()));
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);

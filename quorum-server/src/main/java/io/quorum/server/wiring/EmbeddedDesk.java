@@ -18,6 +18,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.port.Journal;
+import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.simulation.SimulatedClock;
 import io.quorum.engine.simulation.SimulatedFundamentals;
 import io.quorum.engine.simulation.SimulatedMarket;
@@ -48,6 +49,7 @@ public final class EmbeddedDesk implements AutoCloseable {
     private final ObservableJournal journal;
     private final Desk desk;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final Reasoner reasoner;
 
     /**
      * @param seed      the market's random seed: the same seed gives the same prices and news
@@ -56,7 +58,7 @@ public final class EmbeddedDesk implements AutoCloseable {
      * @param brokerFile  where the paper broker keeps its account; null keeps it in a temporary file
      */
     public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings) {
-        this(seed, speed, openDatabase(database, "quorum-", Schema.JOURNAL), brokerFile, settings);
+        this(seed, speed, openDatabase(database, "quorum-", Schema.JOURNAL), brokerFile, settings, Reasoner.RULES_ONLY);
     }
 
     /**
@@ -64,7 +66,12 @@ public final class EmbeddedDesk implements AutoCloseable {
      * created there when it is new. A SQLite file's folder is made when missing.
      */
     public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings) {
-        return new EmbeddedDesk(seed, speed, openJournal(journalUrl), brokerFile, settings);
+        return onJournal(journalUrl, seed, speed, brokerFile, settings, Reasoner.RULES_ONLY);
+    }
+
+    /** As {@link #onJournal(String, long, double, Path, DeskSettings)}, with a language model that may vote for the agents; the desk closes it. */
+    public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings, Reasoner reasoner) {
+        return new EmbeddedDesk(seed, speed, openJournal(journalUrl), brokerFile, settings, reasoner);
     }
 
     private static Database openJournal(String journalUrl) {
@@ -72,7 +79,8 @@ public final class EmbeddedDesk implements AutoCloseable {
         return Database.open(journalUrl, null, null, Schema.JOURNAL);
     }
 
-    private EmbeddedDesk(long seed, double speed, Database journalDatabase, Path brokerFile, DeskSettings settings) {
+    private EmbeddedDesk(long seed, double speed, Database journalDatabase, Path brokerFile, DeskSettings settings, Reasoner reasoner) {
+        this.reasoner = reasoner;
         // The journal is opened first, because a restarted desk's market time goes on from its last entry instead of jumping back.
         AtomicReference<SimulatedClock> marketClock = new AtomicReference<>();
         this.database = journalDatabase;
@@ -90,7 +98,7 @@ public final class EmbeddedDesk implements AutoCloseable {
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         for (Ticker ticker : market.tickers()) subscriptions.add(market.subscribe(ticker, broker::onTick, bar -> { }));
         this.desk = new Desk(new DeskPorts(clock, SystemClock.INSTANCE, calendar, market, market.newsFeed(), new SimulatedFundamentals(), broker, journal,
-                InMemoryMessageBus::new), settings);
+                InMemoryMessageBus::new, reasoner), settings);
     }
 
     private static Instant lastJournalTime(Journal journal) {
@@ -153,5 +161,12 @@ public final class EmbeddedDesk implements AutoCloseable {
         database.close();
         account.close();
         brokerDatabase.close();
+        if (reasoner instanceof AutoCloseable model) {
+            try {
+                model.close();
+            } catch (Exception ignored) {
+                // The model's threads are daemons; a failure to stop them cannot outlive the process.
+            }
+        }
     }
 }
