@@ -2,6 +2,7 @@ package io.quorum.adapters.llm;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -10,6 +11,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,13 +54,21 @@ public final class LangChainEndpoint implements ChatEndpoint {
         return new ModelReply(text, in, out, response.modelName() == null ? "" : response.modelName(), refused);
     }
 
+    /**
+     * HTTP/1.1 always: the local servers (Ollama, vLLM, llama.cpp, LM Studio) speak nothing else on
+     * plain http, and the JDK client would first try to upgrade every new connection to HTTP/2.
+     */
+    private static JdkHttpClientBuilder http() {
+        return new JdkHttpClientBuilder().httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+    }
+
     private ChatModel client(ModelKey model) {
         return switch (provider) {
             case OPENAI_COMPATIBLE -> OpenAiChatModel.builder()
-                    .baseUrl(baseUrl.toString()).apiKey(key == null ? "none" : key).modelName(model.model())
+                    .httpClientBuilder(http()).baseUrl(baseUrl.toString()).apiKey(key == null ? "none" : key).modelName(model.model())
                     .temperature(TEMPERATURE).maxTokens(model.maxAnswerTokens()).timeout(timeout).maxRetries(0).build();
             case ANTHROPIC -> AnthropicChatModel.builder()
-                    .baseUrl(baseUrl.toString()).apiKey(key).modelName(model.model())
+                    .httpClientBuilder(http()).baseUrl(baseUrl.toString()).apiKey(key).modelName(model.model())
                     .temperature(TEMPERATURE).maxTokens(model.maxAnswerTokens()).timeout(timeout).maxRetries(0).build();
             case NONE -> throw new IllegalStateException("provider: none calls no endpoint");
         };
