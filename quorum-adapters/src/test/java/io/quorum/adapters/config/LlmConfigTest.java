@@ -8,6 +8,7 @@ import io.quorum.adapters.llm.ModelPrice;
 import io.quorum.engine.message.AgentRole;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The {@code llm} section: a model per role, its limits and prices; without it, the rules vote and no model is called. */
 class LlmConfigTest {
+    private static final Path REPOSITORY = Path.of(Optional.ofNullable(System.getenv("QUORUM_REPO_ROOT")).orElse(".."));
+
     private static ConfigResult check(String yaml) { return QuorumConfigLoader.parse(yaml, "quorum.yml", Map.of()); }
 
     private static LlmSettings settings(String yaml) {
@@ -59,6 +62,19 @@ class LlmConfigTest {
         assertThat(llm.budget()).isEqualTo(new LlmSettings.Budget(10_000, 500_000, new BigDecimal("0.02"), new BigDecimal("2")));
         assertThat(llm.priceOf("gpt-4o-mini")).isEqualTo(new ModelPrice(new BigDecimal("0.15"), new BigDecimal("0.6")));
         assertThat(llm.priceOf("llama3.1:8b")).isEqualTo(ModelPrice.FREE);
+    }
+
+    @Test
+    void the_ollama_example_gives_every_role_a_local_model_and_risk_a_larger_one() {
+        ConfigResult result = QuorumConfigLoader.load(REPOSITORY.resolve("examples/ollama.yml"), Map.of());
+
+        assertThat(result).as(result.toString()).isInstanceOfSatisfying(ConfigResult.Valid.class, valid -> {
+            LlmSettings llm = valid.config().llm();
+            assertThat(llm.baseUrl()).isEqualTo(URI.create("http://localhost:11434/v1"));
+            assertThat(llm.modelFor(AgentRole.SENTIMENT)).contains("llama3.1:8b");
+            assertThat(llm.modelFor(AgentRole.RISK)).contains("qwen2.5:14b");
+            assertThat(llm.priceOf("llama3.1:8b")).isEqualTo(ModelPrice.FREE);
+        });
     }
 
     @Test
