@@ -14,20 +14,12 @@ import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteChoice;
-import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Reasoner;
-import io.quorum.engine.reasoning.Reasoning;
-import io.quorum.engine.reasoning.VoteAnswer;
 import io.quorum.engine.simulation.ScriptedPrices;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,27 +103,6 @@ class ModelVoteScenarioTest {
 
         List<AgentMessage> said(Predicate<AgentMessage> what) {
             return journal.stream().filter(JournalEvent.MessageJournaled.class::isInstance).map(e -> ((JournalEvent.MessageJournaled) e).message()).filter(what).toList();
-        }
-    }
-
-    /** A model that answers each role, a moment later on a thread of its own, with the outcome the test gave that role. */
-    private static final class ScriptedModel implements Reasoner {
-        private final Function<AgentRole, Outcome> outcomes;
-
-        ScriptedModel(Function<AgentRole, Outcome> outcomes) { this.outcomes = outcomes; }
-
-        @Override public boolean speaksFor(AgentRole role) { return true; }
-
-        @Override public CompletionStage<Reasoning> reason(Deliberation deliberation) {
-            Outcome outcome = outcomes.apply(deliberation.role());
-            boolean answered = outcome == Outcome.ANSWERED;
-            ReasonerCalled call = new ReasonerCalled(deliberation.proposal().id(), deliberation.role(), "scripted", "test-model", "test-model-1",
-                    deliberation.role().name().toLowerCase() + ".v1", "00ff", answered ? 850 : 0, answered ? 50 : 0, 5,
-                    new BigDecimal(answered ? "0.0003" : "0"), outcome, false, answered ? "{\"choice\":\"REJECT\"}" : "");
-            Reasoning reasoning = answered
-                    ? new Reasoning.Answered(new VoteAnswer(VoteChoice.REJECT, "the model sees no edge here", new BigDecimal("0.7"), null), call)
-                    : new Reasoning.FellBack("scripted", call);
-            return CompletableFuture.supplyAsync(() -> reasoning, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
         }
     }
 }
