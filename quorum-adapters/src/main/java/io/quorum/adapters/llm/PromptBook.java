@@ -31,8 +31,17 @@ public final class PromptBook {
     /** The prompt for {@code deliberation}, to be sent to {@code model}. */
     public Prompt promptFor(Deliberation deliberation, String model) {
         AgentRole role = deliberation.role();
-        String version = name(role) + "." + ROLE_VERSION + "+answer." + ANSWER_VERSION;
-        return Prompt.of(version, model, instructions.get(role) + "\n\n" + answer, facts(deliberation));
+        return Prompt.of(versionOf(role), model, instructions.get(role) + "\n\n" + answer, facts(deliberation));
+    }
+
+    /** The version of the prompts a role is asked with today ({@code risk.v1+answer.v1}), as the journal records it. */
+    public static String versionOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + "+answer." + ANSWER_VERSION; }
+
+    /** Today's prompt version of every voter. */
+    public static Map<AgentRole, String> versions() {
+        Map<AgentRole, String> versions = new EnumMap<>(AgentRole.class);
+        for (AgentRole role : AgentRole.VOTERS) versions.put(role, versionOf(role));
+        return versions;
     }
 
     /** The vote's facts as the model reads them; the proposal's id is left out, so the same terms on the same facts are the same prompt. */

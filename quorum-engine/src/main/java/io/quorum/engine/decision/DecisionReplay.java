@@ -83,21 +83,28 @@ public final class DecisionReplay {
     private Replayed decideAgain(Proposal proposal, AgentRole proposer, Decision recorded, Map<AgentRole, ReasonerCalled> calls) {
         List<String> differences = new ArrayList<>();
         Map<AgentRole, Vote> votes = new EnumMap<>(AgentRole.class);
+        // A decision without every vote came at the deadline (or on a veto, which the rule decides first).
+        boolean deadlinePassed = recorded.outcome() == Outcome.TIMED_OUT;
         for (VoteRecord counted : recorded.votes()) {
-            if (!counted.received() || counted.voter() == proposer) continue;
+            if (counted.voter() == proposer) continue;
+            if (!counted.received()) {
+                deadlinePassed = true;
+                continue;
+            }
             Vote vote = new Vote(proposal.id(), counted.choice(), counted.reason(), counted.modification(), counted.choice().name() + " — " + counted.reason());
             ReasonerCalled call = calls.get(counted.voter());
             if (call != null) vote = asReadToday(call, vote, differences);
             votes.put(counted.voter(), vote);
         }
-        Ruling ruling = new DecisionRule(recorded.tally().quorum()).rule(proposal, proposer, votes, recorded.outcome() == Outcome.TIMED_OUT);
+        Ruling ruling = new DecisionRule(recorded.tally().quorum()).rule(proposal, proposer, votes, deadlinePassed);
         if (!(ruling instanceof Ruling.Decided decided)) {
             differences.add("today's rule leaves it undecided with these votes (" + describe(ruling.tally()) + "); the desk decided " + recorded.outcome());
             return new Replayed(recorded, null, ruling.tally(), null, differences);
         }
         if (decided.outcome() != recorded.outcome()) differences.add("outcome: " + recorded.outcome() + " then, " + decided.outcome() + " now");
         if (!decided.tally().equals(recorded.tally())) differences.add("tally: " + describe(recorded.tally()) + " then, " + describe(decided.tally()) + " now");
-        if (!decided.amendment().terms().equals(recorded.terms())) differences.add("terms: " + recorded.terms().text() + " then, " + decided.amendment().terms().text() + " now");
+        Proposal terms = decided.amendment().terms();
+        if (!sameTerms(terms, recorded.terms())) differences.add("terms: " + termsOf(recorded.terms()) + " then, " + termsOf(terms) + " now");
         return new Replayed(recorded, decided.outcome(), decided.tally(), decided.amendment().terms(), differences);
     }
 
@@ -121,7 +128,18 @@ public final class DecisionReplay {
         return new Vote(counted.proposalId(), answer.choice(), counted.reason(), answer.modification(), counted.text());
     }
 
-    static String describe(Tally tally) {
+    /** The terms that trade: the words around them may be written differently. */
+    private static boolean sameTerms(Proposal a, Proposal b) {
+        return a.action() == b.action() && a.size().equals(b.size()) && a.entry().equals(b.entry()) && Objects.equals(a.stop(), b.stop())
+                && Objects.equals(a.target(), b.target()) && Objects.equals(a.trailingStopPct(), b.trailingStopPct());
+    }
+
+    private static String termsOf(Proposal p) {
+        return p.action() + " " + p.size() + " at " + p.entry() + ", stop " + p.stop() + ", target " + p.target();
+    }
+
+    /** "4 approve, 0 reject, 1 abstain". */
+    public static String describe(Tally tally) {
         return tally.approvals() + " approve, " + tally.rejections() + " reject, " + tally.abstentions() + " abstain" + (tally.vetoed() ? ", vetoed" : "");
     }
 }
