@@ -8,7 +8,6 @@ import io.quorum.engine.agent.AgentContext;
 import io.quorum.engine.bus.BusSettings;
 import io.quorum.engine.bus.InMemoryMessageBus;
 import io.quorum.engine.consensus.ConsensusOrchestrator;
-import io.quorum.engine.consensus.Opening;
 import io.quorum.engine.consensus.VotingRules;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
 import io.quorum.engine.market.Ticker;
@@ -103,15 +102,7 @@ final class ModelVoteRounds implements RoundCarrier {
         if (call.outcome().isFallback()) fallbacks.computeIfAbsent(call.outcome(), outcome -> new LongAdder()).increment();
     }
 
-    private void orchestrate(AgentMessage message) {
-        switch (message.type()) {
-            case PROPOSAL -> {
-                if (orchestrator.open(message) instanceof Opening.Refused) refusedOpenings.increment();
-            }
-            case VOTE -> orchestrator.record(message);
-            default -> { }
-        }
-    }
+    private void orchestrate(AgentMessage message) { ProtocolRounds.orchestrate(orchestrator, message, refusedOpenings); }
 
     private void observe(AgentMessage message) {
         if (!(message.content() instanceof Decision decision)) return;
