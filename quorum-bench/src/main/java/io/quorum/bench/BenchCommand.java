@@ -3,6 +3,7 @@ package io.quorum.bench;
 import io.quorum.bench.alpaca.AlpacaStreamDecoding;
 import io.quorum.bench.bus.BusHopLatency;
 import io.quorum.bench.consensus.DecisionRoundLatency;
+import io.quorum.bench.consensus.ModelDecisionLatency;
 import io.quorum.bench.journal.JournalCommitThroughput;
 import io.quorum.bench.position.DeskExitLatency;
 import io.quorum.bench.position.PositionTickScenario;
@@ -23,6 +24,7 @@ public final class BenchCommand {
     private static final List<Scenario> SCENARIOS = List.of(
             new BusHopLatency(),
             new DecisionRoundLatency(),
+            new ModelDecisionLatency(),
             new PositionTickScenario(),
             new DeskExitLatency(),
             new WebSocketFanOutLatency(),

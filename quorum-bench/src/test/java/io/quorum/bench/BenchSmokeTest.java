@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.bench.bus.BusHopLatency;
 import io.quorum.bench.consensus.DecisionRoundLatency;
+import io.quorum.bench.consensus.ModelDecisionLatency;
 import io.quorum.bench.journal.JournalCommitThroughput;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,17 @@ class BenchSmokeTest {
         assertThat(figures).anyMatch(figure -> figure.subject().startsWith("round:") && figure.metric().equals("p99 µs")
                 && figure.target().startsWith("≤ 500.0 µs"));
         assertThat(figures).filteredOn(figure -> figure.metric().equals("p99 protocol overhead µs")).hasSize(2);
+    }
+
+    @Test
+    void the_model_round_decides_every_round_on_the_models_votes_and_reports_both_subjects() throws Exception {
+        List<Scenario.Figure> figures = new ModelDecisionLatency(RunLength.fixed(4, 8), Duration.ofMillis(200)).run(Scenario.Mode.QUICK);
+
+        assertLatenciesPositiveForEachOf(figures, 2);
+        assertThat(figures).filteredOn(figure -> figure.metric().equals("faults")).isEmpty();
+        assertThat(figures).anyMatch(figure -> figure.subject().startsWith("round:") && figure.metric().equals("p99 µs")
+                && figure.target().startsWith("≤ 210000.0 µs (1.05 × 200 ms)"));
+        assertThat(figures).anyMatch(figure -> figure.metric().equals("p99 ratio"));
     }
 
     @Test

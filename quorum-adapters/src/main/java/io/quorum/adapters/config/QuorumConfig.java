@@ -2,6 +2,7 @@ package io.quorum.adapters.config;
 
 import io.quorum.adapters.alpaca.AlpacaKeys;
 import io.quorum.adapters.alpaca.AlpacaSettings;
+import io.quorum.adapters.llm.LlmSettings;
 import io.quorum.adapters.rss.RssNewsFeed;
 import io.quorum.adapters.rss.RssSettings;
 import io.quorum.adapters.yahoo.YahooSettings;
@@ -19,15 +20,16 @@ import java.util.Objects;
  * all it is {@link #defaults()}: the simulated market and its news, no key and no network.
  * Secrets are never part of it: they are read from the environment by the adapter that needs them.
  */
-public record QuorumConfig(Market market, News news, Alpaca alpaca) {
+public record QuorumConfig(Market market, News news, Alpaca alpaca, LlmSettings llm) {
     public QuorumConfig {
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(news, "news");
         Objects.requireNonNull(alpaca, "alpaca");
+        Objects.requireNonNull(llm, "llm");
     }
 
-    /** A configuration that does not use Alpaca: its settings are the defaults. */
-    public QuorumConfig(Market market, News news) { this(market, news, Alpaca.defaults()); }
+    /** A configuration that uses neither Alpaca nor a language model: their settings are the defaults. */
+    public QuorumConfig(Market market, News news) { this(market, news, Alpaca.defaults(), LlmSettings.none()); }
 
     public static QuorumConfig defaults() {
         return new QuorumConfig(

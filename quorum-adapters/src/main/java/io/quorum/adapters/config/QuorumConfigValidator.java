@@ -63,7 +63,7 @@ public final class QuorumConfigValidator {
 
     private static Map<String, List<String>> sections() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
-        sections.put("", List.of("market", "news", "alpaca"));
+        sections.put("", List.of("market", "news", "alpaca", "llm"));
         sections.put("market", List.of("provider", "tickers", "staleAfter", "simulated", "yahoo", "csv"));
         sections.put("market.simulated", List.of("seed", "speed"));
         sections.put("market.yahoo", List.of("baseUrl", "pollInterval", "timeout", "initialBackoff", "maxBackoff", "attempts"));
@@ -71,8 +71,11 @@ public final class QuorumConfigValidator {
         sections.put("news", List.of("provider", "rss"));
         sections.put("news.rss", List.of("pollInterval", "timeout", "initialBackoff", "maxBackoff", "defaultFeed", "feeds"));
         sections.put("alpaca", List.of("feed", "dataUrl", "streamUrl", "timeout", "initialBackoff", "maxBackoff", "attempts", "keyIdVariable", "secretKeyVariable"));
+        sections.put("llm", LlmConfigValidator.KEYS);
         return sections;
     }
+
+    static Duration parseDuration(String text) { return Check.parseDuration(text); }
 
     /**
      * Checks {@code root}; {@code overriddenBy} maps the paths whose value came from an
@@ -119,7 +122,7 @@ public final class QuorumConfigValidator {
                 errors.add(new ConfigError(where("market.csv.files"), "is empty, and the CSV market needs at least one file",
                         "a list of {ticker, path}", "files: [{ticker: AAPL, path: data/aapl.csv}]"));
             }
-            return new QuorumConfig(market, news, alpaca);
+            return new QuorumConfig(market, news, alpaca, new LlmConfigValidator(at("llm"), errors).settings());
         }
 
         // --- sections ---------------------------------------------------------------------
@@ -157,6 +160,7 @@ public final class QuorumConfigValidator {
                 case "market.csv" -> "csv: {files: [{ticker: AAPL, path: data/aapl.csv}]}";
                 case "news" -> "news: {provider: rss}";
                 case "alpaca" -> "alpaca: {feed: iex}";
+                case "llm" -> "llm: {provider: openai-compatible, baseUrl: http://localhost:11434/v1, model: llama3.1:8b}";
                 default -> "rss: {pollInterval: 2m}";
             };
         }

@@ -11,10 +11,12 @@ import io.quorum.engine.journal.JournalEvent.OrderIntended;
 import io.quorum.engine.journal.JournalEvent.OrderPlaced;
 import io.quorum.engine.journal.JournalEvent.OrderRejected;
 import io.quorum.engine.journal.JournalEvent.PositionChanged;
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
 import io.quorum.engine.journal.JournalEvent.SessionOpened;
 import io.quorum.engine.journal.JournalEvent.StateChanged;
 import io.quorum.engine.journal.JournalEvent.TradingStateChanged;
 import io.quorum.engine.journal.JournalEvent.UserAction;
+import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.MalformedMessageException;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.order.ClientOrderId;
@@ -100,6 +102,22 @@ public final class JournalEventJson {
                 node.put("action", u.action().name());
                 node.put("detail", u.detail());
             }
+            case ReasonerCalled r -> {
+                node.put("proposalId", r.proposalId().toString());
+                node.put("role", r.role().name());
+                node.put("provider", r.provider());
+                node.put("model", r.model());
+                node.put("modelVersion", r.modelVersion());
+                node.put("promptVersion", r.promptVersion());
+                node.put("promptHash", r.promptHash());
+                node.put("tokensIn", r.tokensIn());
+                node.put("tokensOut", r.tokensOut());
+                node.put("latencyMillis", r.latencyMillis());
+                node.put("cost", Wire.decimal(r.cost()));
+                node.put("outcome", r.outcome().name());
+                node.put("cached", r.cached());
+                node.put("raw", r.raw());
+            }
         }
         return node;
     }
@@ -158,9 +176,29 @@ public final class JournalEventJson {
                 String detail = in.text("detail");
                 yield in.build(() -> new UserAction(actor, action, detail));
             }
+            case REASONER_CALLED -> reasonerCalled(in);
         };
         in.finish();
         return event;
+    }
+
+    private static ReasonerCalled reasonerCalled(WireObject in) {
+        var proposalId = new ProposalId(in.uuid("proposalId"));
+        var role = in.enumValue("role", AgentRole.class);
+        String provider = in.text("provider");
+        String model = in.text("model");
+        String modelVersion = in.text("modelVersion");
+        String promptVersion = in.text("promptVersion");
+        String promptHash = in.text("promptHash");
+        long tokensIn = in.integer("tokensIn");
+        long tokensOut = in.integer("tokensOut");
+        long latencyMillis = in.integer("latencyMillis");
+        var cost = in.decimal("cost");
+        var outcome = in.enumValue("outcome", ReasonerCalled.Outcome.class);
+        boolean cached = in.bool("cached");
+        String raw = in.text("raw");
+        return in.build(() -> new ReasonerCalled(proposalId, role, provider, model, modelVersion, promptVersion, promptHash,
+                tokensIn, tokensOut, latencyMillis, cost, outcome, cached, raw));
     }
 
     private static ObjectNode request(OrderRequest request) {

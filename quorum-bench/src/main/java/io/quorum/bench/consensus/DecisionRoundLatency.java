@@ -49,10 +49,10 @@ public final class DecisionRoundLatency implements Scenario {
         int warmup = length.warmup(mode);
         int measured = length.measured(mode);
 
-        LatencyResult protocol = measure("round: InMemoryMessageBus + ConsensusOrchestrator", warmup, measured, ProtocolRounds::new);
-        LatencyResult disruptor = measure(HAND_OFFS + " hand-offs: Disruptor 4.0.0 rings, BlockingWaitStrategy", warmup, measured,
+        LatencyResult protocol = measure("round: InMemoryMessageBus + ConsensusOrchestrator", ROUNDS_PER_SECOND, warmup, measured, DRAIN_TIMEOUT_MILLIS, ProtocolRounds::new);
+        LatencyResult disruptor = measure(HAND_OFFS + " hand-offs: Disruptor 4.0.0 rings, BlockingWaitStrategy", ROUNDS_PER_SECOND, warmup, measured, DRAIN_TIMEOUT_MILLIS,
                 load -> new DisruptorChain(load, HAND_OFFS));
-        LatencyResult queues = measure(HAND_OFFS + " hand-offs: ArrayBlockingQueue + thread each", warmup, measured,
+        LatencyResult queues = measure(HAND_OFFS + " hand-offs: ArrayBlockingQueue + thread each", ROUNDS_PER_SECOND, warmup, measured, DRAIN_TIMEOUT_MILLIS,
                 load -> new QueueChain(load, HAND_OFFS));
 
         List<Figure> figures = new ArrayList<>();
@@ -69,13 +69,15 @@ public final class DecisionRoundLatency implements Scenario {
         return new Figure(id(), "round over " + baselineName, "p99 protocol overhead µs", format(protocol.p99Micros() - baseline.p99Micros()), "");
     }
 
-    private static LatencyResult measure(String subject, int warmup, int measured, Function<PacedLoad, RoundCarrier> build) throws InterruptedException {
+    /** Runs rounds of one carrier at {@code perSecond}, waits up to {@code drainMillis} for the last to end, and reports what it measured. */
+    static LatencyResult measure(String subject, int perSecond, int warmup, int measured, long drainMillis, Function<PacedLoad, RoundCarrier> build)
+            throws InterruptedException {
         System.gc();
-        PacedLoad load = new PacedLoad(ROUNDS_PER_SECOND, warmup, measured);
+        PacedLoad load = new PacedLoad(perSecond, warmup, measured);
         try (RoundCarrier carrier = build.apply(load)) {
             load.run(carrier::start);
             LatencyRecorder observer = carrier.observer();
-            boolean complete = LatencyRecorder.awaitAll(List.of(observer), load.totalMessages(), DRAIN_TIMEOUT_MILLIS);
+            boolean complete = LatencyRecorder.awaitAll(List.of(observer), load.totalMessages(), drainMillis);
             List<String> faults = new ArrayList<>();
             if (!complete) faults.add((load.totalMessages() - observer.received()) + " rounds unfinished");
             faults.addAll(carrier.faults());

@@ -109,7 +109,10 @@ final class ProtocolRounds implements RoundCarrier {
     private void checkVote(AgentMessage draft) { orchestrator.checkVote(draft); }
 
     /** The desk thread's part of the protocol. */
-    private void orchestrate(AgentMessage message) {
+    private void orchestrate(AgentMessage message) { orchestrate(orchestrator, message, refusedOpenings); }
+
+    /** What the desk does with the orchestrator's mailbox: a PROPOSAL opens a round (a refusal is counted), a VOTE is recorded. */
+    static void orchestrate(ConsensusOrchestrator orchestrator, AgentMessage message, LongAdder refusedOpenings) {
         switch (message.type()) {
             case PROPOSAL -> {
                 if (orchestrator.open(message) instanceof Opening.Refused) refusedOpenings.increment();

@@ -1,5 +1,7 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
+import io.quorum.engine.market.NewsItem;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
@@ -17,7 +19,14 @@ import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Reasoner;
+import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.VoteAnswer;
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +42,12 @@ import java.util.concurrent.CompletionStage;
  * {@link VoteRequest} (a proposal the orchestrator refuses to put to the vote gets none). It answers
  * when it is ready ({@link #deliberate}); {@link #judge} is the rule-based vote, a pure function of
  * the proposal and what the agent sees, so that it can be tested as a table.
+ *
+ * <p>When a language model speaks for the agent's role ({@link Reasoner#speaksFor}), the model
+ * votes instead, on the facts the agent sees and the conversation it heard; the rules deliberate at
+ * the same time, and their vote stands whenever the model's answer is late, invalid or missing,
+ * with an UPDATE that says so and why. Each call is handed to the context's record of calls (the
+ * desk journals it) before the vote is published.
  */
 public abstract class Agent {
     private static final System.Logger LOG = System.getLogger("io.quorum.engine.agent");
@@ -41,8 +56,18 @@ public abstract class Agent {
     protected final SessionId session;
     protected final Ticker ticker;
     protected final DeskView desk;
+    /** How many of the latest messages heard go into a prompt as the conversation so far. */
+    static final int CONVERSATION_HEARD = 12;
+    /** How many of the ticker's latest headlines go into a prompt. */
+    static final int HEADLINES_SEEN = 3;
+
     private final MessageBus bus;
     private final Clock clock;
+    private final Reasoner reasoner;
+    private final AgentContext.CallRecord calls;
+    /** The latest messages heard, written on the agent's thread only. */
+    private final Deque<String> heard = new ArrayDeque<>();
+
     protected Agent(AgentRole role, AgentContext context) {
         this.role = role;
         this.session = context.session();
@@ -50,6 +75,8 @@ public abstract class Agent {
         this.desk = context.desk();
         this.bus = context.bus();
         this.clock = context.clock();
+        this.reasoner = context.reasoner();
+        this.calls = context.calls();
     }
 
     public final AgentRole role() { return role; }
@@ -72,6 +99,7 @@ public abstract class Agent {
 
     /** Reacts to a message addressed to this agent. A {@link VoteRequest} that asks this agent is answered with a vote. */
     public final void onMessage(AgentMessage message) {
+        hear(message);
         switch (message.content()) {
             case VoteRequest request -> {
                 if (request.asks(role)) castVote(message, request);
@@ -102,7 +130,8 @@ public abstract class Agent {
      * completes it. A deliberation that completes with a failure is an ABSTAIN that says why.
      */
     private void castVote(AgentMessage requestMessage, VoteRequest request) {
-        CompletableFuture<Judgement> deliberation = deliberate(request.terms()).toCompletableFuture();
+        Proposal terms = request.terms();
+        CompletableFuture<Judgement> deliberation = (reasoner.speaksFor(role) ? reasonWithModel(terms) : deliberate(terms)).toCompletableFuture();
         if (deliberation.isDone()) {
             vote(requestMessage, request, outcomeOf(deliberation));
             return;
@@ -114,6 +143,65 @@ public abstract class Agent {
                 LOG.log(Level.WARNING, role.displayName() + " could not vote on proposal " + request.proposalId(), refused);
             }
         });
+    }
+
+    /**
+     * The model's vote, with the rules' deliberation as its fallback. Both start here, on the
+     * agent's thread, which is the only one that reads the agent's state: what comes after (the
+     * model's answer, the UPDATE, the record of the call) reads only values.
+     */
+    private CompletionStage<Judgement> reasonWithModel(Proposal proposal) {
+        CompletableFuture<Judgement> rules = deliberate(proposal).toCompletableFuture();
+        String rulesVerdict = rules.isDone() && !rules.isCompletedExceptionally() ? rules.join().text() : null;
+        Deliberation deliberation = new Deliberation(role, session, proposal, facts(), rulesVerdict, List.copyOf(heard));
+        CompletableFuture<Reasoning> answer;
+        try {
+            answer = reasoner.reason(deliberation).toCompletableFuture();
+        } catch (RuntimeException broken) {
+            answer = CompletableFuture.failedFuture(broken);
+        }
+        return answer.handle((reasoning, failure) -> failure == null ? reasoning : null)
+                .thenCombine(rules, (reasoning, ruled) -> settle(reasoning, ruled));
+    }
+
+    /** The vote that stands: the model's when it answered, otherwise the rules', said as such. Null {@code reasoning}: the reasoner itself broke. */
+    private Judgement settle(Reasoning reasoning, Judgement ruled) {
+        if (reasoning != null) calls.record(session, reasoning.call());
+        return switch (reasoning) {
+            case Reasoning.Answered answered -> fromModel(answered.answer(), answered.call());
+            case Reasoning.FellBack fellBack -> fallBack(fellBack.why(), ruled);
+            case null -> fallBack("the model's reasoner failed", ruled);
+        };
+    }
+
+    private Judgement fallBack(String why, Judgement ruled) {
+        say(Recipients.all(), Update.of(Update.UpdateKind.REASONING, ticker, role.displayName() + " votes by its rules: " + why + "."));
+        return ruled;
+    }
+
+    /** The model's vote, its reason followed by who said it and at what cost, as the conversation shows it. */
+    private static Judgement fromModel(VoteAnswer answer, ReasonerCalled call) {
+        String cost = call.cached() ? "cached" : call.tokens() + " tokens, $" + call.cost().stripTrailingZeros().toPlainString();
+        String reason = answer.reason() + " (" + call.model() + ", confidence " + answer.confidence().stripTrailingZeros().toPlainString() + ", " + cost + ")";
+        return new Judgement(answer.choice(), reason, answer.modification());
+    }
+
+    /** What the agent sees, as sentences for a prompt: its own analysis, the desk's exposure and limits, the latest headlines. */
+    private List<String> facts() {
+        List<String> facts = new ArrayList<>(analyze());
+        DeskView.Exposure exposure = desk.exposure(ticker);
+        facts.add("Desk: equity $" + exposure.equity() + "; " + ticker + " held " + exposure.quantity() + " shares (" + exposure.tickerPct()
+                + "% of equity); gross exposure " + exposure.grossPct() + "%; today's P&L " + exposure.dailyPnlPct() + "%.");
+        facts.add("Limits: " + desk.config().maxPositionPct() + "% per position, " + desk.config().maxDailyLossPct() + "% daily loss; market "
+                + (desk.marketOpen() ? "open" : "closed") + ".");
+        for (NewsItem item : desk.recentNews(ticker, HEADLINES_SEEN)) facts.add("Headline: \"" + item.headline() + "\" (" + item.source() + ")");
+        return facts;
+    }
+
+    private void hear(AgentMessage message) {
+        if (message.content() instanceof VoteRequest) return;
+        if (heard.size() == CONVERSATION_HEARD) heard.removeFirst();
+        heard.addLast(message.sender().displayName() + " " + message.type() + ": " + message.content().text());
     }
 
     private static Judgement outcomeOf(CompletableFuture<Judgement> done) {

@@ -1,18 +1,36 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.reasoning.Reasoner;
 import java.util.Objects;
 
-/** Where an agent works: its session and ticker, the bus it talks on, the clock and its view of the desk. */
-public record AgentContext(SessionId session, Ticker ticker, MessageBus bus, Clock clock, DeskView desk) {
+/**
+ * Where an agent works: its session and ticker, the bus it talks on, the clock and its view of the
+ * desk; and, when a language model may speak for it, the reasoner and where its calls are recorded.
+ */
+public record AgentContext(SessionId session, Ticker ticker, MessageBus bus, Clock clock, DeskView desk, Reasoner reasoner, CallRecord calls) {
     public AgentContext {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(desk, "desk");
+        Objects.requireNonNull(reasoner, "reasoner");
+        Objects.requireNonNull(calls, "calls");
+    }
+
+    /** An agent that reasons by its rules alone. */
+    public AgentContext(SessionId session, Ticker ticker, MessageBus bus, Clock clock, DeskView desk) {
+        this(session, ticker, bus, clock, desk, Reasoner.RULES_ONLY, (in, call) -> { });
+    }
+
+    /** Keeps a record of each model call an agent made; called on the reasoner's thread, before the vote is published. */
+    @FunctionalInterface
+    public interface CallRecord {
+        void record(SessionId session, ReasonerCalled call);
     }
 }

@@ -1,6 +1,7 @@
 package io.quorum.engine.decision;
 
 import io.quorum.engine.journal.JournalEntry;
+import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.journal.JournalEvent.ConfigChanged;
 import io.quorum.engine.journal.JournalEvent.MessageJournaled;
 import io.quorum.engine.journal.JournalEvent.OrderFilled;
@@ -83,6 +84,7 @@ public final class DecisionLinks {
             case TradingStateChanged ignored -> { }
             case UserAction ignored -> { }
             case SessionOpened ignored -> { }
+            case JournalEvent.ReasonerCalled ignored -> { }
         }
     }
 

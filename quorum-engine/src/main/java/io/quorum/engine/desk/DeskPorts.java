@@ -9,6 +9,7 @@ import io.quorum.engine.port.Journal;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.port.NewsFeed;
+import io.quorum.engine.reasoning.Reasoner;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -19,6 +20,9 @@ import java.util.function.Function;
  * <p>Two clocks: {@code clock} is the market's (simulated and fast in a demo or a backtest), and
  * {@code userClock} is the one people live by, for deadlines a person must meet, such as
  * confirming a large trade. In production both are the wall clock.
+ *
+ * <p>{@code reasoner} is the language model that may vote for the agents' roles; without one
+ * ({@link Reasoner#RULES_ONLY}), every agent votes by its rules.
  */
 public record DeskPorts(
         Clock clock,
@@ -29,7 +33,8 @@ public record DeskPorts(
         FundamentalsProvider fundamentals,
         Broker broker,
         Journal journal,
-        Function<BusSettings, MessageBus> busFactory) {
+        Function<BusSettings, MessageBus> busFactory,
+        Reasoner reasoner) {
     public DeskPorts {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(userClock, "userClock");
@@ -40,5 +45,16 @@ public record DeskPorts(
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(busFactory, "busFactory");
+        Objects.requireNonNull(reasoner, "reasoner");
+    }
+
+    /** A desk whose agents vote by their rules alone. */
+    public DeskPorts(Clock clock, Clock userClock, ExchangeCalendar calendar, MarketDataFeed market, NewsFeed news,
+                     FundamentalsProvider fundamentals, Broker broker, Journal journal, Function<BusSettings, MessageBus> busFactory) {
+        this(clock, userClock, calendar, market, news, fundamentals, broker, journal, busFactory, Reasoner.RULES_ONLY);
+    }
+
+    public DeskPorts withReasoner(Reasoner newReasoner) {
+        return new DeskPorts(clock, userClock, calendar, market, news, fundamentals, broker, journal, busFactory, newReasoner);
     }
 }

@@ -154,6 +154,8 @@ final class DeskRecovery {
             case JournalEvent.PositionChanged changed -> h.protections.put(changed.ticker(), changed);
             // Derived again after a restart: from the session's state and the first reconciliation.
             case JournalEvent.TradingStateChanged ignored -> { }
+            // A model's answer counted once, in the vote it gave; a restart asks no model again.
+            case JournalEvent.ReasonerCalled ignored -> { }
         }
     }
 

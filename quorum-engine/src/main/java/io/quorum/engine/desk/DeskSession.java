@@ -79,7 +79,7 @@ public final class DeskSession implements AutoCloseable {
         session.addListener(this::announceStateChange);
         session.addListener(this::haltWhenStopped);
 
-        AgentContext context = new AgentContext(id, ticker, desk.bus(), desk.clock(), view);
+        AgentContext context = new AgentContext(id, ticker, desk.bus(), desk.clock(), view, desk.ports().reasoner(), desk::journal);
         List<Agent> agents = List.of(new TechnicalAgent(context), new FundamentalAgent(context), new SentimentAgent(context),
                 new RiskAgent(context), new ExecutionAgent(context));
         for (Agent agent : agents) {

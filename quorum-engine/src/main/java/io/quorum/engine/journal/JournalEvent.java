@@ -2,6 +2,7 @@ package io.quorum.engine.journal;
 
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
@@ -30,7 +31,7 @@ public sealed interface JournalEvent {
      */
     default boolean requiresDurability() { return false; }
 
-    enum Kind { SESSION_OPENED, MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, TRADING_STATE_CHANGED, USER_ACTION }
+    enum Kind { SESSION_OPENED, MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, TRADING_STATE_CHANGED, USER_ACTION, REASONER_CALLED }
 
     /** A session was opened on {@code ticker}: the first entry of every session, so that a restart knows what it traded. */
     record SessionOpened(Ticker ticker) implements JournalEvent {
@@ -168,6 +169,58 @@ public sealed interface JournalEvent {
             STOP_SESSION,
             /** A stopped, flat session is put away: the desk forgets it, the journal keeps it for the audit. */
             ARCHIVE_SESSION
+        }
+    }
+
+    /**
+     * A role asked a language model how to vote on {@code proposalId}, and what came of it: which
+     * model (as configured, and the version the server reported), which prompt (its version, and
+     * the hash of the text sent, which is also the cache's key), the tokens both ways, how long it
+     * took, what it cost in dollars, and the model's answer as it came. A call the desk never sent
+     * (the budget was spent, the circuit was open) is recorded too, with no tokens and no answer,
+     * so that every fallback is in the journal. A cached answer is {@code cached}, free and instant.
+     * Never a key or a header: only what the model was asked about and what it said.
+     */
+    record ReasonerCalled(ProposalId proposalId, AgentRole role, String provider, String model, String modelVersion,
+                          String promptVersion, String promptHash, long tokensIn, long tokensOut, long latencyMillis,
+                          BigDecimal cost, Outcome outcome, boolean cached, String raw) implements JournalEvent {
+        public ReasonerCalled {
+            Objects.requireNonNull(proposalId, "proposalId");
+            Objects.requireNonNull(role, "role");
+            requireText(provider, "provider");
+            requireText(model, "model");
+            Objects.requireNonNull(modelVersion, "modelVersion");
+            requireText(promptVersion, "promptVersion");
+            requireText(promptHash, "promptHash");
+            if (tokensIn < 0 || tokensOut < 0) throw new IllegalArgumentException("tokens: must not be negative, were " + tokensIn + " in, " + tokensOut + " out");
+            if (latencyMillis < 0) throw new IllegalArgumentException("latencyMillis: must not be negative, was " + latencyMillis);
+            Objects.requireNonNull(cost, "cost");
+            if (cost.signum() < 0) throw new IllegalArgumentException("cost: must not be negative, was " + cost);
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(raw, "raw");
+        }
+
+        @Override public Kind kind() { return Kind.REASONER_CALLED; }
+
+        public long tokens() { return tokensIn + tokensOut; }
+
+        /** What came of the call; every outcome but ANSWERED is a fallback to the role's rules. */
+        public enum Outcome {
+            ANSWERED("the model answered"),
+            TIMED_OUT("the model did not answer in time"),
+            UNAVAILABLE("the model could not be reached or failed"),
+            INVALID_ANSWER("the model's answer was not a valid vote"),
+            REFUSED("the model refused to answer"),
+            CIRCUIT_OPEN("the model's provider is failing and is given a rest"),
+            BUDGET_SPENT("the token budget is spent");
+
+            private final String sentence;
+
+            Outcome(String sentence) { this.sentence = sentence; }
+
+            public String sentence() { return sentence; }
+
+            public boolean isFallback() { return this != ANSWERED; }
         }
     }
 

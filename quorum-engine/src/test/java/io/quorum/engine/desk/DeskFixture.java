@@ -27,6 +27,7 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.position.Position;
+import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.session.SessionState;
 import io.quorum.engine.simulation.ScriptedPrices;
@@ -82,6 +83,7 @@ final class DeskFixture implements AutoCloseable {
     private final FundamentalsProvider fundamentals;
     /** What the desk reads its prices from: the simulated market itself, or a feed a test puts around it. */
     private final MarketDataFeed feed;
+    private final Reasoner reasoner;
     /** A monitor of our own beside the desk's: it sees the same bars, so it tells the test which signals the desk was given. */
     private final MarketMonitor signals;
     private final List<SignalKind> signalled = new CopyOnWriteArrayList<>();
@@ -104,6 +106,7 @@ final class DeskFixture implements AutoCloseable {
                 Duration.ofHours(4), Duration.ofMillis(20), builder.staleFeedAfter, builder.discussionMessages);
         fundamentals = builder.fundamentals;
         feed = builder.feed.apply(market);
+        reasoner = builder.reasoner;
         desk = newDesk();
         signals = new MarketMonitor(market, market.newsFeed(), MonitorSettings.defaults(), NYSE);
         signals.addListener(event -> {
@@ -113,7 +116,7 @@ final class DeskFixture implements AutoCloseable {
     }
 
     private Desk newDesk() {
-        return new Desk(new DeskPorts(clock, clock, NYSE, feed, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new), settings);
+        return new Desk(new DeskPorts(clock, clock, NYSE, feed, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new, reasoner), settings);
     }
 
     /**
@@ -289,8 +292,15 @@ final class DeskFixture implements AutoCloseable {
         /** Longer than any jump of the clock a scenario makes, unless the scenario is about a silent feed. */
         private Duration staleFeedAfter = Duration.ofDays(1);
         private int discussionMessages = VotingRules.DEFAULT_MAX_MESSAGES;
+        private Reasoner reasoner = Reasoner.RULES_ONLY;
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
+
+        /** The language model that may vote for the agents; by default none, and the rules vote. */
+        Builder reasoner(Reasoner model) {
+            reasoner = model;
+            return this;
+        }
 
         /** How far each past day's high and low are from its open and close, in dollars. */
         Builder dailyRange(String dollars) {

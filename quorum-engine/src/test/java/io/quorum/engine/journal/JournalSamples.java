@@ -128,6 +128,9 @@ public final class JournalSamples {
                 new OrderFilled(fill()),
                 new OrderRejected(ClientOrderId.of("q-desk-aapl-1-0002"), RejectReason.MAX_TRADES_PER_DAY, "10 trades today"),
                 new PositionChanged(AAPL, 100, Price.parse("178.52"), Price.parse("176.25"), Price.parse("190.00"), new BigDecimal("2.5"), Price.parse("179.10")),
-                new PositionChanged(AAPL, 0, null, null, null, null, null));
+                new PositionChanged(AAPL, 0, null, null, null, null, null),
+                new JournalEvent.ReasonerCalled(PROPOSAL_ID, AgentRole.RISK, "openai-compatible", "llama3.1:8b", "llama3.1:8b-instruct-q4",
+                        "risk.v1", "9f2c4e", 812, 64, 930, new BigDecimal("0.000438"), JournalEvent.ReasonerCalled.Outcome.ANSWERED, false,
+                        "{\"kind\":\"vote\",\"choice\":\"APPROVE\",\"reason\":\"exposure 4% → 8%, within the limit\",\"confidence\":0.8}"));
     }
 }

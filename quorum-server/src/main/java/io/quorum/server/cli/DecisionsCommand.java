@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code quorum decisions}: the desk's decision log. */
 @Command(name = "decisions", mixinStandardHelpOptions = true, description = "Reads the desk's decision log.",
-        subcommands = DecisionsExportCommand.class)
+        subcommands = {DecisionsExportCommand.class, DecisionsReplayCommand.class})
 public final class DecisionsCommand implements Runnable {
     @Spec CommandSpec spec;
 

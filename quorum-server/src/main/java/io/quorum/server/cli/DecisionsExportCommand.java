@@ -95,7 +95,7 @@ public final class DecisionsExportCommand implements Callable<Integer> {
      * The key chains appends; an export only reads, so it takes a throwaway key rather than touching
      * (or creating) the desk's key file.
      */
-    private static AuditKey readOnlyKey() {
+    static AuditKey readOnlyKey() {
         byte[] unused = new byte[32];
         new SecureRandom().nextBytes(unused);
         return AuditKey.of(unused);

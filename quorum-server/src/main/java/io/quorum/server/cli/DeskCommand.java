@@ -72,7 +72,7 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
         AtomicInteger trades = new AtomicInteger();
         JournalLocation journal = database == null ? null : JournalLocation.parse(database, null);
         Path brokerFile = brokerDatabase != null ? brokerDatabase : journal != null ? journal.file().map(DataFolder::brokerFileBeside).orElse(null) : null;
-        try (EmbeddedDesk embedded = market.open(config, journal == null ? null : journal.jdbcUrl(), brokerFile)) {
+        try (EmbeddedDesk embedded = market.open(config, System.getenv(), journal == null ? null : journal.jdbcUrl(), brokerFile)) {
             Desk desk = embedded.desk();
             desk.addListener(new DeskListener() {
                 @Override public void sessionOpened(DeskSession session) {

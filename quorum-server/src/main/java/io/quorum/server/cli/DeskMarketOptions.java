@@ -5,7 +5,9 @@ import io.quorum.adapters.config.ConfigResult;
 import io.quorum.adapters.config.ConfiguredFeeds;
 import io.quorum.adapters.config.QuorumConfig;
 import io.quorum.adapters.config.QuorumConfigLoader;
+import io.quorum.adapters.llm.Reasoners;
 import io.quorum.engine.desk.DeskSettings;
+import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.time.SystemClock;
 import io.quorum.server.wiring.EmbeddedDesk;
 import java.nio.file.Path;
@@ -55,18 +57,30 @@ public final class DeskMarketOptions {
      * The desk on the configured market and the journal at {@code journalUrl} (null: a temporary
      * journal). Feeds that refuse to open (a CSV file with bad rows) stop the command with their problems.
      */
-    EmbeddedDesk open(QuorumConfig config, String journalUrl, Path brokerFile) {
+    EmbeddedDesk open(QuorumConfig config, Map<String, String> environment, String journalUrl, Path brokerFile) {
         DeskSettings settings = deskSettings(config);
+        Reasoner reasoner = reasoner(config, environment);
         if (config.market().provider() == QuorumConfig.MarketProvider.SIMULATED) {
             long seed = seed(config);
             double speed = speed(config);
-            return journalUrl == null ? new EmbeddedDesk(seed, speed, null, brokerFile, settings) : EmbeddedDesk.onJournal(journalUrl, seed, speed, brokerFile, settings);
+            if (journalUrl == null && reasoner == Reasoner.RULES_ONLY) return new EmbeddedDesk(seed, speed, null, brokerFile, settings);
+            if (journalUrl == null) throw new CommandFailure("a desk whose agents ask a language model keeps its journal, where each call is recorded: give --db FILE or a JDBC URL");
+            return EmbeddedDesk.onJournal(journalUrl, seed, speed, brokerFile, settings, reasoner);
         }
         if (journalUrl == null) throw new CommandFailure("a desk on real market data keeps its journal: give --db FILE or a JDBC URL");
         return switch (ConfiguredFeeds.open(config, SystemClock.INSTANCE)) {
-            case ConfiguredFeeds.Feeds feeds -> EmbeddedDesk.onFeeds(journalUrl, feeds, brokerFile, settings);
+            case ConfiguredFeeds.Feeds feeds -> EmbeddedDesk.onFeeds(journalUrl, feeds, brokerFile, settings, reasoner);
             case ConfiguredFeeds.Refused refused -> throw new CommandFailure("the market data cannot be opened:\n  " + String.join("\n  ", refused.problems()));
         };
+    }
+
+    /** The rules alone without an {@code llm} section; a model's missing key stops the command, naming its variable. */
+    private static Reasoner reasoner(QuorumConfig config, Map<String, String> environment) {
+        try {
+            return Reasoners.fromConfig(config.llm(), environment, SystemClock.INSTANCE);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
     }
 
     /** One line on where the desk's prices and news come from. */

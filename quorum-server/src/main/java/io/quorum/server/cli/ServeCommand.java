@@ -62,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--token / " + AccessToken.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
         }
-        EmbeddedDesk embedded = replayable(journal, () -> market.open(config, journal.jdbcUrl(), brokerFile));
+        EmbeddedDesk embedded = replayable(journal, () -> market.open(config, System.getenv(), journal.jdbcUrl(), brokerFile));
         DeskService service = replayable(journal, () -> new DeskService(embedded.desk(), embedded.journal()));
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);

@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The desk's own meters, read off the journal's tail and the bus: how far the journal's tail runs
  * behind the bus (a message's delivery to an observer, to the tail's listener hearing it), decision
  * latency (proposal to decision), decisions by outcome, orders, fills, rejections by reason, and
- * each session's P&L. The tail's listener runs on a thread of its own, never inside a publish.
+ * each session's P&L; and the language model's calls, fallbacks, errors (timeouts and failures),
+ * tokens and dollars by role and model. The tail's listener runs on a thread of its own, never
+ * inside a publish. Dollars are a meter's double here; the journal keeps them exact.
  */
 public final class DeskMetrics implements AutoCloseable {
     private final MeterRegistry registry;
@@ -81,8 +83,22 @@ public final class DeskMetrics implements AutoCloseable {
             case JournalEvent.OrderPlaced placed -> orders.increment();
             case JournalEvent.OrderFilled filled -> fills.increment();
             case JournalEvent.OrderRejected rejected -> registry.counter("quorum.rejections", "reason", rejected.reason().name()).increment();
+            case JournalEvent.ReasonerCalled called -> countCall(called);
             default -> { }
         }
+    }
+
+    private void countCall(JournalEvent.ReasonerCalled call) {
+        String role = call.role().name();
+        String model = call.model();
+        registry.counter("quorum.reasoner.calls", "role", role, "model", model, "outcome", call.outcome().name()).increment();
+        if (call.outcome().isFallback()) registry.counter("quorum.reasoner.fallbacks", "role", role, "model", model, "outcome", call.outcome().name()).increment();
+        if (call.outcome() == JournalEvent.ReasonerCalled.Outcome.TIMED_OUT || call.outcome() == JournalEvent.ReasonerCalled.Outcome.UNAVAILABLE) {
+            registry.counter("quorum.reasoner.errors", "role", role, "model", model).increment();
+        }
+        registry.counter("quorum.reasoner.tokens", "role", role, "model", model, "direction", "in").increment(call.tokensIn());
+        registry.counter("quorum.reasoner.tokens", "role", role, "model", model, "direction", "out").increment(call.tokensOut());
+        registry.counter("quorum.reasoner.cost.dollars", "role", role, "model", model).increment(call.cost().doubleValue());
     }
 
     private void delivered(AgentMessage message) {

@@ -23,6 +23,7 @@ import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.port.NewsFeed;
+import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.simulation.SimulatedClock;
 import io.quorum.engine.simulation.SimulatedFundamentals;
 import io.quorum.engine.simulation.SimulatedMarket;
@@ -55,6 +56,7 @@ public final class EmbeddedDesk implements AutoCloseable {
     private final Database database;
     private final ObservableJournal journal;
     private final Desk desk;
+    private final Reasoner reasoner;
 
     /**
      * Where the desk's prices, news and valuation facts come from, on whose clock, and how the
@@ -70,7 +72,7 @@ public final class EmbeddedDesk implements AutoCloseable {
      * @param brokerFile  where the paper broker keeps its account; null keeps it in a temporary file
      */
     public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings) {
-        this(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), brokerFile, settings);
+        this(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), brokerFile, settings, Reasoner.RULES_ONLY);
     }
 
     /**
@@ -78,16 +80,21 @@ public final class EmbeddedDesk implements AutoCloseable {
      * or {@code jdbc:postgresql://…}), created there when it is new. A SQLite file's folder is made when missing.
      */
     public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings) {
-        return new EmbeddedDesk(openJournal(journalUrl), simulated(seed, speed), brokerFile, settings);
+        return onJournal(journalUrl, seed, speed, brokerFile, settings, Reasoner.RULES_ONLY);
+    }
+
+    /** As {@link #onJournal(String, long, double, Path, DeskSettings)}, with a language model that may vote for the agents; the desk closes it. */
+    public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings, Reasoner reasoner) {
+        return new EmbeddedDesk(openJournal(journalUrl), simulated(seed, speed), brokerFile, settings, reasoner);
     }
 
     /**
      * The desk on feeds a configuration opened, on the wall clock, with no valuation facts (no
      * provider of them is configured, and made-up ones would mislead). Their history reaches back
      * into the bars imported into the journal's database. The desk owns the feeds from now on and
-     * closes them.
+     * closes them, and the reasoner too.
      */
-    public static EmbeddedDesk onFeeds(String journalUrl, ConfiguredFeeds.Feeds feeds, Path brokerFile, DeskSettings settings) {
+    public static EmbeddedDesk onFeeds(String journalUrl, ConfiguredFeeds.Feeds feeds, Path brokerFile, DeskSettings settings, Reasoner reasoner) {
         Database journal = openJournal(journalUrl);
         Database importedBars = Database.open(journalUrl, null, null, Schema.MARKET_DATA);
         MarketDataFeed prices = new ImportedHistoryFeed(feeds.market(), new JdbcBarStore(importedBars), SystemClock.INSTANCE);
@@ -95,7 +102,7 @@ public final class EmbeddedDesk implements AutoCloseable {
             feeds.close();
             importedBars.close();
         });
-        return new EmbeddedDesk(journal, opened -> market, brokerFile, settings);
+        return new EmbeddedDesk(journal, opened -> market, brokerFile, settings, reasoner);
     }
 
     private static Database openJournal(String journalUrl) {
@@ -119,7 +126,8 @@ public final class EmbeddedDesk implements AutoCloseable {
         };
     }
 
-    private EmbeddedDesk(Database journalDatabase, Function<Journal, Market> marketOnJournal, Path brokerFile, DeskSettings settings) {
+    private EmbeddedDesk(Database journalDatabase, Function<Journal, Market> marketOnJournal, Path brokerFile, DeskSettings settings, Reasoner reasoner) {
+        this.reasoner = reasoner;
         // The journal is opened first, because the simulated market starts where the journal ends.
         AtomicReference<Clock> marketClock = new AtomicReference<>();
         this.database = journalDatabase;
@@ -132,7 +140,7 @@ public final class EmbeddedDesk implements AutoCloseable {
         this.broker = new PaperBroker(market.clock(), market.calendar(), BROKER, account);
         this.deskFeed = new BrokerFirstFeed(market.feed(), broker::onTick);
         this.desk = new Desk(new DeskPorts(market.clock(), SystemClock.INSTANCE, market.calendar(), deskFeed, market.news(), market.fundamentals(),
-                broker, journal, InMemoryMessageBus::new), settings);
+                broker, journal, InMemoryMessageBus::new, reasoner), settings);
     }
 
     private static Instant lastJournalTime(Journal journal) {
@@ -191,5 +199,12 @@ public final class EmbeddedDesk implements AutoCloseable {
         database.close();
         account.close();
         brokerDatabase.close();
+        if (reasoner instanceof AutoCloseable model) {
+            try {
+                model.close();
+            } catch (Exception ignored) {
+                // The model's threads are daemons; a failure to stop them cannot outlive the process.
+            }
+        }
     }
 }

@@ -150,6 +150,7 @@ final class StreamHub implements AutoCloseable {
             case JournalEvent.OrderRejected rejected -> null;
             case JournalEvent.TradingStateChanged changed -> status(session, entry);
             case JournalEvent.UserAction action -> null;
+            case JournalEvent.ReasonerCalled called -> null;
         };
     }
 

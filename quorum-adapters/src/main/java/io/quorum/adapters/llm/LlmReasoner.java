@@ -1,0 +1,185 @@
+package io.quorum.adapters.llm;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.RateLimitException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled.Outcome;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.port.Clock;
+import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Reasoner;
+import io.quorum.engine.reasoning.Reasoning;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A language model that votes for the roles it has a model for, behind the desk's protections, in
+ * this order: an answer already given to the same prompt comes from the {@link AnswerCache}; a call
+ * starts only while the {@link TokenBudget} has room and the provider's circuit breaker is closed;
+ * the call runs on a virtual thread of its own and is given up after the configured timeout
+ * (resilience4j's time limiter), which is shorter than the vote's deadline; the answer must pass the
+ * {@link VoteSchema}. Whatever stops it is a {@link Reasoning.FellBack}: the role votes by its rules.
+ *
+ * <p>The breaker counts failures of the provider (HTTP errors, refused connections, timeouts); an
+ * answer that is nonsense, or a refusal, is the model's doing, not the server's, and counts as a success.
+ */
+public final class LlmReasoner implements Reasoner, AutoCloseable {
+    /** The model's raw answer is journaled up to this length: enough for any valid vote, and a bound on a runaway one. */
+    static final int LONGEST_RAW = 8_000;
+
+    private final LlmSettings settings;
+    private final ChatEndpoint endpoint;
+    private final PromptBook prompts = new PromptBook();
+    private final AnswerCache cache = new AnswerCache();
+    private final TokenBudget budget;
+    private final CircuitBreaker breaker;
+    private final TimeLimiter limiter;
+    private final ExecutorService callers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("llm-call-", 0).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("llm-timer").factory());
+
+    public LlmReasoner(LlmSettings settings, ChatEndpoint endpoint, Clock clock) {
+        if (settings.provider() == LlmProvider.NONE) throw new IllegalArgumentException("provider: none has no model to reason with");
+        this.settings = settings;
+        this.endpoint = endpoint;
+        this.budget = new TokenBudget(settings.budget(), clock);
+        LlmSettings.Breaker b = settings.breaker();
+        this.breaker = CircuitBreaker.of(settings.provider().configName(), CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(b.window())
+                .minimumNumberOfCalls(b.minimumCalls())
+                .failureRateThreshold(b.failureRatePct())
+                .waitDurationInOpenState(b.openFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        this.limiter = TimeLimiter.of(settings.provider().configName(), TimeLimiterConfig.custom().timeoutDuration(settings.timeout()).cancelRunningFuture(true).build());
+    }
+
+    @Override public boolean speaksFor(AgentRole role) { return settings.modelFor(role).isPresent(); }
+
+    /** True once today's budget is spent: every role votes by its rules until the day turns. */
+    public boolean budgetSpentToday() { return budget.spentToday(); }
+
+    /** The provider's circuit: CLOSED when calls go through, OPEN while it is given a rest, HALF_OPEN while one trial call decides. */
+    public CircuitBreaker.State circuit() { return breaker.getState(); }
+
+    @Override public CompletionStage<Reasoning> reason(Deliberation deliberation) {
+        Optional<String> configured = settings.modelFor(deliberation.role());
+        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + deliberation.role()));
+        Prompt prompt = prompts.promptFor(deliberation, configured.get());
+        Call call = new Call(deliberation, prompt);
+        Optional<AnswerCache.Kept> kept = cache.find(prompt.hash());
+        if (kept.isPresent()) {
+            return CompletableFuture.completedFuture(new Reasoning.Answered(kept.get().answer(), call.cached(kept.get())));
+        }
+        String spent = budget.refusal(deliberation.proposal().id());
+        if (spent != null) return CompletableFuture.completedFuture(call.notMade(Outcome.BUDGET_SPENT, spent));
+        if (!breaker.tryAcquirePermission()) {
+            return CompletableFuture.completedFuture(call.notMade(Outcome.CIRCUIT_OPEN, settings.provider().configName() + " failed too often; retrying in " + show(settings.breaker().openFor())));
+        }
+        long started = System.nanoTime();
+        return limiter.executeCompletionStage(timer, () -> CompletableFuture.supplyAsync(() -> endpoint.ask(prompt, settings.maxAnswerTokens()), callers))
+                .handle((reply, failure) -> {
+                    long took = System.nanoTime() - started;
+                    if (failure != null) return failed(call, unwrapped(failure), took);
+                    breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                    return answered(call, reply, took);
+                });
+    }
+
+    private Reasoning failed(Call call, Throwable failure, long tookNanos) {
+        if (failure instanceof ContentFilteredException) {
+            // The model declined (OpenAI's message.refusal): an answer, so the provider is well.
+            breaker.onSuccess(tookNanos, TimeUnit.NANOSECONDS);
+            return call.failed(Outcome.REFUSED, "", tookNanos);
+        }
+        breaker.onError(tookNanos, TimeUnit.NANOSECONDS, failure);
+        boolean late = failure instanceof TimeoutException || failure instanceof dev.langchain4j.exception.TimeoutException;
+        if (late) return call.failed(Outcome.TIMED_OUT, "no answer within " + show(settings.timeout()), tookNanos);
+        return call.failed(Outcome.UNAVAILABLE, describe(failure), tookNanos);
+    }
+
+    private Reasoning answered(Call call, ModelReply reply, long tookNanos) {
+        BigDecimal cost = settings.priceOf(call.prompt.model()).cost(reply.tokensIn(), reply.tokensOut());
+        budget.spend(call.deliberation.proposal().id(), reply.tokensIn() + reply.tokensOut(), cost);
+        if (reply.refused()) return new Reasoning.FellBack("", call.returned(Outcome.REFUSED, reply, cost, tookNanos));
+        return switch (VoteSchema.read(reply.text(), call.deliberation.role())) {
+            case VoteSchema.Reading.Invalid invalid -> new Reasoning.FellBack(invalid.problem(), call.returned(Outcome.INVALID_ANSWER, reply, cost, tookNanos));
+            case VoteSchema.Reading.Valid valid -> {
+                ReasonerCalled record = call.returned(Outcome.ANSWERED, reply, cost, tookNanos);
+                cache.keep(call.prompt.hash(), new AnswerCache.Kept(valid.answer(), record.raw(), record.modelVersion()));
+                yield new Reasoning.Answered(valid.answer(), record);
+            }
+        };
+    }
+
+    /** A failure in words, never with the server's message: an error body may quote the key it refused. */
+    static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http) return "HTTP " + http.statusCode() + " from the server";
+        }
+        return switch (failure) {
+            case AuthenticationException refused -> "HTTP 401: the server refused the key";
+            case RateLimitException limited -> "HTTP 429: the server limits the rate of calls";
+            case InternalServerException broken -> "HTTP 5xx: the server failed";
+            default -> failure.getClass().getSimpleName();
+        };
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private static String show(Duration duration) {
+        return duration.toMillis() % 1_000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+
+    @Override public void close() {
+        timer.shutdownNow();
+        callers.shutdownNow();
+    }
+
+    /** One call's facts, for its journal record whatever comes of it. */
+    private final class Call {
+        final Deliberation deliberation;
+        final Prompt prompt;
+
+        Call(Deliberation deliberation, Prompt prompt) {
+            this.deliberation = deliberation;
+            this.prompt = prompt;
+        }
+
+        Reasoning.FellBack notMade(Outcome outcome, String detail) { return new Reasoning.FellBack(detail, record(outcome, "", 0, 0, 0, BigDecimal.ZERO, false, "")); }
+
+        Reasoning.FellBack failed(Outcome outcome, String detail, long tookNanos) {
+            return new Reasoning.FellBack(detail, record(outcome, "", 0, 0, tookNanos, BigDecimal.ZERO, false, ""));
+        }
+
+        ReasonerCalled cached(AnswerCache.Kept kept) { return record(Outcome.ANSWERED, kept.modelVersion(), 0, 0, 0, BigDecimal.ZERO, true, kept.raw()); }
+
+        ReasonerCalled returned(Outcome outcome, ModelReply reply, BigDecimal cost, long tookNanos) {
+            String raw = reply.text() == null ? "" : reply.text().length() > LONGEST_RAW ? reply.text().substring(0, LONGEST_RAW) : reply.text();
+            return record(outcome, reply.modelVersion(), reply.tokensIn(), reply.tokensOut(), tookNanos, cost, false, raw);
+        }
+
+        private ReasonerCalled record(Outcome outcome, String modelVersion, long in, long out, long tookNanos, BigDecimal cost, boolean cached, String raw) {
+            return new ReasonerCalled(deliberation.proposal().id(), deliberation.role(), settings.provider().configName(), prompt.model(), modelVersion,
+                    prompt.version(), prompt.hash(), in, out, TimeUnit.NANOSECONDS.toMillis(tookNanos), cost, outcome, cached, raw);
+        }
+    }
+}

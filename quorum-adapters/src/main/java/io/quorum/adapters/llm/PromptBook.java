@@ -1,0 +1,84 @@
+package io.quorum.adapters.llm;
+
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.Proposal;
+import io.quorum.engine.reasoning.Deliberation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The prompts, versioned in resources: {@code prompts/<role>.v<n>.md} says what the role is and
+ * what it weighs; {@code prompts/answer.v<n>.md} is the answer's JSON schema, the same for every
+ * role. A change of wording is a new version, so that the journal tells which text a model read.
+ */
+public final class PromptBook {
+    static final String ROLE_VERSION = "v1";
+    static final String ANSWER_VERSION = "v1";
+
+    private final Map<AgentRole, String> instructions = new EnumMap<>(AgentRole.class);
+    private final String answer;
+
+    public PromptBook() {
+        for (AgentRole role : AgentRole.VOTERS) instructions.put(role, read(fileOf(role)));
+        this.answer = read("answer." + ANSWER_VERSION + ".md");
+    }
+
+    /** The prompt for {@code deliberation}, to be sent to {@code model}. */
+    public Prompt promptFor(Deliberation deliberation, String model) {
+        AgentRole role = deliberation.role();
+        return Prompt.of(versionOf(role), model, instructions.get(role) + "\n\n" + answer, facts(deliberation));
+    }
+
+    /** The version of the prompts a role is asked with today ({@code risk.v1+answer.v1}), as the journal records it. */
+    public static String versionOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + "+answer." + ANSWER_VERSION; }
+
+    /** Today's prompt version of every voter. */
+    public static Map<AgentRole, String> versions() {
+        Map<AgentRole, String> versions = new EnumMap<>(AgentRole.class);
+        for (AgentRole role : AgentRole.VOTERS) versions.put(role, versionOf(role));
+        return versions;
+    }
+
+    /** The vote's facts as the model reads them; the proposal's id is left out, so the same terms on the same facts are the same prompt. */
+    static String facts(Deliberation deliberation) {
+        Proposal p = deliberation.proposal();
+        StringBuilder text = new StringBuilder();
+        text.append("# The proposal to vote on\n");
+        text.append(p.text()).append('\n');
+        text.append("- action: ").append(p.action()).append(", ticker ").append(p.ticker()).append(", direction ").append(p.direction()).append('\n');
+        text.append("- size: ").append(p.size()).append("; entry $").append(p.entry());
+        if (p.stop() != null) text.append("; stop $").append(p.stop());
+        if (p.target() != null) text.append("; target $").append(p.target());
+        if (p.trailingStopPct() != null) text.append("; trailing stop ").append(p.trailingStopPct().toPlainString()).append('%');
+        text.append('\n');
+        text.append("- rationale: ").append(p.rationale()).append("\n\n");
+        text.append("# What you see as the ").append(deliberation.role().displayName()).append(" agent\n");
+        for (String fact : deliberation.facts()) text.append("- ").append(fact).append('\n');
+        if (deliberation.rulesVerdict() != null) {
+            text.append("\n# What the desk's fixed rules for your role would vote\n").append(deliberation.rulesVerdict()).append('\n');
+        }
+        text.append("\n# The conversation so far, oldest first\n");
+        if (deliberation.conversation().isEmpty()) text.append("(nothing yet)\n");
+        for (String line : deliberation.conversation()) text.append("- ").append(line).append('\n');
+        text.append("\nAnswer with the JSON object only.");
+        return text.toString();
+    }
+
+    static String fileOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + ".md"; }
+
+    private static String name(AgentRole role) { return role.name().toLowerCase(Locale.ROOT); }
+
+    private static String read(String file) {
+        try (InputStream in = PromptBook.class.getResourceAsStream("/prompts/" + file)) {
+            if (in == null) throw new IllegalStateException("the prompt prompts/" + file + " is missing from the build");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the prompt prompts/" + file, e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.quorum.adapters.llm;
+
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.port.Clock;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the models have cost today (UTC) and in each recent decision, against the configured
+ * {@link LlmSettings.Budget}. A call may start while both still have room; what it cost is added
+ * when it returns. Shared by the five roles' calls, which run at once, so it is synchronised.
+ */
+public final class TokenBudget {
+    /** Decisions remembered for their share of the budget: a vote lasts seconds, so the last few hundred are plenty. */
+    static final int DECISIONS_REMEMBERED = 256;
+
+    private final LlmSettings.Budget limits;
+    private final Clock clock;
+    private LocalDate day;
+    private long tokensToday;
+    private BigDecimal dollarsToday = BigDecimal.ZERO;
+    private final Map<ProposalId, Spent> decisions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<ProposalId, Spent> eldest) { return size() > DECISIONS_REMEMBERED; }
+    };
+
+    private record Spent(long tokens, BigDecimal dollars) {
+        static final Spent NOTHING = new Spent(0, BigDecimal.ZERO);
+
+        Spent plus(long moreTokens, BigDecimal moreDollars) { return new Spent(tokens + moreTokens, dollars.add(moreDollars)); }
+    }
+
+    public TokenBudget(LlmSettings.Budget limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+        this.day = today();
+    }
+
+    /** Why no call may start for {@code decision} now, or null when one may. */
+    public synchronized String refusal(ProposalId decision) {
+        rollOver();
+        if (tokensToday >= limits.tokensPerDay()) return tokensToday + " of " + limits.tokensPerDay() + " tokens spent today";
+        if (dollarsToday.compareTo(limits.dollarsPerDay()) >= 0) return "$" + dollarsToday.toPlainString() + " of $" + limits.dollarsPerDay().toPlainString() + " spent today";
+        Spent spent = decisions.getOrDefault(decision, Spent.NOTHING);
+        if (spent.tokens() >= limits.tokensPerDecision()) return spent.tokens() + " of " + limits.tokensPerDecision() + " tokens spent on this decision";
+        if (spent.dollars().compareTo(limits.dollarsPerDecision()) >= 0) {
+            return "$" + spent.dollars().toPlainString() + " of $" + limits.dollarsPerDecision().toPlainString() + " spent on this decision";
+        }
+        return null;
+    }
+
+    public synchronized void spend(ProposalId decision, long tokens, BigDecimal dollars) {
+        rollOver();
+        tokensToday += tokens;
+        dollarsToday = dollarsToday.add(dollars);
+        decisions.put(decision, decisions.getOrDefault(decision, Spent.NOTHING).plus(tokens, dollars));
+    }
+
+    /** True once today's tokens or dollars are spent: the flag the desk shows, until the day turns. */
+    public synchronized boolean spentToday() {
+        rollOver();
+        return tokensToday >= limits.tokensPerDay() || dollarsToday.compareTo(limits.dollarsPerDay()) >= 0;
+    }
+
+    private void rollOver() {
+        LocalDate now = today();
+        if (now.equals(day)) return;
+        day = now;
+        tokensToday = 0;
+        dollarsToday = BigDecimal.ZERO;
+    }
+
+    private LocalDate today() { return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC); }
+}

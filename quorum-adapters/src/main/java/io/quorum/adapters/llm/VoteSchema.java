@@ -1,0 +1,146 @@
+package io.quorum.adapters.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.Modification;
+import io.quorum.engine.message.Size;
+import io.quorum.engine.message.VoteChoice;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.reasoning.VoteAnswer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Checks a model's answer against the vote's JSON schema ({@code prompts/answer.v1.md}) and reads
+ * it as a {@link VoteAnswer}. Strict: one JSON object (a surrounding code fence is forgiven, since
+ * small models add one), known fields only, each of its type and in its range; anything else is an
+ * invalid answer, and the role votes by its rules.
+ */
+public final class VoteSchema {
+    static final long MOST_SHARES = 10_000_000;
+    static final BigDecimal HIGHEST_PRICE = BigDecimal.valueOf(1_000_000);
+    private static final int PRICE_SCALE = 6;
+    private static final Set<String> FIELDS = Set.of("choice", "reason", "confidence", "modification");
+    private static final Set<String> MODIFICATION_FIELDS = Set.of("shares", "stop", "target");
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private VoteSchema() {}
+
+    /** What a model's text amounts to: a vote {@code role} may cast, or why not. */
+    public sealed interface Reading {
+        record Valid(VoteAnswer answer) implements Reading {}
+
+        record Invalid(String problem) implements Reading {}
+    }
+
+    public static Reading read(String text, AgentRole role) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(unfenced(text));
+        } catch (JsonProcessingException notJson) {
+            return new Reading.Invalid("the answer is not JSON");
+        }
+        if (root == null || !root.isObject()) return new Reading.Invalid("the answer is not a JSON object");
+        String unknown = unknownField(root, FIELDS);
+        if (unknown != null) return new Reading.Invalid("unknown field \"" + unknown + "\"");
+        try {
+            VoteChoice choice = choice(root.path("choice"));
+            String reason = reason(root.path("reason"));
+            BigDecimal confidence = confidence(root.path("confidence"));
+            Modification modification = modification(root.path("modification"));
+            VoteAnswer answer = new VoteAnswer(choice, reason, confidence, modification);
+            if (!answer.allowedFor(role)) return new Reading.Invalid("only Risk may VETO, and this is " + role.displayName());
+            return new Reading.Valid(answer);
+        } catch (IllegalArgumentException violation) {
+            return new Reading.Invalid(violation.getMessage());
+        }
+    }
+
+    /** The text inside a ``` or ```json fence around the whole answer; the text itself otherwise. */
+    static String unfenced(String text) {
+        String stripped = text.strip();
+        if (!stripped.startsWith("```") || !stripped.endsWith("```") || stripped.length() < 6) return stripped;
+        String inner = stripped.substring(3, stripped.length() - 3);
+        return inner.startsWith("json") ? inner.substring(4) : inner;
+    }
+
+    private static VoteChoice choice(JsonNode node) {
+        if (!node.isTextual()) throw new IllegalArgumentException("choice: expected one of APPROVE, REJECT, ABSTAIN, VETO");
+        try {
+            return VoteChoice.valueOf(node.textValue().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notAChoice) {
+            throw new IllegalArgumentException("choice: \"" + node.textValue() + "\" is not one of APPROVE, REJECT, ABSTAIN, VETO");
+        }
+    }
+
+    private static String reason(JsonNode node) {
+        if (!node.isTextual() || node.textValue().isBlank()) throw new IllegalArgumentException("reason: expected a sentence");
+        String reason = node.textValue().strip();
+        if (reason.length() > VoteAnswer.LONGEST_REASON) throw new IllegalArgumentException("reason: longer than " + VoteAnswer.LONGEST_REASON + " characters");
+        return reason;
+    }
+
+    private static BigDecimal confidence(JsonNode node) {
+        if (!node.isNumber()) throw new IllegalArgumentException("confidence: expected a number from 0 to 1");
+        BigDecimal confidence = node.decimalValue();
+        if (confidence.signum() < 0 || confidence.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("confidence: " + confidence.toPlainString() + " is not from 0 to 1");
+        }
+        return confidence.scale() > 2 ? confidence.setScale(2, RoundingMode.HALF_EVEN) : confidence;
+    }
+
+    private static Modification modification(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) return null;
+        if (!node.isObject()) throw new IllegalArgumentException("modification: expected null or an object of shares, stop, target");
+        String unknown = unknownField(node, MODIFICATION_FIELDS);
+        if (unknown != null) throw new IllegalArgumentException("modification: unknown field \"" + unknown + "\"");
+        Size size = shares(node.path("shares"));
+        Price stop = price(node.path("stop"), "stop");
+        Price target = price(node.path("target"), "target");
+        if (size == null && stop == null && target == null) return null;
+        return new Modification(size, stop, target);
+    }
+
+    private static Size shares(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) return null;
+        if (!node.canConvertToExactIntegral() || node.decimalValue().signum() <= 0 || node.decimalValue().compareTo(BigDecimal.valueOf(MOST_SHARES)) > 0) {
+            throw new IllegalArgumentException("modification.shares: expected a whole number from 1 to " + MOST_SHARES);
+        }
+        return Size.shares(node.decimalValue().longValueExact());
+    }
+
+    private static Price price(JsonNode node, String field) {
+        if (node.isMissingNode() || node.isNull()) return null;
+        BigDecimal value;
+        try {
+            value = node.isTextual() ? new BigDecimal(node.textValue().strip()) : node.isNumber() ? node.decimalValue() : null;
+        } catch (NumberFormatException notANumber) {
+            value = null;
+        }
+        if (value == null || value.signum() <= 0 || value.compareTo(HIGHEST_PRICE) > 0 || value.stripTrailingZeros().scale() > PRICE_SCALE) {
+            throw new IllegalArgumentException("modification." + field + ": expected a price in dollars above 0 and at most " + HIGHEST_PRICE.toPlainString()
+                    + ", with at most " + PRICE_SCALE + " decimals");
+        }
+        return Price.of(value);
+    }
+
+    private static String unknownField(JsonNode node, Set<String> known) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) return name;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,255 @@
+package io.quorum.adapters.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled.Outcome;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.Direction;
+import io.quorum.engine.message.Modification;
+import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.SessionId;
+import io.quorum.engine.message.Size;
+import io.quorum.engine.message.TradeAction;
+import io.quorum.engine.message.VoteChoice;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.time.ManualClock;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What the reasoner does with each thing a provider may send back, the same for every provider:
+ * each test runs against a local server speaking that provider's wire format. Every way of not
+ * answering ends in a {@link Reasoning.FellBack} with its outcome, and in a record of the call.
+ */
+abstract class LlmReasonerContract {
+    static final String MODEL = "test-model";
+    /** Long enough for a first call on a busy machine (a cold HTTP client); the slow answer takes three times as long. */
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    static final String APPROVE = "{\"choice\":\"APPROVE\",\"reason\":\"exposure 4% → 8% of equity, within the 10% limit\",\"confidence\":0.8,"
+            + "\"modification\":{\"shares\":5,\"stop\":\"96.50\"}}";
+
+    final ProviderStub server = new ProviderStub(fixtures());
+    final ManualClock clock = new ManualClock(Instant.parse("2025-03-03T14:30:00Z"));
+    private LlmReasoner reasoner;
+
+    /** The fixtures' folder of the provider. */
+    abstract String fixtures();
+
+    abstract LlmProvider provider();
+
+    @AfterEach void stop() {
+        if (reasoner != null) reasoner.close();
+        server.close();
+    }
+
+    LlmReasoner reasoner(LlmSettings.Breaker breaker, LlmSettings.Budget budget) {
+        Map<AgentRole, String> models = new EnumMap<>(AgentRole.class);
+        for (AgentRole role : AgentRole.VOTERS) models.put(role, MODEL);
+        LlmSettings settings = new LlmSettings(provider(), server.baseUrl(), models, TIMEOUT, breaker, budget,
+                Map.of(MODEL, new ModelPrice(new BigDecimal("0.15"), new BigDecimal("0.60"))), 400);
+        reasoner = new LlmReasoner(settings, new LangChainEndpoint(provider(), server.baseUrl(), "sk-test-secret-1234", TIMEOUT), clock);
+        return reasoner;
+    }
+
+    LlmReasoner reasoner() { return reasoner(LlmSettings.Breaker.defaults(), LlmSettings.Budget.defaults()); }
+
+    static Deliberation deliberation(AgentRole role, ProposalId id) {
+        Proposal proposal = new Proposal(id, TradeAction.OPEN_LONG, Ticker.of("AAPL"), Direction.LONG, Size.shares(10),
+                Price.parse("100.00"), Price.parse("95.00"), Price.parse("110.00"), null, "breakout above the 20-day high", "Buy 10 AAPL. Entry: $100.00");
+        return new Deliberation(role, SessionId.of("contract"), proposal, List.of("Portfolio: equity $100000.00, AAPL is 4.0% of it."),
+                "APPROVE — exposure 4.0% → 5.0% of equity", List.of("Technical PROPOSAL: Buy 10 AAPL. Entry: $100.00"));
+    }
+
+    static Reasoning ask(LlmReasoner reasoner, Deliberation deliberation) {
+        return reasoner.reason(deliberation).toCompletableFuture().join();
+    }
+
+    @Test
+    void a_valid_answer_is_the_roles_vote_and_its_call_is_recorded_with_tokens_cost_prompt_and_raw_answer() {
+        server.answer(APPROVE);
+        ProposalId id = ProposalId.random();
+
+        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.RISK, id));
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.Answered.class, answered -> {
+            assertThat(answered.answer().choice()).isEqualTo(VoteChoice.APPROVE);
+            assertThat(answered.answer().confidence()).isEqualByComparingTo("0.8");
+            assertThat(answered.answer().modification()).isEqualTo(new Modification(Size.shares(5), Price.parse("96.50"), null));
+        });
+        ReasonerCalled call = reasoning.call();
+        assertThat(call.proposalId()).isEqualTo(id);
+        assertThat(call.provider()).isEqualTo(provider().configName());
+        assertThat(call.model()).isEqualTo(MODEL);
+        assertThat(call.modelVersion()).isNotBlank();
+        assertThat(call.promptVersion()).isEqualTo("risk.v1+answer.v1");
+        assertThat(call.promptHash()).hasSize(64);
+        assertThat(call.tokensIn()).isEqualTo(812);
+        assertThat(call.tokensOut()).isEqualTo(64);
+        assertThat(call.cost()).isEqualByComparingTo("0.000161"); // 812 × 0.15 + 64 × 0.60 = 160.2 millionths of a dollar, rounded up
+        assertThat(call.raw()).isEqualTo(APPROVE);
+        assertThat(call.cached()).isFalse();
+        assertThat(server.bodies).singleElement().asString().contains("Buy 10 AAPL").contains("You are the Risk agent").doesNotContain(id.toString());
+    }
+
+    @Test
+    void text_that_is_not_json_falls_back_as_an_invalid_answer_and_keeps_what_the_model_said() {
+        server.answer("I would approve this trade, the chart looks fine.");
+
+        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.TECHNICAL, ProposalId.random()));
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> {
+            assertThat(fellBack.call().outcome()).isEqualTo(Outcome.INVALID_ANSWER);
+            assertThat(fellBack.why()).isEqualTo("the model's answer was not a valid vote (the answer is not JSON)");
+            assertThat(fellBack.call().raw()).isEqualTo("I would approve this trade, the chart looks fine.");
+            assertThat(fellBack.call().tokens()).isEqualTo(876);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"choice\":\"APPROVE\",\"reason\":\"fine\",\"confidence\":1.7}",
+            "{\"choice\":\"BUY\",\"reason\":\"fine\",\"confidence\":0.5}",
+            "{\"choice\":\"VETO\",\"reason\":\"too risky\",\"confidence\":0.9}",
+            "{\"choice\":\"APPROVE\",\"reason\":\"fine\",\"confidence\":0.5,\"size\":10}",
+            "{\"choice\":\"APPROVE\",\"reason\":\"fine\",\"confidence\":0.5,\"modification\":{\"stop\":\"-3\"}}"})
+    void an_answer_outside_the_schema_falls_back_as_an_invalid_answer(String answer) {
+        server.answer(answer);
+
+        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.TECHNICAL, ProposalId.random()));
+
+        assertThat(reasoning).isInstanceOf(Reasoning.FellBack.class);
+        assertThat(reasoning.call().outcome()).isEqualTo(Outcome.INVALID_ANSWER);
+    }
+
+    @Test
+    void a_refusal_falls_back_as_refused() {
+        server.refuse();
+
+        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.SENTIMENT, ProposalId.random()));
+
+        assertThat(reasoning).isInstanceOf(Reasoning.FellBack.class);
+        assertThat(reasoning.call().outcome()).as(reasoning.toString()).isEqualTo(Outcome.REFUSED);
+    }
+
+    @Test
+    void an_answer_slower_than_the_timeout_falls_back_as_timed_out_once_the_timeout_has_passed() {
+        server.answerAfter(TIMEOUT.multipliedBy(3), APPROVE);
+
+        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.RISK, ProposalId.random()));
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class,
+                fellBack -> assertThat(fellBack.why()).isEqualTo("the model did not answer in time (no answer within 2s)"));
+        assertThat(reasoning.call().latencyMillis()).isGreaterThanOrEqualTo(TIMEOUT.toMillis()).isLessThan(TIMEOUT.multipliedBy(3).toMillis());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 429, 500})
+    void an_http_error_falls_back_as_unavailable_and_never_repeats_the_servers_message(int status) {
+        server.fail(status);
+
+        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.EXECUTION, ProposalId.random()));
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> {
+            assertThat(fellBack.call().outcome()).isEqualTo(Outcome.UNAVAILABLE);
+            assertThat(fellBack.detail()).startsWith("HTTP " + (status == 500 ? "5" : status)).doesNotContain("sk-test").doesNotContain("key provided");
+            assertThat(fellBack.call().raw()).isEmpty();
+        });
+        assertThat(server.requests()).as("no retry: the breaker decides when to try again").isEqualTo(1);
+    }
+
+    @Test
+    void the_key_goes_to_the_server_in_its_header_and_nowhere_into_the_record() {
+        server.answer(APPROVE);
+
+        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.RISK, ProposalId.random()));
+
+        assertThat(server.keysSeen).anyMatch(header -> header.contains("sk-test-secret-1234"));
+        assertThat(reasoning.call().toString()).doesNotContain("sk-test");
+    }
+
+    @Test
+    void the_circuit_opens_after_failures_answers_without_calling_while_open_and_closes_after_a_good_trial_call() {
+        LlmReasoner reasoner = reasoner(new LlmSettings.Breaker(4, 2, 50, Duration.ofMillis(300)), LlmSettings.Budget.defaults());
+        server.fail(500);
+        ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
+        ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
+        assertThat(reasoner.circuit()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        Reasoning resting = ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
+
+        assertThat(resting.call().outcome()).isEqualTo(Outcome.CIRCUIT_OPEN);
+        assertThat(server.requests()).isEqualTo(2);
+
+        server.answer(APPROVE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random())) instanceof Reasoning.Answered);
+        assertThat(reasoner.circuit()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void once_the_days_tokens_are_spent_no_call_is_made_until_the_day_turns() {
+        // Each answer costs 876 tokens: two fit in the day's 1,500, the third finds it spent.
+        LlmReasoner reasoner = reasoner(LlmSettings.Breaker.defaults(), new LlmSettings.Budget(1_000, 1_500, new BigDecimal("1"), new BigDecimal("10")));
+        server.answer(APPROVE);
+        assertThat(ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()))).isInstanceOf(Reasoning.Answered.class);
+        assertThat(ask(reasoner, deliberation(AgentRole.TECHNICAL, ProposalId.random()))).isInstanceOf(Reasoning.Answered.class);
+
+        Reasoning spent = ask(reasoner, deliberation(AgentRole.SENTIMENT, ProposalId.random()));
+
+        assertThat(spent).isInstanceOfSatisfying(Reasoning.FellBack.class,
+                fellBack -> assertThat(fellBack.why()).isEqualTo("the token budget is spent (1752 of 1500 tokens spent today)"));
+        assertThat(reasoner.budgetSpentToday()).isTrue();
+        assertThat(server.requests()).isEqualTo(2);
+
+        clock.advance(Duration.ofDays(1));
+
+        assertThat(reasoner.budgetSpentToday()).isFalse();
+        assertThat(ask(reasoner, deliberation(AgentRole.SENTIMENT, ProposalId.random()))).isInstanceOf(Reasoning.Answered.class);
+    }
+
+    @Test
+    void one_decision_spends_no_more_than_its_own_budget() {
+        LlmReasoner reasoner = reasoner(LlmSettings.Breaker.defaults(), new LlmSettings.Budget(800, 100_000, new BigDecimal("1"), new BigDecimal("10")));
+        server.answer(APPROVE);
+        ProposalId decision = ProposalId.random();
+        ask(reasoner, deliberation(AgentRole.RISK, decision));
+
+        Reasoning second = ask(reasoner, deliberation(AgentRole.TECHNICAL, decision));
+
+        assertThat(second).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> assertThat(fellBack.detail()).isEqualTo("876 of 800 tokens spent on this decision"));
+        assertThat(ask(reasoner, deliberation(AgentRole.TECHNICAL, ProposalId.random()))).isInstanceOf(Reasoning.Answered.class);
+    }
+
+    @Test
+    void the_same_prompt_again_is_answered_from_the_cache_free_and_without_a_call() {
+        server.answer(APPROVE);
+        LlmReasoner reasoner = reasoner();
+        Reasoning first = ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
+
+        Reasoning again = ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
+
+        assertThat(again).isInstanceOfSatisfying(Reasoning.Answered.class, answered -> {
+            assertThat(answered.answer()).isEqualTo(((Reasoning.Answered) first).answer());
+            assertThat(answered.call().cached()).isTrue();
+            assertThat(answered.call().tokens()).isZero();
+            assertThat(answered.call().cost()).isZero();
+            assertThat(answered.call().promptHash()).isEqualTo(first.call().promptHash());
+        });
+        assertThat(server.requests()).isEqualTo(1);
+    }
+
+}

@@ -1,0 +1,32 @@
+package io.quorum.engine.reasoning;
+
+import io.quorum.engine.message.AgentRole;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Asks a language model how a role votes on a proposal. The answer comes later, on a thread of the
+ * reasoner's own, so that the agent's runner is free meanwhile and the five agents' calls for one
+ * vote run side by side.
+ *
+ * <p>A reasoner never fails: whatever goes wrong (the model is late, down, over budget, or answers
+ * nonsense) completes the stage with a {@link Reasoning.FellBack} that says why, and the agent
+ * votes by its rules. Every answer, even one that was never asked of a model, carries the
+ * {@link io.quorum.engine.journal.JournalEvent.ReasonerCalled} the desk journals.
+ */
+public interface Reasoner {
+    /** The desk's default: no model at all; every role votes by its rules, and says nothing about it. */
+    Reasoner RULES_ONLY = new Reasoner() {
+        @Override public boolean speaksFor(AgentRole role) { return false; }
+
+        @Override public CompletionStage<Reasoning> reason(Deliberation deliberation) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no model speaks for " + deliberation.role()));
+        }
+    };
+
+    /** Whether a model is configured for {@code role}; a role without one votes by its rules alone. */
+    boolean speaksFor(AgentRole role);
+
+    /** The model's vote on {@code deliberation}, or the reason it has none. */
+    CompletionStage<Reasoning> reason(Deliberation deliberation);
+}

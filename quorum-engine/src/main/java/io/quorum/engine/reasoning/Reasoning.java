@@ -1,0 +1,29 @@
+package io.quorum.engine.reasoning;
+
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
+import java.util.Objects;
+
+/** What came of asking the model: its vote, or why the role votes by its rules instead. Either way, the call as the journal keeps it. */
+public sealed interface Reasoning {
+    ReasonerCalled call();
+
+    record Answered(VoteAnswer answer, ReasonerCalled call) implements Reasoning {
+        public Answered {
+            Objects.requireNonNull(answer, "answer");
+            Objects.requireNonNull(call, "call");
+            if (call.outcome() != ReasonerCalled.Outcome.ANSWERED) throw new IllegalArgumentException("call: an answer is a call that ANSWERED, was " + call.outcome());
+        }
+    }
+
+    /** @param detail what exactly went wrong, for the conversation ("HTTP 429 from the server", "confidence 1.7 is above 1") */
+    record FellBack(String detail, ReasonerCalled call) implements Reasoning {
+        public FellBack {
+            Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(call, "call");
+            if (call.outcome() == ReasonerCalled.Outcome.ANSWERED) throw new IllegalArgumentException("call: a fallback is a call that did not answer");
+        }
+
+        /** "the model did not answer in time (no answer within 20s)". */
+        public String why() { return call.outcome().sentence() + (detail.isBlank() ? "" : " (" + detail + ")"); }
+    }
+}

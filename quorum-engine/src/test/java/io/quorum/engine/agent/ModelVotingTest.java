@@ -1,0 +1,167 @@
+package io.quorum.engine.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
+import io.quorum.engine.market.NewsItem;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.Alert;
+import io.quorum.engine.message.Direction;
+import io.quorum.engine.message.Modification;
+import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.SessionId;
+import io.quorum.engine.message.Size;
+import io.quorum.engine.message.TradeAction;
+import io.quorum.engine.message.Update;
+import io.quorum.engine.message.Vote;
+import io.quorum.engine.message.VoteChoice;
+import io.quorum.engine.message.VoteRequest;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Reasoner;
+import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.VoteAnswer;
+import io.quorum.engine.time.ManualClock;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+/** A language model votes for the roles it speaks for; whenever it cannot, the role's rules vote, and the desk is told why. */
+class ModelVotingTest {
+    private static final SessionId SESSION = SessionId.of("model-voting");
+    private static final Ticker AAPL = Ticker.of("AAPL");
+    private static final Instant NOW = Instant.parse("2025-03-03T14:30:00Z");
+
+    private final RecordingBus bus = new RecordingBus();
+    private final FakeDeskView desk = new FakeDeskView();
+    private final ModelStub model = new ModelStub();
+    private final List<ReasonerCalled> recorded = new ArrayList<>();
+    private final AgentContext context = new AgentContext(SESSION, AAPL, bus, new ManualClock(NOW), desk, model, (session, call) -> {
+        recorded.add(call);
+        // The record comes first: nothing is published yet when the call is handed over.
+        assertThat(bus.published).noneMatch(message -> message.content() instanceof Vote);
+    });
+    private final Proposal proposal = new Proposal(ProposalId.random(), TradeAction.OPEN_LONG, AAPL, Direction.LONG, Size.shares(10),
+            Price.parse("100.00"), Price.parse("95.00"), Price.parse("110.00"), null, "breakout", "Buy 10 AAPL");
+
+    @Test
+    void the_model_votes_for_its_role_with_its_modification_and_the_call_is_recorded_before_the_vote() {
+        RiskByRules risk = new RiskByRules(context);
+        risk.onMessage(request());
+        Modification smaller = new Modification(Size.shares(5), null, null);
+
+        model.answer(new VoteAnswer(VoteChoice.APPROVE, "half the size keeps the exposure under 10%", new BigDecimal("0.8"), smaller), 640, "0.0004");
+
+        assertThat(recorded).singleElement().satisfies(call -> assertThat(call.tokens()).isEqualTo(640));
+        assertThat(bus.published).singleElement().extracting(message -> (Vote) message.content()).satisfies(vote -> {
+            assertThat(vote.choice()).isEqualTo(VoteChoice.APPROVE);
+            assertThat(vote.modification()).isEqualTo(smaller);
+            assertThat(vote.reason()).isEqualTo("half the size keeps the exposure under 10% (llama3.1:8b, confidence 0.8, 640 tokens, $0.0004)");
+        });
+    }
+
+    @Test
+    void a_model_that_cannot_answer_leaves_the_rules_vote_after_an_update_that_says_why() {
+        RiskByRules risk = new RiskByRules(context);
+        risk.onMessage(request());
+
+        model.fallBack(ReasonerCalled.Outcome.TIMED_OUT, "no answer within 20s");
+
+        assertThat(recorded).singleElement().extracting(ReasonerCalled::outcome).isEqualTo(ReasonerCalled.Outcome.TIMED_OUT);
+        assertThat(bus.published).hasSize(2);
+        assertThat(bus.published.get(0).content()).isEqualTo(Update.of(Update.UpdateKind.REASONING, AAPL,
+                "Risk votes by its rules: the model did not answer in time (no answer within 20s)."));
+        assertThat(bus.published.get(1).content()).isEqualTo(new Vote(proposal.id(), VoteChoice.APPROVE, "fits the limits", null, "APPROVE — fits the limits"));
+    }
+
+    @Test
+    void a_reasoner_that_breaks_its_promise_still_leaves_exactly_one_rules_vote() {
+        RiskByRules risk = new RiskByRules(context);
+        risk.onMessage(request());
+
+        model.pending.completeExceptionally(new IllegalStateException("bug"));
+
+        assertThat(recorded).isEmpty();
+        assertThat(bus.published).extracting(AgentMessage::content).filteredOn(Vote.class::isInstance).singleElement()
+                .satisfies(vote -> assertThat(((Vote) vote).choice()).isEqualTo(VoteChoice.APPROVE));
+        assertThat(bus.published).extracting(message -> message.content().text()).contains("Risk votes by its rules: the model's reasoner failed.");
+    }
+
+    @Test
+    void a_role_no_model_speaks_for_votes_by_its_rules_without_a_word_about_models() {
+        model.roles = EnumSet.of(AgentRole.TECHNICAL);
+        new RiskByRules(context).onMessage(request());
+
+        assertThat(model.asked).isEmpty();
+        assertThat(recorded).isEmpty();
+        assertThat(bus.published).singleElement().extracting(AgentMessage::content).isInstanceOf(Vote.class);
+    }
+
+    @Test
+    void the_model_is_asked_with_the_roles_analysis_the_desk_the_headlines_the_rules_verdict_and_the_conversation_heard() {
+        desk.news.add(new NewsItem(AAPL, "Apple beats estimates", "Reuters", NOW));
+        RiskByRules risk = new RiskByRules(context);
+        risk.onMessage(AgentMessage.draft(SESSION, AgentRole.TECHNICAL, Recipients.all(),
+                new Alert(Alert.AlertKind.PRICE_SIGNAL, Alert.Severity.INFO, AAPL, "AAPL crossed its 20-day high"), NOW).sequenced(1));
+        risk.onMessage(request());
+
+        assertThat(model.asked).singleElement().satisfies(deliberation -> {
+            assertThat(deliberation.role()).isEqualTo(AgentRole.RISK);
+            assertThat(deliberation.proposal()).isEqualTo(proposal);
+            assertThat(deliberation.facts()).first().isEqualTo("Exposure is within every limit.");
+            assertThat(deliberation.facts()).anyMatch(fact -> fact.startsWith("Desk: equity $"));
+            assertThat(deliberation.facts()).contains("Headline: \"Apple beats estimates\" (Reuters)");
+            assertThat(deliberation.rulesVerdict()).isEqualTo("APPROVE — fits the limits");
+            assertThat(deliberation.conversation()).containsExactly("Technical ALERT: AAPL crossed its 20-day high");
+        });
+    }
+
+    private AgentMessage request() {
+        VoteRequest request = new VoteRequest(proposal.id(), proposal, EnumSet.of(AgentRole.RISK), NOW.plusSeconds(30), "Votes please: Buy 10 AAPL");
+        return AgentMessage.draft(SESSION, AgentRole.ORCHESTRATOR, Recipients.of(AgentRole.RISK), request, NOW).sequenced(2);
+    }
+
+    private static ReasonerCalled call(Deliberation asked, ReasonerCalled.Outcome outcome, long tokens, String cost) {
+        return new ReasonerCalled(asked.proposal().id(), asked.role(), "openai-compatible", "llama3.1:8b", "llama3.1:8b", "risk.v1", "ab12",
+                tokens, 0, 12, new BigDecimal(cost), outcome, false, outcome.isFallback() ? "" : "{}");
+    }
+
+    /** A model the test answers for, when it likes. */
+    private static final class ModelStub implements Reasoner {
+        EnumSet<AgentRole> roles = EnumSet.allOf(AgentRole.class);
+        final List<Deliberation> asked = new ArrayList<>();
+        final CompletableFuture<Reasoning> pending = new CompletableFuture<>();
+
+        @Override public boolean speaksFor(AgentRole role) { return roles.contains(role); }
+
+        @Override public CompletionStage<Reasoning> reason(Deliberation deliberation) {
+            asked.add(deliberation);
+            return pending;
+        }
+
+        void answer(VoteAnswer answer, long tokens, String cost) {
+            pending.complete(new Reasoning.Answered(answer, call(asked.getLast(), ReasonerCalled.Outcome.ANSWERED, tokens, cost)));
+        }
+
+        void fallBack(ReasonerCalled.Outcome outcome, String detail) {
+            pending.complete(new Reasoning.FellBack(detail, call(asked.getLast(), outcome, 0, "0")));
+        }
+    }
+
+    private static final class RiskByRules extends Agent {
+        RiskByRules(AgentContext context) { super(AgentRole.RISK, context); }
+
+        @Override public List<String> analyze() { return List.of("Exposure is within every limit."); }
+
+        @Override public Judgement judge(Proposal proposal) { return Judgement.approve("fits the limits"); }
+    }
+}

@@ -1,0 +1,97 @@
+package io.quorum.engine.desk;
+
+import static io.quorum.engine.desk.DeskFixture.USER;
+import static io.quorum.engine.desk.DeskFixture.from;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quorum.engine.decision.DecisionReplay;
+import io.quorum.engine.journal.JournalEntry;
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled.Outcome;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.Decision;
+import io.quorum.engine.message.MessageType;
+import io.quorum.engine.message.VoteChoice;
+import io.quorum.engine.reasoning.VoteAnswer;
+import io.quorum.engine.session.SessionState;
+import io.quorum.engine.simulation.ScriptedPrices;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every decision of a run, decided again from the journal, comes out the same; a changed rule or prompt shows as a difference. */
+class DecisionReplayScenarioTest {
+    /** Risk's and Execution's votes come from the model (which rejects); Fundamental's call times out, so its rules vote. */
+    private static final Map<AgentRole, Outcome> OUTCOMES = Map.of(AgentRole.FUNDAMENTAL, Outcome.TIMED_OUT, AgentRole.SENTIMENT, Outcome.ANSWERED,
+            AgentRole.RISK, Outcome.ANSWERED, AgentRole.EXECUTION, Outcome.ANSWERED, AgentRole.TECHNICAL, Outcome.ANSWERED);
+    private static final DecisionReplay.AnswerReading AS_RECORDED =
+            call -> Optional.of(new VoteAnswer(VoteChoice.valueOf(call.raw()), "read again", BigDecimal.ONE, null));
+
+    private DeskFixture desk;
+    private List<JournalEntry> journal;
+    private List<Decision> decisions;
+
+    @BeforeEach
+    void runAnAnalysisARejectionAndAReanalysis() {
+        desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).reasoner(new ScriptedModel(OUTCOMES::get)).build();
+        desk.advance(Duration.ofMinutes(5));
+        DeskSession session = desk.analysed();
+        session.reject(session.proposal().orElseThrow().id(), "stop too wide", USER);
+        await().atMost(DeskFixture.PATIENCE).until(() -> desk.said(session, from(AgentRole.ORCHESTRATOR, MessageType.DECISION)).size() == 2
+                && session.state() == SessionState.PROPOSAL);
+        journal = desk.journal.read(session.id(), 0, Integer.MAX_VALUE);
+        decisions = desk.said(session, from(AgentRole.ORCHESTRATOR, MessageType.DECISION)).stream().map(AgentMessage::content).map(Decision.class::cast).toList();
+    }
+
+    @AfterEach
+    void closeTheDesk() { desk.close(); }
+
+    @Test
+    void every_decision_of_the_run_decided_again_from_the_journal_comes_out_the_same() {
+        DecisionReplay replay = new DecisionReplay(AS_RECORDED, prompts());
+
+        for (Decision decision : decisions) {
+            DecisionReplay.Replayed replayed = replay.replay(journal, decision.proposalId()).orElseThrow();
+            assertThat(replayed.differences()).isEmpty();
+            assertThat(replayed.outcome()).isEqualTo(decision.outcome());
+            assertThat(replayed.tally()).isEqualTo(decision.tally());
+            assertThat(replayed.terms()).isEqualTo(decision.terms());
+        }
+    }
+
+    @Test
+    void a_model_answer_read_differently_today_changes_the_outcome_and_says_so() {
+        DecisionReplay replay = new DecisionReplay(call -> Optional.of(new VoteAnswer(VoteChoice.APPROVE, "read again", BigDecimal.ONE, null)), prompts());
+        Decision first = decisions.getFirst();
+
+        DecisionReplay.Replayed replayed = replay.replay(journal, first.proposalId()).orElseThrow();
+
+        assertThat(replayed.outcome()).isNotEqualTo(first.outcome());
+        assertThat(replayed.differences()).contains("Risk: the model's recorded answer reads APPROVE today, REJECT was counted")
+                .anyMatch(difference -> difference.startsWith("outcome: " + first.outcome() + " then, "));
+    }
+
+    @Test
+    void a_changed_prompt_shows_as_a_difference_for_the_roles_it_changes() {
+        Map<AgentRole, String> prompts = new EnumMap<>(prompts());
+        prompts.put(AgentRole.RISK, "risk.v2");
+
+        DecisionReplay.Replayed replayed = new DecisionReplay(AS_RECORDED, prompts).replay(journal, decisions.getFirst().proposalId()).orElseThrow();
+
+        assertThat(replayed.differences()).containsExactly("Risk: asked with prompt risk.v1; today's prompt is risk.v2, so the model would be asked another question");
+        assertThat(replayed.outcome()).isEqualTo(decisions.getFirst().outcome());
+    }
+
+    private static Map<AgentRole, String> prompts() {
+        Map<AgentRole, String> prompts = new EnumMap<>(AgentRole.class);
+        for (AgentRole role : AgentRole.VOTERS) prompts.put(role, ScriptedModel.promptVersion(role));
+        return prompts;
+    }
+}
