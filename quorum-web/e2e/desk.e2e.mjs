@@ -1,16 +1,9 @@
 // The desk in a real browser against the real server: what a new user does, end to end.
 // Run with `npm run e2e` (Maven runs it in the quorum-e2e module after the server jar is built).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { REPO, findChromium, foreignOrigin, launchBrowser, recordSockets, restClient, sleep, startServer } from './harness.mjs';
+import { DESKTOP, PHONE, SMALL_PHONE, findChromium, foreignOrigin, launchBrowser, recordProblems, recordSockets, restClient, screenshotPath, sleep, startServer, waitFor } from './harness.mjs';
 
-// The build writes its screenshots under target/; `npm run screenshots` refreshes the ones in docs/.
-const SCREENSHOTS = process.env.QUORUM_SCREENSHOTS ?? join(REPO, 'quorum-web', 'target', 'screenshots');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const SMALL_PHONE = { width: 360, height: 800 };
 const chromium = findChromium();
 
 if (chromium.missing && !chromium.mustFail) {
@@ -358,36 +351,7 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
   }
 });
 
-function screenshotPath(name) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  return join(SCREENSHOTS, name);
-}
-
-/** Collects what a user never sees but a broken page leaves behind: console errors, uncaught errors, failed requests. */
-function recordProblems(tab) {
-  const problems = [];
-  tab.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  tab.on('requestfailed', (request) => {
-    const reason = request.failure()?.errorText ?? '';
-    // A reload cancels the requests still in flight: the page's own doing, not a failure.
-    if (reason !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()} ${reason}`);
-  });
-  tab.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()}: ${response.url()}`));
-  return problems;
-}
-
 /** Stops, targets and trailing stops still close positions after the switch is off; their orders are "x-...". */
 function isProtectiveExit(execution) {
   return execution.clientOrderId.startsWith('x-');
-}
-
-async function waitFor(probe, what, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    await sleep(250);
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiClient, ApiError, type FetchLike } from './api/http';
-import { forgetToken, keepToken, takeToken } from './api/auth';
+import { followTokenOfOtherTabs, forgetToken, keepToken, takeToken } from './api/auth';
 import type { AutoTradingConfig, Session, StopsChange } from './api/types';
 import { AgentChatPanel } from './components/AgentChatPanel';
 import { AlertCenter } from './components/AlertCenter';
@@ -14,7 +14,8 @@ import { TokenPrompt } from './components/TokenPrompt';
 import { TradeConfirmation } from './components/TradeConfirmation';
 import { useDeskClock } from './state/deskClock';
 import { useOnNewDeskDay } from './state/deskDay';
-import { sessionStateLabel } from './format';
+import { DEFAULT_TIME_ZONE, sessionStateLabel } from './format';
+import { DeskTimeZone } from './state/deskTimeZone';
 import { useDesk } from './state/useDesk';
 import { useSessionList } from './state/useSessionList';
 import { rememberSession, rememberedSession } from './state/rememberedSession';
@@ -41,6 +42,16 @@ export function App() {
     setRefused(true);
     setToken(null);
   }, []);
+
+  // Signing in or out in one tab signs every tab of the browser in or out.
+  useEffect(
+    () =>
+      followTokenOfOtherTabs((shared) => {
+        setRefused(false);
+        setToken(shared);
+      }),
+    [],
+  );
 
   const api = useMemo(() => {
     if (!token) return null;
@@ -162,120 +173,122 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   const area = (name: View) => ({ className: `area area-${name}`, 'data-active': view === name });
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <span className="brand">Quorum</span>
-        <label className="session-picker">
-          <span className="visually-hidden">Session</span>
-          <select value={sessionId ?? ''} onChange={(e) => choose(e.target.value || null)} aria-label="Session">
-            <option value="">— choose a session —</option>
-            {sessions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.ticker} · {sessionStateLabel(s)} · {s.id.slice(0, 8)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="spacer" />
-        {sessionId && <ConnectionIndicator state={connection} />}
-        {sessionId && <AlertCenter alerts={state.alerts} sessionId={sessionId} />}
-        <button type="button" className="btn btn-small" onClick={onUnauthorized} aria-label="Forget the access token">
-          Sign out
-        </button>
-      </header>
-
-      <nav className="phone-tabs" aria-label="Panels">
-        {PHONE_TABS.map((tab) => (
-          <button key={tab.view} type="button" aria-pressed={view === tab.view} onClick={() => setView(tab.view)}>
-            {tab.label}
+    <DeskTimeZone.Provider value={session?.config.timeZone ?? DEFAULT_TIME_ZONE}>
+      <div className="app">
+        <header className="topbar">
+          <span className="brand">Quorum</span>
+          <label className="session-picker">
+            <span className="visually-hidden">Session</span>
+            <select value={sessionId ?? ''} onChange={(e) => choose(e.target.value || null)} aria-label="Session">
+              <option value="">— choose a session —</option>
+              {sessions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.ticker} · {sessionStateLabel(s)} · {s.id.slice(0, 8)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="spacer" />
+          {sessionId && <ConnectionIndicator state={connection} />}
+          {sessionId && <AlertCenter alerts={state.alerts} sessionId={sessionId} />}
+          <button type="button" className="btn btn-small" onClick={onUnauthorized} aria-label="Forget the access token">
+            Sign out
           </button>
-        ))}
-      </nav>
+        </header>
 
-      <main className="grid" data-centre={centre}>
-        <div {...area('flow')}>
-          <SessionFlow
-            session={session}
-            position={sessionPosition}
-            reasoning={state.reasoning}
-            verdict={session?.proposal ? state.verdicts[session.proposal.id] : undefined}
-            onCreate={handlers.create}
-            onApprove={handlers.approve}
-            onReject={handlers.reject}
-            onStop={handlers.stop}
-            onArchive={handlers.archive}
-          />
-        </div>
-        <div {...area('control')}>
-          {session ? (
-            <AutoTradingControl
+        <nav className="phone-tabs" aria-label="Panels">
+          {PHONE_TABS.map((tab) => (
+            <button key={tab.view} type="button" aria-pressed={view === tab.view} onClick={() => setView(tab.view)}>
+              {tab.label}
+            </button>
+          ))}
+        </nav>
+
+        <main className="grid" data-centre={centre}>
+          <div {...area('flow')}>
+            <SessionFlow
               session={session}
-              loadDisclosure={handlers.loadDisclosure}
-              onConfigChange={handlers.saveConfig}
-              onEnable={handlers.enable}
-              onDisable={handlers.disable}
-              onFlatten={handlers.flatten}
-              heldQuantity={sessionPosition ? Math.abs(Number(sessionPosition.quantity)) : 0}
-              now={deskNow}
+              position={sessionPosition}
+              reasoning={state.reasoning}
+              verdict={session?.proposal ? state.verdicts[session.proposal.id] : undefined}
+              onCreate={handlers.create}
+              onApprove={handlers.approve}
+              onReject={handlers.reject}
+              onStop={handlers.stop}
+              onArchive={handlers.archive}
             />
-          ) : (
-            <section className="panel">
-              <p className="empty">Open a session to set its limits.</p>
-            </section>
-          )}
-        </div>
-        <div className="centre-tabs" role="tablist" aria-label="Centre panel">
-          <button type="button" role="tab" aria-selected={centre === 'chat'} onClick={() => setCentre('chat')}>
-            Conversation
-          </button>
-          <button type="button" role="tab" aria-selected={centre === 'log'} onClick={() => setCentre('log')}>
-            Decision log
-          </button>
-        </div>
-        <div {...area('chat')}>
-          <AgentChatPanel messages={state.messages} isAutoTradingEnabled={session?.autoTrading.enabled ?? false} />
-        </div>
-        <div {...area('log')}>
-          {sessionId ? (
-            <DecisionLog api={api} sessionId={sessionId} changedAtSeq={state.decisionLogSeq} />
-          ) : (
-            <section className="panel">
-              <p className="empty">No session.</p>
-            </section>
-          )}
-        </div>
-        <div {...area('chart')}>
-          {ticker ? (
-            <PriceChart api={api} ticker={ticker} trades={state.trades} position={position} />
-          ) : (
-            <section className="panel">
-              <p className="empty">The chart shows the session’s ticker.</p>
-            </section>
-          )}
-        </div>
-        <div {...area('positions')}>
-          <PositionsDashboard
-            portfolio={state.portfolio}
-            priceHistory={state.priceHistory}
-            onClose={handlers.closePosition}
-            onChangeStops={handlers.changeStops}
-            onSelect={(t) => {
-              setChartTicker(t);
-              setView('chart');
-            }}
-          />
-        </div>
-      </main>
+          </div>
+          <div {...area('control')}>
+            {session ? (
+              <AutoTradingControl
+                session={session}
+                loadDisclosure={handlers.loadDisclosure}
+                onConfigChange={handlers.saveConfig}
+                onEnable={handlers.enable}
+                onDisable={handlers.disable}
+                onFlatten={handlers.flatten}
+                heldQuantity={sessionPosition ? Math.abs(Number(sessionPosition.quantity)) : 0}
+                now={deskNow}
+              />
+            ) : (
+              <section className="panel">
+                <p className="empty">Open a session to set its limits.</p>
+              </section>
+            )}
+          </div>
+          <div className="centre-tabs" role="tablist" aria-label="Centre panel">
+            <button type="button" role="tab" aria-selected={centre === 'chat'} onClick={() => setCentre('chat')}>
+              Conversation
+            </button>
+            <button type="button" role="tab" aria-selected={centre === 'log'} onClick={() => setCentre('log')}>
+              Decision log
+            </button>
+          </div>
+          <div {...area('chat')}>
+            <AgentChatPanel messages={state.messages} isAutoTradingEnabled={session?.autoTrading.enabled ?? false} />
+          </div>
+          <div {...area('log')}>
+            {sessionId ? (
+              <DecisionLog api={api} sessionId={sessionId} changedAtSeq={state.decisionLogSeq} />
+            ) : (
+              <section className="panel">
+                <p className="empty">No session.</p>
+              </section>
+            )}
+          </div>
+          <div {...area('chart')}>
+            {ticker ? (
+              <PriceChart api={api} ticker={ticker} trades={state.trades} position={position} />
+            ) : (
+              <section className="panel">
+                <p className="empty">The chart shows the session’s ticker.</p>
+              </section>
+            )}
+          </div>
+          <div {...area('positions')}>
+            <PositionsDashboard
+              portfolio={state.portfolio}
+              priceHistory={state.priceHistory}
+              onClose={handlers.closePosition}
+              onChangeStops={handlers.changeStops}
+              onSelect={(t) => {
+                setChartTicker(t);
+                setView('chart');
+              }}
+            />
+          </div>
+        </main>
 
-      {sessionId && session && (
-        <TradeConfirmation
-          load={handlers.confirmations}
-          onApprove={handlers.approveConfirmation}
-          onDeny={handlers.denyConfirmation}
-          refreshKey={`${latestDecisionSeq}:${session.state}`}
-          active={session.state === 'AUTO_TRADING'}
-        />
-      )}
-    </div>
+        {sessionId && session && (
+          <TradeConfirmation
+            load={handlers.confirmations}
+            onApprove={handlers.approveConfirmation}
+            onDeny={handlers.denyConfirmation}
+            refreshKey={`${latestDecisionSeq}:${session.state}`}
+            active={session.state === 'AUTO_TRADING'}
+          />
+        )}
+      </div>
+    </DeskTimeZone.Provider>
   );
 }

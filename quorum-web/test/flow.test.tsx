@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { takeToken } from '../src/api/auth';
+import { followTokenOfOtherTabs, takeToken } from '../src/api/auth';
 import type { Confirmation, Proposal } from '../src/api/types';
 import { SessionFlow } from '../src/components/SessionFlow';
 import { TradeConfirmation } from '../src/components/TradeConfirmation';
@@ -206,13 +206,24 @@ describe('TradeConfirmation', () => {
 });
 
 describe('access token', () => {
-  it('takes the token from the fragment, keeps it for the tab and removes it from the address bar', () => {
+  it('takes the token from the fragment, keeps it for the browser and removes it from the address bar', () => {
     window.history.replaceState(null, '', '/desk?x=1#token=abc123');
-    sessionStorage.clear();
+    localStorage.clear();
     expect(takeToken()).toBe('abc123');
     expect(window.location.hash).toBe('');
     expect(window.location.pathname + window.location.search).toBe('/desk?x=1');
-    expect(sessionStorage.getItem('quorum.token')).toBe('abc123');
+    expect(localStorage.getItem('quorum.token')).toBe('abc123');
     expect(takeToken()).toBe('abc123');
+  });
+
+  it('hears the token another tab signed in with, and its sign-out, but not changes to other keys', () => {
+    const heard: (string | null)[] = [];
+    const stop = followTokenOfOtherTabs((token) => heard.push(token));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'quorum.token', newValue: 'xyz' }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'quorum.alertsRead.s1', newValue: '12' }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'quorum.token', newValue: null }));
+    stop();
+    window.dispatchEvent(new StorageEvent('storage', { key: 'quorum.token', newValue: 'after' }));
+    expect(heard).toEqual(['xyz', null]);
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatTime } from '../format';
+import { groupDigits } from '../format';
+import { useDeskTimeFormat } from '../state/deskTimeZone';
 import type { AlertItem } from '../state/desk';
 
 interface AlertCenterProps {
@@ -15,6 +16,7 @@ export function AlertCenter({ alerts, sessionId }: AlertCenterProps) {
   const readKey = `quorum.alertsRead.${sessionId}`;
   const [readUpTo, setReadUpTo] = useState(() => Number(sessionStorage.getItem(readKey) ?? 0));
   const [open, setOpen] = useState(false);
+  const deskTime = useDeskTimeFormat();
   const [toasts, setToasts] = useState<AlertItem[]>([]);
   const [notify, setNotify] = useState(() => typeof Notification !== 'undefined' && Notification.permission === 'granted');
   const shown = useRef(new Set<string>());
@@ -89,8 +91,8 @@ export function AlertCenter({ alerts, sessionId }: AlertCenterProps) {
                   <li key={alert.key} className={`alert-item severity-${alert.severity} ${alert.seq > readUpTo ? 'unread' : ''}`}>
                     <span className={`cat cat-${alert.category}`}>{CATEGORY_LABEL[alert.category]}</span>
                     <span className="alert-title">{alert.title}</span>
-                    <time className="muted small">{formatTime(alert.time)}</time>
-                    <p className="small">{alert.text}</p>
+                    <time className="muted small">{deskTime(alert.time)}</time>
+                    <p className="small">{groupDigits(alert.text)}</p>
                   </li>
                 ))}
               </ul>

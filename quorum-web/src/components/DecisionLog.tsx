@@ -1,7 +1,9 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
 import { OUTCOMES, type DecisionEntry } from '../api/types';
-import { formatDateTime, formatPrice, titleCase } from '../format';
+import { formatCount, formatPrice, groupDigits, titleCase } from '../format';
+import { priceMovedNote } from '../state/priceMoved';
+import { useDeskTimeFormat } from '../state/deskTimeZone';
 import { VoteChip, outcomeLabel } from './agents';
 
 interface DecisionLogProps {
@@ -15,6 +17,7 @@ const PAGE = 50;
 
 /** Every decision of the session, filtered server-side, each opening to its votes and orders; exportable. */
 export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) {
+  const deskTime = useDeskTimeFormat();
   const [ticker, setTicker] = useState('');
   const [outcome, setOutcome] = useState('');
   const [from, setFrom] = useState('');
@@ -134,7 +137,7 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
                       {open.has(entry.seq) ? '▾' : '▸'}
                     </button>
                   </td>
-                  <td>{formatDateTime(entry.time)}</td>
+                  <td>{deskTime(entry.time)}</td>
                   <td>{entry.ticker}</td>
                   <td>{titleCase(entry.action)}</td>
                   <td>
@@ -147,7 +150,7 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
                 {open.has(entry.seq) && (
                   <tr className="details">
                     <td colSpan={6}>
-                      <p>{entry.text}</p>
+                      <p>{groupDigits(entry.text)}</p>
                       <p className="small muted">
                         Terms: {entry.terms.direction} {entry.terms.size.amount} {entry.terms.size.unit === 'SHARES' ? 'sh' : '% of position'} @ {formatPrice(entry.terms.entry)}, stop{' '}
                         {formatPrice(entry.terms.stop)}, target {formatPrice(entry.terms.target)}
@@ -163,13 +166,22 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
                         <ul className="orders">
                           {entry.orders.map((order) => (
                             <li key={order.clientOrderId}>
-                              {order.side} {order.quantity} · {order.status} · {order.clientOrderId}
-                              {order.fills.map((fill, i) => (
-                                <span key={i} className="muted small">
-                                  {' '}
-                                  fill {fill.quantity} @ {formatPrice(fill.price)}
-                                </span>
-                              ))}
+                              {order.side} {formatCount(order.quantity)} · {order.status} · {order.clientOrderId}
+                              {order.fills.map((fill, i) => {
+                                const moved = priceMovedNote(entry.terms.entry, fill.price);
+                                return (
+                                  <span key={i} className="muted small">
+                                    {' '}
+                                    fill {formatCount(fill.quantity)} @ {formatPrice(fill.price)}
+                                    {moved && (
+                                      <span className="price-moved" role="note">
+                                        {' '}
+                                        {moved}
+                                      </span>
+                                    )}
+                                  </span>
+                                );
+                              })}
                             </li>
                           ))}
                         </ul>

@@ -2,6 +2,7 @@ import {
   CandlestickSeries,
   ColorType,
   HistogramSeries,
+  TickMarkType,
   createChart,
   createSeriesMarkers,
   type IChartApi,
@@ -12,10 +13,11 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
 import type { Bar, Position } from '../api/types';
-import { num } from '../format';
+import { formatChartTick, formatDeskTime, num } from '../format';
+import { DeskTimeZone } from '../state/deskTimeZone';
 import type { TradeMark } from '../state/desk';
 
 interface PriceChartProps {
@@ -54,7 +56,8 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
     candles.current = created.addSeries(CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', borderVisible: false, wickUpColor: '#26a69a', wickDownColor: '#ef5350' });
     // Candles above the volume bars (the bottom fifth), with room for the markers above and below them.
     created.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
-    volume.current = created.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: '#3a4a60' });
+    // The volume scale is an overlay on the price axis: its last-value label would sit on the price labels.
+    volume.current = created.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: '#3a4a60', lastValueVisible: false, priceLineVisible: false });
     created.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     markers.current = createSeriesMarkers(candles.current, []);
     chart.current = created;
@@ -74,6 +77,15 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
       lines.current = [];
     };
   }, []);
+
+  // Bars are stamped in UTC; the axis and the crosshair read in the exchange's zone, as every other time on the page.
+  const timeZone = useContext(DeskTimeZone);
+  useEffect(() => {
+    chart.current?.applyOptions({
+      localization: { timeFormatter: (time: Time) => formatDeskTime(new Date((time as number) * 1000).toISOString(), timeZone) },
+      timeScale: { tickMarkFormatter: (time: Time, type: TickMarkType) => formatChartTick(time as number, type < TickMarkType.Time, timeZone) },
+    });
+  }, [timeZone]);
 
   useEffect(() => {
     let alive = true;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { messageOf } from '../api/http';
 import type { Position, Proposal, Session } from '../api/types';
-import { formatMoney, formatPrice, sessionStateLabel, titleCase } from '../format';
+import { formatCount, formatMoney, formatPrice, sessionStateLabel, titleCase } from '../format';
 import type { ReasoningLine, Verdict } from '../state/desk';
 import { agentLook, outcomeLabel } from './agents';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -197,7 +197,7 @@ function HeldNow({ ticker, position }: { ticker: string; position: Position | un
   return (
     <dl className="terms held-now" aria-label={`${ticker} held now`}>
       <Term label="Held">
-        {titleCase(position.direction)} {position.quantity} sh
+        {titleCase(position.direction)} {formatCount(position.quantity)} sh
       </Term>
       <Term label="Entry">{formatPrice(position.entryPrice)}</Term>
       <Term label="Stop">{formatPrice(position.stopLoss)}</Term>
@@ -234,8 +234,9 @@ export function ProposalCard({
         <Term label="Entry">{formatPrice(proposal.entry)}</Term>
         <Term label="Stop">{formatPrice(proposal.stop)}</Term>
         <Term label="Target">{formatPrice(proposal.target)}</Term>
-        <Term label="Size">{proposal.size.unit === 'SHARES' ? `${proposal.size.amount} sh` : `${proposal.size.amount}% of position`}</Term>
-        <Term label="Notional">{formatMoney(proposal.notional)}</Term>
+        <Term label="Size">{proposal.size.unit === 'SHARES' ? `${formatCount(proposal.size.amount)} sh` : `${proposal.size.amount}% of position`}</Term>
+        {/* The server prices the size at the last trade, not at the proposed entry. */}
+        <Term label="Notional at last price">{formatMoney(proposal.notional)}</Term>
         {proposal.trailingStopPct && (
           <Term label="Trailing">{proposal.trailingStopPct}%</Term>
         )}

@@ -1,0 +1,109 @@
+// The desk as a trader's workspace, in a real browser against the real server: times, numbers,
+// the signed-in state of the browser's tabs, and what the P&L and equity figures include.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DESKTOP, PHONE, SMALL_PHONE, findChromium, launchBrowser, recordProblems, restClient, screenshotPath, startServer, waitFor } from './harness.mjs';
+
+const chromium = findChromium();
+// Far from New York: a page that followed the browser's zone would show Tokyo's hours.
+const BROWSER_ZONE = 'Asia/Tokyo';
+
+describe('the trader’s workspace in a browser, against the real server', { skip: chromium.missing && !chromium.mustFail ? chromium.missing : false }, () => {
+  let server;
+  let browser;
+  let rest;
+  let sessionId;
+
+  before(async () => {
+    if (chromium.missing) throw new Error(`CI=true and ${chromium.missing}`);
+    server = await startServer({ speed: 300 });
+    rest = restClient(server.origin, server.token);
+    browser = await launchBrowser(chromium.path, { timezoneId: BROWSER_ZONE });
+    sessionId = (await rest('POST', '/api/sessions', { ticker: 'AAPL' })).id;
+    await waitFor(async () => (await rest('GET', `/api/sessions/${sessionId}/messages?limit=5`)).items.length >= 5, 'the desk to start talking');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('keeps the browser signed in for every tab, never with the token in an address, until one tab signs out', async () => {
+    const first = await browser.context.newPage();
+    const second = await browser.context.newPage();
+    const problems = [recordProblems(first), recordProblems(second)];
+    try {
+      await first.goto(`${server.origin}/#token=${server.token}`);
+      await first.getByLabel('Analyse a ticker').waitFor();
+      assert.equal(new URL(first.url()).hash, '', 'the token leaves the address bar after the first load');
+
+      // A second tab, opened at the bare address, needs no token.
+      await second.goto(server.origin);
+      await second.getByLabel('Analyse a ticker').waitFor();
+      assert.equal(await tokenPrompt(second).count(), 0);
+      assert.ok(!second.url().includes(server.token));
+
+      // Signing out in one tab signs the browser out: the other asks for the token within a second.
+      await second.getByRole('button', { name: 'Forget the access token' }).click();
+      await tokenPrompt(second).waitFor();
+      await tokenPrompt(first).waitFor({ timeout: 1000 });
+
+      // Signing in again in one tab signs the other in too.
+      await tokenPrompt(first).getByLabel('Access token').fill(server.token);
+      await first.getByRole('button', { name: 'Open the desk' }).click();
+      await second.getByLabel('Analyse a ticker').waitFor({ timeout: 1000 });
+      assert.deepEqual(problems.flat(), []);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  for (const size of [DESKTOP, PHONE, SMALL_PHONE]) {
+    it(`shows each message's date and time in the exchange's zone, not the browser's, at ${size.width}×${size.height}`, async () => {
+      const tab = await browser.context.newPage();
+      const problems = recordProblems(tab);
+      try {
+        await tab.setViewportSize(size);
+        await tab.goto(`${server.origin}/#token=${server.token}`);
+        await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+        // The conversation draws only the bubbles in view: take the newest one drawn.
+        const bubble = tab.locator('[data-testid="chat-bubble"]').last();
+        await bubble.waitFor();
+        const seq = Number(await bubble.getAttribute('data-seq'));
+        const first = (await rest('GET', `/api/sessions/${sessionId}/messages?afterSeq=${seq - 1}&limit=1`)).items[0];
+        const shown = bubble.locator('time');
+        const inNewYork = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+          .formatToParts(new Date(first.timestamp))
+          .reduce((parts, part) => ({ ...parts, [part.type]: part.value }), {});
+        const text = await shown.textContent();
+        assert.match(text, /^[A-Z][a-z]{2} \d{1,2}, \d\d:\d\d:\d\d E[SD]T$/, 'a date, a time and the zone');
+        assert.ok(text.startsWith(`${inNewYork.month} ${inNewYork.day}, ${inNewYork.hour}:${inNewYork.minute}`), `${text} is New York's time of ${first.timestamp}`);
+        await tab.screenshot({ path: screenshotPath(`times-${size.width}x${size.height}.png`) });
+        assert.deepEqual(problems, []);
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
+  it('says what the daily P&L, a position’s P&L and the account’s equity each include', async () => {
+    const tab = await browser.context.newPage();
+    try {
+      await tab.goto(`${server.origin}/#token=${server.token}`);
+      await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+      const positions = tab.getByRole('region', { name: 'Positions' });
+      // Grouped in thousands, in cents: "$100,000.00", never "$100000.00".
+      await waitFor(async () => /^\$\d{1,3}(,\d{3})+\.\d\d$/.test(await positions.getByLabel('Account equity').textContent()), 'the account equity, formatted');
+      assert.match(await positions.textContent(), /Daily P&L is this session’s realised and unrealised P&L since the desk’s day began/);
+      assert.match(await positions.textContent(), /Account equity and cash are the whole account’s: every session’s positions at their last price/);
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+/** The form that asks for the access token, shown only to a browser that is signed out. */
+function tokenPrompt(tab) {
+  return tab.getByRole('form', { name: 'Access token' });
+}
