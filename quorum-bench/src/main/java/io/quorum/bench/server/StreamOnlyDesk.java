@@ -5,6 +5,7 @@ import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.SessionId;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
+import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
@@ -128,6 +129,10 @@ final class StreamOnlyDesk implements DeskOperations {
     @Override public MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter) { throw notServed(); }
 
     @Override public List<AlertView> alerts(SessionId id) { throw notServed(); }
+
+    @Override public List<ClosedTrade> trades(SessionId id) { throw notServed(); }
+
+    @Override public List<ClosedTrade> accountTrades() { throw notServed(); }
 
     @Override public List<BarView> bars(Ticker ticker, BarInterval interval, int count) { throw notServed(); }
 

@@ -17,6 +17,7 @@ import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
+import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DecisionFilter;
@@ -111,6 +112,12 @@ final class ApiRoutes {
                         .returns(MessagePage.class)
                         .query("afterSeq", "integer", "default 0").query("limit", "integer", "1-1000, default 500")
                         .query("sender", "string", "only this agent").query("type", "string", "only this message type"),
+                Route.of(GET, "/api/sessions/{id}/trades", "The session's closed trades with entry, exit, P&L and exit reason, in the order they closed",
+                                ctx -> ctx.json(desk.trades(read.sessionId(ctx))))
+                        .returnsListOf(ClosedTrade.class),
+                Route.of(GET, "/api/trades", "The account's closed trades, every session's, archived ones too, in the order they closed",
+                                ctx -> ctx.json(desk.accountTrades()))
+                        .returnsListOf(ClosedTrade.class),
                 Route.of(GET, "/api/sessions/{id}/alerts", "The session's alerts", ctx -> ctx.json(desk.alerts(read.sessionId(ctx))))
                         .returnsListOf(AlertView.class),
                 Route.of(GET, "/api/market/{ticker}/bars", "Recent bars for the chart", this::bars)

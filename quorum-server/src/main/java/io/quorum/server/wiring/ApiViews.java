@@ -1,5 +1,8 @@
 package io.quorum.server.wiring;
 
+import io.quorum.engine.message.Execution;
+import io.quorum.engine.message.SessionId;
+import io.quorum.server.api.TradeFill;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorum.adapters.json.MessageJson;
 import io.quorum.engine.decision.DecisionRecord;
@@ -203,6 +206,11 @@ final class ApiViews {
 
     static AlertView alert(long journalSeq, Instant time, Alert alert) {
         return new AlertView(journalSeq, time, alert.kind(), alert.severity(), alert.ticker() == null ? null : alert.ticker().symbol(), alert.text());
+    }
+
+    static TradeFill fill(SessionId session, Instant time, Execution execution) {
+        return new TradeFill(session, time, execution.clientOrderId(), execution.ticker(), execution.side(), execution.quantity(),
+                BigDecimal.valueOf(execution.price().micros(), Price.SCALE), execution.reason());
     }
 
     static BarView bar(Bar bar) {

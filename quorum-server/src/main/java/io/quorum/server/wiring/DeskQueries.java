@@ -18,6 +18,7 @@ import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
+import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DecisionFilter;
@@ -30,6 +31,7 @@ import io.quorum.server.api.Paging;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.QuoteView;
 import io.quorum.server.api.SessionView;
+import io.quorum.server.api.TradeBook;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -117,6 +119,13 @@ final class DeskQueries {
         }
         return new MessagePage(items);
     }
+
+    List<ClosedTrade> trades(SessionId id) {
+        find(id);
+        return TradeBook.closedTrades(index.fills(id));
+    }
+
+    List<ClosedTrade> accountTrades() { return TradeBook.closedTrades(index.allFills()); }
 
     List<AlertView> alerts(SessionId id) {
         find(id);

@@ -10,6 +10,7 @@ import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
+import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DecisionFilter;
@@ -108,6 +109,10 @@ public final class DeskService implements DeskOperations, AutoCloseable {
     @Override public DecisionPage decisions(SessionId id, DecisionFilter filter, Paging paging) { return queries.decisions(id, filter, paging); }
 
     @Override public List<DecisionEntry> exportDecisions(SessionId id, DecisionFilter filter) { return queries.exportDecisions(id, filter); }
+
+    @Override public List<ClosedTrade> trades(SessionId id) { return queries.trades(id); }
+
+    @Override public List<ClosedTrade> accountTrades() { return queries.accountTrades(); }
 
     @Override public MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter) { return queries.messages(id, afterSeq, limit, filter); }
 

@@ -11,9 +11,12 @@ import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.store.ObservableJournal;
+import io.quorum.engine.message.Update;
 import io.quorum.server.api.AlertView;
+import io.quorum.server.api.TradeFill;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,6 +80,27 @@ final class JournalIndex implements AutoCloseable {
         }
     }
 
+    /** The session's executions, in journal order. */
+    List<TradeFill> fills(SessionId session) {
+        SessionIndex index = index(session);
+        index.lock.lock();
+        try {
+            index.catchUp();
+            return List.copyOf(index.fills);
+        } finally {
+            index.lock.unlock();
+        }
+    }
+
+    /** Every session's executions, archived sessions' too, in time order (a session's own stay in journal order). */
+    List<TradeFill> allFills() {
+        for (SessionId session : journal.sessions()) index(session);
+        List<TradeFill> all = new ArrayList<>();
+        for (SessionId session : sessions.keySet()) all.addAll(fills(session));
+        all.sort(Comparator.comparing(TradeFill::time));
+        return all;
+    }
+
     /** The session's alerts, in journal order. */
     List<AlertView> alerts(SessionId session) {
         SessionIndex index = index(session);
@@ -117,6 +141,7 @@ final class JournalIndex implements AutoCloseable {
         final DecisionLinks decisions;
         final MessageSeqs messages = new MessageSeqs();
         final List<AlertView> alerts = new ArrayList<>();
+        final List<TradeFill> fills = new ArrayList<>();
         long through;
 
         SessionIndex(SessionId session) {
@@ -146,6 +171,7 @@ final class JournalIndex implements AutoCloseable {
                 AgentMessage message = journaled.message();
                 messages.add(entry.seq(), message.sender(), message.type());
                 if (message.content() instanceof Alert alert) alerts.add(ApiViews.alert(entry.seq(), entry.time(), alert));
+                if (message.content() instanceof Update update && update.execution() != null) fills.add(ApiViews.fill(session, entry.time(), update.execution()));
             }
             through = entry.seq();
         }

@@ -38,6 +38,7 @@ public final class FakeDesk implements DeskOperations {
     private final Map<SessionId, List<StreamListener>> listeners = new LinkedHashMap<>();
     private volatile Health health = new Health(new Health.Component(true, "sqlite"), new Health.Component(true, "in-process"),
             new Health.Component(true, "simulated"));
+    private final List<TradeFill> fills = new ArrayList<>();
     private int nextSession = 1;
 
     public FakeDesk(ManualClock clock) {
@@ -118,6 +119,19 @@ public final class FakeDesk implements DeskOperations {
         return message(s, AgentRole.EXECUTION, MessageType.UPDATE, Map.of("kind", "TRADE_EXECUTED", "ticker", ticker, "execution", execution,
                 "text", "Sold " + quantity + " " + ticker + " (" + reason + ")."));
     }
+
+    /** An execution of the desk, for the trade history. */
+    public synchronized void filled(TradeFill fill) {
+        find(fill.session());
+        fills.add(fill);
+    }
+
+    @Override public synchronized List<ClosedTrade> trades(SessionId id) {
+        find(id);
+        return TradeBook.closedTrades(fills.stream().filter(f -> f.session().equals(id)).toList());
+    }
+
+    @Override public synchronized List<ClosedTrade> accountTrades() { return TradeBook.closedTrades(fills); }
 
     public synchronized void decide(SessionId id, Outcome outcome) {
         SessionState s = find(id);
