@@ -1,6 +1,7 @@
 // The desk in a real browser against the real server: what a new user does, end to end.
 // Run with `npm run e2e` (Maven runs it in the quorum-e2e module after the server jar is built).
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { DESKTOP, PHONE, SMALL_PHONE, findChromium, foreignOrigin, launchBrowser, recordProblems, recordSockets, restClient, screenshotPath, sleep, startServer, waitFor } from './harness.mjs';
 
@@ -173,6 +174,9 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
 
   it('shows edited stops on the position card and on the session card, as the server holds them', async () => {
     await page.setViewportSize(DESKTOP);
+    // The tab opened the MSFT session last: back to AAPL's.
+    await page.getByLabel('Session', { exact: true }).selectOption(sessionId);
+    await page.getByRole('region', { name: 'AAPL price chart' }).waitFor();
     const held = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
     assert.ok(held, 'the session still holds AAPL');
     const last = Number(held.currentPrice);
@@ -266,6 +270,42 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     } finally {
       await second.close();
     }
+  });
+
+  it('lists the closed trade in the trade history with its fill prices and exit reason, as GET /trades does, and exports it', async () => {
+    await page.setViewportSize(DESKTOP);
+    const held = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
+    if (held) {
+      // Closed by the user unless a stop or target closed it first.
+      await page.getByRole('button', { name: 'Close AAPL position' }).click();
+      await page.getByRole('button', { name: 'Close position' }).click();
+    }
+    const trades = await waitFor(async () => {
+      const closed = await rest('GET', `/api/sessions/${sessionId}/trades`);
+      return closed.length > 0 ? closed : undefined;
+    }, 'a closed AAPL trade');
+    await page.getByRole('tab', { name: 'Trade history' }).click();
+    const history = page.getByRole('region', { name: 'Trade history' });
+    const newest = trades.at(-1);
+    const row = history.getByRole('row').filter({ hasText: Number(newest.exitPrice).toFixed(2) }).first();
+    await row.waitFor();
+    const text = await row.textContent();
+    assert.ok(text.includes(Number(newest.entryPrice).toFixed(2)), `${text} shows the entry fill price ${newest.entryPrice}`);
+    assert.ok(text.includes(newest.direction), text);
+    if (held) assert.ok(text.includes('User'), `${text}: closed by the user`);
+    await history.getByRole('button', { name: 'Account' }).click();
+    const account = (await rest('GET', '/api/trades')).length;
+    await history.getByText(`${account} of ${account} trade`).waitFor();
+    // The session's own trades again, for the export.
+    await history.getByRole('button', { name: 'This session' }).click();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), history.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = await readFile(await download.path(), 'utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    assert.equal(lines.length, trades.length + 1, 'a header and one line per trade');
+    assert.ok(lines.some((line) => line.includes(`,${newest.entryPrice},`) && line.includes(`,${newest.exitPrice},`)), 'the fill prices as the server holds them');
+    await page.screenshot({ path: screenshotPath('trades-1440x900.png') });
+    await page.getByRole('tab', { name: 'Conversation' }).click();
   });
 
   it('refuses the stream to a page of another origin', async () => {

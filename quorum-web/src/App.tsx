@@ -12,6 +12,7 @@ import { PriceChart } from './components/PriceChart';
 import { SessionFlow } from './components/SessionFlow';
 import { TokenPrompt } from './components/TokenPrompt';
 import { TradeConfirmation } from './components/TradeConfirmation';
+import { TradeHistory } from './components/TradeHistory';
 import { useDeskClock } from './state/deskClock';
 import { useOnNewDeskDay } from './state/deskDay';
 import { DEFAULT_TIME_ZONE, sessionStateLabel } from './format';
@@ -21,7 +22,13 @@ import { useSessionList } from './state/useSessionList';
 import { rememberSession, rememberedSession } from './state/rememberedSession';
 import { DeskErrorBoundary } from './components/DeskErrorBoundary';
 
-type View = 'flow' | 'chat' | 'log' | 'positions' | 'chart' | 'control';
+type Centre = 'chat' | 'log' | 'trades';
+type View = Centre | 'flow' | 'positions' | 'chart' | 'control';
+const CENTRE_TABS: { view: Centre; label: string }[] = [
+  { view: 'chat', label: 'Conversation' },
+  { view: 'log', label: 'Decision log' },
+  { view: 'trades', label: 'Trade history' },
+];
 const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'flow', label: 'Session' },
   { view: 'chat', label: 'Desk' },
@@ -29,6 +36,7 @@ const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'chart', label: 'Chart' },
   { view: 'control', label: 'Auto' },
   { view: 'log', label: 'Log' },
+  { view: 'trades', label: 'Trades' },
 ];
 
 export function App() {
@@ -93,7 +101,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   const [sessionId, setSessionId] = useState<string | null>(() => rememberedSession());
   // On a phone, one panel shows at a time: without a session, the one with the ticker box.
   const [view, setView] = useState<View>(() => (rememberedSession() ? 'chat' : 'flow'));
-  const [centre, setCentre] = useState<'chat' | 'log'>('chat');
+  const [centre, setCentre] = useState<Centre>('chat');
   const [chartTicker, setChartTicker] = useState<string | null>(null);
   const desk = useDesk(api, sessionId, undefined, onUnauthorized);
   const { state, connection, setSession, setPortfolio, refreshPortfolio } = desk;
@@ -171,6 +179,8 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
     if (sessionId) api.getSession(sessionId).then(setSession, () => undefined);
   });
   const area = (name: View) => ({ className: `area area-${name}`, 'data-active': view === name });
+  // The centre column shows one of its panels at a time on a desk-sized screen.
+  const centreArea = (name: Centre) => ({ className: `area area-centre area-${name}`, 'data-active': view === name, 'data-centre-shown': centre === name });
 
   return (
     <DeskTimeZone.Provider value={session?.config.timeZone ?? DEFAULT_TIME_ZONE}>
@@ -204,7 +214,7 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
           ))}
         </nav>
 
-        <main className="grid" data-centre={centre}>
+        <main className="grid">
           <div {...area('flow')}>
             <SessionFlow
               session={session}
@@ -237,17 +247,16 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
             )}
           </div>
           <div className="centre-tabs" role="tablist" aria-label="Centre panel">
-            <button type="button" role="tab" aria-selected={centre === 'chat'} onClick={() => setCentre('chat')}>
-              Conversation
-            </button>
-            <button type="button" role="tab" aria-selected={centre === 'log'} onClick={() => setCentre('log')}>
-              Decision log
-            </button>
+            {CENTRE_TABS.map((tab) => (
+              <button key={tab.view} type="button" role="tab" aria-selected={centre === tab.view} onClick={() => setCentre(tab.view)}>
+                {tab.label}
+              </button>
+            ))}
           </div>
-          <div {...area('chat')}>
+          <div {...centreArea('chat')}>
             <AgentChatPanel messages={state.messages} isAutoTradingEnabled={session?.autoTrading.enabled ?? false} />
           </div>
-          <div {...area('log')}>
+          <div {...centreArea('log')}>
             {sessionId ? (
               <DecisionLog api={api} sessionId={sessionId} changedAtSeq={state.decisionLogSeq} />
             ) : (
@@ -255,6 +264,9 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
                 <p className="empty">No session.</p>
               </section>
             )}
+          </div>
+          <div {...centreArea('trades')}>
+            <TradeHistory api={api} sessionId={sessionId} changedAt={state.trades.length} />
           </div>
           <div {...area('chart')}>
             {ticker ? (

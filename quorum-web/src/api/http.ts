@@ -3,6 +3,7 @@ import type {
   AlertRecord,
   AutoTradingConfig,
   Bar,
+  ClosedTrade,
   Confirmation,
   DecisionPage,
   FieldError,
@@ -90,6 +91,8 @@ export class ApiClient {
   denyConfirmation = (id: string, cid: string) => this.request<Confirmation>('POST', `/api/sessions/${enc(id)}/confirmations/${enc(cid)}/deny`, {});
 
   decisions = (id: string, query: DecisionQuery) => this.request<DecisionPage>('GET', `/api/sessions/${enc(id)}/decisions${queryString(query)}`);
+  trades = (id: string) => this.request<ClosedTrade[]>('GET', `/api/sessions/${enc(id)}/trades`);
+  accountTrades = () => this.request<ClosedTrade[]>('GET', '/api/trades');
   exportDecisions = (id: string, format: 'csv' | 'json') => this.download(`/api/sessions/${enc(id)}/decisions/export?format=${format}`);
   messages = (id: string, afterSeq: number, limit = 500) =>
     this.request<{ items: AgentMessage[] }>('GET', `/api/sessions/${enc(id)}/messages${queryString({ afterSeq, limit })}`);

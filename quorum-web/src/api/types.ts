@@ -261,3 +261,24 @@ export interface Problem {
   detail?: string;
   errors?: FieldError[];
 }
+
+export const EXIT_REASONS = ['STOP_LOSS', 'TAKE_PROFIT', 'TRAILING_STOP', 'DECISION', 'USER', 'LOSS_LIMIT'] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
+/** A round trip at its fill prices (`GET /api/sessions/{id}/trades`, `GET /api/trades`); `pnl` is gross of commissions. */
+export interface ClosedTrade {
+  sessionId: string;
+  ticker: string;
+  direction: 'LONG' | 'SHORT';
+  quantity: number;
+  entryPrice: Decimal;
+  exitPrice: Decimal;
+  openedAt: string;
+  closedAt: string;
+  pnl: Decimal;
+  pnlPct: Decimal;
+  exitReason: ExitReason;
+  exitDetail: string;
+  entryOrderIds: string[];
+  exitOrderId: string;
+}

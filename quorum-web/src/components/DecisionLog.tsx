@@ -5,6 +5,7 @@ import { formatCount, formatPrice, groupDigits, titleCase } from '../format';
 import { priceMovedNote } from '../state/priceMoved';
 import { useDeskTimeFormat } from '../state/deskTimeZone';
 import { VoteChip, outcomeLabel } from './agents';
+import { saveFile } from '../download';
 
 interface DecisionLogProps {
   api: ApiClient;
@@ -58,13 +59,7 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
 
   const exportCsv = async () => {
     try {
-      const blob = await api.exportDecisions(sessionId, 'csv');
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `quorum-decisions-${sessionId}.csv`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveFile(await api.exportDecisions(sessionId, 'csv'), `quorum-decisions-${sessionId}.csv`);
     } catch (e) {
       setError(messageOf(e));
     }
