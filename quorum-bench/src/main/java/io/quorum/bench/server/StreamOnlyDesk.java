@@ -5,10 +5,10 @@ import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.SessionId;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
-import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
+import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DecisionFilter;
@@ -19,6 +19,7 @@ import io.quorum.server.api.Health;
 import io.quorum.server.api.MessageFilter;
 import io.quorum.server.api.MessagePage;
 import io.quorum.server.api.Paging;
+import io.quorum.server.api.Performance;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
@@ -133,6 +134,10 @@ final class StreamOnlyDesk implements DeskOperations {
     @Override public List<ClosedTrade> trades(SessionId id) { throw notServed(); }
 
     @Override public List<ClosedTrade> accountTrades() { throw notServed(); }
+
+    @Override public Performance performance(SessionId id) { throw notServed(); }
+
+    @Override public Performance accountPerformance() { throw notServed(); }
 
     @Override public List<BarView> bars(Ticker ticker, BarInterval interval, int count) { throw notServed(); }
 

@@ -26,6 +26,7 @@ import io.quorum.server.api.DeskOperations;
 import io.quorum.server.api.MessageFilter;
 import io.quorum.server.api.MessagePage;
 import io.quorum.server.api.Paging;
+import io.quorum.server.api.Performance;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
@@ -118,6 +119,12 @@ final class ApiRoutes {
                 Route.of(GET, "/api/trades", "The account's closed trades, every session's, archived ones too, in the order they closed",
                                 ctx -> ctx.json(desk.accountTrades()))
                         .returnsListOf(ClosedTrade.class),
+                Route.of(GET, "/api/sessions/{id}/performance", "The session's equity curve with drawdown, daily P&L bars and stats (win rate, profit factor, Sharpe)",
+                                ctx -> ctx.json(desk.performance(read.sessionId(ctx))))
+                        .returns(Performance.class),
+                Route.of(GET, "/api/performance", "The account's equity curve with drawdown, daily P&L bars and stats, over every session's trades",
+                                ctx -> ctx.json(desk.accountPerformance()))
+                        .returns(Performance.class),
                 Route.of(GET, "/api/sessions/{id}/alerts", "The session's alerts", ctx -> ctx.json(desk.alerts(read.sessionId(ctx))))
                         .returnsListOf(AlertView.class),
                 Route.of(GET, "/api/market/{ticker}/bars", "Recent bars for the chart", this::bars)

@@ -1,8 +1,5 @@
 package io.quorum.server.wiring;
 
-import io.quorum.engine.message.Execution;
-import io.quorum.engine.message.SessionId;
-import io.quorum.server.api.TradeFill;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorum.adapters.json.MessageJson;
 import io.quorum.engine.decision.DecisionRecord;
@@ -15,7 +12,9 @@ import io.quorum.engine.market.Bar;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Direction;
+import io.quorum.engine.message.Execution;
 import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Tally;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
@@ -41,6 +40,7 @@ import io.quorum.server.api.PositionView;
 import io.quorum.server.api.ProposalView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
+import io.quorum.server.api.TradeFill;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

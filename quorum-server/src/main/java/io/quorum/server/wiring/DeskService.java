@@ -20,6 +20,7 @@ import io.quorum.server.api.Health;
 import io.quorum.server.api.MessageFilter;
 import io.quorum.server.api.MessagePage;
 import io.quorum.server.api.Paging;
+import io.quorum.server.api.Performance;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
@@ -113,6 +114,10 @@ public final class DeskService implements DeskOperations, AutoCloseable {
     @Override public List<ClosedTrade> trades(SessionId id) { return queries.trades(id); }
 
     @Override public List<ClosedTrade> accountTrades() { return queries.accountTrades(); }
+
+    @Override public Performance performance(SessionId id) { return queries.performance(id); }
+
+    @Override public Performance accountPerformance() { return queries.accountPerformance(); }
 
     @Override public MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter) { return queries.messages(id, afterSeq, limit, filter); }
 

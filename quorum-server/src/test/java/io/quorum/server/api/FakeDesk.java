@@ -1,5 +1,6 @@
 package io.quorum.server.api;
 
+import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
@@ -30,6 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeDesk implements DeskOperations {
     public static final String DISCLOSURE_VERSION = "1";
+    /** What the fake account started with. */
+    public static final BigDecimal CAPITAL = new BigDecimal("100000.00");
     public static final AutoTradingConfigView DEFAULT_CONFIG = new AutoTradingConfigView("25", "5", 10, "09:30", "16:00",
             "America/New_York", "10000", 30, 3, null, true);
 
@@ -132,6 +135,10 @@ public final class FakeDesk implements DeskOperations {
     }
 
     @Override public synchronized List<ClosedTrade> accountTrades() { return TradeBook.closedTrades(fills); }
+
+    @Override public synchronized Performance performance(SessionId id) { return PerformanceReport.of(trades(id), CAPITAL, ExchangeCalendar.NYSE); }
+
+    @Override public synchronized Performance accountPerformance() { return PerformanceReport.of(accountTrades(), CAPITAL, ExchangeCalendar.NYSE); }
 
     public synchronized void decide(SessionId id, Outcome outcome) {
         SessionState s = find(id);

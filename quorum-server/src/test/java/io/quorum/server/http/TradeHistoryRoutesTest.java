@@ -51,6 +51,20 @@ class TradeHistoryRoutesTest {
         assertThat(trades.findValuesAsText("exitReason")).containsExactly("USER", "STOP_LOSS");
     }
 
+    @Test void the_performance_of_a_session_and_of_the_account_follows_their_trades() {
+        roundTrip(aapl, "AAPL", "187.00", "185.00", "the stop-loss was hit");
+        roundTrip(msft, "MSFT", "400.00", "404.00", "closed by user");
+
+        JsonNode session = server.parse(server.get("/api/sessions/" + aapl.value() + "/performance"));
+        JsonNode account = server.parse(server.get("/api/performance"));
+
+        assertThat(session.path("stats").path("totalPnl").asText()).isEqualTo("-20.00");
+        assertThat(session.path("equity").findValuesAsText("equity")).containsExactly("100000.00", "99980.00");
+        assertThat(account.path("stats").path("totalPnl").asText()).isEqualTo("20.00");
+        assertThat(account.path("stats").path("winRate").asText()).isEqualTo("0.5000");
+        assertThat(account.path("daily").get(0).path("date").asText()).isEqualTo("2025-03-03");
+    }
+
     @Test void an_unknown_session_has_no_trades_to_list() {
         assertThat(server.get("/api/sessions/nope/trades").statusCode()).isEqualTo(404);
     }
@@ -59,6 +73,8 @@ class TradeHistoryRoutesTest {
         JsonNode paths = server.parse(server.get("/openapi.json")).path("paths");
         assertThat(paths.has("/api/sessions/{id}/trades")).isTrue();
         assertThat(paths.has("/api/trades")).isTrue();
+        assertThat(paths.has("/api/sessions/{id}/performance")).isTrue();
+        assertThat(paths.has("/api/performance")).isTrue();
     }
 
     private int minute;
