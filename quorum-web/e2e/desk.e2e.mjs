@@ -308,6 +308,23 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     await page.getByRole('tab', { name: 'Conversation' }).click();
   });
 
+  it('shows the session’s and the account’s performance as the server computed it, with its equity and daily P&L charts', async () => {
+    await page.getByRole('tab', { name: 'Performance' }).click();
+    const panel = page.getByRole('region', { name: 'Performance' });
+    const figures = panel.getByRole('definition');
+    const expected = (await rest('GET', `/api/sessions/${sessionId}/performance`)).stats;
+    await panel.getByText(`${expected.trades} (${expected.wins} won, ${expected.losses} lost)`).waitFor();
+    const totalPnl = Number(expected.totalPnl).toLocaleString('en-US', { style: 'currency', currency: 'USD', signDisplay: 'exceptZero' });
+    assert.equal(await figures.first().textContent(), totalPnl);
+    await panel.getByRole('img', { name: 'Equity curve with drawdown below it' }).waitFor();
+    await panel.getByRole('img', { name: 'Daily P&L bars' }).waitFor();
+    const account = (await rest('GET', '/api/performance')).stats;
+    await panel.getByRole('button', { name: 'Account' }).click();
+    await panel.getByText(`${account.trades} (${account.wins} won, ${account.losses} lost)`).waitFor();
+    await page.screenshot({ path: screenshotPath('performance-1440x900.png') });
+    await page.getByRole('tab', { name: 'Conversation' }).click();
+  });
+
   it('refuses the stream to a page of another origin', async () => {
     const foreign = await foreignOrigin('<!doctype html><title>elsewhere</title>');
     try {

@@ -7,6 +7,7 @@ import { AlertCenter } from './components/AlertCenter';
 import { AutoTradingControl } from './components/AutoTradingControl';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { DecisionLog } from './components/DecisionLog';
+import { PerformancePanel } from './components/PerformancePanel';
 import { PositionsDashboard } from './components/PositionsDashboard';
 import { PriceChart } from './components/PriceChart';
 import { SessionFlow } from './components/SessionFlow';
@@ -22,12 +23,13 @@ import { useSessionList } from './state/useSessionList';
 import { rememberSession, rememberedSession } from './state/rememberedSession';
 import { DeskErrorBoundary } from './components/DeskErrorBoundary';
 
-type Centre = 'chat' | 'log' | 'trades';
+type Centre = 'chat' | 'log' | 'trades' | 'performance';
 type View = Centre | 'flow' | 'positions' | 'chart' | 'control';
 const CENTRE_TABS: { view: Centre; label: string }[] = [
   { view: 'chat', label: 'Conversation' },
   { view: 'log', label: 'Decision log' },
   { view: 'trades', label: 'Trade history' },
+  { view: 'performance', label: 'Performance' },
 ];
 const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'flow', label: 'Session' },
@@ -37,6 +39,7 @@ const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'control', label: 'Auto' },
   { view: 'log', label: 'Log' },
   { view: 'trades', label: 'Trades' },
+  { view: 'performance', label: 'Stats' },
 ];
 
 export function App() {
@@ -267,6 +270,9 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
           </div>
           <div {...centreArea('trades')}>
             <TradeHistory api={api} sessionId={sessionId} changedAt={state.trades.length} />
+          </div>
+          <div {...centreArea('performance')}>
+            <PerformancePanel api={api} sessionId={sessionId} changedAt={state.trades.length} />
           </div>
           <div {...area('chart')}>
             {ticker ? (

@@ -7,6 +7,7 @@ import type {
   Confirmation,
   DecisionPage,
   FieldError,
+  Performance,
   Portfolio,
   Position,
   Problem,
@@ -93,6 +94,8 @@ export class ApiClient {
   decisions = (id: string, query: DecisionQuery) => this.request<DecisionPage>('GET', `/api/sessions/${enc(id)}/decisions${queryString(query)}`);
   trades = (id: string) => this.request<ClosedTrade[]>('GET', `/api/sessions/${enc(id)}/trades`);
   accountTrades = () => this.request<ClosedTrade[]>('GET', '/api/trades');
+  performance = (id: string) => this.request<Performance>('GET', `/api/sessions/${enc(id)}/performance`);
+  accountPerformance = () => this.request<Performance>('GET', '/api/performance');
   exportDecisions = (id: string, format: 'csv' | 'json') => this.download(`/api/sessions/${enc(id)}/decisions/export?format=${format}`);
   messages = (id: string, afterSeq: number, limit = 500) =>
     this.request<{ items: AgentMessage[] }>('GET', `/api/sessions/${enc(id)}/messages${queryString({ afterSeq, limit })}`);

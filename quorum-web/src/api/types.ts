@@ -282,3 +282,23 @@ export interface ClosedTrade {
   entryOrderIds: string[];
   exitOrderId: string;
 }
+
+/** `GET /api/sessions/{id}/performance`, `GET /api/performance`: computed on the server (see docs/api.md for the conventions). */
+export interface Performance {
+  capital: Decimal;
+  equity: { time: string; equity: Decimal; drawdown: Decimal; drawdownPct: Decimal }[];
+  daily: { date: string; pnl: Decimal }[];
+  stats: {
+    trades: number;
+    wins: number;
+    losses: number;
+    winRate: Decimal | null;
+    profitFactor: Decimal | null;
+    averageWin: Decimal | null;
+    averageLoss: Decimal | null;
+    totalPnl: Decimal;
+    maxDrawdown: Decimal;
+    maxDrawdownPct: Decimal;
+    sharpe: Decimal | null;
+  };
+}

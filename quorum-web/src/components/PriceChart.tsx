@@ -1,8 +1,6 @@
 import {
   CandlestickSeries,
-  ColorType,
   HistogramSeries,
-  TickMarkType,
   createChart,
   createSeriesMarkers,
   type IChartApi,
@@ -16,8 +14,9 @@ import {
 import { useContext, useEffect, useRef, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
 import type { Bar, Position } from '../api/types';
-import { formatChartTick, formatDeskTime, num } from '../format';
+import { num } from '../format';
 import { DeskTimeZone } from '../state/deskTimeZone';
+import { CHART_LOOK, fitWhenShown, inDeskTimeZone } from './chartLook';
 import type { TradeMark } from '../state/desk';
 
 interface PriceChartProps {
@@ -46,12 +45,9 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
     const element = container.current;
     if (!element) return;
     const created = createChart(element, {
-      autoSize: true,
-      layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#9aa4b2', fontSize: 11 },
-      grid: { vertLines: { color: '#1c2330' }, horzLines: { color: '#1c2330' } },
-      rightPriceScale: { borderColor: '#2a3342' },
+      ...CHART_LOOK,
       // Room right of the last bar, so that a marker on it and its label stay clear of the price axis.
-      timeScale: { borderColor: '#2a3342', timeVisible: true, secondsVisible: false, rightOffset: 6 },
+      timeScale: { ...CHART_LOOK.timeScale, rightOffset: 6 },
     });
     candles.current = created.addSeries(CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', borderVisible: false, wickUpColor: '#26a69a', wickDownColor: '#ef5350' });
     // Candles above the volume bars (the bottom fifth), with room for the markers above and below them.
@@ -61,30 +57,18 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
     created.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     markers.current = createSeriesMarkers(candles.current, []);
     chart.current = created;
-    // On a phone the chart is drawn while its tab is hidden, at no width: fitting the bars then
-    // crams them at the right edge. Fit them again each time the chart is shown.
-    let shown = element.clientWidth > 0;
-    const visibility = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-      const now = element.clientWidth > 0;
-      if (now && !shown) created.timeScale().fitContent();
-      shown = now;
-    });
-    visibility?.observe(element);
+    const stopFitting = fitWhenShown(element, [created]);
     return () => {
-      visibility?.disconnect();
+      stopFitting();
       created.remove();
       chart.current = candles.current = volume.current = markers.current = null;
       lines.current = [];
     };
   }, []);
 
-  // Bars are stamped in UTC; the axis and the crosshair read in the exchange's zone, as every other time on the page.
   const timeZone = useContext(DeskTimeZone);
   useEffect(() => {
-    chart.current?.applyOptions({
-      localization: { timeFormatter: (time: Time) => formatDeskTime(new Date((time as number) * 1000).toISOString(), timeZone) },
-      timeScale: { tickMarkFormatter: (time: Time, type: TickMarkType) => formatChartTick(time as number, type < TickMarkType.Time, timeZone) },
-    });
+    if (chart.current) inDeskTimeZone(chart.current, timeZone);
   }, [timeZone]);
 
   useEffect(() => {

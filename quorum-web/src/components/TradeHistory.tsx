@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
-import { messageOf, type ApiClient } from '../api/http';
+import { useCallback, useMemo, useState } from 'react';
+import type { ApiClient } from '../api/http';
 import { EXIT_REASONS, type ClosedTrade, type ExitReason } from '../api/types';
 import { saveFile } from '../download';
 import { formatCount, formatPct, formatPrice, formatSignedMoney, signClass } from '../format';
 import { useDeskTimeFormat } from '../state/deskTimeZone';
+import { useLoaded } from '../state/useLoaded';
+import { ScopeChips, shownScope, type Scope } from './ScopeChips';
 import { EXIT_LABEL, NO_TRADE_FILTER, filterTrades, tradesCsv, type TradeFilter, type TradeResult } from '../state/trades';
 
 interface TradeHistoryProps {
@@ -13,49 +15,31 @@ interface TradeHistoryProps {
   changedAt: number;
 }
 
-type Scope = 'session' | 'account';
+const NO_TRADES: ClosedTrade[] = [];
 
 /** Closed trades of the session or of the whole account: entry, exit, P&L and why it was closed; filterable, exportable. */
 export function TradeHistory({ api, sessionId, changedAt }: TradeHistoryProps) {
   const deskTime = useDeskTimeFormat();
   const [scope, setScope] = useState<Scope>(sessionId ? 'session' : 'account');
-  const [trades, setTrades] = useState<ClosedTrade[]>([]);
   const [filter, setFilter] = useState<TradeFilter>(NO_TRADE_FILTER);
-  const [error, setError] = useState<string | null>(null);
-  const shownScope: Scope = sessionId ? scope : 'account';
+  const scopeShown = shownScope(scope, sessionId);
 
-  useEffect(() => {
-    let alive = true;
-    const load = shownScope === 'session' && sessionId ? api.trades(sessionId) : api.accountTrades();
-    load.then(
-      (loaded) => {
-        if (!alive) return;
-        setTrades(loaded);
-        setError(null);
-      },
-      (e) => alive && setError(messageOf(e)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, sessionId, shownScope, changedAt]);
+  const load = useCallback(
+    () => (scopeShown === 'session' && sessionId ? api.trades(sessionId) : api.accountTrades()),
+    // changedAt: a new execution may have closed a trade.
+    [api, sessionId, scopeShown, changedAt],
+  );
+  const { value: trades, error } = useLoaded<ClosedTrade[]>(load, NO_TRADES);
 
   const shown = useMemo(() => filterTrades(trades, filter), [trades, filter]);
   const set = <K extends keyof TradeFilter>(field: K, value: TradeFilter[K]) => setFilter((current) => ({ ...current, [field]: value }));
-  const exportCsv = () => saveFile(new Blob([tradesCsv(shown)], { type: 'text/csv' }), `quorum-trades-${shownScope === 'session' ? sessionId : 'account'}.csv`);
+  const exportCsv = () => saveFile(new Blob([tradesCsv(shown)], { type: 'text/csv' }), `quorum-trades-${scopeShown === 'session' ? sessionId : 'account'}.csv`);
 
   return (
     <section className="panel trade-history" aria-label="Trade history">
       <header className="panel-header">
         <h2>Trade history</h2>
-        <div className="chips" role="group" aria-label="Trades of">
-          <button type="button" className="chip" aria-pressed={shownScope === 'session'} disabled={!sessionId} onClick={() => setScope('session')}>
-            This session
-          </button>
-          <button type="button" className="chip" aria-pressed={shownScope === 'account'} onClick={() => setScope('account')}>
-            Account
-          </button>
-        </div>
+        <ScopeChips scope={scopeShown} hasSession={sessionId !== null} onScope={setScope} label="Trades of" />
         <span className="muted small">
           {shown.length} of {trades.length} trade{trades.length === 1 ? '' : 's'}
         </span>
