@@ -130,7 +130,7 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
         assert.deepEqual(cut.map((chip) => chip.text), [], 'no filter chip is cut off by the screen');
         await tab.screenshot({ path: screenshotPath(`chips-${size.width}x${size.height}.png`) });
         await tab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Chart' }).click();
-        await tab.getByRole('img', { name: /AAPL candles/ }).locator('canvas').first().waitFor();
+        await tab.getByRole('figure', { name: /AAPL candles/ }).locator('canvas').first().waitFor();
         await sleep(1000);
         await tab.screenshot({ path: screenshotPath(`chart-${size.width}x${size.height}.png`) });
         assert.deepEqual(problems, []);
@@ -316,8 +316,8 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     await panel.getByText(`${expected.trades} (${expected.wins} won, ${expected.losses} lost)`).waitFor();
     const totalPnl = Number(expected.totalPnl).toLocaleString('en-US', { style: 'currency', currency: 'USD', signDisplay: 'exceptZero' });
     assert.equal(await figures.first().textContent(), totalPnl);
-    await panel.getByRole('img', { name: 'Equity curve with drawdown below it' }).waitFor();
-    await panel.getByRole('img', { name: 'Daily P&L bars' }).waitFor();
+    await panel.getByRole('figure', { name: 'Equity curve with drawdown below it' }).waitFor();
+    await panel.getByRole('figure', { name: 'Daily P&L bars' }).waitFor();
     const account = (await rest('GET', '/api/performance')).stats;
     await panel.getByRole('button', { name: 'Account' }).click();
     await panel.getByText(`${account.trades} (${account.wins} won, ${account.losses} lost)`).waitFor();

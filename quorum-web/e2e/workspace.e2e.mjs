@@ -87,6 +87,100 @@ describe('the trader’s workspace in a browser, against the real server', { ski
     });
   }
 
+  it('follows the system’s light or dark theme until the user picks one, and keeps the pick for the browser', async () => {
+    const tab = await browser.context.newPage();
+    try {
+      await tab.emulateMedia({ colorScheme: 'light' });
+      await tab.goto(`${server.origin}/#token=${server.token}`);
+      const theme = () => tab.evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.documentElement).backgroundColor]);
+      await tab.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+      assert.deepEqual(await theme(), ['light', 'rgb(244, 246, 250)']);
+      await tab.emulateMedia({ colorScheme: 'dark' });
+      await tab.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+
+      await tab.getByLabel('Theme').selectOption('light');
+      await tab.reload();
+      await tab.getByLabel('Analyse a ticker').waitFor();
+      assert.deepEqual(await theme(), ['light', 'rgb(244, 246, 250)'], 'the pick outlasts a reload, whatever the system says');
+      await tab.screenshot({ path: screenshotPath('light-1440x900.png') });
+      await tab.getByLabel('Theme').selectOption('system');
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('answers the keyboard: / focuses the ticker box, ? lists the shortcuts, Esc closes, and a approves only once confirmed', async () => {
+    const tab = await browser.context.newPage();
+    try {
+      await tab.goto(`${server.origin}/#token=${server.token}`);
+      await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+      await waitFor(async () => (await rest('GET', `/api/sessions/${sessionId}`)).state === 'PROPOSAL', 'the proposal');
+      const card = tab.getByRole('article', { name: 'Proposal', exact: true });
+      await card.waitFor();
+
+      await tab.locator('body').click({ position: { x: 5, y: 5 } });
+      await tab.keyboard.press('/');
+      assert.equal(await tab.evaluate(() => document.activeElement?.id), 'ticker-input');
+      assert.equal(await tab.getByLabel('Analyse a ticker').inputValue(), '', 'the slash is not typed into the box');
+
+      await tab.locator('body').click({ position: { x: 5, y: 5 } });
+      await tab.keyboard.press('?');
+      const list = tab.getByRole('alertdialog', { name: 'Keyboard shortcuts' });
+      await list.waitFor();
+      assert.match(await list.textContent(), /Focus the ticker box/);
+      await tab.keyboard.press('Escape');
+      await list.waitFor({ state: 'detached' });
+
+      await tab.keyboard.press('a');
+      const approve = tab.getByRole('alertdialog', { name: /^Approve:/ });
+      await approve.waitFor();
+      await tab.keyboard.press('Escape');
+      await approve.waitFor({ state: 'detached' });
+      assert.equal((await rest('GET', `/api/sessions/${sessionId}`)).state, 'PROPOSAL', 'nothing approved without the confirmation');
+    } finally {
+      await tab.close();
+    }
+  });
+
+  for (const size of [DESKTOP, PHONE, SMALL_PHONE]) {
+    it(`has no serious or critical accessibility violation (axe) on any main view at ${size.width}×${size.height}`, async () => {
+      const { default: AxeBuilder } = await import('@axe-core/playwright');
+      const tab = await browser.context.newPage();
+      const found = [];
+      const check = async (view) => {
+        const { violations } = await new AxeBuilder({ page: tab }).analyze();
+        for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+          found.push(`${view}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        }
+      };
+      try {
+        await tab.setViewportSize(size);
+        await tab.goto(server.origin);
+        await tab.evaluate(() => localStorage.removeItem('quorum.token'));
+        await tab.reload();
+        await tokenPrompt(tab).waitFor();
+        await check('token prompt');
+        await tokenPrompt(tab).getByLabel('Access token').fill(server.token);
+        await tab.getByRole('button', { name: 'Open the desk' }).click();
+        await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+        await tab.locator('[data-testid="chat-bubble"]').first().waitFor();
+        const views = size === DESKTOP ? ['Conversation', 'Decision log', 'Trade history', 'Performance'] : ['Session', 'Desk', 'Positions', 'Chart', 'Auto', 'Log', 'Trades', 'Stats'];
+        // Both themes on the desk's screen; the phones in the system's (light in a headless browser).
+        for (const colorScheme of size === DESKTOP ? ['light', 'dark'] : ['light']) {
+          await tab.emulateMedia({ colorScheme });
+          for (const view of views) {
+            if (size === DESKTOP) await tab.getByRole('tab', { name: view }).click();
+            else await tab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: view }).click();
+            await check(`${view} (${colorScheme})`);
+          }
+        }
+        assert.deepEqual(found, []);
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
   it('says what the daily P&L, a position’s P&L and the account’s equity each include', async () => {
     const tab = await browser.context.newPage();
     try {

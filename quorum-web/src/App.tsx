@@ -22,6 +22,9 @@ import { useDesk } from './state/useDesk';
 import { useSessionList } from './state/useSessionList';
 import { rememberSession, rememberedSession } from './state/rememberedSession';
 import { DeskErrorBoundary } from './components/DeskErrorBoundary';
+import { ConfirmDialog } from './components/ConfirmDialog';
+import { SHORTCUTS, listenForShortcuts } from './state/shortcuts';
+import { ThemeContext, useTheme, type ThemeChoice } from './state/theme';
 
 type Centre = 'chat' | 'log' | 'trades' | 'performance';
 type View = Centre | 'flow' | 'positions' | 'chart' | 'control';
@@ -43,6 +46,20 @@ const PHONE_TABS: { view: View; label: string }[] = [
 ];
 
 export function App() {
+  const theme = useTheme();
+  return (
+    <ThemeContext.Provider value={theme.theme}>
+      <SignedIn themeChoice={theme.choice} onThemeChoice={theme.choose} />
+    </ThemeContext.Provider>
+  );
+}
+
+interface ThemePicker {
+  themeChoice: ThemeChoice;
+  onThemeChoice: (choice: ThemeChoice) => void;
+}
+
+function SignedIn(themePicker: ThemePicker) {
   const [token, setToken] = useState<string | null>(() => takeToken());
   const [refused, setRefused] = useState(false);
   // A new key mounts a new desk, which opens the session the tab remembers (none once forgotten).
@@ -95,12 +112,13 @@ export function App() {
       }}
       onSignOut={signOut}
     >
-      <Desk key={deskKey} api={api} onUnauthorized={signOut} />
+      <Desk key={deskKey} api={api} onUnauthorized={signOut} {...themePicker} />
     </DeskErrorBoundary>
   );
 }
 
-function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => void }) {
+function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiClient; onUnauthorized: () => void } & ThemePicker) {
+  const [listingShortcuts, setListingShortcuts] = useState(false);
   const [sessionId, setSessionId] = useState<string | null>(() => rememberedSession());
   // On a phone, one panel shows at a time: without a session, the one with the ticker box.
   const [view, setView] = useState<View>(() => (rememberedSession() ? 'chat' : 'flow'));
@@ -181,6 +199,20 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   useOnNewDeskDay(deskNow, session?.config.timeZone ?? null, () => {
     if (sessionId) api.getSession(sessionId).then(setSession, () => undefined);
   });
+  useEffect(
+    () =>
+      listenForShortcuts((shortcut, event) => {
+        if (shortcut === 'listShortcuts') setListingShortcuts(true);
+        if (shortcut !== 'focusTicker') return;
+        // The key would otherwise be typed into the box it focuses.
+        event.preventDefault();
+        setView('flow');
+        // On a phone the box shows only once its panel is drawn.
+        requestAnimationFrame(() => document.getElementById('ticker-input')?.focus());
+      }),
+    [],
+  );
+
   const area = (name: View) => ({ className: `area area-${name}`, 'data-active': view === name });
   // The centre column shows one of its panels at a time on a desk-sized screen.
   const centreArea = (name: Centre) => ({ className: `area area-centre area-${name}`, 'data-active': view === name, 'data-centre-shown': centre === name });
@@ -204,7 +236,18 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
           <span className="spacer" />
           {sessionId && <ConnectionIndicator state={connection} />}
           {sessionId && <AlertCenter alerts={state.alerts} sessionId={sessionId} />}
-          <button type="button" className="btn btn-small" onClick={onUnauthorized} aria-label="Forget the access token">
+          <label className="theme-picker">
+            <span className="visually-hidden">Theme</span>
+            <select value={themeChoice} onChange={(e) => onThemeChoice(e.target.value as ThemeChoice)} aria-label="Theme">
+              <option value="system">System theme</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+          <button type="button" className="btn btn-small" onClick={() => setListingShortcuts(true)} aria-label="Keyboard shortcuts">
+            ?
+          </button>
+          <button type="button" className="btn btn-small" onClick={onUnauthorized} aria-label="Sign out: forget the access token">
             Sign out
           </button>
         </header>
@@ -297,6 +340,20 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
           </div>
         </main>
 
+        {listingShortcuts && (
+          <ConfirmDialog title="Keyboard shortcuts" cancelLabel="Close" onCancel={() => setListingShortcuts(false)}>
+            <dl className="shortcut-list">
+              {SHORTCUTS.map((shortcut) => (
+                <div key={shortcut.keys}>
+                  <dt>
+                    <kbd>{shortcut.keys}</kbd>
+                  </dt>
+                  <dd>{shortcut.what}</dd>
+                </div>
+              ))}
+            </dl>
+          </ConfirmDialog>
+        )}
         {sessionId && session && (
           <TradeConfirmation
             load={handlers.confirmations}

@@ -61,7 +61,12 @@ export function AlertCenter({ alerts, sessionId }: AlertCenterProps) {
 
   return (
     <>
-      <div className="alert-center">
+      <div
+        className="alert-center"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && open) setOpen(false);
+        }}
+      >
         <button type="button" className="btn bell" aria-expanded={open} aria-label={`Alerts, ${unread} unread`} onClick={() => setOpen(!open)}>
           <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
             <path d="M6 16V11a6 6 0 0112 0v5l2 2H4zM10 20a2 2 0 004 0" fill="none" stroke="currentColor" strokeWidth="2" />

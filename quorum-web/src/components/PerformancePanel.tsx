@@ -6,7 +6,8 @@ import { formatMoney, formatPct, formatSignedMoney, num, signClass } from '../fo
 import { dailyBars, equityCurves, LOSS_COLOUR } from '../state/performance';
 import { DeskTimeZone } from '../state/deskTimeZone';
 import { useLoaded } from '../state/useLoaded';
-import { CHART_LOOK, fitWhenShown, inDeskTimeZone } from './chartLook';
+import { ThemeContext } from '../state/theme';
+import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inTheme } from './chartLook';
 import { ScopeChips, shownScope, type Scope } from './ScopeChips';
 
 interface PerformancePanelProps {
@@ -72,6 +73,7 @@ function PerformanceCharts({ performance }: { performance: Performance | null })
   const equityContainer = useRef<HTMLDivElement>(null);
   const dailyContainer = useRef<HTMLDivElement>(null);
   const timeZone = useContext(DeskTimeZone);
+  const theme = useContext(ThemeContext);
   const charts = useRef<{ equity: ISeriesApi<'Line'>; drawdown: ISeriesApi<'Line'>; daily: ISeriesApi<'Histogram'>; all: IChartApi[] } | null>(null);
 
   useEffect(() => {
@@ -85,7 +87,10 @@ function PerformanceCharts({ performance }: { performance: Performance | null })
     const dailyChart = createChart(dailyContainer.current, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, timeVisible: false } });
     const daily = dailyChart.addSeries(HistogramSeries, { priceFormat: { type: 'price', precision: 2, minMove: 0.01 } });
     charts.current = { equity, drawdown, daily, all: [equityChart, dailyChart] };
-    inDeskTimeZone(equityChart, timeZone);
+    for (const chart of [equityChart, dailyChart]) {
+      inDeskTimeZone(chart, timeZone);
+      inTheme(chart, theme);
+    }
     const stopFitting = fitWhenShown(equityContainer.current, [equityChart, dailyChart]);
     return () => {
       stopFitting();
@@ -93,7 +98,7 @@ function PerformanceCharts({ performance }: { performance: Performance | null })
       dailyChart.remove();
       charts.current = null;
     };
-  }, [timeZone]);
+  }, [timeZone, theme]);
 
   useEffect(() => {
     const drawn = charts.current;
@@ -103,15 +108,15 @@ function PerformanceCharts({ performance }: { performance: Performance | null })
     drawn.drawdown.setData(curves.drawdown.map((p) => ({ time: p.time as UTCTimestamp, value: p.value })));
     drawn.daily.setData(dailyBars(performance.daily).map((bar) => ({ time: bar.time as Time, value: bar.value, color: bar.color })));
     for (const chart of drawn.all) chart.timeScale().fitContent();
-    // timeZone: a new zone draws new charts, which need the data again.
-  }, [performance, timeZone]);
+    // timeZone, theme: new charts are drawn for them, which need the data again.
+  }, [performance, timeZone, theme]);
 
   return (
     <div className="performance-charts">
       <h3 className="small muted">Equity and drawdown</h3>
-      <div ref={equityContainer} className="chart-container equity-chart" role="img" aria-label="Equity curve with drawdown below it" />
+      <div ref={equityContainer} className="chart-container equity-chart" role="figure" aria-label="Equity curve with drawdown below it" />
       <h3 className="small muted">Daily P&L</h3>
-      <div ref={dailyContainer} className="chart-container daily-chart" role="img" aria-label="Daily P&L bars" />
+      <div ref={dailyContainer} className="chart-container daily-chart" role="figure" aria-label="Daily P&L bars" />
     </div>
   );
 }

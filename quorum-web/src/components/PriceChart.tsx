@@ -16,7 +16,8 @@ import { messageOf, type ApiClient } from '../api/http';
 import type { Bar, Position } from '../api/types';
 import { num } from '../format';
 import { DeskTimeZone } from '../state/deskTimeZone';
-import { CHART_LOOK, fitWhenShown, inDeskTimeZone } from './chartLook';
+import { ThemeContext } from '../state/theme';
+import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inTheme } from './chartLook';
 import type { TradeMark } from '../state/desk';
 
 interface PriceChartProps {
@@ -67,9 +68,12 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
   }, []);
 
   const timeZone = useContext(DeskTimeZone);
+  const theme = useContext(ThemeContext);
   useEffect(() => {
-    if (chart.current) inDeskTimeZone(chart.current, timeZone);
-  }, [timeZone]);
+    if (!chart.current) return;
+    inDeskTimeZone(chart.current, timeZone);
+    inTheme(chart.current, theme);
+  }, [timeZone, theme]);
 
   useEffect(() => {
     let alive = true;
@@ -138,7 +142,7 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
           </span>
         )}
       </header>
-      <div ref={container} className="chart-container" role="img" aria-label={`${ticker} candles with volume, trade markers, stop and target lines`} />
+      <div ref={container} className="chart-container" role="figure" aria-label={`${ticker} candles with volume, trade markers, stop and target lines`} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { listenForShortcuts } from '../state/shortcuts';
 import { messageOf } from '../api/http';
 import type { Position, Proposal, Session } from '../api/types';
 import { formatCount, formatMoney, formatPrice, sessionStateLabel, titleCase } from '../format';
@@ -219,8 +220,21 @@ export function ProposalCard({
   onReject: (proposalId: string, reason: string) => Promise<unknown>;
 }) {
   const [rejecting, setRejecting] = useState(false);
+  const [confirmApprove, setConfirmApprove] = useState(false);
   const [reason, setReason] = useState('');
   const { busy, error, act } = useAction();
+
+  // "a" asks to confirm the approval; "r" opens the reason to reject with. Neither acts on one key.
+  useEffect(
+    () =>
+      listenForShortcuts((shortcut, event) => {
+        if (shortcut === 'approve') setConfirmApprove(true);
+        if (shortcut !== 'reject') return;
+        event.preventDefault();
+        setRejecting(true);
+      }),
+    [],
+  );
 
   return (
     <article className="proposal-card" aria-label="Proposal">
@@ -251,7 +265,7 @@ export function ProposalCard({
           aria-label="Reject proposal"
         >
           <label htmlFor="reject-reason">Why reject? The desk re-analyses with your reason.</label>
-          <textarea id="reject-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required placeholder="e.g. stop too wide" />
+          <textarea id="reject-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required placeholder="e.g. stop too wide" />
           <div className="row gap">
             <button type="submit" className="btn btn-danger" disabled={busy || !reason.trim()}>
               Reject and re-analyse
@@ -278,6 +292,20 @@ export function ProposalCard({
       )}
       <p>{proposal.text}</p>
       <p className="muted small">{proposal.rationale}</p>
+      {confirmApprove && (
+        <ConfirmDialog
+          title={`Approve: ${titleCase(proposal.action)} ${proposal.ticker}?`}
+          confirmLabel="Approve"
+          busy={busy}
+          onCancel={() => setConfirmApprove(false)}
+          onConfirm={async () => {
+            setConfirmApprove(false);
+            await act(() => onApprove(proposal.id));
+          }}
+        >
+          <p>{proposal.text}</p>
+        </ConfirmDialog>
+      )}
     </article>
   );
 }

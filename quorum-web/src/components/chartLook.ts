@@ -1,14 +1,29 @@
 import { ColorType, TickMarkType, type IChartApi, type Time } from 'lightweight-charts';
 import { formatChartTick, formatDeskTime } from '../format';
+import type { Theme } from '../state/theme';
 
-/** The desk's charts share one look: dark, quiet grid, small labels. */
+/** The desk's charts share one look: a quiet grid and small labels on the panel's background. */
 export const CHART_LOOK = {
   autoSize: true,
-  layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#9aa4b2', fontSize: 11 },
-  grid: { vertLines: { color: '#1c2330' }, horzLines: { color: '#1c2330' } },
-  rightPriceScale: { borderColor: '#2a3342' },
-  timeScale: { borderColor: '#2a3342', timeVisible: true, secondsVisible: false },
+  layout: { background: { type: ColorType.Solid, color: 'transparent' }, fontSize: 11 },
+  timeScale: { timeVisible: true, secondsVisible: false },
 } as const;
+
+const INK: Record<Theme, { text: string; grid: string; border: string }> = {
+  dark: { text: '#9aa4b2', grid: '#1c2330', border: '#2a3342' },
+  light: { text: '#4d596b', grid: '#e7ebf1', border: '#c6cedb' },
+};
+
+/** Draws a chart's labels, grid and borders in the theme's ink (a canvas does not read the style sheet). */
+export function inTheme(chart: IChartApi, theme: Theme): void {
+  const ink = INK[theme];
+  chart.applyOptions({
+    layout: { textColor: ink.text },
+    grid: { vertLines: { color: ink.grid }, horzLines: { color: ink.grid } },
+    rightPriceScale: { borderColor: ink.border },
+    timeScale: { borderColor: ink.border },
+  });
+}
 
 /**
  * A chart drawn while its panel is hidden (a phone's tab, a centre tab not chosen) is drawn at no
