@@ -226,3 +226,30 @@ export async function waitFor(probe, what, timeoutMs = 60_000) {
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/**
+ * What a browser suite runs against: the server jar at `speed` and Chromium (in `timezoneId`, when
+ * given), with a REST client for the tests' oracle; `close()` ends both. Under CI a missing browser
+ * fails the suite here.
+ */
+export async function openDesk(chromium, { speed = 300, timezoneId } = {}) {
+  if (chromium.missing) throw new Error(`CI=true and ${chromium.missing}`);
+  const server = await startServer({ speed });
+  try {
+    const browser = await launchBrowser(chromium.path, { timezoneId });
+    const close = async () => {
+      await browser.close();
+      await server.stop();
+    };
+    return { server, browser, rest: restClient(server.origin, server.token), close };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** The `describe` options of a browser suite: skipped without Chromium, said loudly, except under CI. */
+export function browserSuite(chromium) {
+  if (chromium.missing && !chromium.mustFail) console.log(`\n*** Browser end-to-end tests SKIPPED: ${chromium.missing}. CI=true makes this a failure. ***\n`);
+  return { skip: chromium.missing && !chromium.mustFail ? chromium.missing : false };
+}

@@ -2,30 +2,28 @@
 // the signed-in state of the browser's tabs, and what the P&L and equity figures include.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DESKTOP, PHONE, SMALL_PHONE, findChromium, launchBrowser, recordProblems, restClient, screenshotPath, startServer, waitFor } from './harness.mjs';
+import { DESKTOP, PHONE, SMALL_PHONE, browserSuite, findChromium, openDesk, recordProblems, screenshotPath, waitFor } from './harness.mjs';
 
 const chromium = findChromium();
 // Far from New York: a page that followed the browser's zone would show Tokyo's hours.
 const BROWSER_ZONE = 'Asia/Tokyo';
 
-describe('the trader’s workspace in a browser, against the real server', { skip: chromium.missing && !chromium.mustFail ? chromium.missing : false }, () => {
+describe('the trader’s workspace in a browser, against the real server', browserSuite(chromium), () => {
+  let desk;
   let server;
   let browser;
   let rest;
   let sessionId;
 
   before(async () => {
-    if (chromium.missing) throw new Error(`CI=true and ${chromium.missing}`);
-    server = await startServer({ speed: 300 });
-    rest = restClient(server.origin, server.token);
-    browser = await launchBrowser(chromium.path, { timezoneId: BROWSER_ZONE });
+    desk = await openDesk(chromium, { speed: 300, timezoneId: BROWSER_ZONE });
+    ({ server, browser, rest } = desk);
     sessionId = (await rest('POST', '/api/sessions', { ticker: 'AAPL' })).id;
     await waitFor(async () => (await rest('GET', `/api/sessions/${sessionId}/messages?limit=5`)).items.length >= 5, 'the desk to start talking');
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await desk?.close();
   });
 
   it('keeps the browser signed in for every tab, never with the token in an address, until one tab signs out', async () => {

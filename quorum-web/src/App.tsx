@@ -215,6 +215,8 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
 
   const area = (name: View) => ({ className: `area area-${name}`, 'data-active': view === name });
   // The centre column shows one of its panels at a time on a desk-sized screen.
+  // The history panels ask the server for the account's trades and figures: only while one shows them.
+  const showing = (name: Centre) => centre === name || view === name;
   const centreArea = (name: Centre) => ({ className: `area area-centre area-${name}`, 'data-active': view === name, 'data-centre-shown': centre === name });
 
   return (
@@ -239,7 +241,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
           <label className="theme-picker">
             <span className="visually-hidden">Theme</span>
             <select value={themeChoice} onChange={(e) => onThemeChoice(e.target.value as ThemeChoice)} aria-label="Theme">
-              <option value="system">System theme</option>
+              <option value="system">System</option>
               <option value="light">Light</option>
               <option value="dark">Dark</option>
             </select>
@@ -312,10 +314,10 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
             )}
           </div>
           <div {...centreArea('trades')}>
-            <TradeHistory api={api} sessionId={sessionId} changedAt={state.trades.length} />
+            {showing('trades') && <TradeHistory api={api} sessionId={sessionId} changedAt={state.trades.length} />}
           </div>
           <div {...centreArea('performance')}>
-            <PerformancePanel api={api} sessionId={sessionId} changedAt={state.trades.length} />
+            {showing('performance') && <PerformancePanel api={api} sessionId={sessionId} changedAt={state.trades.length} />}
           </div>
           <div {...area('chart')}>
             {ticker ? (

@@ -2,25 +2,10 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { followTokenOfOtherTabs, takeToken } from '../src/api/auth';
-import type { Confirmation, Proposal } from '../src/api/types';
+import type { Confirmation } from '../src/api/types';
 import { SessionFlow } from '../src/components/SessionFlow';
 import { TradeConfirmation } from '../src/components/TradeConfirmation';
-import { position, session } from './fixtures';
-
-const proposal: Proposal = {
-  id: 'p1',
-  action: 'OPEN_LONG',
-  ticker: 'AAPL',
-  direction: 'LONG',
-  size: { unit: 'SHARES', amount: '120' },
-  entry: '178.50',
-  stop: '175.00',
-  target: '190.00',
-  trailingStopPct: null,
-  rationale: 'Breakout above the 200-day SMA on volume',
-  text: 'Open 120 AAPL long',
-  notional: '21420.00',
-};
+import { position, proposal, session } from './fixtures';
 
 function confirmation(overrides: Partial<Confirmation> = {}): Confirmation {
   return {

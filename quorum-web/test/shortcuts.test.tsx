@@ -1,25 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Proposal } from '../src/api/types';
 import { ProposalCard } from '../src/components/SessionFlow';
 import { shortcutOf } from '../src/state/shortcuts';
 import { resolveTheme, storedThemeChoice } from '../src/state/theme';
-
-const proposal: Proposal = {
-  id: 'p1',
-  action: 'OPEN_LONG',
-  ticker: 'AAPL',
-  direction: 'LONG',
-  size: { unit: 'SHARES', amount: '120' },
-  entry: '178.50',
-  stop: '175.00',
-  target: '190.00',
-  trailingStopPct: null,
-  rationale: 'Breakout',
-  text: 'Open 120 AAPL long',
-  notional: '21420.00',
-};
+import { proposal } from './fixtures';
 
 function press(key: string, init: KeyboardEventInit = {}, target: HTMLElement = document.body): KeyboardEvent {
   const event = new KeyboardEvent('keydown', { key, bubbles: true, ...init });

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * What the history queries need, per session, so that they read an index rather than the whole
@@ -58,38 +59,17 @@ final class JournalIndex implements AutoCloseable {
 
     /** The session's decisions, in journal order. */
     List<DecisionRecord> decisions(SessionId session) {
-        SessionIndex index = index(session);
-        index.lock.lock();
-        try {
-            index.catchUp();
-            return index.decisions.decisions();
-        } finally {
-            index.lock.unlock();
-        }
+        return caughtUp(session, i -> i.decisions.decisions());
     }
 
     /** The journal seqs of the session's messages after {@code afterSeq} that {@code sender} and {@code type} (null: any) match, at most {@code limit}. */
     long[] messageSeqs(SessionId session, long afterSeq, int limit, AgentRole sender, MessageType type) {
-        SessionIndex index = index(session);
-        index.lock.lock();
-        try {
-            index.catchUp();
-            return index.messages.find(afterSeq, limit, sender, type);
-        } finally {
-            index.lock.unlock();
-        }
+        return caughtUp(session, i -> i.messages.find(afterSeq, limit, sender, type));
     }
 
     /** The session's executions, in journal order. */
     List<TradeFill> fills(SessionId session) {
-        SessionIndex index = index(session);
-        index.lock.lock();
-        try {
-            index.catchUp();
-            return List.copyOf(index.fills);
-        } finally {
-            index.lock.unlock();
-        }
+        return caughtUp(session, i -> List.copyOf(i.fills));
     }
 
     /** Every session's executions, archived sessions' too, in time order (a session's own stay in journal order). */
@@ -103,11 +83,16 @@ final class JournalIndex implements AutoCloseable {
 
     /** The session's alerts, in journal order. */
     List<AlertView> alerts(SessionId session) {
+        return caughtUp(session, i -> List.copyOf(i.alerts));
+    }
+
+    /** What {@code read} reads off the session's index once it has taken every entry the journal has. */
+    private <T> T caughtUp(SessionId session, Function<SessionIndex, T> read) {
         SessionIndex index = index(session);
         index.lock.lock();
         try {
             index.catchUp();
-            return List.copyOf(index.alerts);
+            return read.apply(index);
         } finally {
             index.lock.unlock();
         }
