@@ -189,6 +189,10 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations(schema.migrations(dialect))
                 .table(schema.historyTable())
+                // A schema that lives beside another in one database finds that one's tables there:
+                // it starts its own history at version 0 instead of refusing them.
+                .baselineOnMigrate(schema.sharesDatabase())
+                .baselineVersion("0")
                 .cleanDisabled(true)
                 .validateMigrationNaming(true)
                 .load();

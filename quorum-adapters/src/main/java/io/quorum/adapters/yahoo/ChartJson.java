@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.ExchangeCalendar;
+import io.quorum.engine.market.SymbolMatch;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
 import java.math.BigDecimal;

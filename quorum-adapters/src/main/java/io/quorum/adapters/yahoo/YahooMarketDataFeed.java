@@ -5,6 +5,8 @@ import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.ListenerList;
 import io.quorum.engine.market.Tick;
+import io.quorum.engine.market.SymbolLookup;
+import io.quorum.engine.market.SymbolMatch;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
 import java.net.http.HttpClient;
@@ -92,14 +94,14 @@ public final class YahooMarketDataFeed implements MarketDataFeed {
     }
 
     /** Adds {@code ticker} to {@link #tickers()} if the provider knows it; the lookup says how it went. */
-    public SymbolLookup add(Ticker ticker) {
+    @Override public SymbolLookup admit(Ticker ticker) {
         SymbolLookup lookup = lookup(ticker);
         if (lookup instanceof SymbolLookup.Known && !tickers.contains(ticker)) tickers.add(ticker);
         return lookup;
     }
 
     /** The equities and funds the provider finds for {@code query} (a symbol or a name), best first; empty when it cannot be asked. */
-    public List<SymbolMatch> search(String query, int max) {
+    @Override public List<SymbolMatch> search(String query, int max) {
         if (query == null || query.isBlank()) return List.of();
         if (max < 1 || max > 50) throw new IllegalArgumentException("max must be within [1, 50]: " + max);
         requests.incrementAndGet();

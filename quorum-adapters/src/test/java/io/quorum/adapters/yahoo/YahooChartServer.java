@@ -20,14 +20,14 @@ import java.util.function.BiFunction;
  * Each known symbol answers from a function of its interval and range; an unknown one gets the
  * provider's 404 answer. Scripted answers (a status, a body, a delay) are served first, in order.
  */
-final class YahooChartServer implements AutoCloseable {
+public final class YahooChartServer implements AutoCloseable {
     static final String NOT_FOUND = "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Not Found\",\"description\":\"No data found, symbol may be delisted\"}}}";
     private static final String CHART = "/v8/finance/chart/";
 
     private final LocalHttpServer server = new LocalHttpServer();
     private final Map<String, BiFunction<String, String, String>> charts = new ConcurrentHashMap<>();
 
-    YahooChartServer() {
+    public YahooChartServer() {
         server.route(CHART, uri -> {
             BiFunction<String, String, String> chart = charts.get(uri.getPath().substring(CHART.length()));
             if (chart == null) return new Answer(404, NOT_FOUND, "application/json", Duration.ZERO, Map.of());
@@ -36,10 +36,10 @@ final class YahooChartServer implements AutoCloseable {
         });
     }
 
-    URI baseUrl() { return server.baseUrl(); }
+    public URI baseUrl() { return server.baseUrl(); }
 
     /** {@code symbol} answers {@code chart.apply(interval, range)} with status 200. */
-    void serve(String symbol, BiFunction<String, String, String> chart) { charts.put(symbol, chart); }
+    public void serve(String symbol, BiFunction<String, String, String> chart) { charts.put(symbol, chart); }
 
     /** {@code symbol} answers this fixture of {@code src/test/resources/yahoo} whatever is asked. */
     void serveFixture(String symbol, String fixture) {
@@ -48,14 +48,14 @@ final class YahooChartServer implements AutoCloseable {
     }
 
     /** Symbol searches ({@code /v1/finance/search}) answer this fixture of {@code src/test/resources/yahoo}. */
-    void serveSearch(String fixture) {
+    public void serveSearch(String fixture) {
         String body = fixture(fixture);
         server.route("/v1/finance/search", uri -> Answer.ok(body, "application/json"));
     }
 
     void script(Answer... answers) { server.script(answers); }
 
-    List<URI> requests() { return server.requests(); }
+    public List<URI> requests() { return server.requests(); }
 
     @Override public void close() { server.close(); }
 
@@ -75,7 +75,7 @@ final class YahooChartServer implements AutoCloseable {
      * A chart body in the provider's format for {@code bars}: daily points are stamped at their
      * session open, as the provider does; the meta gives the last trade's price and time.
      */
-    static String render(String symbol, List<Bar> bars, long lastPriceMicros, Instant lastTrade, long dayVolume) {
+    public static String render(String symbol, List<Bar> bars, long lastPriceMicros, Instant lastTrade, long dayVolume) {
         boolean daily = !bars.isEmpty() && bars.getFirst().interval().equals(MarketDataFeed.DAILY);
         StringBuilder timestamps = new StringBuilder();
         StringBuilder open = new StringBuilder(), high = new StringBuilder(), low = new StringBuilder(), close = new StringBuilder(), volume = new StringBuilder();

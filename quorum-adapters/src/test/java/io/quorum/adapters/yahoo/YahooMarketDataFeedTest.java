@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.quorum.adapters.testing.LocalHttpServer.Answer;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Tick;
+import io.quorum.engine.market.SymbolLookup;
+import io.quorum.engine.market.SymbolMatch;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
 import java.time.Duration;
@@ -93,7 +95,7 @@ class YahooMarketDataFeedTest {
         assertThatThrownBy(() -> feed.history(unknown, MarketDataFeed.DAILY, 5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Yahoo Finance does not know QQQQX: Not Found: No data found, symbol may be delisted");
-        assertThat(feed.add(unknown)).isEqualTo(new SymbolLookup.Unknown(unknown, "Not Found: No data found, symbol may be delisted"));
+        assertThat(feed.admit(unknown)).isEqualTo(new SymbolLookup.Unknown(unknown, "Not Found: No data found, symbol may be delisted"));
         assertThat(feed.tickers()).containsExactly(AAPL);
         assertThat(feed.stats().unknownSymbols()).isEqualTo(2);
     }
@@ -102,7 +104,7 @@ class YahooMarketDataFeedTest {
     void a_known_symbol_can_be_added_to_the_tickers() {
         server.serveFixture("MSFT", "aapl-daily.json");
 
-        assertThat(feed.add(Ticker.of("MSFT"))).isInstanceOf(SymbolLookup.Known.class);
+        assertThat(feed.admit(Ticker.of("MSFT"))).isInstanceOf(SymbolLookup.Known.class);
         assertThat(feed.tickers()).containsExactly(AAPL, Ticker.of("MSFT"));
     }
 

@@ -23,6 +23,7 @@ import io.quorum.server.api.Performance;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
+import io.quorum.server.api.TickerSearchView;
 import io.quorum.server.api.RiskDisclosure;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
@@ -142,6 +143,8 @@ final class StreamOnlyDesk implements DeskOperations {
     @Override public List<BarView> bars(Ticker ticker, BarInterval interval, int count) { throw notServed(); }
 
     @Override public QuoteView quote(Ticker ticker) { throw notServed(); }
+
+    @Override public TickerSearchView searchTickers(String query, int max) { throw notServed(); }
 
     @Override public Health health() {
         Health.Component up = new Health.Component(true, "bench stream only");

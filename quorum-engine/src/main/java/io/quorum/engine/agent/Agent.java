@@ -80,7 +80,7 @@ public abstract class Agent {
             case Question question -> onQuestion(message, question);
             case Update update -> onUpdate(message, update);
             case Decision decision -> onDecision(message, decision);
-            case Proposal proposal -> { }
+            case Proposal proposal -> onProposal(message, proposal);
             case Vote vote -> { }
         }
     }
@@ -92,6 +92,9 @@ public abstract class Agent {
     protected void onUpdate(AgentMessage message, Update update) { }
 
     protected void onDecision(AgentMessage message, Decision decision) { }
+
+    /** Another agent's proposal (or the agent's own) as it goes to the vote; an agent may answer it with a counter-proposal. */
+    protected void onProposal(AgentMessage message, Proposal proposal) { }
 
     /**
      * Votes as soon as the deliberation is done: on this thread when it is done at once, so that a

@@ -1,5 +1,6 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.market.Fundamentals;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
@@ -7,11 +8,18 @@ import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.Question;
 import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.Size;
+import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.Update;
+import io.quorum.engine.money.Price;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Optional;
 
 /**
@@ -21,17 +29,85 @@ import java.util.Optional;
  * scores +1 when the news is on the trade's side, -1 against, 0 for no news (or no answer, or one
  * older than {@link #ANSWER_LIFETIME}). The sum decides: above zero APPROVE, zero ABSTAIN, below
  * zero REJECT. Taking exposure off needs no valuation case and is approved.
+ *
+ * <p>It proposes when a valuation fact changes and turns its verdict ({@link #reviewValuation}): a
+ * verdict that no longer supports the position brings a proposal to REDUCE it by half; with no
+ * position, a verdict that now favours a side brings a {@link HalfSizeEntry}. A fact that changes
+ * without turning the verdict is noted, not traded; at most one proposal per {@link #COOL_DOWN}.
  */
 public final class FundamentalAgent extends Agent {
     /** An answer about the news is good for this much market time: one move, one conversation. */
     static final Duration ANSWER_LIFETIME = Duration.ofMinutes(30);
+    static final Duration COOL_DOWN = Duration.ofMinutes(30);
 
     /** The question this agent is waiting to hear answered, and the last answer it heard. */
     private UUID openQuestion;
     private NewsAnswer lastAnswer;
     private Instant answeredAt = Instant.MIN;
+    /** The facts the last review read, to see one change. */
+    private Fundamentals lastFacts;
+    private Instant lastProposal = Instant.MIN;
 
-    public FundamentalAgent(AgentContext context) { super(AgentRole.FUNDAMENTAL, context); }
+    public FundamentalAgent(AgentContext context) {
+        super(AgentRole.FUNDAMENTAL, context);
+        lastFacts = desk.fundamentals(ticker).orElse(null);
+    }
+
+    /**
+     * Reads the valuation again after {@code event} (what the market just did, for the rationale) and
+     * proposes when a fact has changed and turned the verdict; true when it proposed.
+     */
+    public boolean reviewValuation(String event) {
+        Fundamentals before = lastFacts;
+        Fundamentals now = desk.fundamentals(ticker).orElse(null);
+        lastFacts = now;
+        if (before == null || now == null || before.equals(now)) return false;
+        int leaningBefore = Integer.signum(ValuationView.of(before).score());
+        ValuationView after = ValuationView.of(now);
+        int leaningNow = Integer.signum(after.score());
+        Instant at = clock().now();
+        if (leaningNow == leaningBefore || at.isBefore(lastProposal.plus(COOL_DOWN))) return false;
+        String changed = "the valuation changed (" + changes(before, now) + "; after: " + event + ")";
+        long held = desk.exposure(ticker).quantity();
+        Price price = HalfSizeEntry.lastPrice(desk, ticker);
+        Proposal proposal;
+        if (held != 0) {
+            Direction position = held > 0 ? Direction.LONG : Direction.SHORT;
+            if (leaningNow == position.sign()) return false;
+            String side = position.name().toLowerCase();
+            proposal = new Proposal(ProposalId.random(), TradeAction.REDUCE, ticker, position, Size.percentOfPosition("50"), price, null, null, null,
+                    changed + " and no longer supports the " + side + " position: " + after.summary(),
+                    "Reduce the " + side + " " + ticker + " position by half at about $" + price + " on the new valuation");
+        } else {
+            if (leaningNow == 0) return false;
+            Direction side = leaningNow > 0 ? Direction.LONG : Direction.SHORT;
+            proposal = HalfSizeEntry.of(desk, ticker, side, price, changed + " and now favours " + (side == Direction.LONG ? "owning " : "shorting ")
+                    + ticker + ": " + after.summary(), "on the new valuation");
+            if (proposal == null) return false;
+        }
+        lastProposal = at;
+        say(Recipients.all(), proposal);
+        return true;
+    }
+
+    /** "EPS growth 15.0% → 3.0%, P/E 28.4 → 31.0": the facts that differ. */
+    private static String changes(Fundamentals before, Fundamentals after) {
+        List<String> changed = new ArrayList<>();
+        compare(changed, "P/E", before.priceToEarnings(), after.priceToEarnings(), false);
+        compare(changed, "EPS growth", before.epsGrowth(), after.epsGrowth(), true);
+        compare(changed, "revenue growth", before.revenueGrowth(), after.revenueGrowth(), true);
+        compare(changed, "debt/equity", before.debtToEquity(), after.debtToEquity(), false);
+        if (!before.netCash().equals(after.netCash())) changed.add("net cash $" + before.netCash() + " → $" + after.netCash());
+        if (changed.isEmpty()) changed.add("the sector's averages moved");
+        return String.join(", ", changed);
+    }
+
+    private static void compare(List<String> changed, String name, BigDecimal before, BigDecimal after, boolean percent) {
+        if (before.compareTo(after) == 0) return;
+        changed.add(name + " " + (percent ? pct(before) + " → " + pct(after) : before.toPlainString() + " → " + after.toPlainString()));
+    }
+
+    private static String pct(BigDecimal ratio) { return ratio.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "%"; }
 
     @Override public List<String> analyze() {
         return view().map(v -> List.of(

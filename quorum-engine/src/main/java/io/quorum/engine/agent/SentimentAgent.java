@@ -23,15 +23,12 @@ import java.util.List;
  * mood. A breaking headline (one whose own score is at least {@value #BREAKING} either way, see
  * {@link SentimentScorer#scoreHeadline}) is said as an ALERT, and becomes a proposal when it runs
  * against the position (REDUCE it by half) or, with no position, when the ticker's score agrees with
- * it (open half the sizing rule's size, stop {@value #STOP_ATR} ATR away, target
- * {@value #TARGET_ATR} ATR); at most one proposal per {@link #COOL_DOWN}.
+ * it (a {@link HalfSizeEntry}); at most one proposal per {@link #COOL_DOWN}.
  */
 public final class SentimentAgent extends Agent {
     private static final BigDecimal POSITIVE = new BigDecimal("0.55");
     private static final BigDecimal NEGATIVE = new BigDecimal("0.45");
     static final double BREAKING = 0.5;
-    static final int STOP_ATR = 2;
-    static final int TARGET_ATR = 3;
     static final Duration COOL_DOWN = Duration.ofMinutes(30);
 
     private Instant lastProposal = Instant.MIN;
@@ -72,8 +69,7 @@ public final class SentimentAgent extends Agent {
 
     private Proposal proposalOn(NewsItem item, Direction side, BigDecimal score) {
         long held = desk.exposure(ticker).quantity();
-        TechnicalView v = desk.technical(ticker);
-        Price price = desk.lastTick(ticker).map(tick -> Price.ofMicros(tick.lastMicros())).orElse(v.last());
+        Price price = HalfSizeEntry.lastPrice(desk, ticker);
         if (held != 0) {
             Direction position = held > 0 ? Direction.LONG : Direction.SHORT;
             if (position == side) return null;
@@ -82,17 +78,9 @@ public final class SentimentAgent extends Agent {
                     "Reduce the " + position.name().toLowerCase() + " " + ticker + " position by half at about $" + price + " on the news");
         }
         boolean agrees = side == Direction.LONG ? score.compareTo(POSITIVE) >= 0 : score.compareTo(NEGATIVE) <= 0;
-        long offset = v.atr14().micros();
-        if (!agrees || offset == 0) return null;
-        Price stop = Price.ofMicros(Math.max(1, price.micros() - side.sign() * offset * STOP_ATR));
-        Price target = Price.ofMicros(Math.max(1, price.micros() + side.sign() * offset * TARGET_ATR));
-        long full = desk.suggestedShares(ticker, price, stop);
-        long shares = Math.max(1, full / 2);
-        TradeAction action = side == Direction.LONG ? TradeAction.OPEN_LONG : TradeAction.OPEN_SHORT;
-        return new Proposal(ProposalId.random(), action, ticker, side, Size.shares(shares), price, stop, target, desk.config().trailingStopPct(),
-                "the headline \"" + item.headline() + "\" moves sentiment to " + score + " (" + SentimentScorer.describe(score) + "); half the sizing rule's "
-                        + full + " shares until the chart confirms",
-                (side == Direction.LONG ? "Buy " : "Sell short ") + shares + " " + ticker + " on the news. Entry: $" + price + ", Stop: $" + stop + ", Target: $" + target);
+        if (!agrees) return null;
+        return HalfSizeEntry.of(desk, ticker, side, price, "the headline \"" + item.headline() + "\" moves sentiment to " + score
+                + " (" + SentimentScorer.describe(score) + ")", "on the news");
     }
 
     /** Answers in reply to the question, opening with the verdict the asker reads ({@link NewsAnswer}). */

@@ -30,7 +30,8 @@ public final class SentimentScorer {
     private static final Set<String> NEGATIVE = Set.of(
             "miss", "misses", "plunge", "plunges", "fall", "falls", "drop", "drops", "weak", "downgrade", "downgraded", "cut",
             "cuts", "loss", "losses", "lawsuit", "probe", "recall", "bearish", "slump", "slumps", "warning", "warns", "fraud",
-            "delay", "delays", "layoffs", "investigation", "tumbles", "sinks", "slows", "fine", "fined", "halts", "concerns");
+            "delay", "delays", "layoffs", "investigation", "tumbles", "sinks", "slows", "fine", "fined", "halts", "concerns",
+            "recalls", "loses", "slide", "slides", "resigns", "slowing");
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "fails", "fail", "without");
     /** How many following words a negation flips: "fails to beat" flips "beat". */
     private static final int NEGATION_REACH = 2;

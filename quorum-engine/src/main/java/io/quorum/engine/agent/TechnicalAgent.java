@@ -17,8 +17,8 @@ import io.quorum.engine.money.Price;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,7 +39,12 @@ public final class TechnicalAgent extends Agent {
     /** At most one proposal from signals in this much market time, so one move is one conversation. */
     static final Duration COOL_DOWN = Duration.ofMinutes(30);
 
+    /** How much of the position Technical would rather trim when another agent proposes to cut more of it. */
+    static final String TRIM_PCT = "25";
+
     private Pending pendingSignal;
+    /** The last proposal Technical answered with a counter-proposal, so that its vote says so. */
+    private ProposalId countered;
     private Instant lastSignalProposal = Instant.MIN;
     private Instant lastAlert = Instant.MIN;
     /** The last analysis card and its terms, so that a revision answers the card the user rejected. */
@@ -114,12 +119,42 @@ public final class TechnicalAgent extends Agent {
         TechnicalView v = desk.technical(proposal.ticker());
         boolean isLong = proposal.direction() == Direction.LONG;
         if (!proposal.action().addsExposure()) {
-            boolean trendTurned = isLong ? v.downtrend() || !v.macdBullish() : v.uptrend() || v.macdBullish();
-            return trendTurned ? Judgement.approve("the chart has turned against the position") : Judgement.abstain("the trend still favours the position");
+            if (proposal.id().equals(countered)) return Judgement.reject("the trend still favours the position; I proposed trimming a quarter instead");
+            return trendTurned(v, proposal.direction()) ? Judgement.approve("the chart has turned against the position") : Judgement.abstain("the trend still favours the position");
         }
         if (isLong ? v.overbought() : v.oversold()) return Judgement.abstain("RSI " + v.rsi14() + " is stretched; I would wait for a pullback");
         if (isLong == bullish(v)) return Judgement.approve((isLong ? "price above" : "price below") + " the 200-day SMA $" + v.sma200() + ", MACD " + (v.macdBullish() ? "bullish" : "bearish"));
         return Judgement.reject("the chart points the other way: price $" + v.last() + " vs 200-day SMA $" + v.sma200());
+    }
+
+    /**
+     * Another agent's proposal to cut the position on news or valuation, by more than a quarter,
+     * while the chart still favours the position: Technical answers with a counter-proposal to trim
+     * a quarter ({@value #TRIM_PCT}%), in reply to it, so that the desk chooses between the two.
+     * Risk's proposals answer a limit, which the chart has no say in, and are never countered.
+     */
+    @Override protected void onProposal(AgentMessage message, Proposal proposal) {
+        AgentRole proposer = message.sender();
+        if (proposer == role() || proposer == AgentRole.RISK || message.replyTo() != null || !proposal.ticker().equals(ticker)) return;
+        if (proposal.action() != TradeAction.REDUCE && proposal.action() != TradeAction.CLOSE) return;
+        long held = desk.exposure(ticker).quantity();
+        long trim = Size.percentOfPosition(TRIM_PCT).sharesGiven(held);
+        if (trim == 0 || proposal.size().sharesGiven(held) <= trim || (held > 0 ? Direction.LONG : Direction.SHORT) != proposal.direction()) return;
+        TechnicalView v = desk.technical(ticker);
+        if (trendTurned(v, proposal.direction())) return;
+        String position = proposal.direction().name().toLowerCase();
+        Proposal counter = new Proposal(ProposalId.random(), TradeAction.REDUCE, ticker, proposal.direction(), Size.percentOfPosition(TRIM_PCT), proposal.entry(),
+                null, null, null,
+                "the chart still favours the " + position + " position (price $" + v.last() + " vs 200-day SMA $" + v.sma200() + ", MACD "
+                        + (v.macdBullish() ? "bullish" : "bearish") + "): trim a quarter, " + trim + " shares, rather than "
+                        + proposal.size().sharesGiven(held) + " on " + proposer.displayName() + "'s reading",
+                "Counter-proposal: trim the " + position + " " + ticker + " position by a quarter (" + trim + " shares) instead, at about $" + proposal.entry());
+        publish(AgentMessage.draft(session, role(), Recipients.all(), counter, clock().now()).inReplyTo(message.id()));
+        countered = proposal.id();
+    }
+
+    private static boolean trendTurned(TechnicalView v, Direction position) {
+        return position == Direction.LONG ? v.downtrend() || !v.macdBullish() : v.uptrend() || v.macdBullish();
     }
 
     /** A signal from the market monitor: tell the desk, and wait for the news check before proposing. */

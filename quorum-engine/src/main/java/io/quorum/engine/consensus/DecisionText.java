@@ -6,7 +6,6 @@ import io.quorum.engine.message.Size;
 import io.quorum.engine.message.Tally;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRecord;
-import java.time.Duration;
 import java.util.List;
 
 /** The words of a decision, as the desk says them: {@code "APPROVED (modified) — Increase AAPL position by 15%; 4 of 5 approved, ..."}. */
@@ -18,19 +17,34 @@ final class DecisionText {
     }
 
     /** Why the round ended as it did; for a cancel, the caller's reason. */
-    static String reason(Ruling.Decided ruling, Duration timeout) {
+    static String reason(Ruling.Decided ruling, Closing closing, VotingRules rules) {
         Tally tally = ruling.tally();
-        String count = tally.approvals() + " of " + tally.voters() + " approved";
+        String count = count(tally);
         Amendment amendment = ruling.amendment();
+        String bound = closing == Closing.MESSAGE_BOUND ? "; decided when the discussion reached its bound of " + rules.maxMessages() + " messages" : "";
         return switch (ruling.outcome()) {
-            case APPROVED -> count + notApplied(amendment);
-            case APPROVED_MODIFIED -> count + ", Risk modification accepted (" + String.join(", ", amendment.accepted()) + ")" + notApplied(amendment);
+            case APPROVED -> count + notApplied(amendment) + bound;
+            case APPROVED_MODIFIED -> count + ", Risk modification accepted (" + String.join(", ", amendment.accepted()) + ")" + notApplied(amendment) + bound;
             case REJECTED -> count + ", quorum of " + tally.quorum() + " not reached";
             case VETOED -> "Risk veto: " + riskReason(ruling.votes());
-            case TIMED_OUT -> count + ", " + missing(ruling.votes()) + " did not answer within " + timeout.toSeconds() + " s; hold, no trade";
+            case TIMED_OUT -> count + ", " + missing(ruling.votes()) + (closing == Closing.MESSAGE_BOUND
+                    ? " had not answered when the discussion reached its bound of " + rules.maxMessages() + " messages"
+                    : " did not answer within " + rules.timeout().toSeconds() + " s") + "; hold, no trade";
             case CANCELLED -> throw new IllegalArgumentException("a cancel is not ruled on: it carries the caller's reason");
         };
     }
+
+    /** Why a motion that passed is not carried out: the other motion of its round was better supported. */
+    static String setAside(Tally tally, String otherMotion, Tally otherTally) {
+        return count(tally) + ", but " + otherMotion + " was better supported (" + count(otherTally) + ")";
+    }
+
+    /** What a carried motion's reason adds when the other motion passed too. */
+    static String carriedOver(String otherMotion, Tally otherTally) {
+        return "; carried over " + otherMotion + " (" + count(otherTally) + ")";
+    }
+
+    private static String count(Tally tally) { return tally.approvals() + " of " + tally.voters() + " approved"; }
 
     static String describe(Proposal terms) {
         String ticker = terms.ticker().symbol();

@@ -8,6 +8,7 @@ import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.loop.EngineLoop;
 import io.quorum.engine.market.Tick;
+import io.quorum.engine.market.SymbolLookup;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.market.signal.MarketEvent;
 import io.quorum.engine.market.signal.MarketMonitor;
@@ -84,8 +85,10 @@ public final class Desk implements AutoCloseable {
     private final SentimentScorer sentiment;
     private final MarketMonitor monitor;
     private final ExecutionEngine execution;
-    private final Map<Ticker, MarketDataFeed.Subscription> watched = new HashMap<>();
+    /** Written by the threads that open sessions, off the loop, because subscribing may wait on the provider. */
+    private final Map<Ticker, MarketDataFeed.Subscription> watched = new ConcurrentHashMap<>();
     private final Map<Ticker, Price> lastPrices = new HashMap<>();
+    private final StaleFeeds staleFeeds;
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private final AtomicReference<String> journalFault = new AtomicReference<>();
@@ -122,6 +125,7 @@ public final class Desk implements AutoCloseable {
         this.risk = new RiskEngine(ports.clock(), ports.calendar()::tradingDate);
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
         this.execution = new ExecutionEngine(this, risk);
+        this.staleFeeds = new StaleFeeds(settings.staleFeedAfter(), ports.calendar());
         this.account = ports.broker().account();
         this.snapshot = DeskSnapshot.initial(ports.clock().now(), account.equity(), account.buyingPower());
         // The broker reports on its own thread (the paper broker on the feed's): the loop does the rest.
@@ -138,17 +142,24 @@ public final class Desk implements AutoCloseable {
 
     // ---- sessions ------------------------------------------------------------------------------
 
-    /** Opens a session on {@code ticker} and starts its analysis. */
+    /**
+     * Opens a session on {@code ticker} and starts its analysis. The feed is asked first, on the
+     * caller's thread, whether it can serve the ticker, and the ticker's history is loaded there
+     * too: a slow provider delays this call, never the loop.
+     *
+     * @throws TickerRefusedException when the feed does not know the ticker or cannot be asked now
+     */
     public DeskSession open(Ticker ticker, String actor) {
-        if (!ports.market().tickers().contains(ticker)) {
-            throw new IllegalArgumentException("no market data for " + ticker + "; this market has " + ports.market().tickers());
-        }
+        SymbolLookup lookup = ports.market().admit(ticker);
+        if (!(lookup instanceof SymbolLookup.Known)) throw new TickerRefusedException(lookup);
+        watch(ticker);
         return loop.call(() -> {
             DeskSession session = new DeskSession(this, new TradingSession(SessionId.random(), ticker, settings.defaultConfig(), clock()));
             sessions.put(session.id(), session);
             journal(session.id(), new JournalEvent.SessionOpened(ticker));
             journal(session.id(), new JournalEvent.ConfigChanged(ConfigFields.of(session.config())));
-            watch(ticker);
+            staleFeeds.watch(ticker, ports.userClock().now());
+            if (staleFeeds.isStale(ticker)) reduceForSilentFeed(session, "no price for " + ticker + " yet");
             snapshotStale = true;
             publishSnapshotIfStale(); // before the agents first read it
             for (DeskListener listener : listeners) listener.sessionOpened(session);
@@ -162,15 +173,19 @@ public final class Desk implements AutoCloseable {
      * reconciles with the broker. Call once, before the first tick.
      */
     public List<DeskSession> recover() {
-        return loop.call(() -> {
-            List<DeskSession> restored = new DeskRecovery(this).recover();
-            for (DeskSession session : restored) {
-                if (session.state() != SessionState.STOPPED) watch(session.ticker());
-            }
+        List<DeskSession> restored = loop.call(() -> new DeskRecovery(this).recover());
+        for (DeskSession session : restored) {
+            if (session.state() == SessionState.STOPPED) continue;
+            SymbolLookup lookup = ports.market().admit(session.ticker());
+            if (lookup instanceof SymbolLookup.Known) watch(session.ticker());
+            else reportProblem(session.id(), new TickerRefusedException(lookup).getMessage() + "; the session gets no prices until the desk restarts on a feed that has them");
+        }
+        loop.run(() -> {
+            for (Ticker ticker : watched.keySet()) staleFeeds.watch(ticker, ports.userClock().now());
             reconcile();
             snapshotStale = true;
-            return restored;
         });
+        return restored;
     }
 
     /**
@@ -191,7 +206,7 @@ public final class Desk implements AutoCloseable {
                     String why = mismatch.describe();
                     execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
                             Alert.Severity.CRITICAL, "Positions disagree: " + why + ". Only risk-reducing orders until they match.")));
-                } else if (!reconciliation.differs(session.ticker()) && state == TradingState.REDUCING) {
+                } else if (!reconciliation.differs(session.ticker()) && !staleFeeds.isStale(session.ticker()) && state == TradingState.REDUCING) {
                     execution.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
                             reconciliationAlert(session.ticker(), Alert.Severity.INFO, "Positions agree with the broker again; new trades are allowed.")));
                 }
@@ -413,6 +428,35 @@ public final class Desk implements AutoCloseable {
         session.say(AgentRole.RISK, announcement);
     }
 
+    /**
+     * A watched ticker has had no price for too long in market hours: its sessions may only reduce
+     * risk, since a decision on a price that may be stale is a guess. Stops stay armed and fire on
+     * the next price that arrives.
+     */
+    private void feedWentSilent(StaleFeeds.Silence silence) {
+        String why = "no price for " + silence.ticker() + " for " + silence.silentFor().toSeconds() + " s during market hours";
+        for (DeskSession session : sessions.values()) {
+            if (session.ticker().equals(silence.ticker()) && session.state() != SessionState.STOPPED) reduceForSilentFeed(session, why);
+        }
+    }
+
+    private void reduceForSilentFeed(DeskSession session, String why) {
+        if (risk.state(session.id()) != TradingState.ACTIVE) return;
+        execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change,
+                new Alert(Alert.AlertKind.STALE_MARKET_DATA, Alert.Severity.WARNING, session.ticker(),
+                        "Market data is stale: " + why + ". Only risk-reducing orders until prices return; stops stay armed.")));
+    }
+
+    /** Prices of a stale ticker arrive again: its sessions trade as before, unless the positions still disagree with the broker. */
+    private void pricesReturned(Ticker ticker) {
+        if (reconciliation.differs(ticker)) return;
+        for (DeskSession session : sessions.values()) {
+            if (!session.ticker().equals(ticker) || risk.state(session.id()) != TradingState.REDUCING) continue;
+            execution.resume(session.id(), "prices for " + ticker + " arrive again").ifPresent(change -> tradingStateChanged(session, change,
+                    new Update(Update.UpdateKind.STATUS, ticker, null, "Prices for " + ticker + " arrive again; new trades are allowed.")));
+        }
+    }
+
     private static Alert reconciliationAlert(Ticker ticker, Alert.Severity severity, String text) {
         return new Alert(Alert.AlertKind.RECONCILIATION_MISMATCH, severity, ticker, text);
     }
@@ -432,16 +476,18 @@ public final class Desk implements AutoCloseable {
 
     // ---- the market ----------------------------------------------------------------------------
 
+    /** Follows {@code ticker}'s prices and signals; on the caller's thread, never the loop's, since the feed may ask its provider. */
     private void watch(Ticker ticker) {
-        watched.computeIfAbsent(ticker, t -> {
-            monitor.watch(t);
-            // The feed calls this under its own lock: it only enqueues, the loop does the rest.
-            return ports.market().subscribe(t, tick -> loop.submit(() -> onTick(tick)), bar -> { });
-        });
+        if (watched.containsKey(ticker)) return;
+        monitor.watch(ticker);
+        // The feed calls this on its own thread: it only enqueues, the loop does the rest.
+        MarketDataFeed.Subscription subscription = ports.market().subscribe(ticker, tick -> loop.submit(() -> onTick(tick)), bar -> { });
+        if (watched.putIfAbsent(ticker, subscription) != null) subscription.close();   // another session's open was first
     }
 
     private void onTick(Tick tick) {
         lastPrices.put(tick.ticker(), Price.ofMicros(tick.lastMicros()));
+        if (staleFeeds.updated(tick.ticker(), ports.userClock().now())) pricesReturned(tick.ticker());
         positions.onTick(tick);
         if (!triggeredExits.isEmpty()) {
             List<ExitTriggered> exits = List.copyOf(triggeredExits);
@@ -467,6 +513,7 @@ public final class Desk implements AutoCloseable {
             journalMovedWaterMarks(session);
         }
         execution.expireConfirmations();
+        for (StaleFeeds.Silence silence : staleFeeds.newlyStale(ports.userClock().now(), clock().now())) feedWentSilent(silence);
         long now = System.nanoTime();
         if (now - lastReconciliation >= RECONCILE_EVERY_NANOS) {
             lastReconciliation = now;
@@ -535,9 +582,7 @@ public final class Desk implements AutoCloseable {
         if (closed) return;
         closed = true;
         timer.shutdownNow();
-        loop.run(() -> {
-            for (MarketDataFeed.Subscription subscription : watched.values()) subscription.close();
-        });
+        for (MarketDataFeed.Subscription subscription : watched.values()) subscription.close();
         monitor.close();
         for (DeskSession session : sessions.values()) session.close();
         loop.close();

@@ -11,7 +11,6 @@ import io.quorum.engine.agent.SentimentAgent;
 import io.quorum.engine.agent.TechnicalAgent;
 import io.quorum.engine.consensus.ConsensusOrchestrator;
 import io.quorum.engine.consensus.Opening;
-import io.quorum.engine.consensus.VotingRules;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.market.signal.IndicatorSignal;
@@ -74,7 +73,7 @@ public final class DeskSession implements AutoCloseable {
         Ticker ticker = session.ticker();
         AutoTradingConfig config = session.config();
         this.view = new SessionDeskView(desk, session);
-        this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), desk.ports().userClock(), VotingRules.of(config), this::acceptingProposals);
+        this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), desk.ports().userClock(), desk.settings().votingRules(config), this::acceptingProposals);
         session.addListener(this::journalStateChange);
         session.addListener(orchestrator::onSessionChange);
         session.addListener(this::announceStateChange);
@@ -212,7 +211,7 @@ public final class DeskSession implements AutoCloseable {
     public List<FieldError> reconfigure(AutoTradingConfig config, String actor) {
         return desk.loop().call(() -> {
             session.reconfigure(config);
-            orchestrator.reconfigure(VotingRules.of(config));
+            orchestrator.reconfigure(desk.settings().votingRules(config));
             desk.journal(id(), new JournalEvent.ConfigChanged(ConfigFields.of(config)));
             journalUser(actor, JournalEvent.UserAction.Action.CHANGE_CONFIG, "");
             desk.positionsChanged(id());
@@ -281,7 +280,7 @@ public final class DeskSession implements AutoCloseable {
         desk.bus().publish(AgentMessage.draft(id(), role, Recipients.all(), Update.of(Update.UpdateKind.REASONING, ticker(), line), desk.clock().now()));
     }
 
-    /** The orchestrator's mailbox: proposals open rounds, votes are counted. */
+    /** The orchestrator's mailbox: proposals open rounds, votes are counted, and everything else said counts towards a discussion's bound. */
     private void onOrchestratorMessage(AgentMessage message) {
         switch (message.content()) {
             case Proposal proposal -> {
@@ -291,7 +290,7 @@ public final class DeskSession implements AutoCloseable {
                 }
             }
             case Vote vote -> orchestrator.record(message);
-            default -> { }
+            default -> orchestrator.hear(message);
         }
     }
 
@@ -322,7 +321,10 @@ public final class DeskSession implements AutoCloseable {
     /** A market event for this session's ticker: signals start a conversation while the desk may trade. */
     void onMarketEvent(MarketEvent event) {
         if (!session.isTradingAllowed()) return;
-        if (!(event instanceof MarketEvent.PriceUpdate)) runners.get(AgentRole.RISK).run(agent -> ((RiskAgent) agent).review(event.text()));
+        if (!(event instanceof MarketEvent.PriceUpdate)) {
+            runners.get(AgentRole.RISK).run(agent -> ((RiskAgent) agent).review(event.text()));
+            runners.get(AgentRole.FUNDAMENTAL).run(agent -> ((FundamentalAgent) agent).reviewValuation(event.text()));
+        }
         switch (event) {
             case IndicatorSignal signal -> runners.get(AgentRole.TECHNICAL).run(agent -> ((TechnicalAgent) agent).onSignal(signal));
             case MarketEvent.VolumeSpike spike -> runners.get(AgentRole.TECHNICAL).run(agent -> ((TechnicalAgent) agent).onVolumeSpike(spike));

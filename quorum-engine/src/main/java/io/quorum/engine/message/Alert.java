@@ -23,6 +23,7 @@ public record Alert(AlertKind kind, Severity severity, Ticker ticker, String tex
         LIMIT_BREACH,
         ORDER_REJECTED,
         RECONCILIATION_MISMATCH,
+        STALE_MARKET_DATA,
         SYSTEM
     }
 }

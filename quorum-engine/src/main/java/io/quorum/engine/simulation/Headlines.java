@@ -10,7 +10,7 @@ final class Headlines {
         "%s wins a multi-year contract with a major customer",
         "Analysts upgrade %s to buy, citing accelerating demand",
         "%s announces a larger share buyback programme",
-        "Regulators clear %s's flagship product for sale",
+        "Regulators grant approval for %s's flagship product",
         "%s shares rally as orders surge ahead of launch",
     };
     private static final String[] NEGATIVE = {
@@ -20,6 +20,21 @@ final class Headlines {
         "%s recalls products after a safety complaint",
         "%s loses a key customer to a rival",
         "%s shares slide after its chief financial officer resigns",
+    };
+    /** Smaller news: analysts' notes and product news that nudge the price rather than move it. */
+    private static final String[] MINOR_POSITIVE = {
+        "%s gains as an analyst raises its price target",
+        "%s expands its partnership with a cloud provider",
+        "Supplier checks point to strong orders for %s",
+        "%s launches an updated product line",
+        "%s tops a customer satisfaction survey",
+    };
+    private static final String[] MINOR_NEGATIVE = {
+        "%s falls as an analyst cuts its price target",
+        "%s delays its next product release",
+        "Supplier checks point to weak orders at %s",
+        "%s warns of higher component costs",
+        "%s drops after a cautious comment from management",
     };
     private static final String[] NEUTRAL = {
         "%s to present at an industry conference next week",
@@ -32,12 +47,21 @@ final class Headlines {
 
     private Headlines() {}
 
+    /** A headline for a jump, or neutral noise. */
     static String write(String ticker, Tone tone, SplittableRandom random) {
-        String[] pool = switch (tone) {
+        return pick(switch (tone) {
             case POSITIVE -> POSITIVE;
             case NEGATIVE -> NEGATIVE;
             case NEUTRAL -> NEUTRAL;
-        };
+        }, ticker, random);
+    }
+
+    /** A headline for minor news of a positive or negative tone. */
+    static String writeMinor(String ticker, boolean positive, SplittableRandom random) {
+        return pick(positive ? MINOR_POSITIVE : MINOR_NEGATIVE, ticker, random);
+    }
+
+    private static String pick(String[] pool, String ticker, SplittableRandom random) {
         return pool[random.nextInt(pool.length)].formatted(ticker);
     }
 

@@ -1,21 +1,30 @@
 package io.quorum.engine.simulation;
 
 import io.quorum.engine.market.Fundamentals;
+import io.quorum.engine.market.NewsItem;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.port.FundamentalsProvider;
+import io.quorum.engine.port.MarketDataFeed;
+import io.quorum.engine.port.NewsFeed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plausible valuation facts for the simulated tickers: fixed, hand-set figures for the default
  * ones (close to the real companies' order of magnitude, not their latest filings), and seeded
  * figures within a sane range for any other simulated ticker.
+ *
+ * <p>{@link #follow} makes the figures move with the simulated news: an earnings headline (one that
+ * names the quarterly estimates) revises EPS growth by {@link #EARNINGS_SURPRISE} and revenue growth
+ * by {@link #REVENUE_SURPRISE} its way, before any other listener of the feed hears it when the
+ * facts follow the feed from the start. Safe to read from any thread.
  */
 public final class SimulatedFundamentals implements FundamentalsProvider {
     private static final String TECHNOLOGY = "Technology";
@@ -26,7 +35,11 @@ public final class SimulatedFundamentals implements FundamentalsProvider {
             CONSUMER_DISCRETIONARY, new String[] {"26.0", "0.09"},
             BROAD_MARKET, new String[] {"22.0", "0.08"});
 
-    private final Map<Ticker, Fundamentals> byTicker = new LinkedHashMap<>();
+    /** An earnings beat or miss moves EPS growth by this much (5 points). */
+    static final BigDecimal EARNINGS_SURPRISE = new BigDecimal("0.05");
+    static final BigDecimal REVENUE_SURPRISE = new BigDecimal("0.02");
+
+    private final Map<Ticker, Fundamentals> byTicker = new ConcurrentHashMap<>();
 
     /** Facts for the default tickers plus seeded ones for each of {@code others} not among them. */
     public SimulatedFundamentals(Collection<Ticker> others, long seed) {
@@ -51,6 +64,20 @@ public final class SimulatedFundamentals implements FundamentalsProvider {
     public SimulatedFundamentals() { this(java.util.List.of(), 0); }
 
     @Override public Optional<Fundamentals> fundamentals(Ticker ticker) { return Optional.ofNullable(byTicker.get(ticker)); }
+
+    /** Revises the figures on every earnings headline of {@code news} from now on; subscribe it before the desk, so the desk reads the revised ones. */
+    public MarketDataFeed.Subscription follow(NewsFeed news) { return news.subscribe(this::revise); }
+
+    private void revise(NewsItem item) {
+        String headline = item.headline().toLowerCase(Locale.ROOT);
+        if (!headline.contains("quarterly estimates")) return;
+        int way = headline.contains("beats") ? 1 : headline.contains("misses") ? -1 : 0;
+        if (way == 0) return;
+        byTicker.computeIfPresent(item.ticker(), (ticker, facts) -> new Fundamentals(ticker, facts.sector(), facts.priceToEarnings(),
+                facts.epsGrowth().add(EARNINGS_SURPRISE.multiply(BigDecimal.valueOf(way))),
+                facts.revenueGrowth().add(REVENUE_SURPRISE.multiply(BigDecimal.valueOf(way))),
+                facts.netCash(), facts.debtToEquity(), facts.sectorPriceToEarnings(), facts.sectorEpsGrowth()));
+    }
 
     private void put(String symbol, String sector, String priceToEarnings, String epsGrowth, String revenueGrowth,
                      long netCashDollars, String debtToEquity) {

@@ -40,6 +40,17 @@ final class Desk {
         return AgentMessage.draft(SESSION, proposer, Recipients.all(), proposal, at);
     }
 
+    /** A counter-proposal: a proposal in reply to the one under vote. */
+    static AgentMessage countered(AgentRole proposer, Proposal counter, AgentMessage original, Instant at) {
+        return proposed(proposer, counter, at).inReplyTo(original.id());
+    }
+
+    /** Reduce an AAPL position by {@code percent}, at 100. */
+    static Proposal reduceAapl(String percent) {
+        return new Proposal(ProposalId.random(), TradeAction.REDUCE, Ticker.of("AAPL"), Direction.LONG, Size.percentOfPosition(percent),
+                Price.parse("100.00"), null, null, null, "take risk off", "Reduce AAPL by " + percent + "%");
+    }
+
     static AgentMessage vote(AgentRole voter, Proposal proposal, VoteChoice choice, Instant at) {
         return vote(voter, proposal, choice, null, at);
     }

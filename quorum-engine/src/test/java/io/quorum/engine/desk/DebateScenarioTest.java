@@ -14,6 +14,7 @@ import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteChoice;
+import io.quorum.engine.message.VoteRecord;
 import io.quorum.engine.simulation.ScriptedPrices;
 import io.quorum.engine.simulation.SimulatedNewsFeed;
 import io.quorum.engine.message.Alert;
@@ -24,6 +25,7 @@ import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.position.Position;
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,9 +64,7 @@ class DebateScenarioTest {
         // $3 down in a minute: the 57 shares bought at $100 lose 0.17% of equity, past half the 0.30% limit.
         ScriptedPrices drop = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(10)).moveTo("97.00", Duration.ofMinutes(1)).hold(Duration.ofMinutes(30));
         try (DeskFixture desk = DeskFixture.on(drop).maxDailyLossPct("0.30").build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.autoTrading();
-            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+            DeskSession session = holdingWithAuthority(desk);
             long bought = desk.position(session).orElseThrow().quantity();
             // The fall's own signals go by while the desk has no authority, so that no one else speaks first.
             session.disableAutoTrading(DeskFixture.USER);
@@ -86,26 +86,73 @@ class DebateScenarioTest {
     }
 
     @Test
-    void a_breaking_headline_against_the_position_makes_sentiment_propose_to_reduce_it_and_the_desk_agrees() {
+    void a_breaking_headline_against_the_position_brings_sentiments_halving_and_technicals_counter_trim_and_the_better_supported_trim_is_carried_out() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.autoTrading();
-            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+            DeskSession session = holdingWithAuthority(desk);
+            long bought = desk.position(session).orElseThrow().quantity();
 
-            desk.headline("NVDA plunges as regulators open fraud probe", SimulatedNewsFeed.Tone.NEGATIVE);
-            desk.advance(Duration.ofSeconds(1));
+            fraudProbe(desk);
 
             AgentMessage alert = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.ALERT));
             assertThat(((Alert) alert.content()).text()).startsWith("Breaking: \"NVDA plunges as regulators open fraud probe\"");
-            AgentMessage proposal = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL));
-            Proposal reduce = (Proposal) proposal.content();
-            assertThat(reduce.action()).isEqualTo(TradeAction.REDUCE);
-            Decision decision = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(reduce.id()));
-            assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
-            assertThat(decision.votes()).filteredOn(vote -> vote.voter() == AgentRole.RISK).singleElement()
-                    .satisfies(vote -> assertThat(vote.choice()).isEqualTo(VoteChoice.APPROVE));
+            AgentMessage halving = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL));
+            Proposal halve = (Proposal) halving.content();
+            assertThat(halve.action()).isEqualTo(TradeAction.REDUCE);
+            assertThat(halve.size()).isEqualTo(Size.percentOfPosition("50"));
+            AgentMessage counter = desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(replyingTo(halving)));
+            Proposal trim = (Proposal) counter.content();
+            assertThat(trim.size()).isEqualTo(Size.percentOfPosition("25"));
+            assertThat(trim.rationale()).startsWith("the chart still favours the long position");
+
+            Decision setAside = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(halve.id()));
+            Decision carried = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(trim.id()));
+            assertThat(setAside.outcome()).isEqualTo(Outcome.REJECTED);
+            assertThat(setAside.reason()).isEqualTo("4 of 5 approved, but Technical's counter-proposal was better supported (5 of 5 approved)");
+            assertThat(carried.outcome()).isEqualTo(Outcome.APPROVED);
             desk.awaitSaid(session, DeskFixture.tradeExecuted().and(message ->
-                    ((Update) message.content()).execution().clientOrderId().equals("q-" + reduce.id())));
+                    ((Update) message.content()).execution().clientOrderId().equals("q-" + trim.id())));
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == bought - bought / 4);
+        }
+    }
+
+    @Test
+    void a_discussion_that_reaches_its_bound_of_messages_is_decided_on_the_votes_heard_by_then() {
+        try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).discussionMessages(8).build()) {
+            DeskSession session = holdingWithAuthority(desk);
+
+            fraudProbe(desk);
+
+            // A proposal, its counter and four votes on each would be ten messages: the eighth ends the discussion.
+            Proposal halve = (Proposal) desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL)).content();
+            Proposal trim = (Proposal) desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(message -> message.replyTo() != null)).content();
+            Decision onHalving = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(halve.id()));
+            Decision onTrim = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(trim.id()));
+            long heard = Stream.concat(onHalving.votes().stream(), onTrim.votes().stream()).filter(VoteRecord::received).count();
+            assertThat(heard).isEqualTo(8);
+            assertThat(onHalving.reason() + " " + onTrim.reason()).contains("the discussion reached its bound of 8 messages");
+            assertThat(Stream.of(onHalving, onTrim).filter(decision -> decision.outcome().approves())).hasSizeLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void good_news_with_no_position_starts_a_discussion_in_which_sentiment_proposes_a_half_size_entry() {
+        try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build()) {
+            DeskSession session = holdingWithAuthority(desk);
+            session.closePosition(DeskFixture.NVDA, DeskFixture.USER);
+            desk.advance(Duration.ofSeconds(2));
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == 0);
+
+            desk.headline("NVDA beats estimates and raises its outlook on record demand", SimulatedNewsFeed.Tone.POSITIVE);
+            desk.advance(Duration.ofSeconds(1));
+
+            AgentMessage alert = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.ALERT));
+            assertThat(((Alert) alert.content()).text()).contains("good news for NVDA");
+            Proposal entry = (Proposal) desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL).and(message -> message.seq() > alert.seq())).content();
+            assertThat(entry.action()).isEqualTo(TradeAction.OPEN_LONG);
+            assertThat(entry.rationale()).contains("half the sizing rule's");
+            Decision decision = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(entry.id()));
+            assertThat(decision.votes()).allSatisfy(vote -> assertThat(vote.received()).isTrue());
+            assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
         }
     }
 
@@ -114,9 +161,7 @@ class DebateScenarioTest {
         // Quiet for 25 minutes, then $2.60 (1.2 ATR) up in a minute on eight times the volume.
         ScriptedPrices spike = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(25)).moveTo("102.60", Duration.ofMinutes(1)).onVolume(8);
         try (DeskFixture desk = DeskFixture.on(spike).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.autoTrading();
-            desk.awaitSaid(session, DeskFixture.tradeExecuted());
+            DeskSession session = holdingWithAuthority(desk);
 
             desk.advance(Duration.ofMinutes(22));
 
@@ -127,6 +172,20 @@ class DebateScenarioTest {
             desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.UPDATE).and(replyingTo(question)));
             desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(message -> message.seq() > question.seq()));
         }
+    }
+
+    /** Five quiet minutes, then the analysis's trade is placed and the desk has authority: it holds NVDA. */
+    private static DeskSession holdingWithAuthority(DeskFixture desk) {
+        desk.advance(Duration.ofMinutes(5));
+        DeskSession session = desk.autoTrading();
+        desk.awaitSaid(session, DeskFixture.tradeExecuted());
+        return session;
+    }
+
+    /** Breaking news against a long: Sentiment proposes to halve the position, Technical counters with a trim. */
+    private static void fraudProbe(DeskFixture desk) {
+        desk.headline("NVDA plunges as regulators open fraud probe", SimulatedNewsFeed.Tone.NEGATIVE);
+        desk.advance(Duration.ofSeconds(1));
     }
 
     private static Predicate<AgentMessage> replyingTo(AgentMessage earlier) { return message -> earlier.id().equals(message.replyTo()); }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.quorum.engine.broker.PaperBroker;
 import io.quorum.engine.broker.PaperBrokerConfig;
 import io.quorum.engine.bus.InMemoryMessageBus;
+import io.quorum.engine.consensus.VotingRules;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Bar;
@@ -45,6 +46,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole desk on a market a test writes: a manual clock that moves only when the test says so,
@@ -78,6 +80,8 @@ final class DeskFixture implements AutoCloseable {
     Desk desk;
     private final DeskSettings settings;
     private final FundamentalsProvider fundamentals;
+    /** What the desk reads its prices from: the simulated market itself, or a feed a test puts around it. */
+    private final MarketDataFeed feed;
     /** A monitor of our own beside the desk's: it sees the same bars, so it tells the test which signals the desk was given. */
     private final MarketMonitor signals;
     private final List<SignalKind> signalled = new CopyOnWriteArrayList<>();
@@ -97,8 +101,9 @@ final class DeskFixture implements AutoCloseable {
         storage = new JournalOutage(journal);
         tail = new ObservableJournal(storage);
         settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
-                Duration.ofHours(4), Duration.ofMillis(20));
+                Duration.ofHours(4), Duration.ofMillis(20), builder.staleFeedAfter, builder.discussionMessages);
         fundamentals = builder.fundamentals;
+        feed = builder.feed.apply(market);
         desk = newDesk();
         signals = new MarketMonitor(market, market.newsFeed(), MonitorSettings.defaults(), NYSE);
         signals.addListener(event -> {
@@ -108,7 +113,7 @@ final class DeskFixture implements AutoCloseable {
     }
 
     private Desk newDesk() {
-        return new Desk(new DeskPorts(clock, clock, NYSE, market, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new), settings);
+        return new Desk(new DeskPorts(clock, clock, NYSE, feed, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new), settings);
     }
 
     /**
@@ -280,6 +285,10 @@ final class DeskFixture implements AutoCloseable {
         private BigDecimal trailingStopPct;
         private boolean flattenOnMaxLoss = true;
         private long maxFillQuantity = PaperBrokerConfig.UNLIMITED_DEPTH;
+        private UnaryOperator<MarketDataFeed> feed = UnaryOperator.identity();
+        /** Longer than any jump of the clock a scenario makes, unless the scenario is about a silent feed. */
+        private Duration staleFeedAfter = Duration.ofDays(1);
+        private int discussionMessages = VotingRules.DEFAULT_MAX_MESSAGES;
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
 
@@ -318,6 +327,24 @@ final class DeskFixture implements AutoCloseable {
         /** The paper broker fills at most this many shares of an order per quote: bigger orders fill in parts. */
         Builder fillsAtMost(long shares) {
             maxFillQuantity = shares;
+            return this;
+        }
+
+        /** The desk reads the simulated market through the feed {@code around} makes of it, as it would a provider's. */
+        Builder feed(UnaryOperator<MarketDataFeed> around) {
+            feed = around;
+            return this;
+        }
+
+        /** How long NVDA may go without a price during market hours before its sessions may only reduce risk. */
+        Builder staleFeedAfter(Duration after) {
+            staleFeedAfter = after;
+            return this;
+        }
+
+        /** A discussion is decided once it has run to this many messages. */
+        Builder discussionMessages(int messages) {
+            discussionMessages = messages;
             return this;
         }
 

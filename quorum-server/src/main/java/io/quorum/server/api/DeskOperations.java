@@ -92,6 +92,9 @@ public interface DeskOperations {
 
     QuoteView quote(Ticker ticker);
 
+    /** Tickers the market-data feed offers for {@code query} (a symbol or a name), at most {@code max}. */
+    TickerSearchView searchTickers(String query, int max);
+
     /**
      * Journaled stream events of the session with {@code seq > afterSeq}, in seq order, at most
      * {@code limit}. An empty list means the reader has caught up. Used to replay what a

@@ -1,9 +1,10 @@
 package io.quorum.server.cli;
 
+import io.quorum.adapters.config.QuorumConfig;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskListener;
 import io.quorum.engine.desk.DeskSession;
-import io.quorum.engine.desk.DeskSettings;
+import io.quorum.engine.desk.TickerRefusedException;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.Decision;
@@ -33,12 +34,12 @@ import picocli.CommandLine;
 
 /** The headless desk: one session in the terminal, the agents' conversation as it happens, a summary at the end. */
 @Command(name = "desk", mixinStandardHelpOptions = true,
-        description = "Run the trading desk in the terminal on the simulated market and print the agents' conversation.")
+        description = "Run the trading desk in the terminal, on the simulated market or the market data --config names, and print the agents' conversation.")
 public final class DeskCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--ticker", required = true, description = "Ticker to trade, e.g. AAPL (simulated: AAPL, MSFT, NVDA, TSLA, SPY).")
     String ticker;
 
-    @CommandLine.Mixin SimulatedMarketOptions market;
+    @CommandLine.Mixin DeskMarketOptions market;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -58,8 +59,7 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
     private final PrintStream out = System.out;
 
     @Override public Integer call() throws Exception {
-        double speed = market.speed();
-        long seed = market.seed();
+        QuorumConfig config = market.configuration(System.getenv());
         Ticker symbol;
         try {
             symbol = Ticker.of(ticker);
@@ -72,13 +72,8 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
         AtomicInteger trades = new AtomicInteger();
         JournalLocation journal = database == null ? null : JournalLocation.parse(database, null);
         Path brokerFile = brokerDatabase != null ? brokerDatabase : journal != null ? journal.file().map(DataFolder::brokerFileBeside).orElse(null) : null;
-        try (EmbeddedDesk embedded = journal == null ? new EmbeddedDesk(seed, speed, null, brokerFile, DeskSettings.defaults())
-                : EmbeddedDesk.onJournal(journal.jdbcUrl(), seed, speed, brokerFile, DeskSettings.defaults())) {
+        try (EmbeddedDesk embedded = market.open(config, journal == null ? null : journal.jdbcUrl(), brokerFile)) {
             Desk desk = embedded.desk();
-            if (!embedded.market().tickers().contains(symbol)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--ticker: the simulated market has no " + symbol + "; it has " + embedded.market().tickers());
-            }
             desk.addListener(new DeskListener() {
                 @Override public void sessionOpened(DeskSession session) {
                     desk.bus().observe(session.id(), message -> {
@@ -90,10 +85,15 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
                 @Override public void problem(io.quorum.engine.message.SessionId session, String problem) { printer.note("! " + problem); }
             });
             Instant started = embedded.clock().now();
-            printer.note("Quorum desk on the simulated market (seed " + seed + ", speed " + speed + "x), market time "
+            printer.note("Quorum desk. " + market.describe(config) + ". Market time "
                     + started.atZone(java.time.ZoneId.of("America/New_York")).toLocalDateTime() + " New York.");
             embedded.start();
-            DeskSession session = desk.open(symbol, "cli");
+            DeskSession session;
+            try {
+                session = desk.open(symbol, "cli");
+            } catch (TickerRefusedException refused) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--ticker: " + refused.getMessage());
+            }
 
             CountDownLatch stopped = new CountDownLatch(1);
             AtomicReference<Boolean> summarised = new AtomicReference<>(false);

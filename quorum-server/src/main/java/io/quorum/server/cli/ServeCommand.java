@@ -1,7 +1,7 @@
 package io.quorum.server.cli;
 
+import io.quorum.adapters.config.QuorumConfig;
 import io.quorum.adapters.jdbc.Database;
-import io.quorum.engine.desk.DeskSettings;
 import io.quorum.server.http.AccessToken;
 import io.quorum.server.http.QuorumServer;
 import io.quorum.server.http.ServerMetrics;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** The desk with its web UI and API: what {@code ./quorum} starts. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the desk on the simulated market with its web UI, REST API and WebSocket stream.")
+        description = "Start the desk with its web UI, REST API and WebSocket stream: on the simulated market, or on the market data --config names.")
 public final class ServeCommand implements Callable<Integer> {
     /** Under the 5 s a service manager usually grants between SIGTERM and SIGKILL. */
     private static final java.time.Duration STOP_BOUND = java.time.Duration.ofMillis(4_500);
@@ -29,7 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = ServerSettings.DEFAULT_HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @CommandLine.Mixin SimulatedMarketOptions market;
+    @CommandLine.Mixin DeskMarketOptions market;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -52,8 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         if (port < 0 || port > 65_535) throw new CommandLine.ParameterException(spec.commandLine(), "--port must be in 0..65535, was " + port);
-        double speed = market.speed();
-        long seed = market.seed();
+        QuorumConfig config = market.configuration(System.getenv());
         DataFolder data = DataFolder.current();
         JournalLocation journal = JournalLocation.parse(database, data.defaultDatabaseFile());
         Path brokerFile = brokerDatabase != null ? brokerDatabase : data.defaultBrokerFile();
@@ -63,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--token / " + AccessToken.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
         }
-        EmbeddedDesk embedded = replayable(journal, () -> EmbeddedDesk.onJournal(journal.jdbcUrl(), seed, speed, brokerFile, DeskSettings.defaults()));
+        EmbeddedDesk embedded = replayable(journal, () -> market.open(config, journal.jdbcUrl(), brokerFile));
         DeskService service = replayable(journal, () -> new DeskService(embedded.desk(), embedded.journal()));
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);
@@ -83,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
             return embedded;
         });
         server.start(port, host);
-        System.out.println("Journal: " + journal.describe() + "   Paper broker: " + brokerFile.toAbsolutePath() + "   Simulated market: seed " + seed + ", " + speed + "x. Ctrl-C stops the desk.");
+        System.out.println("Journal: " + journal.describe() + "   Paper broker: " + brokerFile.toAbsolutePath() + "   " + market.describe(config) + ". Ctrl-C stops the desk.");
         signals.await();
         stop.run();
         return 0;

@@ -33,6 +33,7 @@ import io.quorum.server.api.QuoteView;
 import io.quorum.server.api.RiskDisclosure;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
+import io.quorum.server.api.TickerSearchView;
 import io.quorum.server.http.FieldChecks.DecimalRange;
 import java.util.List;
 
@@ -43,6 +44,8 @@ import java.util.List;
 final class ApiRoutes {
     private static final String USER = "user";
     private static final int MAX_BARS = 5000;
+    private static final int MAX_SEARCH_TEXT = 64;
+    private static final int MAX_SEARCH_MATCHES = 50;
     private static final int MAX_MESSAGES = 1000;
 
     private final DeskOperations desk;
@@ -131,7 +134,10 @@ final class ApiRoutes {
                         .returnsListOf(BarView.class)
                         .query("interval", "string", "1m (default) or 1d").query("count", "integer", "1-5000, default 300"),
                 Route.of(GET, "/api/market/{ticker}/quote", "The latest quote", ctx -> ctx.json(desk.quote(read.ticker(ctx))))
-                        .returns(QuoteView.class));
+                        .returns(QuoteView.class),
+                Route.of(GET, "/api/tickers", "Tickers the market-data feed offers for a search, for the ticker box", this::searchTickers)
+                        .returns(TickerSearchView.class)
+                        .query("q", "string", "a symbol or a name, 1-" + MAX_SEARCH_TEXT + " characters").query("limit", "integer", "1-" + MAX_SEARCH_MATCHES + ", default 10"));
     }
 
     private void createSession(Context ctx) {
@@ -272,6 +278,14 @@ final class ApiRoutes {
         BarInterval interval = BarInterval.parse(rawInterval)
                 .orElseThrow(() -> HttpProblem.badRequest("interval", "must be 1m or 1d"));
         ctx.json(desk.bars(ticker, interval, read.intQuery(ctx, "count", 300, 1, MAX_BARS)));
+    }
+
+    private void searchTickers(Context ctx) {
+        String query = ctx.queryParam("q");
+        if (query == null || query.isBlank() || query.length() > MAX_SEARCH_TEXT) {
+            throw HttpProblem.badRequest("q", "a symbol or a name of 1-" + MAX_SEARCH_TEXT + " characters");
+        }
+        ctx.json(desk.searchTickers(query.strip(), read.intQuery(ctx, "limit", 10, 1, MAX_SEARCH_MATCHES)));
     }
 
     private static Actor actor(Context ctx) {

@@ -4,6 +4,8 @@ import io.quorum.engine.desk.ConfirmationAnswer;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskSession;
 import io.quorum.engine.desk.PendingConfirmation;
+import io.quorum.engine.desk.TickerRefusedException;
+import io.quorum.engine.market.SymbolLookup;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.SessionId;
@@ -40,11 +42,14 @@ final class DeskCommands {
         this.disclosure = disclosure;
     }
 
+    /** A ticker the feed does not know is a 400 with the feed's answer; a provider that cannot be asked now, a 503. */
     SessionView createSession(Ticker ticker, Actor actor) {
-        if (!desk.ports().market().tickers().contains(ticker)) {
-            throw DeskException.Invalid.of("ticker", "no market data for " + ticker + "; available: " + desk.ports().market().tickers());
+        try {
+            return journaled(() -> queries.view(desk.open(ticker, actor.name())));
+        } catch (TickerRefusedException refused) {
+            if (refused.lookup() instanceof SymbolLookup.Unavailable) throw new DeskException.Unavailable(refused.getMessage());
+            throw DeskException.Invalid.of("ticker", refused.getMessage());
         }
-        return journaled(() -> queries.view(desk.open(ticker, actor.name())));
     }
 
     SessionView approve(SessionId id, ProposalId proposal, Actor actor) {

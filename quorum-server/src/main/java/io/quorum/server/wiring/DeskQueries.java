@@ -9,6 +9,7 @@ import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Tick;
+import io.quorum.engine.market.SymbolMatch;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
@@ -34,6 +35,7 @@ import io.quorum.server.api.Performance;
 import io.quorum.server.api.PerformanceReport;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.QuoteView;
+import io.quorum.server.api.TickerSearchView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.TradeBook;
 import java.math.BigDecimal;
@@ -153,6 +155,15 @@ final class DeskQueries {
         List<BarView> bars = new ArrayList<>();
         for (Bar bar : desk.ports().market().history(ticker, interval.length(), count)) bars.add(ApiViews.bar(bar));
         return bars;
+    }
+
+    /** Asks the feed, which may ask its provider: on the request's thread, never the engine loop. */
+    TickerSearchView searchTickers(String query, int max) {
+        List<TickerSearchView.Match> matches = new ArrayList<>();
+        for (SymbolMatch match : desk.ports().market().search(query, max)) {
+            matches.add(new TickerSearchView.Match(match.ticker().symbol(), match.name(), match.exchange(), match.type()));
+        }
+        return new TickerSearchView(matches);
     }
 
     QuoteView quote(Ticker ticker) {

@@ -30,6 +30,7 @@ import io.quorum.server.api.StopsChange;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamListener;
 import io.quorum.server.api.Subscription;
+import io.quorum.server.api.TickerSearchView;
 import java.util.List;
 
 /**
@@ -124,6 +125,8 @@ public final class DeskService implements DeskOperations, AutoCloseable {
     @Override public List<AlertView> alerts(SessionId id) { return queries.alerts(id); }
 
     @Override public List<BarView> bars(Ticker ticker, BarInterval interval, int count) { return queries.bars(ticker, interval, count); }
+
+    @Override public TickerSearchView searchTickers(String query, int max) { return queries.searchTickers(query, max); }
 
     @Override public QuoteView quote(Ticker ticker) { return queries.quote(ticker); }
 

@@ -1,7 +1,9 @@
 package io.quorum.server.wiring;
 
+import io.quorum.adapters.config.ConfiguredFeeds;
 import io.quorum.adapters.jdbc.AuditKey;
 import io.quorum.adapters.jdbc.Database;
+import io.quorum.adapters.jdbc.JdbcBarStore;
 import io.quorum.adapters.jdbc.JdbcJournal;
 import io.quorum.adapters.jdbc.Schema;
 import io.quorum.adapters.jdbc.paper.JdbcPaperAccountStore;
@@ -14,10 +16,13 @@ import io.quorum.engine.desk.DeskPorts;
 import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.market.ExchangeCalendar;
-import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
+import io.quorum.engine.port.Clock;
+import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.Journal;
+import io.quorum.engine.port.MarketDataFeed;
+import io.quorum.engine.port.NewsFeed;
 import io.quorum.engine.simulation.SimulatedClock;
 import io.quorum.engine.simulation.SimulatedFundamentals;
 import io.quorum.engine.simulation.SimulatedMarket;
@@ -26,28 +31,37 @@ import io.quorum.engine.time.SystemClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
- * The desk on its embedded defaults, wired by hand: a simulated market on a simulated clock, a
- * paper broker with its account in its own SQLite file, the in-process bus and a journal in
- * another SQLite file. Nothing to configure, no key. The two files stand for two parties: the
- * journal is the desk's memory, the broker's file what an external broker would hold.
+ * The desk wired by hand: a paper broker with its account in its own SQLite file, the in-process
+ * bus, a journal in another SQLite file (or PostgreSQL), and a market. By default the market is
+ * simulated on a simulated clock: nothing to configure, no key. On {@link #onFeeds configured
+ * feeds} (Yahoo Finance, CSV files) it runs on the wall clock. The two files stand for two
+ * parties: the journal is the desk's memory, the broker's file what an external broker would hold.
  */
 public final class EmbeddedDesk implements AutoCloseable {
     public static final Money STARTING_CASH = Money.ofDollars(100_000);
+    private static final PaperBrokerConfig BROKER = new PaperBrokerConfig(STARTING_CASH, 2,
+            new CommissionSchedule.PerShare(Money.parse("0.005"), Money.parse("1.00")));
 
-    private final SimulatedClock clock;
-    private final SimulatedMarket market;
+    private final Market market;
+    private final BrokerFirstFeed deskFeed;
     private final PaperBroker broker;
     private final Database brokerDatabase;
     private final JdbcPaperAccountStore account;
     private final Database database;
     private final ObservableJournal journal;
     private final Desk desk;
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+
+    /**
+     * Where the desk's prices, news and valuation facts come from, on whose clock, and how the
+     * market is started and stopped.
+     */
+    private record Market(Clock clock, MarketDataFeed feed, NewsFeed news, FundamentalsProvider fundamentals, ExchangeCalendar calendar,
+                          Runnable start, Runnable close) {}
 
     /**
      * @param seed      the market's random seed: the same seed gives the same prices and news
@@ -56,15 +70,32 @@ public final class EmbeddedDesk implements AutoCloseable {
      * @param brokerFile  where the paper broker keeps its account; null keeps it in a temporary file
      */
     public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings) {
-        this(seed, speed, openDatabase(database, "quorum-", Schema.JOURNAL), brokerFile, settings);
+        this(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), brokerFile, settings);
     }
 
     /**
-     * The desk on the journal at {@code journalUrl} ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}),
-     * created there when it is new. A SQLite file's folder is made when missing.
+     * The desk on the simulated market and the journal at {@code journalUrl} ({@code jdbc:sqlite:FILE}
+     * or {@code jdbc:postgresql://…}), created there when it is new. A SQLite file's folder is made when missing.
      */
     public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings) {
-        return new EmbeddedDesk(seed, speed, openJournal(journalUrl), brokerFile, settings);
+        return new EmbeddedDesk(openJournal(journalUrl), simulated(seed, speed), brokerFile, settings);
+    }
+
+    /**
+     * The desk on feeds a configuration opened, on the wall clock, with no valuation facts (no
+     * provider of them is configured, and made-up ones would mislead). Their history reaches back
+     * into the bars imported into the journal's database. The desk owns the feeds from now on and
+     * closes them.
+     */
+    public static EmbeddedDesk onFeeds(String journalUrl, ConfiguredFeeds.Feeds feeds, Path brokerFile, DeskSettings settings) {
+        Database journal = openJournal(journalUrl);
+        Database importedBars = Database.open(journalUrl, null, null, Schema.MARKET_DATA);
+        MarketDataFeed prices = new ImportedHistoryFeed(feeds.market(), new JdbcBarStore(importedBars), SystemClock.INSTANCE);
+        Market market = new Market(SystemClock.INSTANCE, prices, feeds.news(), ticker -> Optional.empty(), ExchangeCalendar.NYSE, () -> { }, () -> {
+            feeds.close();
+            importedBars.close();
+        });
+        return new EmbeddedDesk(journal, opened -> market, brokerFile, settings);
     }
 
     private static Database openJournal(String journalUrl) {
@@ -72,25 +103,36 @@ public final class EmbeddedDesk implements AutoCloseable {
         return Database.open(journalUrl, null, null, Schema.JOURNAL);
     }
 
-    private EmbeddedDesk(long seed, double speed, Database journalDatabase, Path brokerFile, DeskSettings settings) {
-        // The journal is opened first, because a restarted desk's market time goes on from its last entry instead of jumping back.
-        AtomicReference<SimulatedClock> marketClock = new AtomicReference<>();
+    /** A restarted simulated desk's market time goes on from the journal's last entry instead of jumping back. */
+    private static Function<Journal, Market> simulated(long seed, double speed) {
+        return journal -> {
+            Instant start = latest(SimulatedClock.defaultStart(Instant.now()), lastJournalTime(journal));
+            SimulatedClock clock = new SimulatedClock(start, speed, SystemClock.INSTANCE);
+            SimulatedMarket market = SimulatedMarket.builder(clock).seed(seed).start(start).build();
+            // The facts follow the news before the desk does, so that an agent reading them after an earnings headline reads the revised ones.
+            SimulatedFundamentals fundamentals = new SimulatedFundamentals();
+            MarketDataFeed.Subscription following = fundamentals.follow(market.newsFeed());
+            return new Market(clock, market, market.newsFeed(), fundamentals, market.calendar(), market::start, () -> {
+                following.close();
+                market.close();
+            });
+        };
+    }
+
+    private EmbeddedDesk(Database journalDatabase, Function<Journal, Market> marketOnJournal, Path brokerFile, DeskSettings settings) {
+        // The journal is opened first, because the simulated market starts where the journal ends.
+        AtomicReference<Clock> marketClock = new AtomicReference<>();
         this.database = journalDatabase;
         this.journal = new ObservableJournal(new JdbcJournal(this.database, AuditKey.resolve(System.getenv(), this.database.defaultAuditKeyFile()),
                 () -> marketClock.get().now(), JdbcJournal.DEFAULT_MAX_BATCH, this.database.defaultAnchorFile()));
-        Instant start = latest(SimulatedClock.defaultStart(Instant.now()), lastJournalTime(journal));
-        this.clock = new SimulatedClock(start, speed, SystemClock.INSTANCE);
-        marketClock.set(clock);
-        this.market = SimulatedMarket.builder(clock).seed(seed).start(start).build();
-        ExchangeCalendar calendar = market.calendar();
-        PaperBrokerConfig brokerConfig = new PaperBrokerConfig(STARTING_CASH, 2, new CommissionSchedule.PerShare(Money.parse("0.005"), Money.parse("1.00")));
+        this.market = marketOnJournal.apply(journal);
+        marketClock.set(market.clock());
         this.brokerDatabase = openDatabase(brokerFile, "paper-broker-", Schema.PAPER_BROKER);
-        this.account = new JdbcPaperAccountStore(brokerDatabase, brokerConfig.startingCash());
-        this.broker = new PaperBroker(clock, calendar, brokerConfig, account);
-        // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
-        for (Ticker ticker : market.tickers()) subscriptions.add(market.subscribe(ticker, broker::onTick, bar -> { }));
-        this.desk = new Desk(new DeskPorts(clock, SystemClock.INSTANCE, calendar, market, market.newsFeed(), new SimulatedFundamentals(), broker, journal,
-                InMemoryMessageBus::new), settings);
+        this.account = new JdbcPaperAccountStore(brokerDatabase, BROKER.startingCash());
+        this.broker = new PaperBroker(market.clock(), market.calendar(), BROKER, account);
+        this.deskFeed = new BrokerFirstFeed(market.feed(), broker::onTick);
+        this.desk = new Desk(new DeskPorts(market.clock(), SystemClock.INSTANCE, market.calendar(), deskFeed, market.news(), market.fundamentals(),
+                broker, journal, InMemoryMessageBus::new), settings);
     }
 
     private static Instant lastJournalTime(Journal journal) {
@@ -121,14 +163,16 @@ public final class EmbeddedDesk implements AutoCloseable {
     /** Restores what the journal holds (sessions, positions, stops), then starts the market moving. */
     public void start() {
         desk.recover();
-        market.start();
+        market.start().run();
     }
 
     public Desk desk() { return desk; }
 
-    public SimulatedClock clock() { return clock; }
+    /** The market's clock: simulated, or the wall clock on configured feeds. */
+    public Clock clock() { return market.clock(); }
 
-    public SimulatedMarket market() { return market; }
+    /** The market-data feed, as opened. */
+    public MarketDataFeed market() { return market.feed(); }
 
     public PaperBroker broker() { return broker; }
 
@@ -140,15 +184,9 @@ public final class EmbeddedDesk implements AutoCloseable {
     public Database brokerDatabase() { return brokerDatabase; }
 
     @Override public void close() {
-        market.close();
         desk.close();
-        for (AutoCloseable subscription : subscriptions) {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // Closing a subscription of a closed market cannot fail in a way worth reporting at shutdown.
-            }
-        }
+        deskFeed.close();
+        market.close().run();
         journal.close();
         database.close();
         account.close();

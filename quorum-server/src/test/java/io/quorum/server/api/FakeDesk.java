@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * An in-memory desk that behaves like the real one at the seam: sessions move through their
@@ -334,6 +335,17 @@ public final class FakeDesk implements DeskOperations {
             bars.add(new BarView(time, "100.00", "101.00", "99.50", "100.50", 1000));
         }
         return bars;
+    }
+
+    /** The fake market offers a few well-known tickers, matched by symbol prefix or name. */
+    @Override public TickerSearchView searchTickers(String query, int max) {
+        String text = query.toUpperCase(java.util.Locale.ROOT);
+        return new TickerSearchView(Stream.of(
+                        new TickerSearchView.Match("AAPL", "Apple Inc.", "NMS", "EQUITY"),
+                        new TickerSearchView.Match("NVDA", "NVIDIA Corporation", "NMS", "EQUITY"),
+                        new TickerSearchView.Match("ORCL", "Oracle Corporation", "NYQ", "EQUITY"))
+                .filter(match -> match.symbol().startsWith(text) || match.name().toUpperCase(java.util.Locale.ROOT).contains(text))
+                .limit(max).toList());
     }
 
     @Override public QuoteView quote(Ticker ticker) {

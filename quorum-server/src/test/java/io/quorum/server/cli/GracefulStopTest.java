@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorum.adapters.jdbc.AuditKey;
 import io.quorum.adapters.jdbc.Database;
 import io.quorum.adapters.jdbc.JdbcJournal;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.time.ManualClock;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,30 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code quorum serve} in its own process, trading, stopped the way a service manager stops it: SIGTERM. */
 class GracefulStopTest {
     private static final String TOKEN = "graceful-stop-test-token";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path directory;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private String baseUrl;
 
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     @Test void sigterm_stops_a_trading_desk_in_order_and_exits_zero_within_five_seconds() throws Exception {
         Path journal = directory.resolve("quorum.db");
-        Process desk = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", QuorumCommand.class.getName(), "serve", "--port", "0", "--token", TOKEN,
-                "--db", journal.toString(), "--broker-db", directory.resolve("broker.db").toString(), "--speed", "600")
-                .redirectError(directory.resolve("stderr.txt").toFile()).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(desk.getInputStream(), StandardCharsets.UTF_8));
-            for (String line = out.readLine(); baseUrl == null; line = out.readLine()) {
-                assertThat(line).as("the desk printed its address before ending").isNotNull();
-                if (line.startsWith("Quorum is listening on ")) baseUrl = line.substring("Quorum is listening on ".length());
-            }
-            Thread.ofPlatform().daemon().start(() -> out.lines().forEach(line -> { }));
-            String id = tradingSession();
+        try (ServeProcess serve = ServeProcess.start(TOKEN, directory.resolve("stderr.txt"), Map.of(),
+                "--db", journal.toString(), "--broker-db", directory.resolve("broker.db").toString(), "--speed", "600")) {
+            Process desk = serve.process;
+            String id = tradingSession(serve);
             Closing stream = new Closing();
-            http.newWebSocketBuilder().subprotocols("quorum.bearer." + TOKEN)
-                    .buildAsync(URI.create(baseUrl.replace("http://", "ws://") + "/ws/sessions/" + id + "?lastSeq=0"), stream).get(10, TimeUnit.SECONDS);
+            serve.http().newWebSocketBuilder().subprotocols("quorum.bearer." + TOKEN)
+                    .buildAsync(URI.create(serve.baseUrl.replace("http://", "ws://") + "/ws/sessions/" + id + "?lastSeq=0"), stream).get(10, TimeUnit.SECONDS);
 
             long signalled = System.nanoTime();
             desk.destroy();   // SIGTERM
@@ -69,8 +51,6 @@ class GracefulStopTest {
             assertThat(stream.closed.get(1, TimeUnit.SECONDS)).as("the stream was closed with a reason").matches("1001 .+");
             assertThat(java.nio.file.Files.readString(directory.resolve("stderr.txt"))).doesNotContain("Exception");
             assertLastEntryIsWhole(journal, SessionId.of(id));
-        } finally {
-            desk.destroyForcibly();
         }
     }
 
@@ -89,25 +69,15 @@ class GracefulStopTest {
     }
 
     /** Creates a session, approves its proposal and enables auto-trading, through the API as the UI would. */
-    private String tradingSession() throws Exception {
-        String id = call("POST", "/api/sessions", "{\"ticker\":\"AAPL\"}").path("id").asText();
-        await().atMost(Duration.ofSeconds(60)).until(() -> call("GET", "/api/sessions/" + id, null).path("state").asText().equals("PROPOSAL"));
-        String proposal = call("GET", "/api/sessions/" + id, null).path("proposal").path("id").asText();
-        call("POST", "/api/sessions/" + id + "/approve", "{\"proposalId\":\"" + proposal + "\"}");
-        String version = call("GET", "/api/risk-disclosure", null).path("version").asText();
-        JsonNode enabled = call("POST", "/api/sessions/" + id + "/auto-trading/enable", "{\"acceptedDisclosureVersion\":\"" + version + "\"}");
+    private static String tradingSession(ServeProcess serve) throws Exception {
+        String id = serve.call("POST", "/api/sessions", "{\"ticker\":\"AAPL\"}").path("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> serve.call("GET", "/api/sessions/" + id, null).path("state").asText().equals("PROPOSAL"));
+        String proposal = serve.call("GET", "/api/sessions/" + id, null).path("proposal").path("id").asText();
+        serve.call("POST", "/api/sessions/" + id + "/approve", "{\"proposalId\":\"" + proposal + "\"}");
+        String version = serve.call("GET", "/api/risk-disclosure", null).path("version").asText();
+        JsonNode enabled = serve.call("POST", "/api/sessions/" + id + "/auto-trading/enable", "{\"acceptedDisclosureVersion\":\"" + version + "\"}");
         assertThat(enabled.path("autoTrading").path("enabled").asBoolean()).as(enabled.toString()).isTrue();
         return id;
-    }
-
-    private JsonNode call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + TOKEN)
-                .timeout(Duration.ofSeconds(10));
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) request.header("Content-Type", "application/json");
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isLessThan(300);
-        return JSON.readTree(response.body());
     }
 
     private static final class Closing implements WebSocket.Listener {

@@ -1,6 +1,7 @@
 package io.quorum.server.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.quorum.engine.desk.DeskSettings;
@@ -15,11 +16,13 @@ import io.quorum.server.api.Actor;
 import io.quorum.server.api.AgentMessageView;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
+import io.quorum.server.api.DeskException;
 import io.quorum.server.api.MessageFilter;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamEventType;
 import io.quorum.server.api.Subscription;
+import io.quorum.server.api.TickerSearchView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,23 @@ class DeskServiceTest {
     void close() {
         service.close();
         embedded.close();
+    }
+
+    @Test
+    void a_ticker_the_market_does_not_have_is_refused_with_the_markets_answer_and_opens_no_session() {
+        int before = service.sessions().size();
+
+        assertThatThrownBy(() -> service.createSession(Ticker.of("ZZZZQ"), USER))
+                .isInstanceOfSatisfying(DeskException.Invalid.class, invalid -> assertThat(invalid.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.field()).isEqualTo("ticker"))
+                        .satisfies(error -> assertThat(error.message()).startsWith("no market data for ZZZZQ: not among this market's tickers [")));
+        assertThat(service.sessions()).hasSize(before);
+    }
+
+    @Test
+    void the_ticker_search_offers_the_markets_symbols_that_match() {
+        assertThat(service.searchTickers("aa", 10).tickers()).extracting(TickerSearchView.Match::symbol).containsExactly("AAPL");
+        assertThat(service.searchTickers("QQQQQ", 10).tickers()).isEmpty();
     }
 
     @Test

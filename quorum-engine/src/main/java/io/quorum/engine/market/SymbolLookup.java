@@ -1,6 +1,5 @@
-package io.quorum.adapters.yahoo;
+package io.quorum.engine.market;
 
-import io.quorum.engine.market.Ticker;
 import java.time.ZoneId;
 
 /** Whether the provider knows a ticker. */
