@@ -87,10 +87,10 @@ function PerformanceCharts({ performance }: { performance: Performance | null })
     const dailyChart = createChart(dailyContainer.current, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, timeVisible: false } });
     const daily = dailyChart.addSeries(HistogramSeries, { priceFormat: { type: 'price', precision: 2, minMove: 0.01 } });
     charts.current = { equity, drawdown, daily, all: [equityChart, dailyChart] };
-    for (const chart of [equityChart, dailyChart]) {
-      inDeskTimeZone(chart, timeZone);
-      inTheme(chart, theme);
-    }
+    // The daily bars are the exchange's own days already; only the curve's instants need its zone.
+    inDeskTimeZone(equityChart, timeZone);
+    inTheme(equityChart, theme);
+    inTheme(dailyChart, theme);
     const stopFitting = fitWhenShown(equityContainer.current, [equityChart, dailyChart]);
     return () => {
       stopFitting();
