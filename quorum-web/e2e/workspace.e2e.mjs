@@ -179,6 +179,37 @@ describe('the trader’s workspace in a browser, against the real server', brows
     });
   }
 
+  it('suggests the feed’s tickers as the user types, and answers an unknown one with the server’s sentence', async () => {
+    const tab = await browser.context.newPage();
+    const problems = recordProblems(tab);
+    try {
+      await tab.goto(`${server.origin}/#token=${server.token}`);
+      const box = tab.getByLabel('Analyse a ticker');
+      await box.fill('MS');
+      await tab.waitForFunction(() => [...document.querySelectorAll('#ticker-suggestions option')].some((o) => o.value === 'MSFT'));
+      const offered = (await rest('GET', '/api/tickers?q=MS&limit=8')).tickers.map((t) => t.symbol);
+      assert.deepEqual(await tab.locator('#ticker-suggestions option').evaluateAll((options) => options.map((o) => o.value)), offered);
+
+      const refusal = await fetch(`${server.origin}/api/sessions`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ticker: 'ZZZZ' }),
+      });
+      assert.equal(refusal.status, 400);
+      const sentence = (await refusal.json()).errors[0].message;
+      await box.fill('ZZZZ');
+      await tab.getByRole('button', { name: 'Analyse' }).click();
+      const error = tab.locator('#ticker-error');
+      await error.waitFor();
+      assert.ok((await error.textContent()).includes(sentence), `${await error.textContent()} is the server's "${sentence}"`);
+      // The refused POST (and the browser's console line about it) is the test's own doing; nothing else may fail.
+      const refused = new Set([`400: ${server.origin}/api/sessions`, 'console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+      assert.deepEqual(problems.filter((p) => !refused.has(p)), []);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('says what the daily P&L, a position’s P&L and the account’s equity each include', async () => {
     const tab = await browser.context.newPage();
     try {

@@ -270,6 +270,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
               reasoning={state.reasoning}
               verdict={session?.proposal ? state.verdicts[session.proposal.id] : undefined}
               onCreate={handlers.create}
+              searchTickers={api.searchTickers}
               onApprove={handlers.approve}
               onReject={handlers.reject}
               onStop={handlers.stop}

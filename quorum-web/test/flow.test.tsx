@@ -2,7 +2,13 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { followTokenOfOtherTabs, takeToken } from '../src/api/auth';
-import type { Confirmation } from '../src/api/types';
+import { ApiError } from '../src/api/http';
+import type { Confirmation, TickerMatch } from '../src/api/types';
+
+const TICKERS: TickerMatch[] = [
+  { symbol: 'NVDA', name: 'NVIDIA Corporation', exchange: 'NMS' },
+  { symbol: 'MSFT', name: 'Microsoft Corporation', exchange: 'NMS' },
+];
 import { SessionFlow } from '../src/components/SessionFlow';
 import { TradeConfirmation } from '../src/components/TradeConfirmation';
 import { position, proposal, session } from './fixtures';
@@ -28,6 +34,32 @@ describe('SessionFlow', () => {
     onReject: vi.fn(async () => undefined),
     onStop: vi.fn(async () => undefined),
     onArchive: vi.fn(async () => undefined),
+    searchTickers: vi.fn(async (query: string) => TICKERS.filter((t) => t.symbol.startsWith(query) || t.name.toUpperCase().includes(query))),
+  });
+
+  it('suggests the tickers the feed offers for what is typed, with their names', async () => {
+    const user = userEvent.setup();
+    const h = handlers();
+    render(<SessionFlow session={null} reasoning={[]} {...h} />);
+    await user.type(screen.getByLabelText('Analyse a ticker'), 'nv');
+    const suggestions = screen.getByTestId('ticker-suggestions');
+    await waitFor(() => expect(suggestions.querySelectorAll('option')).toHaveLength(1));
+    const option = suggestions.querySelector('option')!;
+    expect(option.value).toBe('NVDA');
+    expect(option.label).toBe('NVIDIA Corporation · NMS');
+    expect(h.searchTickers).toHaveBeenLastCalledWith('NV');
+  });
+
+  it('shows the server’s sentence for a ticker the feed does not know', async () => {
+    const user = userEvent.setup();
+    const h = handlers();
+    h.onCreate.mockRejectedValueOnce(
+      new ApiError(400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'ticker: ZZZZ is not a ticker the market data knows', errors: [{ field: 'ticker', message: 'ZZZZ is not a ticker the market data knows' }] }),
+    );
+    render(<SessionFlow session={null} reasoning={[]} {...h} />);
+    await user.type(screen.getByLabelText('Analyse a ticker'), 'zzzz');
+    await user.click(screen.getByRole('button', { name: 'Analyse' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('ZZZZ is not a ticker the market data knows');
   });
 
   it('creates a session for a valid ticker only', async () => {
@@ -141,7 +173,7 @@ describe('ProposalCard verdict', () => {
 });
 
 function noop() {
-  return { onCreate: async () => undefined, onApprove: async () => undefined, onReject: async () => undefined, onStop: async () => undefined, onArchive: async () => undefined };
+  return { onCreate: async () => undefined, searchTickers: async () => [], onApprove: async () => undefined, onReject: async () => undefined, onStop: async () => undefined, onArchive: async () => undefined };
 }
 
 describe('TradeConfirmation', () => {

@@ -302,3 +302,11 @@ export interface Performance {
     sharpe: Decimal | null;
   };
 }
+
+/** One answer of `GET /api/tickers?q=`: what the market-data feed offers for a symbol or a name. */
+export interface TickerMatch {
+  symbol: string;
+  name: string;
+  exchange: string;
+  type?: string;
+}
