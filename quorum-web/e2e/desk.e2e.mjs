@@ -1,23 +1,14 @@
 // The desk in a real browser against the real server: what a new user does, end to end.
 // Run with `npm run e2e` (Maven runs it in the quorum-e2e module after the server jar is built).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { REPO, findChromium, foreignOrigin, launchBrowser, recordSockets, restClient, sleep, startServer } from './harness.mjs';
+import { DESKTOP, PHONE, SMALL_PHONE, browserSuite, findChromium, foreignOrigin, openDesk, recordProblems, recordSockets, screenshotPath, sleep, waitFor } from './harness.mjs';
 
-// The build writes its screenshots under target/; `npm run screenshots` refreshes the ones in docs/.
-const SCREENSHOTS = process.env.QUORUM_SCREENSHOTS ?? join(REPO, 'quorum-web', 'target', 'screenshots');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const SMALL_PHONE = { width: 360, height: 800 };
 const chromium = findChromium();
 
-if (chromium.missing && !chromium.mustFail) {
-  console.log(`\n*** Browser end-to-end tests SKIPPED: ${chromium.missing}. CI=true makes this a failure. ***\n`);
-}
-
-describe('the desk in a browser, against the real server', { skip: chromium.missing && !chromium.mustFail ? chromium.missing : false }, () => {
+describe('the desk in a browser, against the real server', browserSuite(chromium), () => {
+  let desk;
   let server;
   let browser;
   let page;
@@ -25,18 +16,15 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
   let sessionId;
 
   before(async () => {
-    if (chromium.missing) throw new Error(`CI=true and ${chromium.missing}`);
-    server = await startServer({ speed: 300 });
-    rest = restClient(server.origin, server.token);
-    browser = await launchBrowser(chromium.path);
+    desk = await openDesk(chromium, { speed: 300 });
+    ({ server, browser, rest } = desk);
     await browser.context.addInitScript(recordSockets);
     page = await browser.context.newPage();
     await page.setViewportSize(DESKTOP);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await desk?.close();
   });
 
   it('takes a new user from a ticker to an executed trade, shown in the conversation and the positions', async () => {
@@ -136,7 +124,7 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
         assert.deepEqual(cut.map((chip) => chip.text), [], 'no filter chip is cut off by the screen');
         await tab.screenshot({ path: screenshotPath(`chips-${size.width}x${size.height}.png`) });
         await tab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Chart' }).click();
-        await tab.getByRole('img', { name: /AAPL candles/ }).locator('canvas').first().waitFor();
+        await tab.getByRole('figure', { name: /AAPL candles/ }).locator('canvas').first().waitFor();
         await sleep(1000);
         await tab.screenshot({ path: screenshotPath(`chart-${size.width}x${size.height}.png`) });
         assert.deepEqual(problems, []);
@@ -180,6 +168,9 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
 
   it('shows edited stops on the position card and on the session card, as the server holds them', async () => {
     await page.setViewportSize(DESKTOP);
+    // The tab opened the MSFT session last: back to AAPL's.
+    await page.getByLabel('Session', { exact: true }).selectOption(sessionId);
+    await page.getByRole('region', { name: 'AAPL price chart' }).waitFor();
     const held = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
     assert.ok(held, 'the session still holds AAPL');
     const last = Number(held.currentPrice);
@@ -275,6 +266,66 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
     }
   });
 
+  it('lists the closed trade in the trade history with its fill prices and exit reason, as GET /trades does, and exports it', async () => {
+    await page.setViewportSize(DESKTOP);
+    // The tab opened the MSFT session last: back to AAPL's.
+    await page.getByLabel('Session', { exact: true }).selectOption(sessionId);
+    await page.getByRole('region', { name: 'AAPL price chart' }).waitFor();
+    // Closed by the user, unless the desk or the stops edited earlier closed it first.
+    const close = page.getByRole('button', { name: 'Close AAPL position' });
+    if (await close.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+      await close.click();
+      await page.getByRole('button', { name: 'Close position' }).click().catch(() => undefined);
+    }
+    const trades = await waitFor(async () => {
+      const closed = await rest('GET', `/api/sessions/${sessionId}/trades`);
+      return closed.length > 0 ? closed : undefined;
+    }, 'a closed AAPL trade');
+    await page.getByRole('tab', { name: 'Trade history' }).click();
+    const history = page.getByRole('region', { name: 'Trade history' });
+    const newest = trades.at(-1);
+    const row = history.getByRole('row').filter({ hasText: Number(newest.exitPrice).toFixed(2) }).first();
+    await row.waitFor();
+    const text = await row.textContent();
+    assert.ok(text.includes(Number(newest.entryPrice).toFixed(2)), `${text} shows the entry fill price ${newest.entryPrice}`);
+    assert.ok(text.includes(newest.direction), text);
+    assert.ok(text.includes(EXIT_LABEL[newest.exitReason]), `${text} says why: ${newest.exitReason}`);
+    await history.getByRole('button', { name: 'Account' }).click();
+    const account = (await rest('GET', '/api/trades')).length;
+    await history.getByText(`${account} of ${account} trade`).waitFor();
+    // The session's own trades again, for the export.
+    await history.getByRole('button', { name: 'This session' }).click();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), history.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = await readFile(await download.path(), 'utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    // The desk may close more of its trades meanwhile: the file holds those shown when it was asked for.
+    const latest = await rest('GET', `/api/sessions/${sessionId}/trades`);
+    assert.ok(lines.length - 1 >= trades.length && lines.length - 1 <= latest.length, `a header and one line per trade: ${lines.length - 1} lines`);
+    assert.ok(lines.some((line) => line.includes(`,${newest.entryPrice},`) && line.includes(`,${newest.exitPrice},`)), 'the fill prices as the server holds them');
+    await page.screenshot({ path: screenshotPath('trades-1440x900.png') });
+    await page.getByRole('tab', { name: 'Conversation' }).click();
+  });
+
+  it('shows the session’s and the account’s performance as the server computed it, with its equity and daily P&L charts', async () => {
+    const problems = recordProblems(page);
+    await page.getByRole('tab', { name: 'Performance' }).click();
+    const panel = page.getByRole('region', { name: 'Performance' });
+    const figures = panel.getByRole('definition');
+    const expected = (await rest('GET', `/api/sessions/${sessionId}/performance`)).stats;
+    await panel.getByText(`${expected.trades} (${expected.wins} won, ${expected.losses} lost)`).waitFor();
+    const totalPnl = Number(expected.totalPnl).toLocaleString('en-US', { style: 'currency', currency: 'USD', signDisplay: 'exceptZero' });
+    assert.equal(await figures.first().textContent(), totalPnl);
+    await panel.getByRole('figure', { name: 'Equity curve with drawdown below it' }).waitFor();
+    await panel.getByRole('figure', { name: 'Daily P&L bars' }).waitFor();
+    const account = (await rest('GET', '/api/performance')).stats;
+    await panel.getByRole('button', { name: 'Account' }).click();
+    await panel.getByText(`${account.trades} (${account.wins} won, ${account.losses} lost)`).waitFor();
+    await page.screenshot({ path: screenshotPath('performance-1440x900.png') });
+    assert.deepEqual(problems, [], 'the charts draw with no page error');
+    await page.getByRole('tab', { name: 'Conversation' }).click();
+  });
+
   it('refuses the stream to a page of another origin', async () => {
     const foreign = await foreignOrigin('<!doctype html><title>elsewhere</title>');
     try {
@@ -358,36 +409,10 @@ describe('the desk in a browser, against the real server', { skip: chromium.miss
   }
 });
 
-function screenshotPath(name) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  return join(SCREENSHOTS, name);
-}
-
-/** Collects what a user never sees but a broken page leaves behind: console errors, uncaught errors, failed requests. */
-function recordProblems(tab) {
-  const problems = [];
-  tab.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  tab.on('requestfailed', (request) => {
-    const reason = request.failure()?.errorText ?? '';
-    // A reload cancels the requests still in flight: the page's own doing, not a failure.
-    if (reason !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()} ${reason}`);
-  });
-  tab.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()}: ${response.url()}`));
-  return problems;
-}
+/** How the trade history names each exit reason of GET /trades. */
+const EXIT_LABEL = { STOP_LOSS: 'Stop-loss', TAKE_PROFIT: 'Target', TRAILING_STOP: 'Trailing stop', DECISION: 'Agent decision', USER: 'User', LOSS_LIMIT: 'Loss limit' };
 
 /** Stops, targets and trailing stops still close positions after the switch is off; their orders are "x-...". */
 function isProtectiveExit(execution) {
   return execution.clientOrderId.startsWith('x-');
-}
-
-async function waitFor(probe, what, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    await sleep(250);
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }

@@ -2,7 +2,7 @@
 // page instrumented to record its WebSockets. Nothing here downloads anything.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +10,14 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(here, '..', '..');
+
+/** The three screens every view is tried at. */
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+export const SMALL_PHONE = { width: 360, height: 800 };
+
+// The build writes its screenshots under target/; `npm run screenshots` refreshes the ones in docs/.
+const SCREENSHOTS = process.env.QUORUM_SCREENSHOTS ?? join(REPO, 'quorum-web', 'target', 'screenshots');
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const CHROMIUM_ARGS = [
@@ -122,14 +130,16 @@ export function restClient(origin, token) {
   };
 }
 
-export async function launchBrowser(chromiumPath) {
+/** `timezoneId` sets the browser's zone (the machine's by default), to show that the page does not follow it. */
+export async function launchBrowser(chromiumPath, { timezoneId } = {}) {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'quorum-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 900 },
+    viewport: DESKTOP,
+    timezoneId,
   });
   return {
     context,
@@ -186,4 +196,60 @@ export async function foreignOrigin(html) {
 
 export function sleep(ms) {
   return new Promise((done) => setTimeout(done, ms));
+}
+
+export function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, name);
+}
+
+/** Collects what a user never sees but a broken page leaves behind: console errors, uncaught errors, failed requests. */
+export function recordProblems(tab) {
+  const problems = [];
+  tab.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  tab.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // A reload cancels the requests still in flight: the page's own doing, not a failure.
+    if (reason !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()} ${reason}`);
+  });
+  tab.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()}: ${response.url()}`));
+  return problems;
+}
+
+export async function waitFor(probe, what, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined && value !== null && value !== false) return value;
+    await sleep(250);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * What a browser suite runs against: the server jar at `speed` and Chromium (in `timezoneId`, when
+ * given), with a REST client for the tests' oracle; `close()` ends both. Under CI a missing browser
+ * fails the suite here.
+ */
+export async function openDesk(chromium, { speed = 300, timezoneId } = {}) {
+  if (chromium.missing) throw new Error(`CI=true and ${chromium.missing}`);
+  const server = await startServer({ speed });
+  try {
+    const browser = await launchBrowser(chromium.path, { timezoneId });
+    const close = async () => {
+      await browser.close();
+      await server.stop();
+    };
+    return { server, browser, rest: restClient(server.origin, server.token), close };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** The `describe` options of a browser suite: skipped without Chromium, said loudly, except under CI. */
+export function browserSuite(chromium) {
+  if (chromium.missing && !chromium.mustFail) console.log(`\n*** Browser end-to-end tests SKIPPED: ${chromium.missing}. CI=true makes this a failure. ***\n`);
+  return { skip: chromium.missing && !chromium.mustFail ? chromium.missing : false };
 }

@@ -1,26 +1,39 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiClient, ApiError, type FetchLike } from './api/http';
-import { forgetToken, keepToken, takeToken } from './api/auth';
+import { followTokenOfOtherTabs, forgetToken, keepToken, takeToken } from './api/auth';
 import type { AutoTradingConfig, Session, StopsChange } from './api/types';
 import { AgentChatPanel } from './components/AgentChatPanel';
 import { AlertCenter } from './components/AlertCenter';
 import { AutoTradingControl } from './components/AutoTradingControl';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { DecisionLog } from './components/DecisionLog';
+import { PerformancePanel } from './components/PerformancePanel';
 import { PositionsDashboard } from './components/PositionsDashboard';
 import { PriceChart } from './components/PriceChart';
 import { SessionFlow } from './components/SessionFlow';
 import { TokenPrompt } from './components/TokenPrompt';
 import { TradeConfirmation } from './components/TradeConfirmation';
+import { TradeHistory } from './components/TradeHistory';
 import { useDeskClock } from './state/deskClock';
 import { useOnNewDeskDay } from './state/deskDay';
-import { sessionStateLabel } from './format';
+import { DEFAULT_TIME_ZONE, sessionStateLabel } from './format';
+import { DeskTimeZone } from './state/deskTimeZone';
 import { useDesk } from './state/useDesk';
 import { useSessionList } from './state/useSessionList';
 import { rememberSession, rememberedSession } from './state/rememberedSession';
 import { DeskErrorBoundary } from './components/DeskErrorBoundary';
+import { ConfirmDialog } from './components/ConfirmDialog';
+import { SHORTCUTS, listenForShortcuts } from './state/shortcuts';
+import { ThemeContext, useTheme, type ThemeChoice } from './state/theme';
 
-type View = 'flow' | 'chat' | 'log' | 'positions' | 'chart' | 'control';
+type Centre = 'chat' | 'log' | 'trades' | 'performance';
+type View = Centre | 'flow' | 'positions' | 'chart' | 'control';
+const CENTRE_TABS: { view: Centre; label: string }[] = [
+  { view: 'chat', label: 'Conversation' },
+  { view: 'log', label: 'Decision log' },
+  { view: 'trades', label: 'Trade history' },
+  { view: 'performance', label: 'Performance' },
+];
 const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'flow', label: 'Session' },
   { view: 'chat', label: 'Desk' },
@@ -28,9 +41,25 @@ const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'chart', label: 'Chart' },
   { view: 'control', label: 'Auto' },
   { view: 'log', label: 'Log' },
+  { view: 'trades', label: 'Trades' },
+  { view: 'performance', label: 'Stats' },
 ];
 
 export function App() {
+  const theme = useTheme();
+  return (
+    <ThemeContext.Provider value={theme.theme}>
+      <SignedIn themeChoice={theme.choice} onThemeChoice={theme.choose} />
+    </ThemeContext.Provider>
+  );
+}
+
+interface ThemePicker {
+  themeChoice: ThemeChoice;
+  onThemeChoice: (choice: ThemeChoice) => void;
+}
+
+function SignedIn(themePicker: ThemePicker) {
   const [token, setToken] = useState<string | null>(() => takeToken());
   const [refused, setRefused] = useState(false);
   // A new key mounts a new desk, which opens the session the tab remembers (none once forgotten).
@@ -41,6 +70,16 @@ export function App() {
     setRefused(true);
     setToken(null);
   }, []);
+
+  // Signing in or out in one tab signs every tab of the browser in or out.
+  useEffect(
+    () =>
+      followTokenOfOtherTabs((shared) => {
+        setRefused(false);
+        setToken(shared);
+      }),
+    [],
+  );
 
   const api = useMemo(() => {
     if (!token) return null;
@@ -73,16 +112,17 @@ export function App() {
       }}
       onSignOut={signOut}
     >
-      <Desk key={deskKey} api={api} onUnauthorized={signOut} />
+      <Desk key={deskKey} api={api} onUnauthorized={signOut} {...themePicker} />
     </DeskErrorBoundary>
   );
 }
 
-function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => void }) {
+function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiClient; onUnauthorized: () => void } & ThemePicker) {
+  const [listingShortcuts, setListingShortcuts] = useState(false);
   const [sessionId, setSessionId] = useState<string | null>(() => rememberedSession());
   // On a phone, one panel shows at a time: without a session, the one with the ticker box.
   const [view, setView] = useState<View>(() => (rememberedSession() ? 'chat' : 'flow'));
-  const [centre, setCentre] = useState<'chat' | 'log'>('chat');
+  const [centre, setCentre] = useState<Centre>('chat');
   const [chartTicker, setChartTicker] = useState<string | null>(null);
   const desk = useDesk(api, sessionId, undefined, onUnauthorized);
   const { state, connection, setSession, setPortfolio, refreshPortfolio } = desk;
@@ -159,123 +199,174 @@ function Desk({ api, onUnauthorized }: { api: ApiClient; onUnauthorized: () => v
   useOnNewDeskDay(deskNow, session?.config.timeZone ?? null, () => {
     if (sessionId) api.getSession(sessionId).then(setSession, () => undefined);
   });
+  useEffect(
+    () =>
+      listenForShortcuts((shortcut, event) => {
+        if (shortcut === 'listShortcuts') setListingShortcuts(true);
+        if (shortcut !== 'focusTicker') return;
+        // The key would otherwise be typed into the box it focuses.
+        event.preventDefault();
+        setView('flow');
+        // On a phone the box shows only once its panel is drawn.
+        requestAnimationFrame(() => document.getElementById('ticker-input')?.focus());
+      }),
+    [],
+  );
+
   const area = (name: View) => ({ className: `area area-${name}`, 'data-active': view === name });
+  // The centre column shows one of its panels at a time on a desk-sized screen.
+  // The history panels ask the server for the account's trades and figures: only while one shows them.
+  const showing = (name: Centre) => centre === name || view === name;
+  const centreArea = (name: Centre) => ({ className: `area area-centre area-${name}`, 'data-active': view === name, 'data-centre-shown': centre === name });
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <span className="brand">Quorum</span>
-        <label className="session-picker">
-          <span className="visually-hidden">Session</span>
-          <select value={sessionId ?? ''} onChange={(e) => choose(e.target.value || null)} aria-label="Session">
-            <option value="">— choose a session —</option>
-            {sessions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.ticker} · {sessionStateLabel(s)} · {s.id.slice(0, 8)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="spacer" />
-        {sessionId && <ConnectionIndicator state={connection} />}
-        {sessionId && <AlertCenter alerts={state.alerts} sessionId={sessionId} />}
-        <button type="button" className="btn btn-small" onClick={onUnauthorized} aria-label="Forget the access token">
-          Sign out
-        </button>
-      </header>
-
-      <nav className="phone-tabs" aria-label="Panels">
-        {PHONE_TABS.map((tab) => (
-          <button key={tab.view} type="button" aria-pressed={view === tab.view} onClick={() => setView(tab.view)}>
-            {tab.label}
+    <DeskTimeZone.Provider value={session?.config.timeZone ?? DEFAULT_TIME_ZONE}>
+      <div className="app">
+        <header className="topbar">
+          <span className="brand">Quorum</span>
+          <label className="session-picker">
+            <span className="visually-hidden">Session</span>
+            <select value={sessionId ?? ''} onChange={(e) => choose(e.target.value || null)} aria-label="Session">
+              <option value="">— choose a session —</option>
+              {sessions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.ticker} · {sessionStateLabel(s)} · {s.id.slice(0, 8)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="spacer" />
+          {sessionId && <ConnectionIndicator state={connection} />}
+          {sessionId && <AlertCenter alerts={state.alerts} sessionId={sessionId} />}
+          <label className="theme-picker">
+            <span className="visually-hidden">Theme</span>
+            <select value={themeChoice} onChange={(e) => onThemeChoice(e.target.value as ThemeChoice)} aria-label="Theme">
+              <option value="system">System</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+          <button type="button" className="btn btn-small" onClick={() => setListingShortcuts(true)} aria-label="Keyboard shortcuts">
+            ?
           </button>
-        ))}
-      </nav>
+          <button type="button" className="btn btn-small" onClick={onUnauthorized} aria-label="Sign out: forget the access token">
+            Sign out
+          </button>
+        </header>
 
-      <main className="grid" data-centre={centre}>
-        <div {...area('flow')}>
-          <SessionFlow
-            session={session}
-            position={sessionPosition}
-            reasoning={state.reasoning}
-            verdict={session?.proposal ? state.verdicts[session.proposal.id] : undefined}
-            onCreate={handlers.create}
-            onApprove={handlers.approve}
-            onReject={handlers.reject}
-            onStop={handlers.stop}
-            onArchive={handlers.archive}
-          />
-        </div>
-        <div {...area('control')}>
-          {session ? (
-            <AutoTradingControl
+        <nav className="phone-tabs" aria-label="Panels">
+          {PHONE_TABS.map((tab) => (
+            <button key={tab.view} type="button" aria-pressed={view === tab.view} onClick={() => setView(tab.view)}>
+              {tab.label}
+            </button>
+          ))}
+        </nav>
+
+        <main className="grid">
+          <div {...area('flow')}>
+            <SessionFlow
               session={session}
-              loadDisclosure={handlers.loadDisclosure}
-              onConfigChange={handlers.saveConfig}
-              onEnable={handlers.enable}
-              onDisable={handlers.disable}
-              onFlatten={handlers.flatten}
-              heldQuantity={sessionPosition ? Math.abs(Number(sessionPosition.quantity)) : 0}
-              now={deskNow}
+              position={sessionPosition}
+              reasoning={state.reasoning}
+              verdict={session?.proposal ? state.verdicts[session.proposal.id] : undefined}
+              onCreate={handlers.create}
+              searchTickers={api.searchTickers}
+              onApprove={handlers.approve}
+              onReject={handlers.reject}
+              onStop={handlers.stop}
+              onArchive={handlers.archive}
             />
-          ) : (
-            <section className="panel">
-              <p className="empty">Open a session to set its limits.</p>
-            </section>
-          )}
-        </div>
-        <div className="centre-tabs" role="tablist" aria-label="Centre panel">
-          <button type="button" role="tab" aria-selected={centre === 'chat'} onClick={() => setCentre('chat')}>
-            Conversation
-          </button>
-          <button type="button" role="tab" aria-selected={centre === 'log'} onClick={() => setCentre('log')}>
-            Decision log
-          </button>
-        </div>
-        <div {...area('chat')}>
-          <AgentChatPanel messages={state.messages} isAutoTradingEnabled={session?.autoTrading.enabled ?? false} />
-        </div>
-        <div {...area('log')}>
-          {sessionId ? (
-            <DecisionLog api={api} sessionId={sessionId} changedAtSeq={state.decisionLogSeq} />
-          ) : (
-            <section className="panel">
-              <p className="empty">No session.</p>
-            </section>
-          )}
-        </div>
-        <div {...area('chart')}>
-          {ticker ? (
-            <PriceChart api={api} ticker={ticker} trades={state.trades} position={position} />
-          ) : (
-            <section className="panel">
-              <p className="empty">The chart shows the session’s ticker.</p>
-            </section>
-          )}
-        </div>
-        <div {...area('positions')}>
-          <PositionsDashboard
-            portfolio={state.portfolio}
-            priceHistory={state.priceHistory}
-            onClose={handlers.closePosition}
-            onChangeStops={handlers.changeStops}
-            onSelect={(t) => {
-              setChartTicker(t);
-              setView('chart');
-            }}
-          />
-        </div>
-      </main>
+          </div>
+          <div {...area('control')}>
+            {session ? (
+              <AutoTradingControl
+                session={session}
+                loadDisclosure={handlers.loadDisclosure}
+                onConfigChange={handlers.saveConfig}
+                onEnable={handlers.enable}
+                onDisable={handlers.disable}
+                onFlatten={handlers.flatten}
+                heldQuantity={sessionPosition ? Math.abs(Number(sessionPosition.quantity)) : 0}
+                now={deskNow}
+              />
+            ) : (
+              <section className="panel">
+                <p className="empty">Open a session to set its limits.</p>
+              </section>
+            )}
+          </div>
+          <div className="centre-tabs" role="tablist" aria-label="Centre panel">
+            {CENTRE_TABS.map((tab) => (
+              <button key={tab.view} type="button" role="tab" aria-selected={centre === tab.view} onClick={() => setCentre(tab.view)}>
+                {tab.label}
+              </button>
+            ))}
+          </div>
+          <div {...centreArea('chat')}>
+            <AgentChatPanel messages={state.messages} isAutoTradingEnabled={session?.autoTrading.enabled ?? false} />
+          </div>
+          <div {...centreArea('log')}>
+            {sessionId ? (
+              <DecisionLog api={api} sessionId={sessionId} changedAtSeq={state.decisionLogSeq} />
+            ) : (
+              <section className="panel">
+                <p className="empty">No session.</p>
+              </section>
+            )}
+          </div>
+          <div {...centreArea('trades')}>
+            {showing('trades') && <TradeHistory api={api} sessionId={sessionId} changedAt={state.trades.length} />}
+          </div>
+          <div {...centreArea('performance')}>
+            {showing('performance') && <PerformancePanel api={api} sessionId={sessionId} changedAt={state.trades.length} />}
+          </div>
+          <div {...area('chart')}>
+            {ticker ? (
+              <PriceChart api={api} ticker={ticker} trades={state.trades} position={position} />
+            ) : (
+              <section className="panel">
+                <p className="empty">The chart shows the session’s ticker.</p>
+              </section>
+            )}
+          </div>
+          <div {...area('positions')}>
+            <PositionsDashboard
+              portfolio={state.portfolio}
+              priceHistory={state.priceHistory}
+              onClose={handlers.closePosition}
+              onChangeStops={handlers.changeStops}
+              onSelect={(t) => {
+                setChartTicker(t);
+                setView('chart');
+              }}
+            />
+          </div>
+        </main>
 
-      {sessionId && session && (
-        <TradeConfirmation
-          load={handlers.confirmations}
-          onApprove={handlers.approveConfirmation}
-          onDeny={handlers.denyConfirmation}
-          refreshKey={`${latestDecisionSeq}:${session.state}`}
-          active={session.state === 'AUTO_TRADING'}
-        />
-      )}
-    </div>
+        {listingShortcuts && (
+          <ConfirmDialog title="Keyboard shortcuts" cancelLabel="Close" onCancel={() => setListingShortcuts(false)}>
+            <dl className="shortcut-list">
+              {SHORTCUTS.map((shortcut) => (
+                <div key={shortcut.keys}>
+                  <dt>
+                    <kbd>{shortcut.keys}</kbd>
+                  </dt>
+                  <dd>{shortcut.what}</dd>
+                </div>
+              ))}
+            </dl>
+          </ConfirmDialog>
+        )}
+        {sessionId && session && (
+          <TradeConfirmation
+            load={handlers.confirmations}
+            onApprove={handlers.approveConfirmation}
+            onDeny={handlers.denyConfirmation}
+            refreshKey={`${latestDecisionSeq}:${session.state}`}
+            active={session.state === 'AUTO_TRADING'}
+          />
+        )}
+      </div>
+    </DeskTimeZone.Provider>
   );
 }

@@ -7,7 +7,9 @@ export function num(value: Decimal | number | null | undefined): number {
 }
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const price = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+// US equities trade in cents: a price the desk averaged to more places still reads in cents.
+const price = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function formatMoney(value: Decimal | number | null | undefined): string {
   const n = num(value);
@@ -37,16 +39,62 @@ export function signClass(value: Decimal | number | null | undefined): string {
   return n > 0 ? 'up' : 'down';
 }
 
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString('en-GB', { hour12: false });
+/** The exchange's zone when no session says otherwise: the simulated desk trades New York's hours. */
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+
+const timeFormats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function formatsFor(timeZone: string) {
+  let formats = timeFormats.get(timeZone);
+  if (!formats) {
+    formats = {
+      date: new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric' }),
+      time: new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }),
+    };
+    timeFormats.set(timeZone, formats);
+  }
+  return formats;
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
+/**
+ * A desk time in the exchange's zone, with its date and the zone's name ("Mar 3, 09:31:00 EST"),
+ * so that it reads beside the trading hours "09:30–16:00 New York" whatever the browser's zone.
+ */
+export function formatDeskTime(iso: string | null | undefined, timeZone: string = DEFAULT_TIME_ZONE): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 10)} ${date.toLocaleTimeString('en-GB', { hour12: false })}`;
+  if (Number.isNaN(date.getTime())) return iso;
+  const formats = formatsFor(timeZone);
+  return `${formats.date.format(date)}, ${formats.time.format(date)}`;
+}
+
+const tickFormats = new Map<string, { day: Intl.DateTimeFormat; clock: Intl.DateTimeFormat }>();
+
+/** A chart axis label in the exchange's zone: the day ("Mar 3") where a day begins, else the time ("09:35"). */
+export function formatChartTick(epochSeconds: number, showsDay: boolean, timeZone: string = DEFAULT_TIME_ZONE): string {
+  let formats = tickFormats.get(timeZone);
+  if (!formats) {
+    formats = {
+      day: new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric' }),
+      clock: new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    };
+    tickFormats.set(timeZone, formats);
+  }
+  return (showsDay ? formats.day : formats.clock).format(new Date(epochSeconds * 1000));
+}
+
+/** Whole shares, grouped ("1,250"). */
+export function formatCount(value: number | string | null | undefined): string {
+  const n = num(value);
+  return Number.isFinite(n) ? count.format(n) : '—';
+}
+
+/**
+ * Groups the thousands of the long numbers in an agent's sentence ("$100000.00" → "$100,000.00",
+ * "252453827 shares" → "252,453,827 shares"); digits inside a word, such as an order id, are left alone.
+ */
+export function groupDigits(text: string): string {
+  return text.replace(/(?<![\w.-])\d{5,}(?=\.\d|(?![\w-]))/g, (digits) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 }
 
 export function titleCase(word: string): string {

@@ -1,4 +1,4 @@
-import type { AgentMessage, AgentRole, AutoTradingConfig, MessageFrameType, MessageType, Portfolio, Position, Session, StreamEvent } from '../src/api/types';
+import type { AgentMessage, AgentRole, AutoTradingConfig, MessageFrameType, MessageType, Portfolio, Position, Proposal, Session, StreamEvent } from '../src/api/types';
 
 let nextSeq = 1;
 
@@ -111,3 +111,19 @@ export function frameTypeOf(message: AgentMessage): MessageFrameType {
 export function messageFrame(message: AgentMessage): StreamEvent {
   return frame(frameTypeOf(message), message.seq, message, message.timestamp);
 }
+
+/** A proposal the desk recommends: a long of 120 AAPL. */
+export const proposal: Proposal = {
+  id: 'p1',
+  action: 'OPEN_LONG',
+  ticker: 'AAPL',
+  direction: 'LONG',
+  size: { unit: 'SHARES', amount: '120' },
+  entry: '178.50',
+  stop: '175.00',
+  target: '190.00',
+  trailingStopPct: null,
+  rationale: 'Breakout above the 200-day SMA on volume',
+  text: 'Open 120 AAPL long',
+  notional: '21420.00',
+};

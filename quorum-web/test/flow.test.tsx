@@ -1,26 +1,17 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { takeToken } from '../src/api/auth';
-import type { Confirmation, Proposal } from '../src/api/types';
+import { followTokenOfOtherTabs, takeToken } from '../src/api/auth';
+import { ApiError } from '../src/api/http';
+import type { Confirmation, TickerMatch } from '../src/api/types';
+
+const TICKERS: TickerMatch[] = [
+  { symbol: 'NVDA', name: 'NVIDIA Corporation', exchange: 'NMS' },
+  { symbol: 'MSFT', name: 'Microsoft Corporation', exchange: 'NMS' },
+];
 import { SessionFlow } from '../src/components/SessionFlow';
 import { TradeConfirmation } from '../src/components/TradeConfirmation';
-import { position, session } from './fixtures';
-
-const proposal: Proposal = {
-  id: 'p1',
-  action: 'OPEN_LONG',
-  ticker: 'AAPL',
-  direction: 'LONG',
-  size: { unit: 'SHARES', amount: '120' },
-  entry: '178.50',
-  stop: '175.00',
-  target: '190.00',
-  trailingStopPct: null,
-  rationale: 'Breakout above the 200-day SMA on volume',
-  text: 'Open 120 AAPL long',
-  notional: '21420.00',
-};
+import { position, proposal, session } from './fixtures';
 
 function confirmation(overrides: Partial<Confirmation> = {}): Confirmation {
   return {
@@ -43,6 +34,32 @@ describe('SessionFlow', () => {
     onReject: vi.fn(async () => undefined),
     onStop: vi.fn(async () => undefined),
     onArchive: vi.fn(async () => undefined),
+    searchTickers: vi.fn(async (query: string) => TICKERS.filter((t) => t.symbol.startsWith(query) || t.name.toUpperCase().includes(query))),
+  });
+
+  it('suggests the tickers the feed offers for what is typed, with their names', async () => {
+    const user = userEvent.setup();
+    const h = handlers();
+    render(<SessionFlow session={null} reasoning={[]} {...h} />);
+    await user.type(screen.getByLabelText('Analyse a ticker'), 'nv');
+    const suggestions = screen.getByTestId('ticker-suggestions');
+    await waitFor(() => expect(suggestions.querySelectorAll('option')).toHaveLength(1));
+    const option = suggestions.querySelector('option')!;
+    expect(option.value).toBe('NVDA');
+    expect(option.label).toBe('NVIDIA Corporation · NMS');
+    expect(h.searchTickers).toHaveBeenLastCalledWith('NV');
+  });
+
+  it('shows the server’s sentence for a ticker the feed does not know', async () => {
+    const user = userEvent.setup();
+    const h = handlers();
+    h.onCreate.mockRejectedValueOnce(
+      new ApiError(400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'ticker: ZZZZ is not a ticker the market data knows', errors: [{ field: 'ticker', message: 'ZZZZ is not a ticker the market data knows' }] }),
+    );
+    render(<SessionFlow session={null} reasoning={[]} {...h} />);
+    await user.type(screen.getByLabelText('Analyse a ticker'), 'zzzz');
+    await user.click(screen.getByRole('button', { name: 'Analyse' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('ZZZZ is not a ticker the market data knows');
   });
 
   it('creates a session for a valid ticker only', async () => {
@@ -156,7 +173,7 @@ describe('ProposalCard verdict', () => {
 });
 
 function noop() {
-  return { onCreate: async () => undefined, onApprove: async () => undefined, onReject: async () => undefined, onStop: async () => undefined, onArchive: async () => undefined };
+  return { onCreate: async () => undefined, searchTickers: async () => [], onApprove: async () => undefined, onReject: async () => undefined, onStop: async () => undefined, onArchive: async () => undefined };
 }
 
 describe('TradeConfirmation', () => {
@@ -206,13 +223,24 @@ describe('TradeConfirmation', () => {
 });
 
 describe('access token', () => {
-  it('takes the token from the fragment, keeps it for the tab and removes it from the address bar', () => {
+  it('takes the token from the fragment, keeps it for the browser and removes it from the address bar', () => {
     window.history.replaceState(null, '', '/desk?x=1#token=abc123');
-    sessionStorage.clear();
+    localStorage.clear();
     expect(takeToken()).toBe('abc123');
     expect(window.location.hash).toBe('');
     expect(window.location.pathname + window.location.search).toBe('/desk?x=1');
-    expect(sessionStorage.getItem('quorum.token')).toBe('abc123');
+    expect(localStorage.getItem('quorum.token')).toBe('abc123');
     expect(takeToken()).toBe('abc123');
+  });
+
+  it('hears the token another tab signed in with, and its sign-out, but not changes to other keys', () => {
+    const heard: (string | null)[] = [];
+    const stop = followTokenOfOtherTabs((token) => heard.push(token));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'quorum.token', newValue: 'xyz' }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'quorum.alertsRead.s1', newValue: '12' }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'quorum.token', newValue: null }));
+    stop();
+    window.dispatchEvent(new StorageEvent('storage', { key: 'quorum.token', newValue: 'after' }));
+    expect(heard).toEqual(['xyz', null]);
   });
 });

@@ -3,9 +3,11 @@ import type {
   AlertRecord,
   AutoTradingConfig,
   Bar,
+  ClosedTrade,
   Confirmation,
   DecisionPage,
   FieldError,
+  Performance,
   Portfolio,
   Position,
   Problem,
@@ -13,6 +15,7 @@ import type {
   RiskDisclosure,
   Session,
   StopsChange,
+  TickerMatch,
 } from './types';
 
 /** A refused request, with the server's RFC 9457 problem when it sent one. */
@@ -90,6 +93,12 @@ export class ApiClient {
   denyConfirmation = (id: string, cid: string) => this.request<Confirmation>('POST', `/api/sessions/${enc(id)}/confirmations/${enc(cid)}/deny`, {});
 
   decisions = (id: string, query: DecisionQuery) => this.request<DecisionPage>('GET', `/api/sessions/${enc(id)}/decisions${queryString(query)}`);
+  searchTickers = async (query: string) =>
+    (await this.request<{ tickers: TickerMatch[] }>('GET', `/api/tickers?q=${encodeURIComponent(query)}&limit=8`)).tickers;
+  trades = (id: string) => this.request<ClosedTrade[]>('GET', `/api/sessions/${enc(id)}/trades`);
+  accountTrades = () => this.request<ClosedTrade[]>('GET', '/api/trades');
+  performance = (id: string) => this.request<Performance>('GET', `/api/sessions/${enc(id)}/performance`);
+  accountPerformance = () => this.request<Performance>('GET', '/api/performance');
   exportDecisions = (id: string, format: 'csv' | 'json') => this.download(`/api/sessions/${enc(id)}/decisions/export?format=${format}`);
   messages = (id: string, afterSeq: number, limit = 500) =>
     this.request<{ items: AgentMessage[] }>('GET', `/api/sessions/${enc(id)}/messages${queryString({ afterSeq, limit })}`);

@@ -261,3 +261,52 @@ export interface Problem {
   detail?: string;
   errors?: FieldError[];
 }
+
+export const EXIT_REASONS = ['STOP_LOSS', 'TAKE_PROFIT', 'TRAILING_STOP', 'DECISION', 'USER', 'LOSS_LIMIT'] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
+/** A round trip at its fill prices (`GET /api/sessions/{id}/trades`, `GET /api/trades`); `pnl` is gross of commissions. */
+export interface ClosedTrade {
+  sessionId: string;
+  ticker: string;
+  direction: 'LONG' | 'SHORT';
+  quantity: number;
+  entryPrice: Decimal;
+  exitPrice: Decimal;
+  openedAt: string;
+  closedAt: string;
+  pnl: Decimal;
+  pnlPct: Decimal;
+  exitReason: ExitReason;
+  exitDetail: string;
+  entryOrderIds: string[];
+  exitOrderId: string;
+}
+
+/** `GET /api/sessions/{id}/performance`, `GET /api/performance`: computed on the server (see docs/api.md for the conventions). */
+export interface Performance {
+  capital: Decimal;
+  equity: { time: string; equity: Decimal; drawdown: Decimal; drawdownPct: Decimal }[];
+  daily: { date: string; pnl: Decimal }[];
+  stats: {
+    trades: number;
+    wins: number;
+    losses: number;
+    winRate: Decimal | null;
+    profitFactor: Decimal | null;
+    averageWin: Decimal | null;
+    averageLoss: Decimal | null;
+    totalPnl: Decimal;
+    maxDrawdown: Decimal;
+    maxDrawdownPct: Decimal;
+    sharpe: Decimal | null;
+  };
+}
+
+/** One answer of `GET /api/tickers?q=`: what the market-data feed offers for a symbol or a name. */
+export interface TickerMatch {
+  symbol: string;
+  name: string;
+  exchange: string;
+  type?: string;
+}

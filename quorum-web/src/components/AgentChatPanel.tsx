@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AGENT_ROLES, MESSAGE_TYPES, type AgentMessage, type AgentRole, type MessageType, type Tally, type TradeExecuted, type VoteRecord } from '../api/types';
-import { formatPrice, formatTime, titleCase } from '../format';
+import { formatCount, formatPrice, groupDigits, titleCase } from '../format';
+import { useDeskTimeFormat } from '../state/deskTimeZone';
 import { AgentIcon, TYPE_LABEL, VoteChip, agentLook, outcomeLabel } from './agents';
 import { VirtualList, type VirtualListController } from './VirtualList';
 
@@ -109,6 +110,7 @@ export const ChatBubble = memo(function ChatBubble({ message }: { message: Agent
   const look = agentLook(message.sender);
   const outcome = message.type === 'DECISION' ? String(message.content.outcome ?? '') : '';
   const trade = isTrade(message);
+  const deskTime = useDeskTimeFormat();
   return (
     <article
       className={`bubble bubble-${message.type}${outcome ? ` outcome-${outcome}` : ''}${trade ? ' bubble-trade' : ''}`}
@@ -127,7 +129,7 @@ export const ChatBubble = memo(function ChatBubble({ message }: { message: Agent
           <span className="muted small">→ {message.recipients.map((r) => agentLook(r).name).join(', ')}</span>
         )}
         <time className="muted small" dateTime={message.timestamp}>
-          {formatTime(message.timestamp)}
+          {deskTime(message.timestamp)}
         </time>
       </header>
       <MessageBody message={message} />
@@ -137,15 +139,16 @@ export const ChatBubble = memo(function ChatBubble({ message }: { message: Agent
 
 function MessageBody({ message }: { message: AgentMessage }) {
   const content = message.content;
+  const text = groupDigits(content.text);
   switch (message.type) {
     case 'ALERT':
       return (
         <div className="bubble-body">
-          {typeof content.severity === 'string' && <span className={`severity severity-${content.severity}`}>{content.severity}</span>} {content.text}
+          {typeof content.severity === 'string' && <span className={`severity severity-${content.severity}`}>{content.severity}</span>} {text}
         </div>
       );
     case 'QUESTION':
-      return <div className="bubble-body question">{content.text}</div>;
+      return <div className="bubble-body question">{text}</div>;
     case 'UPDATE':
       if (isTrade(message)) {
         const trade = content.execution as TradeExecuted;
@@ -153,22 +156,22 @@ function MessageBody({ message }: { message: AgentMessage }) {
           <div className="bubble-body trade-line">
             <span className={`trade-badge side-${trade.side}`}>Trade executed</span>{' '}
             <strong>
-              {trade.side} {trade.quantity} {trade.ticker} @ {formatPrice(trade.price)}
+              {trade.side} {formatCount(trade.quantity)} {trade.ticker} @ {formatPrice(trade.price)}
             </strong>
-            <p className="muted small">{content.text}</p>
+            <p className="muted small">{text}</p>
           </div>
         );
       }
       return (
         <div className="bubble-body">
           {typeof content.kind === 'string' && content.kind !== 'OBSERVATION' && <span className="muted small">{titleCase(content.kind)} · </span>}
-          {content.text}
+          {text}
         </div>
       );
     case 'PROPOSAL':
       return (
         <div className="bubble-body">
-          <p>{content.text}</p>
+          <p>{text}</p>
           <dl className="terms">
             <Term label="Action" value={titleCase(String(content.action ?? ''))} />
             <Term label="Size" value={sizeText(content.size)} />
@@ -180,11 +183,11 @@ function MessageBody({ message }: { message: AgentMessage }) {
         </div>
       );
     case 'VOTE_REQUEST':
-      return <div className="bubble-body">{content.text}</div>;
+      return <div className="bubble-body">{text}</div>;
     case 'VOTE':
       return (
         <div className="bubble-body">
-          <VoteChip choice={String(content.choice ?? '')} /> {String(content.reason ?? content.text)}
+          <VoteChip choice={String(content.choice ?? '')} /> {groupDigits(String(content.reason ?? content.text))}
           {content.modification != null && <p className="muted small">Modification: {modificationText(content.modification)}</p>}
         </div>
       );
@@ -192,13 +195,13 @@ function MessageBody({ message }: { message: AgentMessage }) {
       return (
         <div className="bubble-body">
           <p className="decision-line">
-            <strong className="outcome-label">{outcomeLabel(String(content.outcome ?? ''))}</strong> {withoutOutcome(content.text, String(content.outcome ?? ''))}
+            <strong className="outcome-label">{outcomeLabel(String(content.outcome ?? ''))}</strong> {withoutOutcome(text, String(content.outcome ?? ''))}
           </p>
           <VoteSummary tally={content.tally as Tally | undefined} votes={(content.votes as VoteRecord[] | undefined) ?? []} />
         </div>
       );
     default:
-      return <div className="bubble-body">{content.text}</div>;
+      return <div className="bubble-body">{text}</div>;
   }
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatTime } from '../format';
+import { groupDigits } from '../format';
+import { useDeskTimeFormat } from '../state/deskTimeZone';
 import type { AlertItem } from '../state/desk';
 
 interface AlertCenterProps {
@@ -15,6 +16,7 @@ export function AlertCenter({ alerts, sessionId }: AlertCenterProps) {
   const readKey = `quorum.alertsRead.${sessionId}`;
   const [readUpTo, setReadUpTo] = useState(() => Number(sessionStorage.getItem(readKey) ?? 0));
   const [open, setOpen] = useState(false);
+  const deskTime = useDeskTimeFormat();
   const [toasts, setToasts] = useState<AlertItem[]>([]);
   const [notify, setNotify] = useState(() => typeof Notification !== 'undefined' && Notification.permission === 'granted');
   const shown = useRef(new Set<string>());
@@ -59,7 +61,12 @@ export function AlertCenter({ alerts, sessionId }: AlertCenterProps) {
 
   return (
     <>
-      <div className="alert-center">
+      <div
+        className="alert-center"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && open) setOpen(false);
+        }}
+      >
         <button type="button" className="btn bell" aria-expanded={open} aria-label={`Alerts, ${unread} unread`} onClick={() => setOpen(!open)}>
           <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
             <path d="M6 16V11a6 6 0 0112 0v5l2 2H4zM10 20a2 2 0 004 0" fill="none" stroke="currentColor" strokeWidth="2" />
@@ -89,8 +96,8 @@ export function AlertCenter({ alerts, sessionId }: AlertCenterProps) {
                   <li key={alert.key} className={`alert-item severity-${alert.severity} ${alert.seq > readUpTo ? 'unread' : ''}`}>
                     <span className={`cat cat-${alert.category}`}>{CATEGORY_LABEL[alert.category]}</span>
                     <span className="alert-title">{alert.title}</span>
-                    <time className="muted small">{formatTime(alert.time)}</time>
-                    <p className="small">{alert.text}</p>
+                    <time className="muted small">{deskTime(alert.time)}</time>
+                    <p className="small">{groupDigits(alert.text)}</p>
                   </li>
                 ))}
               </ul>

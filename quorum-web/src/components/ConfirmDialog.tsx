@@ -3,11 +3,12 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 interface ConfirmDialogProps {
   title: string;
   children?: ReactNode;
-  confirmLabel: string;
+  /** Without it the dialog only informs, and its one button closes it. */
+  confirmLabel?: string;
   cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
-  onConfirm: () => void;
+  onConfirm?: () => void;
   onCancel: () => void;
 }
 
@@ -52,9 +53,11 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
           <button ref={cancel} type="button" className="btn" onClick={onCancel} disabled={busy}>
             {cancelLabel}
           </button>
-          <button type="button" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} onClick={onConfirm} disabled={busy}>
-            {confirmLabel}
-          </button>
+          {confirmLabel && onConfirm && (
+            <button type="button" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} onClick={onConfirm} disabled={busy}>
+              {confirmLabel}
+            </button>
+          )}
         </div>
       </div>
     </div>

@@ -1,8 +1,11 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
 import { OUTCOMES, type DecisionEntry } from '../api/types';
-import { formatDateTime, formatPrice, titleCase } from '../format';
+import { formatCount, formatPrice, groupDigits, titleCase } from '../format';
+import { priceMovedNote } from '../state/priceMoved';
+import { useDeskTimeFormat } from '../state/deskTimeZone';
 import { VoteChip, outcomeLabel } from './agents';
+import { saveFile } from '../download';
 
 interface DecisionLogProps {
   api: ApiClient;
@@ -15,6 +18,7 @@ const PAGE = 50;
 
 /** Every decision of the session, filtered server-side, each opening to its votes and orders; exportable. */
 export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) {
+  const deskTime = useDeskTimeFormat();
   const [ticker, setTicker] = useState('');
   const [outcome, setOutcome] = useState('');
   const [from, setFrom] = useState('');
@@ -55,13 +59,7 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
 
   const exportCsv = async () => {
     try {
-      const blob = await api.exportDecisions(sessionId, 'csv');
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `quorum-decisions-${sessionId}.csv`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveFile(await api.exportDecisions(sessionId, 'csv'), `quorum-decisions-${sessionId}.csv`);
     } catch (e) {
       setError(messageOf(e));
     }
@@ -134,7 +132,7 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
                       {open.has(entry.seq) ? '▾' : '▸'}
                     </button>
                   </td>
-                  <td>{formatDateTime(entry.time)}</td>
+                  <td>{deskTime(entry.time)}</td>
                   <td>{entry.ticker}</td>
                   <td>{titleCase(entry.action)}</td>
                   <td>
@@ -147,7 +145,7 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
                 {open.has(entry.seq) && (
                   <tr className="details">
                     <td colSpan={6}>
-                      <p>{entry.text}</p>
+                      <p>{groupDigits(entry.text)}</p>
                       <p className="small muted">
                         Terms: {entry.terms.direction} {entry.terms.size.amount} {entry.terms.size.unit === 'SHARES' ? 'sh' : '% of position'} @ {formatPrice(entry.terms.entry)}, stop{' '}
                         {formatPrice(entry.terms.stop)}, target {formatPrice(entry.terms.target)}
@@ -163,13 +161,22 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
                         <ul className="orders">
                           {entry.orders.map((order) => (
                             <li key={order.clientOrderId}>
-                              {order.side} {order.quantity} · {order.status} · {order.clientOrderId}
-                              {order.fills.map((fill, i) => (
-                                <span key={i} className="muted small">
-                                  {' '}
-                                  fill {fill.quantity} @ {formatPrice(fill.price)}
-                                </span>
-                              ))}
+                              {order.side} {formatCount(order.quantity)} · {order.status} · {order.clientOrderId}
+                              {order.fills.map((fill, i) => {
+                                const moved = priceMovedNote(entry.terms.entry, fill.price);
+                                return (
+                                  <span key={i} className="muted small">
+                                    {' '}
+                                    fill {formatCount(fill.quantity)} @ {formatPrice(fill.price)}
+                                    {moved && (
+                                      <span className="price-moved" role="note">
+                                        {' '}
+                                        {moved}
+                                      </span>
+                                    )}
+                                  </span>
+                                );
+                              })}
                             </li>
                           ))}
                         </ul>

@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import { fieldErrorsOf, messageOf } from '../api/http';
 import type { Portfolio, Position, StopsChange } from '../api/types';
-import { formatMoney, formatPct, formatPrice, formatSignedMoney, num, signClass } from '../format';
+import { formatCount, formatMoney, formatPct, formatPrice, formatSignedMoney, num, signClass } from '../format';
 import { hasErrors, toStopsChange, validateStops, type FieldErrors } from '../state/validation';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
@@ -30,9 +30,14 @@ export function PositionsDashboard({ portfolio, priceHistory, onClose, onChangeS
       <div className="pnl-stats">
         <Stat label="Daily P&L" value={portfolio?.dailyPnl} signed />
         <Stat label="Total P&L" value={portfolio?.totalPnl} signed />
-        <Stat label="Equity" value={portfolio?.equity} />
-        <Stat label="Cash" value={portfolio?.cash} />
+        <Stat label="Account equity" value={portfolio?.equity} />
+        <Stat label="Account cash" value={portfolio?.cash} />
       </div>
+      <p className="muted small pnl-note">
+        Daily P&L is this session’s realised and unrealised P&L since the desk’s day began; a card’s P&L is its position’s since its entry, so
+        the two differ by what was realised today and by a position opened before today. Account equity and cash are the whole account’s: every
+        session’s positions at their last price.
+      </p>
       {positions.length === 0 ? (
         <p className="empty">No open position.</p>
       ) : (
@@ -101,7 +106,7 @@ const PositionCard = memo(function PositionCard({
         <dl className="mini-grid">
           <div>
             <dt>Qty</dt>
-            <dd>{position.quantity}</dd>
+            <dd>{formatCount(position.quantity)}</dd>
           </div>
           <div>
             <dt>Entry</dt>

@@ -1,6 +1,5 @@
 import {
   CandlestickSeries,
-  ColorType,
   HistogramSeries,
   createChart,
   createSeriesMarkers,
@@ -12,10 +11,13 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
 import type { Bar, Position } from '../api/types';
 import { num } from '../format';
+import { DeskTimeZone } from '../state/deskTimeZone';
+import { ThemeContext } from '../state/theme';
+import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inTheme } from './chartLook';
 import type { TradeMark } from '../state/desk';
 
 interface PriceChartProps {
@@ -44,36 +46,34 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
     const element = container.current;
     if (!element) return;
     const created = createChart(element, {
-      autoSize: true,
-      layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#9aa4b2', fontSize: 11 },
-      grid: { vertLines: { color: '#1c2330' }, horzLines: { color: '#1c2330' } },
-      rightPriceScale: { borderColor: '#2a3342' },
+      ...CHART_LOOK,
       // Room right of the last bar, so that a marker on it and its label stay clear of the price axis.
-      timeScale: { borderColor: '#2a3342', timeVisible: true, secondsVisible: false, rightOffset: 6 },
+      timeScale: { ...CHART_LOOK.timeScale, rightOffset: 6 },
     });
     candles.current = created.addSeries(CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', borderVisible: false, wickUpColor: '#26a69a', wickDownColor: '#ef5350' });
     // Candles above the volume bars (the bottom fifth), with room for the markers above and below them.
     created.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
-    volume.current = created.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: '#3a4a60' });
+    // The volume scale is an overlay on the price axis: its last-value label would sit on the price labels.
+    volume.current = created.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: '#3a4a60', lastValueVisible: false, priceLineVisible: false });
     created.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     markers.current = createSeriesMarkers(candles.current, []);
     chart.current = created;
-    // On a phone the chart is drawn while its tab is hidden, at no width: fitting the bars then
-    // crams them at the right edge. Fit them again each time the chart is shown.
-    let shown = element.clientWidth > 0;
-    const visibility = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-      const now = element.clientWidth > 0;
-      if (now && !shown) created.timeScale().fitContent();
-      shown = now;
-    });
-    visibility?.observe(element);
+    const stopFitting = fitWhenShown(element, [created]);
     return () => {
-      visibility?.disconnect();
+      stopFitting();
       created.remove();
       chart.current = candles.current = volume.current = markers.current = null;
       lines.current = [];
     };
   }, []);
+
+  const timeZone = useContext(DeskTimeZone);
+  const theme = useContext(ThemeContext);
+  useEffect(() => {
+    if (!chart.current) return;
+    inDeskTimeZone(chart.current, timeZone);
+    inTheme(chart.current, theme);
+  }, [timeZone, theme]);
 
   useEffect(() => {
     let alive = true;
@@ -142,7 +142,7 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
           </span>
         )}
       </header>
-      <div ref={container} className="chart-container" role="img" aria-label={`${ticker} candles with volume, trade markers, stop and target lines`} />
+      <div ref={container} className="chart-container" role="figure" aria-label={`${ticker} candles with volume, trade markers, stop and target lines`} />
     </section>
   );
 }

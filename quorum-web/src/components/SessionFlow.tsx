@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { listenForShortcuts } from '../state/shortcuts';
 import { messageOf } from '../api/http';
-import type { Position, Proposal, Session } from '../api/types';
-import { formatMoney, formatPrice, sessionStateLabel, titleCase } from '../format';
+import type { Position, Proposal, Session, TickerMatch } from '../api/types';
+import { formatCount, formatMoney, formatPrice, sessionStateLabel, titleCase } from '../format';
 import type { ReasoningLine, Verdict } from '../state/desk';
 import { agentLook, outcomeLabel } from './agents';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -15,6 +16,8 @@ interface SessionFlowProps {
   /** The desk's vote on the proposal shown, when it has been decided. */
   verdict?: Verdict;
   onCreate: (ticker: string) => Promise<unknown>;
+  /** The tickers the market-data feed offers for what was typed, for the ticker box's suggestions. */
+  searchTickers: (query: string) => Promise<TickerMatch[]>;
   /** Answers name the proposal they answer: the desk refuses an answer to a card it has since replaced. */
   onApprove: (proposalId: string) => Promise<unknown>;
   onReject: (proposalId: string, reason: string) => Promise<unknown>;
@@ -26,18 +29,39 @@ interface SessionFlowProps {
 const TICKER = /^[A-Z][A-Z0-9.\-]{0,9}$/;
 
 /** Ticker → analysis streaming in → proposal card → approve, or reject with a reason and get a new one. */
-export function SessionFlow({ session, position, reasoning, verdict, onCreate, onApprove, onReject, onStop, onArchive }: SessionFlowProps) {
+export function SessionFlow({ session, position, reasoning, verdict, onCreate, searchTickers, onApprove, onReject, onStop, onArchive }: SessionFlowProps) {
   return (
     <section className="panel flow-panel" aria-label="Analysis and proposal">
-      <NewAnalysis onCreate={onCreate} />
+      <NewAnalysis onCreate={onCreate} searchTickers={searchTickers} />
       {session && <SessionStage session={session} position={position} reasoning={reasoning} verdict={verdict} onApprove={onApprove} onReject={onReject} onStop={onStop} onArchive={onArchive} />}
     </section>
   );
 }
 
-function NewAnalysis({ onCreate }: { onCreate: (ticker: string) => Promise<unknown> }) {
+/** How long the box waits after the last key before it asks the feed, so that typing "NVDA" asks once. */
+const SEARCH_DELAY_MS = 150;
+
+function NewAnalysis({ onCreate, searchTickers }: Pick<SessionFlowProps, 'onCreate' | 'searchTickers'>) {
   const [ticker, setTicker] = useState('');
+  const [suggestions, setSuggestions] = useState<TickerMatch[]>([]);
   const { busy, error, setError, act } = useAction();
+
+  useEffect(() => {
+    const query = ticker.trim();
+    if (!query) {
+      setSuggestions([]);
+      return;
+    }
+    let current = true;
+    const timer = window.setTimeout(() => {
+      // A failed search leaves the box as it is: the server still answers the symbol when it is sent.
+      searchTickers(query).then((found) => current && setSuggestions(found), () => undefined);
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [ticker, searchTickers]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -58,11 +82,17 @@ function NewAnalysis({ onCreate }: { onCreate: (ticker: string) => Promise<unkno
           value={ticker}
           onChange={(e) => setTicker(e.target.value.toUpperCase())}
           placeholder="AAPL"
+          list="ticker-suggestions"
           autoComplete="off"
           spellCheck={false}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'ticker-error' : undefined}
         />
+        <datalist id="ticker-suggestions" data-testid="ticker-suggestions">
+          {suggestions.map((match) => (
+            <option key={match.symbol} value={match.symbol} label={[match.name, match.exchange].filter((part) => part && part !== match.symbol).join(' · ') || match.symbol} />
+          ))}
+        </datalist>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           Analyse
         </button>
@@ -76,7 +106,7 @@ function NewAnalysis({ onCreate }: { onCreate: (ticker: string) => Promise<unkno
   );
 }
 
-function SessionStage({ session, position, reasoning, verdict, onApprove, onReject, onStop, onArchive }: Omit<SessionFlowProps, 'onCreate' | 'session'> & { session: Session }) {
+function SessionStage({ session, position, reasoning, verdict, onApprove, onReject, onStop, onArchive }: Omit<SessionFlowProps, 'onCreate' | 'searchTickers' | 'session'> & { session: Session }) {
   const [confirmStop, setConfirmStop] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const analysing = session.state === 'ANALYZING' || session.state === 'RE_ANALYZING';
@@ -197,7 +227,7 @@ function HeldNow({ ticker, position }: { ticker: string; position: Position | un
   return (
     <dl className="terms held-now" aria-label={`${ticker} held now`}>
       <Term label="Held">
-        {titleCase(position.direction)} {position.quantity} sh
+        {titleCase(position.direction)} {formatCount(position.quantity)} sh
       </Term>
       <Term label="Entry">{formatPrice(position.entryPrice)}</Term>
       <Term label="Stop">{formatPrice(position.stopLoss)}</Term>
@@ -219,8 +249,21 @@ export function ProposalCard({
   onReject: (proposalId: string, reason: string) => Promise<unknown>;
 }) {
   const [rejecting, setRejecting] = useState(false);
+  const [confirmApprove, setConfirmApprove] = useState(false);
   const [reason, setReason] = useState('');
   const { busy, error, act } = useAction();
+
+  // "a" asks to confirm the approval; "r" opens the reason to reject with. Neither acts on one key.
+  useEffect(
+    () =>
+      listenForShortcuts((shortcut, event) => {
+        if (shortcut === 'approve') setConfirmApprove(true);
+        if (shortcut !== 'reject') return;
+        event.preventDefault();
+        setRejecting(true);
+      }),
+    [],
+  );
 
   return (
     <article className="proposal-card" aria-label="Proposal">
@@ -234,8 +277,9 @@ export function ProposalCard({
         <Term label="Entry">{formatPrice(proposal.entry)}</Term>
         <Term label="Stop">{formatPrice(proposal.stop)}</Term>
         <Term label="Target">{formatPrice(proposal.target)}</Term>
-        <Term label="Size">{proposal.size.unit === 'SHARES' ? `${proposal.size.amount} sh` : `${proposal.size.amount}% of position`}</Term>
-        <Term label="Notional">{formatMoney(proposal.notional)}</Term>
+        <Term label="Size">{proposal.size.unit === 'SHARES' ? `${formatCount(proposal.size.amount)} sh` : `${proposal.size.amount}% of position`}</Term>
+        {/* The server prices the size at the last trade, not at the proposed entry. */}
+        <Term label="Notional at last price">{formatMoney(proposal.notional)}</Term>
         {proposal.trailingStopPct && (
           <Term label="Trailing">{proposal.trailingStopPct}%</Term>
         )}
@@ -250,7 +294,7 @@ export function ProposalCard({
           aria-label="Reject proposal"
         >
           <label htmlFor="reject-reason">Why reject? The desk re-analyses with your reason.</label>
-          <textarea id="reject-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required placeholder="e.g. stop too wide" />
+          <textarea id="reject-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required placeholder="e.g. stop too wide" />
           <div className="row gap">
             <button type="submit" className="btn btn-danger" disabled={busy || !reason.trim()}>
               Reject and re-analyse
@@ -277,6 +321,20 @@ export function ProposalCard({
       )}
       <p>{proposal.text}</p>
       <p className="muted small">{proposal.rationale}</p>
+      {confirmApprove && (
+        <ConfirmDialog
+          title={`Approve: ${titleCase(proposal.action)} ${proposal.ticker}?`}
+          confirmLabel="Approve"
+          busy={busy}
+          onCancel={() => setConfirmApprove(false)}
+          onConfirm={async () => {
+            setConfirmApprove(false);
+            await act(() => onApprove(proposal.id));
+          }}
+        >
+          <p>{proposal.text}</p>
+        </ConfirmDialog>
+      )}
     </article>
   );
 }

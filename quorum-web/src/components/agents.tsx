@@ -8,16 +8,16 @@ interface AgentLook {
 
 /** One SVG path per agent (24×24 viewBox), so each is told apart by shape as well as by colour. */
 export const AGENTS: Record<AgentRole, AgentLook> = {
-  TECHNICAL: { name: 'Technical', color: '#4cc3ff', icon: 'M3 17l5-6 4 4 8-9M16 6h4v4' },
-  FUNDAMENTAL: { name: 'Fundamental', color: '#b18cff', icon: 'M3 21h18M5 21V10M10 21V10M14 21V10M19 21V10M2 10l10-6 10 6' },
-  SENTIMENT: { name: 'Sentiment', color: '#ffb347', icon: 'M4 5h16v10H9l-5 4z' },
-  RISK: { name: 'Risk', color: '#ff6b6b', icon: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z' },
-  EXECUTION: { name: 'Execution', color: '#3ddc97', icon: 'M13 2L4 14h7l-1 8 9-12h-7z' },
-  ORCHESTRATOR: { name: 'Orchestrator', color: '#e6e6e6', icon: 'M12 3v4M12 17v4M3 12h4M17 12h4M12 9a3 3 0 110 6 3 3 0 010-6z' },
+  TECHNICAL: { name: 'Technical', color: 'var(--agent-technical)', icon: 'M3 17l5-6 4 4 8-9M16 6h4v4' },
+  FUNDAMENTAL: { name: 'Fundamental', color: 'var(--agent-fundamental)', icon: 'M3 21h18M5 21V10M10 21V10M14 21V10M19 21V10M2 10l10-6 10 6' },
+  SENTIMENT: { name: 'Sentiment', color: 'var(--agent-sentiment)', icon: 'M4 5h16v10H9l-5 4z' },
+  RISK: { name: 'Risk', color: 'var(--agent-risk)', icon: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z' },
+  EXECUTION: { name: 'Execution', color: 'var(--agent-execution)', icon: 'M13 2L4 14h7l-1 8 9-12h-7z' },
+  ORCHESTRATOR: { name: 'Orchestrator', color: 'var(--agent-orchestrator)', icon: 'M12 3v4M12 17v4M3 12h4M17 12h4M12 9a3 3 0 110 6 3 3 0 010-6z' },
 };
 
 export function agentLook(role: string): AgentLook {
-  return AGENTS[role as AgentRole] ?? { name: role, color: '#9aa4b2', icon: 'M12 4a8 8 0 110 16 8 8 0 010-16z' };
+  return AGENTS[role as AgentRole] ?? { name: role, color: 'var(--muted)', icon: 'M12 4a8 8 0 110 16 8 8 0 010-16z' };
 }
 
 export function AgentIcon({ role, size = 18 }: { role: string; size?: number }) {

@@ -8,6 +8,7 @@ import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
+import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DecisionFilter;
@@ -18,6 +19,7 @@ import io.quorum.server.api.Health;
 import io.quorum.server.api.MessageFilter;
 import io.quorum.server.api.MessagePage;
 import io.quorum.server.api.Paging;
+import io.quorum.server.api.Performance;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
@@ -129,6 +131,14 @@ final class StreamOnlyDesk implements DeskOperations {
     @Override public MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter) { throw notServed(); }
 
     @Override public List<AlertView> alerts(SessionId id) { throw notServed(); }
+
+    @Override public List<ClosedTrade> trades(SessionId id) { throw notServed(); }
+
+    @Override public List<ClosedTrade> accountTrades() { throw notServed(); }
+
+    @Override public Performance performance(SessionId id) { throw notServed(); }
+
+    @Override public Performance accountPerformance() { throw notServed(); }
 
     @Override public List<BarView> bars(Ticker ticker, BarInterval interval, int count) { throw notServed(); }
 

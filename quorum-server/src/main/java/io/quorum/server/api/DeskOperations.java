@@ -72,6 +72,18 @@ public interface DeskOperations {
     /** Every decision matching {@code filter}, oldest first, for a file export (the edge writes CSV or JSON). */
     List<DecisionEntry> exportDecisions(SessionId id, DecisionFilter filter);
 
+    /** The session's closed trades, in the order they closed (see {@link TradeBook}). */
+    List<ClosedTrade> trades(SessionId id);
+
+    /** Every session's closed trades, archived sessions' too, in the order they closed: the account's trade history. */
+    List<ClosedTrade> accountTrades();
+
+    /** The session's equity curve, daily P&L and stats, on the account's capital (see {@link PerformanceReport}). */
+    Performance performance(SessionId id);
+
+    /** The account's equity curve, daily P&L and stats, over every session's trades. */
+    Performance accountPerformance();
+
     MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter);
 
     List<AlertView> alerts(SessionId id);

@@ -17,6 +17,7 @@ import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
+import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DecisionFilter;
@@ -25,6 +26,7 @@ import io.quorum.server.api.DeskOperations;
 import io.quorum.server.api.MessageFilter;
 import io.quorum.server.api.MessagePage;
 import io.quorum.server.api.Paging;
+import io.quorum.server.api.Performance;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
@@ -114,6 +116,18 @@ final class ApiRoutes {
                         .returns(MessagePage.class)
                         .query("afterSeq", "integer", "default 0").query("limit", "integer", "1-1000, default 500")
                         .query("sender", "string", "only this agent").query("type", "string", "only this message type"),
+                Route.of(GET, "/api/sessions/{id}/trades", "The session's closed trades with entry, exit, P&L and exit reason, in the order they closed",
+                                ctx -> ctx.json(desk.trades(read.sessionId(ctx))))
+                        .returnsListOf(ClosedTrade.class),
+                Route.of(GET, "/api/trades", "The account's closed trades, every session's, archived ones too, in the order they closed",
+                                ctx -> ctx.json(desk.accountTrades()))
+                        .returnsListOf(ClosedTrade.class),
+                Route.of(GET, "/api/sessions/{id}/performance", "The session's equity curve with drawdown, daily P&L bars and stats (win rate, profit factor, Sharpe)",
+                                ctx -> ctx.json(desk.performance(read.sessionId(ctx))))
+                        .returns(Performance.class),
+                Route.of(GET, "/api/performance", "The account's equity curve with drawdown, daily P&L bars and stats, over every session's trades",
+                                ctx -> ctx.json(desk.accountPerformance()))
+                        .returns(Performance.class),
                 Route.of(GET, "/api/sessions/{id}/alerts", "The session's alerts", ctx -> ctx.json(desk.alerts(read.sessionId(ctx))))
                         .returnsListOf(AlertView.class),
                 Route.of(GET, "/api/market/{ticker}/bars", "Recent bars for the chart", this::bars)

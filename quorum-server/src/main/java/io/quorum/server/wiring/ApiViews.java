@@ -12,7 +12,9 @@ import io.quorum.engine.market.Bar;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Direction;
+import io.quorum.engine.message.Execution;
 import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Tally;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
@@ -38,6 +40,7 @@ import io.quorum.server.api.PositionView;
 import io.quorum.server.api.ProposalView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
+import io.quorum.server.api.TradeFill;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -203,6 +206,11 @@ final class ApiViews {
 
     static AlertView alert(long journalSeq, Instant time, Alert alert) {
         return new AlertView(journalSeq, time, alert.kind(), alert.severity(), alert.ticker() == null ? null : alert.ticker().symbol(), alert.text());
+    }
+
+    static TradeFill fill(SessionId session, Instant time, Execution execution) {
+        return new TradeFill(session, time, execution.clientOrderId(), execution.ticker(), execution.side(), execution.quantity(),
+                BigDecimal.valueOf(execution.price().micros(), Price.SCALE), execution.reason());
     }
 
     static BarView bar(Bar bar) {

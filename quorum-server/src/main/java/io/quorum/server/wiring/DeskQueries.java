@@ -12,13 +12,16 @@ import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.SymbolMatch;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.SessionId;
+import io.quorum.engine.money.Money;
 import io.quorum.engine.snapshot.DeskSnapshot;
+import io.quorum.engine.snapshot.SessionSnapshot;
 import io.quorum.engine.store.ObservableJournal;
 import io.quorum.server.api.AgentMessageView;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
+import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DecisionFilter;
@@ -28,10 +31,14 @@ import io.quorum.server.api.Health;
 import io.quorum.server.api.MessageFilter;
 import io.quorum.server.api.MessagePage;
 import io.quorum.server.api.Paging;
+import io.quorum.server.api.Performance;
+import io.quorum.server.api.PerformanceReport;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.QuoteView;
 import io.quorum.server.api.TickerSearchView;
 import io.quorum.server.api.SessionView;
+import io.quorum.server.api.TradeBook;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -118,6 +125,24 @@ final class DeskQueries {
             while (next < seqs.length && seqs[next] <= reached) next++;
         }
         return new MessagePage(items);
+    }
+
+    List<ClosedTrade> trades(SessionId id) {
+        find(id);
+        return TradeBook.closedTrades(index.fills(id));
+    }
+
+    List<ClosedTrade> accountTrades() { return TradeBook.closedTrades(index.allFills()); }
+
+    Performance performance(SessionId id) { return PerformanceReport.of(trades(id), capital(), desk.ports().calendar()); }
+
+    Performance accountPerformance() { return PerformanceReport.of(accountTrades(), capital(), desk.ports().calendar()); }
+
+    /** What the account had before the sessions the desk holds traded: its equity now less their total P&L. */
+    private BigDecimal capital() {
+        Money pnl = Money.ZERO;
+        for (SessionSnapshot session : desk.snapshot().sessions().values()) pnl = pnl.plus(session.pnl().total());
+        return desk.ports().broker().account().equity().minus(pnl).toBigDecimal();
     }
 
     List<AlertView> alerts(SessionId id) {

@@ -10,7 +10,7 @@ import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
-import io.quorum.server.api.TickerSearchView;
+import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DecisionFilter;
@@ -20,6 +20,7 @@ import io.quorum.server.api.Health;
 import io.quorum.server.api.MessageFilter;
 import io.quorum.server.api.MessagePage;
 import io.quorum.server.api.Paging;
+import io.quorum.server.api.Performance;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
@@ -29,6 +30,7 @@ import io.quorum.server.api.StopsChange;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamListener;
 import io.quorum.server.api.Subscription;
+import io.quorum.server.api.TickerSearchView;
 import java.util.List;
 
 /**
@@ -109,6 +111,14 @@ public final class DeskService implements DeskOperations, AutoCloseable {
     @Override public DecisionPage decisions(SessionId id, DecisionFilter filter, Paging paging) { return queries.decisions(id, filter, paging); }
 
     @Override public List<DecisionEntry> exportDecisions(SessionId id, DecisionFilter filter) { return queries.exportDecisions(id, filter); }
+
+    @Override public List<ClosedTrade> trades(SessionId id) { return queries.trades(id); }
+
+    @Override public List<ClosedTrade> accountTrades() { return queries.accountTrades(); }
+
+    @Override public Performance performance(SessionId id) { return queries.performance(id); }
+
+    @Override public Performance accountPerformance() { return queries.accountPerformance(); }
 
     @Override public MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter) { return queries.messages(id, afterSeq, limit, filter); }
 

@@ -9,15 +9,19 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.SessionId;
+import io.quorum.engine.message.Update;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.store.ObservableJournal;
 import io.quorum.server.api.AlertView;
+import io.quorum.server.api.TradeFill;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * What the history queries need, per session, so that they read an index rather than the whole
@@ -55,35 +59,40 @@ final class JournalIndex implements AutoCloseable {
 
     /** The session's decisions, in journal order. */
     List<DecisionRecord> decisions(SessionId session) {
-        SessionIndex index = index(session);
-        index.lock.lock();
-        try {
-            index.catchUp();
-            return index.decisions.decisions();
-        } finally {
-            index.lock.unlock();
-        }
+        return caughtUp(session, i -> i.decisions.decisions());
     }
 
     /** The journal seqs of the session's messages after {@code afterSeq} that {@code sender} and {@code type} (null: any) match, at most {@code limit}. */
     long[] messageSeqs(SessionId session, long afterSeq, int limit, AgentRole sender, MessageType type) {
-        SessionIndex index = index(session);
-        index.lock.lock();
-        try {
-            index.catchUp();
-            return index.messages.find(afterSeq, limit, sender, type);
-        } finally {
-            index.lock.unlock();
-        }
+        return caughtUp(session, i -> i.messages.find(afterSeq, limit, sender, type));
+    }
+
+    /** The session's executions, in journal order. */
+    List<TradeFill> fills(SessionId session) {
+        return caughtUp(session, i -> List.copyOf(i.fills));
+    }
+
+    /** Every session's executions, archived sessions' too, in time order (a session's own stay in journal order). */
+    List<TradeFill> allFills() {
+        for (SessionId session : journal.sessions()) index(session);
+        List<TradeFill> all = new ArrayList<>();
+        for (SessionId session : sessions.keySet()) all.addAll(fills(session));
+        all.sort(Comparator.comparing(TradeFill::time));
+        return all;
     }
 
     /** The session's alerts, in journal order. */
     List<AlertView> alerts(SessionId session) {
+        return caughtUp(session, i -> List.copyOf(i.alerts));
+    }
+
+    /** What {@code read} reads off the session's index once it has taken every entry the journal has. */
+    private <T> T caughtUp(SessionId session, Function<SessionIndex, T> read) {
         SessionIndex index = index(session);
         index.lock.lock();
         try {
             index.catchUp();
-            return List.copyOf(index.alerts);
+            return read.apply(index);
         } finally {
             index.lock.unlock();
         }
@@ -117,6 +126,7 @@ final class JournalIndex implements AutoCloseable {
         final DecisionLinks decisions;
         final MessageSeqs messages = new MessageSeqs();
         final List<AlertView> alerts = new ArrayList<>();
+        final List<TradeFill> fills = new ArrayList<>();
         long through;
 
         SessionIndex(SessionId session) {
@@ -146,6 +156,7 @@ final class JournalIndex implements AutoCloseable {
                 AgentMessage message = journaled.message();
                 messages.add(entry.seq(), message.sender(), message.type());
                 if (message.content() instanceof Alert alert) alerts.add(ApiViews.alert(entry.seq(), entry.time(), alert));
+                if (message.content() instanceof Update update && update.execution() != null) fills.add(ApiViews.fill(session, entry.time(), update.execution()));
             }
             through = entry.seq();
         }

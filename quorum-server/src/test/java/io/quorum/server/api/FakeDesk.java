@@ -1,5 +1,6 @@
 package io.quorum.server.api;
 
+import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
@@ -31,6 +32,8 @@ import java.util.stream.Stream;
  */
 public final class FakeDesk implements DeskOperations {
     public static final String DISCLOSURE_VERSION = "1";
+    /** What the fake account started with. */
+    public static final BigDecimal CAPITAL = new BigDecimal("100000.00");
     public static final AutoTradingConfigView DEFAULT_CONFIG = new AutoTradingConfigView("25", "5", 10, "09:30", "16:00",
             "America/New_York", "10000", 30, 3, null, true);
 
@@ -39,6 +42,7 @@ public final class FakeDesk implements DeskOperations {
     private final Map<SessionId, List<StreamListener>> listeners = new LinkedHashMap<>();
     private volatile Health health = new Health(new Health.Component(true, "sqlite"), new Health.Component(true, "in-process"),
             new Health.Component(true, "simulated"));
+    private final List<TradeFill> fills = new ArrayList<>();
     private int nextSession = 1;
 
     public FakeDesk(ManualClock clock) {
@@ -119,6 +123,23 @@ public final class FakeDesk implements DeskOperations {
         return message(s, AgentRole.EXECUTION, MessageType.UPDATE, Map.of("kind", "TRADE_EXECUTED", "ticker", ticker, "execution", execution,
                 "text", "Sold " + quantity + " " + ticker + " (" + reason + ")."));
     }
+
+    /** An execution of the desk, for the trade history. */
+    public synchronized void filled(TradeFill fill) {
+        find(fill.session());
+        fills.add(fill);
+    }
+
+    @Override public synchronized List<ClosedTrade> trades(SessionId id) {
+        find(id);
+        return TradeBook.closedTrades(fills.stream().filter(f -> f.session().equals(id)).toList());
+    }
+
+    @Override public synchronized List<ClosedTrade> accountTrades() { return TradeBook.closedTrades(fills); }
+
+    @Override public synchronized Performance performance(SessionId id) { return PerformanceReport.of(trades(id), CAPITAL, ExchangeCalendar.NYSE); }
+
+    @Override public synchronized Performance accountPerformance() { return PerformanceReport.of(accountTrades(), CAPITAL, ExchangeCalendar.NYSE); }
 
     public synchronized void decide(SessionId id, Outcome outcome) {
         SessionState s = find(id);

@@ -1,6 +1,7 @@
 package io.quorum.server.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.quorum.engine.decision.DecisionLog;
 import io.quorum.engine.decision.DecisionQuery;
@@ -11,6 +12,7 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.Direction;
+import io.quorum.engine.message.Execution;
 import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Payload;
@@ -35,6 +37,8 @@ import io.quorum.engine.store.InMemoryJournal;
 import io.quorum.engine.store.ObservableJournal;
 import io.quorum.engine.time.ManualClock;
 import io.quorum.server.api.AlertView;
+import io.quorum.server.api.TradeFill;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,6 +76,18 @@ class JournalIndexTest {
         assertThat(index.decisions(SESSION)).extracting(r -> r.outcome()).containsExactly(Outcome.APPROVED);
         assertThat(index.alerts(SESSION)).extracting(AlertView::text).containsExactly("AAPL: guidance cut");
         assertThat(index.messageSeqs(SESSION, 0, 100, null, null)).hasSize(5);
+    }
+
+    @Test void the_executions_the_journal_reports_are_the_trade_history_of_their_session_and_of_the_account() {
+        index = new JournalIndex(journal);
+        executed("q-1", Side.BUY, "187.00", "approved by the desk");
+        clock.advance(java.time.Duration.ofMinutes(5));
+        executed("x-2", Side.SELL, "190.00", "the take-profit target was reached");
+
+        assertThat(index.fills(SESSION)).extracting(TradeFill::clientOrderId, TradeFill::price, TradeFill::time)
+                .containsExactly(tuple("q-1", new BigDecimal("187.000000"), Instant.parse("2025-03-03T14:30:00Z")),
+                        tuple("x-2", new BigDecimal("190.000000"), Instant.parse("2025-03-03T14:35:00Z")));
+        assertThat(index.allFills()).isEqualTo(index.fills(SESSION));
     }
 
     @Test void a_query_sees_an_entry_the_tail_has_not_delivered_yet() {
@@ -127,6 +143,11 @@ class JournalIndexTest {
                 Money.parse("1.00"), clock.now())));
         journal.append(SESSION, new JournalEvent.OrderIntended(OrderRequest.market(ClientOrderId.of("x-exit-1"), AAPL, Side.SELL, 10),
                 null, "stop-loss"));
+    }
+
+    private void executed(String clientOrderId, Side side, String price, String reason) {
+        say(AgentRole.EXECUTION, new Update(Update.UpdateKind.TRADE_EXECUTED, AAPL,
+                new Execution(clientOrderId, AAPL, side, 10, Price.parse(price), reason), "Traded 10 AAPL at $" + price + "."));
     }
 
     private void say(AgentRole sender, Payload payload) {

@@ -1,0 +1,122 @@
+import { HistogramSeries, LineSeries, createChart, type IChartApi, type ISeriesApi, type Time, type UTCTimestamp } from 'lightweight-charts';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../api/http';
+import type { Performance } from '../api/types';
+import { formatMoney, formatPct, formatSignedMoney, num, signClass } from '../format';
+import { dailyBars, equityCurves, LOSS_COLOUR } from '../state/performance';
+import { DeskTimeZone } from '../state/deskTimeZone';
+import { useLoaded } from '../state/useLoaded';
+import { ThemeContext } from '../state/theme';
+import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inTheme } from './chartLook';
+import { ScopeChips, shownScope, type Scope } from './ScopeChips';
+
+interface PerformancePanelProps {
+  api: ApiClient;
+  sessionId: string | null;
+  /** Changes when the desk reports an execution, so the figures reload. */
+  changedAt: number;
+}
+
+/** The equity curve with its drawdown, the daily P&L bars and the stats of the session or the account, as the server computed them. */
+export function PerformancePanel({ api, sessionId, changedAt }: PerformancePanelProps) {
+  const [scope, setScope] = useState<Scope>(sessionId ? 'session' : 'account');
+  const scopeShown = shownScope(scope, sessionId);
+  const load = useCallback(
+    () => (scopeShown === 'session' && sessionId ? api.performance(sessionId) : api.accountPerformance()),
+    // changedAt: a new execution may have closed a trade.
+    [api, sessionId, scopeShown, changedAt],
+  );
+  const { value: performance, error } = useLoaded<Performance | null>(load, null);
+  const stats = performance?.stats;
+
+  return (
+    <section className="panel performance-panel" aria-label="Performance">
+      <header className="panel-header">
+        <h2>Performance</h2>
+        <ScopeChips scope={scopeShown} hasSession={sessionId !== null} onScope={setScope} label="Performance of" />
+      </header>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {stats && (
+        <dl className="stats-grid" aria-label="Stats">
+          <Figure label="Total P&L" value={formatSignedMoney(stats.totalPnl)} tone={signClass(stats.totalPnl)} />
+          <Figure label="Trades" value={`${stats.trades} (${stats.wins} won, ${stats.losses} lost)`} />
+          <Figure label="Win rate" value={stats.winRate === null ? '—' : formatPct(num(stats.winRate) * 100).replace('+', '')} />
+          <Figure label="Profit factor" value={stats.profitFactor ?? '—'} />
+          <Figure label="Average win" value={stats.averageWin === null ? '—' : formatMoney(stats.averageWin)} />
+          <Figure label="Average loss" value={stats.averageLoss === null ? '—' : formatMoney(stats.averageLoss)} />
+          <Figure label="Max drawdown" value={`${formatMoney(stats.maxDrawdown)} (${stats.maxDrawdownPct}%)`} />
+          <Figure label="Sharpe" value={stats.sharpe ?? '—'} />
+        </dl>
+      )}
+      <p className="muted small">
+        On a capital of {formatMoney(performance?.capital)}; P&L at fill prices, before commissions. Sharpe: daily returns, annualised by √252, risk-free rate 0.
+      </p>
+      {performance && performance.equity.length === 0 ? <p className="empty">No closed trade yet.</p> : <PerformanceCharts performance={performance} />}
+    </section>
+  );
+}
+
+function Figure({ label, value, tone = '' }: { label: string; value: string; tone?: string }) {
+  return (
+    <div className="stat">
+      <dt className="stat-label">{label}</dt>
+      <dd className={`stat-value ${tone}`}>{value}</dd>
+    </div>
+  );
+}
+
+function PerformanceCharts({ performance }: { performance: Performance | null }) {
+  const equityContainer = useRef<HTMLDivElement>(null);
+  const dailyContainer = useRef<HTMLDivElement>(null);
+  const timeZone = useContext(DeskTimeZone);
+  const theme = useContext(ThemeContext);
+  const charts = useRef<{ equity: ISeriesApi<'Line'>; drawdown: ISeriesApi<'Line'>; daily: ISeriesApi<'Histogram'>; all: IChartApi[] } | null>(null);
+
+  useEffect(() => {
+    if (!equityContainer.current || !dailyContainer.current) return;
+    const equityChart = createChart(equityContainer.current, CHART_LOOK);
+    const equity = equityChart.addSeries(LineSeries, { color: '#5b9cf6', lineWidth: 2, title: 'equity' });
+    // The drawdown on its own scale below the curve, so the two never share an axis label.
+    const drawdown = equityChart.addSeries(LineSeries, { priceScaleId: 'drawdown', color: LOSS_COLOUR, lineWidth: 1, title: 'drawdown', lastValueVisible: false, priceLineVisible: false });
+    equityChart.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.35 } });
+    equityChart.priceScale('drawdown').applyOptions({ scaleMargins: { top: 0.72, bottom: 0 } });
+    const dailyChart = createChart(dailyContainer.current, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, timeVisible: false } });
+    const daily = dailyChart.addSeries(HistogramSeries, { priceFormat: { type: 'price', precision: 2, minMove: 0.01 } });
+    charts.current = { equity, drawdown, daily, all: [equityChart, dailyChart] };
+    // The daily bars are the exchange's own days already; only the curve's instants need its zone.
+    inDeskTimeZone(equityChart, timeZone);
+    inTheme(equityChart, theme);
+    inTheme(dailyChart, theme);
+    const stopFitting = fitWhenShown(equityContainer.current, [equityChart, dailyChart]);
+    return () => {
+      stopFitting();
+      equityChart.remove();
+      dailyChart.remove();
+      charts.current = null;
+    };
+  }, [timeZone, theme]);
+
+  useEffect(() => {
+    const drawn = charts.current;
+    if (!drawn || !performance) return;
+    const curves = equityCurves(performance.equity);
+    drawn.equity.setData(curves.equity.map((p) => ({ time: p.time as UTCTimestamp, value: p.value })));
+    drawn.drawdown.setData(curves.drawdown.map((p) => ({ time: p.time as UTCTimestamp, value: p.value })));
+    drawn.daily.setData(dailyBars(performance.daily).map((bar) => ({ time: bar.time as Time, value: bar.value, color: bar.color })));
+    for (const chart of drawn.all) chart.timeScale().fitContent();
+    // timeZone, theme: new charts are drawn for them, which need the data again.
+  }, [performance, timeZone, theme]);
+
+  return (
+    <div className="performance-charts">
+      <h3 className="small muted">Equity and drawdown</h3>
+      <div ref={equityContainer} className="chart-container equity-chart" role="figure" aria-label="Equity curve with drawdown below it" />
+      <h3 className="small muted">Daily P&L</h3>
+      <div ref={dailyContainer} className="chart-container daily-chart" role="figure" aria-label="Daily P&L bars" />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { ColorType, TickMarkType, type IChartApi, type Time } from 'lightweight-charts';
+import { formatChartTick, formatDeskTime } from '../format';
+import type { Theme } from '../state/theme';
+
+/** The desk's charts share one look: a quiet grid and small labels on the panel's background. */
+export const CHART_LOOK = {
+  autoSize: true,
+  layout: { background: { type: ColorType.Solid, color: 'transparent' }, fontSize: 11 },
+  timeScale: { timeVisible: true, secondsVisible: false },
+} as const;
+
+const INK: Record<Theme, { text: string; grid: string; border: string }> = {
+  dark: { text: '#9aa4b2', grid: '#1c2330', border: '#2a3342' },
+  light: { text: '#4d596b', grid: '#e7ebf1', border: '#c6cedb' },
+};
+
+/** Draws a chart's labels, grid and borders in the theme's ink (a canvas does not read the style sheet). */
+export function inTheme(chart: IChartApi, theme: Theme): void {
+  const ink = INK[theme];
+  chart.applyOptions({
+    layout: { textColor: ink.text },
+    grid: { vertLines: { color: ink.grid }, horzLines: { color: ink.grid } },
+    rightPriceScale: { borderColor: ink.border },
+    timeScale: { borderColor: ink.border },
+  });
+}
+
+/**
+ * A chart drawn while its panel is hidden (a phone's tab, a centre tab not chosen) is drawn at no
+ * width: fitting its data then crams it at the right edge. This fits it again each time it is shown;
+ * the answer stops watching.
+ */
+export function fitWhenShown(element: HTMLElement, charts: readonly IChartApi[]): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => undefined;
+  let shown = element.clientWidth > 0;
+  const visibility = new ResizeObserver(() => {
+    const now = element.clientWidth > 0;
+    if (now && !shown) for (const chart of charts) chart.timeScale().fitContent();
+    shown = now;
+  });
+  visibility.observe(element);
+  return () => visibility.disconnect();
+}
+
+/** Chart times are stamped in UTC; the axis and the crosshair read in the exchange's zone, as every other time on the page. */
+export function inDeskTimeZone(chart: IChartApi, timeZone: string): void {
+  chart.applyOptions({
+    localization: { timeFormatter: (time: Time) => formatDeskTime(new Date((time as number) * 1000).toISOString(), timeZone) },
+    timeScale: { tickMarkFormatter: (time: Time, type: TickMarkType) => formatChartTick(time as number, type < TickMarkType.Time, timeZone) },
+  });
+}
