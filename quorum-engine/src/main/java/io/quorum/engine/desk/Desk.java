@@ -178,7 +178,7 @@ public final class Desk implements AutoCloseable {
             if (session.state() == SessionState.STOPPED) continue;
             SymbolLookup lookup = ports.market().admit(session.ticker());
             if (lookup instanceof SymbolLookup.Known) watch(session.ticker());
-            else reportProblem(session.id(), new TickerRefusedException(lookup).getMessage() + "; the session gets no prices until the desk restarts on a feed that has them");
+            else reportProblem(session.id(), TickerRefusedException.describe(lookup) + "; the session gets no prices until the desk restarts on a feed that has them");
         }
         loop.run(() -> {
             for (Ticker ticker : watched.keySet()) staleFeeds.watch(ticker, ports.userClock().now());

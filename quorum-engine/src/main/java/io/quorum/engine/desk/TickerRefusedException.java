@@ -15,7 +15,8 @@ public final class TickerRefusedException extends RuntimeException {
     /** {@link SymbolLookup.Unknown} or {@link SymbolLookup.Unavailable}: the user may retry only the second. */
     public SymbolLookup lookup() { return lookup; }
 
-    private static String describe(SymbolLookup lookup) {
+    /** The user's sentence for a lookup that refused the ticker. */
+    static String describe(SymbolLookup lookup) {
         return switch (Objects.requireNonNull(lookup, "lookup")) {
             case SymbolLookup.Unknown unknown -> "no market data for " + unknown.ticker() + ": " + unknown.providerAnswer();
             case SymbolLookup.Unavailable down -> "cannot check " + down.ticker() + " with the market-data provider now: " + down.why();

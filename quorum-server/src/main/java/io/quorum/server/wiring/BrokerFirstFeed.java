@@ -1,15 +1,10 @@
 package io.quorum.server.wiring;
 
 import io.quorum.engine.market.Bar;
-import io.quorum.engine.market.SymbolLookup;
-import io.quorum.engine.market.SymbolMatch;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -18,13 +13,12 @@ import java.util.function.Consumer;
  * else: the broker sees every tick before the desk does, so that an exit fills at the price that
  * triggered it. Whatever ticker the desk comes to watch, the broker is there first.
  */
-final class BrokerFirstFeed implements MarketDataFeed {
-    private final MarketDataFeed feed;
+final class BrokerFirstFeed extends ForwardingFeed {
     private final Consumer<Tick> broker;
     private final Map<Ticker, Subscription> brokerSubscriptions = new ConcurrentHashMap<>();
 
     BrokerFirstFeed(MarketDataFeed feed, Consumer<Tick> broker) {
-        this.feed = feed;
+        super(feed);
         this.broker = broker;
     }
 
@@ -36,16 +30,6 @@ final class BrokerFirstFeed implements MarketDataFeed {
         }
         return feed.subscribe(ticker, onTick, onBar);
     }
-
-    @Override public List<Bar> history(Ticker ticker, Duration interval, int count) { return feed.history(ticker, interval, count); }
-
-    @Override public Optional<Tick> lastTick(Ticker ticker) { return feed.lastTick(ticker); }
-
-    @Override public List<Ticker> tickers() { return feed.tickers(); }
-
-    @Override public SymbolLookup admit(Ticker ticker) { return feed.admit(ticker); }
-
-    @Override public List<SymbolMatch> search(String query, int max) { return feed.search(query, max); }
 
     /** Ends the broker's subscriptions; the feed itself belongs to whoever opened it. */
     @Override public void close() {

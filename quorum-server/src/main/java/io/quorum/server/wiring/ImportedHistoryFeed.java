@@ -2,9 +2,6 @@ package io.quorum.server.wiring;
 
 import io.quorum.adapters.jdbc.JdbcBarStore;
 import io.quorum.engine.market.Bar;
-import io.quorum.engine.market.SymbolLookup;
-import io.quorum.engine.market.SymbolMatch;
-import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MarketDataFeed;
@@ -12,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A feed whose history reaches back into what the user imported ({@code quorum data import}): when
@@ -21,13 +16,12 @@ import java.util.function.Consumer;
  * one come first. The indicators then start from the longer history; the provider's own bars
  * always win where both have a bar.
  */
-final class ImportedHistoryFeed implements MarketDataFeed {
-    private final MarketDataFeed feed;
+final class ImportedHistoryFeed extends ForwardingFeed {
     private final JdbcBarStore imported;
     private final Clock clock;
 
     ImportedHistoryFeed(MarketDataFeed feed, JdbcBarStore imported, Clock clock) {
-        this.feed = feed;
+        super(feed);
         this.imported = imported;
         this.clock = clock;
     }
@@ -40,16 +34,4 @@ final class ImportedHistoryFeed implements MarketDataFeed {
         bars.addAll(provided);
         return bars;
     }
-
-    @Override public Subscription subscribe(Ticker ticker, Consumer<Tick> onTick, Consumer<Bar> onBar) { return feed.subscribe(ticker, onTick, onBar); }
-
-    @Override public Optional<Tick> lastTick(Ticker ticker) { return feed.lastTick(ticker); }
-
-    @Override public List<Ticker> tickers() { return feed.tickers(); }
-
-    @Override public SymbolLookup admit(Ticker ticker) { return feed.admit(ticker); }
-
-    @Override public List<SymbolMatch> search(String query, int max) { return feed.search(query, max); }
-
-    @Override public void close() { feed.close(); }
 }
