@@ -28,8 +28,8 @@ public final class AlpacaTickRouter implements StreamListener {
     private final Object lock = new Object();
     /** Copied on write, so that the stream's thread looks a symbol up without a lock. */
     private volatile Map<String, Route> routes = Map.of();
-    /** Kept after the last listener leaves: the last tick is still the last one known. */
-    private final Map<Ticker, Tick> lastTicks = new ConcurrentHashMap<>();
+    /** The last ticks of tickers nobody listens to any more: still the last ones known. */
+    private final Map<Ticker, Tick> lastTicksUnrouted = new ConcurrentHashMap<>();
     private final AtomicLong outOfOrder = new AtomicLong();
     private final AtomicLong unusable = new AtomicLong();
 
@@ -39,7 +39,7 @@ public final class AlpacaTickRouter implements StreamListener {
             Route route = routes.get(ticker.symbol());
             boolean first = route == null;
             if (first) {
-                route = new Route(ticker);
+                route = new Route(ticker, lastTicksUnrouted.remove(ticker));
                 Map<String, Route> grown = new HashMap<>(routes);
                 grown.put(ticker.symbol(), route);
                 routes = Map.copyOf(grown);
@@ -61,12 +61,17 @@ public final class AlpacaTickRouter implements StreamListener {
             if (--route.listeners > 0) return false;
             Map<String, Route> shrunk = new HashMap<>(routes);
             shrunk.remove(ticker.symbol());
+            if (route.last != null) lastTicksUnrouted.put(ticker, route.last);
             routes = Map.copyOf(shrunk);
             return true;
         }
     }
 
-    public Optional<Tick> lastTick(Ticker ticker) { return Optional.ofNullable(lastTicks.get(ticker)); }
+    public Optional<Tick> lastTick(Ticker ticker) {
+        Route route = routes.get(ticker.symbol());
+        if (route != null && route.last != null) return Optional.of(route.last);
+        return Optional.ofNullable(lastTicksUnrouted.get(ticker));
+    }
 
     /** Ticks and bars dropped for being older than what was already handed on. */
     public long outOfOrder() { return outOfOrder.get(); }
@@ -121,11 +126,16 @@ public final class AlpacaTickRouter implements StreamListener {
         long bid;
         long ask;
         long lastBarStart = Long.MIN_VALUE;
+        /** Written on the stream's thread, read by {@link #lastTick} from any. */
+        volatile Tick last;
 
-        Route(Ticker ticker) { this.ticker = ticker; }
+        Route(Ticker ticker, Tick last) {
+            this.ticker = ticker;
+            this.last = last;
+        }
 
         void publish(long epochMillis, long price, long bidMicros, long askMicros, long size) {
-            Tick previous = lastTicks.get(ticker);
+            Tick previous = last;
             if (previous != null && epochMillis < previous.epochMillis()) {
                 outOfOrder.incrementAndGet();
                 return;
@@ -135,7 +145,7 @@ public final class AlpacaTickRouter implements StreamListener {
                 outOfOrder.incrementAndGet();
                 return;
             }
-            lastTicks.put(ticker, tick);
+            last = tick;
             ticks.publish(tick);
         }
     }

@@ -106,4 +106,30 @@ class EngineLoopTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> order.size() >= 3);
         assertThat(order.subList(0, 3)).as("once, after the events queued together").containsExactly("a", "b", "batch");
     }
+
+    @Test
+    void an_event_sent_while_the_loop_is_parked_or_about_to_park_wakes_it() throws Exception {
+        Thread.sleep(50);   // far longer than the spin: the loop has parked
+        CountDownLatch ran = new CountDownLatch(1);
+        loop.submit(ran::countDown);
+        assertThat(ran.await(5, TimeUnit.SECONDS)).as("the event woke the parked loop").isTrue();
+
+        // Pauses around the spin's length land submissions on every phase of going idle; a lost wake-up would hang one of them.
+        for (int i = 0; i < 300; i++) {
+            CountDownLatch next = new CountDownLatch(1);
+            loop.submit(next::countDown);
+            assertThat(next.await(5, TimeUnit.SECONDS)).as("event %d ran", i).isTrue();
+            TimeUnit.MICROSECONDS.sleep(i % 40);
+        }
+    }
+
+    @Test
+    void an_event_that_leaves_its_thread_interrupted_does_not_stop_the_loop() throws Exception {
+        loop.submit(() -> Thread.currentThread().interrupt());
+        Thread.sleep(20);
+        CountDownLatch ran = new CountDownLatch(1);
+        loop.submit(ran::countDown);
+        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(loop.call(() -> Thread.currentThread().isInterrupted())).as("the flag was cleared when the loop went idle").isFalse();
+    }
 }
