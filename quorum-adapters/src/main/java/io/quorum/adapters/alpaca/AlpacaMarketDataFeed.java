@@ -2,6 +2,7 @@ package io.quorum.adapters.alpaca;
 
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.ExchangeCalendar;
+import io.quorum.engine.market.SymbolLookup;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.Clock;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -41,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class AlpacaMarketDataFeed implements MarketDataFeed {
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaMarketDataFeed.class);
     private static final int PAGE_LIMIT = 10_000;
+    /** A listed ticker has a daily bar within this many trading days, through holidays and short halts. */
+    private static final int ADMIT_LOOKBACK_DAYS = 20;
 
     private final AlpacaSettings settings;
     private final AlpacaRest rest;
@@ -48,7 +52,8 @@ public final class AlpacaMarketDataFeed implements MarketDataFeed {
     private final AlpacaTickRouter router = new AlpacaTickRouter();
     private final ExchangeCalendar calendar;
     private final Clock clock;
-    private final List<Ticker> tickers;
+    /** The configured tickers, then each one {@link #admit} found known, in that order. */
+    private final CopyOnWriteArrayList<Ticker> tickers;
     private final Set<Ticker> known = ConcurrentHashMap.newKeySet();
     private final HttpClient http;
 
@@ -60,7 +65,7 @@ public final class AlpacaMarketDataFeed implements MarketDataFeed {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.calendar = ExchangeCalendar.NYSE;
-        this.tickers = List.copyOf(tickers);
+        this.tickers = new CopyOnWriteArrayList<>(tickers);
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.rest = new AlpacaRest(http, settings, keys);
         this.stream = new AlpacaStream("market", settings.marketStream(), keys, List.of("trades", "quotes", "bars"), router, settings);
@@ -122,7 +127,41 @@ public final class AlpacaMarketDataFeed implements MarketDataFeed {
 
     @Override public Optional<Tick> lastTick(Ticker ticker) { return router.lastTick(ticker); }
 
-    @Override public List<Ticker> tickers() { return tickers; }
+    @Override public List<Ticker> tickers() { return List.copyOf(tickers); }
+
+    /**
+     * Asks Alpaca for {@code ticker}'s latest daily bar. Known when it has one; unknown when it
+     * refuses the symbol (404, 422) or answers with no bar at all over the last weeks, which is how
+     * its bars endpoint answers a well-formed symbol it does not list; unavailable otherwise.
+     */
+    @Override public SymbolLookup admit(Ticker ticker) {
+        Instant now = clock.now();
+        SymbolLookup lookup = switch (rest.get(barsQuery(ticker, DAILY, lookbackStart(now, DAILY, ADMIT_LOOKBACK_DAYS), 1, null))) {
+            case RestAnswer.UnknownSymbol unknown -> {
+                noteUnknown(ticker, unknown.providerAnswer());
+                yield new SymbolLookup.Unknown(ticker, unknown.providerAnswer());
+            }
+            case RestAnswer.Refused refused -> new SymbolLookup.Unavailable(ticker, "Alpaca refused the request: " + refused.why());
+            case RestAnswer.Unavailable down -> new SymbolLookup.Unavailable(ticker, "Alpaca is unavailable: " + down.why());
+            case RestAnswer.Body body -> switch (RestJson.bars(body.json(), ticker, DAILY, calendar)) {
+                case RestJson.BarsPage.Malformed bad -> {
+                    malformed.incrementAndGet();
+                    yield new SymbolLookup.Unavailable(ticker, "Alpaca's answer was unreadable: " + bad.why());
+                }
+                case RestJson.BarsPage.Page page when page.bars().isEmpty() -> {
+                    String answer = "Alpaca has no daily bars of " + ticker + " in the last " + ADMIT_LOOKBACK_DAYS + " trading days";
+                    noteUnknown(ticker, answer);
+                    yield new SymbolLookup.Unknown(ticker, answer);
+                }
+                case RestJson.BarsPage.Page page -> new SymbolLookup.Known(ticker, calendar.zone());
+            };
+        };
+        if (lookup instanceof SymbolLookup.Known) {
+            known.add(ticker);
+            tickers.addIfAbsent(ticker);
+        }
+        return lookup;
+    }
 
     @Override public void close() {
         stream.close();
@@ -184,8 +223,12 @@ public final class AlpacaMarketDataFeed implements MarketDataFeed {
     }
 
     private IllegalArgumentException refusal(Ticker ticker, RestAnswer.UnknownSymbol unknown) {
-        unknownSymbols.incrementAndGet();
-        LOG.info("Alpaca does not know {}: {}", ticker, unknown.providerAnswer());
+        noteUnknown(ticker, unknown.providerAnswer());
         return new IllegalArgumentException("Alpaca does not know " + ticker + ": " + unknown.providerAnswer());
+    }
+
+    private void noteUnknown(Ticker ticker, String providerAnswer) {
+        unknownSymbols.incrementAndGet();
+        LOG.info("Alpaca does not know {}: {}", ticker, providerAnswer);
     }
 }

@@ -14,6 +14,8 @@ import io.quorum.adapters.alpaca.AlpacaServer.Answer;
 import io.quorum.adapters.testing.AcmeBars;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Tick;
+import io.quorum.engine.market.SymbolLookup;
+import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.time.ManualClock;
@@ -100,6 +102,32 @@ class AlpacaMarketDataFeedTest {
                 .hasMessage("Alpaca does not know QQQQ: asset not found");
         assertThat(feed.stats().unknownSymbols()).isEqualTo(2);
         assertThat(feed.stats().stream().connections()).isZero();
+    }
+
+    @Test
+    void a_ticker_alpaca_has_bars_of_is_admitted_and_served_from_then_on() {
+        serveAcme();
+        feed.close();
+        feed = AlpacaMarketDataFeed.create(server.settings(), AlpacaServer.keys(), List.of(AAPL), clock);
+
+        assertThat(feed.admit(ACME)).isEqualTo(new SymbolLookup.Known(ACME, ExchangeCalendar.NYSE.zone()));
+        assertThat(feed.tickers()).containsExactly(AAPL, ACME);
+    }
+
+    @Test
+    void a_ticker_alpaca_refuses_or_answers_with_no_bars_is_unknown_with_its_answer_and_an_outage_is_unavailable() {
+        assertThat(feed.admit(Ticker.of("ZZZZ"))).isEqualTo(new SymbolLookup.Unknown(Ticker.of("ZZZZ"), "invalid symbol: ZZZZ"));
+
+        server.script(fixture("bars-empty.json"));
+        assertThat(feed.admit(Ticker.of("QQQQ"))).isEqualTo(new SymbolLookup.Unknown(Ticker.of("QQQQ"), "Alpaca has no daily bars of QQQQ in the last 20 trading days"));
+
+        assertThat(feed.stats().unknownSymbols()).isEqualTo(2);
+
+        feed.close();
+        feed = AlpacaMarketDataFeed.create(server.settings(), wrongKeys(), List.of(AAPL), clock);
+        assertThat(feed.admit(Ticker.of("MSFT"))).isInstanceOf(SymbolLookup.Unavailable.class)
+                .extracting(lookup -> ((SymbolLookup.Unavailable) lookup).why()).asString().startsWith("Alpaca refused the request");
+        assertThat(feed.tickers()).containsExactly(AAPL);
     }
 
     @Test
