@@ -8,17 +8,20 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 
-/** The engine is the domain: it may use the JDK and ta4j, and nothing that ties it to a framework or a technology. */
+/**
+ * The engine is the domain: it may use the JDK, ta4j and JCTools' queues (the engine loop's inbound
+ * queue), and nothing that ties it to a framework or a technology.
+ */
 class EngineArchitectureTest {
     private final JavaClasses engine = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.quorum.engine");
 
     @Test
-    void engine_depends_only_on_the_jdk_and_ta4j() {
+    void engine_depends_only_on_the_jdk_ta4j_and_jctools_queues() {
         noClasses().that().resideInAPackage("io.quorum.engine..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(
-                        "io.quorum.engine..", "java..", "javax.annotation..", "org.ta4j..", "com.fasterxml.jackson.annotation..")
+                        "io.quorum.engine..", "java..", "javax.annotation..", "org.ta4j..", "org.jctools.queues..", "com.fasterxml.jackson.annotation..")
                 .because("adapters depend on the engine, never the reverse")
                 .check(engine);
     }
