@@ -32,6 +32,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * How a journal stores an event: the {@link JournalEvent.Kind} name beside a JSON object of the
@@ -103,7 +104,8 @@ public final class JournalEventJson {
                 node.put("detail", u.detail());
             }
             case ReasonerCalled r -> {
-                node.put("proposalId", r.proposalId().toString());
+                if (r.proposalId() != null) node.put("proposalId", r.proposalId().toString());
+                if (r.questionId() != null) node.put("questionId", r.questionId().toString());
                 node.put("role", r.role().name());
                 node.put("provider", r.provider());
                 node.put("model", r.model());
@@ -183,7 +185,9 @@ public final class JournalEventJson {
     }
 
     private static ReasonerCalled reasonerCalled(WireObject in) {
-        var proposalId = new ProposalId(in.uuid("proposalId"));
+        UUID proposal = in.optionalUuid("proposalId");
+        var proposalId = proposal == null ? null : new ProposalId(proposal);
+        UUID questionId = in.optionalUuid("questionId");
         var role = in.enumValue("role", AgentRole.class);
         String provider = in.text("provider");
         String model = in.text("model");
@@ -198,7 +202,7 @@ public final class JournalEventJson {
         boolean cached = in.bool("cached");
         String raw = in.text("raw");
         return in.build(() -> new ReasonerCalled(proposalId, role, provider, model, modelVersion, promptVersion, promptHash,
-                tokensIn, tokensOut, latencyMillis, cost, outcome, cached, raw));
+                tokensIn, tokensOut, latencyMillis, cost, outcome, cached, raw, questionId));
     }
 
     private static ObjectNode request(OrderRequest request) {

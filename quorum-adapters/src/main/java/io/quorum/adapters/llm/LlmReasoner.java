@@ -12,13 +12,18 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled.Outcome;
 import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Reply;
+import io.quorum.engine.reasoning.VoteAnswer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * A language model that votes for the roles it has a model for, behind the desk's protections, in
@@ -34,7 +40,8 @@ import java.util.concurrent.TimeoutException;
  * starts only while the {@link TokenBudget} has room and the provider's circuit breaker is closed;
  * the call runs on a virtual thread of its own and is given up after the configured timeout
  * (resilience4j's time limiter), which is shorter than the vote's deadline; the answer must pass the
- * {@link VoteSchema}. Whatever stops it is a {@link Reasoning.FellBack}: the role votes by its rules.
+ * {@link VoteSchema} ({@link ReplySchema} for an answer to another agent's question). Whatever
+ * stops it is a {@link Reasoning.FellBack}: the role votes, or answers, by its rules.
  *
  * <p>The breaker counts failures of the provider (HTTP errors, refused connections, timeouts); an
  * answer that is nonsense, or a refusal, is the model's doing, not the server's, and counts as a success.
@@ -46,7 +53,8 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     private final LlmSettings settings;
     private final ChatEndpoint endpoint;
     private final PromptBook prompts = new PromptBook();
-    private final AnswerCache cache = new AnswerCache();
+    private final AnswerCache<VoteAnswer> votes = new AnswerCache<>();
+    private final AnswerCache<Reply> replies = new AnswerCache<>();
     private final TokenBudget budget;
     private final CircuitBreaker breaker;
     private final TimeLimiter limiter;
@@ -78,16 +86,31 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     /** The provider's circuit: CLOSED when calls go through, OPEN while it is given a rest, HALF_OPEN while one trial call decides. */
     public CircuitBreaker.State circuit() { return breaker.getState(); }
 
-    @Override public CompletionStage<Reasoning> reason(Deliberation deliberation) {
+    @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) {
         Optional<String> configured = settings.modelFor(deliberation.role());
         if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + deliberation.role()));
-        Prompt prompt = prompts.promptFor(deliberation, configured.get());
-        Call call = new Call(deliberation, prompt);
-        Optional<AnswerCache.Kept> kept = cache.find(prompt.hash());
+        Call call = new Call(deliberation.role(), deliberation.proposal().id(), null, prompts.promptFor(deliberation, configured.get()));
+        return ask(call, votes, text -> VoteSchema.read(text, deliberation.role()));
+    }
+
+    /** A role with a model answers questions with it too. */
+    @Override public boolean answersFor(AgentRole role) { return speaksFor(role); }
+
+    @Override public CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) {
+        Optional<String> configured = settings.modelFor(inquiry.role());
+        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + inquiry.role()));
+        Call call = new Call(inquiry.role(), null, inquiry.questionId(), prompts.promptFor(inquiry, configured.get()));
+        return ask(call, replies, ReplySchema::read);
+    }
+
+    /** The protections in order (cache, budget, breaker, time limit, schema), the same for a vote and for an answer. */
+    private <A> CompletionStage<Reasoning<A>> ask(Call call, AnswerCache<A> cache, Function<String, SchemaReading<A>> schema) {
+        Prompt prompt = call.prompt;
+        Optional<AnswerCache.Kept<A>> kept = cache.find(prompt.hash());
         if (kept.isPresent()) {
-            return CompletableFuture.completedFuture(new Reasoning.Answered(kept.get().answer(), call.cached(kept.get())));
+            return CompletableFuture.completedFuture(new Reasoning.Answered<>(kept.get().answer(), call.cached(kept.get().raw(), kept.get().modelVersion())));
         }
-        String spent = budget.refusal(deliberation.proposal().id());
+        String spent = budget.refusal(call.subject(), call.proposalId != null ? "decision" : "question");
         if (spent != null) return CompletableFuture.completedFuture(call.notMade(Outcome.BUDGET_SPENT, spent));
         if (!breaker.tryAcquirePermission()) {
             return CompletableFuture.completedFuture(call.notMade(Outcome.CIRCUIT_OPEN, settings.provider().configName() + " failed too often; retrying in " + show(settings.breaker().openFor())));
@@ -96,13 +119,13 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
         return limiter.executeCompletionStage(timer, () -> CompletableFuture.supplyAsync(() -> endpoint.ask(prompt, settings.maxAnswerTokens()), callers))
                 .handle((reply, failure) -> {
                     long took = System.nanoTime() - started;
-                    if (failure != null) return failed(call, unwrapped(failure), took);
+                    if (failure != null) return this.<A>failed(call, unwrapped(failure), took);
                     breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-                    return answered(call, reply, took);
+                    return answered(call, reply, took, cache, schema);
                 });
     }
 
-    private Reasoning failed(Call call, Throwable failure, long tookNanos) {
+    private <A> Reasoning<A> failed(Call call, Throwable failure, long tookNanos) {
         if (failure instanceof ContentFilteredException) {
             // The model declined (OpenAI's message.refusal): an answer, so the provider is well.
             breaker.onSuccess(tookNanos, TimeUnit.NANOSECONDS);
@@ -114,16 +137,16 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
         return call.failed(Outcome.UNAVAILABLE, describe(failure), tookNanos);
     }
 
-    private Reasoning answered(Call call, ModelReply reply, long tookNanos) {
+    private <A> Reasoning<A> answered(Call call, ModelReply reply, long tookNanos, AnswerCache<A> cache, Function<String, SchemaReading<A>> schema) {
         BigDecimal cost = settings.priceOf(call.prompt.model()).cost(reply.tokensIn(), reply.tokensOut());
-        budget.spend(call.deliberation.proposal().id(), reply.tokensIn() + reply.tokensOut(), cost);
-        if (reply.refused()) return new Reasoning.FellBack("", call.returned(Outcome.REFUSED, reply, cost, tookNanos));
-        return switch (VoteSchema.read(reply.text(), call.deliberation.role())) {
-            case VoteSchema.Reading.Invalid invalid -> new Reasoning.FellBack(invalid.problem(), call.returned(Outcome.INVALID_ANSWER, reply, cost, tookNanos));
-            case VoteSchema.Reading.Valid valid -> {
+        budget.spend(call.subject(), reply.tokensIn() + reply.tokensOut(), cost);
+        if (reply.refused()) return new Reasoning.FellBack<>("", call.returned(Outcome.REFUSED, reply, cost, tookNanos));
+        return switch (schema.apply(reply.text())) {
+            case SchemaReading.Invalid<A> invalid -> new Reasoning.FellBack<>(invalid.problem(), call.returned(Outcome.INVALID_ANSWER, reply, cost, tookNanos));
+            case SchemaReading.Valid<A> valid -> {
                 ReasonerCalled record = call.returned(Outcome.ANSWERED, reply, cost, tookNanos);
-                cache.keep(call.prompt.hash(), new AnswerCache.Kept(valid.answer(), record.raw(), record.modelVersion()));
-                yield new Reasoning.Answered(valid.answer(), record);
+                cache.keep(call.prompt.hash(), new AnswerCache.Kept<>(valid.answer(), record.raw(), record.modelVersion()));
+                yield new Reasoning.Answered<>(valid.answer(), record);
             }
         };
     }
@@ -154,23 +177,30 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
         callers.shutdownNow();
     }
 
-    /** One call's facts, for its journal record whatever comes of it. */
+    /** One call's facts, for its journal record whatever comes of it: about a proposal's vote or about a question (one of the two ids). */
     private final class Call {
-        final Deliberation deliberation;
+        final AgentRole role;
+        final ProposalId proposalId;
+        final UUID questionId;
         final Prompt prompt;
 
-        Call(Deliberation deliberation, Prompt prompt) {
-            this.deliberation = deliberation;
+        Call(AgentRole role, ProposalId proposalId, UUID questionId, Prompt prompt) {
+            this.role = role;
+            this.proposalId = proposalId;
+            this.questionId = questionId;
             this.prompt = prompt;
         }
 
-        Reasoning.FellBack notMade(Outcome outcome, String detail) { return new Reasoning.FellBack(detail, record(outcome, "", 0, 0, 0, BigDecimal.ZERO, false, "")); }
+        /** What the budget counts the call against. */
+        UUID subject() { return proposalId != null ? proposalId.value() : questionId; }
 
-        Reasoning.FellBack failed(Outcome outcome, String detail, long tookNanos) {
-            return new Reasoning.FellBack(detail, record(outcome, "", 0, 0, tookNanos, BigDecimal.ZERO, false, ""));
+        <A> Reasoning.FellBack<A> notMade(Outcome outcome, String detail) { return new Reasoning.FellBack<>(detail, record(outcome, "", 0, 0, 0, BigDecimal.ZERO, false, "")); }
+
+        <A> Reasoning.FellBack<A> failed(Outcome outcome, String detail, long tookNanos) {
+            return new Reasoning.FellBack<>(detail, record(outcome, "", 0, 0, tookNanos, BigDecimal.ZERO, false, ""));
         }
 
-        ReasonerCalled cached(AnswerCache.Kept kept) { return record(Outcome.ANSWERED, kept.modelVersion(), 0, 0, 0, BigDecimal.ZERO, true, kept.raw()); }
+        ReasonerCalled cached(String raw, String modelVersion) { return record(Outcome.ANSWERED, modelVersion, 0, 0, 0, BigDecimal.ZERO, true, raw); }
 
         ReasonerCalled returned(Outcome outcome, ModelReply reply, BigDecimal cost, long tookNanos) {
             String raw = reply.text() == null ? "" : reply.text().length() > LONGEST_RAW ? reply.text().substring(0, LONGEST_RAW) : reply.text();
@@ -178,8 +208,8 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
         }
 
         private ReasonerCalled record(Outcome outcome, String modelVersion, long in, long out, long tookNanos, BigDecimal cost, boolean cached, String raw) {
-            return new ReasonerCalled(deliberation.proposal().id(), deliberation.role(), settings.provider().configName(), prompt.model(), modelVersion,
-                    prompt.version(), prompt.hash(), in, out, TimeUnit.NANOSECONDS.toMillis(tookNanos), cost, outcome, cached, raw);
+            return new ReasonerCalled(proposalId, role, settings.provider().configName(), prompt.model(), modelVersion,
+                    prompt.version(), prompt.hash(), in, out, TimeUnit.NANOSECONDS.toMillis(tookNanos), cost, outcome, cached, raw, questionId);
         }
     }
 }

@@ -3,29 +3,35 @@ package io.quorum.adapters.llm;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Inquiry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The prompts, versioned in resources: {@code prompts/<role>.v<n>.md} says what the role is and
- * what it weighs; {@code prompts/answer.v<n>.md} is the answer's JSON schema, the same for every
- * role. A change of wording is a new version, so that the journal tells which text a model read.
+ * what it weighs; {@code prompts/answer.v<n>.md} is the vote's JSON schema, the same for every
+ * role, and {@code prompts/reply.v<n>.md} the schema of an answer to another agent's question. A
+ * change of wording is a new version, so that the journal tells which text a model read.
  */
 public final class PromptBook {
     static final String ROLE_VERSION = "v1";
     static final String ANSWER_VERSION = "v1";
+    static final String REPLY_VERSION = "v1";
 
     private final Map<AgentRole, String> instructions = new EnumMap<>(AgentRole.class);
     private final String answer;
+    private final String reply;
 
     public PromptBook() {
         for (AgentRole role : AgentRole.VOTERS) instructions.put(role, read(fileOf(role)));
         this.answer = read("answer." + ANSWER_VERSION + ".md");
+        this.reply = read("reply." + REPLY_VERSION + ".md");
     }
 
     /** The prompt for {@code deliberation}, to be sent to {@code model}. */
@@ -33,6 +39,15 @@ public final class PromptBook {
         AgentRole role = deliberation.role();
         return Prompt.of(versionOf(role), model, instructions.get(role) + "\n\n" + answer, facts(deliberation));
     }
+
+    /** The prompt for {@code inquiry}'s question, to be sent to {@code model}: the role's instructions and the reply's schema. */
+    public Prompt promptFor(Inquiry inquiry, String model) {
+        AgentRole role = inquiry.role();
+        return Prompt.of(replyVersionOf(role), model, instructions.get(role) + "\n\n" + reply, facts(inquiry));
+    }
+
+    /** The version of the prompts a role answers a question with ({@code sentiment.v1+reply.v1}). */
+    public static String replyVersionOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + "+reply." + REPLY_VERSION; }
 
     /** The version of the prompts a role is asked with today ({@code risk.v1+answer.v1}), as the journal records it. */
     public static String versionOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + "+answer." + ANSWER_VERSION; }
@@ -62,11 +77,28 @@ public final class PromptBook {
         if (deliberation.rulesVerdict() != null) {
             text.append("\n# What the desk's fixed rules for your role would vote\n").append(deliberation.rulesVerdict()).append('\n');
         }
-        text.append("\n# The conversation so far, oldest first\n");
-        if (deliberation.conversation().isEmpty()) text.append("(nothing yet)\n");
-        for (String line : deliberation.conversation()) text.append("- ").append(line).append('\n');
+        conversation(text, deliberation.conversation());
         text.append("\nAnswer with the JSON object only.");
         return text.toString();
+    }
+
+    /** The question's facts as the model reads them; the question's id is left out, so the same question on the same facts is the same prompt. */
+    static String facts(Inquiry inquiry) {
+        StringBuilder text = new StringBuilder();
+        text.append("# The question ").append(inquiry.asker().displayName()).append(" asks you\n");
+        text.append(inquiry.question()).append("\n\n");
+        text.append("# What you see as the ").append(inquiry.role().displayName()).append(" agent\n");
+        for (String fact : inquiry.facts()) text.append("- ").append(fact).append('\n');
+        text.append("\n# What the desk's fixed rules for your role would answer\n").append(inquiry.rulesAnswer()).append('\n');
+        conversation(text, inquiry.conversation());
+        text.append("\nAnswer with the JSON object only.");
+        return text.toString();
+    }
+
+    private static void conversation(StringBuilder text, List<String> lines) {
+        text.append("\n# The conversation so far, oldest first\n");
+        if (lines.isEmpty()) text.append("(nothing yet)\n");
+        for (String line : lines) text.append("- ").append(line).append('\n');
     }
 
     static String fileOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + ".md"; }

@@ -1,15 +1,15 @@
 package io.quorum.adapters.llm;
 
-import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.port.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * What the models have cost today (UTC) and in each recent decision, against the configured
+ * What the models have cost today (UTC) and in each recent decision or question, against the configured
  * {@link LlmSettings.Budget}. A call may start while both still have room; what it cost is added
  * when it returns. Shared by the five roles' calls, which run at once, so it is synchronised.
  */
@@ -22,8 +22,8 @@ public final class TokenBudget {
     private LocalDate day;
     private long tokensToday;
     private BigDecimal dollarsToday = BigDecimal.ZERO;
-    private final Map<ProposalId, Spent> decisions = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<ProposalId, Spent> eldest) { return size() > DECISIONS_REMEMBERED; }
+    private final Map<UUID, Spent> decisions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<UUID, Spent> eldest) { return size() > DECISIONS_REMEMBERED; }
     };
 
     private record Spent(long tokens, BigDecimal dollars) {
@@ -38,20 +38,20 @@ public final class TokenBudget {
         this.day = today();
     }
 
-    /** Why no call may start for {@code decision} now, or null when one may. */
-    public synchronized String refusal(ProposalId decision) {
+    /** Why no call may start for {@code decision} (a proposal's or a question's id) now, or null when one may; {@code what} names it ("decision"). */
+    public synchronized String refusal(UUID decision, String what) {
         rollOver();
         if (tokensToday >= limits.tokensPerDay()) return tokensToday + " of " + limits.tokensPerDay() + " tokens spent today";
         if (dollarsToday.compareTo(limits.dollarsPerDay()) >= 0) return "$" + dollarsToday.toPlainString() + " of $" + limits.dollarsPerDay().toPlainString() + " spent today";
         Spent spent = decisions.getOrDefault(decision, Spent.NOTHING);
-        if (spent.tokens() >= limits.tokensPerDecision()) return spent.tokens() + " of " + limits.tokensPerDecision() + " tokens spent on this decision";
+        if (spent.tokens() >= limits.tokensPerDecision()) return spent.tokens() + " of " + limits.tokensPerDecision() + " tokens spent on this " + what;
         if (spent.dollars().compareTo(limits.dollarsPerDecision()) >= 0) {
-            return "$" + spent.dollars().toPlainString() + " of $" + limits.dollarsPerDecision().toPlainString() + " spent on this decision";
+            return "$" + spent.dollars().toPlainString() + " of $" + limits.dollarsPerDecision().toPlainString() + " spent on this " + what;
         }
         return null;
     }
 
-    public synchronized void spend(ProposalId decision, long tokens, BigDecimal dollars) {
+    public synchronized void spend(UUID decision, long tokens, BigDecimal dollars) {
         rollOver();
         tokensToday += tokens;
         dollarsToday = dollarsToday.add(dollars);

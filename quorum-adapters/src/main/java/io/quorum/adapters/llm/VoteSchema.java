@@ -39,33 +39,38 @@ public final class VoteSchema {
     private VoteSchema() {}
 
     /** What a model's text amounts to: a vote {@code role} may cast, or why not. */
-    public sealed interface Reading {
-        record Valid(VoteAnswer answer) implements Reading {}
-
-        record Invalid(String problem) implements Reading {}
-    }
-
-    public static Reading read(String text, AgentRole role) {
+    public static SchemaReading<VoteAnswer> read(String text, AgentRole role) {
         JsonNode root;
         try {
-            root = JSON.readTree(unfenced(text));
-        } catch (JsonProcessingException notJson) {
-            return new Reading.Invalid("the answer is not JSON");
+            root = object(text, FIELDS);
+        } catch (IllegalArgumentException unreadable) {
+            return new SchemaReading.Invalid<>(unreadable.getMessage());
         }
-        if (root == null || !root.isObject()) return new Reading.Invalid("the answer is not a JSON object");
-        String unknown = unknownField(root, FIELDS);
-        if (unknown != null) return new Reading.Invalid("unknown field \"" + unknown + "\"");
         try {
             VoteChoice choice = choice(root.path("choice"));
             String reason = reason(root.path("reason"));
             BigDecimal confidence = confidence(root.path("confidence"));
             Modification modification = modification(root.path("modification"));
             VoteAnswer answer = new VoteAnswer(choice, reason, confidence, modification);
-            if (!answer.allowedFor(role)) return new Reading.Invalid("only Risk may VETO, and this is " + role.displayName());
-            return new Reading.Valid(answer);
+            if (!answer.allowedFor(role)) return new SchemaReading.Invalid<>("only Risk may VETO, and this is " + role.displayName());
+            return new SchemaReading.Valid<>(answer);
         } catch (IllegalArgumentException violation) {
-            return new Reading.Invalid(violation.getMessage());
+            return new SchemaReading.Invalid<>(violation.getMessage());
         }
+    }
+
+    /** The answer's one JSON object, with no field but {@code known}; throws with the problem in words. */
+    static JsonNode object(String text, Set<String> known) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(unfenced(text));
+        } catch (JsonProcessingException notJson) {
+            throw new IllegalArgumentException("the answer is not JSON");
+        }
+        if (root == null || !root.isObject()) throw new IllegalArgumentException("the answer is not a JSON object");
+        String unknown = unknownField(root, known);
+        if (unknown != null) throw new IllegalArgumentException("unknown field \"" + unknown + "\"");
+        return root;
     }
 
     /** The text inside a ``` or ```json fence around the whole answer; the text itself otherwise. */
@@ -85,14 +90,14 @@ public final class VoteSchema {
         }
     }
 
-    private static String reason(JsonNode node) {
+    static String reason(JsonNode node) {
         if (!node.isTextual() || node.textValue().isBlank()) throw new IllegalArgumentException("reason: expected a sentence");
         String reason = node.textValue().strip();
         if (reason.length() > VoteAnswer.LONGEST_REASON) throw new IllegalArgumentException("reason: longer than " + VoteAnswer.LONGEST_REASON + " characters");
         return reason;
     }
 
-    private static BigDecimal confidence(JsonNode node) {
+    static BigDecimal confidence(JsonNode node) {
         if (!node.isNumber()) throw new IllegalArgumentException("confidence: expected a number from 0 to 1");
         BigDecimal confidence = node.decimalValue();
         if (confidence.signum() < 0 || confidence.compareTo(BigDecimal.ONE) > 0) {

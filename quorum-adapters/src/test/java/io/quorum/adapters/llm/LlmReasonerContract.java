@@ -18,7 +18,10 @@ import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Reply;
+import io.quorum.engine.reasoning.VoteAnswer;
 import io.quorum.engine.time.ManualClock;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,7 +29,11 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +59,21 @@ abstract class LlmReasonerContract {
 
     abstract LlmProvider provider();
 
+    /** Providers whose client has made a call in this JVM already. */
+    private static final Set<LlmProvider> WARM = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Makes one call with the provider's client before the first test of the class, with no time
+     * limit: loading the client's classes on a busy machine is not what any test's timeout is about.
+     */
+    @BeforeEach void warmTheClient() {
+        if (!WARM.add(provider())) return;
+        server.answer(APPROVE);
+        new LangChainEndpoint(provider(), server.baseUrl(), "sk-test-secret-1234", Duration.ofSeconds(60)).ask(Prompt.of("warm-up", MODEL, "system", "user"), 16);
+        server.bodies.clear();
+        server.keysSeen.clear();
+    }
+
     @AfterEach void stop() {
         if (reasoner != null) reasoner.close();
         server.close();
@@ -75,7 +97,13 @@ abstract class LlmReasonerContract {
                 "APPROVE — exposure 4.0% → 5.0% of equity", List.of("Technical PROPOSAL: Buy 10 AAPL. Entry: $100.00"));
     }
 
-    static Reasoning ask(LlmReasoner reasoner, Deliberation deliberation) {
+    /** The answer of a call that answered; fails the test otherwise. */
+    static <A> A answerOf(Reasoning<A> reasoning) {
+        assertThat(reasoning).isInstanceOf(Reasoning.Answered.class);
+        return ((Reasoning.Answered<A>) reasoning).answer();
+    }
+
+    static Reasoning<VoteAnswer> ask(LlmReasoner reasoner, Deliberation deliberation) {
         return reasoner.reason(deliberation).toCompletableFuture().join();
     }
 
@@ -84,13 +112,12 @@ abstract class LlmReasonerContract {
         server.answer(APPROVE);
         ProposalId id = ProposalId.random();
 
-        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.RISK, id));
+        Reasoning<VoteAnswer> reasoning = ask(reasoner(), deliberation(AgentRole.RISK, id));
 
-        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.Answered.class, answered -> {
-            assertThat(answered.answer().choice()).isEqualTo(VoteChoice.APPROVE);
-            assertThat(answered.answer().confidence()).isEqualByComparingTo("0.8");
-            assertThat(answered.answer().modification()).isEqualTo(new Modification(Size.shares(5), Price.parse("96.50"), null));
-        });
+        VoteAnswer answer = answerOf(reasoning);
+        assertThat(answer.choice()).isEqualTo(VoteChoice.APPROVE);
+        assertThat(answer.confidence()).isEqualByComparingTo("0.8");
+        assertThat(answer.modification()).isEqualTo(new Modification(Size.shares(5), Price.parse("96.50"), null));
         ReasonerCalled call = reasoning.call();
         assertThat(call.proposalId()).isEqualTo(id);
         assertThat(call.provider()).isEqualTo(provider().configName());
@@ -107,14 +134,50 @@ abstract class LlmReasonerContract {
     }
 
     @Test
-    void text_that_is_not_json_falls_back_as_an_invalid_answer_and_keeps_what_the_model_said() {
-        server.answer("I would approve this trade, the chart looks fine.");
+    void a_question_is_answered_with_the_reply_schema_and_its_call_is_recorded_against_the_question() {
+        server.answer("{\"answer\":\"Negative news. The guidance cut on Tuesday explains the drop.\",\"confidence\":0.75}");
+        Inquiry inquiry = inquiry();
 
-        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.TECHNICAL, ProposalId.random()));
+        Reasoning<Reply> reasoning = reasoner().answer(inquiry).toCompletableFuture().join();
+
+        assertThat(answerOf(reasoning)).isEqualTo(new Reply("Negative news. The guidance cut on Tuesday explains the drop.", new BigDecimal("0.75")));
+        ReasonerCalled call = reasoning.call();
+        assertThat(call.questionId()).isEqualTo(inquiry.questionId());
+        assertThat(call.proposalId()).isNull();
+        assertThat(call.promptVersion()).isEqualTo("sentiment.v1+reply.v1");
+        assertThat(call.tokens()).isEqualTo(876);
+        assertThat(server.bodies).singleElement().asString().contains("You are the Sentiment agent").contains("The question Fundamental asks you")
+                .contains("is there a headline behind this move?").contains("\\\"answer\\\"").doesNotContain(inquiry.questionId().toString());
+    }
+
+    @Test
+    void an_answer_to_a_question_that_breaks_the_reply_schema_falls_back_to_the_rules_answer() {
+        server.answer("{\"choice\":\"APPROVE\",\"reason\":\"fine\",\"confidence\":0.5}");
+
+        Reasoning<Reply> reasoning = reasoner().answer(inquiry()).toCompletableFuture().join();
 
         assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> {
             assertThat(fellBack.call().outcome()).isEqualTo(Outcome.INVALID_ANSWER);
-            assertThat(fellBack.why()).isEqualTo("the model's answer was not a valid vote (the answer is not JSON)");
+            assertThat(fellBack.why()).isEqualTo("the model's answer was not valid (unknown field \"choice\")");
+        });
+    }
+
+    static Inquiry inquiry() {
+        return new Inquiry(AgentRole.SENTIMENT, SessionId.of("contract"), UUID.randomUUID(), AgentRole.FUNDAMENTAL,
+                "Technical reports: AAPL fell 3% in an hour. Sentiment, is there a headline behind this move?",
+                List.of("News sentiment score: 0.31 (negative)."), "Negative news. News sentiment score: 0.31 (negative).",
+                List.of("Technical ALERT: AAPL fell 3% in an hour"));
+    }
+
+    @Test
+    void text_that_is_not_json_falls_back_as_an_invalid_answer_and_keeps_what_the_model_said() {
+        server.answer("I would approve this trade, the chart looks fine.");
+
+        Reasoning<VoteAnswer> reasoning = ask(reasoner(), deliberation(AgentRole.TECHNICAL, ProposalId.random()));
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> {
+            assertThat(fellBack.call().outcome()).isEqualTo(Outcome.INVALID_ANSWER);
+            assertThat(fellBack.why()).isEqualTo("the model's answer was not valid (the answer is not JSON)");
             assertThat(fellBack.call().raw()).isEqualTo("I would approve this trade, the chart looks fine.");
             assertThat(fellBack.call().tokens()).isEqualTo(876);
         });
@@ -130,7 +193,7 @@ abstract class LlmReasonerContract {
     void an_answer_outside_the_schema_falls_back_as_an_invalid_answer(String answer) {
         server.answer(answer);
 
-        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.TECHNICAL, ProposalId.random()));
+        Reasoning<VoteAnswer> reasoning = ask(reasoner(), deliberation(AgentRole.TECHNICAL, ProposalId.random()));
 
         assertThat(reasoning).isInstanceOf(Reasoning.FellBack.class);
         assertThat(reasoning.call().outcome()).isEqualTo(Outcome.INVALID_ANSWER);
@@ -140,7 +203,7 @@ abstract class LlmReasonerContract {
     void a_refusal_falls_back_as_refused() {
         server.refuse();
 
-        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.SENTIMENT, ProposalId.random()));
+        Reasoning<VoteAnswer> reasoning = ask(reasoner(), deliberation(AgentRole.SENTIMENT, ProposalId.random()));
 
         assertThat(reasoning).isInstanceOf(Reasoning.FellBack.class);
         assertThat(reasoning.call().outcome()).as(reasoning.toString()).isEqualTo(Outcome.REFUSED);
@@ -150,7 +213,7 @@ abstract class LlmReasonerContract {
     void an_answer_slower_than_the_timeout_falls_back_as_timed_out_once_the_timeout_has_passed() {
         server.answerAfter(TIMEOUT.multipliedBy(3), APPROVE);
 
-        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.RISK, ProposalId.random()));
+        Reasoning<VoteAnswer> reasoning = ask(reasoner(), deliberation(AgentRole.RISK, ProposalId.random()));
 
         assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class,
                 fellBack -> assertThat(fellBack.why()).isEqualTo("the model did not answer in time (no answer within 2s)"));
@@ -162,7 +225,7 @@ abstract class LlmReasonerContract {
     void an_http_error_falls_back_as_unavailable_and_never_repeats_the_servers_message(int status) {
         server.fail(status);
 
-        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.EXECUTION, ProposalId.random()));
+        Reasoning<VoteAnswer> reasoning = ask(reasoner(), deliberation(AgentRole.EXECUTION, ProposalId.random()));
 
         assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> {
             assertThat(fellBack.call().outcome()).isEqualTo(Outcome.UNAVAILABLE);
@@ -176,7 +239,7 @@ abstract class LlmReasonerContract {
     void the_key_goes_to_the_server_in_its_header_and_nowhere_into_the_record() {
         server.answer(APPROVE);
 
-        Reasoning reasoning = ask(reasoner(), deliberation(AgentRole.RISK, ProposalId.random()));
+        Reasoning<VoteAnswer> reasoning = ask(reasoner(), deliberation(AgentRole.RISK, ProposalId.random()));
 
         assertThat(server.keysSeen).anyMatch(header -> header.contains("sk-test-secret-1234"));
         assertThat(reasoning.call().toString()).doesNotContain("sk-test");
@@ -190,7 +253,7 @@ abstract class LlmReasonerContract {
         ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
         assertThat(reasoner.circuit()).isEqualTo(CircuitBreaker.State.OPEN);
 
-        Reasoning resting = ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
+        Reasoning<VoteAnswer> resting = ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
 
         assertThat(resting.call().outcome()).isEqualTo(Outcome.CIRCUIT_OPEN);
         assertThat(server.requests()).isEqualTo(2);
@@ -208,7 +271,7 @@ abstract class LlmReasonerContract {
         assertThat(ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()))).isInstanceOf(Reasoning.Answered.class);
         assertThat(ask(reasoner, deliberation(AgentRole.TECHNICAL, ProposalId.random()))).isInstanceOf(Reasoning.Answered.class);
 
-        Reasoning spent = ask(reasoner, deliberation(AgentRole.SENTIMENT, ProposalId.random()));
+        Reasoning<VoteAnswer> spent = ask(reasoner, deliberation(AgentRole.SENTIMENT, ProposalId.random()));
 
         assertThat(spent).isInstanceOfSatisfying(Reasoning.FellBack.class,
                 fellBack -> assertThat(fellBack.why()).isEqualTo("the token budget is spent (1752 of 1500 tokens spent today)"));
@@ -228,7 +291,7 @@ abstract class LlmReasonerContract {
         ProposalId decision = ProposalId.random();
         ask(reasoner, deliberation(AgentRole.RISK, decision));
 
-        Reasoning second = ask(reasoner, deliberation(AgentRole.TECHNICAL, decision));
+        Reasoning<VoteAnswer> second = ask(reasoner, deliberation(AgentRole.TECHNICAL, decision));
 
         assertThat(second).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> assertThat(fellBack.detail()).isEqualTo("876 of 800 tokens spent on this decision"));
         assertThat(ask(reasoner, deliberation(AgentRole.TECHNICAL, ProposalId.random()))).isInstanceOf(Reasoning.Answered.class);
@@ -238,12 +301,12 @@ abstract class LlmReasonerContract {
     void the_same_prompt_again_is_answered_from_the_cache_free_and_without_a_call() {
         server.answer(APPROVE);
         LlmReasoner reasoner = reasoner();
-        Reasoning first = ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
+        Reasoning<VoteAnswer> first = ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
 
-        Reasoning again = ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
+        Reasoning<VoteAnswer> again = ask(reasoner, deliberation(AgentRole.RISK, ProposalId.random()));
 
         assertThat(again).isInstanceOfSatisfying(Reasoning.Answered.class, answered -> {
-            assertThat(answered.answer()).isEqualTo(((Reasoning.Answered) first).answer());
+            assertThat(answered.answer()).isEqualTo(((Reasoning.Answered<VoteAnswer>) first).answer());
             assertThat(answered.call().cached()).isTrue();
             assertThat(answered.call().tokens()).isZero();
             assertThat(answered.call().cost()).isZero();

@@ -7,6 +7,7 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.VoteAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -32,7 +33,7 @@ final class SequentialModelCalls implements RoundCarrier {
             for (AgentRole role : AgentRole.VOTERS) {
                 Deliberation deliberation = new Deliberation(role, session, ModelVoteRounds.proposal(index), List.of(role.displayName() + " sees a flat desk."),
                         null, List.of());
-                if (!(reasoner.reason(deliberation).toCompletableFuture().join() instanceof Reasoning.Answered)) notAnswered.increment();
+                if (!(reasoner.reason(deliberation).toCompletableFuture().join() instanceof Reasoning.Answered<VoteAnswer>)) notAnswered.increment();
             }
             arrived(index);
         });

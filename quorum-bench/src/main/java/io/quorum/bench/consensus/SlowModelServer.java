@@ -10,6 +10,7 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.VoteAnswer;
 import io.quorum.engine.time.SystemClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +83,7 @@ final class SlowModelServer implements AutoCloseable {
     void warmUp(int rounds) {
         try (LlmReasoner warming = reasoner()) {
             for (int round = 0; round < rounds; round++) {
-                List<CompletableFuture<Reasoning>> calls = new ArrayList<>();
+                List<CompletableFuture<Reasoning<VoteAnswer>>> calls = new ArrayList<>();
                 for (AgentRole role : AgentRole.VOTERS) {
                     Deliberation deliberation = new Deliberation(role, SessionId.of("bench-warm-up"), ModelVoteRounds.proposal(-1 - round), List.of(), null, List.of());
                     calls.add(warming.reason(deliberation).toCompletableFuture());

@@ -20,10 +20,13 @@ import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,6 +35,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * One member of the desk. An agent reads the desk through its {@link DeskView}, reacts to the
@@ -47,7 +51,9 @@ import java.util.concurrent.CompletionStage;
  * votes instead, on the facts the agent sees and the conversation it heard; the rules deliberate at
  * the same time, and their vote stands whenever the model's answer is late, invalid or missing,
  * with an UPDATE that says so and why. Each call is handed to the context's record of calls (the
- * desk journals it) before the vote is published.
+ * desk journals it) before the vote is published. A question addressed to the agent is answered
+ * the same way: by the model when one speaks for the role and it answers, else by the rules
+ * ({@link #answerByRules}).
  */
 public abstract class Agent {
     private static final System.Logger LOG = System.getLogger("io.quorum.engine.agent");
@@ -105,7 +111,7 @@ public abstract class Agent {
                 if (request.asks(role)) castVote(message, request);
             }
             case Alert alert -> onAlert(message, alert);
-            case Question question -> onQuestion(message, question);
+            case Question question -> answer(message, question);
             case Update update -> onUpdate(message, update);
             case Decision decision -> onDecision(message, decision);
             case Proposal proposal -> onProposal(message, proposal);
@@ -115,7 +121,11 @@ public abstract class Agent {
 
     protected void onAlert(AgentMessage message, Alert alert) { }
 
-    protected void onQuestion(AgentMessage message, Question question) { }
+    /**
+     * The agent's own answer to a question addressed to it, an UPDATE that replies to it; null when
+     * its rules have nothing to say to such a question, and then it stays unanswered.
+     */
+    protected Update answerByRules(Question question) { return null; }
 
     protected void onUpdate(AgentMessage message, Update update) { }
 
@@ -154,36 +164,83 @@ public abstract class Agent {
         CompletableFuture<Judgement> rules = deliberate(proposal).toCompletableFuture();
         String rulesVerdict = rules.isDone() && !rules.isCompletedExceptionally() ? rules.join().text() : null;
         Deliberation deliberation = new Deliberation(role, session, proposal, facts(), rulesVerdict, List.copyOf(heard));
-        CompletableFuture<Reasoning> answer;
-        try {
-            answer = reasoner.reason(deliberation).toCompletableFuture();
-        } catch (RuntimeException broken) {
-            answer = CompletableFuture.failedFuture(broken);
-        }
-        return answer.handle((reasoning, failure) -> failure == null ? reasoning : null)
+        return settled(() -> reasoner.reason(deliberation))
                 .thenCombine(rules, (reasoning, ruled) -> settle(reasoning, ruled));
     }
 
+    /** The reasoner's stage, with a reasoner that broke (threw, or failed the stage) as null. */
+    private static <A> CompletableFuture<Reasoning<A>> settled(Supplier<CompletionStage<Reasoning<A>>> asking) {
+        CompletableFuture<Reasoning<A>> answer;
+        try {
+            answer = asking.get().toCompletableFuture();
+        } catch (RuntimeException broken) {
+            answer = CompletableFuture.failedFuture(broken);
+        }
+        return answer.handle((reasoning, failure) -> failure == null ? reasoning : null);
+    }
+
     /** The vote that stands: the model's when it answered, otherwise the rules', said as such. Null {@code reasoning}: the reasoner itself broke. */
-    private Judgement settle(Reasoning reasoning, Judgement ruled) {
+    private Judgement settle(Reasoning<VoteAnswer> reasoning, Judgement ruled) {
         if (reasoning != null) calls.record(session, reasoning.call());
         return switch (reasoning) {
-            case Reasoning.Answered answered -> fromModel(answered.answer(), answered.call());
-            case Reasoning.FellBack fellBack -> fallBack(fellBack.why(), ruled);
-            case null -> fallBack("the model's reasoner failed", ruled);
+            case Reasoning.Answered<VoteAnswer> answered -> fromModel(answered.answer(), answered.call());
+            case Reasoning.FellBack<VoteAnswer> fellBack -> fallBack("votes", fellBack.why(), ruled);
+            case null -> fallBack("votes", "the model's reasoner failed", ruled);
         };
     }
 
-    private Judgement fallBack(String why, Judgement ruled) {
-        say(Recipients.all(), Update.of(Update.UpdateKind.REASONING, ticker, role.displayName() + " votes by its rules: " + why + "."));
+    /** Says that the role {@code does} ("votes", "answers") by its rules, and why; returns what the rules said. */
+    private <T> T fallBack(String does, String why, T ruled) {
+        say(Recipients.all(), Update.of(Update.UpdateKind.REASONING, ticker, role.displayName() + " " + does + " by its rules: " + why + "."));
         return ruled;
     }
 
     /** The model's vote, its reason followed by who said it and at what cost, as the conversation shows it. */
     private static Judgement fromModel(VoteAnswer answer, ReasonerCalled call) {
+        return new Judgement(answer.choice(), answer.reason() + attribution(answer.confidence(), call), answer.modification());
+    }
+
+    /** " (model, confidence 0.7, 850 tokens, $0.0003)": who said it, how sure, and at what cost. */
+    private static String attribution(BigDecimal confidence, ReasonerCalled call) {
         String cost = call.cached() ? "cached" : call.tokens() + " tokens, $" + call.cost().stripTrailingZeros().toPlainString();
-        String reason = answer.reason() + " (" + call.model() + ", confidence " + answer.confidence().stripTrailingZeros().toPlainString() + ", " + cost + ")";
-        return new Judgement(answer.choice(), reason, answer.modification());
+        return " (" + call.model() + ", confidence " + confidence.stripTrailingZeros().toPlainString() + ", " + cost + ")";
+    }
+
+    /**
+     * Answers a question addressed to this agent, in reply to it: by the rules at once, or, when a
+     * model answers questions for the role, by the model when it answers (on the reasoner's thread),
+     * with the rules' answer as its fallback and as a hint in its prompt.
+     */
+    private void answer(AgentMessage message, Question question) {
+        Update ruled = answerByRules(question);
+        if (ruled == null) return;
+        if (!reasoner.answersFor(role)) {
+            reply(message, ruled);
+            return;
+        }
+        Inquiry inquiry = new Inquiry(role, session, message.id(), message.sender(), question.text(), facts(), ruled.text(), List.copyOf(heard));
+        settled(() -> reasoner.answer(inquiry)).thenAccept(reasoning -> {
+            try {
+                reply(message, settleReply(reasoning, ruled));
+            } catch (RuntimeException refused) {
+                LOG.log(Level.WARNING, role.displayName() + " could not answer the question " + message.id(), refused);
+            }
+        });
+    }
+
+    /** The answer that stands: the model's when it answered, said as the rules' kind of update; otherwise the rules', said as such. */
+    private Update settleReply(Reasoning<Reply> reasoning, Update ruled) {
+        if (reasoning != null) calls.record(session, reasoning.call());
+        return switch (reasoning) {
+            case Reasoning.Answered<Reply> answered ->
+                    Update.of(ruled.kind(), ticker, answered.answer().text() + attribution(answered.answer().confidence(), answered.call()));
+            case Reasoning.FellBack<Reply> fellBack -> fallBack("answers", fellBack.why(), ruled);
+            case null -> fallBack("answers", "the model's reasoner failed", ruled);
+        };
+    }
+
+    private void reply(AgentMessage question, Update answer) {
+        publish(AgentMessage.draft(session, role, Recipients.all(), answer, clock.now()).inReplyTo(question.id()));
     }
 
     /** What the agent sees, as sentences for a prompt: its own analysis, the desk's exposure and limits, the latest headlines. */

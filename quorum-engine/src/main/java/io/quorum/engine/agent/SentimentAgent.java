@@ -1,7 +1,6 @@
 package io.quorum.engine.agent;
 
 import io.quorum.engine.market.NewsItem;
-import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Proposal;
@@ -83,13 +82,12 @@ public final class SentimentAgent extends Agent {
                 + " (" + SentimentScorer.describe(score) + ")", "on the news");
     }
 
-    /** Answers in reply to the question, opening with the verdict the asker reads ({@link NewsAnswer}). */
-    @Override protected void onQuestion(AgentMessage message, Question question) {
+    /** Answers opening with the verdict the asker reads ({@link NewsAnswer}). */
+    @Override protected Update answerByRules(Question question) {
         BigDecimal score = desk.sentiment(ticker);
         NewsAnswer.Tone tone = score.compareTo(POSITIVE) >= 0 ? NewsAnswer.Tone.POSITIVE
                 : score.compareTo(NEGATIVE) <= 0 ? NewsAnswer.Tone.NEGATIVE : NewsAnswer.Tone.NONE;
-        Update answer = Update.of(Update.UpdateKind.OBSERVATION, ticker, NewsAnswer.say(tone, summary()));
-        publish(AgentMessage.draft(session, role(), Recipients.all(), answer, clock().now()).inReplyTo(message.id()));
+        return Update.of(Update.UpdateKind.OBSERVATION, ticker, NewsAnswer.say(tone, summary()));
     }
 
     private String summary() {

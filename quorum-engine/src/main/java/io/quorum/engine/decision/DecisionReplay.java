@@ -67,7 +67,7 @@ public final class DecisionReplay {
         Decision recorded = null;
         Map<AgentRole, ReasonerCalled> calls = new EnumMap<>(AgentRole.class);
         for (JournalEntry entry : entries) {
-            if (entry.event() instanceof ReasonerCalled call && call.proposalId().equals(proposalId)) calls.put(call.role(), call);
+            if (entry.event() instanceof ReasonerCalled call && call.isAbout(proposalId)) calls.put(call.role(), call);
             if (!(entry.event() instanceof MessageJournaled journaled)) continue;
             AgentMessage message = journaled.message();
             if (message.content() instanceof Proposal p && p.id().equals(proposalId) && proposal == null) {

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Something that happened in a session, as kept in its journal. The journal is the audit trail and
@@ -173,7 +174,8 @@ public sealed interface JournalEvent {
     }
 
     /**
-     * A role asked a language model how to vote on {@code proposalId}, and what came of it: which
+     * A role asked a language model how to vote on {@code proposalId}, or how to answer the question
+     * of message {@code questionId} (exactly one of the two is set), and what came of it: which
      * model (as configured, and the version the server reported), which prompt (its version, and
      * the hash of the text sent, which is also the cache's key), the tokens both ways, how long it
      * took, what it cost in dollars, and the model's answer as it came. A call the desk never sent
@@ -183,9 +185,11 @@ public sealed interface JournalEvent {
      */
     record ReasonerCalled(ProposalId proposalId, AgentRole role, String provider, String model, String modelVersion,
                           String promptVersion, String promptHash, long tokensIn, long tokensOut, long latencyMillis,
-                          BigDecimal cost, Outcome outcome, boolean cached, String raw) implements JournalEvent {
+                          BigDecimal cost, Outcome outcome, boolean cached, String raw, UUID questionId) implements JournalEvent {
         public ReasonerCalled {
-            Objects.requireNonNull(proposalId, "proposalId");
+            if ((proposalId == null) == (questionId == null)) {
+                throw new IllegalArgumentException("proposalId, questionId: a call is about a proposal or a question, exactly one of them");
+            }
             Objects.requireNonNull(role, "role");
             requireText(provider, "provider");
             requireText(model, "model");
@@ -200,16 +204,27 @@ public sealed interface JournalEvent {
             Objects.requireNonNull(raw, "raw");
         }
 
+        /** A call about a vote on {@code proposalId}. */
+        public ReasonerCalled(ProposalId proposalId, AgentRole role, String provider, String model, String modelVersion,
+                              String promptVersion, String promptHash, long tokensIn, long tokensOut, long latencyMillis,
+                              BigDecimal cost, Outcome outcome, boolean cached, String raw) {
+            this(Objects.requireNonNull(proposalId, "proposalId"), role, provider, model, modelVersion, promptVersion, promptHash,
+                    tokensIn, tokensOut, latencyMillis, cost, outcome, cached, raw, null);
+        }
+
         @Override public Kind kind() { return Kind.REASONER_CALLED; }
 
         public long tokens() { return tokensIn + tokensOut; }
+
+        /** Whether the call was about {@code proposal}'s vote. */
+        public boolean isAbout(ProposalId proposal) { return proposal.equals(proposalId); }
 
         /** What came of the call; every outcome but ANSWERED is a fallback to the role's rules. */
         public enum Outcome {
             ANSWERED("the model answered"),
             TIMED_OUT("the model did not answer in time"),
             UNAVAILABLE("the model could not be reached or failed"),
-            INVALID_ANSWER("the model's answer was not a valid vote"),
+            INVALID_ANSWER("the model's answer was not valid"),
             REFUSED("the model refused to answer"),
             CIRCUIT_OPEN("the model's provider is failing and is given a rest"),
             BUDGET_SPENT("the token budget is spent");

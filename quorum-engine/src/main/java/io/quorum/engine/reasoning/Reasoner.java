@@ -5,28 +5,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Asks a language model how a role votes on a proposal. The answer comes later, on a thread of the
- * reasoner's own, so that the agent's runner is free meanwhile and the five agents' calls for one
- * vote run side by side.
+ * Asks a language model how a role votes on a proposal, or how it answers another agent's
+ * question. The answer comes later, on a thread of the reasoner's own, so that the agent's runner
+ * is free meanwhile and the five agents' calls for one vote run side by side.
  *
  * <p>A reasoner never fails: whatever goes wrong (the model is late, down, over budget, or answers
  * nonsense) completes the stage with a {@link Reasoning.FellBack} that says why, and the agent
- * votes by its rules. Every answer, even one that was never asked of a model, carries the
+ * answers by its rules. Every answer, even one that was never asked of a model, carries the
  * {@link io.quorum.engine.journal.JournalEvent.ReasonerCalled} the desk journals.
  */
 public interface Reasoner {
-    /** The desk's default: no model at all; every role votes by its rules, and says nothing about it. */
+    /** The desk's default: no model at all; every role votes and answers by its rules, and says nothing about it. */
     Reasoner RULES_ONLY = new Reasoner() {
         @Override public boolean speaksFor(AgentRole role) { return false; }
 
-        @Override public CompletionStage<Reasoning> reason(Deliberation deliberation) {
+        @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) {
             return CompletableFuture.failedFuture(new IllegalStateException("no model speaks for " + deliberation.role()));
         }
     };
 
-    /** Whether a model is configured for {@code role}; a role without one votes by its rules alone. */
+    /** Whether a model is configured for {@code role}; a role without one votes and answers by its rules alone. */
     boolean speaksFor(AgentRole role);
 
+    /** Whether a model answers the questions other agents ask {@code role}; a role without one answers by its rules alone. */
+    default boolean answersFor(AgentRole role) { return false; }
+
     /** The model's vote on {@code deliberation}, or the reason it has none. */
-    CompletionStage<Reasoning> reason(Deliberation deliberation);
+    CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation);
+
+    /** The model's answer to {@code inquiry}'s question, or the reason it has none; asked only of a role it {@link #answersFor}. */
+    default CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this reasoner does not answer questions"));
+    }
 }

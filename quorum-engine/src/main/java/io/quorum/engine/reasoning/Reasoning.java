@@ -3,11 +3,14 @@ package io.quorum.engine.reasoning;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
 import java.util.Objects;
 
-/** What came of asking the model: its vote, or why the role votes by its rules instead. Either way, the call as the journal keeps it. */
-public sealed interface Reasoning {
+/**
+ * What came of asking the model: its answer (a {@link VoteAnswer} to a vote, a {@link Reply} to a
+ * question), or why the role answers by its rules instead. Either way, the call as the journal keeps it.
+ */
+public sealed interface Reasoning<A> {
     ReasonerCalled call();
 
-    record Answered(VoteAnswer answer, ReasonerCalled call) implements Reasoning {
+    record Answered<A>(A answer, ReasonerCalled call) implements Reasoning<A> {
         public Answered {
             Objects.requireNonNull(answer, "answer");
             Objects.requireNonNull(call, "call");
@@ -16,7 +19,7 @@ public sealed interface Reasoning {
     }
 
     /** @param detail what exactly went wrong, for the conversation ("HTTP 429 from the server", "confidence 1.7 is above 1") */
-    record FellBack(String detail, ReasonerCalled call) implements Reasoning {
+    record FellBack<A>(String detail, ReasonerCalled call) implements Reasoning<A> {
         public FellBack {
             Objects.requireNonNull(detail, "detail");
             Objects.requireNonNull(call, "call");

@@ -12,6 +12,7 @@ import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.Question;
 import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Size;
@@ -22,8 +23,10 @@ import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import io.quorum.engine.time.ManualClock;
 import java.math.BigDecimal;
@@ -35,7 +38,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
-/** A language model votes for the roles it speaks for; whenever it cannot, the role's rules vote, and the desk is told why. */
+/**
+ * A language model votes, and answers the other agents' questions, for the roles it speaks for;
+ * whenever it cannot, the role's rules vote or answer, and the desk is told why.
+ */
 class ModelVotingTest {
     private static final SessionId SESSION = SessionId.of("model-voting");
     private static final Ticker AAPL = Ticker.of("AAPL");
@@ -59,7 +65,7 @@ class ModelVotingTest {
         risk.onMessage(request());
         Modification smaller = new Modification(Size.shares(5), null, null);
 
-        model.answer(new VoteAnswer(VoteChoice.APPROVE, "half the size keeps the exposure under 10%", new BigDecimal("0.8"), smaller), 640, "0.0004");
+        model.votes.answer(new VoteAnswer(VoteChoice.APPROVE, "half the size keeps the exposure under 10%", new BigDecimal("0.8"), smaller), 640, "0.0004");
 
         assertThat(recorded).singleElement().satisfies(call -> assertThat(call.tokens()).isEqualTo(640));
         assertThat(bus.published).singleElement().extracting(message -> (Vote) message.content()).satisfies(vote -> {
@@ -74,7 +80,7 @@ class ModelVotingTest {
         RiskByRules risk = new RiskByRules(context);
         risk.onMessage(request());
 
-        model.fallBack(ReasonerCalled.Outcome.TIMED_OUT, "no answer within 20s");
+        model.votes.fallBack(ReasonerCalled.Outcome.TIMED_OUT, "no answer within 20s");
 
         assertThat(recorded).singleElement().extracting(ReasonerCalled::outcome).isEqualTo(ReasonerCalled.Outcome.TIMED_OUT);
         assertThat(bus.published).hasSize(2);
@@ -88,7 +94,7 @@ class ModelVotingTest {
         RiskByRules risk = new RiskByRules(context);
         risk.onMessage(request());
 
-        model.pending.completeExceptionally(new IllegalStateException("bug"));
+        model.votes.pending.completeExceptionally(new IllegalStateException("bug"));
 
         assertThat(recorded).isEmpty();
         assertThat(bus.published).extracting(AgentMessage::content).filteredOn(Vote.class::isInstance).singleElement()
@@ -101,7 +107,7 @@ class ModelVotingTest {
         model.roles = EnumSet.of(AgentRole.TECHNICAL);
         new RiskByRules(context).onMessage(request());
 
-        assertThat(model.asked).isEmpty();
+        assertThat(model.votes.asked).isEmpty();
         assertThat(recorded).isEmpty();
         assertThat(bus.published).singleElement().extracting(AgentMessage::content).isInstanceOf(Vote.class);
     }
@@ -114,7 +120,7 @@ class ModelVotingTest {
                 new Alert(Alert.AlertKind.PRICE_SIGNAL, Alert.Severity.INFO, AAPL, "AAPL crossed its 20-day high"), NOW).sequenced(1));
         risk.onMessage(request());
 
-        assertThat(model.asked).singleElement().satisfies(deliberation -> {
+        assertThat(model.votes.asked).singleElement().satisfies(deliberation -> {
             assertThat(deliberation.role()).isEqualTo(AgentRole.RISK);
             assertThat(deliberation.proposal()).isEqualTo(proposal);
             assertThat(deliberation.facts()).first().isEqualTo("Exposure is within every limit.");
@@ -125,9 +131,82 @@ class ModelVotingTest {
         });
     }
 
+    @Test
+    void a_question_is_answered_by_the_model_in_reply_to_it_with_the_call_recorded_before_the_answer() {
+        RiskByRules risk = new RiskByRules(context);
+        AgentMessage question = question();
+        risk.onMessage(question);
+
+        model.questions.answer(new Reply("Exposure is 4% of equity; room for 6% more before the limit.", new BigDecimal("0.9")), 310, "0.0002");
+
+        assertThat(recorded).singleElement().satisfies(call -> {
+            assertThat(call.questionId()).isEqualTo(question.id());
+            assertThat(call.proposalId()).isNull();
+        });
+        assertThat(bus.published).singleElement().satisfies(answer -> {
+            assertThat(answer.replyTo()).isEqualTo(question.id());
+            assertThat(answer.content()).isEqualTo(Update.of(Update.UpdateKind.OBSERVATION, AAPL,
+                    "Exposure is 4% of equity; room for 6% more before the limit. (llama3.1:8b, confidence 0.9, 310 tokens, $0.0002)"));
+        });
+    }
+
+    @Test
+    void a_model_that_cannot_answer_a_question_leaves_the_rules_answer_after_an_update_that_says_why() {
+        RiskByRules risk = new RiskByRules(context);
+        AgentMessage question = question();
+        risk.onMessage(question);
+
+        model.questions.fallBack(ReasonerCalled.Outcome.INVALID_ANSWER, "the answer is not JSON");
+
+        assertThat(bus.published).hasSize(2);
+        assertThat(bus.published.get(0).content().text()).isEqualTo("Risk answers by its rules: the model's answer was not valid (the answer is not JSON).");
+        assertThat(bus.published.get(1).replyTo()).isEqualTo(question.id());
+        assertThat(bus.published.get(1).content()).isEqualTo(RiskByRules.ANSWER);
+    }
+
+    @Test
+    void a_role_no_model_answers_for_answers_by_its_rules_at_once() {
+        model.roles = EnumSet.of(AgentRole.TECHNICAL);
+        AgentMessage question = question();
+        new RiskByRules(context).onMessage(question);
+
+        assertThat(model.questions.asked).isEmpty();
+        assertThat(bus.published).singleElement().satisfies(answer -> {
+            assertThat(answer.replyTo()).isEqualTo(question.id());
+            assertThat(answer.content()).isEqualTo(RiskByRules.ANSWER);
+        });
+    }
+
+    @Test
+    void the_model_is_asked_the_question_with_who_asked_the_roles_facts_the_rules_answer_and_the_conversation_heard() {
+        RiskByRules risk = new RiskByRules(context);
+        AgentMessage question = question();
+        risk.onMessage(question);
+
+        assertThat(model.questions.asked).singleElement().satisfies(inquiry -> {
+            assertThat(inquiry.role()).isEqualTo(AgentRole.RISK);
+            assertThat(inquiry.questionId()).isEqualTo(question.id());
+            assertThat(inquiry.asker()).isEqualTo(AgentRole.FUNDAMENTAL);
+            assertThat(inquiry.question()).isEqualTo("Risk, how much room is left for AAPL?");
+            assertThat(inquiry.facts()).first().isEqualTo("Exposure is within every limit.");
+            assertThat(inquiry.rulesAnswer()).isEqualTo(RiskByRules.ANSWER.text());
+            assertThat(inquiry.conversation()).containsExactly("Fundamental QUESTION: Risk, how much room is left for AAPL?");
+        });
+    }
+
+    private AgentMessage question() {
+        return AgentMessage.draft(SESSION, AgentRole.FUNDAMENTAL, Recipients.of(AgentRole.RISK), new Question(AAPL, "Risk, how much room is left for AAPL?"), NOW)
+                .sequenced(3);
+    }
+
     private AgentMessage request() {
         VoteRequest request = new VoteRequest(proposal.id(), proposal, EnumSet.of(AgentRole.RISK), NOW.plusSeconds(30), "Votes please: Buy 10 AAPL");
         return AgentMessage.draft(SESSION, AgentRole.ORCHESTRATOR, Recipients.of(AgentRole.RISK), request, NOW).sequenced(2);
+    }
+
+    private static ReasonerCalled answerCall(Inquiry asked, ReasonerCalled.Outcome outcome, long tokens, String cost) {
+        return new ReasonerCalled(null, asked.role(), "openai-compatible", "llama3.1:8b", "llama3.1:8b", "risk.v1+reply.v1", "cd34",
+                tokens, 0, 12, new BigDecimal(cost), outcome, false, outcome.isFallback() ? "" : "{}", asked.questionId());
     }
 
     private static ReasonerCalled call(Deliberation asked, ReasonerCalled.Outcome outcome, long tokens, String cost) {
@@ -135,30 +214,53 @@ class ModelVotingTest {
                 tokens, 0, 12, new BigDecimal(cost), outcome, false, outcome.isFallback() ? "" : "{}");
     }
 
-    /** A model the test answers for, when it likes. */
+    /** A model the test answers for, when it likes: its votes, and its answers to questions. */
     private static final class ModelStub implements Reasoner {
         EnumSet<AgentRole> roles = EnumSet.allOf(AgentRole.class);
-        final List<Deliberation> asked = new ArrayList<>();
-        final CompletableFuture<Reasoning> pending = new CompletableFuture<>();
+        final Calls<Deliberation, VoteAnswer> votes = new Calls<>(ModelVotingTest::call);
+        final Calls<Inquiry, Reply> questions = new Calls<>(ModelVotingTest::answerCall);
 
         @Override public boolean speaksFor(AgentRole role) { return roles.contains(role); }
 
-        @Override public CompletionStage<Reasoning> reason(Deliberation deliberation) {
-            asked.add(deliberation);
+        @Override public boolean answersFor(AgentRole role) { return roles.contains(role); }
+
+        @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) { return votes.ask(deliberation); }
+
+        @Override public CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) { return questions.ask(inquiry); }
+    }
+
+    /** One kind of call the model is asked: what it was asked, and the outcome the test gives the last one. */
+    private static final class Calls<Q, A> {
+        final List<Q> asked = new ArrayList<>();
+        final CompletableFuture<Reasoning<A>> pending = new CompletableFuture<>();
+        private final Record<Q> record;
+
+        Calls(Record<Q> record) { this.record = record; }
+
+        CompletableFuture<Reasoning<A>> ask(Q question) {
+            asked.add(question);
             return pending;
         }
 
-        void answer(VoteAnswer answer, long tokens, String cost) {
-            pending.complete(new Reasoning.Answered(answer, call(asked.getLast(), ReasonerCalled.Outcome.ANSWERED, tokens, cost)));
+        void answer(A answer, long tokens, String cost) {
+            pending.complete(new Reasoning.Answered<>(answer, record.of(asked.getLast(), ReasonerCalled.Outcome.ANSWERED, tokens, cost)));
         }
 
         void fallBack(ReasonerCalled.Outcome outcome, String detail) {
-            pending.complete(new Reasoning.FellBack(detail, call(asked.getLast(), outcome, 0, "0")));
+            pending.complete(new Reasoning.FellBack<>(detail, record.of(asked.getLast(), outcome, 0, "0")));
+        }
+
+        interface Record<Q> {
+            ReasonerCalled of(Q asked, ReasonerCalled.Outcome outcome, long tokens, String cost);
         }
     }
 
     private static final class RiskByRules extends Agent {
+        static final Update ANSWER = Update.of(Update.UpdateKind.OBSERVATION, AAPL, "Exposure is within every limit.");
+
         RiskByRules(AgentContext context) { super(AgentRole.RISK, context); }
+
+        @Override protected Update answerByRules(Question question) { return ANSWER; }
 
         @Override public List<String> analyze() { return List.of("Exposure is within every limit."); }
 

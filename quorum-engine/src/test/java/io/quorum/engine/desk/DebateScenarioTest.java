@@ -4,6 +4,7 @@ import static io.quorum.engine.desk.DeskFixture.from;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.signal.SignalKind;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
@@ -23,7 +24,17 @@ import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.position.Position;
+import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Inquiry;
+import io.quorum.engine.reasoning.Reasoner;
+import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Reply;
+import io.quorum.engine.reasoning.VoteAnswer;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -56,6 +67,30 @@ class DebateScenarioTest {
                     .and(message -> ((Vote) message.content()).proposalId().equals(((Proposal) proposal.content()).id())));
             assertThat(((Vote) fundamentalVote.content()).choice()).isEqualTo(vote);
             assertThat(((Vote) fundamentalVote.content()).reason()).contains("Sentiment reports");
+        }
+    }
+
+    @Test
+    void a_model_speaking_for_sentiment_answers_fundamentals_question_and_fundamentals_vote_follows_the_models_answer() {
+        SentimentModel model = new SentimentModel("Negative news. Regulators widened the export probe an hour ago; the breakout runs into it.");
+        try (DeskFixture desk = DeskFixture.on(DeskFixture.breakout()).reasoner(model).build()) {
+            desk.advance(Duration.ofMinutes(5));
+            DeskSession session = desk.autoTrading();
+            desk.awaitSaid(session, from(AgentRole.EXECUTION, MessageType.UPDATE).and(DeskFixture.tradeExecuted()));
+
+            desk.advanceUntilSignal(SignalKind.BREAKOUT_HIGH, Duration.ofMinutes(15));
+
+            AgentMessage question = desk.awaitSaid(session, from(AgentRole.FUNDAMENTAL, MessageType.QUESTION));
+            AgentMessage answer = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.UPDATE).and(replyingTo(question)));
+            assertThat(((Update) answer.content()).text())
+                    .isEqualTo("Negative news. Regulators widened the export probe an hour ago; the breakout runs into it. (test-model, confidence 0.8, 400 tokens, $0.0002)");
+            AgentMessage proposal = desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(message -> message.seq() > answer.seq()));
+            AgentMessage fundamentalVote = desk.awaitSaid(session, from(AgentRole.FUNDAMENTAL, MessageType.VOTE)
+                    .and(message -> ((Vote) message.content()).proposalId().equals(((Proposal) proposal.content()).id())));
+            assertThat(((Vote) fundamentalVote.content()).choice()).as("the rules alone answer 'No news behind it' and Fundamental approves").isEqualTo(VoteChoice.ABSTAIN);
+            assertThat(((Vote) fundamentalVote.content()).reason()).contains("Sentiment reports negative news");
+            assertThat(desk.journal(session)).filteredOn(JournalEvent.ReasonerCalled.class::isInstance).map(JournalEvent.ReasonerCalled.class::cast)
+                    .singleElement().satisfies(call -> assertThat(call.questionId()).isEqualTo(question.id()));
         }
     }
 
@@ -189,4 +224,23 @@ class DebateScenarioTest {
     }
 
     private static Predicate<AgentMessage> replyingTo(AgentMessage earlier) { return message -> earlier.id().equals(message.replyTo()); }
+
+    /** A model that speaks for Sentiment's answers alone, with one answer; every vote is the rules'. */
+    private record SentimentModel(String says) implements Reasoner {
+        @Override public boolean speaksFor(AgentRole role) { return false; }
+
+        @Override public boolean answersFor(AgentRole role) { return role == AgentRole.SENTIMENT; }
+
+        @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this model only answers questions"));
+        }
+
+        @Override public CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) {
+            JournalEvent.ReasonerCalled call = new JournalEvent.ReasonerCalled(null, inquiry.role(), "scripted", "test-model", "test-model-1",
+                    "sentiment.v1+reply.v1", "00ff", 380, 20, 5, new BigDecimal("0.0002"), JournalEvent.ReasonerCalled.Outcome.ANSWERED, false,
+                    says, inquiry.questionId());
+            return CompletableFuture.supplyAsync(() -> new Reasoning.Answered<>(new Reply(says, new BigDecimal("0.8")), call),
+                    CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+        }
+    }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.quorum.engine.decision.DecisionReplay;
 import io.quorum.engine.journal.JournalEntry;
+import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled.Outcome;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
@@ -18,10 +19,12 @@ import io.quorum.engine.session.SessionState;
 import io.quorum.engine.simulation.ScriptedPrices;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,21 @@ class DecisionReplayScenarioTest {
             assertThat(replayed.tally()).isEqualTo(decision.tally());
             assertThat(replayed.terms()).isEqualTo(decision.terms());
         }
+    }
+
+    @Test
+    void calls_a_model_made_to_answer_questions_are_passed_over_when_a_decision_is_decided_again() {
+        JournalEntry first = journal.getFirst();
+        JournalEvent.ReasonerCalled answering = new JournalEvent.ReasonerCalled(null, AgentRole.SENTIMENT, "scripted", "test-model", "test-model-1",
+                "sentiment.v1+reply.v1", "00ff", 380, 20, 5, new BigDecimal("0.0002"), Outcome.ANSWERED, false, "{}", UUID.randomUUID());
+        List<JournalEntry> withAnAnswer = new ArrayList<>(journal);
+        withAnAnswer.add(1, new JournalEntry(first.session(), first.seq() + 1, first.time(), answering, first.hash()));
+        Decision decision = decisions.getFirst();
+
+        DecisionReplay.Replayed replayed = new DecisionReplay(AS_RECORDED, prompts()).replay(withAnAnswer, decision.proposalId()).orElseThrow();
+
+        assertThat(replayed.differences()).isEmpty();
+        assertThat(replayed.outcome()).isEqualTo(decision.outcome());
     }
 
     @Test

@@ -31,13 +31,13 @@ final class ScriptedModel implements Reasoner {
 
     @Override public boolean speaksFor(AgentRole role) { return true; }
 
-    @Override public CompletionStage<Reasoning> reason(Deliberation deliberation) {
+    @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) {
         Outcome outcome = outcomes.apply(deliberation.role());
         boolean answered = outcome == Outcome.ANSWERED;
         ReasonerCalled call = new ReasonerCalled(deliberation.proposal().id(), deliberation.role(), "scripted", "test-model", "test-model-1",
                 promptVersion(deliberation.role()), "00ff", answered ? 850 : 0, answered ? 50 : 0, 5,
                 new BigDecimal(answered ? "0.0003" : "0"), outcome, false, answered ? ANSWER.choice().name() : "");
-        Reasoning reasoning = answered ? new Reasoning.Answered(ANSWER, call) : new Reasoning.FellBack("scripted", call);
+        Reasoning<VoteAnswer> reasoning = answered ? new Reasoning.Answered<>(ANSWER, call) : new Reasoning.FellBack<>("scripted", call);
         return CompletableFuture.supplyAsync(() -> reasoning, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
     }
 }

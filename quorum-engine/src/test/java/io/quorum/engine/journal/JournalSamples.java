@@ -131,6 +131,9 @@ public final class JournalSamples {
                 new PositionChanged(AAPL, 0, null, null, null, null, null),
                 new JournalEvent.ReasonerCalled(PROPOSAL_ID, AgentRole.RISK, "openai-compatible", "llama3.1:8b", "llama3.1:8b-instruct-q4",
                         "risk.v1", "9f2c4e", 812, 64, 930, new BigDecimal("0.000438"), JournalEvent.ReasonerCalled.Outcome.ANSWERED, false,
-                        "{\"kind\":\"vote\",\"choice\":\"APPROVE\",\"reason\":\"exposure 4% → 8%, within the limit\",\"confidence\":0.8}"));
+                        "{\"kind\":\"vote\",\"choice\":\"APPROVE\",\"reason\":\"exposure 4% → 8%, within the limit\",\"confidence\":0.8}"),
+                new JournalEvent.ReasonerCalled(null, AgentRole.SENTIMENT, "anthropic", "claude-haiku", "claude-haiku-20251001",
+                        "sentiment.v1+reply.v1", "4d1e7a", 540, 38, 610, new BigDecimal("0.000201"), JournalEvent.ReasonerCalled.Outcome.ANSWERED, false,
+                        "{\"answer\":\"Negative news. The export probe widened.\",\"confidence\":0.7}", UUID.fromString("5b9c1a2e-3f4d-4e5a-8b6c-7d8e9f0a1b2c")));
     }
 }

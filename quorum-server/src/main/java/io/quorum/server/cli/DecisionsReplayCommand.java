@@ -2,6 +2,7 @@ package io.quorum.server.cli;
 
 import io.quorum.adapters.jdbc.JdbcJournal;
 import io.quorum.adapters.llm.PromptBook;
+import io.quorum.adapters.llm.SchemaReading;
 import io.quorum.adapters.llm.VoteSchema;
 import io.quorum.engine.decision.DecisionReplay;
 import io.quorum.engine.journal.JournalEntry;
@@ -68,7 +69,7 @@ public final class DecisionsReplayCommand implements Callable<Integer> {
     }
 
     private static Optional<VoteAnswer> readToday(ReasonerCalled call) {
-        return VoteSchema.read(call.raw(), call.role()) instanceof VoteSchema.Reading.Valid valid ? Optional.of(valid.answer()) : Optional.empty();
+        return VoteSchema.read(call.raw(), call.role()) instanceof SchemaReading.Valid<VoteAnswer> valid ? Optional.of(valid.answer()) : Optional.empty();
     }
 
     private int print(SessionId session, DecisionReplay.Replayed replayed) {
