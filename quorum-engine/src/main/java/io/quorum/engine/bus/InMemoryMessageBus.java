@@ -39,6 +39,11 @@ public final class InMemoryMessageBus implements MessageBus {
     private final LongAdder journalFailures = new LongAdder();
     private final LongAdder overflowed = new LongAdder();
     private final LongAdder handlerErrors = new LongAdder();
+    private final Mailbox.Owner mailboxOwner = new Mailbox.Owner() {
+        @Override public void unsubscribe(Mailbox mailbox) { InMemoryMessageBus.this.unsubscribe(mailbox); }
+
+        @Override public void countHandlerError() { handlerErrors.increment(); }
+    };
     private volatile boolean closed;
 
     public InMemoryMessageBus(BusSettings settings) {
@@ -114,7 +119,7 @@ public final class InMemoryMessageBus implements MessageBus {
     }
 
     /** Takes the mailbox out of its session, for good. */
-    void unsubscribe(Mailbox mailbox) {
+    private void unsubscribe(Mailbox mailbox) {
         SessionChannel channel = channels.get(mailbox.subscriber().session());
         channel.lock.lock();
         try {
@@ -124,13 +129,11 @@ public final class InMemoryMessageBus implements MessageBus {
         }
     }
 
-    void countHandlerError() { handlerErrors.increment(); }
-
     private Mailbox open(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(handler, "handler");
         requireOpen();
-        Mailbox mailbox = new Mailbox(new Subscriber(lastSubscriberNumber.incrementAndGet(), session, role), handler, settings, this, workers);
+        Mailbox mailbox = new Mailbox(new Subscriber(lastSubscriberNumber.incrementAndGet(), session, role), handler, settings, mailboxOwner, workers);
         SessionChannel channel = channelOf(session);
         channel.lock.lock();
         try {

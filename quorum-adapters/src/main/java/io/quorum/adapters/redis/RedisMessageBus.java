@@ -1,0 +1,254 @@
+package io.quorum.adapters.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.quorum.engine.bus.BusSettings;
+import io.quorum.engine.bus.BusStats;
+import io.quorum.engine.bus.Mailbox;
+import io.quorum.engine.bus.MessageGuard;
+import io.quorum.engine.bus.Subscriber;
+import io.quorum.engine.bus.WorkerPool;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
+import io.quorum.engine.message.MalformedMessageException;
+import io.quorum.engine.message.SessionId;
+import io.quorum.engine.port.MessageBus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The bus on Redis Streams, so that agents may run in processes of their own, on other machines.
+ *
+ * <p>Each session is one stream. Publishing runs the guards, then, in the session's critical
+ * section in this process, takes the session's next {@code seq} from Redis ({@code INCR}, so every
+ * process numbers the same session from one counter), journals the message and appends it to the
+ * stream ({@code XADD} with {@code MAXLEN ~}: the stream keeps the recent conversation, the journal
+ * everything). The stream's order is the delivery order. A journal that refuses gives the seq back
+ * when no other process took the next one meanwhile.
+ *
+ * <p>Each role is a consumer group of the stream: {@link #subscribe} joins it as one consumer, and
+ * several replicas of a role share it, each message going to one of them ({@link RoleStream}:
+ * acknowledged after its handler, claimed back from a dead consumer, handed over once by message
+ * id). {@link #observe} reads the whole stream without a group ({@link SessionStream}). Either way
+ * the messages are queued in a {@link Mailbox} like the in-process bus's, with the same bounded
+ * capacity, overflow policy and counters, drained by one {@link WorkerPool}.
+ */
+public final class RedisMessageBus implements MessageBus {
+    /** The session's next seq; a new counter starts after the seq the journal already has. */
+    private static final String NEXT_SEQ = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
+            return redis.call('INCR', KEYS[1])""";
+    /** Gives a seq back, unless a later one was taken since. */
+    private static final String RETURN_SEQ = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DECR', KEYS[1]) end
+            return 0""";
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
+    private final BusSettings settings;
+    private final RedisSettings redis;
+    private final StreamKeys keys;
+    private final MessageGuard[] guards;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> commands;
+    private final XAddArgs trimmed;
+    private final String processName;
+    private final WorkerPool workers;
+    private final ConcurrentHashMap<SessionId, SessionChannel> channels = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Subscriber, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
+    private final AtomicLong lastSubscriberNumber = new AtomicLong();
+    private final LongAdder published = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder journalFailures = new LongAdder();
+    private final LongAdder overflowed = new LongAdder();
+    private final LongAdder handlerErrors = new LongAdder();
+    private final Mailbox.Owner mailboxOwner = new Mailbox.Owner() {
+        @Override public void unsubscribe(Mailbox mailbox) { disconnect(subscriptions.get(mailbox.subscriber())); }
+
+        @Override public void countHandlerError() { handlerErrors.increment(); }
+    };
+    private volatile boolean closed;
+
+    /** Connects to {@code redis.uri()}; fails at once when Redis does not answer. */
+    public RedisMessageBus(BusSettings settings, RedisSettings redis) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.keys = new StreamKeys(redis.keyPrefix());
+        this.guards = settings.guards().toArray(MessageGuard[]::new);
+        this.processName = ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        this.trimmed = XAddArgs.Builder.maxlen(redis.maxLength()).approximateTrimming();
+        this.client = RedisClient.create();
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                // A command while Redis is away fails at once: the publisher hears of it, a reader backs off.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(redis.commandTimeout()))
+                .build());
+        this.commands = client.connect(named("publisher"));
+        this.workers = new WorkerPool("redis-bus", settings.mailboxWorkers(), settings.mailboxThreads());
+    }
+
+    @Override
+    public AgentMessage publish(AgentMessage draft) {
+        if (draft.isSequenced()) throw new IllegalArgumentException("draft: already carries seq " + draft.seq() + "; publish a draft");
+        requireOpen();
+        checkGuards(draft);
+        SessionChannel channel = channelOf(draft.sessionId());
+        RedisCommands<String, String> sync = commands.sync();
+        channel.lock.lock();
+        try {
+            long seq = sync.eval(NEXT_SEQ, ScriptOutputType.INTEGER, new String[] {channel.seqKey}, Long.toString(channel.journaledSeq));
+            AgentMessage sequenced = draft.sequenced(seq);
+            journal(sequenced, channel);
+            sync.xadd(channel.streamKey, trimmed, StreamEntry.fieldsOf(sequenced));
+            published.increment();
+            return sequenced;
+        } finally {
+            channel.lock.unlock();
+        }
+    }
+
+    @Override
+    public Mailbox subscribe(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
+        Objects.requireNonNull(role, "role");
+        return open(session, role, handler);
+    }
+
+    @Override
+    public Mailbox observe(SessionId session, Consumer<AgentMessage> handler) {
+        return open(session, null, handler);
+    }
+
+    public BusStats stats() {
+        List<BusStats.SubscriberStats> subscribers = new ArrayList<>();
+        for (StreamSubscription subscription : subscriptions.values()) subscribers.add(subscription.mailbox().stats());
+        return new BusStats(published.sum(), refused.sum(), journalFailures.sum(), overflowed.sum(), handlerErrors.sum(), subscribers);
+    }
+
+    /** The name Redis knows a subscriber's connection by ({@code CLIENT LIST}), so an operator can find it. */
+    public String connectionName(Subscriber subscriber) {
+        return redis.keyPrefix() + ":" + processName + ":" + (subscriber.isObserver() ? "observer" : subscriber.role().name()) + "#" + subscriber.number();
+    }
+
+    /** Stops every subscription, then the bus's threads and connections. */
+    @Override
+    public void close() {
+        closed = true;
+        List<StreamSubscription> stopping = List.copyOf(subscriptions.values());
+        subscriptions.clear();
+        for (StreamSubscription subscription : stopping) subscription.stop();
+        workers.close();
+        try {
+            for (StreamSubscription subscription : stopping) subscription.awaitStopped(CLOSE_WAIT);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        commands.close();
+        client.shutdown(Duration.ZERO, CLOSE_WAIT);
+    }
+
+    /** Ends a subscription for good: its subscriber closed it, or it lagged under the DISCONNECT policy. */
+    void disconnect(StreamSubscription subscription) {
+        if (subscription != null && subscriptions.remove(subscription.mailbox().subscriber(), subscription)) subscription.stop();
+    }
+
+    void countOverflow() { overflowed.increment(); }
+
+    private Mailbox open(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(handler, "handler");
+        requireOpen();
+        Subscriber subscriber = new Subscriber(lastSubscriberNumber.incrementAndGet(), session, role);
+        StatefulRedisConnection<String, String> connection = client.connect(named(connectionName(subscriber)));
+        try {
+            StreamSource source = sourceFor(subscriber, connection.sync());
+            Mailbox mailbox = new Mailbox(subscriber, message -> {
+                try {
+                    handler.accept(message);
+                } finally {
+                    source.handled(message);
+                }
+            }, settings, mailboxOwner, workers);
+            StreamSubscription subscription = new StreamSubscription(mailbox, source, connection, settings, redis, this);
+            subscriptions.put(subscriber, subscription);
+            subscription.start();
+            return mailbox;
+        } catch (RuntimeException failure) {
+            connection.close();
+            throw failure;
+        }
+    }
+
+    private StreamSource sourceFor(Subscriber subscriber, RedisCommands<String, String> sync) {
+        String stream = keys.stream(subscriber.session());
+        if (subscriber.isObserver()) return new SessionStream(stream, SessionStream.lastEntryOf(sync, stream), redis);
+        RoleStream.ensureGroup(sync, stream, subscriber.role());
+        return new RoleStream(subscriber.session(), subscriber.role(), processName + ":" + subscriber.number(), keys, redis, commands.async());
+    }
+
+    private void checkGuards(AgentMessage draft) {
+        try {
+            for (MessageGuard guard : guards) guard.check(draft);
+        } catch (MalformedMessageException refusal) {
+            refused.increment();
+            throw refusal;
+        }
+    }
+
+    private void journal(AgentMessage sequenced, SessionChannel channel) {
+        try {
+            settings.journal().append(sequenced);
+        } catch (RuntimeException failure) {
+            journalFailures.increment();
+            commands.sync().eval(RETURN_SEQ, ScriptOutputType.INTEGER, new String[] {channel.seqKey}, Long.toString(sequenced.seq()));
+            throw failure;
+        }
+    }
+
+    private RedisURI named(String connectionName) {
+        return RedisURI.builder(redis.uri()).withClientName(connectionName).build();
+    }
+
+    private SessionChannel channelOf(SessionId session) {
+        SessionChannel channel = channels.get(session);
+        return channel != null ? channel : channels.computeIfAbsent(session, this::newChannel);
+    }
+
+    private SessionChannel newChannel(SessionId session) {
+        return new SessionChannel(keys.stream(session), keys.seq(session), settings.lastSeqOf().applyAsLong(session));
+    }
+
+    private void requireOpen() {
+        if (closed) throw new IllegalStateException("the bus is closed");
+    }
+
+    /** One session as this process publishes to it; the lock keeps its seq, journal and stream in one order here. */
+    private static final class SessionChannel {
+        final ReentrantLock lock = new ReentrantLock();
+        final String streamKey;
+        final String seqKey;
+        /** What the journal already holds, where a counter that Redis does not have yet starts. */
+        final long journaledSeq;
+
+        SessionChannel(String streamKey, String seqKey, long journaledSeq) {
+            if (journaledSeq < 0) throw new IllegalArgumentException("journaledSeq: must not be negative, was " + journaledSeq);
+            this.streamKey = streamKey;
+            this.seqKey = seqKey;
+            this.journaledSeq = journaledSeq;
+        }
+    }
+}

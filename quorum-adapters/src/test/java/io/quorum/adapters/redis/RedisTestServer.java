@@ -1,0 +1,43 @@
+package io.quorum.adapters.redis;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.quorum.adapters.testing.RequiredServiceCheck;
+import java.util.UUID;
+
+/**
+ * The development machine's Redis as a test run uses it: every key under a prefix of the run's own,
+ * deleted when the run ends, so that runs side by side never see each other's streams.
+ */
+final class RedisTestServer implements AutoCloseable {
+    private final String prefixRoot = "quorum-test-" + UUID.randomUUID();
+    private final RedisClient client = RedisClient.create(uri());
+    private final StatefulRedisConnection<String, String> connection = client.connect();
+    private int prefixes;
+
+    static String uri() { return "redis://" + RequiredServiceCheck.address("redis"); }
+
+    /** Settings for one more bus of this run, under a prefix no other bus uses. */
+    RedisSettings freshSettings() {
+        return RedisSettings.of(uri(), prefixRoot + ":" + (++prefixes));
+    }
+
+    /** Plain commands, to look at what a bus wrote or to play a misbehaving client. */
+    RedisCommands<String, String> commands() { return connection.sync(); }
+
+    @Override public void close() {
+        RedisCommands<String, String> redis = connection.sync();
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(prefixRoot + ":*").limit(500));
+            if (!page.getKeys().isEmpty()) redis.del(page.getKeys().toArray(String[]::new));
+            cursor = page;
+        } while (!cursor.isFinished());
+        connection.close();
+        client.shutdown();
+    }
+}
