@@ -13,27 +13,28 @@ import java.util.UUID;
  * The development machine's Redis as a test run uses it: every key under a prefix of the run's own,
  * deleted when the run ends, so that runs side by side never see each other's streams.
  */
-final class RedisTestServer implements AutoCloseable {
+public final class RedisTestServer implements AutoCloseable {
     private final String prefixRoot = "quorum-test-" + UUID.randomUUID();
     private final RedisClient client = RedisClient.create(uri());
     private final StatefulRedisConnection<String, String> connection = client.connect();
     private int prefixes;
 
-    static String uri() { return "redis://" + RequiredServiceCheck.address("redis"); }
+    public static String uri() { return "redis://" + RequiredServiceCheck.address("redis"); }
+
+    /** A key prefix of this run that no other bus uses. */
+    public synchronized String freshPrefix() { return prefixRoot + "." + (++prefixes); }
 
     /** Settings for one more bus of this run, under a prefix no other bus uses. */
-    RedisSettings freshSettings() {
-        return RedisSettings.of(uri(), prefixRoot + ":" + (++prefixes));
-    }
+    RedisSettings freshSettings() { return RedisSettings.of(uri(), freshPrefix()); }
 
     /** Plain commands, to look at what a bus wrote or to play a misbehaving client. */
-    RedisCommands<String, String> commands() { return connection.sync(); }
+    public RedisCommands<String, String> commands() { return connection.sync(); }
 
-    @Override public void close() {
+    @Override public synchronized void close() {
         RedisCommands<String, String> redis = connection.sync();
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
-            KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(prefixRoot + ":*").limit(500));
+            KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(prefixRoot + ".*").limit(500));
             if (!page.getKeys().isEmpty()) redis.del(page.getKeys().toArray(String[]::new));
             cursor = page;
         } while (!cursor.isFinished());
