@@ -1,8 +1,11 @@
 package io.quorum.adapters.redis;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.XAddArgs;
@@ -10,6 +13,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quorum.engine.bus.BusSettings;
 import io.quorum.engine.bus.BusStats;
+import io.quorum.engine.bus.JournalHook;
 import io.quorum.engine.bus.Mailbox;
 import io.quorum.engine.bus.MessageGuard;
 import io.quorum.engine.bus.Subscriber;
@@ -39,7 +43,8 @@ import java.util.function.Consumer;
  * process numbers the same session from one counter), journals the message and appends it to the
  * stream ({@code XADD} with {@code MAXLEN ~}: the stream keeps the recent conversation, the journal
  * everything). The stream's order is the delivery order. A journal that refuses gives the seq back
- * when no other process took the next one meanwhile.
+ * when no other process took the next one meanwhile. A bus with no journal (an agent's process)
+ * numbers and appends in one script, one round trip.
  *
  * <p>Each role is a consumer group of the stream: {@link #subscribe} joins it as one consumer, and
  * several replicas of a role share it, each message going to one of them ({@link RoleStream}:
@@ -53,6 +58,12 @@ public final class RedisMessageBus implements MessageBus {
     private static final String NEXT_SEQ = """
             if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
             return redis.call('INCR', KEYS[1])""";
+    /** Numbers and appends a draft in one step, for a bus that has no journal to call in between. */
+    private static final String APPEND_NEXT = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
+            local seq = redis.call('INCR', KEYS[1])
+            redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'seq', seq, 'message', ARGV[3])
+            return seq""";
     /** Gives a seq back, unless a later one was taken since. */
     private static final String RETURN_SEQ = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DECR', KEYS[1]) end
@@ -63,6 +74,8 @@ public final class RedisMessageBus implements MessageBus {
     private final RedisSettings redis;
     private final StreamKeys keys;
     private final MessageGuard[] guards;
+    /** Whether a journal hook must see each message between its numbering and its append. */
+    private final boolean journaled;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> commands;
     private final XAddArgs trimmed;
@@ -89,6 +102,7 @@ public final class RedisMessageBus implements MessageBus {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = new StreamKeys(redis.keyPrefix());
         this.guards = settings.guards().toArray(MessageGuard[]::new);
+        this.journaled = settings.journal() != JournalHook.NONE;
         this.processName = ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         this.trimmed = XAddArgs.Builder.maxlen(redis.maxLength()).approximateTrimming();
         this.client = RedisClient.create();
@@ -108,18 +122,32 @@ public final class RedisMessageBus implements MessageBus {
         requireOpen();
         checkGuards(draft);
         SessionChannel channel = channelOf(draft.sessionId());
-        RedisCommands<String, String> sync = commands.sync();
+        String draftJson = StreamEntry.draftJson(draft);
         channel.lock.lock();
         try {
-            long seq = sync.eval(NEXT_SEQ, ScriptOutputType.INTEGER, new String[] {channel.seqKey}, Long.toString(channel.journaledSeq));
-            AgentMessage sequenced = draft.sequenced(seq);
-            journal(sequenced, channel);
-            sync.xadd(channel.streamKey, trimmed, StreamEntry.fieldsOf(sequenced));
+            AgentMessage sequenced = journaled ? numberJournalAndAppend(draft, draftJson, channel) : numberAndAppend(draft, draftJson, channel);
             published.increment();
             return sequenced;
         } finally {
             channel.lock.unlock();
         }
+    }
+
+    /** One round trip: the script takes the seq and appends. */
+    private AgentMessage numberAndAppend(AgentMessage draft, String draftJson, SessionChannel channel) {
+        long seq = commands.sync().eval(APPEND_NEXT, ScriptOutputType.INTEGER, new String[] {channel.seqKey, channel.streamKey},
+                Long.toString(channel.journaledSeq), Long.toString(redis.maxLength()), draftJson);
+        return draft.sequenced(seq);
+    }
+
+    /** Two round trips, with the journal between them: nothing reaches the stream that the journal did not take. */
+    private AgentMessage numberJournalAndAppend(AgentMessage draft, String draftJson, SessionChannel channel) {
+        RedisCommands<String, String> sync = commands.sync();
+        long seq = sync.eval(NEXT_SEQ, ScriptOutputType.INTEGER, new String[] {channel.seqKey}, Long.toString(channel.journaledSeq));
+        AgentMessage sequenced = draft.sequenced(seq);
+        journal(sequenced, channel);
+        sync.xadd(channel.streamKey, trimmed, StreamEntry.fieldsOf(sequenced, draftJson));
+        return sequenced;
     }
 
     @Override
@@ -142,6 +170,29 @@ public final class RedisMessageBus implements MessageBus {
     /** The name Redis knows a subscriber's connection by ({@code CLIENT LIST}), so an operator can find it. */
     public String connectionName(Subscriber subscriber) {
         return redis.keyPrefix() + ":" + processName + ":" + (subscriber.isObserver() ? "observer" : subscriber.role().name()) + "#" + subscriber.number();
+    }
+
+    /**
+     * Deletes every key under the prefix of {@code settings}: the streams, counters and markers of a
+     * desk that is retired, or of a test or bench run that is over. No bus may be using them.
+     *
+     * @return how many keys were deleted
+     */
+    public static long deleteKeys(RedisSettings settings) {
+        RedisClient client = RedisClient.create(settings.uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            RedisCommands<String, String> sync = connection.sync();
+            long deleted = 0;
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = sync.scan(cursor, ScanArgs.Builder.matches(new StreamKeys(settings.keyPrefix()).pattern()).limit(1000));
+                if (!page.getKeys().isEmpty()) deleted += sync.del(page.getKeys().toArray(String[]::new));
+                cursor = page;
+            } while (!cursor.isFinished());
+            return deleted;
+        } finally {
+            client.shutdown();
+        }
     }
 
     /** Stops every subscription, then the bus's threads and connections. */
