@@ -3,6 +3,7 @@ package io.quorum.adapters.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -25,9 +26,12 @@ import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.MessageBus;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -167,10 +171,30 @@ public final class RedisMessageBus implements MessageBus {
         return new BusStats(published.sum(), refused.sum(), journalFailures.sum(), overflowed.sum(), handlerErrors.sum(), subscribers);
     }
 
+    /** Whether Redis answers, and how every consumer of every role of the sessions this bus serves is doing. */
+    public RedisBusHealth health() {
+        try {
+            RedisCommands<String, String> sync = commands.sync();
+            sync.ping();
+            Set<SessionId> sessions = new TreeSet<>(Comparator.comparing(SessionId::value));
+            sessions.addAll(channels.keySet());
+            for (Subscriber subscriber : subscriptions.keySet()) sessions.add(subscriber.session());
+            List<RedisBusHealth.ConsumerHealth> consumers = new ArrayList<>();
+            Set<String> connected = ConsumerGroups.connectionNames(sync);
+            for (SessionId session : sessions) consumers.addAll(ConsumerGroups.consumersOf(sync, session, keys.stream(session), redis.keyPrefix(), connected));
+            return new RedisBusHealth(true, "", consumers);
+        } catch (RedisException unreachable) {
+            return new RedisBusHealth(false, unreachable.getMessage(), List.of());
+        }
+    }
+
     /** The name Redis knows a subscriber's connection by ({@code CLIENT LIST}), so an operator can find it. */
     public String connectionName(Subscriber subscriber) {
-        return redis.keyPrefix() + ":" + processName + ":" + (subscriber.isObserver() ? "observer" : subscriber.role().name()) + "#" + subscriber.number();
+        return ConsumerGroups.connectionName(redis.keyPrefix(), consumerName(subscriber), subscriber.isObserver() ? "observer" : subscriber.role().name());
     }
+
+    /** The subscriber's name in its role's group: unique to this bus in this process. */
+    private String consumerName(Subscriber subscriber) { return processName + "#" + subscriber.number(); }
 
     /**
      * Deletes every key under the prefix of {@code settings}: the streams, counters and markers of a
@@ -248,7 +272,7 @@ public final class RedisMessageBus implements MessageBus {
         String stream = keys.stream(subscriber.session());
         if (subscriber.isObserver()) return new SessionStream(stream, SessionStream.lastEntryOf(sync, stream), redis);
         RoleStream.ensureGroup(sync, stream, subscriber.role());
-        return new RoleStream(subscriber.session(), subscriber.role(), processName + ":" + subscriber.number(), keys, redis, commands.async());
+        return new RoleStream(subscriber.session(), subscriber.role(), consumerName(subscriber), keys, redis, commands.async());
     }
 
     private void checkGuards(AgentMessage draft) {

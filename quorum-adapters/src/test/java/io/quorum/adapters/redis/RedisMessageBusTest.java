@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -184,7 +186,50 @@ class RedisMessageBusTest {
         assertThat(redis.commands().xlen(new StreamKeys(settings.keyPrefix()).stream(SESSION))).isBetween(100L, 300L);
     }
 
+    @Test
+    void health_shows_each_consumer_up_lagging_with_its_pending_count_or_gone() {
+        RedisSettings settings = redis.freshSettings().withClaimIdle(QUICK_CLAIM);
+        RedisMessageBus bus = bus(BusSettings.defaults(), settings);
+        String stream = new StreamKeys(settings.keyPrefix()).stream(SESSION);
+        CountDownLatch stuck = new CountDownLatch(1);
+        bus.subscribe(SESSION, AgentRole.RISK, message -> awaitQuietly(stuck));
+        bus.subscribe(SESSION, AgentRole.TECHNICAL, message -> { });
+        redis.commands().xgroupCreate(XReadArgs.StreamOffset.latest(stream), AgentRole.EXECUTION.name(), XGroupCreateArgs.Builder.mkstream());
+        publish(bus, 3);
+        // An Execution process that read its messages and stopped reading.
+        redis.commands().xreadgroup(Consumer.from(AgentRole.EXECUTION.name(), "stopped-replica"), XReadArgs.Builder.count(10),
+                XReadArgs.StreamOffset.lastConsumed(stream));
+
+        try {
+            await().untilAsserted(() -> {
+                RedisBusHealth health = bus.health();
+                assertThat(health.reachable()).isTrue();
+                assertThat(consumerOf(health, AgentRole.RISK)).satisfies(risk -> {
+                    assertThat(risk.state()).isEqualTo(RedisBusHealth.State.LAGGING);
+                    assertThat(risk.pending()).isEqualTo(3);
+                });
+                assertThat(consumerOf(health, AgentRole.TECHNICAL).state()).isEqualTo(RedisBusHealth.State.UP);
+                assertThat(consumerOf(health, AgentRole.EXECUTION).state()).isEqualTo(RedisBusHealth.State.GONE);
+                assertThat(health.describe()).contains("RISK", "LAGGING (3 pending)", "EXECUTION stopped-replica");
+            });
+        } finally {
+            stuck.countDown();
+        }
+    }
+
     // --- helpers ---
+
+    private static RedisBusHealth.ConsumerHealth consumerOf(RedisBusHealth health, AgentRole role) {
+        return health.consumers().stream().filter(c -> c.role() == role).findFirst().orElseThrow();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private RedisMessageBus bus(BusSettings settings, RedisSettings redisSettings) {
         RedisMessageBus bus = new RedisMessageBus(settings, redisSettings);

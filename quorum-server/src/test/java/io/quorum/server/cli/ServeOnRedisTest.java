@@ -50,6 +50,7 @@ class ServeOnRedisTest {
             for (AgentRole voter : AgentRole.VOTERS) {
                 assertThat(redis.commands().xinfoGroups(stream).toString()).as("the consumer groups").contains(voter.name());
             }
+            assertThat(ServeProcess.json(serve.send("GET", "/ready", null)).path("bus").asText()).as("the bus while Redis answers").isEqualTo("UP");
             assertThat(Files.readString(directory.resolve("stderr.txt"))).doesNotContain("Exception");
         }
     }
