@@ -16,12 +16,11 @@ import io.quorum.engine.bus.BusSettings;
 import io.quorum.engine.bus.BusStats;
 import io.quorum.engine.bus.JournalHook;
 import io.quorum.engine.bus.Mailbox;
-import io.quorum.engine.bus.MessageGuard;
+import io.quorum.engine.bus.BusCounters;
 import io.quorum.engine.bus.Subscriber;
 import io.quorum.engine.bus.WorkerPool;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
-import io.quorum.engine.message.MalformedMessageException;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.MessageBus;
 import java.time.Duration;
@@ -35,7 +34,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -77,7 +75,7 @@ public final class RedisMessageBus implements MessageBus {
     private final BusSettings settings;
     private final RedisSettings redis;
     private final StreamKeys keys;
-    private final MessageGuard[] guards;
+    private final BusCounters counters;
     /** Whether a journal hook must see each message between its numbering and its append. */
     private final boolean journaled;
     private final RedisClient client;
@@ -88,15 +86,10 @@ public final class RedisMessageBus implements MessageBus {
     private final ConcurrentHashMap<SessionId, SessionChannel> channels = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Subscriber, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong lastSubscriberNumber = new AtomicLong();
-    private final LongAdder published = new LongAdder();
-    private final LongAdder refused = new LongAdder();
-    private final LongAdder journalFailures = new LongAdder();
-    private final LongAdder overflowed = new LongAdder();
-    private final LongAdder handlerErrors = new LongAdder();
     private final Mailbox.Owner mailboxOwner = new Mailbox.Owner() {
         @Override public void unsubscribe(Mailbox mailbox) { disconnect(subscriptions.get(mailbox.subscriber())); }
 
-        @Override public void countHandlerError() { handlerErrors.increment(); }
+        @Override public void countHandlerError() { counters.countHandlerError(); }
     };
     private volatile boolean closed;
 
@@ -105,7 +98,7 @@ public final class RedisMessageBus implements MessageBus {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = new StreamKeys(redis.keyPrefix());
-        this.guards = settings.guards().toArray(MessageGuard[]::new);
+        this.counters = new BusCounters(settings);
         this.journaled = settings.journal() != JournalHook.NONE;
         this.processName = ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         this.trimmed = XAddArgs.Builder.maxlen(redis.maxLength()).approximateTrimming();
@@ -124,13 +117,13 @@ public final class RedisMessageBus implements MessageBus {
     public AgentMessage publish(AgentMessage draft) {
         if (draft.isSequenced()) throw new IllegalArgumentException("draft: already carries seq " + draft.seq() + "; publish a draft");
         requireOpen();
-        checkGuards(draft);
+        counters.checkGuards(draft);
         SessionChannel channel = channelOf(draft.sessionId());
         String draftJson = StreamEntry.draftJson(draft);
         channel.lock.lock();
         try {
             AgentMessage sequenced = journaled ? numberJournalAndAppend(draft, draftJson, channel) : numberAndAppend(draft, draftJson, channel);
-            published.increment();
+            counters.countPublished();
             return sequenced;
         } finally {
             channel.lock.unlock();
@@ -168,7 +161,7 @@ public final class RedisMessageBus implements MessageBus {
     public BusStats stats() {
         List<BusStats.SubscriberStats> subscribers = new ArrayList<>();
         for (StreamSubscription subscription : subscriptions.values()) subscribers.add(subscription.mailbox().stats());
-        return new BusStats(published.sum(), refused.sum(), journalFailures.sum(), overflowed.sum(), handlerErrors.sum(), subscribers);
+        return counters.stats(subscribers);
     }
 
     /** Whether Redis answers, and how every consumer of every role of the sessions this bus serves is doing. */
@@ -241,7 +234,7 @@ public final class RedisMessageBus implements MessageBus {
         if (subscription != null && subscriptions.remove(subscription.mailbox().subscriber(), subscription)) subscription.stop();
     }
 
-    void countOverflow() { overflowed.increment(); }
+    void countOverflow() { counters.countOverflow(); }
 
     private Mailbox open(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
         Objects.requireNonNull(session, "session");
@@ -275,20 +268,10 @@ public final class RedisMessageBus implements MessageBus {
         return new RoleStream(subscriber.session(), subscriber.role(), consumerName(subscriber), keys, redis, commands.async());
     }
 
-    private void checkGuards(AgentMessage draft) {
-        try {
-            for (MessageGuard guard : guards) guard.check(draft);
-        } catch (MalformedMessageException refusal) {
-            refused.increment();
-            throw refusal;
-        }
-    }
-
     private void journal(AgentMessage sequenced, SessionChannel channel) {
         try {
-            settings.journal().append(sequenced);
+            counters.journal(sequenced);
         } catch (RuntimeException failure) {
-            journalFailures.increment();
             commands.sync().eval(RETURN_SEQ, ScriptOutputType.INTEGER, new String[] {channel.seqKey}, Long.toString(sequenced.seq()));
             throw failure;
         }
