@@ -2,6 +2,7 @@ package io.quorum.bench;
 
 import io.quorum.bench.alpaca.AlpacaStreamDecoding;
 import io.quorum.bench.bus.BusHopLatency;
+import io.quorum.bench.bus.RedisHopLatency;
 import io.quorum.bench.consensus.DecisionRoundLatency;
 import io.quorum.bench.consensus.ModelDecisionLatency;
 import io.quorum.bench.journal.JournalCommitThroughput;
@@ -23,6 +24,7 @@ public final class BenchCommand {
     /** Every scenario, in the order they run. Add new ones here. */
     private static final List<Scenario> SCENARIOS = List.of(
             new BusHopLatency(),
+            new RedisHopLatency(),
             new DecisionRoundLatency(),
             new ModelDecisionLatency(),
             new PositionTickScenario(),

@@ -33,7 +33,7 @@ public final class BusHopLatency implements Scenario {
     private static final double TARGET_RATIO_TO_DISRUPTOR = 3;
     private static final long DRAIN_TIMEOUT_MILLIS = 10_000;
 
-    private static final AgentMessage SAMPLE = AgentMessage.draft(SessionId.of("bench"), AgentRole.ORCHESTRATOR, Recipients.all(),
+    static final AgentMessage SAMPLE = AgentMessage.draft(SessionId.of("bench"), AgentRole.ORCHESTRATOR, Recipients.all(),
             new Alert(Alert.AlertKind.PRICE_SIGNAL, Alert.Severity.INFO, null, "AAPL crossed its 50-day average on rising volume"),
             Instant.EPOCH);
 
@@ -54,10 +54,10 @@ public final class BusHopLatency implements Scenario {
         ThreadFactory platform = Thread.ofPlatform().daemon().factory();
         ThreadFactory virtual = Thread.ofVirtual().factory();
 
-        LatencyResult bus = measure("InMemoryMessageBus", warmup, measured, load -> new BusHop(load, SAMPLE, platform));
-        LatencyResult busVirtual = measure("InMemoryMessageBus (virtual-thread mailboxes)", warmup, measured, load -> new BusHop(load, SAMPLE, virtual));
-        LatencyResult disruptor = measure("Disruptor 4.0.0, BlockingWaitStrategy", warmup, measured, load -> new DisruptorHop(load, SAMPLE, CONSUMERS));
-        LatencyResult queues = measure("5 x ArrayBlockingQueue", warmup, measured, load -> new QueueHop(load, SAMPLE, CONSUMERS));
+        LatencyResult bus = measure("InMemoryMessageBus", MESSAGES_PER_SECOND, warmup, measured, load -> new BusHop(load, SAMPLE, platform));
+        LatencyResult busVirtual = measure("InMemoryMessageBus (virtual-thread mailboxes)", MESSAGES_PER_SECOND, warmup, measured, load -> new BusHop(load, SAMPLE, virtual));
+        LatencyResult disruptor = measure("Disruptor 4.0.0, BlockingWaitStrategy", MESSAGES_PER_SECOND, warmup, measured, load -> new DisruptorHop(load, SAMPLE, CONSUMERS));
+        LatencyResult queues = measure("5 x ArrayBlockingQueue", MESSAGES_PER_SECOND, warmup, measured, load -> new QueueHop(load, SAMPLE, CONSUMERS));
 
         List<Figure> figures = new ArrayList<>();
         double busP99 = bus.p99Micros();
@@ -71,9 +71,10 @@ public final class BusHopLatency implements Scenario {
         return figures;
     }
 
-    private static LatencyResult measure(String subject, int warmup, int measured, Function<PacedLoad, Hop> build) throws InterruptedException {
+    /** Carries {@code warmup + measured} messages at {@code perSecond} over the hop {@code build} makes, and what each consumer saw of them. */
+    static LatencyResult measure(String subject, int perSecond, int warmup, int measured, Function<PacedLoad, Hop> build) throws InterruptedException {
         System.gc();
-        PacedLoad load = new PacedLoad(MESSAGES_PER_SECOND, warmup, measured);
+        PacedLoad load = new PacedLoad(perSecond, warmup, measured);
         try (Hop hop = build.apply(load)) {
             load.run(hop::send);
             boolean complete = LatencyRecorder.awaitAll(hop.recorders(), load.totalMessages(), DRAIN_TIMEOUT_MILLIS);

@@ -2,7 +2,6 @@ package io.quorum.engine.bus;
 
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
-import io.quorum.engine.message.MalformedMessageException;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.port.MessageBus;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -31,19 +29,19 @@ import java.util.function.Consumer;
 public final class InMemoryMessageBus implements MessageBus {
     private final BusSettings settings;
     private final WorkerPool workers;
-    private final MessageGuard[] guards;
+    private final BusCounters counters;
     private final ConcurrentHashMap<SessionId, SessionChannel> channels = new ConcurrentHashMap<>();
     private final AtomicLong lastSubscriberNumber = new AtomicLong();
-    private final LongAdder published = new LongAdder();
-    private final LongAdder refused = new LongAdder();
-    private final LongAdder journalFailures = new LongAdder();
-    private final LongAdder overflowed = new LongAdder();
-    private final LongAdder handlerErrors = new LongAdder();
+    private final Mailbox.Owner mailboxOwner = new Mailbox.Owner() {
+        @Override public void unsubscribe(Mailbox mailbox) { InMemoryMessageBus.this.unsubscribe(mailbox); }
+
+        @Override public void countHandlerError() { counters.countHandlerError(); }
+    };
     private volatile boolean closed;
 
     public InMemoryMessageBus(BusSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.guards = settings.guards().toArray(MessageGuard[]::new);
+        this.counters = new BusCounters(settings);
         this.workers = new WorkerPool("bus", settings.mailboxWorkers(), settings.mailboxThreads());
     }
 
@@ -54,16 +52,16 @@ public final class InMemoryMessageBus implements MessageBus {
     public AgentMessage publish(AgentMessage draft) {
         if (draft.isSequenced()) throw new IllegalArgumentException("draft: already carries seq " + draft.seq() + "; publish a draft");
         requireOpen();
-        checkGuards(draft);
+        counters.checkGuards(draft);
         SessionChannel channel = channelOf(draft.sessionId());
         AgentMessage sequenced;
         List<Mailbox> overflowedMailboxes = null;
         channel.lock.lock();
         try {
             sequenced = draft.sequenced(channel.lastSeq + 1);
-            journal(sequenced);
+            counters.journal(sequenced);
             channel.lastSeq = sequenced.seq();
-            published.increment();
+            counters.countPublished();
             for (Mailbox mailbox : channel.mailboxes) {
                 if (mailbox.wants(sequenced) && !mailbox.offer(sequenced)) {
                     if (overflowedMailboxes == null) overflowedMailboxes = new ArrayList<>(2);
@@ -94,7 +92,7 @@ public final class InMemoryMessageBus implements MessageBus {
         for (SessionChannel channel : channels.values()) {
             for (Mailbox mailbox : channel.mailboxes) subscribers.add(mailbox.stats());
         }
-        return new BusStats(published.sum(), refused.sum(), journalFailures.sum(), overflowed.sum(), handlerErrors.sum(), subscribers);
+        return counters.stats(subscribers);
     }
 
     /** Stops every mailbox, then the bus's threads, waiting a little for handlers in progress to return. */
@@ -114,7 +112,7 @@ public final class InMemoryMessageBus implements MessageBus {
     }
 
     /** Takes the mailbox out of its session, for good. */
-    void unsubscribe(Mailbox mailbox) {
+    private void unsubscribe(Mailbox mailbox) {
         SessionChannel channel = channels.get(mailbox.subscriber().session());
         channel.lock.lock();
         try {
@@ -124,13 +122,11 @@ public final class InMemoryMessageBus implements MessageBus {
         }
     }
 
-    void countHandlerError() { handlerErrors.increment(); }
-
     private Mailbox open(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(handler, "handler");
         requireOpen();
-        Mailbox mailbox = new Mailbox(new Subscriber(lastSubscriberNumber.incrementAndGet(), session, role), handler, settings, this, workers);
+        Mailbox mailbox = new Mailbox(new Subscriber(lastSubscriberNumber.incrementAndGet(), session, role), handler, settings, mailboxOwner, workers);
         SessionChannel channel = channelOf(session);
         channel.lock.lock();
         try {
@@ -142,28 +138,10 @@ public final class InMemoryMessageBus implements MessageBus {
         return mailbox;
     }
 
-    private void checkGuards(AgentMessage draft) {
-        try {
-            for (MessageGuard guard : guards) guard.check(draft);
-        } catch (MalformedMessageException refusal) {
-            refused.increment();
-            throw refusal;
-        }
-    }
-
-    private void journal(AgentMessage sequenced) {
-        try {
-            settings.journal().append(sequenced);
-        } catch (RuntimeException failure) {
-            journalFailures.increment();
-            throw failure;
-        }
-    }
-
     private void reportOverflows(List<Mailbox> overflowedMailboxes, AgentMessage dropped) {
         OverflowPolicy policy = settings.overflowPolicy();
         for (Mailbox mailbox : overflowedMailboxes) {
-            overflowed.increment();
+            counters.countOverflow();
             settings.overflowListener().overflowed(mailbox.subscriber(), dropped, policy);
         }
     }

@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * and {@code tail} read on the other, make sure that a message is never left behind with no turn
  * to take it. A turn hands at most {@value #TURN} messages to the handler, then queues the next
  * turn behind the other mailboxes waiting for a thread, so a busy subscriber cannot starve them.
+ *
+ * <p>Any bus may queue its subscribers' messages here: the in-process bus from its publisher, the
+ * Redis bus from the thread that reads the subscriber's stream. Either way one thread offers.
  */
 public final class Mailbox implements MessageBus.Subscription {
     /** Messages one turn hands to the handler before it gives its thread back. */
@@ -32,7 +35,7 @@ public final class Mailbox implements MessageBus.Subscription {
     private final Subscriber subscriber;
     private final Consumer<AgentMessage> handler;
     private final HandlerErrorListener errorListener;
-    private final InMemoryMessageBus bus;
+    private final Owner owner;
     private final Executor workers;
     private final AgentMessage[] ring;
     private final Runnable turn = this::drain;
@@ -50,11 +53,20 @@ public final class Mailbox implements MessageBus.Subscription {
     private volatile long overflowed;
     private volatile long handlerErrors;
 
-    Mailbox(Subscriber subscriber, Consumer<AgentMessage> handler, BusSettings settings, InMemoryMessageBus bus, Executor workers) {
+    /** What a mailbox tells the bus that made it. */
+    public interface Owner {
+        /** The mailbox was closed by its subscriber: take it out of its session. */
+        void unsubscribe(Mailbox mailbox);
+
+        /** A handler threw; the bus counts it in its totals. */
+        void countHandlerError();
+    }
+
+    public Mailbox(Subscriber subscriber, Consumer<AgentMessage> handler, BusSettings settings, Owner owner, Executor workers) {
         this.subscriber = subscriber;
         this.handler = handler;
         this.errorListener = settings.errorListener();
-        this.bus = bus;
+        this.owner = owner;
         this.workers = workers;
         this.ring = new AgentMessage[settings.mailboxCapacity()];
     }
@@ -63,15 +75,15 @@ public final class Mailbox implements MessageBus.Subscription {
 
     /** Unsubscribes; what is still queued is dropped. Idempotent; safe from the handler itself. */
     @Override public void close() {
-        if (closed.compareAndSet(false, true)) bus.unsubscribe(this);
+        if (closed.compareAndSet(false, true)) owner.unsubscribe(this);
     }
 
-    boolean wants(AgentMessage message) {
+    public boolean wants(AgentMessage message) {
         return subscriber.role() == null || message.isFor(subscriber.role());
     }
 
-    /** Queues {@code message}, or returns false when the ring is full. Caller holds the session's lock. */
-    boolean offer(AgentMessage message) {
+    /** Queues {@code message}, or returns false when the ring is full. Only one thread at a time may offer. */
+    public boolean offer(AgentMessage message) {
         long position = tail;
         if (position - head >= ring.length) {
             overflowed = overflowed + 1;
@@ -84,12 +96,12 @@ public final class Mailbox implements MessageBus.Subscription {
     }
 
     /** Ends the deliveries once the handler call in progress returns; called after the mailbox left its session. */
-    void stop() {
+    public void stop() {
         closed.set(true);
         running = false;
     }
 
-    BusStats.SubscriberStats stats() {
+    public BusStats.SubscriberStats stats() {
         return new BusStats.SubscriberStats(subscriber, delivered, overflowed, handlerErrors, (int) (tail - head));
     }
 
@@ -130,7 +142,7 @@ public final class Mailbox implements MessageBus.Subscription {
             throw fatal;
         } catch (Throwable error) {
             handlerErrors = handlerErrors + 1;
-            bus.countHandlerError();
+            owner.countHandlerError();
             report(message, error);
         }
         delivered = delivered + 1;

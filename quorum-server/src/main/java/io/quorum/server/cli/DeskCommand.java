@@ -1,6 +1,7 @@
 package io.quorum.server.cli;
 
 import io.quorum.adapters.config.QuorumConfig;
+import io.quorum.engine.bus.InMemoryMessageBus;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskListener;
 import io.quorum.engine.desk.DeskSession;
@@ -72,7 +73,7 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
         AtomicInteger trades = new AtomicInteger();
         JournalLocation journal = database == null ? null : JournalLocation.parse(database, null);
         Path brokerFile = brokerDatabase != null ? brokerDatabase : journal != null ? journal.file().map(DataFolder::brokerFileBeside).orElse(null) : null;
-        try (EmbeddedDesk embedded = market.open(config, System.getenv(), journal == null ? null : journal.jdbcUrl(), brokerFile)) {
+        try (EmbeddedDesk embedded = market.open(config, System.getenv(), journal == null ? null : journal.jdbcUrl(), brokerFile, InMemoryMessageBus::new)) {
             Desk desk = embedded.desk();
             desk.addListener(new DeskListener() {
                 @Override public void sessionOpened(DeskSession session) {

@@ -6,13 +6,16 @@ import io.quorum.adapters.config.ConfiguredFeeds;
 import io.quorum.adapters.config.QuorumConfig;
 import io.quorum.adapters.config.QuorumConfigLoader;
 import io.quorum.adapters.llm.Reasoners;
+import io.quorum.engine.bus.BusSettings;
 import io.quorum.engine.desk.DeskSettings;
+import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.time.SystemClock;
 import io.quorum.server.wiring.EmbeddedDesk;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -57,19 +60,19 @@ public final class DeskMarketOptions {
      * The desk on the configured market and the journal at {@code journalUrl} (null: a temporary
      * journal). Feeds that refuse to open (a CSV file with bad rows) stop the command with their problems.
      */
-    EmbeddedDesk open(QuorumConfig config, Map<String, String> environment, String journalUrl, Path brokerFile) {
+    EmbeddedDesk open(QuorumConfig config, Map<String, String> environment, String journalUrl, Path brokerFile, Function<BusSettings, MessageBus> bus) {
         DeskSettings settings = deskSettings(config);
         Reasoner reasoner = reasoner(config, environment);
         if (config.market().provider() == QuorumConfig.MarketProvider.SIMULATED) {
             long seed = seed(config);
             double speed = speed(config);
-            if (journalUrl == null && reasoner == Reasoner.RULES_ONLY) return new EmbeddedDesk(seed, speed, null, brokerFile, settings);
+            if (journalUrl == null && reasoner == Reasoner.RULES_ONLY) return new EmbeddedDesk(seed, speed, null, brokerFile, settings, bus);
             if (journalUrl == null) throw new CommandFailure("a desk whose agents ask a language model keeps its journal, where each call is recorded: give --db FILE or a JDBC URL");
-            return EmbeddedDesk.onJournal(journalUrl, seed, speed, brokerFile, settings, reasoner);
+            return EmbeddedDesk.onJournal(journalUrl, seed, speed, brokerFile, settings, reasoner, bus);
         }
         if (journalUrl == null) throw new CommandFailure("a desk on real market data keeps its journal: give --db FILE or a JDBC URL");
         return switch (ConfiguredFeeds.open(config, SystemClock.INSTANCE)) {
-            case ConfiguredFeeds.Feeds feeds -> EmbeddedDesk.onFeeds(journalUrl, feeds, brokerFile, settings, reasoner);
+            case ConfiguredFeeds.Feeds feeds -> EmbeddedDesk.onFeeds(journalUrl, feeds, brokerFile, settings, reasoner, bus);
             case ConfiguredFeeds.Refused refused -> throw new CommandFailure("the market data cannot be opened:\n  " + String.join("\n  ", refused.problems()));
         };
     }

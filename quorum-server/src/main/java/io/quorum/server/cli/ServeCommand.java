@@ -31,6 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin DeskMarketOptions market;
 
+    @CommandLine.Mixin BusOptions bus;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--db", paramLabel = "<file or jdbc-url>",
@@ -62,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--token / " + AccessToken.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
         }
-        EmbeddedDesk embedded = replayable(journal, () -> market.open(config, System.getenv(), journal.jdbcUrl(), brokerFile));
+        EmbeddedDesk embedded = replayable(journal, () -> market.open(config, System.getenv(), journal.jdbcUrl(), brokerFile, bus.factory()));
         DeskService service = replayable(journal, () -> new DeskService(embedded.desk(), embedded.journal()));
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);
@@ -82,7 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
             return embedded;
         });
         server.start(port, host);
-        System.out.println("Journal: " + journal.describe() + "   Paper broker: " + brokerFile.toAbsolutePath() + "   " + market.describe(config) + ". Ctrl-C stops the desk.");
+        System.out.println("Journal: " + journal.describe() + "   Paper broker: " + brokerFile.toAbsolutePath() + "   " + market.describe(config) + "   " + bus.describe() + ". Ctrl-C stops the desk.");
         signals.await();
         stop.run();
         return 0;

@@ -1,5 +1,7 @@
 package io.quorum.server.wiring;
 
+import io.quorum.adapters.redis.RedisBusHealth;
+import io.quorum.adapters.redis.RedisMessageBus;
 import io.quorum.engine.decision.DecisionQuery;
 import io.quorum.engine.decision.DecisionRecord;
 import io.quorum.engine.desk.Desk;
@@ -184,7 +186,16 @@ final class DeskQueries {
         boolean quotes = desk.ports().market().tickers().stream().anyMatch(t -> desk.ports().market().lastTick(t).isPresent());
         boolean open = desk.ports().calendar().isOpen(desk.clock().now());
         Health.Component market = new Health.Component(quotes || !open, quotes ? "quotes flowing" : open ? "no quotes yet" : "market closed");
-        return new Health(database, new Health.Component(true, "in-process bus, " + desk.sessions().size() + " sessions"), market);
+        return new Health(database, busHealth(), market);
+    }
+
+    /** The Redis bus is up while Redis answers; the detail names each consumer, up, lagging or gone. */
+    private Health.Component busHealth() {
+        if (desk.bus() instanceof RedisMessageBus redis) {
+            RedisBusHealth health = redis.health();
+            return new Health.Component(health.reachable(), health.describe());
+        }
+        return new Health.Component(true, "in-process bus, " + desk.sessions().size() + " sessions");
     }
 
     void requireTicker(Ticker ticker) {

@@ -10,6 +10,7 @@ import io.quorum.adapters.jdbc.paper.JdbcPaperAccountStore;
 import io.quorum.engine.broker.CommissionSchedule;
 import io.quorum.engine.broker.PaperBroker;
 import io.quorum.engine.broker.PaperBrokerConfig;
+import io.quorum.engine.bus.BusSettings;
 import io.quorum.engine.bus.InMemoryMessageBus;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskPorts;
@@ -22,6 +23,7 @@ import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.port.MarketDataFeed;
+import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.port.NewsFeed;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.simulation.SimulatedClock;
@@ -38,7 +40,7 @@ import java.util.function.Function;
 
 /**
  * The desk wired by hand: a paper broker with its account in its own SQLite file, the in-process
- * bus, a journal in another SQLite file (or PostgreSQL), and a market. By default the market is
+ * bus (or Redis Streams), a journal in another SQLite file (or PostgreSQL), and a market. By default the market is
  * simulated on a simulated clock: nothing to configure, no key. On {@link #onFeeds configured
  * feeds} (Yahoo Finance, CSV files) it runs on the wall clock. The two files stand for two
  * parties: the journal is the desk's memory, the broker's file what an external broker would hold.
@@ -72,7 +74,12 @@ public final class EmbeddedDesk implements AutoCloseable {
      * @param brokerFile  where the paper broker keeps its account; null keeps it in a temporary file
      */
     public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings) {
-        this(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), brokerFile, settings, Reasoner.RULES_ONLY);
+        this(seed, speed, database, brokerFile, settings, InMemoryMessageBus::new);
+    }
+
+    /** As {@link #EmbeddedDesk(long, double, Path, Path, DeskSettings)}, the agents talking on the bus {@code bus} makes. */
+    public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings, Function<BusSettings, MessageBus> bus) {
+        this(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), brokerFile, settings, Reasoner.RULES_ONLY, bus);
     }
 
     /**
@@ -80,12 +87,16 @@ public final class EmbeddedDesk implements AutoCloseable {
      * or {@code jdbc:postgresql://…}), created there when it is new. A SQLite file's folder is made when missing.
      */
     public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings) {
-        return onJournal(journalUrl, seed, speed, brokerFile, settings, Reasoner.RULES_ONLY);
+        return onJournal(journalUrl, seed, speed, brokerFile, settings, Reasoner.RULES_ONLY, InMemoryMessageBus::new);
     }
 
-    /** As {@link #onJournal(String, long, double, Path, DeskSettings)}, with a language model that may vote for the agents; the desk closes it. */
-    public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings, Reasoner reasoner) {
-        return new EmbeddedDesk(openJournal(journalUrl), simulated(seed, speed), brokerFile, settings, reasoner);
+    /**
+     * As {@link #onJournal(String, long, double, Path, DeskSettings)}, with a language model that may vote for the agents
+     * (the desk closes it), the agents talking on the bus {@code bus} makes.
+     */
+    public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings, Reasoner reasoner,
+                                         Function<BusSettings, MessageBus> bus) {
+        return new EmbeddedDesk(openJournal(journalUrl), simulated(seed, speed), brokerFile, settings, reasoner, bus);
     }
 
     /**
@@ -94,7 +105,8 @@ public final class EmbeddedDesk implements AutoCloseable {
      * into the bars imported into the journal's database. The desk owns the feeds from now on and
      * closes them, and the reasoner too.
      */
-    public static EmbeddedDesk onFeeds(String journalUrl, ConfiguredFeeds.Feeds feeds, Path brokerFile, DeskSettings settings, Reasoner reasoner) {
+    public static EmbeddedDesk onFeeds(String journalUrl, ConfiguredFeeds.Feeds feeds, Path brokerFile, DeskSettings settings, Reasoner reasoner,
+                                       Function<BusSettings, MessageBus> bus) {
         Database journal = openJournal(journalUrl);
         Database importedBars = Database.open(journalUrl, null, null, Schema.MARKET_DATA);
         MarketDataFeed prices = new ImportedHistoryFeed(feeds.market(), new JdbcBarStore(importedBars), SystemClock.INSTANCE);
@@ -102,7 +114,7 @@ public final class EmbeddedDesk implements AutoCloseable {
             feeds.close();
             importedBars.close();
         });
-        return new EmbeddedDesk(journal, opened -> market, brokerFile, settings, reasoner);
+        return new EmbeddedDesk(journal, opened -> market, brokerFile, settings, reasoner, bus);
     }
 
     private static Database openJournal(String journalUrl) {
@@ -126,7 +138,8 @@ public final class EmbeddedDesk implements AutoCloseable {
         };
     }
 
-    private EmbeddedDesk(Database journalDatabase, Function<Journal, Market> marketOnJournal, Path brokerFile, DeskSettings settings, Reasoner reasoner) {
+    private EmbeddedDesk(Database journalDatabase, Function<Journal, Market> marketOnJournal, Path brokerFile, DeskSettings settings, Reasoner reasoner,
+                         Function<BusSettings, MessageBus> bus) {
         this.reasoner = reasoner;
         // The journal is opened first, because the simulated market starts where the journal ends.
         AtomicReference<Clock> marketClock = new AtomicReference<>();
@@ -140,7 +153,7 @@ public final class EmbeddedDesk implements AutoCloseable {
         this.broker = new PaperBroker(market.clock(), market.calendar(), BROKER, account);
         this.deskFeed = new BrokerFirstFeed(market.feed(), broker::onTick);
         this.desk = new Desk(new DeskPorts(market.clock(), SystemClock.INSTANCE, market.calendar(), deskFeed, market.news(), market.fundamentals(),
-                broker, journal, InMemoryMessageBus::new, reasoner), settings);
+                broker, journal, bus, reasoner), settings);
     }
 
     private static Instant lastJournalTime(Journal journal) {
