@@ -62,7 +62,10 @@ public final class SignalStrategy {
         return recent[index % KEPT_BARS];
     }
 
-    /** The value of the named indicator ({@link #indicatorNames()}) at bar {@code index}, refused like {@link #bar}. */
+    /**
+     * The value of the named indicator ({@link #indicatorNames()}) at bar {@code index}, refused like
+     * {@link #bar}. Prices and averages read in micro-dollars, an RSI in points.
+     */
     public double indicator(String name, int index) {
         check(index);
         Indicator<Num> indicator = rules.indicators().get(name);
@@ -77,5 +80,10 @@ public final class SignalStrategy {
         if (index < 0 || index <= latest - KEPT_BARS) throw new IllegalArgumentException("bar " + index + " of " + ticker + " is no longer kept: only the last " + KEPT_BARS + " are");
     }
 
-    private Num price(long micros) { return numbers.numOf(micros / 1e6); }
+    /**
+     * Prices enter the series as whole micro-dollars: a double holds them and their sums exactly, so
+     * two averages that are equal in exact arithmetic compare equal, and a crossover is never read
+     * off a rounding error.
+     */
+    private Num price(long micros) { return numbers.numOf((double) micros); }
 }
