@@ -1,6 +1,7 @@
 package io.quorum.bench;
 
 import io.quorum.bench.alpaca.AlpacaStreamDecoding;
+import io.quorum.bench.backtest.BacktestThroughput;
 import io.quorum.bench.bus.BusHopLatency;
 import io.quorum.bench.bus.RedisHopLatency;
 import io.quorum.bench.consensus.DecisionRoundLatency;
@@ -31,7 +32,8 @@ public final class BenchCommand {
             new DeskExitLatency(),
             new WebSocketFanOutLatency(),
             new JournalCommitThroughput(),
-            new AlpacaStreamDecoding());
+            new AlpacaStreamDecoding(),
+            new BacktestThroughput());
 
     /** Scenarios that run only when named: too long for the default run. */
     private static final List<Scenario> ON_REQUEST = List.of(new SoakRun());

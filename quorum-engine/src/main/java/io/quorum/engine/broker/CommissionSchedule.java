@@ -1,6 +1,7 @@
 package io.quorum.engine.broker;
 
 import io.quorum.engine.money.Money;
+import java.util.List;
 import java.util.Objects;
 
 /** What the paper broker charges per fill. */
@@ -32,6 +33,29 @@ public sealed interface CommissionSchedule {
         @Override public Money commissionFor(long shares, long priceMicros) {
             long notional = Math.multiplyExact(shares, priceMicros);
             return Money.ofMicros(Math.ceilDiv(Math.multiplyExact(notional, basisPoints), 10_000L));
+        }
+    }
+
+    /** A fixed amount per order, whatever its size (e.g. $1 a ticket). */
+    record PerOrder(Money amount) implements CommissionSchedule {
+        public PerOrder {
+            Objects.requireNonNull(amount, "amount");
+            if (amount.isNegative()) throw new IllegalArgumentException("commission must not be negative");
+        }
+
+        @Override public Money commissionFor(long shares, long priceMicros) { return amount; }
+    }
+
+    /** Several charges added together, as a broker's fee schedule often reads: per share, plus a ticket fee, plus a share of the notional. */
+    record Sum(List<CommissionSchedule> parts) implements CommissionSchedule {
+        public Sum {
+            parts = List.copyOf(parts);
+        }
+
+        @Override public Money commissionFor(long shares, long priceMicros) {
+            Money total = Money.ZERO;
+            for (CommissionSchedule part : parts) total = total.plus(part.commissionFor(shares, priceMicros));
+            return total;
         }
     }
 }

@@ -1,23 +1,23 @@
 package io.quorum.engine.decision;
 
 /**
- * Just enough of a JSON writer for the decision export, so that the engine needs no JSON library:
+ * Just enough of a JSON writer for the decision export and the backtest report, so that the engine needs no JSON library:
  * objects and arrays written in order, strings escaped per RFC 8259. Commas are placed by the
  * writer, so callers only open, name and close.
  */
-final class JsonText {
+public final class JsonText {
     private final StringBuilder out = new StringBuilder();
     private boolean needsComma;
 
-    JsonText beginObject() { return open('{'); }
+    public JsonText beginObject() { return open('{'); }
 
-    JsonText endObject() { return close('}'); }
+    public JsonText endObject() { return close('}'); }
 
-    JsonText beginArray() { return open('['); }
+    public JsonText beginArray() { return open('['); }
 
-    JsonText endArray() { return close(']'); }
+    public JsonText endArray() { return close(']'); }
 
-    JsonText name(String name) {
+    public JsonText name(String name) {
         separate();
         string(name);
         out.append(':');
@@ -26,7 +26,7 @@ final class JsonText {
     }
 
     /** A string, or null. */
-    JsonText value(String text) {
+    public JsonText value(String text) {
         separate();
         if (text == null) out.append("null");
         else string(text);
@@ -35,7 +35,7 @@ final class JsonText {
     }
 
     /** A value written as it is (a number, true, false); the caller vouches that it is JSON. */
-    JsonText literal(Object value) {
+    public JsonText literal(Object value) {
         separate();
         out.append(value);
         needsComma = true;

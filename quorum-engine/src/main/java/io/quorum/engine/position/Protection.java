@@ -25,7 +25,7 @@ public record Protection(Price stopLoss, Price takeProfit, BigDecimal trailingSt
     }
 
     /** The trailing distance in basis points (0 when none), rounded to the nearest basis point. */
-    int trailingBasisPoints() {
+    public int trailingBasisPoints() {
         if (trailingStopPct == null) return 0;
         return Math.max(1, trailingStopPct.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).intValueExact());
     }

@@ -1,0 +1,185 @@
+package io.quorum.engine.backtest;
+
+import io.quorum.engine.backtest.fill.BarFills;
+import io.quorum.engine.backtest.fill.Holding;
+import io.quorum.engine.backtest.fill.ProtectiveExit;
+import io.quorum.engine.backtest.strategy.Signal;
+import io.quorum.engine.backtest.strategy.SignalStrategy;
+import io.quorum.engine.market.Bar;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.Direction;
+import io.quorum.engine.time.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A single-agent replay: the strategy's signals are executed directly, with a fixed size, bar by
+ * bar on one thread. Each bar, in this order:
+ * <ol>
+ *   <li>the replay clock moves to the bar's open, and the order the ticker's previous close decided
+ *       fills at this open;</li>
+ *   <li>the holding's stop, target and trailing stop are checked against the bar ({@link BarFills});</li>
+ *   <li>the clock moves to the bar's close, the trailing stop ratchets on the close, and the
+ *       strategy, shown the bar, decides the order for the next open.</li>
+ * </ol>
+ * Bars of several tickers at one instant are replayed together: every open, then every close.
+ * The bars come from an iterator and are not kept, so memory does not grow with the length of the
+ * history. The same bars and config always give the same run: nothing here reads the wall clock or
+ * iterates a hash map in an order that matters.
+ */
+public final class Backtest implements ReplayView {
+    private final BacktestConfig config;
+    private final BarFills fills;
+    private final ReplayListener listener;
+    private final Map<Ticker, TickerReplay> tickers = new HashMap<>();
+    private final List<String> tickerOrder = new ArrayList<>();
+    private final List<Trade> trades = new ArrayList<>();
+    private final List<EquityPoint> equity = new ArrayList<>();
+    private final List<PricePoint> chartedPrices = new ArrayList<>();
+    private ManualClock clock;
+    private Ticker charted;
+    private Duration interval;
+    private long cashMicros;
+    private long marketValueMicros;
+    private int holdings;
+    private long barsDone;
+
+    public Backtest(BacktestConfig config, ReplayListener listener) {
+        this.config = config;
+        this.fills = new BarFills(config.costs());
+        this.listener = listener;
+        this.cashMicros = config.startingCash().micros();
+    }
+
+    public Backtest(BacktestConfig config) { this(config, ReplayListener.NONE); }
+
+    /** Replays the bars, in time order (several tickers interleaved, see {@link MergedBars}); a backtest runs once. */
+    public BacktestRun run(Iterator<Bar> bars) {
+        if (clock != null) throw new IllegalStateException("a backtest runs once");
+        List<Bar> sameInstant = new ArrayList<>();
+        while (bars.hasNext()) {
+            Bar bar = bars.next();
+            if (clock == null) start(bar);
+            if (!sameInstant.isEmpty() && !bar.start().equals(sameInstant.getFirst().start())) {
+                replay(sameInstant);
+                sameInstant.clear();
+            }
+            sameInstant.add(bar);
+        }
+        if (!sameInstant.isEmpty()) replay(sameInstant);
+        if (clock != null) finish();
+        return new BacktestRun(config, tickerOrder, interval == null ? Duration.ZERO : interval, barsDone, trades, equity, chartedPrices);
+    }
+
+    private void start(Bar first) {
+        clock = new ManualClock(first.start());
+        charted = first.ticker();
+        interval = first.interval();
+    }
+
+    /** The bars of one instant, one per ticker: every open first, then every close, so no ticker's close is seen before another's open. */
+    private void replay(List<Bar> sameInstant) {
+        Bar first = sameInstant.getFirst();
+        clock.set(first.start());
+        for (Bar bar : sameInstant) open(tickers.computeIfAbsent(bar.ticker(), this::newTicker), bar);
+        clock.set(first.end());
+        for (Bar bar : sameInstant) close(tickers.get(bar.ticker()), bar);
+        equity.add(new EquityPoint(first.start(), equityMicros(), holdings > 0));
+    }
+
+    private void open(TickerReplay ticker, Bar bar) {
+        if (ticker.lastBar != null && !bar.start().isAfter(ticker.lastBar.start())) {
+            throw new IllegalArgumentException("bars of " + bar.ticker() + " out of order: " + bar.start() + " after " + ticker.lastBar.start());
+        }
+        ticker.barNumber++;
+        fillPending(ticker, bar);
+        if (ticker.holding != null) {
+            Optional<ProtectiveExit> exit = fills.protectiveExit(ticker.holding, bar, ticker.barNumber);
+            if (exit.isPresent()) close(ticker, exit.get().priceMicros(), bar.start(), TradeExit.of(exit.get().reason()));
+        }
+    }
+
+    private void close(TickerReplay ticker, Bar bar) {
+        if (ticker.holding != null) ticker.holding = ticker.holding.ratchetedOn(bar.closeMicros());
+        markToMarket(ticker, bar.closeMicros());
+        ticker.lastBar = bar;
+        ticker.pending = ticker.strategy.onClose(bar, ticker.holding != null);
+        if (bar.ticker().equals(charted)) chartedPrices.add(new PricePoint(bar.start(), bar.closeMicros()));
+        barsDone++;
+        listener.onClose(this, bar);
+    }
+
+    private TickerReplay newTicker(Ticker ticker) {
+        tickerOrder.add(ticker.symbol());
+        return new TickerReplay(new SignalStrategy(ticker, config.strategy()));
+    }
+
+    private void fillPending(TickerReplay ticker, Bar bar) {
+        if (ticker.pending == Signal.ENTER_LONG && ticker.holding == null) {
+            long price = fills.marketFill(true, bar);
+            long commission = config.costs().commissionMicros(config.shares(), price);
+            ticker.holding = Holding.entered(bar.ticker(), config.shares(), price, commission, bar.start(), ticker.barNumber,
+                    config.protection().protectionFor(true, price));
+            cashMicros = Math.subtractExact(cashMicros, Math.addExact(Math.multiplyExact(config.shares(), price), commission));
+            holdings++;
+            markToMarket(ticker, price);
+        } else if (ticker.pending == Signal.EXIT_LONG && ticker.holding != null) {
+            close(ticker, fills.marketFill(!ticker.holding.isLong(), bar), bar.start(), TradeExit.SIGNAL);
+        }
+        ticker.pending = Signal.NONE;
+    }
+
+    private void close(TickerReplay ticker, long priceMicros, Instant time, TradeExit why) {
+        Holding holding = ticker.holding;
+        long exitCommission = config.costs().commissionMicros(holding.shares(), priceMicros);
+        cashMicros = Math.addExact(cashMicros, Math.subtractExact(holding.valueAt(priceMicros), exitCommission));
+        trades.add(new Trade(holding.ticker(), holding.isLong() ? Direction.LONG : Direction.SHORT, holding.shares(), holding.entryTime(),
+                holding.entryMicros(), time, priceMicros, Math.addExact(holding.entryCommissionMicros(), exitCommission), why,
+                ticker.barNumber - holding.entryBar()));
+        ticker.holding = null;
+        holdings--;
+        markToMarket(ticker, priceMicros);
+    }
+
+    private void markToMarket(TickerReplay ticker, long priceMicros) {
+        long value = ticker.holding == null ? 0 : ticker.holding.valueAt(priceMicros);
+        marketValueMicros = Math.addExact(marketValueMicros, Math.subtractExact(value, ticker.marketValueMicros));
+        ticker.marketValueMicros = value;
+    }
+
+    private long equityMicros() { return Math.addExact(cashMicros, marketValueMicros); }
+
+    /**
+     * Positions still open when the data ends are closed at their last close, ticker by ticker in
+     * the order they first appeared, so that the last equity point equals the starting cash plus
+     * the P&L of all trades.
+     */
+    private void finish() {
+        for (String symbol : tickerOrder) {
+            TickerReplay ticker = tickers.get(new Ticker(symbol));
+            if (ticker.holding != null) close(ticker, ticker.lastBar.closeMicros(), ticker.lastBar.start(), TradeExit.END_OF_DATA);
+        }
+        EquityPoint last = equity.removeLast();
+        equity.add(new EquityPoint(last.time(), equityMicros(), last.invested()));
+    }
+
+    @Override public Instant now() { return clock.now(); }
+
+    @Override public long barsDone() { return barsDone; }
+
+    @Override public Optional<SignalStrategy> strategy(Ticker ticker) {
+        TickerReplay replay = tickers.get(ticker);
+        return replay == null ? Optional.empty() : Optional.of(replay.strategy);
+    }
+
+    @Override public Optional<Holding> holding(Ticker ticker) {
+        TickerReplay replay = tickers.get(ticker);
+        return replay == null ? Optional.empty() : Optional.ofNullable(replay.holding);
+    }
+}

@@ -1,0 +1,18 @@
+package io.quorum.engine.backtest;
+
+import io.quorum.engine.backtest.fill.Holding;
+import io.quorum.engine.backtest.strategy.SignalStrategy;
+import io.quorum.engine.market.Ticker;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What the replay shows at a bar's close: the replay time, each ticker's strategy with its bars and indicators so far, its holding. */
+public interface ReplayView {
+    Instant now();
+
+    long barsDone();
+
+    Optional<SignalStrategy> strategy(Ticker ticker);
+
+    Optional<Holding> holding(Ticker ticker);
+}

@@ -1,0 +1,32 @@
+package io.quorum.engine.backtest.report;
+
+import io.quorum.engine.backtest.BacktestRun;
+import io.quorum.engine.backtest.metrics.PerformanceMetrics;
+import io.quorum.engine.market.ExchangeCalendar;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A backtest's run with its figures, and how it was made: the data it replayed and how its
+ * decisions were taken ({@code mode}: the strategy's signals alone, or the desk's vote, and where
+ * the language models' answers came from). Everything in it comes from the inputs, so the same
+ * inputs write the same report, byte for byte.
+ */
+public record BacktestReport(BacktestRun run, PerformanceMetrics metrics, String mode, String data) {
+    public BacktestReport {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(data, "data");
+    }
+
+    public static BacktestReport of(BacktestRun run, String mode, String data) {
+        return new BacktestReport(run, PerformanceMetrics.of(run), mode, data);
+    }
+
+    /** A time as the report shows it: the exchange's trading day for daily or longer bars, the instant otherwise. */
+    String time(Instant instant) {
+        return run.barInterval().compareTo(Duration.ofDays(1)) >= 0 ? ExchangeCalendar.NYSE.tradingDate(instant).toString() : instant.toString();
+    }
+}

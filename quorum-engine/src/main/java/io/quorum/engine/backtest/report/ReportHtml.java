@@ -1,0 +1,187 @@
+package io.quorum.engine.backtest.report;
+
+import io.quorum.engine.backtest.EquityPoint;
+import io.quorum.engine.backtest.PricePoint;
+import io.quorum.engine.backtest.Trade;
+import io.quorum.engine.backtest.metrics.PerformanceMetrics;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * report.html: one self-contained page, its charts drawn as inline SVG and its style inline, so it
+ * opens offline and fetches nothing. The equity curve, its drawdown, the charted ticker's closes
+ * with a marker at each entry (▲) and exit (▼), the headline figures and the table of trades.
+ * A long curve is drawn from at most {@value #MAX_POINTS} evenly spaced points.
+ */
+public final class ReportHtml {
+    private static final int MAX_POINTS = 1_500;
+    private static final int WIDTH = 960;
+    private static final int HEIGHT = 220;
+
+    private ReportHtml() {}
+
+    public static String write(BacktestReport report) {
+        PerformanceMetrics m = report.metrics();
+        List<EquityPoint> equity = report.run().equity();
+        List<PricePoint> prices = report.run().chartedPrices();
+        Instant first = prices.isEmpty() ? Instant.EPOCH : prices.getFirst().time();
+        Instant last = prices.isEmpty() ? Instant.EPOCH : prices.getLast().time();
+        Axis time = new Axis(first.toEpochMilli(), Math.max(last.toEpochMilli(), first.toEpochMilli() + 1));
+        StringBuilder html = new StringBuilder(64 * 1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Backtest ")
+                .append(escape(String.join(", ", report.run().tickers()))).append(" ").append(escape(report.run().config().strategy().toString()))
+                .append("</title>\n<style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}h1{font-size:20px}"
+                        + "table{border-collapse:collapse}td,th{padding:3px 8px;border-bottom:1px solid #ddd;text-align:right}"
+                        + "th{background:#f4f4f4}td.l,th.l{text-align:left}.pos{color:#0a7d32}.neg{color:#b3261e}"
+                        + "svg{background:#fafafa;border:1px solid #ddd;display:block;margin:8px 0 20px}</style></head><body>\n");
+        html.append("<h1>Backtest of ").append(escape(String.join(", ", report.run().tickers()))).append(": ")
+                .append(escape(report.run().config().strategy().toString())).append("</h1>\n<p>")
+                .append(escape(report.mode())).append(" · ").append(report.run().bars()).append(" bars from ").append(escape(report.data())).append("</p>\n");
+        figures(html, m);
+        html.append("<h2>Equity</h2>\n");
+        equityChart(html, equity, time);
+        html.append("<h2>Drawdown</h2>\n");
+        drawdownChart(html, report.run().config().startingCash().micros(), equity, time);
+        html.append("<h2>").append(escape(report.run().tickers().isEmpty() ? "" : report.run().tickers().getFirst())).append(" with its trades</h2>\n");
+        priceChart(html, prices, report.run().trades(), time, report.run().tickers().isEmpty() ? "" : report.run().tickers().getFirst());
+        tradesTable(html, report);
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static void figures(StringBuilder html, PerformanceMetrics m) {
+        html.append("<table><tr>");
+        String[][] cells = {
+                {"Net P&L", m.netPnl().toString()}, {"Total return", Figures.percent(m.totalReturn())}, {"CAGR", Figures.percent(m.cagr())},
+                {"Volatility", Figures.percent(m.annualisedVolatility())}, {"Sharpe", two(m.sharpe())}, {"Sortino", two(m.sortino())},
+                {"Max drawdown", Figures.percent(m.maxDrawdown())}, {"Drawdown days", Long.toString(m.maxDrawdownDuration().toDays())},
+                {"Trades", Integer.toString(m.trades())}, {"Win rate", Figures.percent(m.winRate())}, {"Profit factor", two(m.profitFactor())},
+                {"Exposure", Figures.percent(m.exposure())}};
+        for (String[] cell : cells) html.append("<th>").append(escape(cell[0])).append("</th>");
+        html.append("</tr><tr>");
+        for (String[] cell : cells) html.append("<td>").append(escape(cell[1])).append("</td>");
+        html.append("</tr></table>\n");
+    }
+
+    private static String two(double value) {
+        String ratio = Figures.ratio(value);
+        return ratio == null ? "n/a" : new BigDecimal(ratio).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static void equityChart(StringBuilder html, List<EquityPoint> equity, Axis time) {
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (EquityPoint point : equity) {
+            low = Math.min(low, point.equityMicros());
+            high = Math.max(high, point.equityMicros());
+        }
+        Axis value = new Axis(low, high);
+        openSvg(html, "equity curve");
+        html.append("<polyline fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"1.5\" points=\"");
+        int step = stride(equity.size());
+        for (int i = 0; i < equity.size(); i += step) point(html, time.across(equity.get(i).time().toEpochMilli()), value.up(equity.get(i).equityMicros()));
+        html.append("\"/>");
+        label(html, Figures.money((long) high), 4, 14);
+        label(html, Figures.money((long) low), 4, HEIGHT - 4);
+        html.append("</svg>\n");
+    }
+
+    private static void drawdownChart(StringBuilder html, long startMicros, List<EquityPoint> equity, Axis time) {
+        double[] drawdowns = new double[equity.size()];
+        double peak = startMicros;
+        double deepest = 0;
+        for (int i = 0; i < equity.size(); i++) {
+            peak = Math.max(peak, equity.get(i).equityMicros());
+            drawdowns[i] = (peak - equity.get(i).equityMicros()) / peak;
+            deepest = Math.max(deepest, drawdowns[i]);
+        }
+        Axis depth = new Axis(0, Math.max(deepest, 1e-9));
+        openSvg(html, "drawdown");
+        html.append("<polygon fill=\"#f3c4c0\" stroke=\"#b3261e\" stroke-width=\"1\" points=\"");
+        point(html, 0, 0);
+        int step = stride(equity.size());
+        for (int i = 0; i < equity.size(); i += step) point(html, time.across(equity.get(i).time().toEpochMilli()), depth.down(drawdowns[i]));
+        point(html, WIDTH, 0);
+        html.append("\"/>");
+        label(html, "-" + Figures.percent(deepest), 4, HEIGHT - 4);
+        html.append("</svg>\n");
+    }
+
+    private static void priceChart(StringBuilder html, List<PricePoint> prices, List<Trade> trades, Axis time, String ticker) {
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (PricePoint point : prices) {
+            low = Math.min(low, point.closeMicros());
+            high = Math.max(high, point.closeMicros());
+        }
+        Axis value = new Axis(low, high);
+        openSvg(html, "closes and trades");
+        html.append("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1\" points=\"");
+        int step = stride(prices.size());
+        for (int i = 0; i < prices.size(); i += step) point(html, time.across(prices.get(i).time().toEpochMilli()), value.up(prices.get(i).closeMicros()));
+        html.append("\"/>\n");
+        for (Trade trade : trades) {
+            if (!trade.ticker().symbol().equals(ticker)) continue;
+            marker(html, time.across(trade.entryTime().toEpochMilli()), value.up(trade.entryMicros()), true);
+            marker(html, time.across(trade.exitTime().toEpochMilli()), value.up(trade.exitMicros()), false);
+        }
+        label(html, Figures.price((long) high), 4, 14);
+        label(html, Figures.price((long) low), 4, HEIGHT - 4);
+        html.append("</svg>\n");
+    }
+
+    private static void tradesTable(StringBuilder html, BacktestReport report) {
+        html.append("<h2>Trades</h2>\n<table><tr><th class=\"l\">Ticker</th><th class=\"l\">Side</th><th>Shares</th><th class=\"l\">Entry</th><th>Price</th>"
+                + "<th class=\"l\">Exit</th><th>Price</th><th>Commission</th><th>P&amp;L</th><th class=\"l\">Why it ended</th><th>Bars</th></tr>\n");
+        for (Trade trade : report.run().trades()) {
+            html.append("<tr><td class=\"l\">").append(escape(trade.ticker().symbol())).append("</td><td class=\"l\">").append(trade.direction())
+                    .append("</td><td>").append(trade.shares()).append("</td><td class=\"l\">").append(report.time(trade.entryTime()))
+                    .append("</td><td>").append(Figures.price(trade.entryMicros())).append("</td><td class=\"l\">").append(report.time(trade.exitTime()))
+                    .append("</td><td>").append(Figures.price(trade.exitMicros())).append("</td><td>").append(Figures.money(trade.commissionMicros()))
+                    .append("</td><td class=\"").append(trade.pnlMicros() < 0 ? "neg" : "pos").append("\">").append(Figures.money(trade.pnlMicros()))
+                    .append("</td><td class=\"l\">").append(escape(trade.exit().sentence())).append("</td><td>").append(trade.barsHeld()).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void openSvg(StringBuilder html, String title) {
+        html.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\" aria-label=\"").append(title).append("\">");
+    }
+
+    /** An entry's ▲ under its price, an exit's ▼ over it, kept inside the chart. */
+    private static void marker(StringBuilder html, double x, double price, boolean entry) {
+        double y = Math.clamp(price, 10, HEIGHT - 10);
+        String shape = entry
+                ? String.format(Locale.ROOT, "%.1f,%.1f %.1f,%.1f %.1f,%.1f", x, y + 2, x - 4, y + 9, x + 4, y + 9)
+                : String.format(Locale.ROOT, "%.1f,%.1f %.1f,%.1f %.1f,%.1f", x, y - 2, x - 4, y - 9, x + 4, y - 9);
+        html.append("<polygon fill=\"").append(entry ? "#0a7d32" : "#b3261e").append("\" points=\"").append(shape).append("\"/>");
+    }
+
+    private static void label(StringBuilder html, String text, int x, int y) {
+        html.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\" font-size=\"11\" fill=\"#666\">").append(escape(text)).append("</text>");
+    }
+
+    private static void point(StringBuilder html, double x, double y) {
+        html.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+    }
+
+    private static int stride(int points) { return Math.max(1, (points + MAX_POINTS - 1) / MAX_POINTS); }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Maps [low, high] onto the chart: across its width, up its height (higher is higher), or down it (a drawdown deepens downwards). */
+    private record Axis(double low, double high) {
+        double across(double value) { return span() == 0 ? 0 : (value - low) / span() * WIDTH; }
+
+        double up(double value) { return span() == 0 ? HEIGHT / 2.0 : HEIGHT - 6 - (value - low) / span() * (HEIGHT - 22); }
+
+        double down(double value) { return span() == 0 ? 0 : (value - low) / span() * (HEIGHT - 10); }
+
+        private double span() { return high - low; }
+    }
+}

@@ -1,0 +1,223 @@
+package io.quorum.server.cli;
+
+import io.quorum.adapters.csv.BadRows;
+import io.quorum.adapters.csv.BarImport;
+import io.quorum.adapters.csv.CsvBarReader;
+import io.quorum.adapters.csv.RowProblem;
+import io.quorum.engine.backtest.Backtest;
+import io.quorum.engine.backtest.BacktestConfig;
+import io.quorum.engine.backtest.BacktestRun;
+import io.quorum.engine.backtest.MergedBars;
+import io.quorum.engine.backtest.ReplayListener;
+import io.quorum.engine.backtest.fill.Costs;
+import io.quorum.engine.backtest.fill.ProtectionPolicy;
+import io.quorum.engine.backtest.metrics.PerformanceMetrics;
+import io.quorum.engine.backtest.report.BacktestReport;
+import io.quorum.engine.backtest.report.ReportHtml;
+import io.quorum.engine.backtest.report.ReportJson;
+import io.quorum.engine.backtest.report.TradesCsv;
+import io.quorum.engine.backtest.strategy.StrategySpec;
+import io.quorum.engine.broker.CommissionSchedule;
+import io.quorum.engine.market.Bar;
+import io.quorum.engine.market.ExchangeCalendar;
+import io.quorum.engine.market.Ticker;
+import io.quorum.engine.money.Money;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code quorum backtest --data FILE.csv --ticker X --strategy sma-cross:10,30 --single-agent --report DIR}:
+ * replays bar files (the same formats and row checks as {@code quorum data import}) through a
+ * strategy, and writes report.json, trades.csv and report.html into DIR. A file with a bad row is
+ * refused whole, each bad row named by its line.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = "Replays CSV files of bars through a strategy and writes report.json, trades.csv and report.html.")
+public final class BacktestCommand implements Callable<Integer> {
+    static final String SINGLE_AGENT = "single-agent: the strategy's signals executed directly, without the vote";
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", required = true, split = ",", paramLabel = "FILE.csv", description = "The bar files, one a ticker, separated by commas.")
+    List<Path> files;
+
+    @Option(names = "--ticker", required = true, split = ",", paramLabel = "X", description = "The tickers of the files, in the same order.")
+    List<String> tickers;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "The first trading day replayed (default: the first in the files).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "The last trading day replayed (default: the last in the files).")
+    LocalDate to;
+
+    @Option(names = "--strategy", paramLabel = "NAME:PARAMS", defaultValue = "sma-cross:10,30",
+            description = "The Technical signal: sma-cross:FAST,SLOW, ema-cross:FAST,SLOW, rsi-reversion:N,LOW,HIGH, breakout:N or macd:FAST,SLOW,SIGNAL (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--single-agent", description = "Execute the strategy's signals directly, with a fixed size, without the vote.")
+    boolean singleAgent;
+
+    @Option(names = "--size", paramLabel = "SHARES", defaultValue = "100", description = "Shares each entry buys (default: ${DEFAULT-VALUE}).")
+    long size;
+
+    @Option(names = "--cash", paramLabel = "DOLLARS", defaultValue = "100000", description = "The starting cash (default: ${DEFAULT-VALUE}).")
+    BigDecimal cash;
+
+    @Option(names = "--commission-per-share", paramLabel = "DOLLARS", description = "Commission per share, e.g. 0.005 (default: none).")
+    BigDecimal perShare;
+
+    @Option(names = "--commission-per-order", paramLabel = "DOLLARS", description = "Commission per order, e.g. 1 (default: none).")
+    BigDecimal perOrder;
+
+    @Option(names = "--commission-bps", paramLabel = "BP", description = "Commission in basis points of the notional, e.g. 5 (default: none).")
+    Integer commissionBasisPoints;
+
+    @Option(names = "--slippage-bps", paramLabel = "BP", defaultValue = "0", description = "Slippage against every fill, in basis points (default: ${DEFAULT-VALUE}).")
+    int slippage;
+
+    @Option(names = "--stop-pct", paramLabel = "PCT", description = "A stop-loss this many per cent from each entry.")
+    BigDecimal stopPct;
+
+    @Option(names = "--target-pct", paramLabel = "PCT", description = "A take-profit target this many per cent from each entry.")
+    BigDecimal targetPct;
+
+    @Option(names = "--trail-pct", paramLabel = "PCT", description = "A trailing stop this many per cent from the best close.")
+    BigDecimal trailPct;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The seed of anything random; the same seed gives the same report (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--report", required = true, paramLabel = "DIR", description = "The folder the report is written to (created if needed).")
+    Path reportFolder;
+
+    @Override public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!singleAgent) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "only --single-agent backtests can be run yet: add --single-agent");
+        }
+        if (files.size() != tickers.size()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), files.size() + " files for " + tickers.size() + " tickers: give one ticker a file");
+        }
+        BacktestConfig config = config();
+        List<List<Bar>> perFile = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < files.size(); i++) {
+            List<Bar> bars = read(files.get(i), ticker(tickers.get(i)), err);
+            if (bars == null) return ExitStatus.FAULT_FOUND;
+            perFile.add(bars);
+            total += bars.size();
+        }
+        if (total == 0) throw new CommandFailure("no bars between " + (from == null ? "the start" : from) + " and " + (to == null ? "the end" : to));
+        List<Iterator<Bar>> streams = new ArrayList<>();
+        for (List<Bar> bars : perFile) streams.add(bars.iterator());
+        ProgressBar progress = System.console() == null ? null : new ProgressBar(err, total);
+        ReplayListener listener = progress == null ? ReplayListener.NONE : (view, bar) -> progress.advanceTo(view.barsDone());
+        BacktestRun run = new Backtest(config, listener).run(new MergedBars(streams));
+        if (progress != null) progress.finish();
+        BacktestReport report = BacktestReport.of(run, SINGLE_AGENT, dataNames());
+        write(report);
+        out.println(summary(report));
+        out.println("Report: " + reportFolder.resolve("report.html").toAbsolutePath() + " (with report.json and trades.csv)");
+        out.flush();
+        return ExitStatus.OK;
+    }
+
+    private BacktestConfig config() {
+        try {
+            return new BacktestConfig(Money.of(cash), size, StrategySpec.parse(strategy), new Costs(commission(), slippage),
+                    new ProtectionPolicy(stopPct, targetPct, trailPct), seed);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private CommissionSchedule commission() {
+        List<CommissionSchedule> parts = new ArrayList<>();
+        if (perShare != null) parts.add(new CommissionSchedule.PerShare(dollars("--commission-per-share", perShare), Money.ZERO));
+        if (perOrder != null) parts.add(new CommissionSchedule.PerOrder(dollars("--commission-per-order", perOrder)));
+        if (commissionBasisPoints != null) parts.add(new CommissionSchedule.BasisPoints(commissionBasisPoints));
+        return parts.isEmpty() ? CommissionSchedule.FREE : parts.size() == 1 ? parts.getFirst() : new CommissionSchedule.Sum(parts);
+    }
+
+    /** A commission is at most $1,000 and has at most six decimals. */
+    private Money dollars(String option, BigDecimal amount) {
+        if (amount.scale() > 6 || amount.compareTo(BigDecimal.valueOf(1_000)) > 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": at most 1000 dollars with six decimals, not " + amount.toPlainString());
+        }
+        return Money.of(amount);
+    }
+
+    private Ticker ticker(String symbol) {
+        try {
+            return Ticker.of(symbol);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ticker: " + e.getMessage());
+        }
+    }
+
+    /** The file's bars between --from and --to, or null when the file is refused (its problems told on {@code err}). */
+    private List<Bar> read(Path file, Ticker ticker, PrintWriter err) {
+        if (!Files.isRegularFile(file)) throw new CommandFailure("no file at " + file.toAbsolutePath());
+        return switch (CsvBarReader.nyse().read(file, ticker, BadRows.REFUSE_FILE)) {
+            case BarImport.Refused refused -> {
+                for (RowProblem problem : refused.problems()) err.println(file + ": " + problem);
+                err.println("Nothing replayed: " + file + ": " + refused.reason());
+                err.flush();
+                yield null;
+            }
+            case BarImport.Imported imported -> {
+                List<Bar> kept = new ArrayList<>(imported.bars().size());
+                for (Bar bar : imported.bars()) {
+                    LocalDate day = ExchangeCalendar.NYSE.tradingDate(bar.start());
+                    if ((from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to))) kept.add(bar);
+                }
+                yield kept;
+            }
+        };
+    }
+
+    private String dataNames() {
+        List<String> names = new ArrayList<>();
+        for (Path file : files) names.add(file.getFileName().toString());
+        return String.join(",", names);
+    }
+
+    private void write(BacktestReport report) {
+        try {
+            Files.createDirectories(reportFolder);
+            Files.writeString(reportFolder.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);
+            Files.writeString(reportFolder.resolve("trades.csv"), TradesCsv.write(report), StandardCharsets.UTF_8);
+            Files.writeString(reportFolder.resolve("report.html"), ReportHtml.write(report), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + reportFolder.toAbsolutePath(), e);
+        }
+    }
+
+    static String summary(BacktestReport report) {
+        PerformanceMetrics m = report.metrics();
+        return String.format(Locale.ROOT, "%s on %s: %d bars, %d trades; net P&L %s (%s), CAGR %s, Sharpe %s, max drawdown %s, win rate %s",
+                report.run().config().strategy(), String.join(",", report.run().tickers()), report.run().bars(), m.trades(), m.netPnl(),
+                percent(m.totalReturn()), percent(m.cagr()), decimal(m.sharpe()), percent(m.maxDrawdown()), percent(m.winRate()));
+    }
+
+    private static String percent(double fraction) { return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", fraction * 100); }
+
+    private static String decimal(double value) { return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value); }
+}
