@@ -4,7 +4,6 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.position.Position;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +51,6 @@ public record Portfolio(Money cash, Money equity, List<Position> positions, Mone
             bySector.merge(sector, signed, Money::plus);
         }
         return new Portfolio(cash, cash.plus(net), positions, gross, net, byTicker, bySector, sectors);
-    }
-
-    /** The exposure as a per cent of equity, two places; zero when equity is not positive. */
-    public BigDecimal percentOfEquity(Money exposure) {
-        return equity.isPositive() ? exposure.percentOf(equity, 2) : BigDecimal.ZERO.setScale(2);
     }
 
     /** The positions as risk sees them: signed shares at the last price (at the average entry before the first tick), with the stop in force. */
