@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The account's portfolio and risk as the API shows them, from the engine's values. */
-final class AccountViews {
+public final class AccountViews {
     private static final double TRADING_DAYS = 252;
 
     private AccountViews() {}
 
-    static AccountPortfolioView portfolio(Portfolio portfolio) {
+    public static AccountPortfolioView portfolio(Portfolio portfolio) {
         List<AccountPortfolioView.HeldPosition> positions = new ArrayList<>();
         for (Position position : portfolio.positions()) {
             positions.add(new AccountPortfolioView.HeldPosition(position.session().value(), portfolio.sectors().get(position.ticker()),
@@ -38,7 +38,7 @@ final class AccountViews {
                 portfolio.netExposure().toString(), pct(portfolio.equity(), portfolio.netExposure()), positions, byTicker, bySector);
     }
 
-    static RiskView risk(RiskReport report) {
+    public static RiskView risk(RiskReport report) {
         Money equity = report.equity();
         List<RiskView.TailRiskFigure> figures = new ArrayList<>();
         for (RiskReport.Measure measure : report.tailRisks()) {
