@@ -3,6 +3,7 @@ package io.quorum.bench.server;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.SessionId;
+import io.quorum.server.api.AccountPortfolioView;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
@@ -23,13 +24,14 @@ import io.quorum.server.api.Performance;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
-import io.quorum.server.api.TickerSearchView;
 import io.quorum.server.api.RiskDisclosure;
+import io.quorum.server.api.RiskView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamListener;
 import io.quorum.server.api.Subscription;
+import io.quorum.server.api.TickerSearchView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -139,6 +141,10 @@ final class StreamOnlyDesk implements DeskOperations {
     @Override public Performance performance(SessionId id) { throw notServed(); }
 
     @Override public Performance accountPerformance() { throw notServed(); }
+
+    @Override public AccountPortfolioView accountPortfolio() { throw notServed(); }
+
+    @Override public RiskView risk() { throw notServed(); }
 
     @Override public List<BarView> bars(Ticker ticker, BarInterval interval, int count) { throw notServed(); }
 

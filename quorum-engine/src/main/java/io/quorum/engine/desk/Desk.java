@@ -7,6 +7,8 @@ import io.quorum.engine.bus.WorkerPool;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.loop.EngineLoop;
+import io.quorum.engine.market.Bar;
+import io.quorum.engine.market.Fundamentals;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.SymbolLookup;
 import io.quorum.engine.market.Ticker;
@@ -26,6 +28,9 @@ import io.quorum.engine.order.Fill;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.portfolio.DailyHistory;
+import io.quorum.engine.portfolio.Portfolio;
+import io.quorum.engine.portfolio.RiskReport;
 import io.quorum.engine.position.ExitTriggered;
 import io.quorum.engine.position.PnlSummary;
 import io.quorum.engine.position.Position;
@@ -96,6 +101,8 @@ public final class Desk implements AutoCloseable {
     private final Map<SessionId, Long> journalSeqs = new ConcurrentHashMap<>();
     private final Map<PositionKey, Price> journaledWaterMarks = new HashMap<>();
     private final Reconciliation reconciliation = new Reconciliation();
+    /** Written on the loop only. */
+    private final DailyHistory dailyHistory;
     private volatile DeskSnapshot snapshot;
     /** The desk's copy of the account; written on the loop only. */
     private volatile Account account;
@@ -125,6 +132,7 @@ public final class Desk implements AutoCloseable {
         this.risk = new RiskEngine(ports.clock(), ports.calendar()::tradingDate);
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
         this.execution = new ExecutionEngine(this, risk);
+        this.dailyHistory = new DailyHistory(settings.risk().historyDays());
         this.staleFeeds = new StaleFeeds(settings.staleFeedAfter(), ports.calendar());
         this.account = ports.broker().account();
         this.snapshot = DeskSnapshot.initial(ports.clock().now(), account.equity(), account.buyingPower());
@@ -276,15 +284,13 @@ public final class Desk implements AutoCloseable {
      */
     public Money equity() { return loop.call(this::markedEquity); }
 
-    private Money markedEquity() {
-        Money equity = account.cash();
-        for (DeskSession session : sessions.values()) {
-            for (Position position : positions.positions(session.id())) {
-                Money value = SessionSnapshot.marketValue(position);
-                equity = position.signedQuantity() >= 0 ? equity.plus(value) : equity.minus(value);
-            }
-        }
-        return equity;
+    private Money markedEquity() { return portfolio().equity(); }
+
+    /** The account seen whole, on the loop: the desk's cash and every session's positions at their last prices. */
+    private Portfolio portfolio() {
+        List<Position> held = new ArrayList<>();
+        for (DeskSession session : sessions.values()) held.addAll(positions.positions(session.id()));
+        return Portfolio.of(account.cash(), held, dailyHistory.sectors());
     }
 
     /** What may still be spent, from the desk's copy of the account. */
@@ -483,7 +489,17 @@ public final class Desk implements AutoCloseable {
         monitor.watch(ticker);
         // The feed calls this on its own thread: it only enqueues, the loop does the rest.
         MarketDataFeed.Subscription subscription = ports.market().subscribe(ticker, tick -> loop.submit(() -> onTick(tick)), bar -> { });
-        if (watched.putIfAbsent(ticker, subscription) != null) subscription.close();   // another session's open was first
+        if (watched.putIfAbsent(ticker, subscription) != null) {
+            subscription.close();   // another session's open was first
+            return;
+        }
+        // Read here, off the loop: a provider may be slow to answer.
+        List<Bar> daily = ports.market().history(ticker, MarketDataFeed.DAILY, settings.risk().historyDays() + 1);
+        String sector = ports.fundamentals().fundamentals(ticker).map(Fundamentals::sector).orElse(Portfolio.UNKNOWN_SECTOR);
+        loop.run(() -> {
+            dailyHistory.remember(ticker, daily, sector);
+            snapshotStale = true;
+        });
     }
 
     private void onTick(Tick tick) {
@@ -541,7 +557,9 @@ public final class Desk implements AutoCloseable {
             parts.put(id, new SessionSnapshot(id, session.ticker(), session.config(), risk.state(id), risk.stateReason(id).orElse(""), held,
                     positions.pnl(id), risk.tradesToday(id), working, journalSeqs.getOrDefault(id, 0L)));
         }
-        snapshot = new DeskSnapshot(++snapshotVersion, clock().now(), markedEquity(), account.buyingPower(), lastPrices, parts);
+        Portfolio whole = portfolio();
+        snapshot = new DeskSnapshot(++snapshotVersion, clock().now(), whole.equity(), account.buyingPower(), lastPrices, parts, whole,
+                RiskReport.measure(whole, dailyHistory, settings.risk()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.quorum.engine.desk;
 
 import io.quorum.engine.consensus.VotingRules;
+import io.quorum.engine.portfolio.RiskSettings;
 import io.quorum.engine.session.AutoTradingConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,9 +19,10 @@ import java.util.Objects;
  *                              sessions may only reduce risk
  * @param discussionMessages    how many messages a discussion may run to before it is decided
  *                              ({@link VotingRules#maxMessages()}); its time bound is each session's decision timeout
+ * @param risk                  how the portfolio's VaR, ES and stress results are measured
  */
 public record DeskSettings(AutoTradingConfig defaultConfig, BigDecimal riskPerTradePct, Duration confirmationTimeout,
-        Duration sentimentHalfLife, Duration timerPeriod, Duration staleFeedAfter, int discussionMessages) {
+        Duration sentimentHalfLife, Duration timerPeriod, Duration staleFeedAfter, int discussionMessages, RiskSettings risk) {
     public DeskSettings {
         Objects.requireNonNull(defaultConfig, "defaultConfig");
         if (riskPerTradePct.signum() <= 0 || riskPerTradePct.compareTo(BigDecimal.TEN) > 0) throw new IllegalArgumentException("riskPerTradePct must be in (0, 10]: " + riskPerTradePct);
@@ -30,23 +32,28 @@ public record DeskSettings(AutoTradingConfig defaultConfig, BigDecimal riskPerTr
         if (staleFeedAfter.compareTo(timerPeriod) <= 0) throw new IllegalArgumentException("staleFeedAfter must be longer than the timer period " + timerPeriod);
         // VotingRules knows the bounds of a discussion: building them refuses one out of range.
         VotingRules.DEFAULT.withMaxMessages(discussionMessages);
+        Objects.requireNonNull(risk, "risk");
     }
 
     public static DeskSettings defaults() {
         return new DeskSettings(AutoTradingConfig.defaults(), BigDecimal.ONE, Duration.ofSeconds(60), Duration.ofHours(4), Duration.ofMillis(100),
-                Duration.ofSeconds(60), VotingRules.DEFAULT_MAX_MESSAGES);
+                Duration.ofSeconds(60), VotingRules.DEFAULT_MAX_MESSAGES, RiskSettings.defaults());
     }
 
     public DeskSettings withDefaultConfig(AutoTradingConfig config) {
-        return new DeskSettings(config, riskPerTradePct, confirmationTimeout, sentimentHalfLife, timerPeriod, staleFeedAfter, discussionMessages);
+        return new DeskSettings(config, riskPerTradePct, confirmationTimeout, sentimentHalfLife, timerPeriod, staleFeedAfter, discussionMessages, risk);
     }
 
     public DeskSettings withStaleFeedAfter(Duration after) {
-        return new DeskSettings(defaultConfig, riskPerTradePct, confirmationTimeout, sentimentHalfLife, timerPeriod, after, discussionMessages);
+        return new DeskSettings(defaultConfig, riskPerTradePct, confirmationTimeout, sentimentHalfLife, timerPeriod, after, discussionMessages, risk);
     }
 
     public DeskSettings withDiscussionMessages(int messages) {
-        return new DeskSettings(defaultConfig, riskPerTradePct, confirmationTimeout, sentimentHalfLife, timerPeriod, staleFeedAfter, messages);
+        return new DeskSettings(defaultConfig, riskPerTradePct, confirmationTimeout, sentimentHalfLife, timerPeriod, staleFeedAfter, messages, risk);
+    }
+
+    public DeskSettings withRisk(RiskSettings measured) {
+        return new DeskSettings(defaultConfig, riskPerTradePct, confirmationTimeout, sentimentHalfLife, timerPeriod, staleFeedAfter, discussionMessages, measured);
     }
 
     /** The voting rules of a session with {@code config}: its quorum and timeout, and the desk's bound on a discussion's messages. */

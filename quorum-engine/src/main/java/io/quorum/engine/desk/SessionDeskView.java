@@ -75,7 +75,7 @@ final class SessionDeskView implements DeskView {
         if (own.isEmpty()) return new Exposure(snapshot.equity(), 0, Money.ZERO, Money.ZERO, Money.ZERO);
         Optional<Position> position = own.get().position(ticker);
         return new Exposure(snapshot.equity(), position.map(Position::signedQuantity).orElse(0L),
-                position.map(SessionSnapshot::marketValue).orElse(Money.ZERO), own.get().grossValue(), own.get().pnl().daily());
+                position.map(Position::marketValue).orElse(Money.ZERO), own.get().grossValue(), own.get().pnl().daily());
     }
 
     @Override public long suggestedShares(Ticker ticker, Price entry, Price stop) {

@@ -37,4 +37,10 @@ public record Position(
 
     /** Signed shares: negative for a short. */
     public long signedQuantity() { return direction == Direction.LONG ? quantity : -quantity; }
+
+    /** The shares at their last price (at cost before the first tick); a short's too is positive. */
+    public Money marketValue() { return lastPrice == null ? costBasis : lastPrice.times(quantity); }
+
+    /** {@link #marketValue()} with the position's sign: what it adds to the account's equity. */
+    public Money signedMarketValue() { return direction == Direction.LONG ? marketValue() : marketValue().negated(); }
 }

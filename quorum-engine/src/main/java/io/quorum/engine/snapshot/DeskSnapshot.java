@@ -4,7 +4,10 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.portfolio.Portfolio;
+import io.quorum.engine.portfolio.RiskReport;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,9 +24,11 @@ import java.util.Optional;
  * @param buyingPower what may still be spent
  * @param lastPrices  the last traded price of every ticker the desk watches
  * @param sessions    every session's own part, by id
+ * @param portfolio   the account seen whole: every session's positions, exposures; its equity is {@code equity}
+ * @param risk        the account's VaR, ES and stress results at these positions and prices
  */
 public record DeskSnapshot(long version, Instant at, Money equity, Money buyingPower, Map<Ticker, Price> lastPrices,
-        Map<SessionId, SessionSnapshot> sessions) {
+        Map<SessionId, SessionSnapshot> sessions, Portfolio portfolio, RiskReport risk) {
     public DeskSnapshot {
         if (version < 0) throw new IllegalArgumentException("version: must not be negative, was " + version);
         Objects.requireNonNull(at, "at");
@@ -31,11 +36,14 @@ public record DeskSnapshot(long version, Instant at, Money equity, Money buyingP
         Objects.requireNonNull(buyingPower, "buyingPower");
         lastPrices = Map.copyOf(lastPrices);
         sessions = Map.copyOf(sessions);
+        Objects.requireNonNull(portfolio, "portfolio");
+        Objects.requireNonNull(risk, "risk");
+        if (!portfolio.equity().equals(equity)) throw new IllegalArgumentException("equity " + equity + " is not the portfolio's " + portfolio.equity());
     }
 
     /** Before the loop's first batch: an empty desk with the account as the broker reports it. */
     public static DeskSnapshot initial(Instant at, Money equity, Money buyingPower) {
-        return new DeskSnapshot(0, at, equity, buyingPower, Map.of(), Map.of());
+        return new DeskSnapshot(0, at, equity, buyingPower, Map.of(), Map.of(), Portfolio.of(equity, List.of(), Map.of()), RiskReport.none(equity));
     }
 
     public Optional<SessionSnapshot> session(SessionId id) { return Optional.ofNullable(sessions.get(id)); }

@@ -44,11 +44,7 @@ public record SessionSnapshot(SessionId id, Ticker ticker, AutoTradingConfig lim
     /** The market value of every position, at its last price (at cost before the first tick). */
     public Money grossValue() {
         Money gross = Money.ZERO;
-        for (Position position : positions) gross = gross.plus(marketValue(position));
+        for (Position position : positions) gross = gross.plus(position.marketValue());
         return gross;
-    }
-
-    public static Money marketValue(Position position) {
-        return position.lastPrice() == null ? position.costBasis() : position.lastPrice().times(position.quantity());
     }
 }

@@ -24,6 +24,7 @@ import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
+import io.quorum.engine.portfolio.RiskSettings;
 import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.position.Position;
@@ -103,7 +104,7 @@ final class DeskFixture implements AutoCloseable {
         storage = new JournalOutage(journal);
         tail = new ObservableJournal(storage);
         settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
-                Duration.ofHours(4), Duration.ofMillis(20), builder.staleFeedAfter, builder.discussionMessages);
+                Duration.ofHours(4), Duration.ofMillis(20), builder.staleFeedAfter, builder.discussionMessages, RiskSettings.defaults());
         fundamentals = builder.fundamentals;
         feed = builder.feed.apply(market);
         reasoner = builder.reasoner;

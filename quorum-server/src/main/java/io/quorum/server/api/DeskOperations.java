@@ -84,6 +84,12 @@ public interface DeskOperations {
     /** The account's equity curve, daily P&L and stats, over every session's trades. */
     Performance accountPerformance();
 
+    /** The account seen whole: every session's positions, equity, cash and exposures. */
+    AccountPortfolioView accountPortfolio();
+
+    /** The account's VaR, Expected Shortfall, stress results and correlations. */
+    RiskView risk();
+
     MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter);
 
     List<AlertView> alerts(SessionId id);

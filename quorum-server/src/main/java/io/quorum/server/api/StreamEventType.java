@@ -12,15 +12,18 @@ import java.util.Locale;
  * votes, observations) is {@link #AGENT_MESSAGE}.
  */
 public enum StreamEventType {
-    REASONING, STATUS, PROPOSAL, POSITION, COMPLETE, AGENT_MESSAGE, POSITION_UPDATE, MARKET_ALERT, TRADE_EXECUTED, DECISION,
+    REASONING, STATUS, PROPOSAL, POSITION, COMPLETE, AGENT_MESSAGE, POSITION_UPDATE, RISK_UPDATE, MARKET_ALERT, TRADE_EXECUTED, DECISION,
     HEARTBEAT, RESYNC, PONG;
 
     @JsonValue public String wireName() { return name().toLowerCase(Locale.ROOT); }
 
+    /** True for the updates a slow client gets only the latest of: each carries the whole value, so an older one adds nothing. */
+    public boolean isLatestOnly() { return this == POSITION_UPDATE || this == RISK_UPDATE; }
+
     /** True for events the journal keeps, so that a reconnecting client gets them again. */
     public boolean isJournaled() {
         return switch (this) {
-            case POSITION_UPDATE, HEARTBEAT, RESYNC, PONG -> false;
+            case POSITION_UPDATE, RISK_UPDATE, HEARTBEAT, RESYNC, PONG -> false;
             default -> true;
         };
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code quorum} command line. Each sub-command is one way to run or inspect the desk. */
 @Command(name = "quorum", mixinStandardHelpOptions = true, version = "Quorum 0.1.0",
         description = "A real-time trading desk run by five cooperating agents.",
-        subcommands = {ServeCommand.class, DeskCommand.class, BacktestCommand.class, AuditCommand.class, DecisionsCommand.class, ConfigCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DeskCommand.class, BacktestCommand.class, AuditCommand.class, DecisionsCommand.class, RiskCommand.class, ConfigCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class QuorumCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

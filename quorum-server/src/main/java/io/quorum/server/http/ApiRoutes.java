@@ -12,6 +12,7 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.SessionId;
+import io.quorum.server.api.AccountPortfolioView;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
@@ -31,6 +32,7 @@ import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
 import io.quorum.server.api.RiskDisclosure;
+import io.quorum.server.api.RiskView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
 import io.quorum.server.api.TickerSearchView;
@@ -128,6 +130,12 @@ final class ApiRoutes {
                 Route.of(GET, "/api/performance", "The account's equity curve with drawdown, daily P&L bars and stats, over every session's trades",
                                 ctx -> ctx.json(desk.accountPerformance()))
                         .returns(Performance.class),
+                Route.of(GET, "/api/portfolio", "The account seen whole: every session's positions, equity, cash, gross and net exposure, exposure per ticker and sector",
+                                ctx -> ctx.json(desk.accountPortfolio()))
+                        .returns(AccountPortfolioView.class),
+                Route.of(GET, "/api/risk", "The account's one-day VaR and Expected Shortfall at 95% and 99% (historical and parametric), stress results and correlations",
+                                ctx -> ctx.json(desk.risk()))
+                        .returns(RiskView.class),
                 Route.of(GET, "/api/sessions/{id}/alerts", "The session's alerts", ctx -> ctx.json(desk.alerts(read.sessionId(ctx))))
                         .returnsListOf(AlertView.class),
                 Route.of(GET, "/api/market/{ticker}/bars", "Recent bars for the chart", this::bars)

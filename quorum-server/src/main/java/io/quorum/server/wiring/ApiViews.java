@@ -18,9 +18,9 @@ import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Tally;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
-import io.quorum.engine.order.Account;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.position.PnlSummary;
+import io.quorum.engine.portfolio.Portfolio;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.position.Protection;
 import io.quorum.engine.session.AutoTradingConfig;
@@ -134,7 +134,8 @@ final class ApiViews {
     // ---- positions and confirmations -----------------------------------------------------------
 
     /** The session's positions and P&L as of {@code snapshot}; cash and equity are the account's. */
-    static PortfolioView portfolio(Optional<SessionSnapshot> part, Account account) {
+    /** A session's positions and P&L, with the equity and cash of the whole account, the same on every panel. */
+    static PortfolioView portfolio(Optional<SessionSnapshot> part, Portfolio account) {
         List<PositionView> positions = new ArrayList<>();
         for (Position position : part.map(SessionSnapshot::positions).orElse(List.of())) positions.add(position(position));
         PnlSummary pnl = part.map(SessionSnapshot::pnl).orElse(PnlSummary.ZERO);

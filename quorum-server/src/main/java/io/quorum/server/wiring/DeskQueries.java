@@ -18,6 +18,7 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.snapshot.DeskSnapshot;
 import io.quorum.engine.snapshot.SessionSnapshot;
 import io.quorum.engine.store.ObservableJournal;
+import io.quorum.server.api.AccountPortfolioView;
 import io.quorum.server.api.AgentMessageView;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
@@ -37,8 +38,9 @@ import io.quorum.server.api.Performance;
 import io.quorum.server.api.PerformanceReport;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.QuoteView;
-import io.quorum.server.api.TickerSearchView;
+import io.quorum.server.api.RiskView;
 import io.quorum.server.api.SessionView;
+import io.quorum.server.api.TickerSearchView;
 import io.quorum.server.api.TradeBook;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -86,7 +88,14 @@ final class DeskQueries {
 
     PortfolioView positions(SessionId id) { return portfolio(find(id).id()); }
 
-    PortfolioView portfolio(SessionId id) { return ApiViews.portfolio(desk.snapshot().session(id), desk.ports().broker().account()); }
+    PortfolioView portfolio(SessionId id) {
+        DeskSnapshot snapshot = desk.snapshot();
+        return ApiViews.portfolio(snapshot.session(id), snapshot.portfolio());
+    }
+
+    AccountPortfolioView accountPortfolio() { return AccountViews.portfolio(desk.snapshot().portfolio()); }
+
+    RiskView risk() { return AccountViews.risk(desk.snapshot().risk()); }
 
     List<ConfirmationView> confirmations(SessionId id) {
         find(id);
@@ -144,7 +153,7 @@ final class DeskQueries {
     private BigDecimal capital() {
         Money pnl = Money.ZERO;
         for (SessionSnapshot session : desk.snapshot().sessions().values()) pnl = pnl.plus(session.pnl().total());
-        return desk.ports().broker().account().equity().minus(pnl).toBigDecimal();
+        return desk.snapshot().equity().minus(pnl).toBigDecimal();
     }
 
     List<AlertView> alerts(SessionId id) {

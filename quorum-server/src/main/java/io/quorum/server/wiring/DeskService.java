@@ -5,6 +5,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.store.ObservableJournal;
+import io.quorum.server.api.AccountPortfolioView;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
@@ -25,6 +26,7 @@ import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
 import io.quorum.server.api.RiskDisclosure;
+import io.quorum.server.api.RiskView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
 import io.quorum.server.api.StreamEvent;
@@ -119,6 +121,10 @@ public final class DeskService implements DeskOperations, AutoCloseable {
     @Override public Performance performance(SessionId id) { return queries.performance(id); }
 
     @Override public Performance accountPerformance() { return queries.accountPerformance(); }
+
+    @Override public AccountPortfolioView accountPortfolio() { return queries.accountPortfolio(); }
+
+    @Override public RiskView risk() { return queries.risk(); }
 
     @Override public MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter) { return queries.messages(id, afterSeq, limit, filter); }
 

@@ -16,6 +16,7 @@ import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.snapshot.DeskSnapshot;
 import io.quorum.engine.store.ObservableJournal;
+import io.quorum.server.api.RiskUpdate;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamEventType;
 import io.quorum.server.api.StreamListener;
@@ -29,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The sessions' live streams. Each journal entry becomes at most one frame of its own type
  * ({@link #frameOf}); a session that has clients is followed once on the journal's tail and the
  * frame is handed to every client, so it is mapped (and encoded) once however many watch. The
- * portfolio, which is not journaled, is sent as {@code position_update} at most ten times a
+ * account's portfolio and risk go to every session's clients as {@code risk_update} at the same
+ * pace, whichever session moved them. The session's portfolio, which is not journaled, is sent as {@code position_update} at most ten times a
  * second per session, from the latest {@link DeskSnapshot}.
  *
  * <p>Frames are built from the entry itself and the latest snapshot, never by asking the engine
@@ -55,6 +58,9 @@ final class StreamHub implements AutoCloseable {
     private final Object membership = new Object();
     /** Sessions whose positions moved, with the snapshot version current when they did: an update waits for a newer snapshot. */
     private final Map<SessionId, Long> positionsMoved = new ConcurrentHashMap<>();
+    /** The snapshot version current when any session's positions last moved, or {@link #UNMOVED} once the account's update is sent. */
+    private final AtomicLong accountMoved = new AtomicLong(UNMOVED);
+    private static final long UNMOVED = -1;
     private final ScheduledExecutorService positionUpdates =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("position-updates").factory());
 
@@ -64,7 +70,9 @@ final class StreamHub implements AutoCloseable {
         this.queries = queries;
         desk.addListener(new DeskListener() {
             @Override public void positionsChanged(SessionId session) {
-                if (fanouts.containsKey(session)) positionsMoved.put(session, desk.snapshot().version());
+                long version = desk.snapshot().version();
+                if (fanouts.containsKey(session)) positionsMoved.put(session, version);
+                accountMoved.set(version);
             }
         });
         long period = POSITION_UPDATE_PERIOD.toMillis();
@@ -173,6 +181,7 @@ final class StreamHub implements AutoCloseable {
 
     private void publishPositionUpdates() {
         long version = desk.snapshot().version();
+        publishRiskUpdate(version);
         for (Map.Entry<SessionId, Long> moved : List.copyOf(positionsMoved.entrySet())) {
             // The loop publishes its snapshot after the batch that moved the positions: until then, wait.
             if (version <= moved.getValue()) continue;
@@ -187,6 +196,22 @@ final class StreamHub implements AutoCloseable {
                 // The next change carries the whole portfolio again, so a skipped update loses nothing.
                 LOG.warn("position update for session {} skipped: {}", id, e.toString());
             }
+        }
+    }
+
+    private void publishRiskUpdate(long version) {
+        long moved = accountMoved.get();
+        if (moved == UNMOVED || version <= moved || !accountMoved.compareAndSet(moved, UNMOVED)) return;
+        try {
+            RiskUpdate update = new RiskUpdate(queries.accountPortfolio(), queries.risk());
+            for (Fanout fanout : fanouts.values()) {
+                SessionId id = fanout.session.id();
+                StreamEvent event = new StreamEvent(StreamEventType.RISK_UPDATE, journal.lastSeq(id), id.value(), desk.clock().now(), update);
+                for (StreamListener listener : fanout.listeners) listener.onEvent(event);
+            }
+        } catch (RuntimeException e) {
+            // As with a position update, the next change carries the whole account again.
+            LOG.warn("risk update skipped: {}", e.toString());
         }
     }
 

@@ -11,7 +11,9 @@ import io.quorum.server.http.ServerMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -46,7 +48,8 @@ public final class ClientStream implements StreamListener {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
-    private Frame pendingPositionUpdate;
+    /** The queued frame of each type that is sent as its latest value only (position and risk updates): a newer one replaces its data. */
+    private final Map<StreamEventType, Frame> pendingUpdates = new EnumMap<>(StreamEventType.class);
     private boolean live;
     private long newestUnsentLiveSeq;
     private boolean overflowed;
@@ -88,12 +91,14 @@ public final class ClientStream implements StreamListener {
         lock.lock();
         try {
             if (closed || overflowed) return;
-            if (event.type() == StreamEventType.POSITION_UPDATE) {
-                if (pendingPositionUpdate != null) {
-                    pendingPositionUpdate.event = event;
+            if (event.type().isLatestOnly()) {
+                Frame pending = pendingUpdates.get(event.type());
+                if (pending != null) {
+                    pending.event = event;
                     metrics.frameCoalesced();
                 } else {
-                    pendingPositionUpdate = enqueue(event);
+                    Frame queued = enqueue(event);
+                    if (queued != null) pendingUpdates.put(event.type(), queued);
                 }
             } else if (!live) {
                 newestUnsentLiveSeq = Math.max(newestUnsentLiveSeq, event.seq());
@@ -155,7 +160,7 @@ public final class ClientStream implements StreamListener {
         if (queue.size() >= capacity) {
             metrics.framesDropped(queue.size() + 1);
             queue.clear();
-            pendingPositionUpdate = null;
+            pendingUpdates.clear();
             overflowed = true;
             metrics.resync();
             return null;
@@ -220,7 +225,7 @@ public final class ClientStream implements StreamListener {
                     pong = true;
                 } else if (!queue.isEmpty()) {
                     Frame frame = queue.poll();
-                    if (frame == pendingPositionUpdate) pendingPositionUpdate = null;
+                    pendingUpdates.remove(frame.event.type(), frame);
                     next = frame.event;
                 }
             } catch (InterruptedException e) {

@@ -264,6 +264,20 @@ public final class FakeDesk implements DeskOperations {
 
     @Override public synchronized PortfolioView positions(SessionId id) { return portfolio(find(id)); }
 
+    /** Every session's positions on the fake's all-cash account: the web client's portfolio flows, not the engine's figures. */
+    @Override public synchronized AccountPortfolioView accountPortfolio() {
+        List<AccountPortfolioView.HeldPosition> held = new ArrayList<>();
+        for (Map.Entry<SessionId, SessionState> entry : sessions.entrySet()) {
+            for (PositionView position : entry.getValue().positions.values()) held.add(new AccountPortfolioView.HeldPosition(entry.getKey().value(), "Unknown", "0.00", position));
+        }
+        return new AccountPortfolioView("100000.00", "100000.00", "0.00", "0.00", "0.00", "0.00", held, List.of(), List.of());
+    }
+
+    /** A desk without history: no VaR yet, no stress results. */
+    @Override public synchronized RiskView risk() {
+        return new RiskView("100000.00", 0, List.of(), List.of(), new RiskView.Correlation(List.of(), List.of(), List.of(), List.of()), List.of());
+    }
+
     @Override public synchronized PortfolioView closePosition(SessionId id, Ticker ticker, Actor actor) {
         SessionState s = find(id);
         PositionView closed = s.positions.get(ticker.symbol());

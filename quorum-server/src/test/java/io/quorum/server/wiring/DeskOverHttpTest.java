@@ -13,6 +13,7 @@ import io.quorum.server.http.AccessToken;
 import io.quorum.server.http.QuorumServer;
 import io.quorum.server.http.ServerMetrics;
 import io.quorum.server.http.ServerSettings;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class DeskOverHttpTest {
     private static final String TOKEN = "desk-over-http-test-token";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Set<String> UNJOURNALED = Set.of("position_update", "heartbeat", "pong", "resync");
+    private static final Set<String> UNJOURNALED = Set.of("position_update", "risk_update", "heartbeat", "pong", "resync");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -87,6 +88,18 @@ class DeskOverHttpTest {
         await().atMost(PATIENCE).until(() -> frames.ofType("position").stream().anyMatch(p -> p.path("quantity").asLong() > 0)
                 && frames.ofType("position_update").stream().anyMatch(p -> p.path("positions").size() == 1));
         assertThat(frames.seqs()).isSorted().doesNotHaveDuplicates();
+
+        JsonNode portfolio = call("GET", "/api/portfolio", null, 200);
+        assertThat(portfolio.path("positions")).anySatisfy(held -> assertThat(held.path("sessionId").asText()).isEqualTo(id));
+        BigDecimal marked = new BigDecimal(portfolio.path("cash").asText());
+        for (JsonNode held : portfolio.path("positions")) marked = marked.add(new BigDecimal(held.path("marketValue").asText()));
+        assertThat(new BigDecimal(portfolio.path("equity").asText())).as("equity is cash plus every position at market").isEqualByComparingTo(marked);
+        assertThat(portfolio.path("bySector")).singleElement().satisfies(sector -> assertThat(sector.path("name").asText()).isEqualTo("Technology"));
+        JsonNode risk = call("GET", "/api/risk", null, 200);
+        assertThat(risk.path("valueAtRisk")).hasSize(4).allSatisfy(figure -> assertThat(new BigDecimal(figure.path("valueAtRisk").asText())).isPositive());
+        assertThat(risk.path("stress")).anySatisfy(result -> assertThat(result.path("scenario").asText()).isEqualTo("uniform gap -10%"));
+        assertThat(risk.path("correlation").path("tickers")).extracting(JsonNode::asText).contains("AAPL");
+        await().atMost(PATIENCE).until(() -> frames.ofType("risk_update").stream().anyMatch(update -> update.path("portfolio").path("positions").size() == 1));
 
         JsonNode disabled = call("POST", "/api/sessions/" + id + "/auto-trading/disable", "{}", 200);
         assertThat(disabled.path("autoTrading").path("enabled").asBoolean()).isFalse();
