@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the Alpaca broker does when the venue's answer does not say what happened, when the stream
@@ -78,37 +80,22 @@ class AlpacaBrokerTest {
         assertThat(events.stream().filter(event -> event instanceof OrderEvent.Accepted)).hasSize(1);
     }
 
-    @Test
-    void an_order_the_venue_accepts_then_answers_too_late_is_found_by_its_client_order_id_and_not_sent_again() {
+    /** The venue placed the order, then its answer was lost: too late, cut off, or a 5xx. */
+    static Stream<Fault> answersLostAfterPlacing() {
+        return Stream.of(new Fault.AcceptThenAnswerLate(Duration.ofMillis(1_500)), new Fault.AcceptThenDropTheConnection(), new Fault.AcceptThenFail(500));
+    }
+
+    @ParameterizedTest
+    @MethodSource("answersLostAfterPlacing")
+    void an_order_the_venue_placed_before_its_answer_was_lost_is_found_by_its_client_order_id_and_not_sent_again(Fault fault) {
         open(Long.MAX_VALUE);
-        server.script(new Fault.AcceptThenAnswerLate(Duration.ofMillis(1_500)));
+        server.script(fault);
 
         Submission submission = broker.submit(OrderRequest.market(ID, AAPL, Side.BUY, 10));
 
         placedOnceAndFilledOnce(submission, 1);
         assertThat(broker.stats().unknownOutcomes()).isEqualTo(1);
         assertThat(broker.stats().placedAgain()).isZero();
-    }
-
-    @Test
-    void an_order_the_venue_accepts_before_the_connection_drops_is_found_and_not_sent_again() {
-        open(Long.MAX_VALUE);
-        server.script(new Fault.AcceptThenDropTheConnection());
-
-        Submission submission = broker.submit(OrderRequest.market(ID, AAPL, Side.BUY, 10));
-
-        placedOnceAndFilledOnce(submission, 1);
-        assertThat(broker.stats().unknownOutcomes()).isEqualTo(1);
-    }
-
-    @Test
-    void an_order_the_venue_accepts_then_answers_with_a_5xx_is_found_and_not_sent_again() {
-        open(Long.MAX_VALUE);
-        server.script(new Fault.AcceptThenFail(500));
-
-        Submission submission = broker.submit(OrderRequest.market(ID, AAPL, Side.BUY, 10));
-
-        placedOnceAndFilledOnce(submission, 1);
     }
 
     @Test

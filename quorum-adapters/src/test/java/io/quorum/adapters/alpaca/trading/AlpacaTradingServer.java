@@ -177,6 +177,9 @@ public final class AlpacaTradingServer implements AutoCloseable {
 
     public List<BrokerPosition> venuePositions() { return venue.positions(); }
 
+    /** Places an order at the venue directly, as the account's owner would in Alpaca's own dashboard. */
+    public Submission placeAtTheVenue(OrderRequest request) { return venue.submit(request); }
+
     public Account venueAccount() { return venue.account(); }
 
     @Override public void close() { app.stop(); }
