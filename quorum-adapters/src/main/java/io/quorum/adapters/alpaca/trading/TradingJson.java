@@ -9,11 +9,13 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Account;
+import io.quorum.engine.order.Bracket;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.Side;
+import io.quorum.engine.order.TimeInForce;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,7 +26,9 @@ import java.util.Optional;
 
 /**
  * The Trading API's JSON: the order the desk sends ({@code {"symbol":"AAPL","qty":"10","side":"buy",
- * "type":"limit","time_in_force":"day","limit_price":"95","client_order_id":"…"}}), and the orders,
+ * "type":"limit","time_in_force":"day","limit_price":"95","client_order_id":"…"}}, with
+ * {@code "order_class":"bracket","take_profit":{"limit_price":…},"stop_loss":{"stop_price":…}} when
+ * the venue keeps its exits), and the orders,
  * positions, account and trade updates the venue sends back. The venue writes numbers as strings;
  * they are read as decimals, never as binary floats, and a value with more than 12 integer digits or
  * 10 decimals, a fractional share or an unknown word makes its object unreadable.
@@ -45,12 +49,20 @@ final class TradingJson {
                 .put("qty", Long.toString(request.quantity()))
                 .put("side", request.side().name().toLowerCase(Locale.ROOT))
                 .put("type", request.type().name().toLowerCase(Locale.ROOT))
-                .put("time_in_force", "day")
+                .put("time_in_force", request.timeInForce().name().toLowerCase(Locale.ROOT))
                 .put("client_order_id", request.clientOrderId().value());
-        if (request.limitPrice() != null) order.put("limit_price", request.limitPrice().toBigDecimal().toPlainString());
-        if (request.stopPrice() != null) order.put("stop_price", request.stopPrice().toBigDecimal().toPlainString());
+        if (request.limitPrice() != null) order.put("limit_price", wire(request.limitPrice()));
+        if (request.stopPrice() != null) order.put("stop_price", wire(request.stopPrice()));
+        Bracket bracket = request.bracket();
+        if (bracket != null) {
+            order.put("order_class", "bracket");
+            order.putObject("take_profit").put("limit_price", wire(bracket.takeProfit()));
+            order.putObject("stop_loss").put("stop_price", wire(bracket.stopLoss()));
+        }
         return order.toString();
     }
+
+    private static String wire(Price price) { return price.toBigDecimal().toPlainString(); }
 
     static Optional<VenueOrder> venueOrder(String json) { return Optional.ofNullable(venueOrder(tree(json))); }
 
@@ -125,13 +137,19 @@ final class TradingJson {
             case "market" -> OrderType.MARKET;
             case "limit" -> OrderType.LIMIT;
             case "stop" -> OrderType.STOP;
+            case "stop_limit" -> OrderType.STOP_LIMIT;
+            default -> null;
+        };
+        TimeInForce timeInForce = switch (order.path("time_in_force").asText("")) {
+            case "day" -> TimeInForce.DAY;
+            case "gtc" -> TimeInForce.GTC;
             default -> null;
         };
         Instant updated = instant(order.path("updated_at"));
-        if (id.isEmpty() || symbol.isEmpty() || quantity <= 0 || filled < 0 || filled > quantity || side == null || type == null || updated == null) return null;
+        if (id.isEmpty() || symbol.isEmpty() || quantity <= 0 || filled < 0 || filled > quantity || side == null || type == null || timeInForce == null || updated == null) return null;
         BigDecimal limit = decimal(order.path("limit_price"));
         BigDecimal stop = decimal(order.path("stop_price"));
-        if ((type == OrderType.LIMIT) != (limit != null && limit.signum() > 0) || (type == OrderType.STOP) != (stop != null && stop.signum() > 0)) return null;
+        if (type.hasLimitPrice() != (limit != null && limit.signum() > 0) || type.hasStopPrice() != (stop != null && stop.signum() > 0)) return null;
         ClientOrderId desk;
         try {
             desk = ClientOrderId.of(clientOrderId);
@@ -140,9 +158,26 @@ final class TradingJson {
         }
         BigDecimal average = decimal(order.path("filled_avg_price"));
         if (filled > 0 && (average == null || average.signum() <= 0)) return null;
-        OrderRequest request = new OrderRequest(desk, Ticker.of(symbol), side, quantity, type,
-                type == OrderType.LIMIT ? Price.of(limit) : null, type == OrderType.STOP ? Price.of(stop) : null);
+        OrderRequest request;
+        try {
+            request = new OrderRequest(desk, Ticker.of(symbol), side, quantity, type, type.hasLimitPrice() ? Price.of(limit) : null,
+                    type.hasStopPrice() ? Price.of(stop) : null, timeInForce, bracket(order));
+        } catch (IllegalArgumentException inconsistent) {
+            return null;
+        }
         return new VenueOrder(id, request, order.path("status").asText(""), filled, average == null ? BigDecimal.ZERO : average, updated);
+    }
+
+    /** A bracket's exits from its legs ({@code "legs":[{"type":"limit","limit_price":…},{"type":"stop","stop_price":…}]}); null for a simple order. */
+    private static Bracket bracket(JsonNode order) {
+        if (!order.path("order_class").asText("").equals("bracket")) return null;
+        BigDecimal takeProfit = null;
+        BigDecimal stopLoss = null;
+        for (JsonNode leg : order.path("legs")) {
+            if (leg.path("type").asText("").equals("limit")) takeProfit = decimal(leg.path("limit_price"));
+            if (leg.path("type").asText("").equals("stop")) stopLoss = decimal(leg.path("stop_price"));
+        }
+        return takeProfit == null || stopLoss == null ? null : new Bracket(Price.of(takeProfit), Price.of(stopLoss));
     }
 
     /** A decimal within bounds, from a string or a number; null when missing, null, unreadable or out of bounds. */

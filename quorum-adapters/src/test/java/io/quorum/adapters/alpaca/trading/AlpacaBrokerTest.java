@@ -8,6 +8,7 @@ import io.quorum.adapters.alpaca.trading.AlpacaTradingServer.FillDelivery;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.Bracket;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.OrderEvent;
@@ -170,6 +171,19 @@ class AlpacaBrokerTest {
         server.refuseStream(false);
         TradingStreams.awaitListening(broker);
         assertThat(fills()).hasSize(1);
+    }
+
+    @Test
+    void an_entry_with_a_bracket_goes_to_the_venue_as_a_bracket_order_that_keeps_its_exits_there() {
+        open(Long.MAX_VALUE);
+        Bracket exits = new Bracket(Price.parse("110"), Price.parse("95"));
+
+        Submission submission = broker.submit(OrderRequest.market(ID, AAPL, Side.BUY, 10).withBracket(exits));
+
+        assertThat(submission).isInstanceOfSatisfying(Submission.Accepted.class, accepted -> assertThat(accepted.order().request().bracket()).isEqualTo(exits));
+        assertThat(TradingJson.tree(server.posts().getFirst()).path("order_class").asText()).isEqualTo("bracket");
+        await().atMost(PATIENCE).until(this::ended);
+        assertThat(filledShares()).isEqualTo(10);
     }
 
     @ParameterizedTest(name = "{0} \"{1}\" is {2}")

@@ -18,6 +18,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Account;
+import io.quorum.engine.order.Bracket;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
@@ -29,6 +30,7 @@ import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.order.Submission;
+import io.quorum.engine.order.TimeInForce;
 import io.quorum.engine.time.ManualClock;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -93,6 +95,8 @@ public final class AlpacaTradingServer implements AutoCloseable {
     private final Javalin app;
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final Map<ClientOrderId, String> orderIds = new ConcurrentHashMap<>();
+    /** Each order as it was asked for, with its time in force and bracket, which the venue does not simulate. */
+    private final Map<ClientOrderId, OrderRequest> asked = new ConcurrentHashMap<>();
     private final Map<String, ClientOrderId> byOrderId = new ConcurrentHashMap<>();
     /** Each order's fills so far, for the average price a message carries; guarded by this. */
     private final Map<ClientOrderId, List<Fill>> fills = new ConcurrentHashMap<>();
@@ -220,7 +224,8 @@ public final class AlpacaTradingServer implements AutoCloseable {
             error(ctx, 422, 40010001, "client_order_id must be unique");
             return;
         }
-        Submission submission = venue.submit(request.get());
+        asked.put(request.get().clientOrderId(), request.get());
+        Submission submission = venue.submit(forTheVenue(request.get()));
         switch (submission) {
             case Submission.Rejected rejected -> refusal(ctx, rejected.reason());
             case Submission.Accepted accepted -> answerPlaced(ctx, fault, orderJson(accepted.order()).toString());
@@ -323,13 +328,26 @@ public final class AlpacaTradingServer implements AutoCloseable {
     private static Optional<OrderRequest> request(JsonNode order) {
         try {
             OrderType type = OrderType.valueOf(order.path("type").asText().toUpperCase(Locale.ROOT));
+            Bracket bracket = order.path("order_class").asText().equals("bracket")
+                    ? new Bracket(Price.parse(order.path("take_profit").path("limit_price").asText()), Price.parse(order.path("stop_loss").path("stop_price").asText()))
+                    : null;
             return Optional.of(new OrderRequest(ClientOrderId.of(order.path("client_order_id").asText()), Ticker.of(order.path("symbol").asText()),
                     Side.valueOf(order.path("side").asText().toUpperCase(Locale.ROOT)), Long.parseLong(order.path("qty").asText()), type,
-                    type == OrderType.LIMIT ? Price.parse(order.path("limit_price").asText()) : null,
-                    type == OrderType.STOP ? Price.parse(order.path("stop_price").asText()) : null));
+                    type.hasLimitPrice() ? Price.parse(order.path("limit_price").asText()) : null,
+                    type.hasStopPrice() ? Price.parse(order.path("stop_price").asText()) : null,
+                    TimeInForce.valueOf(order.path("time_in_force").asText().toUpperCase(Locale.ROOT)), bracket));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The order as the paper venue can fill it: a day order without its bracket, whose legs are
+     * only shown as held. (A good-till-cancelled order still expires at the venue's close here.)
+     */
+    private static OrderRequest forTheVenue(OrderRequest request) {
+        return new OrderRequest(request.clientOrderId(), request.ticker(), request.side(), request.quantity(), request.type(),
+                request.limitPrice(), request.stopPrice());
     }
 
     // --- the order as the venue writes it -----------------------------------------------------
@@ -346,7 +364,7 @@ public final class AlpacaTradingServer implements AutoCloseable {
 
     /** The order as it stood with {@code status} and {@code filled}, as every answer and every trade update carries it. */
     private ObjectNode orderJson(Order order, OrderStatus status, List<Fill> filled) {
-        OrderRequest request = order.request();
+        OrderRequest request = asked.getOrDefault(order.clientOrderId(), order.request());
         long shares = 0;
         BigDecimal notional = BigDecimal.ZERO;
         for (Fill fill : filled) {
@@ -358,9 +376,15 @@ public final class AlpacaTradingServer implements AutoCloseable {
                 .put("created_at", clock.now().toString()).put("updated_at", clock.now().toString()).put("submitted_at", clock.now().toString())
                 .put("asset_class", "us_equity").put("symbol", request.ticker().symbol())
                 .put("qty", Long.toString(request.quantity())).put("filled_qty", Long.toString(shares))
-                .put("order_class", "").put("order_type", request.type().name().toLowerCase(Locale.ROOT))
+                .put("order_class", request.bracket() == null ? "" : "bracket").put("order_type", request.type().name().toLowerCase(Locale.ROOT))
                 .put("type", request.type().name().toLowerCase(Locale.ROOT)).put("side", request.side().name().toLowerCase(Locale.ROOT))
-                .put("time_in_force", "day").put("status", wireStatus(status)).put("extended_hours", false);
+                .put("time_in_force", request.timeInForce().name().toLowerCase(Locale.ROOT)).put("status", wireStatus(status)).put("extended_hours", false);
+        if (request.bracket() != null) {
+            ArrayNode legs = json.putArray("legs");
+            String exit = request.side().opposite().name().toLowerCase(Locale.ROOT);
+            legs.addObject().put("type", "limit").put("side", exit).put("status", "held").put("limit_price", request.bracket().takeProfit().toBigDecimal().toPlainString());
+            legs.addObject().put("type", "stop").put("side", exit).put("status", "held").put("stop_price", request.bracket().stopLoss().toBigDecimal().toPlainString());
+        }
         if (shares > 0) json.put("filled_avg_price", money(notional.divide(BigDecimal.valueOf(shares), 10, RoundingMode.HALF_EVEN)));
         else json.putNull("filled_avg_price");
         if (request.limitPrice() != null) json.put("limit_price", request.limitPrice().toBigDecimal().toPlainString());
