@@ -131,7 +131,7 @@ final class OrderTracker {
         long shares = order.filledQuantity() - tracked.filled;
         Instant time = execution.map(Execution::time).orElse(order.updatedAt());
         if (execution.isPresent() && execution.get().quantity() == shares) {
-            report(tracked, execution.get().id(), shares, execution.get().priceMicros(), time);
+            report(tracked, fillId(tracked, order.filledQuantity()), shares, execution.get().priceMicros(), time);
             return;
         }
         long totalMicros = order.filledAveragePrice().multiply(BigDecimal.valueOf(order.filledQuantity())).movePointRight(Price.SCALE)
@@ -139,10 +139,17 @@ final class OrderTracker {
         long addedMicros = Math.subtractExact(totalMicros, tracked.filledNotionalMicros);
         long price = Math.floorDiv(addedMicros, shares);
         long atOneMicroMore = addedMicros - price * shares;
-        if (atOneMicroMore > 0) report(tracked, tracked.brokerOrderId + "@" + (order.filledQuantity() - atOneMicroMore), shares - atOneMicroMore, price, time);
-        report(tracked, tracked.brokerOrderId + "@" + order.filledQuantity(), atOneMicroMore > 0 ? atOneMicroMore : shares,
+        if (atOneMicroMore > 0) report(tracked, fillId(tracked, order.filledQuantity() - atOneMicroMore), shares - atOneMicroMore, price, time);
+        report(tracked, fillId(tracked, order.filledQuantity()), atOneMicroMore > 0 ? atOneMicroMore : shares,
                 atOneMicroMore > 0 ? price + 1 : price, time);
     }
+
+    /**
+     * A fill's id: the venue's order id and the filled quantity it brings the order to. Whoever
+     * reports that fill (the stream, a poll, a broker started afresh after a restart) names it the
+     * same, so the desk can tell it has booked it already.
+     */
+    private static String fillId(Tracked tracked, long filledQuantity) { return tracked.brokerOrderId + "@" + filledQuantity; }
 
     private void report(Tracked tracked, String fillId, long shares, long priceMicros, Instant time) {
         Fill fill = new Fill(fillId, tracked.request.clientOrderId(), tracked.request.ticker(), tracked.request.side(), shares,

@@ -85,8 +85,7 @@ final class TradingJson {
         Instant time = instant(data.path("timestamp"));
         Optional<Execution> execution = Optional.empty();
         if ((event.equals("fill") || event.equals("partial_fill")) && whole(quantity) > 0 && price != null && price.signum() > 0 && time != null) {
-            String id = data.path("execution_id").asText(order.id() + "@" + order.filledQuantity());
-            execution = Optional.of(new Execution(id, whole(quantity), Price.of(price).micros(), time));
+            execution = Optional.of(new Execution(whole(quantity), Price.of(price).micros(), time));
         }
         return Optional.of(new TradeUpdate(event, order, execution));
     }

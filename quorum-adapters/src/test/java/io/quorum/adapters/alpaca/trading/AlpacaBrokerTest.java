@@ -174,6 +174,18 @@ class AlpacaBrokerTest {
     }
 
     @Test
+    void a_broker_started_afresh_as_after_a_restart_names_an_orders_fill_as_the_one_before_did() {
+        open(Long.MAX_VALUE);
+        broker.submit(OrderRequest.market(ID, AAPL, Side.BUY, 10));
+        await().atMost(PATIENCE).until(this::ended);
+
+        try (AlpacaBroker restarted = AlpacaBroker.start(server.settings(), AlpacaTradingServer.keys(), clock)) {
+            assertThat(restarted.findByClientOrderId(ID).orElseThrow().fills()).extracting(Fill::fillId).containsExactlyElementsOf(
+                    fills().stream().map(Fill::fillId).toList());
+        }
+    }
+
+    @Test
     void an_entry_with_a_bracket_goes_to_the_venue_as_a_bracket_order_that_keeps_its_exits_there() {
         open(Long.MAX_VALUE);
         Bracket exits = new Bracket(Price.parse("110"), Price.parse("95"));
