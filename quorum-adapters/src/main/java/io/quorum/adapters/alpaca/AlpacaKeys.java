@@ -1,5 +1,7 @@
 package io.quorum.adapters.alpaca;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.Optional;
  * log, an exception message or {@link #toString()}: only the names of the variables they came from.
  */
 public final class AlpacaKeys {
+    private static final ObjectMapper JSON = new ObjectMapper();
     public static final String KEY_ID_VARIABLE = "APCA_API_KEY_ID";
     public static final String SECRET_KEY_VARIABLE = "APCA_API_SECRET_KEY";
 
@@ -36,9 +39,15 @@ public final class AlpacaKeys {
         return Optional.of(new AlpacaKeys(id.strip(), secret.strip(), keyIdVariable, secretKeyVariable));
     }
 
-    String keyId() { return keyId; }
+    /** The request with the keys in the {@code APCA-API-KEY-ID} and {@code APCA-API-SECRET-KEY} headers, as every REST server of the provider wants them. */
+    public HttpRequest.Builder sign(HttpRequest.Builder request) {
+        return request.header("APCA-API-KEY-ID", keyId).header("APCA-API-SECRET-KEY", secretKey);
+    }
 
-    String secretKey() { return secretKey; }
+    /** The first message on a stream, market data and trading alike: {@code {"action":"auth","key":…,"secret":…}}. */
+    public String streamAuthentication() {
+        return JSON.createObjectNode().put("action", "auth").put("key", keyId).put("secret", secretKey).toString();
+    }
 
     /** Where the keys came from, for messages: the variables' names, never their values. */
     public String origin() { return keyIdVariable + " and " + secretKeyVariable; }

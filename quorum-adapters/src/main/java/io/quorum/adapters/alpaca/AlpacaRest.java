@@ -3,6 +3,7 @@ package io.quorum.adapters.alpaca;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorum.adapters.http.Backoff;
+import io.quorum.adapters.http.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,7 +53,7 @@ final class AlpacaRest {
             answer = getOnce(pathAndQuery);
             if (!(answer instanceof RestAnswer.Unavailable down) || attempt == settings.attempts()) break;
             try {
-                Thread.sleep(waitBefore(attempt, down));
+                Thread.sleep(backoff.delay(attempt, down.retryAfter()));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 break;
@@ -64,11 +64,9 @@ final class AlpacaRest {
 
     private RestAnswer getOnce(String pathAndQuery) {
         requests.incrementAndGet();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(AlpacaSettings.trimmed(settings.dataUrl()) + pathAndQuery))
+        HttpRequest request = keys.sign(HttpRequest.newBuilder(URI.create(AlpacaSettings.trimmed(settings.dataUrl()) + pathAndQuery)))
                 .timeout(settings.timeout())
                 .header("Accept", "application/json")
-                .header("APCA-API-KEY-ID", keys.keyId())
-                .header("APCA-API-SECRET-KEY", keys.secretKey())
                 .GET().build();
         HttpResponse<String> response;
         try {
@@ -92,13 +90,7 @@ final class AlpacaRest {
             return new RestAnswer.Refused("HTTP " + status + " (check " + keys.origin() + " and the plan's feed): " + answer);
         }
         unavailable.incrementAndGet();
-        return new RestAnswer.Unavailable("HTTP " + status + ": " + answer, retryAfter(response));
-    }
-
-    private Duration waitBefore(int attempt, RestAnswer.Unavailable down) {
-        Duration delay = backoff.delay(attempt);
-        if (down.retryAfter().compareTo(delay) <= 0) return delay;
-        return down.retryAfter().compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : down.retryAfter();
+        return new RestAnswer.Unavailable("HTTP " + status + ": " + answer, RetryAfter.of(response));
     }
 
     /** The {@code message} of the provider's error body ({@code {"code":42210000,"message":"invalid symbol: …"}}), else the body's start. */
@@ -114,13 +106,4 @@ final class AlpacaRest {
         return text.length() <= ANSWER_SHOWN ? text : text.substring(0, ANSWER_SHOWN) + "…";
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isEmpty()) return Duration.ZERO;
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.get().strip())));
-        } catch (NumberFormatException httpDate) {
-            return Duration.ZERO;
-        }
-    }
 }

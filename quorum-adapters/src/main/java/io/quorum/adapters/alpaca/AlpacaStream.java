@@ -232,7 +232,7 @@ final class AlpacaStream implements AutoCloseable {
 
         @Override public void success(String message) {
             if (message.equals("connected")) {
-                send(JSON.createObjectNode().put("action", "auth").put("key", keys.keyId()).put("secret", keys.secretKey()).toString());
+                send(keys.streamAuthentication());
             } else if (message.equals("authenticated")) {
                 authenticated = true;
                 authenticated(this);

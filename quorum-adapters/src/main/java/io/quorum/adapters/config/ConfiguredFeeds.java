@@ -82,8 +82,7 @@ public final class ConfiguredFeeds {
         boolean alpacaNeeded = provider == MarketProvider.ALPACA || config.news().provider() == NewsProvider.ALPACA;
         Optional<AlpacaKeys> keys = alpacaNeeded ? alpacaKeys(config.alpaca(), environment) : Optional.empty();
         if (alpacaNeeded && keys.isEmpty()) {
-            return new Refused(List.of("Alpaca needs its keys in the environment: export " + config.alpaca().keyIdVariable() + "=… and "
-                    + config.alpaca().secretKeyVariable() + "=… (the names are set by alpaca.keyIdVariable and alpaca.secretKeyVariable)"));
+            return new Refused(List.of(missingKeys(config.alpaca())));
         }
         MarketDataFeed market;
         if (provider == MarketProvider.YAHOO) {
@@ -104,8 +103,14 @@ public final class ConfiguredFeeds {
         return new Feeds(market, news);
     }
 
-    private static Optional<AlpacaKeys> alpacaKeys(QuorumConfig.Alpaca alpaca, Map<String, String> environment) {
+    static Optional<AlpacaKeys> alpacaKeys(QuorumConfig.Alpaca alpaca, Map<String, String> environment) {
         return AlpacaKeys.fromEnvironment(environment, alpaca.keyIdVariable(), alpaca.secretKeyVariable());
+    }
+
+    /** What to do when the keys are not in the environment, naming the variables and never a value. */
+    static String missingKeys(QuorumConfig.Alpaca alpaca) {
+        return "Alpaca needs its keys in the environment: export " + alpaca.keyIdVariable() + "=… and "
+                + alpaca.secretKeyVariable() + "=… (the names are set by alpaca.keyIdVariable and alpaca.secretKeyVariable)";
     }
 
     private static Map<Ticker, List<Bar>> csvBars(QuorumConfig config, List<String> problems) {

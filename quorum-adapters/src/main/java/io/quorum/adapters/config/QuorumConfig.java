@@ -2,6 +2,7 @@ package io.quorum.adapters.config;
 
 import io.quorum.adapters.alpaca.AlpacaKeys;
 import io.quorum.adapters.alpaca.AlpacaSettings;
+import io.quorum.adapters.alpaca.trading.AlpacaTradingSettings;
 import io.quorum.adapters.llm.LlmSettings;
 import io.quorum.adapters.rss.RssNewsFeed;
 import io.quorum.adapters.rss.RssSettings;
@@ -20,16 +21,17 @@ import java.util.Objects;
  * all it is {@link #defaults()}: the simulated market and its news, no key and no network.
  * Secrets are never part of it: they are read from the environment by the adapter that needs them.
  */
-public record QuorumConfig(Market market, News news, Alpaca alpaca, LlmSettings llm) {
+public record QuorumConfig(Market market, News news, Alpaca alpaca, LlmSettings llm, Broker broker) {
     public QuorumConfig {
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(news, "news");
         Objects.requireNonNull(alpaca, "alpaca");
         Objects.requireNonNull(llm, "llm");
+        Objects.requireNonNull(broker, "broker");
     }
 
-    /** A configuration that uses neither Alpaca nor a language model: their settings are the defaults. */
-    public QuorumConfig(Market market, News news) { this(market, news, Alpaca.defaults(), LlmSettings.none()); }
+    /** A configuration that uses neither Alpaca nor a language model, on the paper broker: their settings are the defaults. */
+    public QuorumConfig(Market market, News news) { this(market, news, Alpaca.defaults(), LlmSettings.none(), Broker.paper()); }
 
     public static QuorumConfig defaults() {
         return new QuorumConfig(
@@ -42,6 +44,26 @@ public record QuorumConfig(Market market, News news, Alpaca alpaca, LlmSettings 
 
     /** Where headlines come from; {@code NONE} is a desk without news. */
     public enum NewsProvider { SIMULATED, RSS, NONE, ALPACA }
+
+    /** Where orders go: the desk's own paper broker, or an Alpaca account. */
+    public enum BrokerProvider { PAPER, ALPACA }
+
+    /**
+     * The broker orders go to. An Alpaca account trades on its paper server unless {@code live}
+     * says otherwise, in so many words; the keys are those of the {@code alpaca} section's variables.
+     *
+     * @param alpaca how the Alpaca account is reached, when it is the provider
+     */
+    public record Broker(BrokerProvider provider, boolean live, AlpacaTradingSettings alpaca) {
+        public Broker {
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(alpaca, "alpaca");
+            if (live && provider != BrokerProvider.ALPACA) throw new IllegalArgumentException("live: only an Alpaca account trades live");
+        }
+
+        /** The desk's own paper broker: no account, no key, no network. */
+        public static Broker paper() { return new Broker(BrokerProvider.PAPER, false, AlpacaTradingSettings.of(false)); }
+    }
 
     /**
      * How Alpaca's market data and news are reached, for {@code market.provider: alpaca} and

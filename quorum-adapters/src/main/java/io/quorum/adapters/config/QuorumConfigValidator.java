@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.quorum.adapters.alpaca.AlpacaFeed;
 import io.quorum.adapters.alpaca.AlpacaSettings;
+import io.quorum.adapters.alpaca.trading.AlpacaTradingSettings;
 import io.quorum.adapters.config.QuorumConfig.Alpaca;
+import io.quorum.adapters.config.QuorumConfig.BrokerProvider;
 import io.quorum.adapters.config.QuorumConfig.Csv;
 import io.quorum.adapters.config.QuorumConfig.CsvFile;
 import io.quorum.adapters.config.QuorumConfig.Market;
@@ -52,7 +54,8 @@ public final class QuorumConfigValidator {
             "news.provider", "news.rss.pollInterval", "news.rss.timeout", "news.rss.initialBackoff",
             "news.rss.maxBackoff", "news.rss.defaultFeed",
             "alpaca.feed", "alpaca.dataUrl", "alpaca.streamUrl", "alpaca.timeout", "alpaca.initialBackoff", "alpaca.maxBackoff",
-            "alpaca.attempts", "alpaca.keyIdVariable", "alpaca.secretKeyVariable");
+            "alpaca.attempts", "alpaca.keyIdVariable", "alpaca.secretKeyVariable",
+            "broker.provider", "broker.live", "broker.tradingUrl", "broker.timeout", "broker.pollInterval");
 
     private static final Pattern SECRET = Pattern.compile("(?i).*(secret|passw|token|api[-_]?key|key[-_]?id|private[-_]?key|credential).*|(?i)key");
     /** Keys that name the environment variables holding a secret: their values are names, not secrets. */
@@ -63,7 +66,7 @@ public final class QuorumConfigValidator {
 
     private static Map<String, List<String>> sections() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
-        sections.put("", List.of("market", "news", "alpaca", "llm"));
+        sections.put("", List.of("market", "news", "alpaca", "llm", "broker"));
         sections.put("market", List.of("provider", "tickers", "staleAfter", "simulated", "yahoo", "csv"));
         sections.put("market.simulated", List.of("seed", "speed"));
         sections.put("market.yahoo", List.of("baseUrl", "pollInterval", "timeout", "initialBackoff", "maxBackoff", "attempts"));
@@ -72,6 +75,7 @@ public final class QuorumConfigValidator {
         sections.put("news.rss", List.of("pollInterval", "timeout", "initialBackoff", "maxBackoff", "defaultFeed", "feeds"));
         sections.put("alpaca", List.of("feed", "dataUrl", "streamUrl", "timeout", "initialBackoff", "maxBackoff", "attempts", "keyIdVariable", "secretKeyVariable"));
         sections.put("llm", LlmConfigValidator.KEYS);
+        sections.put("broker", List.of("provider", "live", "tradingUrl", "timeout", "pollInterval"));
         return sections;
     }
 
@@ -122,7 +126,7 @@ public final class QuorumConfigValidator {
                 errors.add(new ConfigError(where("market.csv.files"), "is empty, and the CSV market needs at least one file",
                         "a list of {ticker, path}", "files: [{ticker: AAPL, path: data/aapl.csv}]"));
             }
-            return new QuorumConfig(market, news, alpaca, new LlmConfigValidator(at("llm"), errors).settings());
+            return new QuorumConfig(market, news, alpaca, new LlmConfigValidator(at("llm"), errors).settings(), broker(market.provider()));
         }
 
         // --- sections ---------------------------------------------------------------------
@@ -161,6 +165,7 @@ public final class QuorumConfigValidator {
                 case "news" -> "news: {provider: rss}";
                 case "alpaca" -> "alpaca: {feed: iex}";
                 case "llm" -> "llm: {provider: openai-compatible, baseUrl: http://localhost:11434/v1, model: llama3.1:8b}";
+                case "broker" -> "broker: {provider: alpaca, live: false}";
                 default -> "rss: {pollInterval: 2m}";
             };
         }
@@ -226,6 +231,40 @@ public final class QuorumConfigValidator {
             return new Alpaca(new AlpacaSettings(dataUrl, streamUrl, feed, timeout, initial, max, attempts),
                     variableName("alpaca.keyIdVariable", defaults.keyIdVariable()),
                     variableName("alpaca.secretKeyVariable", defaults.secretKeyVariable()));
+        }
+
+        /**
+         * The broker, paper unless said otherwise. Real money needs {@code live: true} in so many
+         * words: a live server without it, or it without Alpaca, is an error, and so is an Alpaca
+         * account on the simulated market, whose prices are not the account's.
+         */
+        private QuorumConfig.Broker broker(MarketProvider market) {
+            QuorumConfig.Broker paper = QuorumConfig.Broker.paper();
+            BrokerProvider provider = choice("broker.provider", BrokerProvider.class, BrokerProvider.PAPER);
+            boolean live = bool("broker.live", "false", false);
+            if (live && provider != BrokerProvider.ALPACA) {
+                errors.add(new ConfigError(where("broker.live"), "is true, and only an Alpaca account trades live", "false, or provider: alpaca with it",
+                        "broker: {provider: alpaca, live: true}"));
+                live = false;
+            }
+            if (provider == BrokerProvider.ALPACA && market == MarketProvider.SIMULATED) {
+                errors.add(new ConfigError(where("broker.provider"), "\"alpaca\" fills at the real market's prices, and the market is simulated",
+                        "paper with the simulated market, or a real market (alpaca, yahoo) for an Alpaca account", "market: {provider: alpaca, tickers: [AAPL]}"));
+            }
+            AlpacaTradingSettings defaults = AlpacaTradingSettings.of(live);
+            URI tradingUrl = url("broker.tradingUrl", AlpacaTradingSettings.PAPER.toString(), defaults.tradingUrl());
+            if (!live && tradingUrl.getHost().equalsIgnoreCase(AlpacaTradingSettings.LIVE.getHost())) {
+                errors.add(new ConfigError(where("broker.tradingUrl"), "is the live server, which trades real money, and broker.live is not true",
+                        "the paper server, or live: true beside it", "tradingUrl: " + AlpacaTradingSettings.PAPER));
+            }
+            if (live && tradingUrl.getHost().equalsIgnoreCase(AlpacaTradingSettings.PAPER.getHost())) {
+                errors.add(new ConfigError(where("broker.tradingUrl"), "is the paper server, and broker.live is true", "the live server with live: true",
+                        "tradingUrl: " + AlpacaTradingSettings.LIVE));
+            }
+            Duration timeout = duration("broker.timeout", Duration.ofSeconds(1), Duration.ofMinutes(1), "5s", defaults.timeout());
+            Duration poll = duration("broker.pollInterval", Duration.ofSeconds(1), Duration.ofMinutes(1), "2s", defaults.pollInterval());
+            if (provider == BrokerProvider.PAPER) return paper;
+            return new QuorumConfig.Broker(provider, live, defaults.withServer(tradingUrl).withTimeout(timeout).withPollInterval(poll));
         }
 
         private Duration backoffInOrder(String section, Duration initial, Duration max) {

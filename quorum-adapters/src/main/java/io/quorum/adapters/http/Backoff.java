@@ -28,4 +28,11 @@ public record Backoff(Duration initial, Duration max, RandomGenerator random) {
         long half = step / 2;
         return Duration.ofMillis(half + (step - half == 0 ? 0 : random.nextLong(step - half + 1)));
     }
+
+    /** The delay before retry number {@code attempt}, or the longer wait the server {@code askedFor}, never beyond {@code max}. */
+    public Duration delay(int attempt, Duration askedFor) {
+        Duration delay = delay(attempt);
+        if (askedFor.compareTo(delay) <= 0) return delay;
+        return askedFor.compareTo(max) > 0 ? max : askedFor;
+    }
 }

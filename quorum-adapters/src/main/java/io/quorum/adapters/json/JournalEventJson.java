@@ -22,7 +22,9 @@ import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
+import io.quorum.engine.order.Bracket;
 import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.TimeInForce;
 import io.quorum.engine.order.OrderStatus;
 import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.RejectReason;
@@ -214,6 +216,12 @@ public final class JournalEventJson {
         node.put("type", request.type().name());
         node.put("limitPrice", Wire.price(request.limitPrice()));
         node.put("stopPrice", Wire.price(request.stopPrice()));
+        // a day order without a bracket is written as it always was
+        if (request.timeInForce() != TimeInForce.DAY) node.put("timeInForce", request.timeInForce().name());
+        if (request.bracket() != null) {
+            node.put("takeProfit", Wire.price(request.bracket().takeProfit()));
+            node.put("stopLoss", Wire.price(request.bracket().stopLoss()));
+        }
         return node;
     }
 
@@ -225,8 +233,13 @@ public final class JournalEventJson {
         var type = in.enumValue("type", OrderType.class);
         var limitPrice = in.optionalPrice("limitPrice");
         var stopPrice = in.optionalPrice("stopPrice");
+        var timeInForce = in.optionalEnumValue("timeInForce", TimeInForce.class);
+        var takeProfit = in.optionalPrice("takeProfit");
+        var stopLoss = in.optionalPrice("stopLoss");
         in.finish();
-        return in.build(() -> new OrderRequest(clientOrderId(clientOrderId), ticker, side, quantity, type, limitPrice, stopPrice));
+        return in.build(() -> new OrderRequest(clientOrderId(clientOrderId), ticker, side, quantity, type, limitPrice, stopPrice,
+                timeInForce == null ? TimeInForce.DAY : timeInForce,
+                takeProfit == null && stopLoss == null ? null : new Bracket(takeProfit, stopLoss)));
     }
 
     private static ObjectNode order(Order order) {

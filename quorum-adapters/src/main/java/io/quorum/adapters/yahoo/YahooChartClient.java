@@ -1,5 +1,6 @@
 package io.quorum.adapters.yahoo;
 
+import io.quorum.adapters.http.RetryAfter;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
@@ -54,7 +55,7 @@ final class YahooChartClient {
             return answer;
         }
         if (status == 429 || status >= 500) {
-            return new ChartAnswer.Unavailable("HTTP " + status + (status == 429 ? " (too many requests)" : " (server error)"), true, retryAfter(response));
+            return new ChartAnswer.Unavailable("HTTP " + status + (status == 429 ? " (too many requests)" : " (server error)"), true, RetryAfter.of(response));
         }
         return new ChartAnswer.Unavailable("HTTP " + status + " from " + settings.baseUrl(), false, Duration.ZERO);
     }
@@ -88,16 +89,6 @@ final class YahooChartClient {
 
     /** Yahoo writes a share class with a dash: BRK.B is BRK-B. */
     static String yahooSymbol(Ticker ticker) { return ticker.symbol().replace('.', '-'); }
-
-    private static Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isEmpty()) return Duration.ZERO;
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.get().trim())));
-        } catch (NumberFormatException httpDate) {
-            return Duration.ZERO;
-        }
-    }
 
     private static String describe(IOException fault) {
         return fault.getMessage() == null ? fault.getClass().getSimpleName() : fault.getMessage();

@@ -17,6 +17,7 @@ import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.order.Submission;
+import io.quorum.engine.order.TimeInForce;
 import io.quorum.engine.port.Broker;
 import io.quorum.engine.port.Clock;
 import java.math.BigInteger;
@@ -45,6 +46,8 @@ import java.util.function.Function;
  *   <li>Orders that cannot fill yet rest and are tried again on every tick of their ticker. One quote
  *       fills at most {@link PaperBrokerConfig#maxFillQuantity} shares of an order; the rest waits for
  *       the next tick.</li>
+ *   <li>It takes market, limit and stop orders without a bracket, and refuses stop-limit orders,
+ *       good-till-cancelled ones and brackets: the desk's position manager keeps the stops.</li>
  *   <li>Every order is a day order, the usual default at a broker: what has not filled by the close
  *       of the session it was placed in expires at that close. The broker notices the close at its
  *       next tick, order or cancel, and reports the expiry with the close as its time.</li>
@@ -135,6 +138,10 @@ public final class PaperBroker implements Broker {
         Optional<Order> known = store.order(request.clientOrderId());
         if (known.isPresent()) return new Submission.Accepted(known.get());
         Instant now = clock.now();
+        if (request.type() == OrderType.STOP_LIMIT || request.timeInForce() != TimeInForce.DAY || request.bracket() != null) {
+            return refuse(request, RejectReason.INVALID_ORDER,
+                    "the paper broker takes day orders without a bracket, at market, limit or stop; the desk's position manager keeps the stops", events);
+        }
         if (!calendar.isOpen(now)) {
             return refuse(request, RejectReason.OUTSIDE_TRADING_HOURS, "the market is closed at " + now, events);
         }
@@ -188,7 +195,7 @@ public final class PaperBroker implements Broker {
         return switch (request.type()) {
             case MARKET -> touchWithSlippage(request.side(), tick);
             case LIMIT -> request.limitPrice().micros();
-            case STOP -> request.stopPrice().micros();
+            case STOP, STOP_LIMIT -> request.stopPrice().micros();
         };
     }
 
@@ -212,6 +219,7 @@ public final class PaperBroker implements Broker {
                 long stop = request.stopPrice().micros();
                 yield (buy ? tick.lastMicros() >= stop : tick.lastMicros() <= stop) ? touch : 0;
             }
+            case STOP_LIMIT -> throw new IllegalStateException("a stop-limit order is refused when placed: " + request.clientOrderId());
         };
         if (price == 0) return order;
         long filledBefore = order.filledQuantity();

@@ -170,6 +170,7 @@ final class DeskRecovery {
 
     /** Every order the journal knows of is checked against the broker: missing outcomes and missed fills are taken in, nothing is resent. */
     private void settleUnknownOrders(DeskSession session, SessionHistory history) {
+        desk.execution().alreadyBooked(history.fillIds);
         for (JournalEvent.OrderIntended intent : history.intents.values()) {
             Optional<Order> atBroker = desk.ports().broker().findByClientOrderId(intent.clientOrderId());
             if (atBroker.isEmpty()) {

@@ -38,6 +38,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,6 +83,19 @@ public final class ExecutionEngine {
 
     /** Who an order belongs to, what protection its fill should carry, and why it was sent. */
     private record Owner(DeskSession session, Proposal terms, OrderIntent intent, String reason) {}
+
+    /**
+     * The ids of the fills booked, so that a venue that tells of a fill again (its stream repeating
+     * itself, or a broker adapter that started afresh with the desk) books nothing twice. Bounded:
+     * the oldest ids go first, long after any venue would repeat them.
+     */
+    private final Set<String> bookedFills = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) { return size() > BOOKED_FILLS_KEPT; }
+    });
+    private static final int BOOKED_FILLS_KEPT = 100_000;
+
+    /** Fills the journal holds already, booked before a restart. */
+    void alreadyBooked(Collection<String> fillIds) { bookedFills.addAll(fillIds); }
 
     /** Carries out approved terms. {@code userApproved} marks the user's own approval of the analysis, which needs no switch. */
     void execute(DeskSession session, Proposal terms, boolean userApproved, String reason) {
@@ -251,8 +266,9 @@ public final class ExecutionEngine {
         desk.positionsChanged(session.id());
     }
 
-    /** A fill from the broker: into the positions, then announced. */
+    /** A fill from the broker: into the positions, then announced; a fill already booked moves nothing. */
     void onFill(Fill fill) {
+        if (!bookedFills.add(fill.fillId())) return;
         Owner owner = owners.get(fill.clientOrderId());
         if (owner == null) {
             desk.reportProblem(null, "a fill for an order the desk did not place: " + fill.clientOrderId());

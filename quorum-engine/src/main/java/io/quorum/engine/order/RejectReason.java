@@ -18,6 +18,10 @@ public enum RejectReason {
     NO_MARKET_PRICE("there is no current price for the ticker"),
     INVALID_ORDER("the order is not valid"),
     BROKER_UNAVAILABLE("the broker could not be reached"),
+    PATTERN_DAY_TRADER("the broker's pattern day trader rule forbids another day trade on this account"),
+    NOT_TRADABLE("the broker does not trade this symbol"),
+    SHORT_NOT_ALLOWED("the broker does not allow this symbol to be sold short"),
+    REFUSED_BY_BROKER("the broker refused the order"),
     NOT_PLACED("the order never reached the broker");
 
     private final String sentence;

@@ -435,21 +435,25 @@ public abstract class BrokerContract {
         Broker fresh = newBroker(maxFillQuantity);
         try {
             Money startingCash = fresh.account().cash();
-            Map<Ticker, Long> shares = new HashMap<>();
-            Money atFillPrices = Money.ZERO;
-            Money commissions = Money.ZERO;
-            for (Fill fill : fillsIn(play(fresh, steps, endTheDay))) {
-                shares.merge(fill.ticker(), fill.signedQuantity(), Long::sum);
-                Money notional = fill.price().times(fill.quantity());
-                atFillPrices = fill.side() == Side.BUY ? atFillPrices.plus(notional) : atFillPrices.minus(notional);
-                commissions = commissions.plus(fill.commission());
-            }
+            List<OrderEvent> seen = play(fresh, steps, endTheDay);
+            // fills may still be on their way from the venue: the books must agree once they have come
+            await().pollDelay(Duration.ZERO).atMost(PATIENCE).untilAsserted(() -> {
+                Map<Ticker, Long> shares = new HashMap<>();
+                Money atFillPrices = Money.ZERO;
+                Money commissions = Money.ZERO;
+                for (Fill fill : fillsIn(seen)) {
+                    shares.merge(fill.ticker(), fill.signedQuantity(), Long::sum);
+                    Money notional = fill.price().times(fill.quantity());
+                    atFillPrices = fill.side() == Side.BUY ? atFillPrices.plus(notional) : atFillPrices.minus(notional);
+                    commissions = commissions.plus(fill.commission());
+                }
 
-            Map<Ticker, Long> held = new HashMap<>();
-            for (BrokerPosition position : fresh.positions()) held.put(position.ticker(), position.quantity());
-            shares.values().removeIf(quantity -> quantity == 0);
-            assertThat(held).isEqualTo(shares);
-            assertThat(fresh.account().cash().plus(atFillPrices)).isEqualTo(startingCash.minus(commissions));
+                Map<Ticker, Long> held = new HashMap<>();
+                for (BrokerPosition position : fresh.positions()) held.put(position.ticker(), position.quantity());
+                shares.values().removeIf(quantity -> quantity == 0);
+                assertThat(held).isEqualTo(shares);
+                assertThat(fresh.account().cash().plus(atFillPrices)).isEqualTo(startingCash.minus(commissions));
+            });
         } finally {
             release(fresh);
         }

@@ -8,6 +8,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Account;
+import io.quorum.engine.order.Bracket;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
@@ -15,6 +16,7 @@ import io.quorum.engine.order.OrderStatus;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.order.Submission;
+import io.quorum.engine.order.TimeInForce;
 import io.quorum.engine.port.Broker;
 import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
@@ -339,6 +341,22 @@ class PaperBrokerTest extends BrokerContract {
             ClientOrderId id = ClientOrderId.of("o" + i);
             assertThat(events).filteredOn(event -> event.clientOrderId().equals(id)).extracting(event -> event.getClass().getSimpleName())
                     .containsExactly("Accepted", "PartiallyFilled", "PartiallyFilled", "Filled");
+        }
+    }
+
+    @Test
+    void orders_the_paper_market_cannot_simulate_are_refused_in_words_leaving_the_stops_to_the_desk() {
+        Broker paper = newBroker();
+        quote(TICKER, Price.parse("99.99"), Price.parse("100.01"));
+
+        for (OrderRequest order : List.of(
+                OrderRequest.stopLimit(ClientOrderId.of("stop-limit"), TICKER, Side.SELL, 10, Price.parse("95"), Price.parse("94.90")),
+                OrderRequest.limit(ClientOrderId.of("gtc"), TICKER, Side.BUY, 10, Price.parse("95")).withTimeInForce(TimeInForce.GTC),
+                OrderRequest.market(ClientOrderId.of("bracket"), TICKER, Side.BUY, 10).withBracket(new Bracket(Price.parse("110"), Price.parse("95"))))) {
+            assertThat(paper.submit(order)).isInstanceOfSatisfying(Submission.Rejected.class, rejected -> {
+                assertThat(rejected.reason()).isEqualTo(RejectReason.INVALID_ORDER);
+                assertThat(rejected.detail()).contains("position manager keeps the stops");
+            });
         }
     }
 }

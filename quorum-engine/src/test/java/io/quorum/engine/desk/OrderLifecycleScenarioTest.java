@@ -50,6 +50,25 @@ class OrderLifecycleScenarioTest {
     }
 
     @Test
+    void a_fill_the_broker_tells_of_again_is_booked_once() {
+        try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).fillsAtMost(10).build()) {
+            desk.advance(Duration.ofMinutes(5));
+            DeskSession session = desk.analysed();
+            long ordered = session.proposal().orElseThrow().size().sharesGiven(0);
+            session.approve(session.proposal().orElseThrow().id(), USER);
+            desk.advance(Duration.ofSeconds(10));
+            int announced = desk.said(session, tradeExecuted()).size();
+
+            desk.broker.reportEveryFillAgain();
+            desk.advance(Duration.ofSeconds(10));
+
+            assertThat(desk.position(session).orElseThrow().quantity()).isEqualTo(ordered);
+            assertThat(desk.said(session, tradeExecuted())).hasSize(announced);
+            assertCashIsWhatTheFillsImply(desk, session);
+        }
+    }
+
+    @Test
     void an_order_cancelled_at_the_venue_after_a_part_filled_leaves_that_part_and_frees_the_rest() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).fillsAtMost(10).build()) {
             desk.advance(Duration.ofMinutes(5));

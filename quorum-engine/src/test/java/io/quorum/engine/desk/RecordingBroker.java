@@ -27,6 +27,7 @@ final class RecordingBroker implements Broker {
     private final List<Submission> answers = new CopyOnWriteArrayList<>();
 
     private final List<Consumer<OrderEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<OrderEvent> delivered = new CopyOnWriteArrayList<>();
     private final Map<ClientOrderId, Long> submittedAt = new ConcurrentHashMap<>();
     private volatile boolean holdNext;
     private volatile Order held;
@@ -34,6 +35,7 @@ final class RecordingBroker implements Broker {
     RecordingBroker(Broker broker) {
         this.broker = broker;
         broker.onOrderEvent(event -> {
+            delivered.add(event);
             for (Consumer<OrderEvent> listener : listeners) listener.accept(event);
         });
     }
@@ -64,6 +66,15 @@ final class RecordingBroker implements Broker {
         held = null;
         OrderEvent rejected = new OrderEvent.Rejected(order.clientOrderId(), reason, detail, 0, Instant.now());
         for (Consumer<OrderEvent> listener : listeners) listener.accept(rejected);
+    }
+
+    /** Tells the listeners of every fill again, as a venue's stream that repeats itself would. */
+    void reportEveryFillAgain() {
+        for (OrderEvent event : delivered) {
+            if (event instanceof OrderEvent.PartiallyFilled || event instanceof OrderEvent.Filled) {
+                for (Consumer<OrderEvent> listener : listeners) listener.accept(event);
+            }
+        }
     }
 
     /** When (System.nanoTime) the desk sent the order with {@code id}. */

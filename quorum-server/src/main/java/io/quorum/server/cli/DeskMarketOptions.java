@@ -2,6 +2,7 @@ package io.quorum.server.cli;
 
 import io.quorum.adapters.config.ConfigError;
 import io.quorum.adapters.config.ConfigResult;
+import io.quorum.adapters.config.ConfiguredBroker;
 import io.quorum.adapters.config.ConfiguredFeeds;
 import io.quorum.adapters.config.QuorumConfig;
 import io.quorum.adapters.config.QuorumConfigLoader;
@@ -11,6 +12,7 @@ import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.time.SystemClock;
+import io.quorum.server.wiring.BrokerChoice;
 import io.quorum.server.wiring.EmbeddedDesk;
 import java.nio.file.Path;
 import java.util.Map;
@@ -71,10 +73,31 @@ public final class DeskMarketOptions {
             return EmbeddedDesk.onJournal(journalUrl, seed, speed, brokerFile, settings, reasoner, bus);
         }
         if (journalUrl == null) throw new CommandFailure("a desk on real market data keeps its journal: give --db FILE or a JDBC URL");
-        return switch (ConfiguredFeeds.open(config, SystemClock.INSTANCE)) {
-            case ConfiguredFeeds.Feeds feeds -> EmbeddedDesk.onFeeds(journalUrl, feeds, brokerFile, settings, reasoner, bus);
-            case ConfiguredFeeds.Refused refused -> throw new CommandFailure("the market data cannot be opened:\n  " + String.join("\n  ", refused.problems()));
+        BrokerChoice broker = broker(config, environment, brokerFile);
+        return switch (ConfiguredFeeds.open(config, SystemClock.INSTANCE, environment)) {
+            case ConfiguredFeeds.Feeds feeds -> EmbeddedDesk.onFeeds(journalUrl, feeds, broker, settings, reasoner, bus);
+            case ConfiguredFeeds.Refused refused -> {
+                if (broker instanceof BrokerChoice.Venue venue && venue.broker() instanceof AutoCloseable opened) closeQuietly(opened);
+                throw new CommandFailure("the market data cannot be opened:\n  " + String.join("\n  ", refused.problems()));
+            }
         };
+    }
+
+    /** The configured broker: the paper one in {@code brokerFile}, or the Alpaca account, whose missing keys stop the command. */
+    private static BrokerChoice broker(QuorumConfig config, Map<String, String> environment, Path brokerFile) {
+        return switch (ConfiguredBroker.open(config, SystemClock.INSTANCE, environment)) {
+            case ConfiguredBroker.Paper paper -> new BrokerChoice.Paper(brokerFile);
+            case ConfiguredBroker.Alpaca alpaca -> new BrokerChoice.Venue(alpaca.broker());
+            case ConfiguredBroker.Refused refused -> throw new CommandFailure("the broker cannot be opened: " + refused.problem());
+        };
+    }
+
+    private static void closeQuietly(AutoCloseable opened) {
+        try {
+            opened.close();
+        } catch (Exception ignored) {
+            // the broker's threads are daemons: nothing outlives the command that failed
+        }
     }
 
     /** The rules alone without an {@code llm} section; a model's missing key stops the command, naming its variable. */
@@ -100,7 +123,7 @@ public final class DeskMarketOptions {
             case YAHOO -> "Market: Yahoo Finance " + market.tickers() + " and any ticker it knows, " + news;
             case ALPACA -> "Market: Alpaca (" + config.alpaca().settings().feed() + " feed) " + market.tickers() + ", " + news;
             case CSV -> "Market: CSV replay " + market.csv().files().stream().map(file -> file.ticker().symbol()).toList() + ", " + news;
-        };
+        } + "; " + ConfiguredBroker.describe(config.broker());
     }
 
     long seed(QuorumConfig config) { return given("--seed") ? seed : config.market().simulated().seed(); }

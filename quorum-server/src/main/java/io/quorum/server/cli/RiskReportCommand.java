@@ -3,6 +3,7 @@ package io.quorum.server.cli;
 import io.quorum.adapters.config.QuorumConfig;
 import io.quorum.adapters.jdbc.Database;
 import io.quorum.adapters.jdbc.JdbcJournal;
+import io.quorum.engine.bus.InMemoryMessageBus;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Bar;
@@ -108,7 +109,7 @@ public final class RiskReportCommand implements Callable<Integer> {
         RiskSettings settings = RiskSettings.defaults();
         DailyHistory history = new DailyHistory(settings.historyDays());
         List<Position> positions = new ArrayList<>();
-        try (EmbeddedDesk desk = market.open(config, environment, null, null)) {
+        try (EmbeddedDesk desk = market.open(config, environment, null, null, InMemoryMessageBus::new)) {
             MarketDataFeed feed = desk.desk().ports().market();
             Map<Ticker, List<Bar>> barsByTicker = new TreeMap<>();
             for (Row row : rows) {

@@ -84,7 +84,8 @@ public final class ServeCommand implements Callable<Integer> {
             return embedded;
         });
         server.start(port, host);
-        System.out.println("Journal: " + journal.describe() + "   Paper broker: " + brokerFile.toAbsolutePath() + "   " + market.describe(config) + "   " + bus.describe() + ". Ctrl-C stops the desk.");
+        String paperFile = config.broker().provider() == QuorumConfig.BrokerProvider.PAPER ? "   Paper broker: " + brokerFile.toAbsolutePath() : "";
+        System.out.println("Journal: " + journal.describe() + paperFile + "   " + market.describe(config) + "   " + bus.describe() + ". Ctrl-C stops the desk.");
         signals.await();
         stop.run();
         return 0;

@@ -1,5 +1,6 @@
 package io.quorum.server.wiring;
 
+import io.quorum.adapters.alpaca.trading.AlpacaBroker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,11 +50,22 @@ public final class DeskMetrics implements AutoCloseable {
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.orders = Counter.builder("quorum.orders").description("Orders accepted by the broker").register(registry);
         this.fills = Counter.builder("quorum.fills").description("Fills received from the broker").register(registry);
+        if (desk.ports().broker() instanceof AlpacaBroker alpaca) venueGauges(alpaca);
         this.following = journal.followAll(this::onEntry);
         for (DeskSession session : desk.sessions()) follow(session);
         desk.addListener(new DeskListener() {
             @Override public void sessionOpened(DeskSession session) { follow(session); }
         });
+    }
+
+    /** What the venue's broker went through: 429s waited out, submits whose outcome a lookup had to settle, orders still in doubt, the stream. */
+    private void venueGauges(AlpacaBroker alpaca) {
+        Gauge.builder("quorum.broker.throttled", alpaca, venue -> venue.stats().throttled()).description("Requests the broker answered 429, each waited out").register(registry);
+        Gauge.builder("quorum.broker.unknown.outcomes", alpaca, venue -> venue.stats().unknownOutcomes())
+                .description("Submits without an answer that told what happened, each settled by a lookup by client order id").register(registry);
+        Gauge.builder("quorum.broker.in.doubt", alpaca, venue -> venue.stats().inDoubt()).description("Submits whose outcome no lookup could settle yet").register(registry);
+        Gauge.builder("quorum.broker.stream.up", alpaca, venue -> venue.stats().streamListening() ? 1 : 0)
+                .description("1 while the broker's order stream is up, 0 while orders are polled").register(registry);
     }
 
     private void follow(DeskSession session) {

@@ -1,5 +1,7 @@
 package io.quorum.server.wiring;
 
+import io.quorum.adapters.alpaca.trading.AlpacaBroker;
+import io.quorum.adapters.alpaca.trading.AlpacaBrokerStats;
 import io.quorum.adapters.redis.RedisBusHealth;
 import io.quorum.adapters.redis.RedisMessageBus;
 import io.quorum.engine.decision.DecisionQuery;
@@ -195,7 +197,23 @@ final class DeskQueries {
         boolean quotes = desk.ports().market().tickers().stream().anyMatch(t -> desk.ports().market().lastTick(t).isPresent());
         boolean open = desk.ports().calendar().isOpen(desk.clock().now());
         Health.Component market = new Health.Component(quotes || !open, quotes ? "quotes flowing" : open ? "no quotes yet" : "market closed");
-        return new Health(database, busHealth(), market);
+        Health.Component bus = busHealth();
+        if (desk.ports().broker() instanceof AlpacaBroker alpaca) return new Health(database, bus, market, alpacaHealth(alpaca));
+        return new Health(database, bus, market);
+    }
+
+    /**
+     * Up while the venue answers: an order in doubt (a submit no lookup could settle yet) is down.
+     * The stream being down is not: the orders are polled meanwhile. The 429s waited out are said.
+     */
+    private static Health.Component alpacaHealth(AlpacaBroker alpaca) {
+        AlpacaBrokerStats stats = alpaca.stats();
+        String account = "Alpaca " + (alpaca.isLive() ? "LIVE" : "paper") + " account";
+        String stream = stats.streamListening() ? "trade updates streaming" : "trade updates stream down, orders polled (" + stats.lastProblem() + ")";
+        String detail = account + ", " + stream + ", " + stats.throttled() + " rate-limited requests waited out, " + stats.unknownOutcomes()
+                + " unknown submit outcomes resolved by lookup";
+        if (stats.inDoubt() > 0) return new Health.Component(false, detail + ", " + stats.inDoubt() + " orders in doubt: the venue does not answer their lookup");
+        return new Health.Component(true, detail);
     }
 
     /** The Redis bus is up while Redis answers; the detail names each consumer, up, lagging or gone. */

@@ -19,6 +19,7 @@ import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
+import io.quorum.engine.port.Broker;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.Journal;
@@ -39,8 +40,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * The desk wired by hand: a paper broker with its account in its own SQLite file, the in-process
- * bus (or Redis Streams), a journal in another SQLite file (or PostgreSQL), and a market. By default the market is
+ * The desk wired by hand: a paper broker with its account in its own SQLite file (or a venue's
+ * broker, on configured feeds), the in-process bus (or Redis Streams), a journal in another SQLite
+ * file (or PostgreSQL), and a market. By default the market is
  * simulated on a simulated clock: nothing to configure, no key. On {@link #onFeeds configured
  * feeds} (Yahoo Finance, CSV files) it runs on the wall clock. The two files stand for two
  * parties: the journal is the desk's memory, the broker's file what an external broker would hold.
@@ -51,10 +53,7 @@ public final class EmbeddedDesk implements AutoCloseable {
             new CommissionSchedule.PerShare(Money.parse("0.005"), Money.parse("1.00")));
 
     private final Market market;
-    private final BrokerFirstFeed deskFeed;
-    private final PaperBroker broker;
-    private final Database brokerDatabase;
-    private final JdbcPaperAccountStore account;
+    private final OpenBroker broker;
     private final Database database;
     private final ObservableJournal journal;
     private final Desk desk;
@@ -66,6 +65,9 @@ public final class EmbeddedDesk implements AutoCloseable {
      */
     private record Market(Clock clock, MarketDataFeed feed, NewsFeed news, FundamentalsProvider fundamentals, ExchangeCalendar calendar,
                           Runnable start, Runnable close) {}
+
+    /** The broker as opened: the port, the feed the desk watches through it, and how it is let go of. */
+    private record OpenBroker(Broker broker, MarketDataFeed deskFeed, Runnable close) {}
 
     /**
      * @param seed      the market's random seed: the same seed gives the same prices and news
@@ -79,7 +81,7 @@ public final class EmbeddedDesk implements AutoCloseable {
 
     /** As {@link #EmbeddedDesk(long, double, Path, Path, DeskSettings)}, the agents talking on the bus {@code bus} makes. */
     public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings, Function<BusSettings, MessageBus> bus) {
-        this(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), brokerFile, settings, Reasoner.RULES_ONLY, bus);
+        this(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), new BrokerChoice.Paper(brokerFile), settings, Reasoner.RULES_ONLY, bus);
     }
 
     /**
@@ -96,16 +98,16 @@ public final class EmbeddedDesk implements AutoCloseable {
      */
     public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings, Reasoner reasoner,
                                          Function<BusSettings, MessageBus> bus) {
-        return new EmbeddedDesk(openJournal(journalUrl), simulated(seed, speed), brokerFile, settings, reasoner, bus);
+        return new EmbeddedDesk(openJournal(journalUrl), simulated(seed, speed), new BrokerChoice.Paper(brokerFile), settings, reasoner, bus);
     }
 
     /**
      * The desk on feeds a configuration opened, on the wall clock, with no valuation facts (no
      * provider of them is configured, and made-up ones would mislead). Their history reaches back
      * into the bars imported into the journal's database. The desk owns the feeds from now on and
-     * closes them, and the reasoner too.
+     * closes them, the reasoner and the broker too.
      */
-    public static EmbeddedDesk onFeeds(String journalUrl, ConfiguredFeeds.Feeds feeds, Path brokerFile, DeskSettings settings, Reasoner reasoner,
+    public static EmbeddedDesk onFeeds(String journalUrl, ConfiguredFeeds.Feeds feeds, BrokerChoice broker, DeskSettings settings, Reasoner reasoner,
                                        Function<BusSettings, MessageBus> bus) {
         Database journal = openJournal(journalUrl);
         Database importedBars = Database.open(journalUrl, null, null, Schema.MARKET_DATA);
@@ -114,7 +116,7 @@ public final class EmbeddedDesk implements AutoCloseable {
             feeds.close();
             importedBars.close();
         });
-        return new EmbeddedDesk(journal, opened -> market, brokerFile, settings, reasoner, bus);
+        return new EmbeddedDesk(journal, opened -> market, broker, settings, reasoner, bus);
     }
 
     private static Database openJournal(String journalUrl) {
@@ -138,7 +140,7 @@ public final class EmbeddedDesk implements AutoCloseable {
         };
     }
 
-    private EmbeddedDesk(Database journalDatabase, Function<Journal, Market> marketOnJournal, Path brokerFile, DeskSettings settings, Reasoner reasoner,
+    private EmbeddedDesk(Database journalDatabase, Function<Journal, Market> marketOnJournal, BrokerChoice brokerChoice, DeskSettings settings, Reasoner reasoner,
                          Function<BusSettings, MessageBus> bus) {
         this.reasoner = reasoner;
         // The journal is opened first, because the simulated market starts where the journal ends.
@@ -148,12 +150,26 @@ public final class EmbeddedDesk implements AutoCloseable {
                 () -> marketClock.get().now(), JdbcJournal.DEFAULT_MAX_BATCH, this.database.defaultAnchorFile()));
         this.market = marketOnJournal.apply(journal);
         marketClock.set(market.clock());
-        this.brokerDatabase = openDatabase(brokerFile, "paper-broker-", Schema.PAPER_BROKER);
-        this.account = new JdbcPaperAccountStore(brokerDatabase, BROKER.startingCash());
-        this.broker = new PaperBroker(market.clock(), market.calendar(), BROKER, account);
-        this.deskFeed = new BrokerFirstFeed(market.feed(), broker::onTick);
-        this.desk = new Desk(new DeskPorts(market.clock(), SystemClock.INSTANCE, market.calendar(), deskFeed, market.news(), market.fundamentals(),
-                broker, journal, bus, reasoner), settings);
+        this.broker = open(brokerChoice, market);
+        this.desk = new Desk(new DeskPorts(market.clock(), SystemClock.INSTANCE, market.calendar(), broker.deskFeed(), market.news(), market.fundamentals(),
+                broker.broker(), journal, bus, reasoner), settings);
+    }
+
+    private static OpenBroker open(BrokerChoice choice, Market market) {
+        return switch (choice) {
+            case BrokerChoice.Paper paper -> {
+                Database file = openDatabase(paper.file(), "paper-broker-", Schema.PAPER_BROKER);
+                JdbcPaperAccountStore account = new JdbcPaperAccountStore(file, BROKER.startingCash());
+                PaperBroker broker = new PaperBroker(market.clock(), market.calendar(), BROKER, account);
+                BrokerFirstFeed deskFeed = new BrokerFirstFeed(market.feed(), broker::onTick);
+                yield new OpenBroker(broker, deskFeed, () -> {
+                    deskFeed.close();
+                    account.close();
+                    file.close();
+                });
+            }
+            case BrokerChoice.Venue venue -> new OpenBroker(venue.broker(), market.feed(), () -> closeQuietly(venue.broker()));
+        };
     }
 
     private static Instant lastJournalTime(Journal journal) {
@@ -195,28 +211,27 @@ public final class EmbeddedDesk implements AutoCloseable {
     /** The market-data feed, as opened. */
     public MarketDataFeed market() { return market.feed(); }
 
-    public PaperBroker broker() { return broker; }
+    public Broker broker() { return broker.broker(); }
 
     public ObservableJournal journal() { return journal; }
 
     public Database database() { return database; }
 
-    /** The paper broker's own database, apart from the journal's. */
-    public Database brokerDatabase() { return brokerDatabase; }
-
     @Override public void close() {
         desk.close();
-        deskFeed.close();
+        broker.close().run();
         market.close().run();
         journal.close();
         database.close();
-        account.close();
-        brokerDatabase.close();
-        if (reasoner instanceof AutoCloseable model) {
+        closeQuietly(reasoner);
+    }
+
+    private static void closeQuietly(Object part) {
+        if (part instanceof AutoCloseable closeable) {
             try {
-                model.close();
+                closeable.close();
             } catch (Exception ignored) {
-                // The model's threads are daemons; a failure to stop them cannot outlive the process.
+                // The model's and the venue's threads are daemons; a failure to stop them cannot outlive the process.
             }
         }
     }
