@@ -107,6 +107,36 @@ describe('the trader’s workspace in a browser, against the real server', brows
     }
   });
 
+  for (const colorScheme of ['light', 'dark']) {
+    it(`draws a disabled Flatten in the ${colorScheme} theme greyed like any disabled button, not in the danger colours`, async () => {
+      const tab = await browser.context.newPage();
+      try {
+        await tab.emulateMedia({ colorScheme });
+        await tab.goto(`${server.origin}/#token=${server.token}`);
+        await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+        const flatten = tab.getByRole('button', { name: 'Flatten AAPL' });
+        await flatten.waitFor();
+        assert.equal((await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.length, 0, 'nothing held: nothing to flatten');
+        assert.equal(await flatten.isDisabled(), true);
+        const look = await flatten.evaluate((button) => {
+          const style = getComputedStyle(button);
+          const ink = (name) => {
+            const probe = document.createElement('span');
+            probe.style.color = `var(${name})`;
+            document.body.append(probe);
+            const colour = getComputedStyle(probe).color;
+            probe.remove();
+            return colour;
+          };
+          return { background: style.backgroundColor, text: style.color, opacity: style.opacity, expected: { background: ink('--panel-2'), text: ink('--muted') } };
+        });
+        assert.deepEqual({ background: look.background, text: look.text, opacity: look.opacity }, { ...look.expected, opacity: '1' });
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
   it('answers the keyboard: / focuses the ticker box, ? lists the shortcuts, Esc closes, and a approves only once confirmed', async () => {
     const tab = await browser.context.newPage();
     try {

@@ -7,7 +7,7 @@ import { dailyBars, equityCurves, LOSS_COLOUR } from '../state/performance';
 import { DeskTimeZone } from '../state/deskTimeZone';
 import { useLoaded } from '../state/useLoaded';
 import { ThemeContext } from '../state/theme';
-import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inTheme } from './chartLook';
+import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inExchangeDays, inTheme } from './chartLook';
 import { ScopeChips, shownScope, type Scope } from './ScopeChips';
 
 interface PerformancePanelProps {
@@ -80,15 +80,17 @@ function PerformanceCharts({ performance }: { performance: Performance | null })
     if (!equityContainer.current || !dailyContainer.current) return;
     const equityChart = createChart(equityContainer.current, CHART_LOOK);
     const equity = equityChart.addSeries(LineSeries, { color: '#5b9cf6', lineWidth: 2, title: 'equity' });
-    // The drawdown on its own scale below the curve, so the two never share an axis label.
-    const drawdown = equityChart.addSeries(LineSeries, { priceScaleId: 'drawdown', color: LOSS_COLOUR, lineWidth: 1, title: 'drawdown', lastValueVisible: false, priceLineVisible: false });
+    // The drawdown below the curve on its own axis at the left: on an overlay scale its tag would sit
+    // on the equity's price labels.
+    const drawdown = equityChart.addSeries(LineSeries, { priceScaleId: 'left', color: LOSS_COLOUR, lineWidth: 1, title: 'drawdown', lastValueVisible: false, priceLineVisible: false });
     equityChart.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.35 } });
-    equityChart.priceScale('drawdown').applyOptions({ scaleMargins: { top: 0.72, bottom: 0 } });
+    equityChart.priceScale('left').applyOptions({ visible: true, scaleMargins: { top: 0.72, bottom: 0 } });
     const dailyChart = createChart(dailyContainer.current, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, timeVisible: false } });
     const daily = dailyChart.addSeries(HistogramSeries, { priceFormat: { type: 'price', precision: 2, minMove: 0.01 } });
     charts.current = { equity, drawdown, daily, all: [equityChart, dailyChart] };
     // The daily bars are the exchange's own days already; only the curve's instants need its zone.
     inDeskTimeZone(equityChart, timeZone);
+    inExchangeDays(dailyChart);
     inTheme(equityChart, theme);
     inTheme(dailyChart, theme);
     const stopFitting = fitWhenShown(equityContainer.current, [equityChart, dailyChart]);

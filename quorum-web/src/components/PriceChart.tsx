@@ -14,7 +14,7 @@ import {
 import { useContext, useEffect, useRef, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
 import type { Bar, Position } from '../api/types';
-import { num } from '../format';
+import { formatCount, num } from '../format';
 import { DeskTimeZone } from '../state/deskTimeZone';
 import { ThemeContext } from '../state/theme';
 import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inTheme } from './chartLook';
@@ -45,11 +45,7 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const created = createChart(element, {
-      ...CHART_LOOK,
-      // Room right of the last bar, so that a marker on it and its label stay clear of the price axis.
-      timeScale: { ...CHART_LOOK.timeScale, rightOffset: 6 },
-    });
+    const created = createChart(element, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, rightOffsetPixels: markerRoom([]) } });
     candles.current = created.addSeries(CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', borderVisible: false, wickUpColor: '#26a69a', wickDownColor: '#ef5350' });
     // Candles above the volume bars (the bottom fifth), with room for the markers above and below them.
     created.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
@@ -111,7 +107,11 @@ export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
   }, [live, bars]);
 
   useEffect(() => {
-    markers.current?.setMarkers(tradeMarkers(trades, ticker, bars));
+    const marks = tradeMarkers(trades, ticker, bars);
+    markers.current?.setMarkers(marks);
+    // Room right of the newest bar, so that a marker on it keeps its label clear of the price axis.
+    chart.current?.timeScale().applyOptions({ rightOffsetPixels: markerRoom(marks) });
+    chart.current?.timeScale().fitContent();
   }, [trades, ticker, bars]);
 
   const stop = position?.stopLoss ?? null;
@@ -163,12 +163,22 @@ export function tradeMarkers(trades: readonly TradeMark[], ticker: string, bars:
       shape: buy ? 'arrowUp' : 'arrowDown',
       color: buy ? '#26a69a' : '#ef5350',
       // Short, so that it fits beside the newest bars on a phone; the price is in the conversation and the log.
-      text: `${trade.side} ${trade.quantity}`,
+      text: `${trade.side} ${formatCount(trade.quantity)}`,
       id: trade.clientOrderId,
     });
   }
   return result.sort((a, b) => (a.time as number) - (b.time as number));
 }
+
+/** A marker's label is centred on its bar: the newest bar needs half the widest label's width to its right, and a margin. */
+export function markerRoom(markers: readonly SeriesMarker<Time>[]): number {
+  const widest = Math.max(0, ...markers.map((marker) => (marker.text ?? '').length));
+  return Math.ceil((widest * CHART_LOOK.layout.fontSize * LABEL_EM) / 2) + MARKER_MARGIN_PX;
+}
+
+// The average width of a label's character, in ems of its font (digits and capitals of a sans-serif).
+const LABEL_EM = 0.65;
+const MARKER_MARGIN_PX = 12;
 
 function barAtOrBefore(bars: readonly Bar[], time: number): Bar {
   let low = 0;
