@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../src/api/http';
@@ -107,6 +107,32 @@ describe('the price chart', () => {
       { interval: '1m', count: 2500 },
       { interval: '1m', count: 5000 },
     ]);
+  });
+
+  it('takes its studies and lines off the chart before removing it, so that closing it throws nothing', async () => {
+    const failures: unknown[] = [];
+    const onError = (event: ErrorEvent) => failures.push(event.error);
+    window.addEventListener('error', onError);
+    const errors = vi.spyOn(console, 'error').mockImplementation((...args) => failures.push(args));
+    try {
+      const { chart } = chartOf({ position: position() });
+      await waitFor(() => expect(studySeries(chart())[0]?.data.length).toBeGreaterThan(0));
+      await waitFor(() => expect(linesOf(chart())).toHaveLength(3));
+      const drawn = chart();
+      cleanup();
+      expect(drawn.removed).toBe(true);
+      expect(failures).toEqual([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      errors.mockRestore();
+    }
+  });
+
+  it('widens the price scale to keep a stop and a target far from the price in view', async () => {
+    const { chart } = chartOf({ position: position({ stopLoss: '160.00', takeProfit: '205.00' }) });
+    await waitFor(() => expect(linesOf(chart())).toHaveLength(3));
+    const provider = chart().series[0].options.autoscaleInfoProvider as (original: () => unknown) => { priceRange: { minValue: number; maxValue: number } };
+    expect(provider(() => ({ priceRange: { minValue: 179, maxValue: 183 } })).priceRange).toEqual({ minValue: 160, maxValue: 205 });
   });
 
   it('draws the proposal’s entry, stop and target, which cannot be dragged', async () => {

@@ -36,7 +36,7 @@ function merge(target: Record<string, unknown>, source: Record<string, unknown>)
   }
 }
 
-function fakeSeries(type: string, options: Record<string, unknown> = {}, pane = 0): FakeSeries & Record<string, unknown> {
+function fakeSeries(type: string, options: Record<string, unknown> = {}, pane = 0, chartRemoved: () => boolean = () => false): FakeSeries & Record<string, unknown> {
   const series: FakeSeries & Record<string, unknown> = {
     type,
     options: { ...options },
@@ -67,6 +67,8 @@ function fakeSeries(type: string, options: Record<string, unknown> = {}, pane = 
       return line;
     },
     removePriceLine(line: FakePriceLine) {
+      // As the library does: a removed chart's series are gone.
+      if (chartRemoved()) throw new Error('Value is undefined');
       series.priceLines = series.priceLines.filter((l) => l !== line);
     },
     priceToCoordinate: (price: number) => 1000 - price,
@@ -88,11 +90,12 @@ export function createChart(_element: HTMLElement, options: Record<string, unkno
       merge(chart.options, more);
     },
     addSeries(definition: { type: string }, seriesOptions: Record<string, unknown>, pane = 0) {
-      const series = fakeSeries(definition.type, seriesOptions, pane);
+      const series = fakeSeries(definition.type, seriesOptions, pane, () => chart.removed);
       chart.series.push(series);
       return series;
     },
     removeSeries(series: FakeSeries) {
+      if (chart.removed) throw new Error('Value is undefined');
       series.removed = true;
     },
     priceScale(id: string) {

@@ -1,4 +1,4 @@
-import { LineStyle, type IChartApi, type IPriceLine, type ISeriesApi } from 'lightweight-charts';
+import { LineStyle, type AutoscaleInfo, type IChartApi, type IPriceLine, type ISeriesApi } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
 import { lineAt, priceText, type LevelField, type LevelLine } from './levels';
 
@@ -14,8 +14,27 @@ export function useLevelLines(candles: ISeriesApi<'Candlestick'> | null, lines: 
 }
 
 /**
+ * Widens the price scale to hold the lines, so that a stop or a target far from the price is in view
+ * (and within reach of the pointer). Given the lines as saved, not as dragged: a scale that followed
+ * the pointer would move the line away from it.
+ */
+export function useLevelsInView(candles: ISeriesApi<'Candlestick'> | null, lines: readonly LevelLine[]): void {
+  useEffect(() => {
+    if (!candles) return;
+    const prices = lines.map((line) => line.price);
+    candles.applyOptions({
+      autoscaleInfoProvider: (original: () => AutoscaleInfo | null) => {
+        const info = original();
+        if (!info?.priceRange || prices.length === 0) return info;
+        return { ...info, priceRange: { minValue: Math.min(info.priceRange.minValue, ...prices), maxValue: Math.max(info.priceRange.maxValue, ...prices) } };
+      },
+    });
+  }, [candles, lines]);
+}
+
+/**
  * Lets the pointer drag the stop and target lines: over a line the cursor offers to move it, a drag
- * moves it (the chart neither pans nor zooms meanwhile) and reports each new price, in cents.
+ * moves it (the chart neither pans nor zooms meanwhile) and reports each new price, in cents, then the drop.
  */
 export function useLevelDrag(
   element: HTMLElement | null,
@@ -23,10 +42,11 @@ export function useLevelDrag(
   candles: ISeriesApi<'Candlestick'> | null,
   lines: readonly LevelLine[],
   onDrag: (field: LevelField, price: string) => void,
+  onDrop: () => void,
 ): void {
   // Read by the listeners, which are added once per chart.
-  const current = useRef({ lines, onDrag });
-  current.current = { lines, onDrag };
+  const current = useRef({ lines, onDrag, onDrop });
+  current.current = { lines, onDrag, onDrop };
 
   useEffect(() => {
     if (!element || !chart || !candles) return;
@@ -58,6 +78,7 @@ export function useLevelDrag(
       dragging = null;
       element.releasePointerCapture?.(event.pointerId);
       chart.applyOptions({ handleScroll: true, handleScale: true });
+      current.current.onDrop();
     };
     element.addEventListener('pointermove', move, true);
     element.addEventListener('pointerdown', down, true);

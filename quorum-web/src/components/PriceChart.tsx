@@ -15,7 +15,7 @@ import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
 import type { Bar, Position, Proposal, StopsChange } from '../api/types';
 import { aggregateBars, barRequest, type ChartInterval } from '../chart/intervals';
-import { useLevelDrag, useLevelLines } from '../chart/levelDrag';
+import { useLevelDrag, useLevelLines, useLevelsInView } from '../chart/levelDrag';
 import { levelLines, stopsOf, type LevelField, type StopsForm } from '../chart/levels';
 import { ChartToolbar } from './ChartToolbar';
 import { useStudyLayers } from '../chart/studyLayers';
@@ -53,6 +53,31 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
   const { bars, error } = useBars(api, ticker, interval);
   const studies = useChartStudies();
   const [draft, setDraft] = useState<StopsForm | null>(null);
+  // The form opens on the drop: opened during the drag, it would shrink the chart under the pointer.
+  const [dropped, setDropped] = useState(false);
+  const closeDraft = useCallback(() => {
+    setDraft(null);
+    setDropped(false);
+  }, []);
+
+  // Declared before the chart is made: on unmount their clean-ups, which take their series and lines
+  // off the chart, run before the chart is removed.
+  useStudyLayers(drawn?.chart ?? null, bars, studies.shown);
+
+  // A draft belongs to the position it was dragged from.
+  const heldTicker = position?.ticker;
+  useEffect(closeDraft, [heldTicker, ticker, closeDraft]);
+  const proposalHere = proposal?.ticker === ticker ? proposal : undefined;
+  const lines = useMemo(() => levelLines(position, proposalHere, draft), [position, proposalHere, draft]);
+  const saved = useMemo(() => levelLines(position, proposalHere, null), [position, proposalHere]);
+  useLevelLines(drawn?.candles ?? null, lines);
+  useLevelsInView(drawn?.candles ?? null, saved);
+  const drag = useCallback(
+    (field: LevelField, price: string) => position && setDraft((current) => ({ ...(current ?? stopsOf(position)), [field]: price })),
+    [position],
+  );
+  const drop = useCallback(() => setDropped(true), []);
+  useLevelDrag(element, drawn?.chart ?? null, drawn?.candles ?? null, lines, drag, drop);
 
   useEffect(() => {
     if (!element) return;
@@ -115,18 +140,6 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
     return () => drawn.chart.unsubscribeClick(open);
   }, [drawn, onShowDecision]);
 
-  useStudyLayers(drawn?.chart ?? null, bars, studies.shown);
-
-  // A draft belongs to the position it was dragged from.
-  const heldTicker = position?.ticker;
-  useEffect(() => setDraft(null), [heldTicker, ticker]);
-  const lines = useMemo(() => levelLines(position, proposal?.ticker === ticker ? proposal : undefined, draft), [position, proposal, ticker, draft]);
-  useLevelLines(drawn?.candles ?? null, lines);
-  const drag = useCallback(
-    (field: LevelField, price: string) => position && setDraft((current) => ({ ...(current ?? stopsOf(position)), [field]: price })),
-    [position],
-  );
-  useLevelDrag(element, drawn?.chart ?? null, drawn?.candles ?? null, lines, drag);
 
   return (
     <section className="panel chart-panel" aria-label={`${ticker} price chart`}>
@@ -137,7 +150,7 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
         role="figure"
         aria-label={`${ticker} candles with volume, studies, trade markers that open their decision, entry, stop and target lines`}
       />
-      {position && draft && (
+      {position && draft && dropped && (
         <div className="chart-stops">
           <p className="small muted">Moved on the chart: nothing is sent until you save.</p>
           <StopsEditor
@@ -145,10 +158,10 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
             stops={draft}
             onStops={setDraft}
             checkAtOnce
-            onCancel={() => setDraft(null)}
+            onCancel={closeDraft}
             onSave={async (stops) => {
               await onChangeStops(position.ticker, stops);
-              setDraft(null);
+              closeDraft();
             }}
           />
         </div>
