@@ -12,7 +12,7 @@ vi.mock('lightweight-charts', async () => (await import('./fakeCharts')).fakeCha
 
 const START = 1_764_000_000;
 const bars = [0, 60, 120].map((offset) => ({ time: START + offset, open: '187.00', high: '187.50', low: '186.50', close: '187.20', volume: 1000 }));
-const sell: TradeMark = { clientOrderId: 'q-p1', ticker: 'AAPL', side: 'SELL', quantity: 117, price: '186.81', reason: 'decision APPROVED', seq: 30, time: new Date((START + 130) * 1000).toISOString() };
+const sell: TradeMark = { clientOrderId: 'q-p1', ticker: 'AAPL', side: 'SELL', quantity: 117, price: '186.81', reason: 'decision APPROVED', cause: 'DECISION', seq: 30, time: new Date((START + 130) * 1000).toISOString() };
 /** 260 minutes of a steady climb: enough for every study but the 200-bar average to have many values. */
 const climb: Bar[] = Array.from({ length: 260 }, (_, i) => {
   const close = (170 + i * 0.05).toFixed(2);
@@ -56,6 +56,12 @@ describe('the price chart', () => {
     // "BUY 1,025" at 11 px: about 33 px wide, so at least 17 px right of its bar's centre.
     const room = (chart().options.timeScale as { rightOffsetPixels?: number }).rightOffsetPixels ?? 0;
     expect(room).toBeGreaterThanOrEqual(17 + 8);
+  });
+
+  it('tags the marker of an exit the desk made without a vote with its cause, and a decision’s fill with none', async () => {
+    const stopped: TradeMark = { ...sell, clientOrderId: 'x-1', side: 'BUY', reason: 'the stop-loss was hit', cause: 'STOP_LOSS' };
+    const flattened: TradeMark = { ...sell, clientOrderId: 'c-2', reason: 'flattened by user', cause: 'FLATTEN' };
+    expect(tradeMarkers([sell, stopped, flattened], 'AAPL', bars).map((marker) => marker.text)).toEqual(['SELL 117', 'BUY 117 stop', 'SELL 117 flatten']);
   });
 
   it('opens the decision of the proposal whose order a clicked marker shows, and nothing for a stop’s exit', async () => {

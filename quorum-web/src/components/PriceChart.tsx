@@ -13,7 +13,7 @@ import {
 } from 'lightweight-charts';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
-import type { Bar, Position, Proposal, StopsChange } from '../api/types';
+import type { Bar, OrderCause, Position, Proposal, StopsChange } from '../api/types';
 import { aggregateBars, barRequest, type ChartInterval } from '../chart/intervals';
 import { useLevelDrag, useLevelLines, useLevelsInView } from '../chart/levelDrag';
 import { levelLines, stopsOf, type LevelField, type StopsForm } from '../chart/levels';
@@ -212,12 +212,23 @@ export function tradeMarkers(trades: readonly TradeMark[], ticker: string, bars:
       shape: buy ? 'arrowUp' : 'arrowDown',
       color: buy ? '#26a69a' : '#ef5350',
       // Short, so that it fits beside the newest bars on a phone; the price is in the conversation and the log.
-      text: `${trade.side} ${formatCount(trade.quantity)}`,
+      text: `${trade.side} ${formatCount(trade.quantity)}${CAUSE_TAG[trade.cause] ? ` ${CAUSE_TAG[trade.cause]}` : ''}`,
       id: trade.clientOrderId,
     });
   }
   return result.sort((a, b) => (a.time as number) - (b.time as number));
 }
+
+/** How a marker names an exit the desk made without a vote; a decision's fill needs no tag. */
+const CAUSE_TAG: Record<OrderCause, string> = {
+  DECISION: '',
+  STOP_LOSS: 'stop',
+  TAKE_PROFIT: 'target',
+  TRAILING_STOP: 'trail',
+  USER_CLOSE: 'close',
+  FLATTEN: 'flatten',
+  LOSS_LIMIT: 'loss limit',
+};
 
 /** A marker's label is centred on its bar: the newest bar needs half the widest label's width to its right, and a margin. */
 export function markerRoom(markers: readonly SeriesMarker<Time>[]): number {
