@@ -212,8 +212,8 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
       for (let y = box.y + 4; y < box.y + box.height - 30; y += 2) {
         await page.mouse.move(x, y);
         if ((await figure.evaluate((e) => e.style.cursor)) !== 'ns-resize') continue;
-        // Heights a few pixels apart are one line.
-        if (grabbable.length && y - grabbable.at(-1).at(-1) <= 4) grabbable.at(-1).push(y);
+        // Heights found one step after another are one line.
+        if (grabbable.length && y - grabbable.at(-1).at(-1) <= 2) grabbable.at(-1).push(y);
         else grabbable.push([y]);
       }
       const rows = grabbable.map((ys) => ys[Math.floor(ys.length / 2)]);
@@ -475,7 +475,7 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
 });
 
 /** How the trade history names each exit reason of GET /trades. */
-const EXIT_LABEL = { STOP_LOSS: 'Stop-loss', TAKE_PROFIT: 'Target', TRAILING_STOP: 'Trailing stop', DECISION: 'Agent decision', USER: 'User', LOSS_LIMIT: 'Loss limit' };
+const EXIT_LABEL = { STOP_LOSS: 'Stop-loss', TAKE_PROFIT: 'Target', TRAILING_STOP: 'Trailing stop', DECISION: 'Agent decision', USER: 'User', FLATTEN: 'Flatten', LOSS_LIMIT: 'Loss limit' };
 
 /** Stops, targets and trailing stops still close positions after the switch is off; their orders are "x-...". */
 function isProtectiveExit(execution) {

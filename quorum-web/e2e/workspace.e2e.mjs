@@ -254,6 +254,45 @@ describe('the trader’s workspace in a browser, against the real server', brows
       await tab.close();
     }
   });
+
+  // Last: it approves the session's proposal, which the tests above keep waiting.
+  it('notes in the decision log a fill that landed far from the approved entry, with how far and which way', async () => {
+    const tab = await browser.context.newPage();
+    const problems = recordProblems(tab);
+    try {
+      const { proposal } = await waitFor(async () => {
+        const session = await rest('GET', `/api/sessions/${sessionId}`);
+        return session.state === 'PROPOSAL' && session;
+      }, 'the proposal');
+      // The market moves on while the card waits: approve once the price is well away from the entry.
+      const entry = Number(proposal.entry);
+      await waitFor(async () => Math.abs(Number((await rest('GET', '/api/market/AAPL/quote')).last) / entry - 1) >= 0.008, 'the price to move 0.8% from the entry', 240_000);
+      await tab.goto(`${server.origin}/#token=${server.token}`);
+      await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+      await tab.getByRole('button', { name: 'Approve', exact: true }).click();
+      const filled = await waitFor(async () => {
+        const { items } = await rest('GET', `/api/sessions/${sessionId}/decisions?limit=5`);
+        return items.find((d) => d.proposalId === proposal.id && d.orders.some((o) => o.fills.length > 0));
+      }, 'the approved order to fill');
+      const fill = Number(filled.orders.find((o) => o.fills.length > 0).fills[0].price);
+      const moved = ((fill - Number(filled.terms.entry)) / Number(filled.terms.entry)) * 100;
+      assert.ok(Math.abs(moved) >= 0.5, `filled at ${fill}, ${moved.toFixed(2)}% from ${filled.terms.entry}`);
+
+      await tab.getByRole('tab', { name: 'Decision log' }).click();
+      const log = tab.getByRole('region', { name: 'Decision log' });
+      await log.getByRole('button', { name: `Details of decision ${filled.seq}` }).click();
+      const note = log.getByRole('note');
+      await note.waitFor();
+      assert.equal(
+        (await note.textContent()).trim(),
+        `Price moved: filled at ${fill.toFixed(2)}, ${Math.abs(moved).toFixed(2)}% ${moved > 0 ? 'above' : 'below'} the approved entry ${Number(filled.terms.entry).toFixed(2)}.`,
+      );
+      await tab.screenshot({ path: screenshotPath('price-moved-1440x900.png') });
+      assert.deepEqual(problems, []);
+    } finally {
+      await tab.close();
+    }
+  });
 });
 
 /** The form that asks for the access token, shown only to a browser that is signed out. */

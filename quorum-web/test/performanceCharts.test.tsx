@@ -44,6 +44,7 @@ describe('the performance charts', () => {
     const [equity, drawdown] = equityChart.series;
     expect(equity.options.priceScaleId ?? 'right').toBe('right');
     expect(drawdown.options.priceScaleId).toBe('left');
+    expect(drawdown.options.title ?? '').toBe('');
     expect(drawdown.data.map((p) => p.value)).toEqual([0, -137.6]);
   });
 });

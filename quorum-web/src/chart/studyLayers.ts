@@ -30,7 +30,8 @@ export function useStudyLayers(chart: IChartApi | null, bars: readonly Bar[], sh
           : chart.addSeries(LineSeries, { ...quiet, lineWidth: 1, crosshairMarkerVisible: false }, pane);
         series.setData(points(times, line.values));
         if (study.id === 'rsi') {
-          for (const level of RSI_LEVELS) series.createPriceLine({ price: level, color: LEVEL_COLOUR, lineStyle: LineStyle.Dotted, lineWidth: 1, axisLabelVisible: true, title: '' });
+          // Unlabelled: in a pane this low, their tags would cover the axis's own labels.
+          for (const level of RSI_LEVELS) series.createPriceLine({ price: level, color: LEVEL_COLOUR, lineStyle: LineStyle.Dotted, lineWidth: 1, axisLabelVisible: false, title: '' });
         }
         drawn.current.push(series);
       }
