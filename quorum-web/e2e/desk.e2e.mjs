@@ -192,6 +192,71 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
     assert.match(await sessionCard.textContent(), new RegExp(`Stop${stop}Target${target}`));
   });
 
+  it('drags the position’s stop on the chart into the stops form, which refuses a stop past the price and saves a valid one only when asked', async () => {
+    await page.setViewportSize(DESKTOP);
+    const problems = recordProblems(page);
+    const chart = page.getByRole('region', { name: 'AAPL price chart' });
+    const figure = chart.getByRole('figure');
+    await figure.locator('canvas').first().waitFor();
+    await sleep(1000);
+    const held = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
+    assert.ok(held, 'the session still holds AAPL');
+    const long = held.direction === 'LONG';
+
+    // The user finds the lines by the cursor, which offers to move them: the stop and the target, the only draggable ones.
+    const box = await figure.boundingBox();
+    const x = box.x + box.width * 0.4;
+    /** The heights of the stop and of the target, as the cursor finds them. */
+    const stopAndTarget = async () => {
+      const grabbable = [];
+      for (let y = box.y + 4; y < box.y + box.height - 30; y += 2) {
+        await page.mouse.move(x, y);
+        if ((await figure.evaluate((e) => e.style.cursor)) !== 'ns-resize') continue;
+        // Heights found one step after another are one line.
+        if (grabbable.length && y - grabbable.at(-1).at(-1) <= 2) grabbable.at(-1).push(y);
+        else grabbable.push([y]);
+      }
+      const rows = grabbable.map((ys) => ys[Math.floor(ys.length / 2)]);
+      assert.equal(rows.length, 2, `the stop and the target can be grabbed, at ${rows}`);
+      // A long's stop is below its target: further down the screen.
+      return long ? [Math.max(...rows), Math.min(...rows)] : [Math.min(...rows), Math.max(...rows)];
+    };
+    /** Drags the stop, now at `stop`, to `price`, reading the heights off the stop and the target lines. */
+    const dragStop = async (stop, price) => {
+      const [stopY, targetY] = await stopAndTarget();
+      const yAt = (p) => stopY + ((p - stop) * (targetY - stopY)) / (Number(held.takeProfit) - stop);
+      await page.mouse.move(x, stopY);
+      await page.mouse.down();
+      await page.mouse.move(x, yAt(price), { steps: 8 });
+      await page.mouse.up();
+      // The price a pixel is worth: how near the drop can be.
+      return Math.abs((Number(held.takeProfit) - stop) / (targetY - stopY));
+    };
+
+    // Past the price (halfway to the target): the form says why, and nothing is sent.
+    const last = Number((await rest('GET', '/api/market/AAPL/quote')).last);
+    await dragStop(Number(held.stopLoss), (last + Number(held.takeProfit)) / 2);
+    const form = chart.getByRole('form', { name: 'AAPL stops' });
+    await form.waitFor();
+    await form.getByText(long ? 'A long position’s stop must be below the current price.' : 'A short position’s stop must be above the current price.').waitFor();
+    await form.getByRole('button', { name: 'Save' }).click();
+    assert.equal((await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL').stopLoss, held.stopLoss, 'nothing sent');
+    await page.screenshot({ path: screenshotPath('drag-stop-1440x900.png') });
+
+    // Halfway between the old stop and the price: valid, and saved as the form shows it.
+    const valid = (Number(held.stopLoss) + last) / 2;
+    const pixel = await dragStop(Number(await form.getByLabel('Stop loss').inputValue()), valid);
+    const dragged = await form.getByLabel('Stop loss').inputValue();
+    assert.ok(Math.abs(Number(dragged) - valid) <= 3 * pixel + 0.01, `${dragged} is where the stop was dropped, near ${valid.toFixed(2)}`);
+    assert.equal(await form.getByRole('alert').count(), 0, 'no error');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    const after = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
+    assert.equal(Number(after.stopLoss).toFixed(2), dragged);
+    await page.getByRole('article', { name: 'AAPL position' }).getByText(`Stop ${dragged}`).waitFor();
+    assert.deepEqual(problems, []);
+  });
+
   it('shows in the decision log the order and fill of the approved decision, as GET /decisions lists them', async () => {
     await page.setViewportSize(DESKTOP);
     const { items } = await rest('GET', `/api/sessions/${sessionId}/decisions?outcome=APPROVED`);
@@ -410,7 +475,7 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
 });
 
 /** How the trade history names each exit reason of GET /trades. */
-const EXIT_LABEL = { STOP_LOSS: 'Stop-loss', TAKE_PROFIT: 'Target', TRAILING_STOP: 'Trailing stop', DECISION: 'Agent decision', USER: 'User', LOSS_LIMIT: 'Loss limit' };
+const EXIT_LABEL = { STOP_LOSS: 'Stop-loss', TAKE_PROFIT: 'Target', TRAILING_STOP: 'Trailing stop', DECISION: 'Agent decision', USER: 'User', FLATTEN: 'Flatten', LOSS_LIMIT: 'Loss limit' };
 
 /** Stops, targets and trailing stops still close positions after the switch is off; their orders are "x-...". */
 function isProtectiveExit(execution) {

@@ -107,6 +107,36 @@ describe('the trader’s workspace in a browser, against the real server', brows
     }
   });
 
+  for (const colorScheme of ['light', 'dark']) {
+    it(`draws a disabled Flatten in the ${colorScheme} theme greyed like any disabled button, not in the danger colours`, async () => {
+      const tab = await browser.context.newPage();
+      try {
+        await tab.emulateMedia({ colorScheme });
+        await tab.goto(`${server.origin}/#token=${server.token}`);
+        await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+        const flatten = tab.getByRole('button', { name: 'Flatten AAPL' });
+        await flatten.waitFor();
+        assert.equal((await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.length, 0, 'nothing held: nothing to flatten');
+        assert.equal(await flatten.isDisabled(), true);
+        const look = await flatten.evaluate((button) => {
+          const style = getComputedStyle(button);
+          const ink = (name) => {
+            const probe = document.createElement('span');
+            probe.style.color = `var(${name})`;
+            document.body.append(probe);
+            const colour = getComputedStyle(probe).color;
+            probe.remove();
+            return colour;
+          };
+          return { background: style.backgroundColor, text: style.color, opacity: style.opacity, expected: { background: ink('--panel-2'), text: ink('--muted') } };
+        });
+        assert.deepEqual({ background: look.background, text: look.text, opacity: look.opacity }, { ...look.expected, opacity: '1' });
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
   it('answers the keyboard: / focuses the ticker box, ? lists the shortcuts, Esc closes, and a approves only once confirmed', async () => {
     const tab = await browser.context.newPage();
     try {
@@ -220,6 +250,45 @@ describe('the trader’s workspace in a browser, against the real server', brows
       await waitFor(async () => /^\$\d{1,3}(,\d{3})+\.\d\d$/.test(await positions.getByLabel('Account equity').textContent()), 'the account equity, formatted');
       assert.match(await positions.textContent(), /Daily P&L is this session’s realised and unrealised P&L since the desk’s day began/);
       assert.match(await positions.textContent(), /Account equity and cash are the whole account’s: every session’s positions at their last price/);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  // Last: it approves the session's proposal, which the tests above keep waiting.
+  it('notes in the decision log a fill that landed far from the approved entry, with how far and which way', async () => {
+    const tab = await browser.context.newPage();
+    const problems = recordProblems(tab);
+    try {
+      const { proposal } = await waitFor(async () => {
+        const session = await rest('GET', `/api/sessions/${sessionId}`);
+        return session.state === 'PROPOSAL' && session;
+      }, 'the proposal');
+      // The market moves on while the card waits: approve once the price is well away from the entry.
+      const entry = Number(proposal.entry);
+      await waitFor(async () => Math.abs(Number((await rest('GET', '/api/market/AAPL/quote')).last) / entry - 1) >= 0.008, 'the price to move 0.8% from the entry', 240_000);
+      await tab.goto(`${server.origin}/#token=${server.token}`);
+      await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+      await tab.getByRole('button', { name: 'Approve', exact: true }).click();
+      const filled = await waitFor(async () => {
+        const { items } = await rest('GET', `/api/sessions/${sessionId}/decisions?limit=5`);
+        return items.find((d) => d.proposalId === proposal.id && d.orders.some((o) => o.fills.length > 0));
+      }, 'the approved order to fill');
+      const fill = Number(filled.orders.find((o) => o.fills.length > 0).fills[0].price);
+      const moved = ((fill - Number(filled.terms.entry)) / Number(filled.terms.entry)) * 100;
+      assert.ok(Math.abs(moved) >= 0.5, `filled at ${fill}, ${moved.toFixed(2)}% from ${filled.terms.entry}`);
+
+      await tab.getByRole('tab', { name: 'Decision log' }).click();
+      const log = tab.getByRole('region', { name: 'Decision log' });
+      await log.getByRole('button', { name: `Details of decision ${filled.seq}` }).click();
+      const note = log.getByRole('note');
+      await note.waitFor();
+      assert.equal(
+        (await note.textContent()).trim(),
+        `Price moved: filled at ${fill.toFixed(2)}, ${Math.abs(moved).toFixed(2)}% ${moved > 0 ? 'above' : 'below'} the approved entry ${Number(filled.terms.entry).toFixed(2)}.`,
+      );
+      await tab.screenshot({ path: screenshotPath('price-moved-1440x900.png') });
+      assert.deepEqual(problems, []);
     } finally {
       await tab.close();
     }

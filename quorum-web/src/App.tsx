@@ -124,6 +124,8 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
   const [view, setView] = useState<View>(() => (rememberedSession() ? 'chat' : 'flow'));
   const [centre, setCentre] = useState<Centre>('chat');
   const [chartTicker, setChartTicker] = useState<string | null>(null);
+  // The decision a chart marker asked the log to open; `at` tells a second click on the same marker from the first.
+  const [decisionShown, setDecisionShown] = useState<{ proposalId: string; at: number } | null>(null);
   const desk = useDesk(api, sessionId, undefined, onUnauthorized);
   const { state, connection, setSession, setPortfolio, refreshPortfolio } = desk;
   const session = state.session;
@@ -189,6 +191,12 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
     if (!sessionId) return;
     api.getSession(sessionId).catch((e) => e instanceof ApiError && e.status === 404 && choose(null));
   }, [api, sessionId, choose]);
+
+  const showDecision = useCallback((proposalId: string) => {
+    setDecisionShown({ proposalId, at: Date.now() });
+    setCentre('log');
+    setView('log');
+  }, []);
 
   const ticker = chartTicker ?? session?.ticker ?? null;
   const sessionPosition = state.portfolio?.positions.find((p) => p.ticker === session?.ticker);
@@ -307,7 +315,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
           </div>
           <div {...centreArea('log')}>
             {sessionId ? (
-              <DecisionLog api={api} sessionId={sessionId} changedAtSeq={state.decisionLogSeq} />
+              <DecisionLog api={api} sessionId={sessionId} changedAtSeq={state.decisionLogSeq} shown={decisionShown} />
             ) : (
               <section className="panel">
                 <p className="empty">No session.</p>
@@ -322,7 +330,15 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
           </div>
           <div {...area('chart')}>
             {ticker ? (
-              <PriceChart api={api} ticker={ticker} trades={state.trades} position={position} />
+              <PriceChart
+                api={api}
+                ticker={ticker}
+                trades={state.trades}
+                position={position}
+                proposal={session?.proposal ?? undefined}
+                onChangeStops={handlers.changeStops}
+                onShowDecision={showDecision}
+              />
             ) : (
               <section className="panel">
                 <p className="empty">The chart shows the session’s ticker.</p>

@@ -83,6 +83,22 @@ export function formatChartTick(epochSeconds: number, showsDay: boolean, timeZon
   return (showsDay ? formats.day : formats.clock).format(new Date(epochSeconds * 1000));
 }
 
+const exchangeDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
+
+/**
+ * A chart label for one of the exchange's own days ("Mar 3"), given as the chart holds it: the day
+ * string the server sent ("2025-03-03"), a business day, or that day's midnight in UTC. A day has no
+ * zone to convert: it is read as written.
+ */
+export function formatChartDay(day: string | { year: number; month: number; day: number } | number): string {
+  if (typeof day === 'number') return exchangeDay.format(new Date(day * 1000));
+  if (typeof day === 'string') {
+    const [year, month, date] = day.split('-').map(Number);
+    return exchangeDay.format(new Date(Date.UTC(year, month - 1, date)));
+  }
+  return exchangeDay.format(new Date(Date.UTC(day.year, day.month - 1, day.day)));
+}
+
 /** Whole shares, grouped ("1,250"). */
 export function formatCount(value: number | string | null | undefined): string {
   const n = num(value);

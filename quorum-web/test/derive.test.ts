@@ -14,7 +14,7 @@ const tradeExecuted = (seq: number) =>
       {
         kind: 'TRADE_EXECUTED',
         ticker: 'AAPL',
-        execution: { clientOrderId: 'q-1', ticker: 'AAPL', side: 'SELL', quantity: 117, price: '187.04', reason: 'approved by user' },
+        execution: { clientOrderId: 'q-1', ticker: 'AAPL', side: 'SELL', quantity: 117, price: '187.04', reason: 'approved by user', cause: 'DECISION' },
         text: 'Sold 117 AAPL at $187.04 (approved by user); now short 117.',
       },
       seq,
@@ -92,7 +92,7 @@ describe('what the desk reads off agent messages', () => {
   it('turns a TRADE_EXECUTED update into a trade mark for the chart and a trade alert', () => {
     const state = apply(EMPTY_DESK, tradeExecuted(30));
     expect(state.trades).toEqual([
-      { clientOrderId: 'q-1', ticker: 'AAPL', side: 'SELL', quantity: 117, price: '187.04', reason: 'approved by user', seq: 30, time: '2025-03-03T14:30:00Z' },
+      { clientOrderId: 'q-1', ticker: 'AAPL', side: 'SELL', quantity: 117, price: '187.04', reason: 'approved by user', cause: 'DECISION', seq: 30, time: '2025-03-03T14:30:00Z' },
     ]);
     expect(state.alerts).toEqual([
       expect.objectContaining({ key: 'trade-30', category: 'trade', severity: 'INFO', title: 'Sold 117 AAPL @ 187.04', text: 'Sold 117 AAPL at $187.04 (approved by user); now short 117.' }),

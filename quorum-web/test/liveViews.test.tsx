@@ -72,6 +72,30 @@ describe('DecisionLog', () => {
   });
 });
 
+describe('DecisionLog, asked by a chart marker', () => {
+  it('finds the marker’s decision on whichever page it is, with the filters cleared, and opens it', async () => {
+    // 120 decisions, newest first: p5 is on the third page of 50.
+    const all = Array.from({ length: 120 }, (_, i) => entry(120 - i, 'APPROVED'));
+    const api = new ApiClient('t', async (url) => {
+      const query = new URL(url, 'http://desk').searchParams;
+      const offset = Number(query.get('offset'));
+      const matching = query.get('outcome') ? [] : all;
+      return new Response(JSON.stringify({ items: matching.slice(offset, offset + 50), total: matching.length }), { status: 200 });
+    });
+    const { rerender } = render(<DecisionLog api={api} sessionId="s1" changedAtSeq={0} />);
+    await screen.findByText('120 decisions');
+    await userEvent.selectOptions(screen.getByLabelText('Outcome'), 'VETOED');
+    await screen.findByText('0 decisions');
+
+    rerender(<DecisionLog api={api} sessionId="s1" changedAtSeq={0} shown={{ proposalId: 'p5', at: 1 }} />);
+    const details = await screen.findByRole('button', { name: 'Details of decision 5' });
+    expect(details).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByLabelText('Outcome')).toHaveValue('');
+    expect(screen.getByText('101–120 of 120')).toBeInTheDocument();
+    expect(details.closest('tr')).toHaveAttribute('data-focused', 'true');
+  });
+});
+
 describe('AlertCenter', () => {
   const alert = (seq: number, live: boolean, severity: AlertItem['severity'] = 'INFO'): AlertItem => ({
     key: `alert-${seq}`,

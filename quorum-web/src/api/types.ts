@@ -191,13 +191,18 @@ export type UpdateKind = 'REASONING' | 'OBSERVATION' | 'STATUS' | 'POSITION' | '
 export type Severity = 'INFO' | 'WARNING' | 'CRITICAL';
 
 /** `content.execution` of an UPDATE whose kind is TRADE_EXECUTED. */
+/** Why the desk sent an order: its decision, a protective exit, or the user. */
+export type OrderCause = 'DECISION' | 'STOP_LOSS' | 'TAKE_PROFIT' | 'TRAILING_STOP' | 'USER_CLOSE' | 'FLATTEN' | 'LOSS_LIMIT';
+
 export interface TradeExecuted {
   clientOrderId: string;
   ticker: string;
   side: 'BUY' | 'SELL';
   quantity: number;
   price: Decimal;
+  /** Why the order was sent, in the desk's words; `cause` says it as a kind. */
   reason: string;
+  cause: OrderCause;
 }
 
 /** An ALERT message's content, and (with its journal seq and time) an item of `GET .../alerts`. */
@@ -262,7 +267,7 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-export const EXIT_REASONS = ['STOP_LOSS', 'TAKE_PROFIT', 'TRAILING_STOP', 'DECISION', 'USER', 'LOSS_LIMIT'] as const;
+export const EXIT_REASONS = ['STOP_LOSS', 'TAKE_PROFIT', 'TRAILING_STOP', 'DECISION', 'USER', 'FLATTEN', 'LOSS_LIMIT'] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
 /** A round trip at its fill prices (`GET /api/sessions/{id}/trades`, `GET /api/trades`); `pnl` is gross of commissions. */

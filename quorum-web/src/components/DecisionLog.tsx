@@ -12,12 +12,14 @@ interface DecisionLogProps {
   sessionId: string;
   /** Changes when a decision or its order's fill is streamed, so the page shown refreshes. */
   changedAtSeq: number;
+  /** A decision to open and show, by its proposal (a chart marker's); a new `at` shows it again. */
+  shown?: { proposalId: string; at: number } | null;
 }
 
 const PAGE = 50;
 
 /** Every decision of the session, filtered server-side, each opening to its votes and orders; exportable. */
-export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) {
+export function DecisionLog({ api, sessionId, changedAtSeq, shown }: DecisionLogProps) {
   const deskTime = useDeskTimeFormat();
   const [ticker, setTicker] = useState('');
   const [outcome, setOutcome] = useState('');
@@ -27,6 +29,7 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
   const [page, setPage] = useState<{ items: DecisionEntry[]; total: number }>({ items: [], total: 0 });
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
+  const [focused, setFocused] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -48,6 +51,37 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
   useEffect(() => {
     void load();
   }, [load, changedAtSeq]);
+
+  // A marker's decision: found page by page in the unfiltered log, opened, and scrolled to.
+  useEffect(() => {
+    if (!shown) return;
+    let alive = true;
+    void (async () => {
+      try {
+        for (let pageStart = 0; alive; pageStart += PAGE) {
+          const result = await api.decisions(sessionId, { limit: PAGE, offset: pageStart });
+          const entry = result.items.find((item) => item.proposalId === shown.proposalId);
+          if (entry && alive) {
+            setTicker('');
+            setOutcome('');
+            setFrom('');
+            setTo('');
+            setOffset(pageStart);
+            setOpen((current) => new Set(current).add(entry.seq));
+            setFocused(entry.seq);
+            return;
+          }
+          if (pageStart + PAGE >= result.total) return;
+        }
+      } catch (e) {
+        if (alive) setError(messageOf(e));
+      }
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [api, sessionId, shown]);
+  const focusedRow = useCallback((row: HTMLTableRowElement | null) => row?.scrollIntoView?.({ block: 'nearest' }), []);
 
   const toggle = (seq: number) =>
     setOpen((current) => {
@@ -126,7 +160,7 @@ export function DecisionLog({ api, sessionId, changedAtSeq }: DecisionLogProps) 
           <tbody>
             {page.items.map((entry) => (
               <Fragment key={entry.seq}>
-                <tr className={`outcome-${entry.outcome}`}>
+                <tr className={`outcome-${entry.outcome}`} data-focused={focused === entry.seq} ref={focused === entry.seq ? focusedRow : undefined}>
                   <td>
                     <button type="button" className="link-button" aria-expanded={open.has(entry.seq)} aria-label={`Details of decision ${entry.seq}`} onClick={() => toggle(entry.seq)}>
                       {open.has(entry.seq) ? '▾' : '▸'}

@@ -7,7 +7,7 @@ import { dailyBars, equityCurves, LOSS_COLOUR } from '../state/performance';
 import { DeskTimeZone } from '../state/deskTimeZone';
 import { useLoaded } from '../state/useLoaded';
 import { ThemeContext } from '../state/theme';
-import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inTheme } from './chartLook';
+import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inExchangeDays, inTheme } from './chartLook';
 import { ScopeChips, shownScope, type Scope } from './ScopeChips';
 
 interface PerformancePanelProps {
@@ -69,6 +69,8 @@ function Figure({ label, value, tone = '' }: { label: string; value: string; ton
   );
 }
 
+const EQUITY_COLOUR = '#5b9cf6';
+
 function PerformanceCharts({ performance }: { performance: Performance | null }) {
   const equityContainer = useRef<HTMLDivElement>(null);
   const dailyContainer = useRef<HTMLDivElement>(null);
@@ -79,16 +81,18 @@ function PerformanceCharts({ performance }: { performance: Performance | null })
   useEffect(() => {
     if (!equityContainer.current || !dailyContainer.current) return;
     const equityChart = createChart(equityContainer.current, CHART_LOOK);
-    const equity = equityChart.addSeries(LineSeries, { color: '#5b9cf6', lineWidth: 2, title: 'equity' });
-    // The drawdown on its own scale below the curve, so the two never share an axis label.
-    const drawdown = equityChart.addSeries(LineSeries, { priceScaleId: 'drawdown', color: LOSS_COLOUR, lineWidth: 1, title: 'drawdown', lastValueVisible: false, priceLineVisible: false });
+    const equity = equityChart.addSeries(LineSeries, { color: EQUITY_COLOUR, lineWidth: 2, title: 'equity' });
+    // The drawdown below the curve on its own axis at the left: on an overlay scale its tag would sit
+    // on the equity's price labels. The heading names it: a tag at the left would sit on the chart's logo.
+    const drawdown = equityChart.addSeries(LineSeries, { priceScaleId: 'left', color: LOSS_COLOUR, lineWidth: 1, lastValueVisible: false, priceLineVisible: false });
     equityChart.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.35 } });
-    equityChart.priceScale('drawdown').applyOptions({ scaleMargins: { top: 0.72, bottom: 0 } });
+    equityChart.priceScale('left').applyOptions({ visible: true, scaleMargins: { top: 0.72, bottom: 0 } });
     const dailyChart = createChart(dailyContainer.current, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, timeVisible: false } });
     const daily = dailyChart.addSeries(HistogramSeries, { priceFormat: { type: 'price', precision: 2, minMove: 0.01 } });
     charts.current = { equity, drawdown, daily, all: [equityChart, dailyChart] };
     // The daily bars are the exchange's own days already; only the curve's instants need its zone.
     inDeskTimeZone(equityChart, timeZone);
+    inExchangeDays(dailyChart);
     inTheme(equityChart, theme);
     inTheme(dailyChart, theme);
     const stopFitting = fitWhenShown(equityContainer.current, [equityChart, dailyChart]);
@@ -113,7 +117,10 @@ function PerformanceCharts({ performance }: { performance: Performance | null })
 
   return (
     <div className="performance-charts">
-      <h3 className="small muted">Equity and drawdown</h3>
+      <h3 className="small muted">
+        Equity <span className="swatch" style={{ background: EQUITY_COLOUR }} aria-hidden="true" /> and drawdown{' '}
+        <span className="swatch" style={{ background: LOSS_COLOUR }} aria-hidden="true" /> (left axis)
+      </h3>
       <div ref={equityContainer} className="chart-container equity-chart" role="figure" aria-label="Equity curve with drawdown below it" />
       <h3 className="small muted">Daily P&L</h3>
       <div ref={dailyContainer} className="chart-container daily-chart" role="figure" aria-label="Daily P&L bars" />

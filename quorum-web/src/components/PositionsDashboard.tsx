@@ -7,6 +7,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 import { Sparkline } from './Sparkline';
 import { useAction } from '../state/useAction';
+import { stopsOf, type StopsForm } from '../chart/levels';
 
 export interface PositionsDashboardProps {
   portfolio: Portfolio | null;
@@ -82,7 +83,8 @@ const PositionCard = memo(function PositionCard({
   onChangeStops: PositionsDashboardProps['onChangeStops'];
   onSelect?: (ticker: string) => void;
 }) {
-  const [editing, setEditing] = useState(false);
+  // The stops being edited; null while the card only shows them.
+  const [draft, setDraft] = useState<StopsForm | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
   const { busy, error, act } = useAction();
 
@@ -123,13 +125,15 @@ const PositionCard = memo(function PositionCard({
         </dl>
         <Sparkline values={prices} label={`${position.ticker} recent prices`} />
       </div>
-      {editing ? (
+      {draft ? (
         <StopsEditor
           position={position}
-          onCancel={() => setEditing(false)}
+          stops={draft}
+          onStops={setDraft}
+          onCancel={() => setDraft(null)}
           onSave={async (stops) => {
             await onChangeStops(position.ticker, stops);
-            setEditing(false);
+            setDraft(null);
           }}
         />
       ) : (
@@ -139,7 +143,7 @@ const PositionCard = memo(function PositionCard({
             <strong>{position.trailingStopPct ? `${position.trailingStopPct}%` : '—'}</strong>
           </span>
           <span className="row gap">
-            <button type="button" className="btn btn-small" onClick={() => setEditing(true)} aria-label={`Edit ${position.ticker} stops`}>
+            <button type="button" className="btn btn-small" onClick={() => setDraft(stopsOf(position))} aria-label={`Edit ${position.ticker} stops`}>
               Edit
             </button>
             <button type="button" className="btn btn-small btn-danger" onClick={() => setConfirmClose(true)} disabled={busy} aria-label={`Close ${position.ticker} position`}>
@@ -165,21 +169,27 @@ const PositionCard = memo(function PositionCard({
   );
 });
 
+interface StopsEditorProps {
+  position: Position;
+  /** The stops as typed (or dragged on the chart). */
+  stops: StopsForm;
+  onStops: (stops: StopsForm) => void;
+  onSave: (stops: StopsChange) => Promise<void>;
+  onCancel: () => void;
+  /** Shows what is wrong before the first Save: stops dragged on the chart are checked as they move. */
+  checkAtOnce?: boolean;
+}
+
 /** Inline stop/target/trailing editor; refuses stops on the wrong side of the live price before sending. */
-export function StopsEditor({ position, onSave, onCancel }: { position: Position; onSave: (stops: StopsChange) => Promise<void>; onCancel: () => void }) {
-  const [stops, setStops] = useState({
-    stopLoss: position.stopLoss ?? '',
-    takeProfit: position.takeProfit ?? '',
-    trailingStopPct: position.trailingStopPct ?? '',
-  });
+export function StopsEditor({ position, stops, onStops, onSave, onCancel, checkAtOnce = false }: StopsEditorProps) {
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
-  const [submitted, setSubmitted] = useState(false);
+  const [submitted, setSubmitted] = useState(checkAtOnce);
   const clientErrors = validateStops(position.direction, num(position.currentPrice), stops);
   const shown = (field: string) => serverErrors[field] ?? (submitted ? clientErrors[field] : undefined);
 
-  const set = (field: keyof typeof stops, value: string) => {
-    setStops((current) => ({ ...current, [field]: value }));
+  const set = (field: keyof StopsForm, value: string) => {
+    onStops({ ...stops, [field]: value });
     setServerErrors((current) => ({ ...current, [field]: undefined }));
   };
 

@@ -4,147 +4,196 @@ import {
   createChart,
   createSeriesMarkers,
   type IChartApi,
-  type IPriceLine,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
+  type MouseEventParams,
   type SeriesMarker,
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { useContext, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
-import type { Bar, Position } from '../api/types';
-import { num } from '../format';
+import type { Bar, OrderCause, Position, Proposal, StopsChange } from '../api/types';
+import { aggregateBars, barRequest, type ChartInterval } from '../chart/intervals';
+import { useLevelDrag, useLevelLines, useLevelsInView } from '../chart/levelDrag';
+import { levelLines, stopsOf, type LevelField, type StopsForm } from '../chart/levels';
+import { ChartToolbar } from './ChartToolbar';
+import { useStudyLayers } from '../chart/studyLayers';
+import { formatCount, num } from '../format';
+import { useChartStudies } from '../state/chartStudies';
+import { proposalOfOrder, type TradeMark } from '../state/desk';
 import { DeskTimeZone } from '../state/deskTimeZone';
 import { ThemeContext } from '../state/theme';
 import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inTheme } from './chartLook';
-import type { TradeMark } from '../state/desk';
+import { StopsEditor } from './PositionsDashboard';
 
 interface PriceChartProps {
   api: ApiClient;
   ticker: string;
   trades: readonly TradeMark[];
   position: Position | undefined;
+  /** The proposal put to the vote, when it is for this ticker: its entry, stop and target are drawn. */
+  proposal: Proposal | undefined;
+  onChangeStops: (ticker: string, stops: StopsChange) => Promise<unknown>;
+  /** Opens the decision log at the decision of the proposal whose order a marker shows. */
+  onShowDecision: (proposalId: string) => void;
 }
 
-type Interval = '1m' | '1d';
-const REFRESH_MS: Record<Interval, number> = { '1m': 30_000, '1d': 300_000 };
+const REFRESH_MS = { '1m': 30_000, '1d': 300_000 } as const;
 
-/** Candles and volume for a ticker, with the desk's entries and exits marked and the live stop and target drawn. */
-export function PriceChart({ api, ticker, trades, position }: PriceChartProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<IChartApi | null>(null);
-  const candles = useRef<ISeriesApi<'Candlestick'> | null>(null);
-  const volume = useRef<ISeriesApi<'Histogram'> | null>(null);
-  const markers = useRef<ISeriesMarkersPluginApi<Time> | null>(null);
-  const lines = useRef<IPriceLine[]>([]);
-  const [interval, setInterval] = useState<Interval>('1m');
-  const [bars, setBars] = useState<Bar[]>([]);
-  const [error, setError] = useState<string | null>(null);
+/**
+ * Candles and volume for a ticker with the studies the user picked, the desk's fills marked (each
+ * opening its decision), the entry, stop and target drawn, and the stop and target draggable into
+ * the stops form.
+ */
+export function PriceChart({ api, ticker, trades, position, proposal, onChangeStops, onShowDecision }: PriceChartProps) {
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const [drawn, setDrawn] = useState<{ chart: IChartApi; candles: ISeriesApi<'Candlestick'>; volume: ISeriesApi<'Histogram'>; markers: ISeriesMarkersPluginApi<Time> } | null>(null);
+  const [interval, setInterval] = useState<ChartInterval>('1m');
+  const { bars, error } = useBars(api, ticker, interval);
+  const studies = useChartStudies();
+  const [draft, setDraft] = useState<StopsForm | null>(null);
+  // The form opens on the drop: opened during the drag, it would shrink the chart under the pointer.
+  const [dropped, setDropped] = useState(false);
+  const closeDraft = useCallback(() => {
+    setDraft(null);
+    setDropped(false);
+  }, []);
+
+  // Declared before the chart is made: on unmount their clean-ups, which take their series and lines
+  // off the chart, run before the chart is removed.
+  useStudyLayers(drawn?.chart ?? null, bars, studies.shown);
+
+  // A draft belongs to the position it was dragged from.
+  const heldTicker = position?.ticker;
+  useEffect(closeDraft, [heldTicker, ticker, closeDraft]);
+  const proposalHere = proposal?.ticker === ticker ? proposal : undefined;
+  const lines = useMemo(() => levelLines(position, proposalHere, draft), [position, proposalHere, draft]);
+  const saved = useMemo(() => levelLines(position, proposalHere, null), [position, proposalHere]);
+  useLevelLines(drawn?.candles ?? null, lines);
+  useLevelsInView(drawn?.candles ?? null, saved);
+  const drag = useCallback(
+    (field: LevelField, price: string) => position && setDraft((current) => ({ ...(current ?? stopsOf(position)), [field]: price })),
+    [position],
+  );
+  const drop = useCallback(() => setDropped(true), []);
+  useLevelDrag(element, drawn?.chart ?? null, drawn?.candles ?? null, lines, drag, drop);
 
   useEffect(() => {
-    const element = container.current;
     if (!element) return;
-    const created = createChart(element, {
-      ...CHART_LOOK,
-      // Room right of the last bar, so that a marker on it and its label stay clear of the price axis.
-      timeScale: { ...CHART_LOOK.timeScale, rightOffset: 6 },
-    });
-    candles.current = created.addSeries(CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', borderVisible: false, wickUpColor: '#26a69a', wickDownColor: '#ef5350' });
+    const chart = createChart(element, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, rightOffsetPixels: markerRoom([]) } });
+    const candles = chart.addSeries(CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', borderVisible: false, wickUpColor: '#26a69a', wickDownColor: '#ef5350' });
     // Candles above the volume bars (the bottom fifth), with room for the markers above and below them.
-    created.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
+    chart.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
     // The volume scale is an overlay on the price axis: its last-value label would sit on the price labels.
-    volume.current = created.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: '#3a4a60', lastValueVisible: false, priceLineVisible: false });
-    created.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
-    markers.current = createSeriesMarkers(candles.current, []);
-    chart.current = created;
-    const stopFitting = fitWhenShown(element, [created]);
+    const volume = chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: '#3a4a60', lastValueVisible: false, priceLineVisible: false });
+    chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    const markers = createSeriesMarkers(candles, []);
+    setDrawn({ chart, candles, volume, markers });
+    const stopFitting = fitWhenShown(element, [chart]);
     return () => {
       stopFitting();
-      created.remove();
-      chart.current = candles.current = volume.current = markers.current = null;
-      lines.current = [];
+      chart.remove();
+      setDrawn(null);
     };
-  }, []);
+  }, [element]);
 
   const timeZone = useContext(DeskTimeZone);
   const theme = useContext(ThemeContext);
   useEffect(() => {
-    if (!chart.current) return;
-    inDeskTimeZone(chart.current, timeZone);
-    inTheme(chart.current, theme);
-  }, [timeZone, theme]);
+    if (!drawn) return;
+    inDeskTimeZone(drawn.chart, timeZone);
+    inTheme(drawn.chart, theme);
+  }, [drawn, timeZone, theme]);
 
   useEffect(() => {
-    let alive = true;
-    const load = () =>
-      api.bars(ticker, interval, 300).then(
-        (loaded) => {
-          if (!alive) return;
-          setBars(loaded);
-          setError(null);
-        },
-        (e) => alive && setError(messageOf(e)),
-      );
-    void load();
-    const timer = window.setInterval(load, REFRESH_MS[interval]);
-    return () => {
-      alive = false;
-      window.clearInterval(timer);
-    };
-  }, [api, ticker, interval]);
-
-  useEffect(() => {
-    candles.current?.setData(bars.map((bar) => ({ time: bar.time as UTCTimestamp, open: num(bar.open), high: num(bar.high), low: num(bar.low), close: num(bar.close) })));
-    volume.current?.setData(
-      bars.map((bar) => ({ time: bar.time as UTCTimestamp, value: num(bar.volume), color: num(bar.close) >= num(bar.open) ? '#1f4d47' : '#5a2a2e' })),
-    );
-    chart.current?.timeScale().fitContent();
-  }, [bars]);
+    if (!drawn) return;
+    drawn.candles.setData(bars.map((bar) => ({ time: bar.time as UTCTimestamp, open: num(bar.open), high: num(bar.high), low: num(bar.low), close: num(bar.close) })));
+    drawn.volume.setData(bars.map((bar) => ({ time: bar.time as UTCTimestamp, value: num(bar.volume), color: num(bar.close) >= num(bar.open) ? '#1f4d47' : '#5a2a2e' })));
+    drawn.chart.timeScale().fitContent();
+  }, [drawn, bars]);
 
   // The live price moves the last candle between bar refreshes.
   const live = position ? num(position.currentPrice) : Number.NaN;
   useEffect(() => {
     const last = bars[bars.length - 1];
-    if (!last || !Number.isFinite(live) || !candles.current) return;
-    candles.current.update({ time: last.time as UTCTimestamp, open: num(last.open), high: Math.max(num(last.high), live), low: Math.min(num(last.low), live), close: live });
-  }, [live, bars]);
+    if (!last || !Number.isFinite(live) || !drawn) return;
+    drawn.candles.update({ time: last.time as UTCTimestamp, open: num(last.open), high: Math.max(num(last.high), live), low: Math.min(num(last.low), live), close: live });
+  }, [live, bars, drawn]);
 
   useEffect(() => {
-    markers.current?.setMarkers(tradeMarkers(trades, ticker, bars));
-  }, [trades, ticker, bars]);
+    if (!drawn) return;
+    const marks = tradeMarkers(trades, ticker, bars);
+    drawn.markers.setMarkers(marks);
+    // Room right of the newest bar, so that a marker on it keeps its label clear of the price axis.
+    drawn.chart.timeScale().applyOptions({ rightOffsetPixels: markerRoom(marks) });
+    drawn.chart.timeScale().fitContent();
+  }, [drawn, trades, ticker, bars]);
 
-  const stop = position?.stopLoss ?? null;
-  const target = position?.takeProfit ?? null;
   useEffect(() => {
-    const series = candles.current;
-    if (!series) return;
-    for (const line of lines.current) series.removePriceLine(line);
-    lines.current = [];
-    if (stop) lines.current.push(series.createPriceLine({ price: num(stop), color: '#ef5350', lineWidth: 1, lineStyle: 2, axisLabelVisible: true, title: 'stop' }));
-    if (target) lines.current.push(series.createPriceLine({ price: num(target), color: '#26a69a', lineWidth: 1, lineStyle: 2, axisLabelVisible: true, title: 'target' }));
-  }, [stop, target]);
+    if (!drawn) return;
+    const open = (param: MouseEventParams<Time>) => {
+      const proposalId = typeof param.hoveredObjectId === 'string' ? proposalOfOrder(param.hoveredObjectId) : null;
+      if (proposalId) onShowDecision(proposalId);
+    };
+    drawn.chart.subscribeClick(open);
+    return () => drawn.chart.unsubscribeClick(open);
+  }, [drawn, onShowDecision]);
+
 
   return (
     <section className="panel chart-panel" aria-label={`${ticker} price chart`}>
-      <header className="panel-header">
-        <h2>{ticker}</h2>
-        <div className="chips" role="group" aria-label="Bar interval">
-          {(['1m', '1d'] as Interval[]).map((value) => (
-            <button key={value} type="button" className="chip" aria-pressed={interval === value} onClick={() => setInterval(value)}>
-              {value}
-            </button>
-          ))}
+      <ChartToolbar ticker={ticker} interval={interval} onInterval={setInterval} studies={studies.shown} onToggleStudy={studies.toggle} error={error} />
+      <div
+        ref={setElement}
+        className="chart-container"
+        role="figure"
+        aria-label={`${ticker} candles with volume, studies, trade markers that open their decision, entry, stop and target lines`}
+      />
+      {position && draft && dropped && (
+        <div className="chart-stops">
+          <p className="small muted">Moved on the chart: nothing is sent until you save.</p>
+          <StopsEditor
+            position={position}
+            stops={draft}
+            onStops={setDraft}
+            checkAtOnce
+            onCancel={closeDraft}
+            onSave={async (stops) => {
+              await onChangeStops(position.ticker, stops);
+              closeDraft();
+            }}
+          />
         </div>
-        {error && (
-          <span className="error small" role="alert">
-            {error}
-          </span>
-        )}
-      </header>
-      <div ref={container} className="chart-container" role="figure" aria-label={`${ticker} candles with volume, trade markers, stop and target lines`} />
+      )}
     </section>
   );
+}
+
+/** The ticker's bars at the interval, made of the minutes or days the server keeps, refreshed as new ones complete. */
+function useBars(api: ApiClient, ticker: string, interval: ChartInterval): { bars: Bar[]; error: string | null } {
+  const [bars, setBars] = useState<Bar[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const request = barRequest(interval);
+    const load = () =>
+      api.bars(ticker, request.served, request.count).then(
+        (loaded) => {
+          if (!alive) return;
+          setBars(aggregateBars(loaded, request.per));
+          setError(null);
+        },
+        (e) => alive && setError(messageOf(e)),
+      );
+    void load();
+    const timer = window.setInterval(load, REFRESH_MS[request.served]);
+    return () => {
+      alive = false;
+      window.clearInterval(timer);
+    };
+  }, [api, ticker, interval]);
+  return { bars, error };
 }
 
 /** Places each execution on the bar it happened in; markers must be sorted by time. */
@@ -163,12 +212,33 @@ export function tradeMarkers(trades: readonly TradeMark[], ticker: string, bars:
       shape: buy ? 'arrowUp' : 'arrowDown',
       color: buy ? '#26a69a' : '#ef5350',
       // Short, so that it fits beside the newest bars on a phone; the price is in the conversation and the log.
-      text: `${trade.side} ${trade.quantity}`,
+      text: `${trade.side} ${formatCount(trade.quantity)}${CAUSE_TAG[trade.cause] ? ` ${CAUSE_TAG[trade.cause]}` : ''}`,
       id: trade.clientOrderId,
     });
   }
   return result.sort((a, b) => (a.time as number) - (b.time as number));
 }
+
+/** How a marker names an exit the desk made without a vote; a decision's fill needs no tag. */
+const CAUSE_TAG: Record<OrderCause, string> = {
+  DECISION: '',
+  STOP_LOSS: 'stop',
+  TAKE_PROFIT: 'target',
+  TRAILING_STOP: 'trail',
+  USER_CLOSE: 'close',
+  FLATTEN: 'flatten',
+  LOSS_LIMIT: 'loss limit',
+};
+
+/** A marker's label is centred on its bar: the newest bar needs half the widest label's width to its right, and a margin. */
+export function markerRoom(markers: readonly SeriesMarker<Time>[]): number {
+  const widest = Math.max(0, ...markers.map((marker) => (marker.text ?? '').length));
+  return Math.ceil((widest * CHART_LOOK.layout.fontSize * LABEL_EM) / 2) + MARKER_MARGIN_PX;
+}
+
+// The average width of a label's character, in ems of its font (digits and capitals of a sans-serif).
+const LABEL_EM = 0.65;
+const MARKER_MARGIN_PX = 12;
 
 function barAtOrBefore(bars: readonly Bar[], time: number): Bar {
   let low = 0;

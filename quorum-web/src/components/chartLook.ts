@@ -1,5 +1,5 @@
 import { ColorType, TickMarkType, type IChartApi, type Time } from 'lightweight-charts';
-import { formatChartTick, formatDeskTime } from '../format';
+import { formatChartDay, formatChartTick, formatDeskTime } from '../format';
 import type { Theme } from '../state/theme';
 
 /** The desk's charts share one look: a quiet grid and small labels on the panel's background. */
@@ -21,6 +21,7 @@ export function inTheme(chart: IChartApi, theme: Theme): void {
     layout: { textColor: ink.text },
     grid: { vertLines: { color: ink.grid }, horzLines: { color: ink.grid } },
     rightPriceScale: { borderColor: ink.border },
+    leftPriceScale: { borderColor: ink.border },
     timeScale: { borderColor: ink.border },
   });
 }
@@ -48,4 +49,13 @@ export function inDeskTimeZone(chart: IChartApi, timeZone: string): void {
     localization: { timeFormatter: (time: Time) => formatDeskTime(new Date((time as number) * 1000).toISOString(), timeZone) },
     timeScale: { tickMarkFormatter: (time: Time, type: TickMarkType) => formatChartTick(time as number, type < TickMarkType.Time, timeZone) },
   });
+}
+
+/**
+ * A chart of the exchange's days (the daily P&L bars): every label and the crosshair name the day
+ * ("Mar 3"); the library's own label for a day is its number alone ("3").
+ */
+export function inExchangeDays(chart: IChartApi): void {
+  const day = (time: Time) => formatChartDay(time);
+  chart.applyOptions({ localization: { timeFormatter: day }, timeScale: { tickMarkFormatter: day } });
 }

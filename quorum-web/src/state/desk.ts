@@ -85,6 +85,11 @@ export type DeskAction =
 const SPARKLINE_POINTS = 120;
 /** A decision's order is `q-<proposalId>`; stops and targets are `x-…`, closes `c-…` (docs/api.md). */
 const DECISION_ORDER_PREFIX = 'q-';
+
+/** The proposal whose decision placed the order, or null for a stop's, a target's or a close's. */
+export function proposalOfOrder(clientOrderId: string): string | null {
+  return clientOrderId.startsWith(DECISION_ORDER_PREFIX) ? clientOrderId.slice(DECISION_ORDER_PREFIX.length) : null;
+}
 const REASONING_LINES = 200;
 
 export function deskReducer(state: DeskState, action: DeskAction): DeskState {
@@ -191,7 +196,7 @@ function readMessage(
       const trade = content.execution as TradeExecuted | null | undefined;
       if (!trade) return state;
       out.trades.push({ ...trade, seq, time });
-      if (trade.clientOrderId.startsWith(DECISION_ORDER_PREFIX)) state = { ...state, decisionLogSeq: Math.max(state.decisionLogSeq, seq) };
+      if (proposalOfOrder(trade.clientOrderId) !== null) state = { ...state, decisionLogSeq: Math.max(state.decisionLogSeq, seq) };
       out.alerts.push({
         key: `trade-${seq}`,
         seq,

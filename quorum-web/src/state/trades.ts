@@ -7,6 +7,7 @@ export const EXIT_LABEL: Record<ExitReason, string> = {
   TRAILING_STOP: 'Trailing stop',
   DECISION: 'Agent decision',
   USER: 'User',
+  FLATTEN: 'Flatten',
   LOSS_LIMIT: 'Loss limit',
 };
 

@@ -27,6 +27,7 @@ import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRecord;
 import io.quorum.engine.message.VoteRequest;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.Side;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -305,6 +306,7 @@ public final class MessageJson {
         node.put("quantity", execution.quantity());
         node.put("price", Wire.price(execution.price()));
         node.put("reason", execution.reason());
+        node.put("cause", execution.cause().name());
         return node;
     }
 
@@ -315,8 +317,10 @@ public final class MessageJson {
         long quantity = in.integer("quantity");
         var price = in.price("price");
         String reason = in.text("reason");
+        // An execution journaled before causes were recorded is known by its reason.
+        OrderCause cause = in.optionalEnumValue("cause", OrderCause.class);
         in.finish();
-        return in.build(() -> new Execution(clientOrderId, ticker, side, quantity, price, reason));
+        return in.build(() -> new Execution(clientOrderId, ticker, side, quantity, price, reason, cause != null ? cause : OrderCause.ofRecordedReason(reason)));
     }
 
     private static ObjectNode tally(Tally tally) {

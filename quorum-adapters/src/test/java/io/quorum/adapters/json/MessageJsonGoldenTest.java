@@ -8,7 +8,9 @@ import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Recipients;
+import io.quorum.engine.message.Update;
 import io.quorum.engine.message.VoteRequest;
+import io.quorum.engine.order.OrderCause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -52,6 +55,23 @@ class MessageJsonGoldenTest {
         String encoded = MessageJson.encode(message);
 
         assertThat(pretty(encoded)).isEqualTo(pretty(golden(file)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            decision 6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b | DECISION
+            the stop-loss was hit                         | STOP_LOSS
+            flattened by user                             | FLATTEN
+            """)
+    void an_execution_journaled_before_causes_were_recorded_takes_its_cause_from_its_reason(String reason, OrderCause cause) {
+        String before = golden("update.json")
+                .replace(",\n      \"cause\" : \"DECISION\"", "")
+                .replace("decision 6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b", reason);
+        assertThat(before).doesNotContain("cause");
+
+        Update update = (Update) MessageJson.decode(before).content();
+        assertThat(update.execution().cause()).isEqualTo(cause);
+        assertThat(update.execution().reason()).isEqualTo(reason);
     }
 
     /** The orchestrator asks the four other voters about Technical's proposal (seq 7), as the desk sends it. */

@@ -27,6 +27,7 @@ import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRecord;
 import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.Side;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -95,7 +96,7 @@ class MessageJsonRoundTripTest {
 
     private Arbitrary<Update> updates() {
         Arbitrary<Execution> executions = Combinators.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20), tickers(),
-                Arbitraries.of(Side.class), Arbitraries.longs().between(1, 1_000_000), prices(), texts()).as(Execution::new);
+                Arbitraries.of(Side.class), Arbitraries.longs().between(1, 1_000_000), prices(), texts(), Arbitraries.of(OrderCause.class)).as(Execution::new);
         Arbitrary<Update> plain = Combinators.combine(Arbitraries.of(Update.UpdateKind.class).filter(k -> k != Update.UpdateKind.TRADE_EXECUTED),
                 tickers().injectNull(0.3), texts()).as(Update::of);
         Arbitrary<Update> trades = Combinators.combine(tickers(), executions, texts()).as((t, e, text) -> new Update(Update.UpdateKind.TRADE_EXECUTED, t, e, text));

@@ -27,6 +27,7 @@ import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.position.Protection;
 import io.quorum.engine.session.AutoTradingConfig;
@@ -223,7 +224,7 @@ public final class DeskSession implements AutoCloseable {
     public void flatten(String actor) {
         desk.loop().run(() -> {
             journalUser(actor, JournalEvent.UserAction.Action.FLATTEN, "");
-            desk.execution().flatten(this, "flattened by " + actor);
+            desk.execution().flatten(this, OrderCause.FLATTEN, "flattened by " + actor);
         });
     }
 
@@ -245,7 +246,7 @@ public final class DeskSession implements AutoCloseable {
     public boolean closePosition(Ticker ticker, String actor) {
         return desk.loop().call(() -> {
             journalUser(actor, JournalEvent.UserAction.Action.CLOSE_POSITION, ticker.symbol());
-            return desk.execution().close(this, ticker, "closed by " + actor);
+            return desk.execution().close(this, ticker, OrderCause.USER_CLOSE, "closed by " + actor);
         });
     }
 
@@ -359,7 +360,7 @@ public final class DeskSession implements AutoCloseable {
         say(AgentRole.RISK, new Alert(Alert.AlertKind.LIMIT_BREACH, Alert.Severity.CRITICAL, ticker(), "Daily loss limit hit: " + detail + ". Trading stopped."));
         session.stop(StopReason.MAX_LOSS_HIT);
         desk.execution().dropConfirmations(this, "the daily loss limit was hit");
-        if (session.config().flattenOnMaxLoss()) desk.execution().flatten(this, "daily loss limit hit");
+        if (session.config().flattenOnMaxLoss()) desk.execution().flatten(this, OrderCause.LOSS_LIMIT, "daily loss limit hit");
     }
 
     boolean acceptingProposals() {

@@ -17,6 +17,7 @@ import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.OrderType;
@@ -82,7 +83,7 @@ public final class ExecutionEngine {
     }
 
     /** Who an order belongs to, what protection its fill should carry, and why it was sent. */
-    private record Owner(DeskSession session, Proposal terms, OrderIntent intent, String reason) {}
+    private record Owner(DeskSession session, Proposal terms, OrderIntent intent, String reason, OrderCause cause) {}
 
     /**
      * The ids of the fills booked, so that a venue that tells of a fill again (its stream repeating
@@ -134,7 +135,7 @@ public final class ExecutionEngine {
             awaitConfirmation(session, terms, order, notional, reason);
             return;
         }
-        place(session, order, terms, intent, reason);
+        place(session, order, terms, intent, reason, OrderCause.DECISION);
     }
 
     /**
@@ -148,18 +149,18 @@ public final class ExecutionEngine {
         long open = openAfterWorking(exit.session(), exit.ticker());
         if (open != 0) {
             OrderRequest order = OrderRequest.market(ClientOrderId.of("x-" + UUID.randomUUID()), exit.ticker(), open > 0 ? Side.SELL : Side.BUY, Math.abs(open));
-            if (passes(session.get(), order, OrderIntent.EXIT, true, null)) place(session.get(), order, null, OrderIntent.EXIT, exit.reason().sentence());
+            if (passes(session.get(), order, OrderIntent.EXIT, true, null)) place(session.get(), order, null, OrderIntent.EXIT, exit.reason().sentence(), exit.reason().cause());
             else desk.rearm(exit.session(), exit.ticker());
         }
         session.get().say(AgentRole.RISK, new Alert(alertKind(exit), Alert.Severity.WARNING, exit.ticker(), exit.text()));
     }
 
-    void flatten(DeskSession session, String reason) {
-        for (Position position : desk.positions(session.id())) close(session, position.ticker(), reason);
+    void flatten(DeskSession session, OrderCause cause, String reason) {
+        for (Position position : desk.positions(session.id())) close(session, position.ticker(), cause, reason);
     }
 
     /** Closes what is still open of the position once the orders already working are done; false when nothing is left to close. */
-    boolean close(DeskSession session, Ticker ticker, String reason) {
+    boolean close(DeskSession session, Ticker ticker, OrderCause cause, String reason) {
         long open = openAfterWorking(session.id(), ticker);
         if (open == 0) {
             session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, ticker,
@@ -168,7 +169,7 @@ public final class ExecutionEngine {
         }
         OrderRequest order = OrderRequest.market(ClientOrderId.of("c-" + UUID.randomUUID()), ticker, open > 0 ? Side.SELL : Side.BUY, Math.abs(open));
         if (!passes(session, order, OrderIntent.EXIT, true, null)) return false;
-        place(session, order, null, OrderIntent.EXIT, reason);
+        place(session, order, null, OrderIntent.EXIT, reason, cause);
         return true;
     }
 
@@ -204,7 +205,7 @@ public final class ExecutionEngine {
             return new ConfirmationAnswer.Taken();
         }
         if (passes(session, order, OrderIntent.OPEN, session.isTradingAllowed(), confirmation.proposalId())) {
-            place(session, order, confirmation.terms(), OrderIntent.OPEN, confirmation.reason() + ", confirmed by " + actor);
+            place(session, order, confirmation.terms(), OrderIntent.OPEN, confirmation.reason() + ", confirmed by " + actor, OrderCause.DECISION);
         }
         return new ConfirmationAnswer.Taken();
     }
@@ -286,7 +287,7 @@ public final class ExecutionEngine {
         String text = verb + fill.quantity() + " " + fill.ticker() + " at $" + fill.price() + " (" + owner.reason() + ")"
                 + (position == null ? "; position closed." : "; now " + (position.direction() == Direction.LONG ? "long " : "short ") + position.quantity() + ".");
         session.say(AgentRole.EXECUTION, new Update(Update.UpdateKind.TRADE_EXECUTED, fill.ticker(),
-                new Execution(fill.clientOrderId().value(), fill.ticker(), fill.side(), fill.quantity(), fill.price(), owner.reason()), text));
+                new Execution(fill.clientOrderId().value(), fill.ticker(), fill.side(), fill.quantity(), fill.price(), owner.reason(), owner.cause()), text));
         if (!risk.isWorking(fill.clientOrderId())) forget(fill.clientOrderId());
         desk.positionsChanged(session.id());
     }
@@ -297,7 +298,8 @@ public final class ExecutionEngine {
      */
     void adopt(DeskSession session, JournalEvent.OrderIntended intent, Proposal terms, Order atBroker) {
         OrderIntent purpose = terms != null && terms.action().addsExposure() ? OrderIntent.OPEN : OrderIntent.EXIT;
-        owners.putIfAbsent(intent.clientOrderId(), new Owner(session, terms, purpose, intent.reason()));
+        // The journal keeps an order's reason in words: its cause is read from them.
+        owners.putIfAbsent(intent.clientOrderId(), new Owner(session, terms, purpose, intent.reason(), OrderCause.ofRecordedReason(intent.reason())));
         if (!atBroker.status().isFinal()) {
             OrderRequest request = atBroker.request();
             long remaining = request.quantity() - atBroker.filledQuantity();
@@ -314,8 +316,8 @@ public final class ExecutionEngine {
 
     int tradesToday(SessionId session) { return risk.tradesToday(session); }
 
-    private void place(DeskSession session, OrderRequest order, Proposal terms, OrderIntent intent, String reason) {
-        owners.put(order.clientOrderId(), new Owner(session, terms, intent, reason));
+    private void place(DeskSession session, OrderRequest order, Proposal terms, OrderIntent intent, String reason, OrderCause cause) {
+        owners.put(order.clientOrderId(), new Owner(session, terms, intent, reason, cause));
         // The intent is on disk before the order leaves: a crash now cannot lose or double it.
         desk.journalDurably(session.id(), new JournalEvent.OrderIntended(order, terms == null ? null : terms.id(), reason));
         risk.sent(session.id(), order, intent, reservationPrice(order));

@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.position.Position;
@@ -87,6 +89,24 @@ class OrderLifecycleScenarioTest {
             assertThat(desk.broker.submitted().getLast().quantity()).as("the close sells what was bought, not what was ordered").isEqualTo(10);
             assertThat(desk.position(session)).isEmpty();
             assertCashIsWhatTheFillsImply(desk, session);
+        }
+    }
+
+    @Test
+    void each_execution_says_why_its_order_was_sent_as_a_cause_the_decisions_entry_and_the_users_close_or_flatten() {
+        for (boolean flatten : new boolean[] {false, true}) {
+            try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build()) {
+                desk.advance(Duration.ofMinutes(5));
+                DeskSession session = desk.analysed();
+                session.approve(session.proposal().orElseThrow().id(), USER);
+                desk.awaitSaid(session, tradeExecuted());
+                if (flatten) session.flatten(USER);
+                else session.closePosition(NVDA, USER);
+                desk.advance(Duration.ofSeconds(10));
+
+                assertThat(desk.said(session, tradeExecuted())).extracting(m -> ((Update) m.content()).execution().cause())
+                        .containsExactly(OrderCause.DECISION, flatten ? OrderCause.FLATTEN : OrderCause.USER_CLOSE);
+            }
         }
     }
 

@@ -24,10 +24,10 @@ import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
-import io.quorum.engine.position.ExitReason;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.session.SessionState;
 import io.quorum.engine.simulation.ScriptedPrices;
@@ -61,7 +61,7 @@ class RecoveryScenarioTest {
             AgentMessage alert = desk.awaitSaid(after, from(AgentRole.RISK, MessageType.ALERT)
                     .and(m -> ((Alert) m.content()).kind() == Alert.AlertKind.STOP_LOSS_TRIGGERED));
             assertThat(alert).as("the stop fired on the first tick through it after the restart").isNotNull();
-            AgentMessage exit = desk.awaitSaid(after, tradeExecuted().and(m -> ((Update) m.content()).execution().reason().equals(ExitReason.STOP_LOSS.sentence())));
+            AgentMessage exit = desk.awaitSaid(after, tradeExecuted().and(m -> ((Update) m.content()).execution().cause() == OrderCause.STOP_LOSS));
             assertThat(((Update) exit.content()).execution().quantity()).isEqualTo(held.quantity());
         }
     }

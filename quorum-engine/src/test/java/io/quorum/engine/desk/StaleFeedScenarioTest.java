@@ -12,7 +12,7 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Update;
-import io.quorum.engine.position.ExitReason;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.risk.TradingState;
 import io.quorum.engine.simulation.ScriptedPrices;
 import java.time.Duration;
@@ -58,7 +58,7 @@ class StaleFeedScenarioTest {
             await().atMost(DeskFixture.PATIENCE).until(() -> desk.desk.tradingState(session.id()) == TradingState.REDUCING);
             desk.advance(Duration.ofSeconds(1));
 
-            desk.awaitSaid(session, tradeExecuted().and(m -> ((Update) m.content()).execution().reason().equals(ExitReason.STOP_LOSS.sentence())));
+            desk.awaitSaid(session, tradeExecuted().and(m -> ((Update) m.content()).execution().cause() == OrderCause.STOP_LOSS));
             assertThat(desk.position(session)).isEmpty();
         }
     }

@@ -36,6 +36,7 @@ import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.OrderStatus;
 import io.quorum.engine.order.RejectReason;
@@ -93,7 +94,7 @@ public final class JournalSamples {
 
     public static Update update() {
         return new Update(Update.UpdateKind.TRADE_EXECUTED, AAPL,
-                new Execution(ORDER_ID.value(), AAPL, Side.BUY, 100, Price.parse("178.52"), "decision " + PROPOSAL_ID),
+                new Execution(ORDER_ID.value(), AAPL, Side.BUY, 100, Price.parse("178.52"), "decision " + PROPOSAL_ID, OrderCause.DECISION),
                 "Bought 100 AAPL at 178.52.");
     }
 

@@ -75,7 +75,7 @@ public final class TradeBook {
             BigDecimal pnlPct = perShare.multiply(HUNDRED).divide(averagePrice, 2, RoundingMode.HALF_EVEN);
             return new ClosedTrade(fill.session().value(), fill.ticker().symbol(), direction, quantity,
                     averagePrice.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), fill.price().setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
-                    openedAt, fill.time(), pnl.toPlainString(), pnlPct.toPlainString(), ExitKind.of(fill.reason()), fill.reason(),
+                    openedAt, fill.time(), pnl.toPlainString(), pnlPct.toPlainString(), ExitKind.of(fill.cause()), fill.reason(),
                     List.copyOf(entryOrders), fill.clientOrderId());
         }
     }

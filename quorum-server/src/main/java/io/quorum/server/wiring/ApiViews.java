@@ -211,7 +211,7 @@ final class ApiViews {
 
     static TradeFill fill(SessionId session, Instant time, Execution execution) {
         return new TradeFill(session, time, execution.clientOrderId(), execution.ticker(), execution.side(), execution.quantity(),
-                BigDecimal.valueOf(execution.price().micros(), Price.SCALE), execution.reason());
+                BigDecimal.valueOf(execution.price().micros(), Price.SCALE), execution.reason(), execution.cause());
     }
 
     static BarView bar(Bar bar) {

@@ -2,28 +2,23 @@ package io.quorum.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quorum.engine.position.ExitReason;
+import io.quorum.engine.order.OrderCause;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class ExitKindTest {
 
-    @ParameterizedTest @EnumSource(ExitReason.class)
-    void a_protective_exit_is_known_by_the_sentence_the_desk_announces(ExitReason reason) {
-        assertThat(ExitKind.of(reason.sentence()).name()).isEqualTo(reason.name());
-    }
-
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            closed by user                       | USER
-            flattened by user                    | USER
-            daily loss limit hit                 | LOSS_LIMIT
-            approved by the desk                 | DECISION
-            approved by user                     | DECISION
-            approved by the desk, confirmed by user | DECISION
+    @CsvSource(textBlock = """
+            DECISION,      DECISION
+            STOP_LOSS,     STOP_LOSS
+            TAKE_PROFIT,   TAKE_PROFIT
+            TRAILING_STOP, TRAILING_STOP
+            USER_CLOSE,    USER
+            FLATTEN,       FLATTEN
+            LOSS_LIMIT,    LOSS_LIMIT
             """)
-    void every_other_exit_is_the_users_the_loss_limits_or_a_decisions(String reason, ExitKind kind) {
-        assertThat(ExitKind.of(reason)).isEqualTo(kind);
+    void each_order_cause_is_an_exit_kind_of_the_trade_history_with_a_close_and_a_flatten_told_apart(OrderCause cause, ExitKind kind) {
+        assertThat(ExitKind.of(cause)).isEqualTo(kind);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.SessionId;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,6 +31,17 @@ class TradeBookTest {
 
         assertThat(trades).containsExactly(new ClosedTrade("s1", "AAPL", Direction.LONG, 100, "187.00", "190.50", OPEN, OPEN.plusSeconds(300),
                 "350.00", "1.87", ExitKind.TAKE_PROFIT, "the take-profit target was reached", List.of("q-1"), "x-2"));
+    }
+
+    @Test void a_trade_takes_its_exit_kind_from_the_cause_its_exit_carried_not_from_the_words() {
+        List<ClosedTrade> trades = TradeBook.closedTrades(List.of(
+                fill(0, "q-1", Side.BUY, 100, "187.00", "approved by the desk"),
+                new TradeFill(SESSION, OPEN.plusSeconds(60), "c-2", AAPL, Side.SELL, 100, new BigDecimal("188.00"), "everything out, now", OrderCause.FLATTEN)));
+
+        assertThat(trades).singleElement().satisfies(trade -> {
+            assertThat(trade.exitReason()).isEqualTo(ExitKind.FLATTEN);
+            assertThat(trade.exitDetail()).isEqualTo("everything out, now");
+        });
     }
 
     @Test void a_short_that_the_price_rose_against_loses() {
@@ -74,7 +86,7 @@ class TradeBookTest {
     }
 
     @Test void positions_of_two_sessions_in_one_ticker_are_kept_apart() {
-        TradeFill other = new TradeFill(SessionId.of("s2"), OPEN.plusSeconds(30), "q-9", AAPL, Side.SELL, 100, new BigDecimal("101.00"), "approved by the desk");
+        TradeFill other = new TradeFill(SessionId.of("s2"), OPEN.plusSeconds(30), "q-9", AAPL, Side.SELL, 100, new BigDecimal("101.00"), "approved by the desk", OrderCause.DECISION);
         List<ClosedTrade> trades = TradeBook.closedTrades(List.of(fill(0, "q-1", Side.BUY, 100, "100.00", "approved by the desk"), other));
 
         assertThat(trades).isEmpty();
@@ -115,10 +127,10 @@ class TradeBookTest {
 
     private static TradeFill signedFill(int minute, long signedQuantity, long cents) {
         return new TradeFill(SESSION, OPEN.plusSeconds(60L * minute), "q-" + minute, AAPL, signedQuantity > 0 ? Side.BUY : Side.SELL,
-                Math.abs(signedQuantity), BigDecimal.valueOf(cents, 2), "approved by the desk");
+                Math.abs(signedQuantity), BigDecimal.valueOf(cents, 2), "approved by the desk", OrderCause.DECISION);
     }
 
     private static TradeFill fill(int minute, String orderId, Side side, long quantity, String price, String reason) {
-        return new TradeFill(SESSION, OPEN.plusSeconds(60L * minute), orderId, AAPL, side, quantity, new BigDecimal(price), reason);
+        return new TradeFill(SESSION, OPEN.plusSeconds(60L * minute), orderId, AAPL, side, quantity, new BigDecimal(price), reason, OrderCause.ofRecordedReason(reason));
     }
 }

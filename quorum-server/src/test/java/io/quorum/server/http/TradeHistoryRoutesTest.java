@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.SessionId;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.Side;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.TradeFill;
@@ -80,7 +81,7 @@ class TradeHistoryRoutesTest {
     private int minute;
 
     private void roundTrip(SessionId session, String ticker, String entry, String exit, String exitReason) {
-        server.desk.filled(new TradeFill(session, OPEN.plusSeconds(60L * minute++), "q-" + minute, Ticker.of(ticker), Side.BUY, 10, new BigDecimal(entry), "approved by the desk"));
-        server.desk.filled(new TradeFill(session, OPEN.plusSeconds(60L * minute++), "x-" + minute, Ticker.of(ticker), Side.SELL, 10, new BigDecimal(exit), exitReason));
+        server.desk.filled(new TradeFill(session, OPEN.plusSeconds(60L * minute++), "q-" + minute, Ticker.of(ticker), Side.BUY, 10, new BigDecimal(entry), "approved by the desk", OrderCause.DECISION));
+        server.desk.filled(new TradeFill(session, OPEN.plusSeconds(60L * minute++), "x-" + minute, Ticker.of(ticker), Side.SELL, 10, new BigDecimal(exit), exitReason, OrderCause.ofRecordedReason(exitReason)));
     }
 }

@@ -31,6 +31,7 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.store.InMemoryJournal;
@@ -147,7 +148,7 @@ class JournalIndexTest {
 
     private void executed(String clientOrderId, Side side, String price, String reason) {
         say(AgentRole.EXECUTION, new Update(Update.UpdateKind.TRADE_EXECUTED, AAPL,
-                new Execution(clientOrderId, AAPL, side, 10, Price.parse(price), reason), "Traded 10 AAPL at $" + price + "."));
+                new Execution(clientOrderId, AAPL, side, 10, Price.parse(price), reason, OrderCause.ofRecordedReason(reason)), "Traded 10 AAPL at $" + price + "."));
     }
 
     private void say(AgentRole sender, Payload payload) {

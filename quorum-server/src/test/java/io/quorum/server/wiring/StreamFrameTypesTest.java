@@ -25,6 +25,7 @@ import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.Side;
 import io.quorum.server.api.StreamEventType;
 import java.time.Instant;
@@ -46,7 +47,7 @@ class StreamFrameTypesTest {
         return Stream.of(
                 Arguments.of(Update.of(UpdateKind.REASONING, AAPL, "RSI 48"), StreamEventType.REASONING),
                 Arguments.of(Update.of(UpdateKind.ANALYSIS_COMPLETE, AAPL, "analysis done"), StreamEventType.COMPLETE),
-                Arguments.of(new Update(UpdateKind.TRADE_EXECUTED, AAPL, new Execution("q-1", AAPL, Side.BUY, 10, Price.parse("178.50"), "decision"),
+                Arguments.of(new Update(UpdateKind.TRADE_EXECUTED, AAPL, new Execution("q-1", AAPL, Side.BUY, 10, Price.parse("178.50"), "decision", OrderCause.DECISION),
                         "Bought 10 AAPL at 178.50."), StreamEventType.TRADE_EXECUTED),
                 Arguments.of(Update.of(UpdateKind.OBSERVATION, AAPL, "volume is thin"), StreamEventType.AGENT_MESSAGE),
                 Arguments.of(Update.of(UpdateKind.STATUS, AAPL, "Auto-trading on."), StreamEventType.AGENT_MESSAGE),
