@@ -70,7 +70,7 @@ final class StreamSubscription {
                 }
             }
         } finally {
-            connection.closeAsync();
+            connection.close();
         }
     }
 

@@ -80,6 +80,21 @@ class ServeCommandTest {
         assertThat(listing(workingDirectory)).as("no file was created for it").isEqualTo(before);
     }
 
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @ParameterizedTest(name = "--bus {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://127.0.0.1:6379 | --bus must be a Redis address, redis://host:port, was http://127.0.0.1:6379
+            redis://127.0.0.1:1   | Redis does not answer at redis://127.0.0.1:1 (--bus)
+            """)
+    void a_bus_that_is_not_a_redis_answering_stops_the_start_saying_why_first(String bus, String says) {
+        Run run = QuorumCli.run(Map.of(), "serve", "--port", "0", "--db", directory.resolve("quorum.db").toString(),
+                "--broker-db", directory.resolve("broker.db").toString(), "--token", "serve-command-test-token", "--bus", bus);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        // An address that is not Redis's is a usage error: the usage follows the reason.
+        assertThat(run.err().lines().findFirst()).hasValueSatisfying(line -> assertThat(line).contains(says));
+    }
+
     private static List<Path> listing(Path folder) throws java.io.IOException {
         try (var files = java.nio.file.Files.list(folder)) {
             return files.sorted().toList();
