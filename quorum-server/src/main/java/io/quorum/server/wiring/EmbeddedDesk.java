@@ -84,6 +84,11 @@ public final class EmbeddedDesk implements AutoCloseable {
         this(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), new BrokerChoice.Paper(brokerFile), settings, Reasoner.RULES_ONLY, bus);
     }
 
+    /** As {@link #EmbeddedDesk(long, double, Path, Path, DeskSettings)}, with the orders going to {@code broker}. */
+    public static EmbeddedDesk onSimulatedMarket(long seed, double speed, Path database, BrokerChoice broker, DeskSettings settings) {
+        return new EmbeddedDesk(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), broker, settings, Reasoner.RULES_ONLY);
+    }
+
     /**
      * The desk on the simulated market and the journal at {@code journalUrl} ({@code jdbc:sqlite:FILE}
      * or {@code jdbc:postgresql://…}), created there when it is new. A SQLite file's folder is made when missing.

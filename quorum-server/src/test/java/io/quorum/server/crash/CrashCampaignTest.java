@@ -2,10 +2,17 @@ package io.quorum.server.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quorum.adapters.alpaca.trading.AlpacaTradingServer;
 import io.quorum.adapters.jdbc.Database;
 import io.quorum.adapters.json.JournalEventJson;
 import io.quorum.engine.journal.JournalEvent;
+import io.quorum.engine.money.Money;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
+import io.quorum.engine.order.Order;
+import io.quorum.engine.order.Side;
+import io.quorum.engine.time.ManualClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,22 +59,8 @@ class CrashCampaignTest {
     void a_desk_killed_at_random_moments_loses_no_order_places_none_twice_and_agrees_with_its_broker() throws Exception {
         Path journal = folder.resolve("quorum.db");
         Path broker = folder.resolve("paper-broker.db");
-        Random random = new Random(SEED);
         long started = System.nanoTime();
-        for (int kill = 1; kill <= KILLS; kill++) {
-            Process target = startTarget(journal, broker, kill);
-            Thread.sleep(200 + random.nextInt(1_801));
-            target.destroyForcibly();
-            assertThat(target.waitFor(30, TimeUnit.SECONDS)).as("killed target %d exits", kill).isTrue();
-            if (kill % 50 == 0) System.out.printf("Crash campaign: %d kills in %d s%n", kill, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
-        }
-        Process last = startTarget(journal, broker, KILLS + 1);
-        Thread.sleep(1_000);
-        try (OutputStream stop = last.getOutputStream()) {
-            stop.write('\n');
-        }
-        assertThat(last.waitFor(60, TimeUnit.SECONDS)).as("the last run stops cleanly").isTrue();
-        assertThat(last.exitValue()).as("exit status of the last run (stderr in %s)", stderr(KILLS + 1)).isZero();
+        killAndRestart(journal, broker);
 
         JournalView desk = JournalView.read(journal);
         BrokerView paper = BrokerView.read(broker);
@@ -82,6 +76,64 @@ class CrashCampaignTest {
         assertThat(desk.positions()).as("desk positions (journaled fills) equal the broker's").isEqualTo(paper.positions());
     }
 
+    /**
+     * The same campaign with the orders going to an Alpaca account on a local server in Alpaca's
+     * formats, which outlives every desk it serves: the venue's orders and fills, order by order,
+     * and its positions, against the desk's journal.
+     */
+    @Test
+    void a_desk_on_alpaca_killed_at_random_moments_loses_no_order_places_none_twice_and_agrees_with_the_account() throws Exception {
+        Path journal = folder.resolve("quorum.db");
+        long started = System.nanoTime();
+        try (AlpacaTradingServer alpaca = new AlpacaTradingServer(new ManualClock(Instant.parse("2025-03-03T15:00:00Z")), Money.ofDollars(1_000_000), Long.MAX_VALUE)) {
+            alpaca.quote(CrashTarget.TICKER, Price.parse("149.99"), Price.parse("150.01"));
+            killAndRestart(journal, folder.resolve("unused-paper-broker.db"), alpaca.settings().tradingUrl().toString());
+
+            JournalView desk = JournalView.read(journal);
+            Map<String, Long> venueFilled = new TreeMap<>();
+            List<ClientOrderId> venueOrders = new ArrayList<>();
+            for (Order order : alpaca.venueOrders()) {
+                venueOrders.add(order.clientOrderId());
+                long signed = order.request().side() == Side.BUY ? order.filledQuantity() : -order.filledQuantity();
+                if (signed != 0) venueFilled.put(order.clientOrderId().value(), signed);
+            }
+            Map<String, Long> venuePositions = new TreeMap<>();
+            for (BrokerPosition position : alpaca.venuePositions()) venuePositions.put(position.ticker().symbol(), position.quantity());
+            long notPlaced = alpaca.posts().size() - venueOrders.size();
+            System.out.printf("Alpaca crash campaign: seed %d, %d kills in %d s; %d orders intended, %d at the venue, %d submits sent (%d refused or answered for an id already placed), "
+                            + "%d orders filled at the venue, %d fills journaled%n",
+                    SEED, KILLS, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), desk.intended().size(), venueOrders.size(),
+                    alpaca.posts().size(), notPlaced, venueFilled.size(), desk.fills().size());
+
+            assertThat(venueOrders).as("orders flowed").isNotEmpty();
+            assertThat(venueOrders).as("client order ids placed more than once at the venue").doesNotHaveDuplicates();
+            assertThat(desk.intended()).as("every venue order was intended in the journal first").containsAll(venueOrders);
+            assertThat(difference(venueFilled, desk.filledByOrder())).as("orders whose venue fills the desk's journal lacks, or holds with another quantity").isEmpty();
+            assertThat(difference(desk.filledByOrder(), venueFilled)).as("fills in the desk's journal the venue never made").isEmpty();
+            assertThat(desk.positions()).as("desk positions (journaled fills) equal the account's").isEqualTo(venuePositions);
+        }
+    }
+
+    /** {@link #KILLS} runs killed at random moments, then one stopped cleanly. */
+    private void killAndRestart(Path journal, Path broker, String... venue) throws Exception {
+        Random random = new Random(SEED);
+        long started = System.nanoTime();
+        for (int kill = 1; kill <= KILLS; kill++) {
+            Process target = startTarget(journal, broker, kill, venue);
+            Thread.sleep(200 + random.nextInt(1_801));
+            target.destroyForcibly();
+            assertThat(target.waitFor(30, TimeUnit.SECONDS)).as("killed target %d exits", kill).isTrue();
+            if (kill % 50 == 0) System.out.printf("Crash campaign: %d kills in %d s%n", kill, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        }
+        Process last = startTarget(journal, broker, KILLS + 1, venue);
+        Thread.sleep(1_000);
+        try (OutputStream stop = last.getOutputStream()) {
+            stop.write('\n');
+        }
+        assertThat(last.waitFor(60, TimeUnit.SECONDS)).as("the last run stops cleanly").isTrue();
+        assertThat(last.exitValue()).as("exit status of the last run (stderr in %s)", stderr(KILLS + 1)).isZero();
+    }
+
     /** The entries of {@code all} that {@code other} lacks or holds with another value. */
     private static Map<String, Long> difference(Map<String, Long> all, Map<String, Long> other) {
         Map<String, Long> missing = new TreeMap<>(all);
@@ -89,12 +141,13 @@ class CrashCampaignTest {
         return missing;
     }
 
-    private Process startTarget(Path journal, Path broker, int run) throws IOException, InterruptedException {
+    /** Starts the target on the journal and the broker file; {@code venue}, when given, is the URL of the Alpaca server that takes its orders instead. */
+    private Process startTarget(Path journal, Path broker, int run, String... venue) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process target = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                CrashTarget.class.getName(), journal.toString(), broker.toString(), SPEED)
-                .redirectError(stderr(run).toFile())
-                .start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                CrashTarget.class.getName(), journal.toString(), broker.toString(), SPEED));
+        command.addAll(List.of(venue));
+        Process target = new ProcessBuilder(command).redirectError(stderr(run).toFile()).start();
         CompletableFuture<Boolean> trading = CompletableFuture.supplyAsync(() -> {
             try {
                 var lines = new java.io.BufferedReader(new java.io.InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
@@ -133,10 +186,11 @@ class CrashCampaignTest {
     private static Connection connect(Path file) throws SQLException { return DriverManager.getConnection(Database.sqliteUrl(file)); }
 
     /** What the desk's journal says: the orders it intended and the fills it booked, every session together. */
-    private record JournalView(Set<ClientOrderId> intended, Map<String, Long> fills, Map<String, Long> positions) {
+    private record JournalView(Set<ClientOrderId> intended, Map<String, Long> fills, Map<String, Long> filledByOrder, Map<String, Long> positions) {
         static JournalView read(Path file) throws SQLException {
             Set<ClientOrderId> intended = new HashSet<>();
             Map<String, Long> fills = new TreeMap<>();
+            Map<String, Long> filledByOrder = new TreeMap<>();
             Map<String, Long> positions = new TreeMap<>();
             try (Connection connection = connect(file); Statement statement = connection.createStatement();
                  ResultSet row = statement.executeQuery("SELECT type, payload FROM journal_entry WHERE type IN ('ORDER_INTENDED', 'ORDER_FILLED') ORDER BY session_id, seq")) {
@@ -145,6 +199,7 @@ class CrashCampaignTest {
                         case JournalEvent.OrderIntended intent -> intended.add(intent.request().clientOrderId());
                         case JournalEvent.OrderFilled filled -> {
                             fills.merge(filled.fill().fillId(), filled.fill().signedQuantity(), Long::sum);
+                            filledByOrder.merge(filled.fill().clientOrderId().value(), filled.fill().signedQuantity(), Long::sum);
                             positions.merge(filled.fill().ticker().symbol(), filled.fill().signedQuantity(), Long::sum);
                         }
                         default -> throw new IllegalStateException("selected only intents and fills");
@@ -152,7 +207,7 @@ class CrashCampaignTest {
                 }
             }
             positions.values().removeIf(quantity -> quantity == 0);
-            return new JournalView(intended, fills, positions);
+            return new JournalView(intended, fills, filledByOrder, positions);
         }
     }
 

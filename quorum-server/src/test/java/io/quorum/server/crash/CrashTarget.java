@@ -1,5 +1,8 @@
 package io.quorum.server.crash;
 
+import io.quorum.adapters.alpaca.trading.AlpacaBroker;
+import io.quorum.adapters.alpaca.trading.AlpacaTradingServer;
+import io.quorum.adapters.alpaca.trading.AlpacaTradingSettings;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskSession;
 import io.quorum.engine.desk.DeskSettings;
@@ -16,8 +19,11 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.session.SessionState;
+import io.quorum.engine.time.SystemClock;
+import io.quorum.server.wiring.BrokerChoice;
 import io.quorum.server.wiring.EmbeddedDesk;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -32,7 +38,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * of one its own approval carries the vote, so orders flow without pause.
  *
  * <p>Prints {@value #TRADING} once the session may trade and {@value #STOPPED} after a clean stop
- * (when a line arrives on standard input). Arguments: journal file, broker file, market speed.
+ * (when a line arrives on standard input). Arguments: journal file, broker file, market speed, and
+ * optionally the URL of an Alpaca trading server, whose account then takes the orders instead of
+ * the paper broker in the broker file.
  */
 public final class CrashTarget {
     static final String TRADING = "CRASH-TARGET TRADING";
@@ -47,7 +55,8 @@ public final class CrashTarget {
         Path broker = Path.of(args[1]);
         double speed = Double.parseDouble(args[2]);
         // The desk recovers its sessions from the journal when it is built, before the market moves.
-        EmbeddedDesk embedded = new EmbeddedDesk(SEED, speed, journal, broker, DeskSettings.defaults().withDefaultConfig(churningConfig()));
+        BrokerChoice orders = args.length > 3 ? new BrokerChoice.Venue(alpaca(URI.create(args[3]))) : new BrokerChoice.Paper(broker);
+        EmbeddedDesk embedded = EmbeddedDesk.onSimulatedMarket(SEED, speed, journal, orders, DeskSettings.defaults().withDefaultConfig(churningConfig()));
         embedded.start();
         DeskSession session = tradingSession(embedded.desk());
         System.out.println(TRADING + " " + session.id());
@@ -61,6 +70,13 @@ public final class CrashTarget {
         System.out.println(STOPPED);
         System.out.flush();
         System.exit(0);
+    }
+
+    /** The Alpaca account at {@code tradingUrl}, with the local server's keys, patient for a second per request. */
+    private static AlpacaBroker alpaca(URI tradingUrl) {
+        AlpacaTradingSettings settings = AlpacaTradingSettings.of(false).withServer(tradingUrl).withTimeout(Duration.ofSeconds(1))
+                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(200)).withPollInterval(Duration.ofMillis(200));
+        return AlpacaBroker.start(settings, AlpacaTradingServer.keys(), SystemClock.INSTANCE);
     }
 
     /** A quorum of one, no confirmation, room for as many trades as the campaign makes. */

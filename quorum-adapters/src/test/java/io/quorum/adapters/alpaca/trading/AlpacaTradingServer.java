@@ -176,6 +176,13 @@ public final class AlpacaTradingServer implements AutoCloseable {
     /** The bodies of every {@code POST /v2/orders} received, refused or not. */
     public List<String> posts() { return posts; }
 
+    /** Every order the venue took, as it now stands. */
+    public List<Order> venueOrders() {
+        List<Order> orders = new ArrayList<>();
+        for (ClientOrderId id : orderIds.keySet()) venue.findByClientOrderId(id).ifPresent(orders::add);
+        return orders;
+    }
+
     /** How many orders the venue holds under {@code id}: never more than one. */
     public long ordersPlaced(ClientOrderId id) { return venue.findByClientOrderId(id).isPresent() ? 1 : 0; }
 
