@@ -86,7 +86,7 @@ public final class EmbeddedDesk implements AutoCloseable {
 
     /** As {@link #EmbeddedDesk(long, double, Path, Path, DeskSettings)}, with the orders going to {@code broker}. */
     public static EmbeddedDesk onSimulatedMarket(long seed, double speed, Path database, BrokerChoice broker, DeskSettings settings) {
-        return new EmbeddedDesk(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), broker, settings, Reasoner.RULES_ONLY);
+        return new EmbeddedDesk(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), broker, settings, Reasoner.RULES_ONLY, InMemoryMessageBus::new);
     }
 
     /**
