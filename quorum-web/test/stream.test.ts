@@ -107,6 +107,18 @@ describe('SessionStream', () => {
     expect(stream.lastSeq).toBe(2);
   });
 
+  it('passes risk updates through without letting their borrowed seq skip journal events', () => {
+    const { stream, factory, events } = streamWith();
+    stream.start();
+    const socket = factory.latest();
+    socket.open();
+    socket.emit(message(1));
+    socket.emit({ type: 'risk_update', seq: 9, sessionId: 's1', time: 't', data: { portfolio: {}, risk: {} } });
+    socket.emit(message(2));
+    expect(events.map((event) => `${event.type}:${event.seq}`)).toEqual(['agent_message:1', 'risk_update:9', 'agent_message:2']);
+    expect(stream.lastSeq).toBe(2);
+  });
+
   it('waits longer after each failed attempt, up to the ceiling', () => {
     const { stream, factory, states } = streamWith({ random: () => 0 });
     stream.start();
