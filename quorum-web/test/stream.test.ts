@@ -94,7 +94,7 @@ describe('SessionStream', () => {
     expect(stream.lastSeq).toBe(11);
   });
 
-  it('passes position updates through without letting their borrowed seq skip journal events', () => {
+  it('passes position and risk updates through without letting their borrowed seq skip journal events', () => {
     const { stream, factory, events } = streamWith();
     stream.start();
     const socket = factory.latest();
@@ -102,8 +102,10 @@ describe('SessionStream', () => {
     socket.emit(message(1));
     socket.emit({ type: 'position_update', seq: 9, sessionId: 's1', time: 't', data: { positions: [] } });
     socket.emit({ type: 'position_update', seq: 9, sessionId: 's1', time: 't', data: { positions: [] } });
+    socket.emit({ type: 'risk_update', seq: 9, sessionId: 's1', time: 't', data: { portfolio: {}, risk: {} } });
     socket.emit(message(2));
-    expect(events.map((event) => `${event.type}:${event.seq}`)).toEqual(['agent_message:1', 'position_update:9', 'position_update:9', 'agent_message:2']);
+    expect(events.map((event) => `${event.type}:${event.seq}`))
+      .toEqual(['agent_message:1', 'position_update:9', 'position_update:9', 'risk_update:9', 'agent_message:2']);
     expect(stream.lastSeq).toBe(2);
   });
 

@@ -240,11 +240,11 @@ export interface Quote {
  * type names its step of the desk's protocol, with the message as its data: `reasoning`, `complete`
  * (the analysis is done), `proposal`, `decision`, `market_alert`, `trade_executed`; `agent_message`
  * for the rest of the conversation. `status` carries the Session, `position` one Position,
- * `position_update` the whole Portfolio.
+ * `position_update` the whole Portfolio, `risk_update` the account's portfolio and risk (GET /api/portfolio and /api/risk).
  */
 export type MessageFrameType = 'reasoning' | 'complete' | 'proposal' | 'decision' | 'market_alert' | 'trade_executed' | 'agent_message';
 
-export type StreamEventType = MessageFrameType | 'status' | 'position' | 'position_update' | 'heartbeat' | 'resync' | 'pong';
+export type StreamEventType = MessageFrameType | 'status' | 'position' | 'position_update' | 'risk_update' | 'heartbeat' | 'resync' | 'pong';
 
 export interface StreamEvent<T = unknown> {
   type: StreamEventType;

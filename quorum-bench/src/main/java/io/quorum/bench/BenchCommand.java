@@ -8,6 +8,7 @@ import io.quorum.bench.consensus.DecisionRoundLatency;
 import io.quorum.bench.consensus.ModelDecisionLatency;
 import io.quorum.bench.journal.JournalCommitThroughput;
 import io.quorum.bench.position.DeskExitLatency;
+import io.quorum.bench.portfolio.PortfolioVarScenario;
 import io.quorum.bench.position.PositionTickScenario;
 import io.quorum.bench.soak.SoakRun;
 import io.quorum.bench.server.WebSocketFanOutLatency;
@@ -33,7 +34,8 @@ public final class BenchCommand {
             new WebSocketFanOutLatency(),
             new JournalCommitThroughput(),
             new AlpacaStreamDecoding(),
-            new BacktestThroughput());
+            new BacktestThroughput(),
+            new PortfolioVarScenario());
 
     /** Scenarios that run only when named: too long for the default run. */
     private static final List<Scenario> ON_REQUEST = List.of(new SoakRun());

@@ -28,6 +28,7 @@ import io.quorum.engine.order.Fill;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.portfolio.AccountLimitCheck;
 import io.quorum.engine.portfolio.DailyHistory;
 import io.quorum.engine.portfolio.Portfolio;
 import io.quorum.engine.portfolio.RiskReport;
@@ -133,6 +134,7 @@ public final class Desk implements AutoCloseable {
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
         this.execution = new ExecutionEngine(this, risk);
         this.dailyHistory = new DailyHistory(settings.risk().historyDays());
+        risk.checkAccountWith(() -> Optional.of(new AccountLimitCheck(portfolio(), dailyHistory, settings.risk())));
         this.staleFeeds = new StaleFeeds(settings.staleFeedAfter(), ports.calendar());
         this.account = ports.broker().account();
         this.snapshot = DeskSnapshot.initial(ports.clock().now(), account.equity(), account.buyingPower());

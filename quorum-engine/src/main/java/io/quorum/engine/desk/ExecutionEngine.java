@@ -390,7 +390,7 @@ public final class ExecutionEngine {
     private void reject(DeskSession session, OrderRequest order, ProposalId proposalId, RejectReason reason, String detail) {
         desk.journal(session.id(), new JournalEvent.OrderRejected(order.clientOrderId(), reason, detail));
         AgentRole speaker = switch (reason) {
-            case MAX_POSITION_EXCEEDED, MAX_TRADES_PER_DAY, MAX_DAILY_LOSS, INSUFFICIENT_BUYING_POWER, REDUCE_ONLY, TRADING_HALTED, BEYOND_POSITION -> AgentRole.RISK;
+            case MAX_POSITION_EXCEEDED, MAX_GROSS_EXPOSURE, MAX_NET_EXPOSURE, MAX_SECTOR_EXPOSURE, MAX_VALUE_AT_RISK, MAX_STRESS_LOSS, MAX_TRADES_PER_DAY, MAX_DAILY_LOSS, INSUFFICIENT_BUYING_POWER, REDUCE_ONLY, TRADING_HALTED, BEYOND_POSITION -> AgentRole.RISK;
             default -> AgentRole.EXECUTION;
         };
         session.say(speaker, new Alert(Alert.AlertKind.ORDER_REJECTED, Alert.Severity.WARNING, order.ticker(),

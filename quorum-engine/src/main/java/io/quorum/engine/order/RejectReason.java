@@ -3,6 +3,11 @@ package io.quorum.engine.order;
 /** Why an order was refused, by the desk's pre-trade checks or by the broker. Each reads as a sentence. */
 public enum RejectReason {
     MAX_POSITION_EXCEEDED("the position would exceed the maximum share of the portfolio"),
+    MAX_GROSS_EXPOSURE("the account's gross exposure would exceed its limit"),
+    MAX_NET_EXPOSURE("the account's net exposure would exceed its limit"),
+    MAX_SECTOR_EXPOSURE("the sector's exposure would exceed its limit"),
+    MAX_VALUE_AT_RISK("the account's Value-at-Risk would exceed its limit"),
+    MAX_STRESS_LOSS("the account's worst stress loss would exceed its limit"),
     MAX_TRADES_PER_DAY("the maximum number of trades for today has been reached"),
     MAX_DAILY_LOSS("the daily loss limit has been hit"),
     OUTSIDE_TRADING_HOURS("the market is closed or outside the allowed trading hours"),

@@ -4,8 +4,8 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.portfolio.StressScenario.SectorShock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,17 +53,16 @@ public record RiskReport(Money equity, int historyDays, List<Measure> tailRisks,
         for (Ticker held : portfolio.exposureByTicker().keySet()) {
             if (returns.indexOf(held) < 0 || returns.dayCount() < 2) uncovered.add(held);
         }
-        return new RiskReport(portfolio.equity(), returns.dayCount(), measures, stress(portfolio, history, settings), history.correlation(), uncovered);
+        List<StressResult> stress = stress(portfolio.holdings(), portfolio.exposureBySector().keySet(), history, settings);
+        return new RiskReport(portfolio.equity(), returns.dayCount(), measures, stress, history.correlation(), uncovered);
     }
 
-    private static List<StressResult> stress(Portfolio portfolio, DailyHistory history, RiskSettings settings) {
-        List<Holding> holdings = portfolio.holdings();
+    /** The settings' scenarios, then the sector shock of each sector in {@code sectors}, on {@code holdings}. */
+    static List<StressResult> stress(List<Holding> holdings, Collection<String> sectors, DailyHistory history, RiskSettings settings) {
         StressTest test = history.stressTest();
         List<StressResult> results = new ArrayList<>();
         for (StressScenario scenario : settings.scenarios()) results.add(test.run(scenario, holdings));
-        for (Map.Entry<String, Money> sector : portfolio.exposureBySector().entrySet()) {
-            results.add(test.run(new SectorShock(sector.getKey(), settings.sectorShock()), holdings));
-        }
+        for (String sector : sectors) results.add(test.run(new SectorShock(sector, settings.sectorShock()), holdings));
         return results;
     }
 
@@ -76,9 +75,11 @@ public record RiskReport(Money equity, int historyDays, List<Measure> tailRisks,
     }
 
     /** The scenario that loses most, if any loses. */
-    public Optional<StressResult> worstStress() {
+    public Optional<StressResult> worstStress() { return worst(stress); }
+
+    static Optional<StressResult> worst(List<StressResult> results) {
         StressResult worst = null;
-        for (StressResult result : stress) {
+        for (StressResult result : results) {
             if (result.pnl().isNegative() && (worst == null || result.pnl().compareTo(worst.pnl()) < 0)) worst = result;
         }
         return Optional.ofNullable(worst);

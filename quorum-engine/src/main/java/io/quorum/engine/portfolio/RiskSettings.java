@@ -5,6 +5,7 @@ import io.quorum.engine.portfolio.StressScenario.UniformGap;
 import io.quorum.engine.portfolio.StressScenario.VolatilitySpike;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How the desk measures portfolio risk.
@@ -12,19 +13,23 @@ import java.util.List;
  * @param historyDays  the window of daily returns for the historical VaR and the correlations
  * @param sectorShock  the move applied, one sector at a time, to every sector held
  * @param scenarios    the other stress scenarios, the user's own per-ticker shocks among them
+ * @param limits       the account's limits on exposure, VaR and stress loss
  */
-public record RiskSettings(int historyDays, BigDecimal sectorShock, List<StressScenario> scenarios) {
+public record RiskSettings(int historyDays, BigDecimal sectorShock, List<StressScenario> scenarios, PortfolioLimits limits) {
     public RiskSettings {
         if (historyDays < 2 || historyDays > 5_000) throw new IllegalArgumentException("historyDays: from 2 to 5000, was " + historyDays);
         sectorShock = new StressScenario.UniformGap(sectorShock).move();   // the bounds of every stress move
         scenarios = List.copyOf(scenarios);
+        Objects.requireNonNull(limits, "limits");
     }
 
-    /** 250 days; a −10% gap, each sector −20%, stops slipping 2 ATR, March 2020 and October 2008. */
+    /** 250 days; a −10% gap, each sector −20%, stops slipping 2 ATR, March 2020 and October 2008; the default limits. */
     public static RiskSettings defaults() {
         return new RiskSettings(250, new BigDecimal("-0.20"), List.of(new UniformGap(new BigDecimal("-0.10")),
-                new VolatilitySpike(BigDecimal.TWO), HistoricalReplay.MARCH_2020, HistoricalReplay.OCTOBER_2008));
+                new VolatilitySpike(BigDecimal.TWO), HistoricalReplay.MARCH_2020, HistoricalReplay.OCTOBER_2008), PortfolioLimits.defaults());
     }
 
-    public RiskSettings withScenarios(List<StressScenario> others) { return new RiskSettings(historyDays, sectorShock, others); }
+    public RiskSettings withScenarios(List<StressScenario> others) { return new RiskSettings(historyDays, sectorShock, others, limits); }
+
+    public RiskSettings withLimits(PortfolioLimits others) { return new RiskSettings(historyDays, sectorShock, scenarios, others); }
 }

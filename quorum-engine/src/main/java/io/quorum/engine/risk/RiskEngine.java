@@ -6,9 +6,11 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.port.Clock;
+import io.quorum.engine.portfolio.AccountLimitCheck;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Owns every pre-trade check of the desk and the state they need: each session's trading state,
@@ -30,6 +33,7 @@ import java.util.function.Function;
  */
 public final class RiskEngine {
     private final Clock clock;
+    private Supplier<Optional<AccountLimitCheck>> account = Optional::empty;
     private final Function<Instant, LocalDate> tradingDay;
     private final Map<SessionId, SessionRisk> sessions = new HashMap<>();
     private final Map<ClientOrderId, WorkingOrder> working = new HashMap<>();
@@ -82,7 +86,35 @@ public final class RiskEngine {
         Money available = context.buyingPower().minus(Money.ofMicros(reservedMicros));
         PreTradeContext netOfWorking = new PreTradeContext(context.intent(), context.limits(), context.equity(), net, context.lastPrice(),
                 context.tradesToday(), available, context.dailyPnl(), context.authorised(), context.marketOpen());
-        return risk.check.check(order, netOfWorking);
+        PreTradeResult result = risk.check.check(order, netOfWorking);
+        if (!(result instanceof PreTradeResult.Pass) || !context.intent().addsExposure() || PreTradeCheck.onlyReduces(order, net)) return result;
+        return accountRefusal(order, net, context.lastPrice());
+    }
+
+    /**
+     * The account the portfolio limits ({@code PortfolioLimits}) hold orders to, measured when an
+     * order that adds exposure is checked; without one, those limits are not checked.
+     */
+    public void checkAccountWith(Supplier<Optional<AccountLimitCheck>> measure) { this.account = Objects.requireNonNull(measure, "measure"); }
+
+    private PreTradeResult accountRefusal(OrderRequest order, long held, Price last) {
+        Optional<AccountLimitCheck> check = account.get();
+        if (check.isEmpty()) return PreTradeResult.PASS;
+        Price price = order.type() == OrderType.LIMIT ? order.limitPrice() : last;
+        long signed = order.side() == Side.BUY ? order.quantity() : -order.quantity();
+        return check.get().firstBreach(order.ticker(), held, signed, price)
+                .<PreTradeResult>map(breach -> new PreTradeResult.Refused(reasonOf(breach.limit()), "Refused: " + breach.sentence()))
+                .orElse(PreTradeResult.PASS);
+    }
+
+    private static RejectReason reasonOf(AccountLimitCheck.Limit limit) {
+        return switch (limit) {
+            case GROSS_EXPOSURE -> RejectReason.MAX_GROSS_EXPOSURE;
+            case NET_EXPOSURE -> RejectReason.MAX_NET_EXPOSURE;
+            case SECTOR_EXPOSURE -> RejectReason.MAX_SECTOR_EXPOSURE;
+            case VALUE_AT_RISK -> RejectReason.MAX_VALUE_AT_RISK;
+            case STRESS_LOSS -> RejectReason.MAX_STRESS_LOSS;
+        };
     }
 
     /**

@@ -2,6 +2,7 @@ package io.quorum.engine.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
@@ -10,11 +11,21 @@ import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
+import io.quorum.engine.port.MarketDataFeed;
+import io.quorum.engine.portfolio.AccountLimitCheck;
+import io.quorum.engine.portfolio.DailyHistory;
+import io.quorum.engine.portfolio.Portfolio;
+import io.quorum.engine.portfolio.PortfolioLimits;
+import io.quorum.engine.portfolio.RiskSettings;
 import io.quorum.engine.time.ManualClock;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,6 +68,29 @@ class RiskEngineTest {
         Side side = intent == OrderIntent.OPEN ? Side.BUY : Side.SELL;
 
         assertThat(verdict(order(side, 10), context(intent, 50, "100000"))).isEqualTo(refusal);
+    }
+
+    @Test
+    void an_order_that_would_push_the_accounts_var_over_its_limit_is_refused_in_numbers_and_a_reducing_one_is_not() {
+        DailyHistory history = new DailyHistory(250);
+        List<Bar> bars = new ArrayList<>();
+        for (int day = 0; day <= 250; day++) {
+            long close = day % 2 == 0 ? 100_000_000 : 102_000_000;   // 100 and 102 on alternate days, the last at 100
+            bars.add(new Bar(NVDA, Instant.parse("2024-01-01T14:30:00Z").plus(Duration.ofDays(day)), MarketDataFeed.DAILY, close, close, close, close, 1_000));
+        }
+        history.remember(NVDA, bars, "Technology");
+        RiskSettings settings = RiskSettings.defaults().withLimits(new PortfolioLimits(BigDecimal.valueOf(200), BigDecimal.valueOf(100),
+                BigDecimal.valueOf(60), new BigDecimal("0.3"), BigDecimal.valueOf(25)));
+        risk.checkAccountWith(() -> Optional.of(new AccountLimitCheck(Portfolio.of(Money.ofDollars(100_000), List.of(), history.sectors()), history, settings)));
+
+        PreTradeResult tooMuch = risk.check(SESSION, order(Side.BUY, 200), context(OrderIntent.OPEN, 0, "100000"));
+        PreTradeResult fits = risk.check(SESSION, order(Side.BUY, 150), context(OrderIntent.OPEN, 0, "100000"));
+        PreTradeResult closing = risk.check(SESSION, order(Side.SELL, 250), context(OrderIntent.EXIT, 250, "100000"));
+
+        assertThat(tooMuch).isEqualTo(new PreTradeResult.Refused(RejectReason.MAX_VALUE_AT_RISK,
+                "Refused: VaR 99% would go from 0% to 0.39% of equity, above the 0.3% limit"));
+        assertThat(fits).isEqualTo(PreTradeResult.PASS);
+        assertThat(closing).isEqualTo(PreTradeResult.PASS);
     }
 
     @Test
