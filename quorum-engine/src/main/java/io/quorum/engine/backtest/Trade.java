@@ -23,7 +23,4 @@ public record Trade(Ticker ticker, Direction direction, long shares, Instant ent
         long gross = Math.multiplyExact(Math.multiplyExact(shares, direction.sign()), Math.subtractExact(exitMicros, entryMicros));
         return Math.subtractExact(gross, commissionMicros);
     }
-
-    /** The net P&L against the money the entry put at stake, as a fraction. */
-    public double returnOnEntry() { return (double) pnlMicros() / ((double) shares * entryMicros); }
 }

@@ -11,8 +11,8 @@ import io.quorum.engine.backtest.MergedBars;
 import io.quorum.engine.backtest.ReplayListener;
 import io.quorum.engine.backtest.fill.Costs;
 import io.quorum.engine.backtest.fill.ProtectionPolicy;
-import io.quorum.engine.backtest.metrics.PerformanceMetrics;
 import io.quorum.engine.backtest.report.BacktestReport;
+import io.quorum.engine.backtest.report.Headline;
 import io.quorum.engine.backtest.report.ReportHtml;
 import io.quorum.engine.backtest.report.ReportJson;
 import io.quorum.engine.backtest.report.TradesCsv;
@@ -33,7 +33,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -133,7 +132,7 @@ public final class BacktestCommand implements Callable<Integer> {
         if (progress != null) progress.finish();
         BacktestReport report = BacktestReport.of(run, SINGLE_AGENT, dataNames());
         write(report);
-        out.println(summary(report));
+        out.println(Headline.of(report));
         out.println("Report: " + reportFolder.resolve("report.html").toAbsolutePath() + " (with report.json and trades.csv)");
         out.flush();
         return ExitStatus.OK;
@@ -209,15 +208,4 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot write the report into " + reportFolder.toAbsolutePath(), e);
         }
     }
-
-    static String summary(BacktestReport report) {
-        PerformanceMetrics m = report.metrics();
-        return String.format(Locale.ROOT, "%s on %s: %d bars, %d trades; net P&L %s (%s), CAGR %s, Sharpe %s, max drawdown %s, win rate %s",
-                report.run().config().strategy(), String.join(",", report.run().tickers()), report.run().bars(), m.trades(), m.netPnl(),
-                percent(m.totalReturn()), percent(m.cagr()), decimal(m.sharpe()), percent(m.maxDrawdown()), percent(m.winRate()));
-    }
-
-    private static String percent(double fraction) { return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", fraction * 100); }
-
-    private static String decimal(double value) { return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value); }
 }

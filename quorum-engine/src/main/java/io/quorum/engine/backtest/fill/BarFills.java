@@ -22,8 +22,6 @@ public final class BarFills {
 
     public BarFills(Costs costs) { this.costs = costs; }
 
-    public Costs costs() { return costs; }
-
     /** The price a market order to buy or sell fills at on {@code bar}: its open, moved by the slippage. */
     public long marketFill(boolean buying, Bar bar) { return costs.fillPrice(buying, bar.openMicros()); }
 

@@ -18,6 +18,12 @@ final class Figures {
         return new BigDecimal(value).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
     }
 
+    /** Two decimals for people, "n/a" when undefined: a Sharpe ratio, a profit factor. */
+    static String twoPlaces(double value) {
+        String ratio = ratio(value);
+        return ratio == null ? "n/a" : new BigDecimal(ratio).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
     static String percent(double fraction) {
         String ratio = ratio(fraction * 100);
         return ratio == null ? "n/a" : new BigDecimal(ratio).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%";

@@ -4,8 +4,6 @@ import io.quorum.engine.backtest.EquityPoint;
 import io.quorum.engine.backtest.PricePoint;
 import io.quorum.engine.backtest.Trade;
 import io.quorum.engine.backtest.metrics.PerformanceMetrics;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -55,19 +53,14 @@ public final class ReportHtml {
         html.append("<table><tr>");
         String[][] cells = {
                 {"Net P&L", m.netPnl().toString()}, {"Total return", Figures.percent(m.totalReturn())}, {"CAGR", Figures.percent(m.cagr())},
-                {"Volatility", Figures.percent(m.annualisedVolatility())}, {"Sharpe", two(m.sharpe())}, {"Sortino", two(m.sortino())},
+                {"Volatility", Figures.percent(m.annualisedVolatility())}, {"Sharpe", Figures.twoPlaces(m.sharpe())}, {"Sortino", Figures.twoPlaces(m.sortino())},
                 {"Max drawdown", Figures.percent(m.maxDrawdown())}, {"Drawdown days", Long.toString(m.maxDrawdownDuration().toDays())},
-                {"Trades", Integer.toString(m.trades())}, {"Win rate", Figures.percent(m.winRate())}, {"Profit factor", two(m.profitFactor())},
+                {"Trades", Integer.toString(m.trades())}, {"Win rate", Figures.percent(m.winRate())}, {"Profit factor", Figures.twoPlaces(m.profitFactor())},
                 {"Exposure", Figures.percent(m.exposure())}};
         for (String[] cell : cells) html.append("<th>").append(escape(cell[0])).append("</th>");
         html.append("</tr><tr>");
         for (String[] cell : cells) html.append("<td>").append(escape(cell[1])).append("</td>");
         html.append("</tr></table>\n");
-    }
-
-    private static String two(double value) {
-        String ratio = Figures.ratio(value);
-        return ratio == null ? "n/a" : new BigDecimal(ratio).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static void equityChart(StringBuilder html, List<EquityPoint> equity, Axis time) {

@@ -39,8 +39,6 @@ public final class SignalStrategy {
         this.rules = Ta4jRules.of(spec, series);
     }
 
-    public Ticker ticker() { return ticker; }
-
     /** Shows the strategy a closed bar and returns what it signals at that close. */
     public Signal onClose(Bar bar, boolean holding) {
         if (!bar.ticker().equals(ticker)) throw new IllegalArgumentException("a bar of " + bar.ticker() + " shown to the strategy of " + ticker);

@@ -14,28 +14,23 @@ public record StrategySpec(Kind kind, List<Integer> parameters) {
 
     /** The strategies a backtest knows, with the parameters each takes. */
     public enum Kind {
-        SMA_CROSS("sma-cross", "FAST,SLOW", "buys when the FAST-bar simple moving average crosses above the SLOW one, sells when it crosses below"),
-        EMA_CROSS("ema-cross", "FAST,SLOW", "buys when the FAST-bar exponential moving average crosses above the SLOW one, sells when it crosses below"),
-        RSI_REVERSION("rsi-reversion", "N,LOW,HIGH", "buys when the N-bar RSI is below LOW, sells when it is above HIGH"),
-        BREAKOUT("breakout", "N", "buys when the close breaks above the highest high of the N bars before, sells when it breaks below their lowest low"),
-        MACD("macd", "FAST,SLOW,SIGNAL", "buys when the MACD line crosses above its SIGNAL-bar signal line, sells when it crosses below");
+        SMA_CROSS("sma-cross", "FAST,SLOW"),
+        EMA_CROSS("ema-cross", "FAST,SLOW"),
+        RSI_REVERSION("rsi-reversion", "N,LOW,HIGH"),
+        BREAKOUT("breakout", "N"),
+        MACD("macd", "FAST,SLOW,SIGNAL");
 
         private final String name;
         private final String parameters;
-        private final String rule;
 
-        Kind(String name, String parameters, String rule) {
+        Kind(String name, String parameters) {
             this.name = name;
             this.parameters = parameters;
-            this.rule = rule;
         }
 
         public String label() { return name; }
 
         public String usage() { return name + ":" + parameters; }
-
-        /** What the strategy does, in a sentence. */
-        public String rule() { return rule; }
 
         int parameterCount() { return parameters.split(",").length; }
     }
