@@ -217,7 +217,7 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
         else grabbable.push([y]);
       }
       const rows = grabbable.map((ys) => ys[Math.floor(ys.length / 2)]);
-      assert.equal(rows.length, 2, `the stop and the target can be grabbed, at ${rows}`);
+      assert.equal(rows.length, 2, `the stop ${held.stopLoss} and the target ${held.takeProfit} can be grabbed, at ${rows} in ${JSON.stringify(box)}`);
       // A long's stop is below its target: further down the screen.
       return long ? [Math.max(...rows), Math.min(...rows)] : [Math.min(...rows), Math.max(...rows)];
     };

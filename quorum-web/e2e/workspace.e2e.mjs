@@ -70,7 +70,8 @@ describe('the trader’s workspace in a browser, against the real server', brows
         await bubble.waitFor();
         const seq = Number(await bubble.getAttribute('data-seq'));
         const first = (await rest('GET', `/api/sessions/${sessionId}/messages?afterSeq=${seq - 1}&limit=1`)).items[0];
-        const shown = bubble.locator('time');
+        // That bubble, not the newest one: the desk may have said more meanwhile.
+        const shown = tab.locator(`[data-testid="chat-bubble"][data-seq="${seq}"] time`);
         const inNewYork = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
           .formatToParts(new Date(first.timestamp))
           .reduce((parts, part) => ({ ...parts, [part.type]: part.value }), {});

@@ -68,8 +68,10 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
   const heldTicker = position?.ticker;
   useEffect(closeDraft, [heldTicker, ticker, closeDraft]);
   const proposalHere = proposal?.ticker === ticker ? proposal : undefined;
-  const lines = useMemo(() => levelLines(position, proposalHere, draft), [position, proposalHere, draft]);
-  const saved = useMemo(() => levelLines(position, proposalHere, null), [position, proposalHere]);
+  // Drawn again when a level changes, not on every tick that brings a new position object.
+  const levelsKey = JSON.stringify([position && [position.entryPrice, position.stopLoss, position.takeProfit], proposalHere && [proposalHere.id, proposalHere.entry, proposalHere.stop, proposalHere.target], draft]);
+  const lines = useMemo(() => levelLines(position, proposalHere, draft), [levelsKey]);
+  const saved = useMemo(() => levelLines(position, proposalHere, null), [levelsKey]);
   useLevelLines(drawn?.candles ?? null, lines);
   useLevelsInView(drawn?.candles ?? null, saved);
   const drag = useCallback(
@@ -144,29 +146,51 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
   return (
     <section className="panel chart-panel" aria-label={`${ticker} price chart`}>
       <ChartToolbar ticker={ticker} interval={interval} onInterval={setInterval} studies={studies.shown} onToggleStudy={studies.toggle} error={error} />
-      <div
-        ref={setElement}
-        className="chart-container"
-        role="figure"
-        aria-label={`${ticker} candles with volume, studies, trade markers that open their decision, entry, stop and target lines`}
-      />
-      {position && draft && dropped && (
-        <div className="chart-stops">
-          <p className="small muted">Moved on the chart: nothing is sent until you save.</p>
-          <StopsEditor
-            position={position}
-            stops={draft}
-            onStops={setDraft}
-            checkAtOnce
-            onCancel={closeDraft}
-            onSave={async (stops) => {
-              await onChangeStops(position.ticker, stops);
-              closeDraft();
-            }}
-          />
-        </div>
-      )}
+      <div className="chart-stage">
+        <div
+          ref={setElement}
+          className="chart-container"
+          role="figure"
+          aria-label={`${ticker} candles with volume, studies, trade markers that open their decision, entry, stop and target lines`}
+        />
+        {position && draft && dropped && <DraggedStops position={position} draft={draft} onDraft={setDraft} onClose={closeDraft} onChangeStops={onChangeStops} />}
+      </div>
     </section>
+  );
+}
+
+/**
+ * The stops form with what was dragged, over the foot of the chart (the study panes): beside it, it
+ * would shrink the price pane the lines are dragged on.
+ */
+function DraggedStops({
+  position,
+  draft,
+  onDraft,
+  onClose,
+  onChangeStops,
+}: {
+  position: Position;
+  draft: StopsForm;
+  onDraft: (stops: StopsForm) => void;
+  onClose: () => void;
+  onChangeStops: PriceChartProps['onChangeStops'];
+}) {
+  return (
+    <div className="chart-stops">
+      <p className="small muted">Moved on the chart: nothing is sent until you save.</p>
+      <StopsEditor
+        position={position}
+        stops={draft}
+        onStops={onDraft}
+        checkAtOnce
+        onCancel={onClose}
+        onSave={async (stops) => {
+          await onChangeStops(position.ticker, stops);
+          onClose();
+        }}
+      />
+    </div>
   );
 }
 
