@@ -25,8 +25,8 @@ import org.ta4j.core.num.NumFactory;
  * S6: bars per second through a single-agent backtest of sma-cross:10,30 on 100 tickers × 20,000
  * generated daily bars (2 million), streamed and interleaved by time as files would be. The baseline
  * in the same run is ta4j's {@link BarSeriesManager} running the same rules ({@link Ta4jRules}) on
- * the same bars, one series a ticker, the time to fill each series counted, as the replay fills its
- * own. Peak heap is measured in a separate, untimed pass of each subject: the heap still in use
+ * the same bars, one series a ticker, the time to fill each series counted, as the replay's time to
+ * take in each bar is. Peak heap is measured in a separate, untimed pass of each subject: the heap still in use
  * after a full collection every 262,144 bars, the most of those samples, so that it shows what the
  * run holds rather than the garbage not yet collected.
  */

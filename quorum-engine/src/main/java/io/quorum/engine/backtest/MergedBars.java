@@ -1,7 +1,6 @@
 package io.quorum.engine.backtest;
 
 import io.quorum.engine.market.Bar;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -12,10 +11,14 @@ import java.util.PriorityQueue;
  * next bar of each stream: a replay of many long files keeps one bar per file in memory.
  */
 public final class MergedBars implements Iterator<Bar> {
-    private record Head(Bar bar, Iterator<Bar> rest) {}
+    private record Head(Bar bar, Iterator<Bar> rest) implements Comparable<Head> {
+        @Override public int compareTo(Head other) {
+            int byTime = bar.start().compareTo(other.bar.start());
+            return byTime != 0 ? byTime : bar.ticker().compareTo(other.bar.ticker());
+        }
+    }
 
-    private final PriorityQueue<Head> heads = new PriorityQueue<>(
-            Comparator.comparing((Head head) -> head.bar.start()).thenComparing(head -> head.bar.ticker()));
+    private final PriorityQueue<Head> heads = new PriorityQueue<>();
 
     public MergedBars(List<? extends Iterator<Bar>> streams) {
         for (Iterator<Bar> stream : streams) {

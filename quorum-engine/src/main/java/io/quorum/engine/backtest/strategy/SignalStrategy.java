@@ -2,20 +2,13 @@ package io.quorum.engine.backtest.strategy;
 
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Ticker;
-import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBar;
-import org.ta4j.core.BaseBarSeriesBuilder;
-import org.ta4j.core.Indicator;
-import org.ta4j.core.num.DoubleNumFactory;
-import org.ta4j.core.num.Num;
-import org.ta4j.core.num.NumFactory;
 
 /**
  * One ticker's strategy in a replay: it is shown each bar once the bar has closed, and reads its
- * signal from the bars shown so far and nothing else. The bars and indicators it keeps are
+ * signal from the bars shown so far and nothing else. The bars and indicator values it keeps are
  * bounded ({@value #KEPT_BARS} bars), so a replay of any length holds the same memory, and
  * {@link #bar} and {@link #indicator} refuse any bar after the latest one: there is no path to the future.
  */
@@ -23,10 +16,11 @@ public final class SignalStrategy {
     static final int KEPT_BARS = 1_000;
 
     private final Ticker ticker;
-    private final BarSeries series;
-    private final Ta4jRules rules;
-    private final NumFactory numbers = DoubleNumFactory.getInstance();
+    private final StrategySpec spec;
+    private final SignalRules rules;
+    private final List<String> indicatorNames;
     private final Bar[] recent = new Bar[KEPT_BARS];
+    private final double[][] recentIndicators;
     private int latest = -1;
 
     public SignalStrategy(Ticker ticker, StrategySpec spec) {
@@ -34,21 +28,23 @@ public final class SignalStrategy {
             throw new IllegalArgumentException(spec + ": a period must be shorter than " + KEPT_BARS / 2 + " bars");
         }
         this.ticker = ticker;
-        this.series = new BaseBarSeriesBuilder().withName(ticker.symbol()).withNumFactory(numbers).build();
-        series.setMaximumBarCount(KEPT_BARS);
-        this.rules = Ta4jRules.of(spec, series);
+        this.spec = spec;
+        this.rules = SignalRules.of(spec);
+        this.indicatorNames = rules.indicatorNames();
+        this.recentIndicators = new double[indicatorNames.size()][KEPT_BARS];
     }
 
     /** Shows the strategy a closed bar and returns what it signals at that close. */
     public Signal onClose(Bar bar, boolean holding) {
         if (!bar.ticker().equals(ticker)) throw new IllegalArgumentException("a bar of " + bar.ticker() + " shown to the strategy of " + ticker);
-        Duration interval = bar.interval();
-        series.addBar(new BaseBar(interval, bar.start(), bar.end(), price(bar.openMicros()), price(bar.highMicros()), price(bar.lowMicros()),
-                price(bar.closeMicros()), numbers.numOf(bar.volume()), numbers.zero(), 0), false);
         latest++;
-        recent[latest % KEPT_BARS] = bar;
-        if (holding) return rules.strategy().shouldExit(latest) ? Signal.EXIT_LONG : Signal.NONE;
-        return rules.strategy().shouldEnter(latest) ? Signal.ENTER_LONG : Signal.NONE;
+        rules.onClose(latest, bar);
+        int slot = latest % KEPT_BARS;
+        recent[slot] = bar;
+        for (int number = 0; number < recentIndicators.length; number++) recentIndicators[number][slot] = rules.indicator(number);
+        if (latest < rules.unstableBars()) return Signal.NONE;
+        if (holding) return rules.exitHolds() ? Signal.EXIT_LONG : Signal.NONE;
+        return rules.entryHolds() ? Signal.ENTER_LONG : Signal.NONE;
     }
 
     /** The number of the latest bar shown (0 for the first), or −1 before any. */
@@ -66,22 +62,15 @@ public final class SignalStrategy {
      */
     public double indicator(String name, int index) {
         check(index);
-        Indicator<Num> indicator = rules.indicators().get(name);
-        if (indicator == null) throw new IllegalArgumentException(rules.strategy().getName() + " has no indicator \"" + name + "\"; it has " + indicatorNames());
-        return indicator.getValue(index).doubleValue();
+        int number = indicatorNames.indexOf(name);
+        if (number < 0) throw new IllegalArgumentException(spec + " has no indicator \"" + name + "\"; it has " + indicatorNames());
+        return recentIndicators[number][index % KEPT_BARS];
     }
 
-    public Set<String> indicatorNames() { return new TreeSet<>(rules.indicators().keySet()); }
+    public Set<String> indicatorNames() { return new TreeSet<>(indicatorNames); }
 
     private void check(int index) {
         if (index > latest) throw new IllegalArgumentException("bar " + index + " of " + ticker + " is in the future: the replay has shown bars up to " + latest);
         if (index < 0 || index <= latest - KEPT_BARS) throw new IllegalArgumentException("bar " + index + " of " + ticker + " is no longer kept: only the last " + KEPT_BARS + " are");
     }
-
-    /**
-     * Prices enter the series as whole micro-dollars: a double holds them and their sums exactly, so
-     * two averages that are equal in exact arithmetic compare equal, and a crossover is never read
-     * off a rounding error.
-     */
-    private Num price(long micros) { return numbers.numOf((double) micros); }
 }

@@ -1,6 +1,5 @@
 package io.quorum.engine.backtest.strategy;
 
-import java.util.Map;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Indicator;
@@ -22,14 +21,11 @@ import org.ta4j.core.rules.OverIndicatorRule;
 import org.ta4j.core.rules.UnderIndicatorRule;
 
 /**
- * A {@link StrategySpec} as ta4j rules over a bar series, with the indicators it reads by name.
- * The same rules drive the backtest's Technical signal and the bench's ta4j baseline, so the two
- * compare like for like. No signal is read before every indicator has the bars it needs.
+ * A {@link StrategySpec} as ta4j rules over a finished bar series: the reference the replay's
+ * {@link SignalRules} trade like, and the bench's baseline, so the two compare like for like. No
+ * signal is read before every indicator has the bars it needs.
  */
-public record Ta4jRules(Strategy strategy, Map<String, Indicator<Num>> indicators) {
-    public Ta4jRules {
-        indicators = Map.copyOf(indicators);
-    }
+public record Ta4jRules(Strategy strategy) {
 
     public static Ta4jRules of(StrategySpec spec, BarSeries series) {
         ClosePriceIndicator close = new ClosePriceIndicator(series);
@@ -40,25 +36,23 @@ public record Ta4jRules(Strategy strategy, Map<String, Indicator<Num>> indicator
                 MACDIndicator macd = new MACDIndicator(close, spec.parameter(0), spec.parameter(1));
                 Indicator<Num> signal = macd.getSignalLine(spec.parameter(2));
                 yield new Ta4jRules(new BaseStrategy(spec.toString(), new CrossedUpIndicatorRule(macd, signal), new CrossedDownIndicatorRule(macd, signal),
-                        spec.parameter(1) + spec.parameter(2)), Map.of("macd", macd, "signal", signal));
+                        spec.parameter(1) + spec.parameter(2)));
             }
             case RSI_REVERSION -> {
                 RSIIndicator rsi = new RSIIndicator(close, spec.parameter(0));
                 yield new Ta4jRules(new BaseStrategy(spec.toString(), new UnderIndicatorRule(rsi, spec.parameter(1)), new OverIndicatorRule(rsi, spec.parameter(2)),
-                        spec.parameter(0)), Map.of("rsi", rsi));
+                        spec.parameter(0)));
             }
             case BREAKOUT -> {
                 int bars = spec.parameter(0);
                 Indicator<Num> priorHigh = new PreviousValueIndicator(new HighestValueIndicator(new HighPriceIndicator(series), bars));
                 Indicator<Num> priorLow = new PreviousValueIndicator(new LowestValueIndicator(new LowPriceIndicator(series), bars));
-                yield new Ta4jRules(new BaseStrategy(spec.toString(), new OverIndicatorRule(close, priorHigh), new UnderIndicatorRule(close, priorLow), bars),
-                        Map.of("priorHigh", priorHigh, "priorLow", priorLow));
+                yield new Ta4jRules(new BaseStrategy(spec.toString(), new OverIndicatorRule(close, priorHigh), new UnderIndicatorRule(close, priorLow), bars));
             }
         };
     }
 
     private static Ta4jRules cross(StrategySpec spec, Indicator<Num> fast, Indicator<Num> slow, int unstableBars) {
-        return new Ta4jRules(new BaseStrategy(spec.toString(), new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow), unstableBars),
-                Map.of("fast", fast, "slow", slow));
+        return new Ta4jRules(new BaseStrategy(spec.toString(), new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow), unstableBars));
     }
 }
