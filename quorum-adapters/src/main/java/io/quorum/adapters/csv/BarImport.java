@@ -20,7 +20,7 @@ public sealed interface BarImport {
     }
 
     /** Nothing was imported; every problem found is listed, in line order. */
-    record Refused(String reason, List<RowProblem> problems) implements BarImport {
+    record Refused(String reason, List<RowProblem> problems) implements BarImport, BarStream {
         public Refused {
             if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason: must not be blank");
             problems = List.copyOf(problems);

@@ -4,6 +4,7 @@ import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -20,9 +21,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads bars from a CSV file in Yahoo Finance's download format
@@ -75,36 +80,151 @@ public final class CsvBarReader {
     public BarImport read(List<String> lines, Ticker ticker, BadRows badRows) {
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(badRows, "badRows");
-        if (lines.isEmpty() || lines.getFirst().isBlank()) {
-            return new BarImport.Refused("the file is empty; expected a header " + FORMATS, List.of());
-        }
-        Columns columns = Columns.of(lines.getFirst());
-        if (columns.missing() != null) {
-            return new BarImport.Refused("the header lacks " + columns.missing() + "; expected " + FORMATS, List.of());
-        }
+        String header = lines.isEmpty() ? "" : lines.getFirst();
+        Optional<BarImport.Refused> refusedHeader = refusedHeader(header);
+        if (refusedHeader.isPresent()) return refusedHeader.get();
+        RowScanner scanner = new RowScanner(Columns.of(header));
         List<Row> rows = new ArrayList<>(lines.size());
-        List<RowProblem> problems = new ArrayList<>();
-        Row previous = null;
         for (int index = 1; index < lines.size(); index++) {
-            String line = lines.get(index);
-            if (line.isBlank()) continue;
-            Row row = parse(index + 1, line, columns, previous, problems);
-            if (row != null) {
-                rows.add(row);
-                previous = row;
+            Row row = scanner.next(index + 1, lines.get(index));
+            if (row != null) rows.add(row);
+        }
+        Optional<BarImport.Refused> refused = scanner.refusal(badRows);
+        if (refused.isPresent()) return refused.get();
+        List<Bar> bars = new ArrayList<>(rows.size());
+        for (Row row : rows) bars.add(row.bar(ticker, scanner.interval()));
+        return new BarImport.Imported(ticker, scanner.interval(), bars, scanner.problems);
+    }
+
+    /**
+     * Checks a whole file as {@link #read} does, line by line and holding none of its bars, and
+     * counts the bars whose start the window keeps. A file that passes is streamed by
+     * {@link BarStream.Ready#bars}; the same bad-rows rule holds: with {@link BadRows#REFUSE_FILE}
+     * one bad row anywhere refuses the file before a bar is replayed.
+     */
+    public BarStream stream(Path file, Ticker ticker, BadRows badRows, Predicate<Instant> window) {
+        Objects.requireNonNull(ticker, "ticker");
+        Objects.requireNonNull(badRows, "badRows");
+        Objects.requireNonNull(window, "window");
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = Objects.requireNonNullElse(in.readLine(), "");
+            Optional<BarImport.Refused> refusedHeader = refusedHeader(header);
+            if (refusedHeader.isPresent()) return refusedHeader.get();
+            RowScanner scanner = new RowScanner(Columns.of(header));
+            long kept = 0;
+            int lineNumber = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                Row row = scanner.next(++lineNumber, line);
+                if (row != null && window.test(row.start)) kept++;
+            }
+            Optional<BarImport.Refused> refused = scanner.refusal(badRows);
+            if (refused.isPresent()) return refused.get();
+            return new BarStream.Ready(file, ticker, scanner.interval(), kept, scanner.problems, window, badRows, this);
+        } catch (IOException | UncheckedIOException unreadable) {
+            return new BarImport.Refused("cannot read " + file + ": " + unreadable.getMessage(), List.of());
+        }
+    }
+
+    /** The bars of a checked file, read again one line at a time. */
+    Iterator<Bar> lazyBars(BarStream.Ready ready) {
+        return new LazyBars(ready);
+    }
+
+    private static Optional<BarImport.Refused> refusedHeader(String header) {
+        if (header.isBlank()) return Optional.of(new BarImport.Refused("the file is empty; expected a header " + FORMATS, List.of()));
+        Columns columns = Columns.of(header);
+        if (columns.missing() != null) {
+            return Optional.of(new BarImport.Refused("the header lacks " + columns.missing() + "; expected " + FORMATS, List.of()));
+        }
+        return Optional.empty();
+    }
+
+    /** The rows of one file in line order, each checked against the one before; the bad ones are listed, the interval found as the rows pass. */
+    private final class RowScanner {
+        private final Columns columns;
+        private final List<RowProblem> problems = new ArrayList<>();
+        private Row previous;
+        private boolean daily;
+        private long rows;
+        private long smallestStepMillis = Long.MAX_VALUE;
+
+        RowScanner(Columns columns) { this.columns = columns; }
+
+        /** The row at this line, or null when the line is blank or bad (its problems are listed). */
+        Row next(int lineNumber, String line) {
+            if (line.isBlank()) return null;
+            Row row = parse(lineNumber, line, columns, previous, problems);
+            if (row == null) return null;
+            if (previous == null) daily = row.daily;
+            else smallestStepMillis = Math.min(smallestStepMillis, row.start.toEpochMilli() - previous.start.toEpochMilli());
+            previous = row;
+            rows++;
+            return row;
+        }
+
+        Optional<BarImport.Refused> refusal(BadRows badRows) {
+            if (!problems.isEmpty() && badRows == BadRows.REFUSE_FILE) {
+                return Optional.of(new BarImport.Refused(problems.size() + " bad row" + (problems.size() == 1 ? "" : "s")
+                        + "; nothing imported (skip bad rows to import the others)", problems));
+            }
+            if (rows == 0) return Optional.of(new BarImport.Refused("no bars in the file", problems));
+            return Optional.empty();
+        }
+
+        Duration interval() {
+            if (daily) return MarketDataFeed.DAILY;
+            return smallestStepMillis == Long.MAX_VALUE ? MarketDataFeed.ONE_MINUTE : Duration.ofMillis(smallestStepMillis);
+        }
+    }
+
+    /** A checked file's bars in its window, one line read ahead; a row that has turned bad since the check stops the stream. */
+    private final class LazyBars implements Iterator<Bar> {
+        private final BarStream.Ready ready;
+        private final BufferedReader in;
+        private final RowScanner scanner;
+        private int lineNumber = 1;
+        private Bar next;
+
+        LazyBars(BarStream.Ready ready) {
+            this.ready = ready;
+            try {
+                this.in = Files.newBufferedReader(ready.file(), StandardCharsets.UTF_8);
+                this.scanner = new RowScanner(Columns.of(Objects.requireNonNullElse(in.readLine(), "")));
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException("cannot read " + ready.file(), unreadable);
+            }
+            advance();
+        }
+
+        @Override public boolean hasNext() { return next != null; }
+
+        @Override public Bar next() {
+            if (next == null) throw new NoSuchElementException("no bar left in " + ready.file());
+            Bar bar = next;
+            advance();
+            return bar;
+        }
+
+        private void advance() {
+            next = null;
+            try {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    int problemsBefore = scanner.problems.size();
+                    Row row = scanner.next(++lineNumber, line);
+                    if (scanner.problems.size() > problemsBefore && ready.badRows() == BadRows.REFUSE_FILE) {
+                        in.close();
+                        throw new IllegalStateException(ready.file() + " changed since it was checked: " + scanner.problems.getLast());
+                    }
+                    if (row != null && ready.window().test(row.start)) {
+                        next = row.bar(ready.ticker(), ready.interval());
+                        return;
+                    }
+                }
+                in.close();
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException("cannot read " + ready.file(), unreadable);
             }
         }
-        if (!problems.isEmpty() && badRows == BadRows.REFUSE_FILE) {
-            return new BarImport.Refused(problems.size() + " bad row" + (problems.size() == 1 ? "" : "s")
-                    + "; nothing imported (skip bad rows to import the others)", problems);
-        }
-        if (rows.isEmpty()) return new BarImport.Refused("no bars in the file", problems);
-        Duration interval = interval(rows);
-        List<Bar> bars = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            bars.add(new Bar(ticker, row.start, interval, row.open, row.high, row.low, row.close, row.volume));
-        }
-        return new BarImport.Imported(ticker, interval, bars, problems);
     }
 
     private Row parse(int lineNumber, String line, Columns columns, Row previous, List<RowProblem> problems) {
@@ -217,22 +337,15 @@ public final class CsvBarReader {
         return (value.scale() < 2 ? value.setScale(2) : value).toPlainString();
     }
 
-    private static Duration interval(List<Row> rows) {
-        if (rows.getFirst().daily) return MarketDataFeed.DAILY;
-        long smallest = Long.MAX_VALUE;
-        for (int i = 1; i < rows.size(); i++) {
-            smallest = Math.min(smallest, rows.get(i).start.toEpochMilli() - rows.get(i - 1).start.toEpochMilli());
-        }
-        return smallest == Long.MAX_VALUE ? MarketDataFeed.ONE_MINUTE : Duration.ofMillis(smallest);
-    }
-
     private static String unquote(String cell) {
         String text = cell.strip();
         if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) text = text.substring(1, text.length() - 1).strip();
         return text;
     }
 
-    private record Row(int line, String dateText, boolean daily, Instant start, long open, long high, long low, long close, long volume) {}
+    private record Row(int line, String dateText, boolean daily, Instant start, long open, long high, long low, long close, long volume) {
+        Bar bar(Ticker ticker, Duration interval) { return new Bar(ticker, start, interval, open, high, low, close, volume); }
+    }
 
     /** Where each needed column is in a header line. */
     private record Columns(int width, int date, int open, int high, int low, int close, int volume, String missing) {

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -120,5 +126,41 @@ class CsvBarReaderTest {
     void a_header_alone_imports_nothing() {
         assertThat(reader.read(List.of(YAHOO_HEADER), ACME, BadRows.SKIP))
                 .isInstanceOfSatisfying(BarImport.Refused.class, refused -> assertThat(refused.reason()).isEqualTo("no bars in the file"));
+    }
+
+    @Test
+    void a_streamed_file_is_checked_whole_first_and_a_bad_last_row_refuses_it_with_its_line(@TempDir Path folder) throws IOException {
+        Path file = Files.write(folder.resolve("acme.csv"), List.of(YAHOO_HEADER, GOOD_ROW, "2024-03-05,10.00,9.00,9.50,9.25,9.25,100"));
+
+        assertThat(reader.stream(file, ACME, BadRows.REFUSE_FILE, start -> true)).isInstanceOfSatisfying(BarImport.Refused.class, refused -> {
+            assertThat(refused.problems()).extracting(RowProblem::toString).containsExactly("line 3: high 9.00 is below low 9.50");
+            assertThat(refused.reason()).contains("nothing imported");
+        });
+    }
+
+    @Test
+    void a_checked_file_is_read_only_as_its_bars_are_taken(@TempDir Path folder) throws IOException {
+        Path file = Files.write(folder.resolve("acme.csv"), List.of(YAHOO_HEADER, GOOD_ROW, "2024-03-05,10.50,12.00,10.25,11.75,11.70,2500"));
+        BarStream.Ready ready = (BarStream.Ready) reader.stream(file, ACME, BadRows.REFUSE_FILE, start -> true);
+        Iterator<Bar> bars = ready.bars();
+
+        assertThat(bars.next().start()).isEqualTo(Instant.parse("2024-03-04T14:30:00Z"));
+        Files.write(folder.resolve("acme.csv"), List.of("2024-03-06,11.75,12.50,11.50,12.25,12.20,900"), StandardOpenOption.APPEND);
+
+        assertThat(ready.barCount()).as("the check counted the two rows it saw").isEqualTo(2);
+        assertThat(bars).toIterable().extracting(Bar::start).as("the row written after the first bar was taken is read")
+                .containsExactly(Instant.parse("2024-03-05T14:30:00Z"), Instant.parse("2024-03-06T14:30:00Z"));
+    }
+
+    @Test
+    void a_stream_keeps_only_the_bars_its_window_keeps(@TempDir Path folder) throws IOException {
+        Path file = Files.write(folder.resolve("acme.csv"), List.of(YAHOO_HEADER, GOOD_ROW, "2024-03-05,10.50,12.00,10.25,11.75,11.70,2500"));
+        Instant second = Instant.parse("2024-03-05T14:30:00Z");
+
+        BarStream.Ready ready = (BarStream.Ready) reader.stream(file, ACME, BadRows.REFUSE_FILE, start -> !start.isBefore(second));
+
+        assertThat(ready.barCount()).isEqualTo(1);
+        assertThat(ready.interval()).isEqualTo(MarketDataFeed.DAILY);
+        assertThat(ready.bars()).toIterable().extracting(Bar::start).containsExactly(second);
     }
 }

@@ -2,6 +2,7 @@ package io.quorum.server.cli;
 
 import io.quorum.adapters.csv.BadRows;
 import io.quorum.adapters.csv.BarImport;
+import io.quorum.adapters.csv.BarStream;
 import io.quorum.adapters.csv.CsvBarReader;
 import io.quorum.adapters.csv.RowProblem;
 import io.quorum.engine.backtest.Backtest;
@@ -29,10 +30,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -115,17 +118,17 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), files.size() + " files for " + tickers.size() + " tickers: give one ticker a file");
         }
         BacktestConfig config = config();
-        List<List<Bar>> perFile = new ArrayList<>();
+        List<BarStream.Ready> checked = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < files.size(); i++) {
-            List<Bar> bars = read(files.get(i), ticker(tickers.get(i)), err);
-            if (bars == null) return ExitStatus.FAULT_FOUND;
-            perFile.add(bars);
-            total += bars.size();
+            Optional<BarStream.Ready> file = check(files.get(i), ticker(tickers.get(i)), err);
+            if (file.isEmpty()) return ExitStatus.FAULT_FOUND;
+            checked.add(file.get());
+            total += file.get().barCount();
         }
         if (total == 0) throw new CommandFailure("no bars between " + (from == null ? "the start" : from) + " and " + (to == null ? "the end" : to));
         List<Iterator<Bar>> streams = new ArrayList<>();
-        for (List<Bar> bars : perFile) streams.add(bars.iterator());
+        for (BarStream.Ready file : checked) streams.add(file.bars());
         ProgressBar progress = System.console() == null ? null : new ProgressBar(err, total);
         ReplayListener listener = progress == null ? ReplayListener.NONE : (view, bar) -> progress.advanceTo(view.barsDone());
         BacktestRun run = new Backtest(config, listener).run(new MergedBars(streams));
@@ -171,25 +174,26 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    /** The file's bars between --from and --to, or null when the file is refused (its problems told on {@code err}). */
-    private List<Bar> read(Path file, Ticker ticker, PrintWriter err) {
+    /**
+     * The file checked whole, its bars between --from and --to counted but not held, so that the
+     * replay streams them; empty when the file is refused (its problems told on {@code err}).
+     */
+    private Optional<BarStream.Ready> check(Path file, Ticker ticker, PrintWriter err) {
         if (!Files.isRegularFile(file)) throw new CommandFailure("no file at " + file.toAbsolutePath());
-        return switch (CsvBarReader.nyse().read(file, ticker, BadRows.REFUSE_FILE)) {
+        return switch (CsvBarReader.nyse().stream(file, ticker, BadRows.REFUSE_FILE, this::inWindow)) {
             case BarImport.Refused refused -> {
                 for (RowProblem problem : refused.problems()) err.println(file + ": " + problem);
                 err.println("Nothing replayed: " + file + ": " + refused.reason());
                 err.flush();
-                yield null;
+                yield Optional.empty();
             }
-            case BarImport.Imported imported -> {
-                List<Bar> kept = new ArrayList<>(imported.bars().size());
-                for (Bar bar : imported.bars()) {
-                    LocalDate day = ExchangeCalendar.NYSE.tradingDate(bar.start());
-                    if ((from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to))) kept.add(bar);
-                }
-                yield kept;
-            }
+            case BarStream.Ready ready -> Optional.of(ready);
         };
+    }
+
+    private boolean inWindow(Instant start) {
+        LocalDate day = ExchangeCalendar.NYSE.tradingDate(start);
+        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
     }
 
     private String dataNames() {
