@@ -22,7 +22,8 @@ export function RiskPanel({ api, pushed }: RiskPanelProps) {
   const shown = pushed ?? loaded;
 
   return (
-    <section className="panel risk-panel" aria-label="Risk">
+    // Focusable: on a phone the panel scrolls, and holds nothing else a keyboard could scroll it by.
+    <section className="panel risk-panel" aria-label="Risk" tabIndex={0}>
       <header className="panel-header">
         <h2>Risk</h2>
         {shown && <span className="muted small">one day, on {shown.risk.historyDays} days of returns</span>}
