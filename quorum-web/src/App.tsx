@@ -332,7 +332,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
             {showing('performance') && <PerformancePanel api={api} sessionId={sessionId} changedAt={state.trades.length} />}
           </div>
           <div {...centreArea('risk')}>
-            {showing('risk') && <RiskPanel api={api} pushed={state.accountRisk} />}
+            {showing('risk') && <RiskPanel api={api} pushed={state.accountRisk} live={sessionId !== null} />}
           </div>
           <div {...area('chart')}>
             {ticker ? (

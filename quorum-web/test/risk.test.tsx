@@ -58,8 +58,8 @@ function apiAnswering(portfolio: AccountPortfolio, answer: Risk): ApiClient {
   return { accountPortfolio: async () => portfolio, risk: async () => answer } as unknown as ApiClient;
 }
 
-async function panelShowing(answer: Risk = risk, pushed: AccountRisk | null = null) {
-  const view = render(<RiskPanel api={apiAnswering(accountPortfolio, answer)} pushed={pushed} />);
+async function panelShowing(answer: Risk = risk, pushed: AccountRisk | null = null, live = true) {
+  const view = render(<RiskPanel api={apiAnswering(accountPortfolio, answer)} pushed={pushed} live={live} />);
   await screen.findByText('Gross exposure');
   return view;
 }
@@ -108,6 +108,16 @@ describe('the risk panel', () => {
     await panelShowing(risk, pushed);
     expect(screen.getByText('Gross exposure').nextSibling).toHaveTextContent('$70,000.00 69.80%');
     expect(screen.getByText('one day, on 251 days of returns')).toBeInTheDocument();
+  });
+
+  it('says that its figures stay as loaded while no session’s stream is open to push changes', async () => {
+    await panelShowing(risk, null, false);
+    expect(screen.getByText('As loaded: open a session to follow the figures live.')).toBeInTheDocument();
+  });
+
+  it('says nothing of staleness while a session’s stream is open', async () => {
+    await panelShowing();
+    expect(screen.queryByText(/As loaded/)).not.toBeInTheDocument();
   });
 
   it('says that VaR needs two days of returns before the desk has them, and names the tickers without history', async () => {

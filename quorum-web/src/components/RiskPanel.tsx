@@ -9,10 +9,12 @@ interface RiskPanelProps {
   api: ApiClient;
   /** The account's portfolio and risk as the session's stream last pushed them (`risk_update`), or null before any push. */
   pushed: AccountRisk | null;
+  /** Whether a session's stream is open to push the changes: without one, the figures are those loaded. */
+  live: boolean;
 }
 
 /** The account's one-day VaR and Expected Shortfall, its exposure, the stress results and the correlations of daily returns. */
-export function RiskPanel({ api, pushed }: RiskPanelProps) {
+export function RiskPanel({ api, pushed, live }: RiskPanelProps) {
   const load = useCallback(async (): Promise<AccountRisk> => {
     const [portfolio, risk] = await Promise.all([api.accountPortfolio(), api.risk()]);
     return { portfolio, risk };
@@ -28,6 +30,7 @@ export function RiskPanel({ api, pushed }: RiskPanelProps) {
         <h2>Risk</h2>
         {shown && <span className="muted small">one day, on {shown.risk.historyDays} days of returns</span>}
       </header>
+      {!live && <p className="muted small">As loaded: open a session to follow the figures live.</p>}
       {error && !shown && (
         <p className="error" role="alert">
           {error}
