@@ -10,6 +10,7 @@ import { DecisionLog } from './components/DecisionLog';
 import { PerformancePanel } from './components/PerformancePanel';
 import { PositionsDashboard } from './components/PositionsDashboard';
 import { PriceChart } from './components/PriceChart';
+import { RiskPanel } from './components/RiskPanel';
 import { SessionFlow } from './components/SessionFlow';
 import { TokenPrompt } from './components/TokenPrompt';
 import { TradeConfirmation } from './components/TradeConfirmation';
@@ -26,13 +27,14 @@ import { ConfirmDialog } from './components/ConfirmDialog';
 import { SHORTCUTS, listenForShortcuts } from './state/shortcuts';
 import { ThemeContext, useTheme, type ThemeChoice } from './state/theme';
 
-type Centre = 'chat' | 'log' | 'trades' | 'performance';
+type Centre = 'chat' | 'log' | 'trades' | 'performance' | 'risk';
 type View = Centre | 'flow' | 'positions' | 'chart' | 'control';
 const CENTRE_TABS: { view: Centre; label: string }[] = [
   { view: 'chat', label: 'Conversation' },
   { view: 'log', label: 'Decision log' },
   { view: 'trades', label: 'Trade history' },
   { view: 'performance', label: 'Performance' },
+  { view: 'risk', label: 'Risk' },
 ];
 const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'flow', label: 'Session' },
@@ -43,6 +45,7 @@ const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'log', label: 'Log' },
   { view: 'trades', label: 'Trades' },
   { view: 'performance', label: 'Stats' },
+  { view: 'risk', label: 'Risk' },
 ];
 
 export function App() {
@@ -327,6 +330,9 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
           </div>
           <div {...centreArea('performance')}>
             {showing('performance') && <PerformancePanel api={api} sessionId={sessionId} changedAt={state.trades.length} />}
+          </div>
+          <div {...centreArea('risk')}>
+            {showing('risk') && <RiskPanel api={api} pushed={state.accountRisk} live={sessionId !== null} />}
           </div>
           <div {...area('chart')}>
             {ticker ? (

@@ -33,6 +33,12 @@ export function formatPct(value: Decimal | number | null | undefined): string {
   return `${n > 0 ? '+' : ''}${n.toFixed(2)}%`;
 }
 
+/** A size in per cent with no sign ("1.80%"): a loss measured as a positive amount, or a share of equity. */
+export function formatPctOf(value: Decimal | number | null | undefined): string {
+  const n = num(value);
+  return Number.isFinite(n) ? `${n.toFixed(2)}%` : '—';
+}
+
 export function signClass(value: Decimal | number | null | undefined): string {
   const n = num(value);
   if (!Number.isFinite(n) || n === 0) return 'flat';

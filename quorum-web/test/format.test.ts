@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChartTick, formatCount, formatDeskTime, formatPrice, groupDigits } from '../src/format';
+import { formatChartTick, formatCount, formatDeskTime, formatPctOf, formatPrice, groupDigits } from '../src/format';
 import { priceMovedNote } from '../src/state/priceMoved';
 
 describe('desk times', () => {
@@ -23,6 +23,12 @@ describe('numbers', () => {
   it('group whole shares and show prices in cents', () => {
     expect(formatCount(252453827)).toBe('252,453,827');
     expect(formatPrice('121.2652')).toBe('121.27');
+  });
+
+  it('show a loss measured as a size, or a share of equity, in per cent without a sign', () => {
+    expect(formatPctOf('1.8')).toBe('1.80%');
+    expect(formatPctOf('61.10')).toBe('61.10%');
+    expect(formatPctOf(null)).toBe('—');
   });
 
   it('group the long numbers of an agent sentence and leave ids, years and short prices alone', () => {

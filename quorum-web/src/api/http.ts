@@ -1,4 +1,5 @@
 import type {
+  AccountPortfolio,
   AgentMessage,
   AlertRecord,
   AutoTradingConfig,
@@ -12,6 +13,7 @@ import type {
   Position,
   Problem,
   Quote,
+  Risk,
   RiskDisclosure,
   Session,
   StopsChange,
@@ -99,6 +101,8 @@ export class ApiClient {
   accountTrades = () => this.request<ClosedTrade[]>('GET', '/api/trades');
   performance = (id: string) => this.request<Performance>('GET', `/api/sessions/${enc(id)}/performance`);
   accountPerformance = () => this.request<Performance>('GET', '/api/performance');
+  accountPortfolio = () => this.request<AccountPortfolio>('GET', '/api/portfolio');
+  risk = () => this.request<Risk>('GET', '/api/risk');
   exportDecisions = (id: string, format: 'csv' | 'json') => this.download(`/api/sessions/${enc(id)}/decisions/export?format=${format}`);
   messages = (id: string, afterSeq: number, limit = 500) =>
     this.request<{ items: AgentMessage[] }>('GET', `/api/sessions/${enc(id)}/messages${queryString({ afterSeq, limit })}`);

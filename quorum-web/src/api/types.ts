@@ -308,6 +308,79 @@ export interface Performance {
   };
 }
 
+/** Net exposure of one ticker or sector (shorts negative), in dollars and in per cent of equity. */
+export interface Exposure {
+  name: string;
+  exposure: Decimal;
+  pctOfEquity: Decimal;
+}
+
+/** One session's position as the account holds it, with its sector and signed market value. */
+export interface HeldPosition {
+  sessionId: string;
+  sector: string;
+  marketValue: Decimal;
+  position: Position;
+}
+
+/** `GET /api/portfolio`: the account seen whole, every session's positions; per cents are of equity. */
+export interface AccountPortfolio {
+  equity: Decimal;
+  cash: Decimal;
+  grossExposure: Decimal;
+  grossExposurePct: Decimal;
+  netExposure: Decimal;
+  netExposurePct: Decimal;
+  positions: HeldPosition[];
+  byTicker: Exposure[];
+  bySector: Exposure[];
+}
+
+export type RiskMethod = 'HISTORICAL' | 'PARAMETRIC';
+
+/** A one-day Value-at-Risk and Expected Shortfall: losses in dollars, never negative. */
+export interface TailRiskFigure {
+  method: RiskMethod;
+  confidence: '95' | '99';
+  valueAtRisk: Decimal;
+  valueAtRiskPct: Decimal;
+  expectedShortfall: Decimal;
+  expectedShortfallPct: Decimal;
+}
+
+/** A scenario's P&L on today's positions (negative is a loss) and the tickers it could not price. */
+export interface StressFigure {
+  scenario: string;
+  pnl: Decimal;
+  pnlPct: Decimal;
+  uncovered: string[];
+}
+
+/** `values[i][j]` is the correlation of `tickers[i]` and `tickers[j]` (four places); volatilities in per cent. */
+export interface Correlation {
+  tickers: string[];
+  values: Decimal[][];
+  dailyVolatilityPct: Decimal[];
+  annualVolatilityPct: Decimal[];
+}
+
+/** `GET /api/risk`: conventions in docs/portfolio-risk.md. `valueAtRisk` is empty before two days of history. */
+export interface Risk {
+  equity: Decimal;
+  historyDays: number;
+  valueAtRisk: TailRiskFigure[];
+  stress: StressFigure[];
+  correlation: Correlation;
+  /** Tickers held without return history, in no VaR. */
+  uncovered: string[];
+}
+
+/** The data of a `risk_update` frame: the account's portfolio and risk, as the two routes answer them. */
+export interface AccountRisk {
+  portfolio: AccountPortfolio;
+  risk: Risk;
+}
+
 /** One answer of `GET /api/tickers?q=`: what the market-data feed offers for a symbol or a name. */
 export interface TickerMatch {
   symbol: string;

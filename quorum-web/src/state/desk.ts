@@ -1,4 +1,4 @@
-import type { AgentMessage, MarketAlert, Outcome, Portfolio, Position, Session, Severity, StreamEvent, Tally, TradeExecuted } from '../api/types';
+import type { AccountRisk, AgentMessage, MarketAlert, Outcome, Portfolio, Position, Session, Severity, StreamEvent, Tally, TradeExecuted } from '../api/types';
 import { num } from '../format';
 
 export type AlertCategory = 'market' | 'trade' | 'limit';
@@ -41,6 +41,8 @@ export interface DeskState {
   trades: TradeMark[];
   alerts: AlertItem[];
   portfolio: Portfolio | null;
+  /** The account's portfolio and risk as the stream last pushed them; null until it does. */
+  accountRisk: AccountRisk | null;
   /** Recent prices per held ticker, for the cards' sparklines. */
   priceHistory: Record<string, number[]>;
   analysisComplete: boolean;
@@ -66,6 +68,7 @@ export const EMPTY_DESK: DeskState = {
   trades: [],
   alerts: [],
   portfolio: null,
+  accountRisk: null,
   priceHistory: {},
   analysisComplete: false,
   lastDecisionSeq: 0,
@@ -148,6 +151,9 @@ function applyEvents(state: DeskState, events: StreamEvent[]): DeskState {
         break;
       case 'position':
         next = withPosition(next, event.data as Position);
+        break;
+      case 'risk_update':
+        next = { ...next, accountRisk: event.data as AccountRisk };
         break;
       case 'heartbeat':
       case 'resync':
