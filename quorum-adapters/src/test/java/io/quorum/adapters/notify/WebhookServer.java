@@ -14,16 +14,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A local receiver of webhook and Bot API posts: it keeps what it was sent, by path, and answers
  * with the statuses it is told to (then 200), a 429 with the {@code Retry-After} it is given.
  */
-final class WebhookServer implements AutoCloseable {
+public final class WebhookServer implements AutoCloseable {
     /** One request as received. */
-    record Received(String path, String contentType, String body) { }
+    public record Received(String path, String contentType, String body) { }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private volatile String retryAfter = "0";
 
-    WebhookServer() {
+    public WebhookServer() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -42,19 +42,19 @@ final class WebhookServer implements AutoCloseable {
     }
 
     /** Answers the next requests with these statuses, in order, before going back to 200. */
-    WebhookServer answering(int... next) {
+    public WebhookServer answering(int... next) {
         for (int status : next) statuses.add(status);
         return this;
     }
 
-    WebhookServer retryAfterSeconds(int seconds) {
+    public WebhookServer retryAfterSeconds(int seconds) {
         retryAfter = Integer.toString(seconds);
         return this;
     }
 
-    URI url(String path) { return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path); }
+    public URI url(String path) { return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path); }
 
-    List<Received> received() { return List.copyOf(received); }
+    public List<Received> received() { return List.copyOf(received); }
 
     @Override public void close() { server.stop(0); }
 }
