@@ -8,12 +8,16 @@ import io.quorum.adapters.notify.ChannelSettings;
 import io.quorum.adapters.notify.NoticeKind;
 import io.quorum.adapters.notify.NotifySettings;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NotifyConfigTest {
+    private static final Path REPOSITORY = Path.of(Optional.ofNullable(System.getenv("QUORUM_REPO_ROOT")).orElse(".."));
     private static final String TWO_CHANNELS = """
             notify:
               deskUrl: https://desk.example.com
@@ -34,6 +38,15 @@ class NotifyConfigTest {
         ConfigResult result = QuorumConfigLoader.parse(yaml, "quorum.yml", Map.of());
         assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
         return String.join("\n", ((ConfigResult.Invalid) result).errors().stream().map(ConfigError::message).toList());
+    }
+
+    @Test
+    void the_readmes_notify_example_is_valid() throws Exception {
+        String readme = Files.readString(REPOSITORY.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("## Notifications"));
+        String yaml = section.substring(section.indexOf("```yaml") + "```yaml".length(), section.indexOf("```", section.indexOf("```yaml") + 7));
+
+        assertThat(valid(yaml).channels()).extracting(ChannelSettings::name).containsExactly("desk-room", "ops", "monitor", "phone");
     }
 
     @Test
