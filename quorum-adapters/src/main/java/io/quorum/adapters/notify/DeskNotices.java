@@ -21,8 +21,6 @@ import java.util.Set;
  * Everything else (the debate, prices, configuration) is left to the desk's own screen.
  */
 public final class DeskNotices {
-    /** How the desk opens the message that asks for a confirmation. */
-    static final String CONFIRMATION_ASKED = "Waiting for your confirmation";
     private static final Set<RejectReason> BY_THE_BROKER = EnumSet.of(RejectReason.BROKER_UNAVAILABLE, RejectReason.PATTERN_DAY_TRADER,
             RejectReason.NOT_TRADABLE, RejectReason.SHORT_NOT_ALLOWED, RejectReason.REFUSED_BY_BROKER, RejectReason.NOT_PLACED);
     /** The user's own answers are not news to the user. */
@@ -60,7 +58,7 @@ public final class DeskNotices {
             NoticeKind kind = PROTECTIVE.contains(update.execution().cause()) ? NoticeKind.EXIT : NoticeKind.TRADE;
             return Optional.of(new Notice(kind, session, update.text()));
         }
-        if (update.kind() == Update.UpdateKind.OBSERVATION && update.text().startsWith(CONFIRMATION_ASKED)) {
+        if (update.kind() == Update.UpdateKind.CONFIRMATION_REQUESTED) {
             return Optional.of(new Notice(NoticeKind.CONFIRMATION, session, update.text() + " Answer at " + deskUrl));
         }
         return Optional.empty();

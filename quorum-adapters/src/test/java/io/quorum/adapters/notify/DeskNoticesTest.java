@@ -100,7 +100,7 @@ class DeskNoticesTest {
 
     @Test
     void a_trade_waiting_for_confirmation_links_to_the_desk() {
-        Notice notice = noticeOf(said(Update.of(Update.UpdateKind.OBSERVATION, AAPL,
+        Notice notice = noticeOf(said(Update.of(Update.UpdateKind.CONFIRMATION_REQUESTED, AAPL,
                 "Waiting for your confirmation: BUY 100 AAPL ($18,720.00) is above your $10000 threshold. No answer within 120 s means no trade.")));
 
         assertThat(notice.kind()).isEqualTo(NoticeKind.CONFIRMATION);
