@@ -76,6 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServerMetrics metrics = new ServerMetrics();
         DeskMetrics deskMetrics = new DeskMetrics(metrics.registry(), embedded.desk(), embedded.journal());
         if (config.notifications().isEnabled()) notifier.follow(embedded.desk(), embedded.journal(), new DeskNotices(config.notifications().deskUrl()));
+        deskMetrics.watch(notifier);
         QuorumServer server = new QuorumServer(service, access, settings, metrics, embedded.clock());
         Runnable stop = stopInOrder(server, () -> {
             deskMetrics.close();

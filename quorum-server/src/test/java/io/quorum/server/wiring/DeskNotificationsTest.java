@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.quorum.adapters.http.Backoff;
 import io.quorum.adapters.notify.DeliveryPolicy;
 import io.quorum.adapters.notify.DeskNotices;
+import io.quorum.adapters.notify.Notice;
 import io.quorum.adapters.notify.NoticeKind;
 import io.quorum.adapters.notify.Notifier;
 import io.quorum.adapters.notify.Webhook;
 import io.quorum.adapters.notify.WebhookFormat;
 import io.quorum.adapters.notify.WebhookServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.message.SessionId;
@@ -48,5 +50,17 @@ class DeskNotificationsTest {
         assertThat(room.received()).extracting(WebhookServer.Received::body).containsExactly(
                 "{\"text\":\"notified: trading is HALTED (was ACTIVE): the daily loss limit was hit.\"}",
                 "{\"text\":\"notified: auto-trading switched off by alice.\"}");
+    }
+
+    @Test
+    void metrics_count_each_channels_notices_by_outcome() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (DeskMetrics metrics = new DeskMetrics(registry, embedded.desk(), embedded.journal())) {
+            metrics.watch(notifier);
+            notifier.offer(new Notice(NoticeKind.KILL_SWITCH, null, "auto-trading switched off by alice."));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> registry.get("quorum.notifications").tags("channel", "desk-room", "outcome", "delivered").gauge().value() == 1);
+            assertThat(registry.get("quorum.notifications").tags("channel", "desk-room", "outcome", "dropped").gauge().value()).isZero();
+        }
     }
 }
