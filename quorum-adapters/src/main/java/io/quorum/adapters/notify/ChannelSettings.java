@@ -1,7 +1,6 @@
 package io.quorum.adapters.notify;
 
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -19,7 +18,7 @@ public record ChannelSettings(String name, Type type, String secretVariable, Str
         Objects.requireNonNull(secretVariable, "secretVariable");
         Objects.requireNonNull(apiUrl, "apiUrl");
         if (type == Type.TELEGRAM && (chatId == null || chatId.isBlank())) throw new IllegalArgumentException("chatId: a Telegram channel needs its chat");
-        kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
+        kinds = Set.copyOf(kinds);
     }
 
     public enum Type {
