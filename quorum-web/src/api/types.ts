@@ -187,7 +187,7 @@ export interface AgentMessage {
   responseTimeout: string | null;
 }
 
-export type UpdateKind = 'REASONING' | 'OBSERVATION' | 'STATUS' | 'POSITION' | 'TRADE_EXECUTED' | 'ANALYSIS_COMPLETE';
+export type UpdateKind = 'REASONING' | 'OBSERVATION' | 'STATUS' | 'POSITION' | 'TRADE_EXECUTED' | 'CONFIRMATION_REQUESTED' | 'ANALYSIS_COMPLETE';
 export type Severity = 'INFO' | 'WARNING' | 'CRITICAL';
 
 /** `content.execution` of an UPDATE whose kind is TRADE_EXECUTED. */

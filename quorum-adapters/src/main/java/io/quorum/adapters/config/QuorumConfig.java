@@ -4,6 +4,7 @@ import io.quorum.adapters.alpaca.AlpacaKeys;
 import io.quorum.adapters.alpaca.AlpacaSettings;
 import io.quorum.adapters.alpaca.trading.AlpacaTradingSettings;
 import io.quorum.adapters.llm.LlmSettings;
+import io.quorum.adapters.notify.NotifySettings;
 import io.quorum.adapters.rss.RssNewsFeed;
 import io.quorum.adapters.rss.RssSettings;
 import io.quorum.adapters.yahoo.YahooSettings;
@@ -21,17 +22,18 @@ import java.util.Objects;
  * all it is {@link #defaults()}: the simulated market and its news, no key and no network.
  * Secrets are never part of it: they are read from the environment by the adapter that needs them.
  */
-public record QuorumConfig(Market market, News news, Alpaca alpaca, LlmSettings llm, Broker broker) {
+public record QuorumConfig(Market market, News news, Alpaca alpaca, LlmSettings llm, Broker broker, NotifySettings notifications) {
     public QuorumConfig {
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(news, "news");
         Objects.requireNonNull(alpaca, "alpaca");
         Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(notifications, "notifications");
     }
 
-    /** A configuration that uses neither Alpaca nor a language model, on the paper broker: their settings are the defaults. */
-    public QuorumConfig(Market market, News news) { this(market, news, Alpaca.defaults(), LlmSettings.none(), Broker.paper()); }
+    /** A configuration that uses neither Alpaca nor a language model, on the paper broker and notifying no one: their settings are the defaults. */
+    public QuorumConfig(Market market, News news) { this(market, news, Alpaca.defaults(), LlmSettings.none(), Broker.paper(), NotifySettings.none()); }
 
     public static QuorumConfig defaults() {
         return new QuorumConfig(

@@ -66,7 +66,7 @@ public final class QuorumConfigValidator {
 
     private static Map<String, List<String>> sections() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
-        sections.put("", List.of("market", "news", "alpaca", "llm", "broker"));
+        sections.put("", List.of("market", "news", "alpaca", "llm", "broker", "notify"));
         sections.put("market", List.of("provider", "tickers", "staleAfter", "simulated", "yahoo", "csv"));
         sections.put("market.simulated", List.of("seed", "speed"));
         sections.put("market.yahoo", List.of("baseUrl", "pollInterval", "timeout", "initialBackoff", "maxBackoff", "attempts"));
@@ -76,10 +76,20 @@ public final class QuorumConfigValidator {
         sections.put("alpaca", List.of("feed", "dataUrl", "streamUrl", "timeout", "initialBackoff", "maxBackoff", "attempts", "keyIdVariable", "secretKeyVariable"));
         sections.put("llm", LlmConfigValidator.KEYS);
         sections.put("broker", List.of("provider", "live", "tradingUrl", "timeout", "pollInterval"));
+        sections.put("notify", NotifyConfigValidator.KEYS);
         return sections;
     }
 
     static Duration parseDuration(String text) { return Check.parseDuration(text); }
+
+    /** Whether a key's name looks like it holds a secret (a key, a token, a password). */
+    static boolean looksSecret(String key) { return SECRET.matcher(key).matches(); }
+
+    /** Whether {@code text} is an environment variable's name, with at least one underscore. */
+    static boolean isVariableName(String text) { return VARIABLE_NAME.matcher(text).matches(); }
+
+    /** What a node is, in words: a mapping, a list, a number, true or false, text. */
+    static String kindOf(JsonNode node) { return Check.kind(node); }
 
     /**
      * Checks {@code root}; {@code overriddenBy} maps the paths whose value came from an
@@ -126,7 +136,8 @@ public final class QuorumConfigValidator {
                 errors.add(new ConfigError(where("market.csv.files"), "is empty, and the CSV market needs at least one file",
                         "a list of {ticker, path}", "files: [{ticker: AAPL, path: data/aapl.csv}]"));
             }
-            return new QuorumConfig(market, news, alpaca, new LlmConfigValidator(at("llm"), errors).settings(), broker(market.provider()));
+            return new QuorumConfig(market, news, alpaca, new LlmConfigValidator(at("llm"), errors).settings(), broker(market.provider()),
+                    new NotifyConfigValidator(at("notify"), errors).settings());
         }
 
         // --- sections ---------------------------------------------------------------------
@@ -144,7 +155,7 @@ public final class QuorumConfigValidator {
             for (var names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 String path = section.isEmpty() ? name : section + "." + name;
-                if (SECRET.matcher(name).matches() && !VARIABLE_NAMES.contains(path)) {
+                if (looksSecret(name) && !VARIABLE_NAMES.contains(path)) {
                     errors.add(new ConfigError(path, "looks like a secret, and secrets are never read from the file (its value is not shown here)",
                             "the key in the environment, never in quorum.yml", "export " + QuorumConfigLoader.environmentName(path) + "=…"));
                 } else if (!known.contains(name)) {
@@ -166,6 +177,7 @@ public final class QuorumConfigValidator {
                 case "alpaca" -> "alpaca: {feed: iex}";
                 case "llm" -> "llm: {provider: openai-compatible, baseUrl: http://localhost:11434/v1, model: llama3.1:8b}";
                 case "broker" -> "broker: {provider: alpaca, live: false}";
+                case "notify" -> "notify: {channels: [{name: desk-room, type: slack, urlVariable: QUORUM_SLACK_WEBHOOK_URL}]}";
                 default -> "rss: {pollInterval: 2m}";
             };
         }

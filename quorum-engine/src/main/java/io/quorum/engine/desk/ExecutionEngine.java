@@ -381,7 +381,7 @@ public final class ExecutionEngine {
         Instant expiresAt = desk.ports().userClock().now().plus(desk.settings().confirmationTimeout());
         PendingConfirmation confirmation = new PendingConfirmation("c-" + terms.id(), terms, order, notional, expiresAt, reason);
         confirmations.computeIfAbsent(session.id(), id -> new HashMap<>()).put(confirmation.id(), confirmation);
-        session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, order.ticker(),
+        session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.CONFIRMATION_REQUESTED, order.ticker(),
                 "Waiting for your confirmation: " + order.side() + " " + order.quantity() + " " + order.ticker() + " ($" + notional
                         + ") is above your $" + session.config().requireConfirmationAbove() + " threshold. No answer within "
                         + desk.settings().confirmationTimeout().toSeconds() + " s means no trade."));

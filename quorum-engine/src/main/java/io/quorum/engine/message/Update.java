@@ -29,6 +29,8 @@ public record Update(UpdateKind kind, Ticker ticker, Execution execution, String
         /** A position's price and P&L. */
         POSITION,
         TRADE_EXECUTED,
+        /** A trade above the user's threshold waits for the user to confirm it. */
+        CONFIRMATION_REQUESTED,
         /** The analysis is finished and its proposal is published. */
         ANALYSIS_COMPLETE
     }

@@ -2,6 +2,10 @@ package io.quorum.server.cli;
 
 import io.quorum.adapters.config.QuorumConfig;
 import io.quorum.adapters.jdbc.Database;
+import io.quorum.adapters.notify.ChannelSettings;
+import io.quorum.adapters.notify.DeskNotices;
+import io.quorum.adapters.notify.Notifier;
+import io.quorum.adapters.notify.NotifySettings;
 import io.quorum.server.http.AccessToken;
 import io.quorum.server.http.QuorumServer;
 import io.quorum.server.http.ServerMetrics;
@@ -64,15 +68,19 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--token / " + AccessToken.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
         }
+        Notifier notifier = openNotifier(config.notifications());
         EmbeddedDesk embedded = replayable(journal, () -> market.open(config, System.getenv(), journal.jdbcUrl(), brokerFile, bus.factory()));
         DeskService service = replayable(journal, () -> new DeskService(embedded.desk(), embedded.journal()));
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);
         ServerMetrics metrics = new ServerMetrics();
         DeskMetrics deskMetrics = new DeskMetrics(metrics.registry(), embedded.desk(), embedded.journal());
+        if (config.notifications().isEnabled()) notifier.follow(embedded.desk(), embedded.journal(), new DeskNotices(config.notifications().deskUrl()));
+        deskMetrics.watch(notifier);
         QuorumServer server = new QuorumServer(service, access, settings, metrics, embedded.clock());
         Runnable stop = stopInOrder(server, () -> {
             deskMetrics.close();
+            notifier.close();
             embedded.close();
             service.close();
         });
@@ -85,10 +93,27 @@ public final class ServeCommand implements Callable<Integer> {
         });
         server.start(port, host);
         String paperFile = config.broker().provider() == QuorumConfig.BrokerProvider.PAPER ? "   Paper broker: " + brokerFile.toAbsolutePath() : "";
-        System.out.println("Journal: " + journal.describe() + paperFile + "   " + market.describe(config) + "   " + bus.describe() + ". Ctrl-C stops the desk.");
+        System.out.println("Journal: " + journal.describe() + paperFile + "   " + market.describe(config) + "   " + bus.describe() + describe(config.notifications())
+                + ". Ctrl-C stops the desk.");
         signals.await();
         stop.run();
         return 0;
+    }
+
+    /** The channels of the {@code notify} section, each with its secret from the environment; a variable left unset stops the start with one line naming it. */
+    private static Notifier openNotifier(NotifySettings settings) {
+        try {
+            return Notifier.open(settings, System::getenv);
+        } catch (IllegalStateException unset) {
+            throw new CommandFailure(unset.getMessage());
+        }
+    }
+
+    private static String describe(NotifySettings settings) {
+        if (!settings.isEnabled()) return "";
+        StringBuilder channels = new StringBuilder("   Notifying:");
+        for (ChannelSettings channel : settings.channels()) channels.append(' ').append(channel.name()).append(" (").append(channel.type().configName()).append(')');
+        return channels.toString();
     }
 
     /**

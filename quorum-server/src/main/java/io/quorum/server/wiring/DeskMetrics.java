@@ -1,6 +1,8 @@
 package io.quorum.server.wiring;
 
 import io.quorum.adapters.alpaca.trading.AlpacaBroker;
+import io.quorum.adapters.notify.DeliveryStats;
+import io.quorum.adapters.notify.Notifier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 /**
  * The desk's own meters, read off the journal's tail and the bus: how far the journal's tail runs
@@ -66,6 +69,21 @@ public final class DeskMetrics implements AutoCloseable {
         Gauge.builder("quorum.broker.in.doubt", alpaca, venue -> venue.stats().inDoubt()).description("Submits whose outcome no lookup could settle yet").register(registry);
         Gauge.builder("quorum.broker.stream.up", alpaca, venue -> venue.stats().streamListening() ? 1 : 0)
                 .description("1 while the broker's order stream is up, 0 while orders are polled").register(registry);
+    }
+
+    /** Each notification channel's notices by outcome: delivered, retried, failed (given up), dropped (the queue was full). */
+    public void watch(Notifier notifier) {
+        for (String channel : notifier.statsByChannel().keySet()) {
+            notificationGauge(notifier, channel, "delivered", DeliveryStats::delivered);
+            notificationGauge(notifier, channel, "retried", DeliveryStats::retried);
+            notificationGauge(notifier, channel, "failed", DeliveryStats::failed);
+            notificationGauge(notifier, channel, "dropped", DeliveryStats::dropped);
+        }
+    }
+
+    private void notificationGauge(Notifier notifier, String channel, String outcome, ToLongFunction<DeliveryStats> count) {
+        Gauge.builder("quorum.notifications", notifier, n -> count.applyAsLong(n.statsByChannel().get(channel)))
+                .description("Notices of a notification channel by outcome").tag("channel", channel).tag("outcome", outcome).register(registry);
     }
 
     private void follow(DeskSession session) {

@@ -86,7 +86,7 @@ final class StreamHub implements AutoCloseable {
                 case REASONING -> StreamEventType.REASONING;
                 case ANALYSIS_COMPLETE -> StreamEventType.COMPLETE;
                 case TRADE_EXECUTED -> StreamEventType.TRADE_EXECUTED;
-                case OBSERVATION, STATUS, POSITION -> StreamEventType.AGENT_MESSAGE;
+                case OBSERVATION, STATUS, POSITION, CONFIRMATION_REQUESTED -> StreamEventType.AGENT_MESSAGE;
             };
             case Proposal proposal -> StreamEventType.PROPOSAL;
             case Decision decision -> StreamEventType.DECISION;
