@@ -8,6 +8,10 @@ import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.portfolio.AccountLimitCheck;
+import io.quorum.engine.portfolio.Portfolio;
+import io.quorum.engine.portfolio.RiskModel;
+import io.quorum.engine.portfolio.RiskSettings;
 import io.quorum.engine.session.AutoTradingConfig;
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,6 +36,9 @@ final class BenchDeskView implements DeskView {
     @Override public AutoTradingConfig config() { return AutoTradingConfig.defaults(); }
 
     @Override public Exposure exposure(Ticker ticker) { return FLAT; }
+
+    /** An account that holds nothing: no account limit is near. */
+    @Override public AccountLimitCheck accountLimits() { return new AccountLimitCheck(Portfolio.EMPTY, RiskModel.EMPTY, RiskSettings.defaults()); }
 
     @Override public long suggestedShares(Ticker ticker, Price entry, Price stop) { return 100; }
 }

@@ -50,7 +50,7 @@ public final class PortfolioVarScenario implements Scenario {
         List<Figure> figures = new ArrayList<>();
         figures.addAll(describe("VaR on a change, correlations kept", kept, TARGET, kept.wall().getValueAtPercentile(99) <= TimeUnit.MILLISECONDS.toNanos(5)));
         figures.addAll(describe("baseline: correlations rebuilt each change", rebuilt, "", true));
-        figures.add(new Figure(id(), "history", "tickers × days", TICKERS + " × " + history.returns().dayCount(), ""));
+        figures.add(new Figure(id(), "history", "tickers × days", TICKERS + " × " + history.model().returns().dayCount(), ""));
         return figures;
     }
 
@@ -81,9 +81,9 @@ public final class PortfolioVarScenario implements Scenario {
             book.changeOne();
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            double[] exposures = history.exposures(book.exposures);
-            CorrelationMatrix correlation = rebuildCorrelations ? CorrelationMatrix.of(history.returns()) : history.correlation();
-            HistoricalVar historical = new HistoricalVar(history.returns());
+            double[] exposures = history.model().exposures(book.exposures);
+            CorrelationMatrix correlation = rebuildCorrelations ? CorrelationMatrix.of(history.model().returns()) : history.model().correlation();
+            HistoricalVar historical = new HistoricalVar(history.model().returns());
             ParametricVar parametric = new ParametricVar(correlation);
             for (Confidence level : RiskReport.LEVELS) {
                 sink += historical.tailRisk(exposures, level).valueAtRisk();
@@ -117,7 +117,7 @@ public final class PortfolioVarScenario implements Scenario {
             }
             history.remember(ticker, bars, "Sector " + (i % 10));
         }
-        history.correlation();
+        history.model();
         return history;
     }
 
@@ -128,7 +128,7 @@ public final class PortfolioVarScenario implements Scenario {
         private final Random random;
 
         Book(DailyHistory history, Random random) {
-            this.tickers = history.returns().tickers();
+            this.tickers = history.model().returns().tickers();
             this.random = random;
             for (Ticker ticker : tickers) exposures.put(ticker, dollars());
         }

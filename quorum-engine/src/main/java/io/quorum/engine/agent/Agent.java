@@ -301,6 +301,11 @@ public abstract class Agent {
             return new Judgement(VoteChoice.APPROVE, reason, modification);
         }
 
+        /** A veto that says what would pass instead: advice, never applied, since the veto ends the round. */
+        public static Judgement vetoWith(Modification modification, String reason) {
+            return new Judgement(VoteChoice.VETO, reason, modification);
+        }
+
         /** "APPROVE — P/E still reasonable" as it reads in the conversation. */
         public String text() {
             String head = modification == null ? choice.name() : choice.name() + " with modification";

@@ -6,6 +6,7 @@ import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.portfolio.AccountLimitCheck;
 import io.quorum.engine.session.AutoTradingConfig;
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,6 +33,12 @@ public interface DeskView {
     AutoTradingConfig config();
 
     Exposure exposure(Ticker ticker);
+
+    /**
+     * The account's limits on exposure, VaR and stress loss over the latest snapshot: what the
+     * RiskEngine will hold an order to, so that Risk can say beforehand what fits.
+     */
+    AccountLimitCheck accountLimits();
 
     /** Whole shares that risk the configured fraction of equity between entry and stop, capped by the max position. */
     long suggestedShares(Ticker ticker, Price entry, Price stop);

@@ -10,17 +10,20 @@ import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.portfolio.AccountLimitCheck;
 import io.quorum.engine.session.AutoTradingConfig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Guards the portfolio. Vetoes a trade that adds risk when the day's loss is at its limit or the
- * ticker is too volatile; otherwise approves, cutting the size to keep the position within its
- * share of the portfolio and putting a stop no wider than {@value #WIDEST_STOP_ATR} ATRs.
+ * ticker is too volatile, and one that would push the account's VaR or stress loss over its limit
+ * (proposing the largest size that fits); otherwise approves, cutting the size to keep the position
+ * within its share of the portfolio and putting a stop no wider than {@value #WIDEST_STOP_ATR} ATRs.
  *
  * <p>It also reviews the open position on every market event of its ticker ({@link #review}) and
  * proposes taking risk off, the first of these that holds:
@@ -29,6 +32,8 @@ import java.util.List;
  *   <li>today's loss has reached {@value #REDUCE_AT_LOSS_SHARE_PCT}% of the daily loss limit: REDUCE by half;</li>
  *   <li>the position is worth more than the max position % of equity (the price rose): REDUCE the
  *       shares above the limit;</li>
+ *   <li>the account's VaR 99% or worst stress loss has drifted over its limit: REDUCE the fewest
+ *       shares of this position that bring it back;</li>
  *   <li>the ticker's ATR is above {@link #MAX_ATR_PCT}% of the price: REDUCE by half.</li>
  * </ol>
  * The limits are the ones in force, read from the desk's snapshot. After a proposal it waits
@@ -91,6 +96,8 @@ public final class RiskAgent extends Agent {
             kept = proposal.entry().times(size.sharesGiven(exposure.quantity()));
         }
         Price stop = tighterStop(proposal, technical.atr14());
+        Optional<Judgement> overTailLimit = tailRiskVeto(proposal, exposure.quantity(), size == null ? proposal.size() : size, stop);
+        if (overTailLimit.isPresent()) return overTailLimit.get();
 
         String after = exposure.tickerValue().plus(kept).percentOf(exposure.equity(), 1) + "%";
         if (size == null && stop == null) {
@@ -101,6 +108,23 @@ public final class RiskAgent extends Agent {
         if (stop != null) reason.append("stop at ").append(stop).append(" (").append(DEFAULT_STOP_ATR).append(" ATR); ");
         reason.append("exposure ").append(before).append(" → ").append(after);
         return Judgement.approveWith(new Modification(size, stop, null), reason.toString());
+    }
+
+    /**
+     * Vetoes a trade of {@code size} that would push the account's VaR 99% or worst stress loss over
+     * its limit, and proposes instead, as the veto's modification, the largest size that fits; empty
+     * when the trade fits. The RiskEngine would refuse the order: the veto says so before it is placed.
+     */
+    private Optional<Judgement> tailRiskVeto(Proposal proposal, long positionQuantity, Size size, Price stop) {
+        AccountLimitCheck account = desk.accountLimits();
+        long shares = size.sharesGiven(positionQuantity);
+        long signed = proposal.direction() == Direction.LONG ? shares : -shares;
+        Optional<AccountLimitCheck.Breach> breach = account.firstBreach(proposal.ticker(), positionQuantity, signed, proposal.entry());
+        if (breach.isEmpty() || !breach.get().limit().isTailRisk()) return Optional.empty();
+        long fit = Math.abs(account.largestFit(proposal.ticker(), positionQuantity, signed, proposal.entry()));
+        if (fit == 0) return Optional.of(Judgement.veto(breach.get().sentence() + "; not one share fits"));
+        Modification fitting = new Modification(resize(proposal.size(), fit, positionQuantity), stop, null);
+        return Optional.of(Judgement.vetoWith(fitting, breach.get().sentence() + "; " + fit + " shares fit"));
     }
 
     /**
@@ -146,6 +170,13 @@ public final class RiskAgent extends Agent {
             return riskOff(TradeAction.REDUCE, position, Size.shares(shares), price,
                     ticker + " is " + exposure.tickerPct() + "% of the portfolio, above the " + config.maxPositionPct() + "% limit" + after,
                     "Reduce the " + ticker + " position by " + shares + " shares at about $" + price + " to bring it back within " + config.maxPositionPct() + "%");
+        }
+        AccountLimitCheck account = desk.accountLimits();
+        Optional<AccountLimitCheck.Breach> drift = account.tailRiskOverLimit();
+        if (drift.isPresent()) {
+            long shares = account.smallestCut(ticker, exposure.quantity(), price);
+            return riskOff(TradeAction.REDUCE, position, Size.shares(shares), price, drift.get().sentence() + after,
+                    "Reduce the " + ticker + " position by " + shares + " shares at about $" + price + " to bring the account back within its limits");
         }
         TechnicalView technical = desk.technical(ticker);
         if (technical.atrPct().compareTo(MAX_ATR_PCT) > 0) {

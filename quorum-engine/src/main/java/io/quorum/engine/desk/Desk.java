@@ -30,6 +30,7 @@ import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.portfolio.AccountLimitCheck;
 import io.quorum.engine.portfolio.DailyHistory;
+import io.quorum.engine.portfolio.RiskModel;
 import io.quorum.engine.portfolio.Portfolio;
 import io.quorum.engine.portfolio.RiskReport;
 import io.quorum.engine.position.ExitTriggered;
@@ -134,7 +135,7 @@ public final class Desk implements AutoCloseable {
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
         this.execution = new ExecutionEngine(this, risk);
         this.dailyHistory = new DailyHistory(settings.risk().historyDays());
-        risk.checkAccountWith(() -> Optional.of(new AccountLimitCheck(portfolio(), dailyHistory, settings.risk())));
+        risk.checkAccountWith(() -> Optional.of(new AccountLimitCheck(portfolio(), dailyHistory.model(), settings.risk())));
         this.staleFeeds = new StaleFeeds(settings.staleFeedAfter(), ports.calendar());
         this.account = ports.broker().account();
         this.snapshot = DeskSnapshot.initial(ports.clock().now(), account.equity(), account.buyingPower());
@@ -560,8 +561,9 @@ public final class Desk implements AutoCloseable {
                     positions.pnl(id), risk.tradesToday(id), working, journalSeqs.getOrDefault(id, 0L)));
         }
         Portfolio whole = portfolio();
+        RiskModel model = dailyHistory.model();
         snapshot = new DeskSnapshot(++snapshotVersion, clock().now(), whole.equity(), account.buyingPower(), lastPrices, parts, whole,
-                RiskReport.measure(whole, dailyHistory, settings.risk()));
+                RiskReport.measure(whole, model, settings.risk()), model);
     }
 
     /**

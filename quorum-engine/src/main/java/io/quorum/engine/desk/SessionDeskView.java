@@ -10,6 +10,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.port.MarketDataFeed;
+import io.quorum.engine.portfolio.AccountLimitCheck;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.snapshot.DeskSnapshot;
 import io.quorum.engine.snapshot.SessionSnapshot;
@@ -76,6 +77,11 @@ final class SessionDeskView implements DeskView {
         Optional<Position> position = own.get().position(ticker);
         return new Exposure(snapshot.equity(), position.map(Position::signedQuantity).orElse(0L),
                 position.map(Position::marketValue).orElse(Money.ZERO), own.get().grossValue(), own.get().pnl().daily());
+    }
+
+    @Override public AccountLimitCheck accountLimits() {
+        DeskSnapshot snapshot = desk.snapshot();
+        return new AccountLimitCheck(snapshot.portfolio(), snapshot.riskModel(), desk.settings().risk());
     }
 
     @Override public long suggestedShares(Ticker ticker, Price entry, Price stop) {

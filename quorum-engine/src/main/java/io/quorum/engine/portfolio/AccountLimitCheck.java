@@ -19,13 +19,18 @@ import java.util.TreeSet;
  * breach the market made. Equity is taken as unchanged by the fill (the cash pays for the shares).
  *
  * @param account  the account now, as the engine loop sees it
- * @param history  the daily history its VaR and stress rest on
+ * @param history  the returns and stress test its VaR and stress loss rest on
  * @param settings the stress scenarios and the limits
  */
-public record AccountLimitCheck(Portfolio account, DailyHistory history, RiskSettings settings) {
+public record AccountLimitCheck(Portfolio account, RiskModel history, RiskSettings settings) {
 
     /** Which limit an order would break. */
-    public enum Limit { GROSS_EXPOSURE, NET_EXPOSURE, SECTOR_EXPOSURE, VALUE_AT_RISK, STRESS_LOSS }
+    public enum Limit {
+        GROSS_EXPOSURE, NET_EXPOSURE, SECTOR_EXPOSURE, VALUE_AT_RISK, STRESS_LOSS;
+
+        /** The VaR and the stress loss: the limits {@link #largestFit} sizes an order to and {@link #smallestCut} brings an account back within. */
+        public boolean isTailRisk() { return this == VALUE_AT_RISK || this == STRESS_LOSS; }
+    }
 
     /** The limit broken and the sentence that says so, in numbers. */
     public record Breach(Limit limit, String sentence) {}
@@ -64,11 +69,44 @@ public record AccountLimitCheck(Portfolio account, DailyHistory history, RiskSet
         while (low < high) {
             long middle = low + (high - low + 1) / 2;
             Optional<Breach> breach = firstBreach(ticker, sessionShares, sign * middle, price);
-            boolean fits = breach.isEmpty() || (breach.get().limit() != Limit.VALUE_AT_RISK && breach.get().limit() != Limit.STRESS_LOSS);
+            boolean fits = breach.isEmpty() || !breach.get().limit().isTailRisk();
             if (fits) low = middle;
             else high = middle - 1;
         }
         return sign * low;
+    }
+
+    /**
+     * The account's VaR 99% or worst stress loss, as it stands, when it is over its limit: a breach
+     * the market made, with no order to blame.
+     */
+    public Optional<Breach> tailRiskOverLimit() {
+        if (!account.equity().isPositive()) return Optional.empty();
+        PortfolioLimits limits = settings.limits();
+        Optional<Breach> var = over(Limit.VALUE_AT_RISK, "VaR 99%", valueAtRisk(account.exposureByTicker()), limits.maxVarPct());
+        if (var.isPresent()) return var;
+        return over(Limit.STRESS_LOSS, "the worst stress loss", stressLoss(account.holdings()), limits.maxStressLossPct());
+    }
+
+    /**
+     * The fewest of the {@code held} shares of {@code ticker} (signed) to sell, or to buy back for a
+     * short, that bring the VaR and the stress loss within their limits at {@code price}; all of them
+     * when nothing less does. Found by bisection, as {@link #largestFit}: both measures shrink as the
+     * holding does.
+     */
+    public long smallestCut(Ticker ticker, long held, Price price) {
+        PortfolioLimits limits = settings.limits();
+        long low = 1;
+        long high = Math.abs(held);
+        while (low < high) {
+            long middle = low + (high - low) / 2;
+            long signedCut = -Long.signum(held) * middle;
+            boolean fits = percentOfEquity(valueAtRisk(after(ticker, price.times(signedCut)))).compareTo(limits.maxVarPct()) <= 0
+                    && percentOfEquity(stressLoss(withCut(ticker, signedCut))).compareTo(limits.maxStressLossPct()) <= 0;
+            if (fits) high = middle;
+            else low = middle + 1;
+        }
+        return high;
     }
 
     /** The historical VaR 99% in money; zero without two days of history. */
@@ -98,6 +136,28 @@ public record AccountLimitCheck(Portfolio account, DailyHistory history, RiskSet
         return holdings;
     }
 
+    /**
+     * The account's holdings with {@code signedCut} shares taken off {@code ticker}'s, the first
+     * holding first: the stop of what is kept still counts in a volatility spike, as an opposite
+     * holding without a stop would not.
+     */
+    private List<Holding> withCut(Ticker ticker, long signedCut) {
+        List<Holding> holdings = new ArrayList<>();
+        long left = Math.abs(signedCut);
+        for (Holding holding : account.holdings()) {
+            boolean cutFromThis = left > 0 && holding.ticker().equals(ticker) && Long.signum(holding.shares()) == -Long.signum(signedCut);
+            if (!cutFromThis) {
+                holdings.add(holding);
+                continue;
+            }
+            long taken = Math.min(left, Math.abs(holding.shares()));
+            left -= taken;
+            long kept = holding.shares() - Long.signum(holding.shares()) * taken;
+            if (kept != 0) holdings.add(new Holding(holding.ticker(), holding.sector(), kept, holding.last(), holding.stop()));
+        }
+        return holdings;
+    }
+
     /** {@code amount} in per cent of the account's equity, four places: a limit is compared finer than it is said. */
     public BigDecimal percentOfEquity(Money amount) { return amount.percentOf(account.equity(), 4); }
 
@@ -106,6 +166,12 @@ public record AccountLimitCheck(Portfolio account, DailyHistory history, RiskSet
         if (afterPct.compareTo(maxPct) <= 0 || after.compareTo(now) <= 0) return Optional.empty();
         return Optional.of(new Breach(limit, measure + " would go from " + percent(percentOfEquity(now)) + " to " + percent(afterPct)
                 + " of equity, above the " + percent(maxPct) + " limit"));
+    }
+
+    private Optional<Breach> over(Limit limit, String measure, Money now, BigDecimal maxPct) {
+        BigDecimal nowPct = percentOfEquity(now);
+        if (nowPct.compareTo(maxPct) <= 0) return Optional.empty();
+        return Optional.of(new Breach(limit, measure + " is " + percent(nowPct) + " of equity, above the " + percent(maxPct) + " limit"));
     }
 
     private static Money abs(Money amount) { return amount.isNegative() ? amount.negated() : amount; }

@@ -2,17 +2,16 @@ package io.quorum.engine.portfolio;
 
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Ticker;
-import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What risk remembers of the market: the daily bars of every ticker the desk watches, its sector,
- * and the return history and correlations built from them over the latest {@code window} days, rebuilt
- * only when the bars change (a ticker added, a new day), so that measuring a position change costs
- * only the VaR itself. Owned by one thread: the engine loop.
+ * What risk remembers of the market: the daily bars of every ticker the desk watches and its sector,
+ * from which it builds the {@link RiskModel} over the latest {@code window} days, rebuilt only when
+ * the bars change (a ticker added, a new day), so that measuring a position change costs only the VaR
+ * itself. Owned by one thread: the engine loop.
  */
 public final class DailyHistory {
     /** The average true range is the simple mean of the last 14 days' true ranges. */
@@ -22,8 +21,7 @@ public final class DailyHistory {
     private final Map<Ticker, List<Bar>> bars = new TreeMap<>();
     private final Map<Ticker, String> sectors = new TreeMap<>();
     private final Map<Ticker, Price> averageTrueRanges = new TreeMap<>();
-    private ReturnHistory returns;
-    private CorrelationMatrix correlation;
+    private RiskModel model;
 
     public DailyHistory(int window) {
         if (window < 2 || window > 5_000) throw new IllegalArgumentException("risk window: from 2 to 5000 days, was " + window);
@@ -37,41 +35,24 @@ public final class DailyHistory {
         Price atr = averageTrueRange(dailyBars);
         if (atr == null) averageTrueRanges.remove(ticker);
         else averageTrueRanges.put(ticker, atr);
-        returns = null;
-        correlation = null;
+        model = null;
     }
 
     public int window() { return window; }
 
     public Map<Ticker, String> sectors() { return sectors; }
 
-    public ReturnHistory returns() {
-        if (returns == null) {
+    /** The return history, correlations, stress test and sectors as they are now; rebuilt only after {@link #remember}. */
+    public RiskModel model() {
+        if (model == null) {
             Map<Ticker, List<Bar>> withReturns = new TreeMap<>();
             bars.forEach((ticker, daily) -> {
                 if (daily.size() >= 2) withReturns.put(ticker, daily);
             });
-            returns = ReturnHistory.ofDailyBars(withReturns, window);
+            ReturnHistory returns = ReturnHistory.ofDailyBars(withReturns, window);
+            model = new RiskModel(returns, CorrelationMatrix.of(returns), new StressTest(averageTrueRanges, bars), sectors);
         }
-        return returns;
-    }
-
-    public CorrelationMatrix correlation() {
-        if (correlation == null) correlation = CorrelationMatrix.of(returns());
-        return correlation;
-    }
-
-    public StressTest stressTest() { return new StressTest(averageTrueRanges, bars); }
-
-    /** Signed exposures in dollars, one per ticker of {@link #returns()}; a ticker held without history is left out. */
-    public double[] exposures(Map<Ticker, Money> exposureByTicker) {
-        ReturnHistory history = returns();
-        double[] exposures = new double[history.tickers().size()];
-        exposureByTicker.forEach((ticker, value) -> {
-            int index = history.indexOf(ticker);
-            if (index >= 0) exposures[index] = value.micros() / 1e6;
-        });
-        return exposures;
+        return model;
     }
 
     private static Price averageTrueRange(List<Bar> daily) {

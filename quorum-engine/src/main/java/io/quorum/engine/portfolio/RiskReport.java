@@ -35,11 +35,11 @@ public record RiskReport(Money equity, int historyDays, List<Measure> tailRisks,
 
     /** Before anything is held or known: no figures. */
     public static RiskReport none(Money equity) {
-        return new RiskReport(equity, 0, List.of(), List.of(), CorrelationMatrix.of(ReturnHistory.of(List.of(), List.of(), new double[0][])), List.of());
+        return new RiskReport(equity, 0, List.of(), List.of(), RiskModel.EMPTY.correlation(), List.of());
     }
 
     /** Measures {@code portfolio} on what {@code history} knows, under {@code settings}. */
-    public static RiskReport measure(Portfolio portfolio, DailyHistory history, RiskSettings settings) {
+    public static RiskReport measure(Portfolio portfolio, RiskModel history, RiskSettings settings) {
         List<Measure> measures = new ArrayList<>();
         ReturnHistory returns = history.returns();
         double[] exposures = history.exposures(portfolio.exposureByTicker());
@@ -58,7 +58,7 @@ public record RiskReport(Money equity, int historyDays, List<Measure> tailRisks,
     }
 
     /** The settings' scenarios, then the sector shock of each sector in {@code sectors}, on {@code holdings}. */
-    static List<StressResult> stress(List<Holding> holdings, Collection<String> sectors, DailyHistory history, RiskSettings settings) {
+    static List<StressResult> stress(List<Holding> holdings, Collection<String> sectors, RiskModel history, RiskSettings settings) {
         StressTest test = history.stressTest();
         List<StressResult> results = new ArrayList<>();
         for (StressScenario scenario : settings.scenarios()) results.add(test.run(scenario, holdings));

@@ -5,6 +5,7 @@ import io.quorum.engine.message.SessionId;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.portfolio.Portfolio;
+import io.quorum.engine.portfolio.RiskModel;
 import io.quorum.engine.portfolio.RiskReport;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +27,10 @@ import java.util.Optional;
  * @param sessions    every session's own part, by id
  * @param portfolio   the account seen whole: every session's positions, exposures; its equity is {@code equity}
  * @param risk        the account's VaR, ES and stress results at these positions and prices
+ * @param riskModel   the returns and stress test {@code risk} rests on, for measuring a change to these positions
  */
 public record DeskSnapshot(long version, Instant at, Money equity, Money buyingPower, Map<Ticker, Price> lastPrices,
-        Map<SessionId, SessionSnapshot> sessions, Portfolio portfolio, RiskReport risk) {
+        Map<SessionId, SessionSnapshot> sessions, Portfolio portfolio, RiskReport risk, RiskModel riskModel) {
     public DeskSnapshot {
         if (version < 0) throw new IllegalArgumentException("version: must not be negative, was " + version);
         Objects.requireNonNull(at, "at");
@@ -38,12 +40,13 @@ public record DeskSnapshot(long version, Instant at, Money equity, Money buyingP
         sessions = Map.copyOf(sessions);
         Objects.requireNonNull(portfolio, "portfolio");
         Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(riskModel, "riskModel");
         if (!portfolio.equity().equals(equity)) throw new IllegalArgumentException("equity " + equity + " is not the portfolio's " + portfolio.equity());
     }
 
     /** Before the loop's first batch: an empty desk with the account as the broker reports it. */
     public static DeskSnapshot initial(Instant at, Money equity, Money buyingPower) {
-        return new DeskSnapshot(0, at, equity, buyingPower, Map.of(), Map.of(), Portfolio.of(equity, List.of(), Map.of()), RiskReport.none(equity));
+        return new DeskSnapshot(0, at, equity, buyingPower, Map.of(), Map.of(), Portfolio.of(equity, List.of(), Map.of()), RiskReport.none(equity), RiskModel.EMPTY);
     }
 
     public Optional<SessionSnapshot> session(SessionId id) { return Optional.ofNullable(sessions.get(id)); }

@@ -12,7 +12,9 @@ import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.portfolio.PortfolioLimits;
 import io.quorum.engine.time.ManualClock;
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,35 @@ class RiskAgentTest {
                 Price.parse("100"), null, null, null, "signal turned", "Close AAPL");
 
         assertThat(risk.judge(close).choice()).isEqualTo(VoteChoice.APPROVE);
+    }
+
+    @Test
+    void a_trade_that_would_push_the_var_over_its_limit_is_vetoed_with_the_largest_size_that_fits() {
+        desk.accountLimits = FakeDeskView.seesawAccount(AAPL, 0, varLimit("0.25"));
+
+        Agent.Judgement judgement = risk.judge(buy(200, "96"));
+
+        assertThat(judgement.choice()).isEqualTo(VoteChoice.VETO);
+        assertThat(judgement.reason()).isEqualTo("VaR 99% would go from 0% to 0.39% of equity, above the 0.25% limit; 127 shares fit");
+        assertThat(judgement.modification().size()).as("127 × $1.96 is the most under $250").isEqualTo(Size.shares(127));
+    }
+
+    @Test
+    void a_trade_of_which_not_one_share_fits_the_var_limit_is_vetoed_without_a_size() {
+        desk.accountLimits = FakeDeskView.seesawAccount(AAPL, 200, varLimit("0.25"));
+        desk.exposure = new DeskView.Exposure(Money.ofDollars(100_000), 200, Money.ofDollars(20_000), Money.ofDollars(20_000), Money.ZERO);
+
+        Agent.Judgement judgement = risk.judge(buy(10, "96"));
+
+        assertThat(judgement.choice()).isEqualTo(VoteChoice.VETO);
+        assertThat(judgement.modification()).isNull();
+        assertThat(judgement.reason()).endsWith("above the 0.25% limit; not one share fits");
+    }
+
+    static PortfolioLimits varLimit(String pct) {
+        PortfolioLimits defaults = PortfolioLimits.defaults();
+        return new PortfolioLimits(defaults.maxGrossExposurePct(), defaults.maxNetExposurePct(), defaults.maxSectorPct(), new BigDecimal(pct),
+                defaults.maxStressLossPct());
     }
 
     private static Proposal buy(long shares, String stop) {

@@ -6,6 +6,8 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.SessionId;
+import io.quorum.engine.message.Size;
+import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.time.ManualClock;
@@ -79,5 +81,18 @@ class RiskReviewTest {
         clock.advance(RiskAgent.REVIEW_COOL_DOWN);
         assertThat(risk.review("third")).isTrue();
         assertThat(bus.published).hasSize(2);
+    }
+
+    @Test
+    void an_account_whose_var_drifted_over_its_limit_brings_a_proposal_to_sell_the_fewest_shares_that_bring_it_back() {
+        desk.accountLimits = FakeDeskView.seesawAccount(AAPL, 240, RiskAgentTest.varLimit("0.45"));
+        desk.exposure = new DeskView.Exposure(Money.ofDollars(100_000), 240, Money.ofDollars(24_000), Money.ofDollars(24_000), Money.ZERO);
+
+        assertThat(risk.review("AAPL fell 2%")).isTrue();
+
+        Proposal proposal = (Proposal) bus.published.getLast().content();
+        assertThat(proposal.action()).isEqualTo(TradeAction.REDUCE);
+        assertThat(proposal.size()).as("229 × $1.96 is the most under $450").isEqualTo(Size.shares(11));
+        assertThat(proposal.rationale()).isEqualTo("VaR 99% is 0.47% of equity, above the 0.45% limit (after: AAPL fell 2%)");
     }
 }

@@ -24,6 +24,7 @@ import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
+import io.quorum.engine.portfolio.PortfolioLimits;
 import io.quorum.engine.portfolio.RiskSettings;
 import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.MarketDataFeed;
@@ -104,7 +105,7 @@ final class DeskFixture implements AutoCloseable {
         storage = new JournalOutage(journal);
         tail = new ObservableJournal(storage);
         settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
-                Duration.ofHours(4), Duration.ofMillis(20), builder.staleFeedAfter, builder.discussionMessages, RiskSettings.defaults());
+                Duration.ofHours(4), Duration.ofMillis(20), builder.staleFeedAfter, builder.discussionMessages, RiskSettings.defaults().withLimits(builder.portfolioLimits));
         fundamentals = builder.fundamentals;
         feed = builder.feed.apply(market);
         reasoner = builder.reasoner;
@@ -294,6 +295,7 @@ final class DeskFixture implements AutoCloseable {
         private Duration staleFeedAfter = Duration.ofDays(1);
         private int discussionMessages = VotingRules.DEFAULT_MAX_MESSAGES;
         private Reasoner reasoner = Reasoner.RULES_ONLY;
+        private PortfolioLimits portfolioLimits = PortfolioLimits.defaults();
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
 
@@ -356,6 +358,12 @@ final class DeskFixture implements AutoCloseable {
         /** A discussion is decided once it has run to this many messages. */
         Builder discussionMessages(int messages) {
             discussionMessages = messages;
+            return this;
+        }
+
+        /** The account's limits on exposure, VaR and stress loss. */
+        Builder portfolioLimits(PortfolioLimits limits) {
+            portfolioLimits = limits;
             return this;
         }
 

@@ -54,7 +54,7 @@ class AccountLimitCheckTest {
 
     @Test
     void the_largest_size_that_fits_the_var_limit_is_found_and_one_share_more_would_not_fit() {
-        AccountLimitCheck check = new AccountLimitCheck(Portfolio.of(CASH, List.of(), history.sectors()), history,
+        AccountLimitCheck check = new AccountLimitCheck(Portfolio.of(CASH, List.of(), history.sectors()), history.model(),
                 RiskSettings.defaults().withLimits(limits("200", "100", "60", "0.25", "25")));
 
         // VaR 99% of n shares is n × 100 × 2/102 dollars: at most $250 is 127 shares.
@@ -66,7 +66,7 @@ class AccountLimitCheckTest {
     @Test
     void a_hedge_is_not_refused_for_a_breach_the_market_made() {
         Portfolio overTheLimit = Portfolio.of(CASH, List.of(position(AAPL, 400)), history.sectors());
-        AccountLimitCheck check = new AccountLimitCheck(overTheLimit, history, RiskSettings.defaults().withLimits(limits("200", "100", "60", "0.5", "25")));
+        AccountLimitCheck check = new AccountLimitCheck(overTheLimit, history.model(), RiskSettings.defaults().withLimits(limits("200", "100", "60", "0.5", "25")));
 
         assertThat(check.valueAtRisk(overTheLimit.exposureByTicker()).toBigDecimal()).isGreaterThan(new BigDecimal("500"));
         assertThat(check.firstBreach(XOM, 0, 300, HUNDRED)).as("XOM moves against AAPL: the VaR falls").isEmpty();
@@ -74,7 +74,7 @@ class AccountLimitCheckTest {
     }
 
     private Optional<Breach> breach(PortfolioLimits limits, long shares) {
-        return new AccountLimitCheck(Portfolio.of(CASH, List.of(), history.sectors()), history, RiskSettings.defaults().withLimits(limits))
+        return new AccountLimitCheck(Portfolio.of(CASH, List.of(), history.sectors()), history.model(), RiskSettings.defaults().withLimits(limits))
                 .firstBreach(AAPL, 0, shares, HUNDRED);
     }
 

@@ -81,7 +81,7 @@ class RiskEngineTest {
         history.remember(NVDA, bars, "Technology");
         RiskSettings settings = RiskSettings.defaults().withLimits(new PortfolioLimits(BigDecimal.valueOf(200), BigDecimal.valueOf(100),
                 BigDecimal.valueOf(60), new BigDecimal("0.3"), BigDecimal.valueOf(25)));
-        risk.checkAccountWith(() -> Optional.of(new AccountLimitCheck(Portfolio.of(Money.ofDollars(100_000), List.of(), history.sectors()), history, settings)));
+        risk.checkAccountWith(() -> Optional.of(new AccountLimitCheck(Portfolio.of(Money.ofDollars(100_000), List.of(), history.sectors()), history.model(), settings)));
 
         PreTradeResult tooMuch = risk.check(SESSION, order(Side.BUY, 200), context(OrderIntent.OPEN, 0, "100000"));
         PreTradeResult fits = risk.check(SESSION, order(Side.BUY, 150), context(OrderIntent.OPEN, 0, "100000"));

@@ -122,7 +122,7 @@ public final class RiskReportCommand implements Callable<Integer> {
             }
         }
         Portfolio portfolio = Portfolio.of(Money.of(cash), positions, history.sectors());
-        RiskReport report = RiskReport.measure(portfolio, history, settings);
+        RiskReport report = RiskReport.measure(portfolio, history.model(), settings);
         spec.commandLine().getOut().print(RiskReportText.of(AccountViews.portfolio(portfolio), AccountViews.risk(report)));
         spec.commandLine().getOut().flush();
         return ExitStatus.OK;
