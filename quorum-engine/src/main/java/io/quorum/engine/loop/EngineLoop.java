@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**
  * The desk's single writer: one thread that owns sessions, risk state, orders and positions, and
@@ -35,7 +35,7 @@ public final class EngineLoop implements AutoCloseable {
     /** Long enough to catch the next message of a burst, short enough to cost little CPU when the market is quiet. */
     static final Duration SPIN_BEFORE_PARK = Duration.ofNanos(20_000);
 
-    private final MpscUnboundedXaddArrayQueue<Runnable> inbound = new MpscUnboundedXaddArrayQueue<>(CHUNK);
+    private final MpscUnboundedAtomicArrayQueue<Runnable> inbound = new MpscUnboundedAtomicArrayQueue<>(CHUNK);
     /** Events per chunk of the queue's linked arrays: a burst fills one before it needs the next. */
     private static final int CHUNK = 1_024;
     /** Set by the loop thread just before it parks: a producer then unparks it. */
