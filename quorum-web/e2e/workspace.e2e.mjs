@@ -149,7 +149,8 @@ describe('the trader’s workspace in a browser, against the real server', brows
 
       await tab.locator('body').click({ position: { x: 5, y: 5 } });
       await tab.keyboard.press('/');
-      assert.equal(await tab.evaluate(() => document.activeElement?.id), 'ticker-input');
+      // The box is focused on the next animation frame (on a phone it is drawn only then): wait for it.
+      await tab.waitForFunction(() => document.activeElement?.id === 'ticker-input', null, { timeout: 5_000 });
       assert.equal(await tab.getByLabel('Analyse a ticker').inputValue(), '', 'the slash is not typed into the box');
 
       await tab.locator('body').click({ position: { x: 5, y: 5 } });
