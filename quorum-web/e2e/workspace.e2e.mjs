@@ -65,17 +65,18 @@ describe('the trader’s workspace in a browser, against the real server', brows
         await tab.setViewportSize(size);
         await tab.goto(`${server.origin}/#token=${server.token}`);
         await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
-        // The conversation draws only the bubbles in view: take the newest one drawn.
-        const bubble = tab.locator('[data-testid="chat-bubble"]').last();
-        await bubble.waitFor();
-        const seq = Number(await bubble.getAttribute('data-seq'));
+        // The conversation draws only the bubbles in view: take the newest one drawn, its seq and
+        // its time read at once, since newer messages may scroll it out of the list right after.
+        await tab.locator('[data-testid="chat-bubble"]').last().waitFor();
+        const { seq, text } = await tab.evaluate(() => {
+          const bubbles = document.querySelectorAll('[data-testid="chat-bubble"]');
+          const bubble = bubbles[bubbles.length - 1];
+          return { seq: Number(bubble.getAttribute('data-seq')), text: bubble.querySelector('time')?.textContent ?? '' };
+        });
         const first = (await rest('GET', `/api/sessions/${sessionId}/messages?afterSeq=${seq - 1}&limit=1`)).items[0];
-        // That bubble, not the newest one: the desk may have said more meanwhile.
-        const shown = tab.locator(`[data-testid="chat-bubble"][data-seq="${seq}"] time`);
         const inNewYork = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
           .formatToParts(new Date(first.timestamp))
           .reduce((parts, part) => ({ ...parts, [part.type]: part.value }), {});
-        const text = await shown.textContent();
         assert.match(text, /^[A-Z][a-z]{2} \d{1,2}, \d\d:\d\d:\d\d E[SD]T$/, 'a date, a time and the zone');
         assert.ok(text.startsWith(`${inNewYork.month} ${inNewYork.day}, ${inNewYork.hour}:${inNewYork.minute}`), `${text} is New York's time of ${first.timestamp}`);
         await tab.screenshot({ path: screenshotPath(`times-${size.width}x${size.height}.png`) });
