@@ -1,5 +1,9 @@
 package io.quorum.adapters.config;
 
+import static io.quorum.adapters.config.ConfigValues.absent;
+import static io.quorum.adapters.config.ConfigValues.found;
+import static io.quorum.adapters.config.ConfigValues.leaf;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quorum.adapters.llm.LlmProvider;
 import io.quorum.adapters.llm.LlmSettings;
@@ -7,7 +11,6 @@ import io.quorum.adapters.llm.ModelPrice;
 import io.quorum.engine.message.AgentRole;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -41,22 +44,22 @@ final class LlmConfigValidator {
     private static final List<String> BUDGET_KEYS = List.of("tokensPerDecision", "tokensPerDay", "dollarsPerDecision", "dollarsPerDay");
 
     private final JsonNode section;
-    private final List<ConfigError> errors;
+    private final ConfigValues values;
 
-    /** @param errors where the problems found are added */
-    LlmConfigValidator(JsonNode section, List<ConfigError> errors) {
+    LlmConfigValidator(JsonNode section, ConfigValues values) {
         this.section = section;
-        this.errors = errors;
+        this.values = values;
     }
 
     LlmSettings settings() {
         LlmSettings defaults = LlmSettings.none();
         if (section.isMissingNode() || section.isNull() || !section.isObject()) return defaults;
         LlmProvider provider = provider();
-        URI baseUrl = url("baseUrl", provider == LlmProvider.ANTHROPIC ? LlmSettings.ANTHROPIC : LlmSettings.OPENAI);
+        URI baseUrl = values.url("llm.baseUrl", section.path("baseUrl"), "baseUrl: http://localhost:11434/v1",
+                provider == LlmProvider.ANTHROPIC ? LlmSettings.ANTHROPIC : LlmSettings.OPENAI);
         Map<AgentRole, String> models = models(provider);
-        Duration timeout = duration("llm.timeout", section.path("timeout"), Duration.ofSeconds(1), LONGEST_TIMEOUT, "20s", defaults.timeout());
-        int answerLimit = (int) whole("llm.answerLimit", section.path("answerLimit"), 16, 8_000, "400", defaults.maxAnswerTokens());
+        Duration timeout = values.duration("llm.timeout", section.path("timeout"), Duration.ofSeconds(1), LONGEST_TIMEOUT, "20s", defaults.timeout());
+        int answerLimit = (int) values.whole("llm.answerLimit", section.path("answerLimit"), 16, 8_000, "400", defaults.maxAnswerTokens());
         LlmSettings.Breaker breaker = breaker(defaults.breaker());
         LlmSettings.Budget budget = budget(defaults.budget());
         Map<String, ModelPrice> prices = prices();
@@ -69,21 +72,8 @@ final class LlmConfigValidator {
         for (LlmProvider provider : LlmProvider.values()) {
             if (node.isTextual() && provider.configName().equals(node.asText().strip().toLowerCase(Locale.ROOT))) return provider;
         }
-        error("llm.provider", shown(node) + " is not a provider", "one of openai-compatible, anthropic, none", "provider: openai-compatible");
+        values.error("llm.provider", found(node) + " is not a provider", "one of openai-compatible, anthropic, none", "provider: openai-compatible");
         return LlmProvider.NONE;
-    }
-
-    private URI url(String key, URI fallback) {
-        JsonNode node = section.path(key);
-        if (absent(node)) return fallback;
-        try {
-            URI uri = node.isTextual() ? new URI(node.asText().strip()) : null;
-            if (uri != null && uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) return uri;
-        } catch (URISyntaxException notAUrl) {
-            // reported below
-        }
-        error("llm." + key, shown(node) + " is not an http or https URL", "the server's base URL", "baseUrl: http://localhost:11434/v1");
-        return fallback;
     }
 
     /** Each voter's model: its own under {@code models}, else {@code model}; a role with neither votes by its rules. */
@@ -92,19 +82,19 @@ final class LlmConfigValidator {
         Map<AgentRole, String> models = new EnumMap<>(AgentRole.class);
         if (every != null) for (AgentRole role : AgentRole.VOTERS) models.put(role, every);
         JsonNode own = section.path("models");
-        if (!absent(own) && !own.isObject()) error("llm.models", "is not a mapping", "a mapping of role to model", "models: {risk: qwen2.5:14b}");
+        if (!absent(own) && !own.isObject()) values.error("llm.models", "is not a mapping", "a mapping of role to model", "models: {risk: qwen2.5:14b}");
         for (var fields = own.fields(); fields.hasNext(); ) {
             var field = fields.next();
             AgentRole role = voter(field.getKey());
             String model = modelName("llm.models." + field.getKey(), field.getValue());
             if (role == null) {
-                error("llm.models." + field.getKey(), "is not a role", "one of technical, fundamental, sentiment, risk, execution", "models: {risk: qwen2.5:14b}");
+                values.error("llm.models." + field.getKey(), "is not a role", "one of technical, fundamental, sentiment, risk, execution", "models: {risk: qwen2.5:14b}");
             } else if (model != null) {
                 models.put(role, model);
             }
         }
         if (provider != LlmProvider.NONE && models.isEmpty()) {
-            error("llm.model", "is missing, so no role has a model", "the model every role asks, or models per role", "model: llama3.1:8b");
+            values.error("llm.model", "is missing, so no role has a model", "the model every role asks, or models per role", "model: llama3.1:8b");
         }
         return models;
     }
@@ -112,7 +102,7 @@ final class LlmConfigValidator {
     private String modelName(String path, JsonNode node) {
         if (absent(node)) return null;
         if (node.isTextual() && !node.asText().isBlank() && node.asText().strip().length() <= 200) return node.asText().strip();
-        error(path, shown(node) + " is not a model name", "the model's name as the server knows it", "model: llama3.1:8b");
+        values.error(path, found(node) + " is not a model name", "the model's name as the server knows it", "model: llama3.1:8b");
         return null;
     }
 
@@ -124,12 +114,12 @@ final class LlmConfigValidator {
     private LlmSettings.Breaker breaker(LlmSettings.Breaker defaults) {
         JsonNode node = section.path("breaker");
         knownKeys("llm.breaker", node, BREAKER_KEYS, "breaker: {openFor: 30s}");
-        int window = (int) whole("llm.breaker.window", node.path("window"), 1, 100, "10", defaults.window());
-        int minimum = (int) whole("llm.breaker.minimumCalls", node.path("minimumCalls"), 1, 100, "5", defaults.minimumCalls());
-        int rate = (int) whole("llm.breaker.failureRatePct", node.path("failureRatePct"), 1, 100, "50", defaults.failureRatePct());
-        Duration openFor = duration("llm.breaker.openFor", node.path("openFor"), Duration.ofMillis(100), Duration.ofHours(1), "30s", defaults.openFor());
+        int window = (int) values.whole("llm.breaker.window", node.path("window"), 1, 100, "10", defaults.window());
+        int minimum = (int) values.whole("llm.breaker.minimumCalls", node.path("minimumCalls"), 1, 100, "5", defaults.minimumCalls());
+        int rate = (int) values.whole("llm.breaker.failureRatePct", node.path("failureRatePct"), 1, 100, "50", defaults.failureRatePct());
+        Duration openFor = values.duration("llm.breaker.openFor", node.path("openFor"), Duration.ofMillis(100), Duration.ofHours(1), "30s", defaults.openFor());
         if (minimum > window) {
-            error("llm.breaker.minimumCalls", minimum + " is more than the window of " + window, "at most the window", "minimumCalls: 5");
+            values.error("llm.breaker.minimumCalls", minimum + " is more than the window of " + window, "at most the window", "minimumCalls: 5");
             minimum = window;
         }
         return new LlmSettings.Breaker(window, minimum, rate, openFor);
@@ -138,16 +128,16 @@ final class LlmConfigValidator {
     private LlmSettings.Budget budget(LlmSettings.Budget defaults) {
         JsonNode node = section.path("budget");
         knownKeys("llm.budget", node, BUDGET_KEYS, "budget: {tokensPerDay: 2000000}");
-        long perDecision = whole("llm.budget.tokensPerDecision", node.path("tokensPerDecision"), 100, 10_000_000, "20000", defaults.tokensPerDecision());
-        long perDay = whole("llm.budget.tokensPerDay", node.path("tokensPerDay"), 100, 10_000_000_000L, "2000000", defaults.tokensPerDay());
+        long perDecision = values.whole("llm.budget.tokensPerDecision", node.path("tokensPerDecision"), 100, 10_000_000, "20000", defaults.tokensPerDecision());
+        long perDay = values.whole("llm.budget.tokensPerDay", node.path("tokensPerDay"), 100, 10_000_000_000L, "2000000", defaults.tokensPerDay());
         BigDecimal dollarsPerDecision = dollars("llm.budget.dollarsPerDecision", node.path("dollarsPerDecision"), "0.05", defaults.dollarsPerDecision());
         BigDecimal dollarsPerDay = dollars("llm.budget.dollarsPerDay", node.path("dollarsPerDay"), "5", defaults.dollarsPerDay());
         if (perDay < perDecision) {
-            error("llm.budget.tokensPerDay", perDay + " is less than tokensPerDecision " + perDecision, "at least tokensPerDecision", "tokensPerDay: 2000000");
+            values.error("llm.budget.tokensPerDay", perDay + " is less than tokensPerDecision " + perDecision, "at least tokensPerDecision", "tokensPerDay: 2000000");
             perDay = perDecision;
         }
         if (dollarsPerDay.compareTo(dollarsPerDecision) < 0) {
-            error("llm.budget.dollarsPerDay", dollarsPerDay.toPlainString() + " is less than dollarsPerDecision " + dollarsPerDecision.toPlainString(),
+            values.error("llm.budget.dollarsPerDay", dollarsPerDay.toPlainString() + " is less than dollarsPerDecision " + dollarsPerDecision.toPlainString(),
                     "at least dollarsPerDecision", "dollarsPerDay: 5");
             dollarsPerDay = dollarsPerDecision;
         }
@@ -160,7 +150,7 @@ final class LlmConfigValidator {
         String example = "prices: {gpt-4o-mini: {input: 0.15, output: 0.60}}";
         if (absent(node)) return prices;
         if (!node.isObject()) {
-            error("llm.prices", "is not a mapping", "a mapping of model to {input, output} dollars per million tokens", example);
+            values.error("llm.prices", "is not a mapping", "a mapping of model to {input, output} dollars per million tokens", example);
             return prices;
         }
         for (var fields = node.fields(); fields.hasNext(); ) {
@@ -170,7 +160,7 @@ final class LlmConfigValidator {
             BigDecimal input = dollars(path + ".input", field.getValue().path("input"), "0.15", null);
             BigDecimal output = dollars(path + ".output", field.getValue().path("output"), "0.60", null);
             if (input == null || output == null) {
-                error(path, "needs both input and output", "dollars per million tokens each way", example);
+                values.error(path, "needs both input and output", "dollars per million tokens each way", example);
             } else {
                 prices.put(field.getKey(), new ModelPrice(input, output));
             }
@@ -183,23 +173,13 @@ final class LlmConfigValidator {
     private void knownKeys(String path, JsonNode node, List<String> known, String example) {
         if (absent(node)) return;
         if (!node.isObject()) {
-            error(path, "is not a mapping", "a mapping of " + String.join(", ", known), example);
+            values.error(path, "is not a mapping", "a mapping of " + String.join(", ", known), example);
             return;
         }
         for (var names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!known.contains(name)) error(path + "." + name, "is not a known key", "one of " + String.join(", ", known), example);
+            if (!known.contains(name)) values.error(path + "." + name, "is not a known key", "one of " + String.join(", ", known), example);
         }
-    }
-
-    private long whole(String path, JsonNode node, long min, long max, String example, long fallback) {
-        if (absent(node)) return fallback;
-        if (node.canConvertToExactIntegral() && node.isNumber() && node.decimalValue().compareTo(BigDecimal.valueOf(min)) >= 0
-                && node.decimalValue().compareTo(BigDecimal.valueOf(max)) <= 0) {
-            return node.decimalValue().longValueExact();
-        }
-        error(path, shown(node) + " is not a whole number in range", "a whole number from " + min + " to " + max, leaf(path) + ": " + example);
-        return fallback;
     }
 
     /** Dollars: from 0 to 1,000, at most 6 decimals. */
@@ -214,24 +194,11 @@ final class LlmConfigValidator {
         if (value != null && value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(1000)) <= 0 && value.stripTrailingZeros().scale() <= 6) {
             return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
         }
-        error(path, shown(node) + " is not an amount of dollars", "dollars from 0 to 1000, with at most 6 decimals", leaf(path) + ": " + example);
+        values.error(path, found(node) + " is not an amount of dollars", "dollars from 0 to 1000, with at most 6 decimals", leaf(path) + ": " + example);
         return fallback;
     }
 
-    private Duration duration(String path, JsonNode node, Duration min, Duration max, String example, Duration fallback) {
-        if (absent(node)) return fallback;
-        Duration value = node.isTextual() ? QuorumConfigValidator.parseDuration(node.asText().strip()) : null;
-        if (value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0) return value;
-        error(path, shown(node) + " is not a duration in range", "a duration from " + min.toMillis() + "ms to " + max.toSeconds() + "s (a number and a unit: ms, s, m, h)",
-                leaf(path) + ": " + example);
-        return fallback;
-    }
 
-    private void error(String path, String problem, String expected, String example) { errors.add(new ConfigError(path, problem, expected, example)); }
 
-    private static boolean absent(JsonNode node) { return node.isMissingNode() || node.isNull(); }
 
-    private static String leaf(String path) { return path.substring(path.lastIndexOf('.') + 1); }
-
-    private static String shown(JsonNode node) { return node.isTextual() ? "\"" + node.asText() + "\"" : node.isValueNode() ? node.asText() : "a " + node.getNodeType().name().toLowerCase(Locale.ROOT); }
 }

@@ -1,5 +1,8 @@
 package io.quorum.adapters.config;
 
+import static io.quorum.adapters.config.ConfigValues.absent;
+import static io.quorum.adapters.config.ConfigValues.kind;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quorum.adapters.http.Backoff;
 import io.quorum.adapters.notify.ChannelSettings;
@@ -8,7 +11,6 @@ import io.quorum.adapters.notify.NoticeKind;
 import io.quorum.adapters.notify.NotifySettings;
 import io.quorum.adapters.notify.TelegramBot;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,22 +45,21 @@ final class NotifyConfigValidator {
     private static final String TELEGRAM_EXAMPLE = "{name: phone, type: telegram, tokenVariable: QUORUM_TELEGRAM_TOKEN, chatId: \"12345678\"}";
 
     private final JsonNode section;
-    private final List<ConfigError> errors;
+    private final ConfigValues values;
 
-    /** @param errors where the problems found are added */
-    NotifyConfigValidator(JsonNode section, List<ConfigError> errors) {
+    NotifyConfigValidator(JsonNode section, ConfigValues values) {
         this.section = section;
-        this.errors = errors;
+        this.values = values;
     }
 
     NotifySettings settings() {
         NotifySettings none = NotifySettings.none();
         if (absent(section) || !section.isObject()) return none;
         DeliveryPolicy defaults = none.policy();
-        URI deskUrl = url("notify.deskUrl", section.path("deskUrl"), "deskUrl: https://desk.example.com", none.deskUrl());
-        int queue = (int) whole("notify.queue", section.path("queue"), 10, 100_000, "1000", defaults.queueCapacity());
-        Duration timeout = duration("notify.timeout", section.path("timeout"), Duration.ofSeconds(1), Duration.ofMinutes(1), "10s", defaults.timeout());
-        int attempts = (int) whole("notify.attempts", section.path("attempts"), 1, 10, "4", defaults.attempts());
+        URI deskUrl = values.url("notify.deskUrl", section.path("deskUrl"), "deskUrl: https://desk.example.com", none.deskUrl());
+        int queue = (int) values.whole("notify.queue", section.path("queue"), 10, 100_000, "1000", defaults.queueCapacity());
+        Duration timeout = values.duration("notify.timeout", section.path("timeout"), Duration.ofSeconds(1), Duration.ofMinutes(1), "10s", defaults.timeout());
+        int attempts = (int) values.whole("notify.attempts", section.path("attempts"), 1, 10, "4", defaults.attempts());
         Backoff backoff = defaults.backoff();
         return new NotifySettings(deskUrl, new DeliveryPolicy(queue, timeout, attempts, backoff), channels(section.path("channels")));
     }
@@ -66,7 +67,7 @@ final class NotifyConfigValidator {
     private List<ChannelSettings> channels(JsonNode node) {
         if (absent(node)) return List.of();
         if (!node.isArray()) {
-            error("notify.channels", "is " + QuorumConfigValidator.kindOf(node) + ", not a list", "a list of channels", "channels: [" + SLACK_EXAMPLE + "]");
+            values.error("notify.channels", "is " + kind(node) + ", not a list", "a list of channels", "channels: [" + SLACK_EXAMPLE + "]");
             return List.of();
         }
         List<ChannelSettings> channels = new ArrayList<>();
@@ -75,7 +76,7 @@ final class NotifyConfigValidator {
             ChannelSettings channel = channel("notify.channels[" + i + "]", node.get(i));
             if (channel == null) continue;
             if (!names.add(channel.name())) {
-                error("notify.channels[" + i + "].name", "\"" + channel.name() + "\" names another channel too", "a name of its own", "name: desk-room-2");
+                values.error("notify.channels[" + i + "].name", "\"" + channel.name() + "\" names another channel too", "a name of its own", "name: desk-room-2");
             } else {
                 channels.add(channel);
             }
@@ -86,43 +87,43 @@ final class NotifyConfigValidator {
     /** One channel, or null when it has an error (reported). */
     private ChannelSettings channel(String path, JsonNode node) {
         if (!node.isObject()) {
-            error(path, "is " + QuorumConfigValidator.kindOf(node) + ", not a channel", "a mapping of " + String.join(", ", CHANNEL_KEYS), SLACK_EXAMPLE);
+            values.error(path, "is " + kind(node) + ", not a channel", "a mapping of " + String.join(", ", CHANNEL_KEYS), SLACK_EXAMPLE);
             return null;
         }
-        int before = errors.size();
+        int before = values.errorCount();
         for (var keys = node.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (CHANNEL_KEYS.contains(key)) continue;
             if (QuorumConfigValidator.looksSecret(key) || key.equalsIgnoreCase("url") || key.equalsIgnoreCase("webhook")) {
-                error(path + "." + key, "looks like a secret, and secrets are never read from the file (its value is not shown here)",
+                values.error(path + "." + key, "looks like a secret, and secrets are never read from the file (its value is not shown here)",
                         "the name of the environment variable that holds it, in urlVariable or tokenVariable", "urlVariable: QUORUM_SLACK_WEBHOOK_URL");
             } else {
-                error(path + "." + key, "is not a known key", "one of " + String.join(", ", CHANNEL_KEYS), SLACK_EXAMPLE);
+                values.error(path + "." + key, "is not a known key", "one of " + String.join(", ", CHANNEL_KEYS), SLACK_EXAMPLE);
             }
         }
         String name = text(node.path("name"));
         if (name == null || !NAME.matcher(name).matches()) {
-            error(path + ".name", name == null ? "is missing" : "\"" + name + "\" is not a channel name", "lower-case letters, digits and dashes, up to 40", "name: desk-room");
+            values.error(path + ".name", name == null ? "is missing" : "\"" + name + "\" is not a channel name", "lower-case letters, digits and dashes, up to 40", "name: desk-room");
         }
         ChannelSettings.Type type = type(path + ".type", node.path("type"));
         boolean telegram = type == ChannelSettings.Type.TELEGRAM;
         String variableKey = telegram ? "tokenVariable" : "urlVariable";
         String otherKey = telegram ? "urlVariable" : "tokenVariable";
         if (type != null && node.has(otherKey)) {
-            error(path + "." + otherKey, "is not read by a " + type.configName() + " channel", variableKey + " instead", telegram ? TELEGRAM_EXAMPLE : SLACK_EXAMPLE);
+            values.error(path + "." + otherKey, "is not read by a " + type.configName() + " channel", variableKey + " instead", telegram ? TELEGRAM_EXAMPLE : SLACK_EXAMPLE);
         }
         String variable = text(node.path(variableKey));
         if (type != null && (variable == null || !QuorumConfigValidator.isVariableName(variable))) {
-            error(path + "." + variableKey, variable == null ? "is missing" : "is not the name of an environment variable (its value is not shown here, in case it is the secret)",
+            values.error(path + "." + variableKey, variable == null ? "is missing" : "is not the name of an environment variable (its value is not shown here, in case it is the secret)",
                     "upper-case letters, digits and underscores, with at least one underscore; the " + (telegram ? "bot token" : "webhook URL") + " itself goes in that variable",
                     telegram ? "tokenVariable: QUORUM_TELEGRAM_TOKEN" : "urlVariable: QUORUM_SLACK_WEBHOOK_URL");
         }
         String chatId = text(node.path("chatId"));
-        if (telegram && chatId == null) error(path + ".chatId", "is missing, and a Telegram bot writes to one chat", "the chat's id, as text", "chatId: \"12345678\"");
-        if (!telegram && type != null && node.has("chatId")) error(path + ".chatId", "is only read by a telegram channel", "no chatId here", SLACK_EXAMPLE);
-        URI apiUrl = url(path + ".apiUrl", node.path("apiUrl"), "apiUrl: " + TelegramBot.API, TelegramBot.API);
+        if (telegram && chatId == null) values.error(path + ".chatId", "is missing, and a Telegram bot writes to one chat", "the chat's id, as text", "chatId: \"12345678\"");
+        if (!telegram && type != null && node.has("chatId")) values.error(path + ".chatId", "is only read by a telegram channel", "no chatId here", SLACK_EXAMPLE);
+        URI apiUrl = values.url(path + ".apiUrl", node.path("apiUrl"), "apiUrl: " + TelegramBot.API, TelegramBot.API);
         Set<NoticeKind> kinds = kinds(path + ".events", node.path("events"));
-        if (errors.size() > before) return null;
+        if (values.errorCount() > before) return null;
         return new ChannelSettings(name, type, variable, chatId, apiUrl, kinds);
     }
 
@@ -131,7 +132,7 @@ final class NotifyConfigValidator {
         for (ChannelSettings.Type type : ChannelSettings.Type.values()) {
             if (type.configName().equals(text == null ? null : text.toLowerCase(Locale.ROOT))) return type;
         }
-        error(path, text == null ? "is missing" : "\"" + text + "\" is not a channel type", "one of webhook, slack, discord, telegram", "type: slack");
+        values.error(path, text == null ? "is missing" : "\"" + text + "\" is not a channel type", "one of webhook, slack, discord, telegram", "type: slack");
         return null;
     }
 
@@ -142,52 +143,20 @@ final class NotifyConfigValidator {
         for (NoticeKind kind : NoticeKind.values()) choices.add(kind.configName());
         String expected = "a list of " + String.join(", ", choices);
         if (!node.isArray() || node.isEmpty()) {
-            error(path, node.isArray() ? "is empty, so the channel would hear nothing" : "is " + QuorumConfigValidator.kindOf(node) + ", not a list", expected, "events: [trade, exit, fault]");
+            values.error(path, node.isArray() ? "is empty, so the channel would hear nothing" : "is " + kind(node) + ", not a list", expected, "events: [trade, exit, fault]");
             return EnumSet.noneOf(NoticeKind.class);
         }
         Set<NoticeKind> kinds = EnumSet.noneOf(NoticeKind.class);
         for (JsonNode item : node) {
             String text = text(item);
             int index = text == null ? -1 : choices.indexOf(text.toLowerCase(Locale.ROOT));
-            if (index < 0) error(path, (text == null ? "holds " + QuorumConfigValidator.kindOf(item) : "\"" + text + "\" is not a kind of notice"), expected, "events: [trade, exit, fault]");
+            if (index < 0) values.error(path, (text == null ? "holds " + kind(item) : "\"" + text + "\" is not a kind of notice"), expected, "events: [trade, exit, fault]");
             else kinds.add(NoticeKind.values()[index]);
         }
         return kinds;
     }
 
-    private URI url(String path, JsonNode node, String example, URI fallback) {
-        if (absent(node)) return fallback;
-        try {
-            URI uri = node.isTextual() ? new URI(node.asText().strip()) : null;
-            if (uri != null && uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) return uri;
-        } catch (URISyntaxException notAUrl) {
-            // reported below
-        }
-        error(path, "is not an http or https URL", "an absolute http(s) URL", example);
-        return fallback;
-    }
-
-    private long whole(String path, JsonNode node, long min, long max, String example, long fallback) {
-        if (absent(node)) return fallback;
-        if (node.canConvertToLong() && node.isIntegralNumber() && node.asLong() >= min && node.asLong() <= max) return node.asLong();
-        error(path, (node.isValueNode() ? node.asText() : QuorumConfigValidator.kindOf(node)) + " is not a whole number in range", "a whole number from " + min + " to " + max,
-                path.substring(path.lastIndexOf('.') + 1) + ": " + example);
-        return fallback;
-    }
-
-    private Duration duration(String path, JsonNode node, Duration min, Duration max, String example, Duration fallback) {
-        if (absent(node)) return fallback;
-        Duration value = node.isTextual() ? QuorumConfigValidator.parseDuration(node.asText().strip()) : null;
-        if (value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0) return value;
-        error(path, (node.isValueNode() ? "\"" + node.asText() + "\"" : QuorumConfigValidator.kindOf(node)) + " is not a duration in range",
-                "a duration from " + min.toSeconds() + "s to " + max.toSeconds() + "s (a number and a unit: ms, s, m, h or d)",
-                path.substring(path.lastIndexOf('.') + 1) + ": " + example);
-        return fallback;
-    }
-
     private static String text(JsonNode node) { return node.isTextual() && !node.asText().isBlank() ? node.asText().strip() : node.isNumber() ? node.asText() : null; }
 
-    private static boolean absent(JsonNode node) { return node.isMissingNode() || node.isNull(); }
 
-    private void error(String path, String problem, String expected, String example) { errors.add(new ConfigError(path, problem, expected, example)); }
 }

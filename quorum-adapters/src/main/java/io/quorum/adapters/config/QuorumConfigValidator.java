@@ -1,5 +1,12 @@
 package io.quorum.adapters.config;
 
+import static io.quorum.adapters.config.ConfigValues.absent;
+import static io.quorum.adapters.config.ConfigValues.found;
+import static io.quorum.adapters.config.ConfigValues.httpUrl;
+import static io.quorum.adapters.config.ConfigValues.kind;
+import static io.quorum.adapters.config.ConfigValues.leaf;
+import static io.quorum.adapters.config.ConfigValues.show;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.quorum.adapters.alpaca.AlpacaFeed;
@@ -17,13 +24,11 @@ import io.quorum.adapters.config.QuorumConfig.Simulated;
 import io.quorum.adapters.rss.RssSettings;
 import io.quorum.adapters.yahoo.YahooSettings;
 import io.quorum.engine.market.Ticker;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -62,7 +66,6 @@ public final class QuorumConfigValidator {
     private static final Set<String> VARIABLE_NAMES = Set.of("alpaca.keyIdVariable", "alpaca.secretKeyVariable");
     /** An environment variable's name, with at least one underscore, so that a key pasted by mistake (all letters and digits) is refused. */
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private static Map<String, List<String>> sections() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
@@ -80,16 +83,11 @@ public final class QuorumConfigValidator {
         return sections;
     }
 
-    static Duration parseDuration(String text) { return Check.parseDuration(text); }
-
     /** Whether a key's name looks like it holds a secret (a key, a token, a password). */
     static boolean looksSecret(String key) { return SECRET.matcher(key).matches(); }
 
     /** Whether {@code text} is an environment variable's name, with at least one underscore. */
     static boolean isVariableName(String text) { return VARIABLE_NAME.matcher(text).matches(); }
-
-    /** What a node is, in words: a mapping, a list, a number, true or false, text. */
-    static String kindOf(JsonNode node) { return Check.kind(node); }
 
     /**
      * Checks {@code root}; {@code overriddenBy} maps the paths whose value came from an
@@ -107,6 +105,7 @@ public final class QuorumConfigValidator {
         private final JsonNode root;
         private final Map<String, String> overriddenBy;
         private final List<ConfigError> errors = new ArrayList<>();
+        private final ConfigValues values = new ConfigValues(errors, this::where);
 
         Check(JsonNode root, Map<String, String> overriddenBy) {
             this.root = root;
@@ -136,8 +135,8 @@ public final class QuorumConfigValidator {
                 errors.add(new ConfigError(where("market.csv.files"), "is empty, and the CSV market needs at least one file",
                         "a list of {ticker, path}", "files: [{ticker: AAPL, path: data/aapl.csv}]"));
             }
-            return new QuorumConfig(market, news, alpaca, new LlmConfigValidator(at("llm"), errors).settings(), broker(market.provider()),
-                    new NotifyConfigValidator(at("notify"), errors).settings());
+            return new QuorumConfig(market, news, alpaca, new LlmConfigValidator(at("llm"), values).settings(), broker(market.provider()),
+                    new NotifyConfigValidator(at("notify"), values).settings());
         }
 
         // --- sections ---------------------------------------------------------------------
@@ -302,71 +301,23 @@ public final class QuorumConfigValidator {
         }
 
         private Duration duration(String path, Duration min, Duration max, String example, Duration fallback) {
-            JsonNode node = at(path);
-            if (absent(node)) return fallback;
-            String expected = "a duration from " + show(min) + " to " + show(max) + " (a number and a unit: ms, s, m, h or d)";
-            Duration value = node.isTextual() ? parseDuration(node.asText().strip()) : null;
-            if (value == null) {
-                String problem = node.isNumber() ? found(node) + " has no unit" : found(node) + " is not a duration";
-                errors.add(new ConfigError(where(path), problem, expected, leaf(path) + ": " + example));
-                return fallback;
-            }
-            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                errors.add(new ConfigError(where(path), show(value) + " is out of range", expected, leaf(path) + ": " + example));
-                return fallback;
-            }
-            return value;
+            return values.duration(path, at(path), min, max, example, fallback);
         }
 
         private long integer(String path, long min, long max, String example, long fallback) {
-            JsonNode node = at(path);
-            if (absent(node)) return fallback;
-            String expected = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
-            BigDecimal value = number(node);
-            if (value == null || value.stripTrailingZeros().scale() > 0) {
-                errors.add(new ConfigError(where(path), found(node) + " is not a whole number", expected, leaf(path) + ": " + example));
-                return fallback;
-            }
-            if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-                errors.add(new ConfigError(where(path), value.toPlainString() + " is out of range", expected, leaf(path) + ": " + example));
-                return fallback;
-            }
-            return value.longValueExact();
+            return values.whole(path, at(path), min, max, example, fallback);
         }
 
         private double decimal(String path, double min, double max, String example, double fallback) {
-            JsonNode node = at(path);
-            if (absent(node)) return fallback;
-            String expected = "a number from " + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString() + " to " + BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
-            BigDecimal value = number(node);
-            if (value == null) {
-                errors.add(new ConfigError(where(path), found(node) + " is not a number", expected, leaf(path) + ": " + example));
-                return fallback;
-            }
-            if (value.doubleValue() < min || value.doubleValue() > max) {
-                errors.add(new ConfigError(where(path), value.toPlainString() + " is out of range", expected, leaf(path) + ": " + example));
-                return fallback;
-            }
-            return value.doubleValue();
+            return values.decimal(path, at(path), min, max, example, fallback);
         }
 
         private boolean bool(String path, String example, boolean fallback) {
-            JsonNode node = at(path);
-            if (absent(node)) return fallback;
-            if (node.isBoolean()) return node.asBoolean();
-            String text = node.isTextual() ? node.asText().strip().toLowerCase(Locale.ROOT) : "";
-            if (text.equals("true") || text.equals("false")) return Boolean.parseBoolean(text);
-            errors.add(new ConfigError(where(path), found(node) + " is not true or false", "true or false", leaf(path) + ": " + example));
-            return fallback;
+            return values.bool(path, at(path), example, fallback);
         }
 
         private URI url(String path, String example, URI fallback) {
-            JsonNode node = at(path);
-            if (absent(node)) return fallback;
-            URI value = httpUrl(node);
-            if (value != null) return value;
-            errors.add(new ConfigError(where(path), found(node) + " is not an http or https URL", "an absolute http(s) URL", leaf(path) + ": " + example));
-            return fallback;
+            return values.url(path, at(path), leaf(path) + ": " + example, fallback);
         }
 
         private URI streamUrl(String path, URI fallback) {
@@ -528,75 +479,9 @@ public final class QuorumConfigValidator {
             return node;
         }
 
-        private static boolean absent(JsonNode node) { return node.isMissingNode() || node.isNull(); }
-
         private String where(String path) {
             String variable = overriddenBy.get(path);
             return variable == null ? path : path + " (from " + variable + ")";
-        }
-
-        private static String leaf(String path) { return path.substring(path.lastIndexOf('.') + 1); }
-
-        private static BigDecimal number(JsonNode node) {
-            if (node.isNumber()) return node.decimalValue();
-            if (!node.isTextual()) return null;
-            try {
-                return new BigDecimal(node.asText().strip());
-            } catch (NumberFormatException notANumber) {
-                return null;
-            }
-        }
-
-        private static URI httpUrl(JsonNode node) {
-            if (!node.isTextual()) return null;
-            try {
-                URI uri = new URI(node.asText().strip());
-                boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-                return http && uri.getHost() != null ? uri : null;
-            } catch (URISyntaxException notAUrl) {
-                return null;
-            }
-        }
-
-        static Duration parseDuration(String text) {
-            Matcher matcher = DURATION.matcher(text);
-            if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                return switch (matcher.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
-            }
-            try {
-                return text.toUpperCase(Locale.ROOT).startsWith("P") ? Duration.parse(text) : null;
-            } catch (DateTimeParseException notIso) {
-                return null;
-            }
-        }
-
-        private static String show(Duration duration) {
-            if (duration.toMillis() % 86_400_000 == 0) return duration.toDays() + "d";
-            if (duration.toMillis() % 3_600_000 == 0) return duration.toHours() + "h";
-            if (duration.toMillis() % 60_000 == 0) return duration.toMinutes() + "m";
-            if (duration.toMillis() % 1_000 == 0) return duration.toSeconds() + "s";
-            return duration.toMillis() + "ms";
-        }
-
-        private static String kind(JsonNode node) {
-            if (node.isObject()) return "a mapping";
-            if (node.isArray()) return "a list";
-            if (node.isNumber()) return "a number";
-            if (node.isBoolean()) return "true or false";
-            return "text";
-        }
-
-        private static String found(JsonNode node) {
-            if (node.isTextual()) return "\"" + node.asText() + "\"";
-            if (node.isValueNode()) return node.asText();
-            return kind(node);
         }
 
         private static String closest(String name, List<String> known) {

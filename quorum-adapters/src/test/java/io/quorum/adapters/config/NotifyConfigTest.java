@@ -92,7 +92,7 @@ class NotifyConfigTest {
                     - {name: room-2, type: discord, urlVariable: QUORUM_DISCORD_URL, events: [trades]}
                 """);
 
-        assertThat(errors).contains("notify.queue: 3 is not a whole number in range; expected a whole number from 10 to 100000, for example queue: 1000")
+        assertThat(errors).contains("notify.queue: 3 is out of range; expected a whole number from 10 to 100000, for example queue: 1000")
                 .contains("notify.channels[0].chatId: is missing, and a Telegram bot writes to one chat; expected the chat's id, as text, for example chatId: \"12345678\"")
                 .contains("notify.channels[1].type: \"teams\" is not a channel type; expected one of webhook, slack, discord, telegram, for example type: slack")
                 .contains("notify.channels[2].events: \"trades\" is not a kind of notice; expected a list of trade, exit, limit, trading-state, kill-switch, fault, confirmation");

@@ -1,0 +1,182 @@
+package io.quorum.adapters.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the values of {@code quorum.yml} against their type and range. Each read returns the value,
+ * or its fallback after adding a {@link ConfigError} that names the path, what was found, what is
+ * expected and an example. Every section reads through one of these, so that an out-of-range
+ * duration says the same thing under {@code market}, {@code llm} or {@code notify}.
+ */
+final class ConfigValues {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final List<ConfigError> errors;
+    private final UnaryOperator<String> where;
+
+    /**
+     * @param errors where the problems found are added
+     * @param where  how a path is shown in an error: the main sections add the environment
+     *               variable a value came from
+     */
+    ConfigValues(List<ConfigError> errors, UnaryOperator<String> where) {
+        this.errors = errors;
+        this.where = where;
+    }
+
+    /** Values whose paths are shown as they are. */
+    ConfigValues(List<ConfigError> errors) {
+        this(errors, UnaryOperator.identity());
+    }
+
+    /** How many errors have been found so far. */
+    int errorCount() { return errors.size(); }
+
+    void error(String path, String problem, String expected, String example) {
+        errors.add(new ConfigError(where.apply(path), problem, expected, example));
+    }
+
+    Duration duration(String path, JsonNode node, Duration min, Duration max, String example, Duration fallback) {
+        if (absent(node)) return fallback;
+        String expected = "a duration from " + show(min) + " to " + show(max) + " (a number and a unit: ms, s, m, h or d)";
+        Duration value = node.isTextual() ? parseDuration(node.asText().strip()) : null;
+        if (value == null) {
+            error(path, node.isNumber() ? found(node) + " has no unit" : found(node) + " is not a duration", expected, leaf(path) + ": " + example);
+            return fallback;
+        }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            error(path, show(value) + " is out of range", expected, leaf(path) + ": " + example);
+            return fallback;
+        }
+        return value;
+    }
+
+    long whole(String path, JsonNode node, long min, long max, String example, long fallback) {
+        if (absent(node)) return fallback;
+        String expected = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
+        BigDecimal value = number(node);
+        if (value == null || value.stripTrailingZeros().scale() > 0) {
+            error(path, found(node) + " is not a whole number", expected, leaf(path) + ": " + example);
+            return fallback;
+        }
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            error(path, value.toPlainString() + " is out of range", expected, leaf(path) + ": " + example);
+            return fallback;
+        }
+        return value.longValueExact();
+    }
+
+    double decimal(String path, JsonNode node, double min, double max, String example, double fallback) {
+        if (absent(node)) return fallback;
+        String expected = "a number from " + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString() + " to " + BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
+        BigDecimal value = number(node);
+        if (value == null) {
+            error(path, found(node) + " is not a number", expected, leaf(path) + ": " + example);
+            return fallback;
+        }
+        if (value.doubleValue() < min || value.doubleValue() > max) {
+            error(path, value.toPlainString() + " is out of range", expected, leaf(path) + ": " + example);
+            return fallback;
+        }
+        return value.doubleValue();
+    }
+
+    boolean bool(String path, JsonNode node, String example, boolean fallback) {
+        if (absent(node)) return fallback;
+        if (node.isBoolean()) return node.asBoolean();
+        String text = node.isTextual() ? node.asText().strip().toLowerCase(Locale.ROOT) : "";
+        if (text.equals("true") || text.equals("false")) return Boolean.parseBoolean(text);
+        error(path, found(node) + " is not true or false", "true or false", leaf(path) + ": " + example);
+        return fallback;
+    }
+
+    /** An absolute http or https URL; {@code example} is the whole line shown, key and value. */
+    URI url(String path, JsonNode node, String example, URI fallback) {
+        if (absent(node)) return fallback;
+        URI value = httpUrl(node);
+        if (value != null) return value;
+        error(path, found(node) + " is not an http or https URL", "an absolute http(s) URL", example);
+        return fallback;
+    }
+
+    static boolean absent(JsonNode node) { return node.isMissingNode() || node.isNull(); }
+
+    /** The last key of a path: what a user writes in the example. */
+    static String leaf(String path) { return path.substring(path.lastIndexOf('.') + 1); }
+
+    /** What a node is, in words: a mapping, a list, a number, true or false, text. */
+    static String kind(JsonNode node) {
+        if (node.isObject()) return "a mapping";
+        if (node.isArray()) return "a list";
+        if (node.isNumber()) return "a number";
+        if (node.isBoolean()) return "true or false";
+        return "text";
+    }
+
+    /** A value as an error repeats it: text in quotes, a number as written, anything else by its kind. */
+    static String found(JsonNode node) {
+        if (node.isTextual()) return "\"" + node.asText() + "\"";
+        if (node.isValueNode()) return node.asText();
+        return kind(node);
+    }
+
+    static URI httpUrl(JsonNode node) {
+        if (!node.isTextual()) return null;
+        try {
+            URI uri = new URI(node.asText().strip());
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            return http && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException notAUrl) {
+            return null;
+        }
+    }
+
+    /** A number and a unit ({@code 15s}, {@code 250ms}, {@code 2h}), or an ISO-8601 duration; null when it is neither. */
+    static Duration parseDuration(String text) {
+        Matcher matcher = DURATION.matcher(text);
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            return text.toUpperCase(Locale.ROOT).startsWith("P") ? Duration.parse(text) : null;
+        } catch (DateTimeParseException notIso) {
+            return null;
+        }
+    }
+
+    /** A duration in its largest whole unit, as a user would write it. */
+    static String show(Duration duration) {
+        if (duration.toMillis() % 86_400_000 == 0) return duration.toDays() + "d";
+        if (duration.toMillis() % 3_600_000 == 0) return duration.toHours() + "h";
+        if (duration.toMillis() % 60_000 == 0) return duration.toMinutes() + "m";
+        if (duration.toMillis() % 1_000 == 0) return duration.toSeconds() + "s";
+        return duration.toMillis() + "ms";
+    }
+
+    private static BigDecimal number(JsonNode node) {
+        if (node.isNumber()) return node.decimalValue();
+        if (!node.isTextual()) return null;
+        try {
+            return new BigDecimal(node.asText().strip());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+}
