@@ -15,6 +15,7 @@ import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
 import io.quorum.engine.journal.JournalEvent.SessionOpened;
 import io.quorum.engine.journal.JournalEvent.StateChanged;
 import io.quorum.engine.journal.JournalEvent.TradingStateChanged;
+import io.quorum.engine.journal.JournalEvent.Transition;
 import io.quorum.engine.journal.JournalEvent.UserAction;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.MalformedMessageException;
@@ -90,12 +91,7 @@ public final class JournalEventJson {
                 ObjectNode fields = node.putObject("fields");
                 c.sortedFields().forEach(fields::put);
             }
-            case StateChanged s -> {
-                node.put("from", s.from());
-                node.put("to", s.to());
-                node.put("reason", s.reason());
-            }
-            case TradingStateChanged t -> {
+            case Transition t -> {
                 node.put("from", t.from());
                 node.put("to", t.to());
                 node.put("reason", t.reason());
@@ -162,18 +158,8 @@ public final class JournalEventJson {
                 yield in.build(() -> new PositionChanged(ticker, quantity, averagePrice, stop, target, trailingStopPct, waterMark));
             }
             case CONFIG_CHANGED -> new ConfigChanged(fields(in.object("fields")));
-            case STATE_CHANGED -> {
-                String from = in.text("from");
-                String to = in.text("to");
-                String reason = in.text("reason");
-                yield in.build(() -> new StateChanged(from, to, reason));
-            }
-            case TRADING_STATE_CHANGED -> {
-                String from = in.text("from");
-                String to = in.text("to");
-                String reason = in.text("reason");
-                yield in.build(() -> new TradingStateChanged(from, to, reason));
-            }
+            case STATE_CHANGED -> transition(in, StateChanged::new);
+            case TRADING_STATE_CHANGED -> transition(in, TradingStateChanged::new);
             case USER_ACTION -> {
                 String actor = in.text("actor");
                 var action = in.enumValue("action", UserAction.Action.class);
@@ -184,6 +170,18 @@ public final class JournalEventJson {
         };
         in.finish();
         return event;
+    }
+
+    /** How each kind of {@link Transition} is made from its three fields. */
+    private interface TransitionOf {
+        Transition of(String from, String to, String reason);
+    }
+
+    private static Transition transition(WireObject in, TransitionOf kind) {
+        String from = in.text("from");
+        String to = in.text("to");
+        String reason = in.text("reason");
+        return in.build(() -> kind.of(from, to, reason));
     }
 
     private static ReasonerCalled reasonerCalled(WireObject in) {

@@ -123,8 +123,17 @@ public sealed interface JournalEvent {
         @Override public Kind kind() { return Kind.CONFIG_CHANGED; }
     }
 
+    /** A move from one named state to another, and why: the session's own, or what it may trade. */
+    sealed interface Transition extends JournalEvent {
+        String from();
+
+        String to();
+
+        String reason();
+    }
+
     /** The session moved between states (names of the session's state machine, e.g. PROPOSAL to AUTO_TRADING). */
-    record StateChanged(String from, String to, String reason) implements JournalEvent {
+    record StateChanged(String from, String to, String reason) implements Transition {
         public StateChanged {
             requireText(from, "from");
             requireText(to, "to");
@@ -135,7 +144,7 @@ public sealed interface JournalEvent {
     }
 
     /** What the session may trade moved (the RiskEngine's ACTIVE, REDUCING or HALTED), and why. */
-    record TradingStateChanged(String from, String to, String reason) implements JournalEvent {
+    record TradingStateChanged(String from, String to, String reason) implements Transition {
         public TradingStateChanged {
             requireText(from, "from");
             requireText(to, "to");

@@ -33,10 +33,9 @@ class OrderLifecycleScenarioTest {
     @Test
     void an_order_filled_in_parts_builds_the_position_fill_by_fill_and_counts_as_one_trade() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).fillsAtMost(10).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.analysed();
-            long ordered = session.proposal().orElseThrow().size().sharesGiven(0);
-            session.approve(session.proposal().orElseThrow().id(), USER);
+            Entry entry = approvedEntry(desk);
+            DeskSession session = entry.session();
+            long ordered = entry.ordered();
 
             desk.advance(Duration.ofSeconds(10));
 
@@ -54,10 +53,9 @@ class OrderLifecycleScenarioTest {
     @Test
     void a_fill_the_broker_tells_of_again_is_booked_once() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).fillsAtMost(10).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.analysed();
-            long ordered = session.proposal().orElseThrow().size().sharesGiven(0);
-            session.approve(session.proposal().orElseThrow().id(), USER);
+            Entry entry = approvedEntry(desk);
+            DeskSession session = entry.session();
+            long ordered = entry.ordered();
             desk.advance(Duration.ofSeconds(10));
             int announced = desk.said(session, tradeExecuted()).size();
 
@@ -73,9 +71,7 @@ class OrderLifecycleScenarioTest {
     @Test
     void an_order_cancelled_at_the_venue_after_a_part_filled_leaves_that_part_and_frees_the_rest() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).fillsAtMost(10).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.analysed();
-            session.approve(session.proposal().orElseThrow().id(), USER);
+            DeskSession session = approvedEntry(desk).session();
             desk.awaitSaid(session, tradeExecuted());
             ClientOrderId entry = desk.broker.submitted().getFirst().clientOrderId();
 
@@ -96,9 +92,7 @@ class OrderLifecycleScenarioTest {
     void each_execution_says_why_its_order_was_sent_as_a_cause_the_decisions_entry_and_the_users_close_or_flatten() {
         for (boolean flatten : new boolean[] {false, true}) {
             try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build()) {
-                desk.advance(Duration.ofMinutes(5));
-                DeskSession session = desk.analysed();
-                session.approve(session.proposal().orElseThrow().id(), USER);
+                DeskSession session = approvedEntry(desk).session();
                 desk.awaitSaid(session, tradeExecuted());
                 if (flatten) session.flatten(USER);
                 else session.closePosition(NVDA, USER);
@@ -160,9 +154,7 @@ class OrderLifecycleScenarioTest {
     void equity_is_the_cash_plus_every_position_at_its_last_price_between_fills_too() {
         ScriptedPrices rise = ScriptedPrices.startingAt("100.00").hold(Duration.ofMinutes(6)).moveTo("104.00", Duration.ofMinutes(2));
         try (DeskFixture desk = DeskFixture.on(rise).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.analysed();
-            session.approve(session.proposal().orElseThrow().id(), USER);
+            DeskSession session = approvedEntry(desk).session();
             desk.awaitSaid(session, tradeExecuted());
 
             desk.advance(Duration.ofMinutes(3));
@@ -171,6 +163,18 @@ class OrderLifecycleScenarioTest {
             assertThat(held.lastPrice()).isEqualTo(Price.parse("104.00"));
             assertThat(desk.desk.equity()).isEqualTo(desk.paper.account().cash().plus(held.lastPrice().times(held.quantity())));
         }
+    }
+
+    /** The session the user approved the desk's proposal in, and the shares that proposal orders. */
+    private record Entry(DeskSession session, long ordered) {}
+
+    /** Analyses NVDA five minutes into the day and approves the desk's proposal as the user: where each order's life here begins. */
+    private static Entry approvedEntry(DeskFixture desk) {
+        desk.advance(Duration.ofMinutes(5));
+        DeskSession session = desk.analysed();
+        long ordered = session.proposal().orElseThrow().size().sharesGiven(0);
+        session.approve(session.proposal().orElseThrow().id(), USER);
+        return new Entry(session, ordered);
     }
 
     private static List<Fill> fills(DeskFixture desk, DeskSession session) {
