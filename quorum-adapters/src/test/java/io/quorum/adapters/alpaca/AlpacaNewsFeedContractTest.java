@@ -1,7 +1,6 @@
 package io.quorum.adapters.alpaca;
 
 import io.quorum.engine.market.NewsFeedContract;
-import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.NewsFeed;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,23 +8,17 @@ import java.util.List;
 
 /** The Alpaca news feed against a local server speaking its news stream and REST history formats. */
 class AlpacaNewsFeedContractTest extends NewsFeedContract {
-    private static final Ticker AAPL = Ticker.of("AAPL");
+    private static final Instant FIRST = Instant.parse("2024-09-20T14:00:00Z");
 
     @Override protected NewsUnderTest open() {
         AlpacaServer server = new AlpacaServer();
-        AlpacaNewsFeed feed = AlpacaNewsFeed.create(server.settings(), AlpacaServer.keys(), List.of(AAPL));
+        AlpacaNewsFeed feed = AlpacaNewsFeed.create(server.settings(), AlpacaServer.keys(), List.of(NewsUnderTest.AAPL));
         return new NewsUnderTest() {
-            private int published;
-
-            @Override public NewsFeed feed() { return feed; }
-            @Override public Ticker ticker() { return AAPL; }
-            @Override public String publishStory() {
-                published++;
-                String headline = "Apple story number " + published;
-                server.publishStory(24_800_000L + published, headline, Instant.parse("2024-09-20T14:00:00Z").plus(Duration.ofMinutes(published)), "AAPL");
-                return headline;
+            @Override protected NewsFeed feed() { return feed; }
+            @Override protected void publish(int number, String headline) {
+                server.publishStory(24_800_000L + number, headline, FIRST.plus(Duration.ofMinutes(number)), "AAPL");
             }
-            @Override public void publishTheSameStoriesAgain() { server.republishStories(); }
+            @Override protected void publishTheSameStoriesAgain() { server.republishStories(); }
             @Override public void close() {
                 feed.close();
                 server.close();

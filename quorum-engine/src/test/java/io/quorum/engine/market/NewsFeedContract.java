@@ -20,20 +20,31 @@ import org.junit.jupiter.api.Test;
 public abstract class NewsFeedContract {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    /** A feed whose source publishes only when told. */
-    protected interface NewsUnderTest extends AutoCloseable {
-        NewsFeed feed();
-
+    /** A feed whose source publishes only when told: numbered stories about AAPL, a minute apart. */
+    protected abstract static class NewsUnderTest implements AutoCloseable {
         /** The ticker the published stories are about. */
-        Ticker ticker();
+        public static final Ticker AAPL = Ticker.of("AAPL");
+        private int published;
 
-        /** Has the source publish one new story about {@link #ticker()}; returns its headline. */
-        String publishStory();
+        protected abstract NewsFeed feed();
+
+        Ticker ticker() { return AAPL; }
+
+        /** Has the source publish one new story about {@link #AAPL}; returns its headline. */
+        final String publishStory() {
+            published++;
+            String headline = "Apple story number " + published;
+            publish(published, headline);
+            return headline;
+        }
+
+        /** Has the source publish story {@code number} (from 1) about {@link #AAPL}, {@code number} minutes after the source's first. */
+        protected abstract void publish(int number, String headline);
 
         /** Has the source publish again the stories it already published, as a feed re-served unchanged does. */
-        void publishTheSameStoriesAgain();
+        protected abstract void publishTheSameStoriesAgain();
 
-        @Override void close();
+        @Override public abstract void close();
     }
 
     protected abstract NewsUnderTest open();
