@@ -142,9 +142,7 @@ public final class Desk implements AutoCloseable {
         // The broker reports on its own thread (the paper broker on the feed's): the loop does the rest.
         ports.broker().onOrderEvent(event -> loop.submit(() -> execution.onOrderEvent(event)));
         this.monitor = new MarketMonitor(ports.market(), ports.news(), MonitorSettings.defaults(), ports.calendar());
-        monitor.addListener(event -> {
-            if (!(event instanceof MarketEvent.PriceUpdate)) loop.submit(() -> onMarketEvent(event));
-        });
+        monitor.addListener(event -> loop.submit(() -> onMarketEvent(event)));
         loop.afterEachBatch(this::publishSnapshotIfStale);
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("desk-timer").factory());
         long period = settings.timerPeriod().toMillis();
@@ -489,18 +487,20 @@ public final class Desk implements AutoCloseable {
     private void watch(Ticker ticker) {
         if (watched.containsKey(ticker)) return;
         ports.news().follow(ticker);
-        monitor.watch(ticker);
+        // Read once, here, off the loop (a provider may be slow to answer), for the signals and the risk figures both.
+        int riskDays = settings.risk().historyDays() + 1;
+        List<Bar> daily = ports.market().history(ticker, MarketDataFeed.DAILY, Math.max(MarketMonitor.DAILY_HISTORY, riskDays));
+        monitor.watch(ticker, daily);
         // The feed calls this on its own thread: it only enqueues, the loop does the rest.
         MarketDataFeed.Subscription subscription = ports.market().subscribe(ticker, tick -> loop.submit(() -> onTick(tick)), bar -> { });
         if (watched.putIfAbsent(ticker, subscription) != null) {
             subscription.close();   // another session's open was first
             return;
         }
-        // Read here, off the loop: a provider may be slow to answer.
-        List<Bar> daily = ports.market().history(ticker, MarketDataFeed.DAILY, settings.risk().historyDays() + 1);
+        List<Bar> riskHistory = daily.subList(Math.max(0, daily.size() - riskDays), daily.size());
         String sector = ports.fundamentals().fundamentals(ticker).map(Fundamentals::sector).orElse(Portfolio.UNKNOWN_SECTOR);
         loop.run(() -> {
-            dailyHistory.remember(ticker, daily, sector);
+            dailyHistory.remember(ticker, riskHistory, sector);
             snapshotStale = true;
         });
     }

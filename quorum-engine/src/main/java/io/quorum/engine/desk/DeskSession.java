@@ -322,15 +322,12 @@ public final class DeskSession implements AutoCloseable {
     /** A market event for this session's ticker: signals start a conversation while the desk may trade. */
     void onMarketEvent(MarketEvent event) {
         if (!session.isTradingAllowed()) return;
-        if (!(event instanceof MarketEvent.PriceUpdate)) {
-            runners.get(AgentRole.RISK).run(agent -> ((RiskAgent) agent).review(event.text()));
-            runners.get(AgentRole.FUNDAMENTAL).run(agent -> ((FundamentalAgent) agent).reviewValuation(event.text()));
-        }
+        runners.get(AgentRole.RISK).run(agent -> ((RiskAgent) agent).review(event.text()));
+        runners.get(AgentRole.FUNDAMENTAL).run(agent -> ((FundamentalAgent) agent).reviewValuation(event.text()));
         switch (event) {
             case IndicatorSignal signal -> runners.get(AgentRole.TECHNICAL).run(agent -> ((TechnicalAgent) agent).onSignal(signal));
             case MarketEvent.VolumeSpike spike -> runners.get(AgentRole.TECHNICAL).run(agent -> ((TechnicalAgent) agent).onVolumeSpike(spike));
             case MarketEvent.NewsArrived news -> runners.get(AgentRole.SENTIMENT).run(agent -> ((SentimentAgent) agent).onHeadline(news.item()));
-            case MarketEvent.PriceUpdate price -> { }
         }
     }
 

@@ -1,33 +1,16 @@
 package io.quorum.engine.market.signal;
 
 import io.quorum.engine.market.NewsItem;
-import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import java.time.Instant;
 
 /** Something the desk should know about a ticker, with a sentence a trader reads at a glance. */
-public sealed interface MarketEvent permits MarketEvent.PriceUpdate, MarketEvent.VolumeSpike, MarketEvent.NewsArrived, IndicatorSignal {
+public sealed interface MarketEvent permits MarketEvent.VolumeSpike, MarketEvent.NewsArrived, IndicatorSignal {
     Ticker ticker();
 
     Instant at();
 
     String text();
-
-    /** A new trade print. Its sentence is written only when asked for, since there is one per tick. */
-    record PriceUpdate(Tick tick) implements MarketEvent {
-        public PriceUpdate {
-            if (tick == null) throw new IllegalArgumentException("tick: required");
-        }
-
-        @Override public Ticker ticker() { return tick.ticker(); }
-
-        @Override public Instant at() { return tick.time(); }
-
-        @Override public String text() {
-            return tick.ticker() + " last " + Dollars.format(tick.lastMicros()) + " (bid " + Dollars.format(tick.bidMicros())
-                    + ", ask " + Dollars.format(tick.askMicros()) + ")";
-        }
-    }
 
     /** A 1-minute bar traded {@code multiple} times the average volume of the bars before it. */
     record VolumeSpike(Ticker ticker, Instant at, long volume, long averageVolume, double multiple, String text) implements MarketEvent {

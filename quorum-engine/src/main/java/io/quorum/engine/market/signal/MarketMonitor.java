@@ -3,7 +3,6 @@ package io.quorum.engine.market.signal;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.ListenerList;
-import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.port.NewsFeed;
@@ -19,18 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Turns the market data and news feeds into the desk's typed events: every tick as a
- * {@link MarketEvent.PriceUpdate}, every headline as a {@link MarketEvent.NewsArrived}, a
+ * Turns the market data and news feeds into the desk's typed events: every headline as a
+ * {@link MarketEvent.NewsArrived}, a
  * {@link MarketEvent.VolumeSpike} when a 1-minute bar trades above a multiple of the average
  * of the bars before it, and {@link IndicatorSignal}s from the daily chart.
  *
  * <p>The daily chart of a watched ticker is its daily history plus the day in progress, which
  * is rebuilt from the 1-minute bars; the indicators are evaluated each time a 1-minute bar
  * completes (see {@link SignalDetector} for when a signal fires). Events are delivered on the
- * feed's thread, in the feed's order.
+ * feed's thread, in the feed's order. Ticks are not among them: whoever needs every price
+ * subscribes to the feed, so that the busiest path carries no event it does not need.
  */
 public final class MarketMonitor implements AutoCloseable {
-    private static final int DAILY_HISTORY = 400;
+    /** The daily bars the indicators are evaluated on before the day in progress: enough for a 200-day average and its history. */
+    public static final int DAILY_HISTORY = 400;
     private static final int MINUTES_PER_SESSION = 390;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
@@ -59,13 +60,21 @@ public final class MarketMonitor implements AutoCloseable {
         return () -> listeners.remove(consumer);
     }
 
-    /** Starts watching {@code ticker}: loads its history, then follows its ticks and bars. Watching twice is harmless. */
-    public synchronized void watch(Ticker ticker) {
+    /** Starts watching {@code ticker}: loads its history, then follows its bars. Watching twice is harmless. */
+    public void watch(Ticker ticker) { watch(ticker, feed.history(ticker, MarketDataFeed.DAILY, DAILY_HISTORY)); }
+
+    /**
+     * Starts watching {@code ticker} from the daily bars its caller has read (oldest first; the
+     * last {@link #DAILY_HISTORY} are used), so that a desk that needs them for its risk figures
+     * too asks the feed once. Watching twice is harmless.
+     */
+    public synchronized void watch(Ticker ticker, List<Bar> dailyHistory) {
         if (watched.containsKey(ticker)) return;
-        Watched state = new Watched(ticker, feed.history(ticker, MarketDataFeed.DAILY, DAILY_HISTORY));
+        List<Bar> recent = dailyHistory.subList(Math.max(0, dailyHistory.size() - DAILY_HISTORY), dailyHistory.size());
+        Watched state = new Watched(ticker, recent);
         state.catchUp(feed.history(ticker, MarketDataFeed.ONE_MINUTE, MINUTES_PER_SESSION));
         watched.put(ticker, state);
-        subscriptions.add(feed.subscribe(ticker, state::onTick, state::onMinuteBar));
+        subscriptions.add(feed.subscribe(ticker, tick -> { }, state::onMinuteBar));
     }
 
     public List<Ticker> watchedTickers() { return List.copyOf(watched.keySet()); }
@@ -106,8 +115,6 @@ public final class MarketMonitor implements AutoCloseable {
                 rememberVolume(bar.volume());
             }
         }
-
-        void onTick(Tick tick) { listeners.publish(new MarketEvent.PriceUpdate(tick)); }
 
         void onMinuteBar(Bar bar) {
             if (recentCount == recentVolumes.length) {
