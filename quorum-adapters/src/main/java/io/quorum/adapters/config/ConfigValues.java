@@ -46,6 +46,19 @@ final class ConfigValues {
         errors.add(new ConfigError(where.apply(path), problem, expected, example));
     }
 
+    /** Reports a sub-section that is not a mapping, and each of its keys not in {@code known}. */
+    void knownKeys(String path, JsonNode node, List<String> known, String example) {
+        if (absent(node)) return;
+        if (!node.isObject()) {
+            error(path, "is not a mapping", "a mapping of " + String.join(", ", known), example);
+            return;
+        }
+        for (var names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) error(path + "." + name, "is not a known key", "one of " + String.join(", ", known), example);
+        }
+    }
+
     Duration duration(String path, JsonNode node, Duration min, Duration max, String example, Duration fallback) {
         if (absent(node)) return fallback;
         String expected = "a duration from " + show(min) + " to " + show(max) + " (a number and a unit: ms, s, m, h or d)";
@@ -89,6 +102,30 @@ final class ConfigValues {
             return fallback;
         }
         return value.doubleValue();
+    }
+
+    /**
+     * An exact amount of {@code unit} ("dollars", "per cent") from {@code min} to {@code max} with
+     * at most {@code decimals} decimal places, its trailing zeros stripped.
+     */
+    BigDecimal amount(String path, JsonNode node, BigDecimal min, BigDecimal max, int decimals, String unit, String example, BigDecimal fallback) {
+        if (absent(node)) return fallback;
+        String expected = unit + " from " + min.toPlainString() + " to " + max.toPlainString() + ", with at most " + decimals + " decimals";
+        BigDecimal value = number(node);
+        if (value == null) {
+            error(path, found(node) + " is not a number", expected, leaf(path) + ": " + example);
+            return fallback;
+        }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            error(path, value.toPlainString() + " is out of range", expected, leaf(path) + ": " + example);
+            return fallback;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > decimals) {
+            error(path, value.toPlainString() + " has more than " + decimals + " decimals", expected, leaf(path) + ": " + example);
+            return fallback;
+        }
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     boolean bool(String path, JsonNode node, String example, boolean fallback) {

@@ -2,7 +2,6 @@ package io.quorum.adapters.config;
 
 import static io.quorum.adapters.config.ConfigValues.absent;
 import static io.quorum.adapters.config.ConfigValues.found;
-import static io.quorum.adapters.config.ConfigValues.leaf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quorum.adapters.llm.LlmProvider;
@@ -113,7 +112,7 @@ final class LlmConfigValidator {
 
     private LlmSettings.Breaker breaker(LlmSettings.Breaker defaults) {
         JsonNode node = section.path("breaker");
-        knownKeys("llm.breaker", node, BREAKER_KEYS, "breaker: {openFor: 30s}");
+        values.knownKeys("llm.breaker", node, BREAKER_KEYS, "breaker: {openFor: 30s}");
         int window = (int) values.whole("llm.breaker.window", node.path("window"), 1, 100, "10", defaults.window());
         int minimum = (int) values.whole("llm.breaker.minimumCalls", node.path("minimumCalls"), 1, 100, "5", defaults.minimumCalls());
         int rate = (int) values.whole("llm.breaker.failureRatePct", node.path("failureRatePct"), 1, 100, "50", defaults.failureRatePct());
@@ -127,7 +126,7 @@ final class LlmConfigValidator {
 
     private LlmSettings.Budget budget(LlmSettings.Budget defaults) {
         JsonNode node = section.path("budget");
-        knownKeys("llm.budget", node, BUDGET_KEYS, "budget: {tokensPerDay: 2000000}");
+        values.knownKeys("llm.budget", node, BUDGET_KEYS, "budget: {tokensPerDay: 2000000}");
         long perDecision = values.whole("llm.budget.tokensPerDecision", node.path("tokensPerDecision"), 100, 10_000_000, "20000", defaults.tokensPerDecision());
         long perDay = values.whole("llm.budget.tokensPerDay", node.path("tokensPerDay"), 100, 10_000_000_000L, "2000000", defaults.tokensPerDay());
         BigDecimal dollarsPerDecision = dollars("llm.budget.dollarsPerDecision", node.path("dollarsPerDecision"), "0.05", defaults.dollarsPerDecision());
@@ -156,7 +155,7 @@ final class LlmConfigValidator {
         for (var fields = node.fields(); fields.hasNext(); ) {
             var field = fields.next();
             String path = "llm.prices." + field.getKey();
-            knownKeys(path, field.getValue(), List.of("input", "output"), example);
+            values.knownKeys(path, field.getValue(), List.of("input", "output"), example);
             BigDecimal input = dollars(path + ".input", field.getValue().path("input"), "0.15", null);
             BigDecimal output = dollars(path + ".output", field.getValue().path("output"), "0.60", null);
             if (input == null || output == null) {
@@ -170,35 +169,8 @@ final class LlmConfigValidator {
 
     // --- values ---------------------------------------------------------------------------
 
-    private void knownKeys(String path, JsonNode node, List<String> known, String example) {
-        if (absent(node)) return;
-        if (!node.isObject()) {
-            values.error(path, "is not a mapping", "a mapping of " + String.join(", ", known), example);
-            return;
-        }
-        for (var names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) values.error(path + "." + name, "is not a known key", "one of " + String.join(", ", known), example);
-        }
-    }
-
     /** Dollars: from 0 to 1,000, at most 6 decimals. */
     private BigDecimal dollars(String path, JsonNode node, String example, BigDecimal fallback) {
-        if (absent(node)) return fallback;
-        BigDecimal value = null;
-        try {
-            value = node.isNumber() ? node.decimalValue() : node.isTextual() ? new BigDecimal(node.asText().strip()) : null;
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        if (value != null && value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(1000)) <= 0 && value.stripTrailingZeros().scale() <= 6) {
-            return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
-        }
-        values.error(path, found(node) + " is not an amount of dollars", "dollars from 0 to 1000, with at most 6 decimals", leaf(path) + ": " + example);
-        return fallback;
+        return values.amount(path, node, BigDecimal.ZERO, BigDecimal.valueOf(1000), 6, "dollars", example, fallback);
     }
-
-
-
-
 }

@@ -9,6 +9,7 @@ import io.quorum.adapters.rss.RssNewsFeed;
 import io.quorum.adapters.rss.RssSettings;
 import io.quorum.adapters.yahoo.YahooSettings;
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.portfolio.RiskSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * all it is {@link #defaults()}: the simulated market and its news, no key and no network.
  * Secrets are never part of it: they are read from the environment by the adapter that needs them.
  */
-public record QuorumConfig(Market market, News news, Alpaca alpaca, LlmSettings llm, Broker broker, NotifySettings notifications) {
+public record QuorumConfig(Market market, News news, Alpaca alpaca, LlmSettings llm, Broker broker, NotifySettings notifications, RiskSettings risk) {
     public QuorumConfig {
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(news, "news");
@@ -30,10 +31,11 @@ public record QuorumConfig(Market market, News news, Alpaca alpaca, LlmSettings 
         Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(risk, "risk");
     }
 
-    /** A configuration that uses neither Alpaca nor a language model, on the paper broker and notifying no one: their settings are the defaults. */
-    public QuorumConfig(Market market, News news) { this(market, news, Alpaca.defaults(), LlmSettings.none(), Broker.paper(), NotifySettings.none()); }
+    /** A configuration that uses neither Alpaca nor a language model, on the paper broker, notifying no one, with the default risk settings. */
+    public QuorumConfig(Market market, News news) { this(market, news, Alpaca.defaults(), LlmSettings.none(), Broker.paper(), NotifySettings.none(), RiskSettings.defaults()); }
 
     public static QuorumConfig defaults() {
         return new QuorumConfig(

@@ -69,7 +69,7 @@ public final class QuorumConfigValidator {
 
     private static Map<String, List<String>> sections() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
-        sections.put("", List.of("market", "news", "alpaca", "llm", "broker", "notify"));
+        sections.put("", List.of("market", "news", "alpaca", "llm", "broker", "notify", "risk"));
         sections.put("market", List.of("provider", "tickers", "staleAfter", "simulated", "yahoo", "csv"));
         sections.put("market.simulated", List.of("seed", "speed"));
         sections.put("market.yahoo", List.of("baseUrl", "pollInterval", "timeout", "initialBackoff", "maxBackoff", "attempts"));
@@ -80,6 +80,7 @@ public final class QuorumConfigValidator {
         sections.put("llm", LlmConfigValidator.KEYS);
         sections.put("broker", List.of("provider", "live", "tradingUrl", "timeout", "pollInterval"));
         sections.put("notify", NotifyConfigValidator.KEYS);
+        sections.put("risk", RiskConfigValidator.KEYS);
         return sections;
     }
 
@@ -136,7 +137,7 @@ public final class QuorumConfigValidator {
                         "a list of {ticker, path}", "files: [{ticker: AAPL, path: data/aapl.csv}]"));
             }
             return new QuorumConfig(market, news, alpaca, new LlmConfigValidator(at("llm"), values).settings(), broker(market.provider()),
-                    new NotifyConfigValidator(at("notify"), values).settings());
+                    new NotifyConfigValidator(at("notify"), values).settings(), new RiskConfigValidator(at("risk"), values).settings());
         }
 
         // --- sections ---------------------------------------------------------------------
@@ -177,6 +178,7 @@ public final class QuorumConfigValidator {
                 case "llm" -> "llm: {provider: openai-compatible, baseUrl: http://localhost:11434/v1, model: llama3.1:8b}";
                 case "broker" -> "broker: {provider: alpaca, live: false}";
                 case "notify" -> "notify: {channels: [{name: desk-room, type: slack, urlVariable: QUORUM_SLACK_WEBHOOK_URL}]}";
+                case "risk" -> "risk: {limits: {varPct: 5}}";
                 default -> "rss: {pollInterval: 2m}";
             };
         }

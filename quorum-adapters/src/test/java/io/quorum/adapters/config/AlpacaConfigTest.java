@@ -1,5 +1,7 @@
 package io.quorum.adapters.config;
 
+import static io.quorum.adapters.config.ConfigTexts.REPOSITORY;
+import static io.quorum.adapters.config.ConfigTexts.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.adapters.alpaca.AlpacaFeed;
@@ -9,20 +11,12 @@ import io.quorum.adapters.alpaca.AlpacaSettings;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.time.SystemClock;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AlpacaConfigTest {
-    private static final Path REPOSITORY = Path.of(Optional.ofNullable(System.getenv("QUORUM_REPO_ROOT")).orElse(".."));
     private static final Map<String, String> KEYS = Map.of("APCA_API_KEY_ID", "PKCANARY0000000000001", "APCA_API_SECRET_KEY", "canary-secret-1234");
-
-    private static QuorumConfig valid(ConfigResult result) {
-        assertThat(result).isInstanceOf(ConfigResult.Valid.class);
-        return ((ConfigResult.Valid) result).config();
-    }
 
     @Test
     void the_alpaca_example_reads_alpaca_prices_and_news_on_the_iex_feed_with_the_default_key_variables() {

@@ -1,28 +1,17 @@
 package io.quorum.adapters.config;
 
+import static io.quorum.adapters.config.ConfigTexts.REPOSITORY;
+import static io.quorum.adapters.config.ConfigTexts.errorsOf;
+import static io.quorum.adapters.config.ConfigTexts.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.adapters.alpaca.trading.AlpacaTradingSettings;
 import io.quorum.adapters.config.QuorumConfig.BrokerProvider;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BrokerConfigTest {
-    private static final Path REPOSITORY = Path.of(Optional.ofNullable(System.getenv("QUORUM_REPO_ROOT")).orElse(".."));
-
-    private static QuorumConfig valid(ConfigResult result) {
-        assertThat(result).isInstanceOf(ConfigResult.Valid.class);
-        return ((ConfigResult.Valid) result).config();
-    }
-
-    private static String errorsOf(String yaml) {
-        ConfigResult result = QuorumConfigLoader.parse(yaml, "quorum.yml", Map.of());
-        assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
-        return String.join("\n", ((ConfigResult.Invalid) result).errors().stream().map(ConfigError::message).toList());
-    }
 
     @Test
     void with_no_broker_section_orders_go_to_the_paper_broker() {

@@ -1,5 +1,8 @@
 package io.quorum.adapters.config;
 
+import static io.quorum.adapters.config.ConfigTexts.REPOSITORY;
+import static io.quorum.adapters.config.ConfigTexts.errorsOf;
+import static io.quorum.adapters.config.ConfigTexts.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,15 +12,12 @@ import io.quorum.adapters.notify.NoticeKind;
 import io.quorum.adapters.notify.NotifySettings;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NotifyConfigTest {
-    private static final Path REPOSITORY = Path.of(Optional.ofNullable(System.getenv("QUORUM_REPO_ROOT")).orElse(".."));
     private static final String TWO_CHANNELS = """
             notify:
               deskUrl: https://desk.example.com
@@ -28,17 +28,7 @@ class NotifyConfigTest {
                 - {name: phone, type: telegram, tokenVariable: QUORUM_TELEGRAM_TOKEN, chatId: "12345678"}
             """;
 
-    private static NotifySettings valid(String yaml) {
-        ConfigResult result = QuorumConfigLoader.parse(yaml, "quorum.yml", Map.of());
-        assertThat(result).isInstanceOf(ConfigResult.Valid.class);
-        return ((ConfigResult.Valid) result).config().notifications();
-    }
-
-    private static String errorsOf(String yaml) {
-        ConfigResult result = QuorumConfigLoader.parse(yaml, "quorum.yml", Map.of());
-        assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
-        return String.join("\n", ((ConfigResult.Invalid) result).errors().stream().map(ConfigError::message).toList());
-    }
+    private static NotifySettings notifications(String yaml) { return valid(yaml).notifications(); }
 
     @Test
     void the_readmes_notify_example_is_valid() throws Exception {
@@ -46,17 +36,17 @@ class NotifyConfigTest {
         String section = readme.substring(readme.indexOf("## Notifications"));
         String yaml = section.substring(section.indexOf("```yaml") + "```yaml".length(), section.indexOf("```", section.indexOf("```yaml") + 7));
 
-        assertThat(valid(yaml).channels()).extracting(ChannelSettings::name).containsExactly("desk-room", "ops", "monitor", "phone");
+        assertThat(notifications(yaml).channels()).extracting(ChannelSettings::name).containsExactly("desk-room", "ops", "monitor", "phone");
     }
 
     @Test
     void without_a_notify_section_the_desk_notifies_no_one() {
-        assertThat(valid("market: {provider: simulated}").isEnabled()).isFalse();
+        assertThat(notifications("market: {provider: simulated}").isEnabled()).isFalse();
     }
 
     @Test
     void each_channel_names_its_type_its_secrets_variable_and_the_events_it_hears() {
-        NotifySettings settings = valid(TWO_CHANNELS);
+        NotifySettings settings = notifications(TWO_CHANNELS);
 
         assertThat(settings.deskUrl()).isEqualTo(URI.create("https://desk.example.com"));
         assertThat(settings.policy().queueCapacity()).isEqualTo(500);
@@ -100,7 +90,7 @@ class NotifyConfigTest {
 
     @Test
     void a_channel_opens_with_its_secret_from_the_environment_and_never_shows_it() {
-        ChannelSettings phone = valid(TWO_CHANNELS).channels().get(1);
+        ChannelSettings phone = notifications(TWO_CHANNELS).channels().get(1);
 
         Channel bot = phone.open(Map.of("QUORUM_TELEGRAM_TOKEN", "123456:ABC-token")::get);
 
@@ -110,7 +100,7 @@ class NotifyConfigTest {
 
     @Test
     void a_channel_whose_variable_is_unset_names_the_variable() {
-        ChannelSettings room = valid(TWO_CHANNELS).channels().get(0);
+        ChannelSettings room = notifications(TWO_CHANNELS).channels().get(0);
 
         assertThatThrownBy(() -> room.open(Map.<String, String>of()::get))
                 .hasMessage("notification channel desk-room needs its webhook URL in the environment variable QUORUM_SLACK_WEBHOOK_URL, which is not set");

@@ -8,9 +8,13 @@ import java.util.List;
  *
  * @param historyDays days of returns the figures rest on
  * @param uncovered   tickers held without return history, in no VaR
+ * @param limits      the account's limits the RiskEngine holds orders to
  */
 public record RiskView(String equity, int historyDays, List<TailRiskFigure> valueAtRisk, List<StressFigure> stress,
-                       Correlation correlation, List<String> uncovered) {
+                       Correlation correlation, List<String> uncovered, Limits limits) {
+
+    /** Per cent of equity: gross and net exposure, one sector's net exposure, the historical VaR 99%, the worst stress loss. */
+    public record Limits(String grossExposurePct, String netExposurePct, String sectorPct, String valueAtRisk99Pct, String stressLossPct) {}
 
     /** {@code method} HISTORICAL or PARAMETRIC, {@code confidence} "95" or "99"; losses as positive amounts. */
     public record TailRiskFigure(String method, String confidence, String valueAtRisk, String valueAtRiskPct,

@@ -55,7 +55,7 @@ public final class DeskMarketOptions {
 
     /** The desk's own settings for this configuration. */
     static DeskSettings deskSettings(QuorumConfig config) {
-        return DeskSettings.defaults().withStaleFeedAfter(config.market().staleAfter());
+        return DeskSettings.defaults().withStaleFeedAfter(config.market().staleAfter()).withRisk(config.risk());
     }
 
     /**

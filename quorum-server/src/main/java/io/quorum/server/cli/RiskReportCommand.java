@@ -106,7 +106,7 @@ public final class RiskReportCommand implements Callable<Integer> {
 
     private int report(List<Row> rows) {
         QuorumConfig config = market.configuration(environment);
-        RiskSettings settings = RiskSettings.defaults();
+        RiskSettings settings = config.risk();
         DailyHistory history = new DailyHistory(settings.historyDays());
         List<Position> positions = new ArrayList<>();
         try (EmbeddedDesk desk = market.open(config, environment, null, null, InMemoryMessageBus::new)) {
@@ -123,7 +123,7 @@ public final class RiskReportCommand implements Callable<Integer> {
         }
         Portfolio portfolio = Portfolio.of(Money.of(cash), positions, history.sectors());
         RiskReport report = RiskReport.measure(portfolio, history.model(), settings);
-        spec.commandLine().getOut().print(RiskReportText.of(AccountViews.portfolio(portfolio), AccountViews.risk(report)));
+        spec.commandLine().getOut().print(RiskReportText.of(AccountViews.portfolio(portfolio), AccountViews.risk(report, settings.limits())));
         spec.commandLine().getOut().flush();
         return ExitStatus.OK;
     }

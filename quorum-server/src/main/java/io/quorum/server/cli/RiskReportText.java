@@ -45,6 +45,9 @@ final class RiskReportText {
             line("  %-44s %14s %8s%%%s", stress.scenario(), stress.pnl(), stress.pnlPct(),
                     stress.uncovered().isEmpty() ? "" : "  (not priced: " + String.join(", ", stress.uncovered()) + ")");
         }
+        RiskView.Limits limits = risk.limits();
+        line("Limits, per cent of equity: gross %s, net %s, a sector %s, VaR 99%% %s, stress loss %s", limits.grossExposurePct(), limits.netExposurePct(),
+                limits.sectorPct(), limits.valueAtRisk99Pct(), limits.stressLossPct());
         RiskView.Correlation correlation = risk.correlation();
         line("Correlation of daily returns (annual volatility):");
         StringBuilder header = new StringBuilder("  %-8s".formatted(""));

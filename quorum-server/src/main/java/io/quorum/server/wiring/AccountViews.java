@@ -4,6 +4,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.portfolio.CorrelationMatrix;
 import io.quorum.engine.portfolio.Portfolio;
+import io.quorum.engine.portfolio.PortfolioLimits;
 import io.quorum.engine.portfolio.RiskReport;
 import io.quorum.engine.portfolio.StressResult;
 import io.quorum.engine.position.Position;
@@ -38,7 +39,7 @@ public final class AccountViews {
                 portfolio.netExposure().toString(), pct(portfolio.equity(), portfolio.netExposure()), positions, byTicker, bySector);
     }
 
-    public static RiskView risk(RiskReport report) {
+    public static RiskView risk(RiskReport report, PortfolioLimits limits) {
         Money equity = report.equity();
         List<RiskView.TailRiskFigure> figures = new ArrayList<>();
         for (RiskReport.Measure measure : report.tailRisks()) {
@@ -51,7 +52,9 @@ public final class AccountViews {
         for (StressResult result : report.stress()) {
             stress.add(new RiskView.StressFigure(result.scenario(), result.pnl().toString(), pct(equity, result.pnl()), symbols(result.uncovered())));
         }
-        return new RiskView(report.equity().toString(), report.historyDays(), figures, stress, correlation(report.correlation()), symbols(report.uncovered()));
+        RiskView.Limits held = new RiskView.Limits(limits.maxGrossExposurePct().toPlainString(), limits.maxNetExposurePct().toPlainString(),
+                limits.maxSectorPct().toPlainString(), limits.maxVarPct().toPlainString(), limits.maxStressLossPct().toPlainString());
+        return new RiskView(report.equity().toString(), report.historyDays(), figures, stress, correlation(report.correlation()), symbols(report.uncovered()), held);
     }
 
     private static RiskView.Correlation correlation(CorrelationMatrix matrix) {

@@ -97,7 +97,7 @@ final class DeskQueries {
 
     AccountPortfolioView accountPortfolio() { return AccountViews.portfolio(desk.snapshot().portfolio()); }
 
-    RiskView risk() { return AccountViews.risk(desk.snapshot().risk()); }
+    RiskView risk() { return AccountViews.risk(desk.snapshot().risk(), desk.settings().risk().limits()); }
 
     List<ConfirmationView> confirmations(SessionId id) {
         find(id);

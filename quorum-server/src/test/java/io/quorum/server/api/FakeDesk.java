@@ -275,7 +275,8 @@ public final class FakeDesk implements DeskOperations {
 
     /** A desk without history: no VaR yet, no stress results. */
     @Override public synchronized RiskView risk() {
-        return new RiskView("100000.00", 0, List.of(), List.of(), new RiskView.Correlation(List.of(), List.of(), List.of(), List.of()), List.of());
+        return new RiskView("100000.00", 0, List.of(), List.of(), new RiskView.Correlation(List.of(), List.of(), List.of(), List.of()), List.of(),
+                new RiskView.Limits("200", "100", "60", "5", "25"));
     }
 
     @Override public synchronized PortfolioView closePosition(SessionId id, Ticker ticker, Actor actor) {

@@ -46,4 +46,26 @@ class RiskReportCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("book.csv line 2: For input string: \"lots\"");
     }
+
+    @Test
+    void the_configurations_risk_section_sets_the_scenarios_and_the_limits_the_report_shows() throws IOException {
+        Path positions = Files.writeString(folder.resolve("book.csv"), "AAPL,100,200\nNVDA,10,120\n");
+        Path config = Files.writeString(folder.resolve("quorum.yml"), """
+                risk:
+                  gapPct: -15
+                  replays: []
+                  limits: {grossPct: 150, varPct: 2.5}
+                  shocks:
+                    - {name: chip selloff, moves: {NVDA: -25}}
+                """);
+
+        Run run = QuorumCli.run(Map.of(), "risk", "report", "--positions", positions.toString(), "--cash", "100000", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("uniform gap -15% +-3180.00 +-2.62%")
+                .containsPattern("chip selloff +-300.00 +-0.25%")
+                .doesNotContain("March 2020")
+                .contains("Limits, per cent of equity: gross 150, net 100, a sector 60, VaR 99% 2.5, stress loss 25");
+    }
 }
