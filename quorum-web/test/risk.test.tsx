@@ -52,6 +52,7 @@ const risk: Risk = {
     annualVolatilityPct: ['24.13', '28.57'],
   },
   uncovered: [],
+  limits: { grossExposurePct: '150', netExposurePct: '80', sectorPct: '40', valueAtRisk99Pct: '2.5', stressLossPct: '12' },
 };
 
 function apiAnswering(portfolio: AccountPortfolio, answer: Risk): ApiClient {
@@ -75,6 +76,13 @@ describe('the risk panel', () => {
     expect(rowOf('Value-at-Risk and Expected Shortfall', 'Historical 95%')).toHaveTextContent('Historical 95%$1,234.56 1.23%$1,807.30 1.80%');
     expect(rowOf('Value-at-Risk and Expected Shortfall', 'Parametric 99%')).toHaveTextContent('Parametric 99%$1,683.40 1.68%$1,928.66 1.92%');
     expect(screen.getByText('one day, on 250 days of returns')).toBeInTheDocument();
+  });
+
+  it('shows the limits in force beside the exposure', async () => {
+    await panelShowing();
+    expect(screen.getByLabelText('Limits in force')).toHaveTextContent(
+      'Limits, of equity: gross 150% · net 80% · a sector 40% · VaR 99% 2.5% · worst stress loss 12%',
+    );
   });
 
   it('shows the gross and net exposure and each sector’s net exposure with its sign', async () => {

@@ -373,6 +373,17 @@ export interface Risk {
   correlation: Correlation;
   /** Tickers held without return history, in no VaR. */
   uncovered: string[];
+  /** The account's limits the RiskEngine holds every order to, per cent of equity. */
+  limits: RiskLimits;
+}
+
+/** Per cent of equity, as the `risk` section of quorum.yml sets them. */
+export interface RiskLimits {
+  grossExposurePct: Decimal;
+  netExposurePct: Decimal;
+  sectorPct: Decimal;
+  valueAtRisk99Pct: Decimal;
+  stressLossPct: Decimal;
 }
 
 /** The data of a `risk_update` frame: the account's portfolio and risk, as the two routes answer them. */

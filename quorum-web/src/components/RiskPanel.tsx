@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { ApiClient } from '../api/http';
-import type { AccountPortfolio, AccountRisk, Correlation, Decimal, Risk } from '../api/types';
+import type { AccountPortfolio, AccountRisk, Correlation, Decimal, Risk, RiskLimits } from '../api/types';
 import { formatMoney, formatPct, formatPctOf, formatSignedMoney, signClass } from '../format';
 import { correlationShade, formatCorrelation, tailRiskLabel } from '../state/risk';
 import { useLoaded } from '../state/useLoaded';
@@ -39,6 +39,7 @@ export function RiskPanel({ api, pushed, live }: RiskPanelProps) {
       {shown && (
         <>
           <ExposureFigures portfolio={shown.portfolio} />
+          <LimitsInForce limits={shown.risk.limits} />
           <TailRisk risk={shown.risk} />
           <SectorExposure portfolio={shown.portfolio} />
           <StressResults risk={shown.risk} />
@@ -69,6 +70,16 @@ function ExposureFigures({ portfolio }: { portfolio: AccountPortfolio }) {
         </dd>
       </div>
     </dl>
+  );
+}
+
+/** What every order that adds exposure is held to; a refusal names the one it would break. */
+function LimitsInForce({ limits }: { limits: RiskLimits }) {
+  return (
+    <p className="muted small" aria-label="Limits in force">
+      Limits, of equity: gross {limits.grossExposurePct}% · net {limits.netExposurePct}% · a sector {limits.sectorPct}% · VaR 99%{' '}
+      {limits.valueAtRisk99Pct}% · worst stress loss {limits.stressLossPct}%
+    </p>
   );
 }
 
