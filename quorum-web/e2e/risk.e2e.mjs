@@ -58,7 +58,7 @@ describe('the risk panel in a browser, against the real server', browserSuite(ch
           assert.ok(await tailRisk.getByRole('rowheader', { name: label }).isVisible(), `${label} is shown`);
         }
         await panel.getByText(`on ${risk.historyDays} days of returns`).waitFor();
-        const limits = await panel.getByLabel('Limits in force').textContent();
+        const limits = await panel.locator('[aria-label="Limits in force"]').textContent();
         assert.ok(limits.includes(`VaR 99% ${risk.limits.valueAtRisk99Pct}%`) && limits.includes(`gross ${risk.limits.grossExposurePct}%`), `the limits in force are the API's: ${limits}`);
         const heatMap = panel.getByRole('table', { name: 'Correlation of daily returns' });
         for (const ticker of risk.correlation.tickers) assert.ok(await heatMap.getByRole('rowheader', { name: ticker }).count(), `${ticker} has a row`);
