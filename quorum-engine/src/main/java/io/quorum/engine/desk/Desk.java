@@ -49,6 +49,7 @@ import io.quorum.engine.snapshot.DeskSnapshot;
 import io.quorum.engine.snapshot.SessionSnapshot;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -105,6 +106,8 @@ public final class Desk implements AutoCloseable {
     private final Reconciliation reconciliation = new Reconciliation();
     /** Written on the loop only. */
     private final DailyHistory dailyHistory;
+    /** The trading day the daily history was last read for; on the loop only. */
+    private LocalDate historyDay;
     private volatile DeskSnapshot snapshot;
     /** The desk's copy of the account; written on the loop only. */
     private volatile Account account;
@@ -533,6 +536,7 @@ public final class Desk implements AutoCloseable {
             journalMovedWaterMarks(session);
         }
         execution.expireConfirmations();
+        rollDailyHistoryOnANewDay();
         for (StaleFeeds.Silence silence : staleFeeds.newlyStale(ports.userClock().now(), clock().now())) feedWentSilent(silence);
         long now = System.nanoTime();
         if (now - lastReconciliation >= RECONCILE_EVERY_NANOS) {
@@ -541,6 +545,36 @@ public final class Desk implements AutoCloseable {
         }
         // Prices move P&L on every tick; the snapshot follows them at the timer's pace, not the feed's.
         snapshotStale = true;
+    }
+
+    /**
+     * On the first timer of a new trading day, reads again the daily bars of every watched ticker, so
+     * that the VaR window, the correlations and the ATRs move on with the days instead of resting on
+     * the history read when the ticker was first watched. The reads run off the loop, on a thread of
+     * their own: a slow provider delays only the new figures.
+     */
+    private void rollDailyHistoryOnANewDay() {
+        LocalDate today = ports.calendar().tradingDate(clock().now());
+        if (historyDay == null || !today.isAfter(historyDay)) {
+            if (historyDay == null) historyDay = today;
+            return;
+        }
+        historyDay = today;
+        List<Ticker> tickers = List.copyOf(watched.keySet());
+        int days = settings.risk().historyDays() + 1;
+        Thread.ofVirtual().name("daily-history-" + today).start(() -> {
+            for (Ticker ticker : tickers) {
+                try {
+                    List<Bar> daily = ports.market().history(ticker, MarketDataFeed.DAILY, days);
+                    loop.submit(() -> {
+                        dailyHistory.remember(ticker, daily, dailyHistory.sectors().get(ticker));
+                        snapshotStale = true;
+                    });
+                } catch (RuntimeException failed) {
+                    reportProblem(null, "the daily history of " + ticker + " could not be read again for " + today + ": " + failed.getMessage());
+                }
+            }
+        });
     }
 
     private void publishSnapshotIfStale() {
