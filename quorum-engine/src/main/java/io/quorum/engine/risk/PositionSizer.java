@@ -27,12 +27,6 @@ public record PositionSizer(BigDecimal riskPerTradePct, BigDecimal maxPositionPc
         return shares(equity, entry, Math.abs(entry.micros() - stop.micros()));
     }
 
-    /** Shares to trade when there is no stop: the stop distance is taken as {@code atrMultiple} average true ranges. */
-    public long sharesForAtr(Money equity, Price entry, Price averageTrueRange, BigDecimal atrMultiple) {
-        long distance = new BigDecimal(averageTrueRange.micros()).multiply(atrMultiple).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-        return shares(equity, entry, distance);
-    }
-
     private long shares(Money equity, Price entry, long stopDistanceMicros) {
         if (stopDistanceMicros <= 0 || !equity.isPositive()) return 0;
         BigDecimal dollars = BigDecimal.valueOf(equity.micros());

@@ -9,7 +9,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,13 +30,6 @@ class PositionSizerTest {
     void risks_a_fixed_fraction_of_equity_over_the_stop_distance_capped_by_the_position_limit(
             long equity, String entry, String stop, long shares) {
         assertThat(onePercentRisk.sharesForStop(Money.ofDollars(equity), Price.parse(entry), Price.parse(stop))).isEqualTo(shares);
-    }
-
-    @Test
-    void without_a_stop_the_distance_is_a_multiple_of_the_average_true_range() {
-        long shares = onePercentRisk.sharesForAtr(Money.ofDollars(100_000), Price.parse("100"), Price.parse("2.50"), BigDecimal.valueOf(2));
-
-        assertThat(shares).isEqualTo(200);
     }
 
     @Property
