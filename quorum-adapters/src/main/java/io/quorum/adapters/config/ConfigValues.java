@@ -55,7 +55,9 @@ final class ConfigValues {
         }
         for (var names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!known.contains(name)) error(path + "." + name, "is not a known key", "one of " + String.join(", ", known), example);
+            if (known.contains(name)) continue;
+            String closest = closest(name, known);
+            error(path + "." + name, "is not a known key" + (closest == null ? "" : " (did you mean " + closest + "?)"), "one of " + String.join(", ", known), example);
         }
     }
 
@@ -215,5 +217,36 @@ final class ConfigValues {
         } catch (NumberFormatException notANumber) {
             return null;
         }
+    }
+
+    /** The known name a misspelt one was most likely meant to be, within three edits; null when none is that close. */
+    static String closest(String name, List<String> known) {
+        String best = null;
+        int bestDistance = 4;
+        for (String candidate : known) {
+            int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

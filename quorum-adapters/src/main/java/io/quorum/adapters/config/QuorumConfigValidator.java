@@ -1,6 +1,7 @@
 package io.quorum.adapters.config;
 
 import static io.quorum.adapters.config.ConfigValues.absent;
+import static io.quorum.adapters.config.ConfigValues.closest;
 import static io.quorum.adapters.config.ConfigValues.found;
 import static io.quorum.adapters.config.ConfigValues.httpUrl;
 import static io.quorum.adapters.config.ConfigValues.kind;
@@ -484,36 +485,6 @@ public final class QuorumConfigValidator {
         private String where(String path) {
             String variable = overriddenBy.get(path);
             return variable == null ? path : path + " (from " + variable + ")";
-        }
-
-        private static String closest(String name, List<String> known) {
-            String best = null;
-            int bestDistance = 4;
-            for (String candidate : known) {
-                int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-                if (distance < bestDistance) {
-                    best = candidate;
-                    bestDistance = distance;
-                }
-            }
-            return best;
-        }
-
-        private static int distance(String a, String b) {
-            int[] previous = new int[b.length() + 1];
-            int[] current = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) previous[j] = j;
-            for (int i = 1; i <= a.length(); i++) {
-                current[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-                }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.length()];
         }
     }
 }

@@ -93,7 +93,7 @@ class LlmConfigTest {
             a budget that is upside down | llm: {provider: openai-compatible, model: m, budget: {tokensPerDecision: 5000, tokensPerDay: 1000}} | llm.budget.tokensPerDay: 1000 is less than tokensPerDecision 5000; expected at least tokensPerDecision, for example tokensPerDay: 2000000
             a price with one way only  | llm: {provider: openai-compatible, model: m, prices: {m: {input: 1}}} | llm.prices.m: needs both input and output; expected dollars per million tokens each way, for example prices: {gpt-4o-mini: {input: 0.15, output: 0.60}}
             a price that is negative   | llm: {provider: openai-compatible, model: m, prices: {m: {input: -1, output: 1}}} | llm.prices.m.input: -1 is out of range; expected dollars from 0 to 1000, with at most 6 decimals, for example input: 0.15
-            a misspelt breaker key     | llm: {provider: openai-compatible, model: m, breaker: {openfor: 10s}} | llm.breaker.openfor: is not a known key; expected one of window, minimumCalls, failureRatePct, openFor, for example breaker: {openFor: 30s}
+            a misspelt breaker key     | llm: {provider: openai-compatible, model: m, breaker: {openfor: 10s}} | llm.breaker.openfor: is not a known key (did you mean openFor?); expected one of window, minimumCalls, failureRatePct, openFor, for example breaker: {openFor: 30s}
             """)
     void a_wrong_llm_section_is_refused_with_its_path_the_expected_and_an_example(String kind, String yaml, String expected) {
         ConfigResult result = check(yaml);
