@@ -10,7 +10,6 @@ import io.quorum.engine.backtest.BacktestConfig;
 import io.quorum.engine.backtest.BacktestRun;
 import io.quorum.engine.backtest.MergedBars;
 import io.quorum.engine.backtest.ReplayListener;
-import io.quorum.engine.backtest.fill.Costs;
 import io.quorum.engine.backtest.fill.ProtectionPolicy;
 import io.quorum.engine.backtest.report.BacktestReport;
 import io.quorum.engine.backtest.report.Headline;
@@ -18,7 +17,6 @@ import io.quorum.engine.backtest.report.ReportHtml;
 import io.quorum.engine.backtest.report.ReportJson;
 import io.quorum.engine.backtest.report.TradesCsv;
 import io.quorum.engine.backtest.strategy.StrategySpec;
-import io.quorum.engine.broker.CommissionSchedule;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
@@ -81,17 +79,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--cash", paramLabel = "DOLLARS", defaultValue = "100000", description = "The starting cash (default: ${DEFAULT-VALUE}).")
     BigDecimal cash;
 
-    @Option(names = "--commission-per-share", paramLabel = "DOLLARS", description = "Commission per share, e.g. 0.005 (default: none).")
-    BigDecimal perShare;
-
-    @Option(names = "--commission-per-order", paramLabel = "DOLLARS", description = "Commission per order, e.g. 1 (default: none).")
-    BigDecimal perOrder;
-
-    @Option(names = "--commission-bps", paramLabel = "BP", description = "Commission in basis points of the notional, e.g. 5 (default: none).")
-    Integer commissionBasisPoints;
-
-    @Option(names = "--slippage-bps", paramLabel = "BP", defaultValue = "0", description = "Slippage against every fill, in basis points (default: ${DEFAULT-VALUE}).")
-    int slippage;
+    @CommandLine.Mixin FillCostOptions fillCosts;
 
     @Option(names = "--stop-pct", paramLabel = "PCT", description = "A stop-loss this many per cent from each entry.")
     BigDecimal stopPct;
@@ -143,27 +131,11 @@ public final class BacktestCommand implements Callable<Integer> {
 
     private BacktestConfig config() {
         try {
-            return new BacktestConfig(Money.of(cash), size, StrategySpec.parse(strategy), new Costs(commission(), slippage),
+            return new BacktestConfig(Money.of(cash), size, StrategySpec.parse(strategy), fillCosts.costs(),
                     new ProtectionPolicy(stopPct, targetPct, trailPct), seed);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    private CommissionSchedule commission() {
-        List<CommissionSchedule> parts = new ArrayList<>();
-        if (perShare != null) parts.add(new CommissionSchedule.PerShare(dollars("--commission-per-share", perShare), Money.ZERO));
-        if (perOrder != null) parts.add(new CommissionSchedule.PerOrder(dollars("--commission-per-order", perOrder)));
-        if (commissionBasisPoints != null) parts.add(new CommissionSchedule.BasisPoints(commissionBasisPoints));
-        return parts.isEmpty() ? CommissionSchedule.FREE : parts.size() == 1 ? parts.getFirst() : new CommissionSchedule.Sum(parts);
-    }
-
-    /** A commission is at most $1,000 and has at most six decimals. */
-    private Money dollars(String option, BigDecimal amount) {
-        if (amount.scale() > 6 || amount.compareTo(BigDecimal.valueOf(1_000)) > 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": at most 1000 dollars with six decimals, not " + amount.toPlainString());
-        }
-        return Money.of(amount);
     }
 
     private Ticker ticker(String symbol) {
