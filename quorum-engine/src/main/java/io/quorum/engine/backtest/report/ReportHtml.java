@@ -1,9 +1,11 @@
 package io.quorum.engine.backtest.report;
 
+import io.quorum.engine.backtest.DecisionTally;
 import io.quorum.engine.backtest.EquityPoint;
 import io.quorum.engine.backtest.PricePoint;
 import io.quorum.engine.backtest.Trade;
 import io.quorum.engine.backtest.metrics.PerformanceMetrics;
+import io.quorum.engine.message.Outcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,7 @@ public final class ReportHtml {
                 .append(escape(report.run().config().strategy().toString())).append("</h1>\n<p>")
                 .append(escape(report.mode())).append(" · ").append(report.run().bars()).append(" bars from ").append(escape(report.data())).append("</p>\n");
         figures(html, m);
+        decisions(html, report);
         html.append("<h2>Equity</h2>\n");
         equityChart(html, equity, time);
         html.append("<h2>Drawdown</h2>\n");
@@ -62,6 +65,21 @@ public final class ReportHtml {
         html.append("</tr><tr>");
         for (String[] cell : cells) html.append("<td>").append(escape(cell[1])).append("</td>");
         html.append("</tr></table>\n");
+    }
+
+    /** The desk's rounds by outcome and what its vetoes saved or cost; nothing when the signals were executed directly. */
+    private static void decisions(StringBuilder html, BacktestReport report) {
+        DecisionTally tally = report.run().decisions();
+        if (tally == DecisionTally.NONE) return;
+        html.append("<h2>Decisions by outcome</h2>\n<p>Agents: ").append(escape(tally.agents())).append(" · ").append(tally.rounds())
+                .append(" rounds · ").append(tally.refusedByRiskEngine()).append(" approved orders refused by the RiskEngine</p>\n<table><tr>");
+        for (Outcome outcome : Outcome.values()) html.append("<th>").append(outcome.name()).append("</th>");
+        html.append("</tr><tr>");
+        for (Outcome outcome : Outcome.values()) html.append("<td>").append(tally.count(outcome)).append("</td>");
+        long pnl = report.vetoedPnlMicros();
+        html.append("</tr></table>\n<p>").append(tally.count(Outcome.VETOED)).append(" vetoes; the ").append(report.run().vetoedTrades().size())
+                .append(" trades they prevented would have made ").append(Figures.money(pnl)).append(" had they been taken, so the vetoes ")
+                .append(pnl <= 0 ? "saved " + Figures.money(-pnl) : "cost " + Figures.money(pnl)).append(".</p>\n");
     }
 
     private static void equityChart(StringBuilder html, List<EquityPoint> equity, Axis time) {
