@@ -71,8 +71,11 @@ public final class Backtest implements ReplayView {
 
     /** A single-agent replay: the strategy's signals executed directly. */
     public Backtest(BacktestConfig config, ReplayListener listener) {
-        this(config, listener, new ManualClock(Instant.EPOCH), new SignalExecution(config));
+        this(config, listener, replayClock(), new SignalExecution(config));
     }
+
+    /** A clock for a replay: it reads no time until the replay sets it to the first bar's open, however old the bars. */
+    public static ManualClock replayClock() { return new ManualClock(Instant.MIN); }
 
     public Backtest(BacktestConfig config) { this(config, ReplayListener.NONE); }
 

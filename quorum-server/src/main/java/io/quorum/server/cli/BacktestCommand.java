@@ -160,7 +160,7 @@ public final class BacktestCommand implements Callable<Integer> {
                     + "since recorded answers and real calls timed in replay time are not supported; remove the llm section or give another --config");
         }
         Path journalFile = reportFolder.resolve(JOURNAL_FILE);
-        ManualClock clock = new ManualClock(Instant.EPOCH);
+        ManualClock clock = Backtest.replayClock();
         try {
             Files.createDirectories(reportFolder);
             Files.deleteIfExists(journalFile);

@@ -23,7 +23,6 @@ import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.store.InMemoryJournal;
 import io.quorum.engine.time.ManualClock;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +35,7 @@ class DeskBacktestOnOracleTest {
     private record Replayed(BacktestRun run, InMemoryJournal journal) {}
 
     private static Replayed replay(DeskSettings settings) {
-        ManualClock clock = new ManualClock(Instant.EPOCH);
+        ManualClock clock = Backtest.replayClock();
         InMemoryJournal journal = new InMemoryJournal(clock);
         BacktestConfig config = BacktestConfig.defaults().withSeed(3);
         BacktestRun run = new Backtest(config, ReplayListener.NONE, clock, new DeskVotes(clock, journal, settings, config.strategy())).run(BARS.iterator());
