@@ -198,7 +198,7 @@ public final class DeskVotes implements CloseDecisions {
         TickerDesk(SessionId session, Ticker ticker) {
             this.session = session;
             this.ticker = ticker;
-            this.view = new ReplayDeskView(session, ticker, config, settings);
+            this.view = new ReplayDeskView(session, ticker, settings);
             VotingRules rules = VotingRules.of(config).withMaxMessages(settings.discussionMessages());
             this.orchestrator = new ConsensusOrchestrator(session, bus, clock, clock, rules, () -> true);
             bus.guard(session, orchestrator::checkVote);

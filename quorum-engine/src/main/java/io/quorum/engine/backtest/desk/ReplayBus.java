@@ -24,7 +24,8 @@ final class ReplayBus implements MessageBus {
     private final Consumer<AgentMessage> journal;
     private final Map<SessionId, Consumer<AgentMessage>> guards = new HashMap<>();
     private final Map<SessionId, Long> lastSeqs = new HashMap<>();
-    private final List<Delivery> deliveries = new ArrayList<>();
+    /** Each session's subscribers, so that a message is offered to its own session's only, whatever the number of tickers. */
+    private final Map<SessionId, List<Delivery>> deliveries = new HashMap<>();
     private final Deque<AgentMessage> queued = new ArrayDeque<>();
 
     /** @param journal told each message once it is sequenced, before anyone hears it */
@@ -48,7 +49,10 @@ final class ReplayBus implements MessageBus {
     void deliverAll() {
         AgentMessage message;
         while ((message = queued.pollFirst()) != null) {
-            for (Delivery delivery : List.copyOf(deliveries)) {
+            List<Delivery> subscribers = deliveries.getOrDefault(message.sessionId(), List.of());
+            // By index: a handler may subscribe or unsubscribe, and the list is then read as it is now.
+            for (int i = 0; i < subscribers.size(); i++) {
+                Delivery delivery = subscribers.get(i);
                 if (delivery.wants(message)) delivery.handler.accept(message);
             }
         }
@@ -61,8 +65,9 @@ final class ReplayBus implements MessageBus {
     @Override public Subscription observe(SessionId session, Consumer<AgentMessage> handler) { return add(new Delivery(session, null, handler)); }
 
     private Subscription add(Delivery delivery) {
-        deliveries.add(delivery);
-        return () -> deliveries.remove(delivery);
+        List<Delivery> subscribers = deliveries.computeIfAbsent(delivery.session(), session -> new ArrayList<>());
+        subscribers.add(delivery);
+        return () -> subscribers.remove(delivery);
     }
 
     @Override public void close() {
@@ -72,6 +77,6 @@ final class ReplayBus implements MessageBus {
 
     /** One subscriber: a role's messages of a session, or (no role) all of them. */
     private record Delivery(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
-        boolean wants(AgentMessage message) { return message.sessionId().equals(session) && (role == null || message.isFor(role)); }
+        boolean wants(AgentMessage message) { return role == null || message.isFor(role); }
     }
 }

@@ -41,16 +41,15 @@ final class ReplayDeskView implements DeskView {
 
     private final SessionId session;
     private final Ticker ticker;
-    private final AutoTradingConfig config;
+    /** The desk's settings, with the session's limits as their default config. */
     private final DeskSettings settings;
     private final Deque<Bar> shown = new ArrayDeque<>(DAILY_BARS);
     private ReplayView replay;
     private TechnicalView technical;
 
-    ReplayDeskView(SessionId session, Ticker ticker, AutoTradingConfig config, DeskSettings settings) {
+    ReplayDeskView(SessionId session, Ticker ticker, DeskSettings settings) {
         this.session = session;
         this.ticker = ticker;
-        this.config = config;
         this.settings = settings;
     }
 
@@ -95,7 +94,7 @@ final class ReplayDeskView implements DeskView {
     /** The decision is for the next open, when the market is open. */
     @Override public boolean marketOpen() { return true; }
 
-    @Override public AutoTradingConfig config() { return config; }
+    @Override public AutoTradingConfig config() { return settings.defaultConfig(); }
 
     @Override public Exposure exposure(Ticker asked) {
         Money equity = Money.ofMicros(replay.equityMicros());
@@ -116,7 +115,7 @@ final class ReplayDeskView implements DeskView {
     }
 
     @Override public long suggestedShares(Ticker asked, Price entry, Price stop) {
-        return new PositionSizer(settings.riskPerTradePct(), config.maxPositionPct()).sharesForStop(Money.ofMicros(replay.equityMicros()), entry, stop);
+        return new PositionSizer(settings.riskPerTradePct(), config().maxPositionPct()).sharesForStop(Money.ofMicros(replay.equityMicros()), entry, stop);
     }
 
     private Position position(Holding holding) {
