@@ -108,11 +108,20 @@ public final class Backtest implements ReplayView {
     /** The bars of one instant, one per ticker: every open first, then every close, so no ticker's close is seen before another's open. */
     private void replay(List<Bar> sameInstant) {
         Bar first = sameInstant.getFirst();
-        clock.set(first.start());
+        moveTo(first.start());
         for (Bar bar : sameInstant) open(tickers.computeIfAbsent(bar.ticker(), this::newTicker), bar);
-        clock.set(first.end());
+        moveTo(first.end());
         for (Bar bar : sameInstant) close(tickers.get(bar.ticker()), bar);
         equity.add(new EquityPoint(first.start(), equityMicros(), holdings > 0));
+    }
+
+    /**
+     * Moves the replay clock on to {@code instant}, unless a decision round has already taken it
+     * past (a round that waited out its timeout past the next bar's open): the replay waited for the
+     * round, so the bar is handled when the round is done, at the prices of the bar all the same.
+     */
+    private void moveTo(Instant instant) {
+        if (instant.isAfter(clock.now())) clock.set(instant);
     }
 
     private void open(TickerReplay ticker, Bar bar) {

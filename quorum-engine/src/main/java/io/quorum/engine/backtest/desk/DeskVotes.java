@@ -40,6 +40,7 @@ import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.position.Protection;
+import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.risk.OrderIntent;
 import io.quorum.engine.risk.PreTradeContext;
 import io.quorum.engine.risk.PreTradeResult;
@@ -84,6 +85,7 @@ public final class DeskVotes implements CloseDecisions {
     private final StrategySpec strategy;
     private final ReplayBus bus;
     private final RiskEngine risk;
+    private final Reasoner reasoner;
     private final Map<Ticker, TickerDesk> desks = new HashMap<>();
     private final EnumMap<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
     private final List<Decision> decided = new ArrayList<>();
@@ -96,6 +98,12 @@ public final class DeskVotes implements CloseDecisions {
      * @param settings the desk's settings, with the sessions' limits as {@link DeskSettings#defaultConfig()}
      */
     public DeskVotes(ManualClock clock, Journal journal, DeskSettings settings, StrategySpec strategy) {
+        this(clock, journal, settings, strategy, Reasoner.RULES_ONLY);
+    }
+
+    /** With {@code reasoner} speaking for some roles: how a test makes a voter that never answers. */
+    DeskVotes(ManualClock clock, Journal journal, DeskSettings settings, StrategySpec strategy, Reasoner reasoner) {
+        this.reasoner = reasoner;
         this.clock = clock;
         this.journal = journal;
         this.settings = settings;
@@ -202,7 +210,7 @@ public final class DeskVotes implements CloseDecisions {
             VotingRules rules = VotingRules.of(config).withMaxMessages(settings.discussionMessages());
             this.orchestrator = new ConsensusOrchestrator(session, bus, clock, clock, rules, () -> true);
             bus.guard(session, orchestrator::checkVote);
-            AgentContext context = new AgentContext(session, ticker, bus, clock, view);
+            AgentContext context = new AgentContext(session, ticker, bus, clock, view, reasoner, journal::append);
             this.technical = new TechnicalAgent(context);
             this.riskAgent = new RiskAgent(context);
             this.fundamental = new FundamentalAgent(context);

@@ -16,14 +16,24 @@ import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.market.signal.RealDailyBars;
 import io.quorum.engine.market.signal.RequiresMarketData;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.Outcome;
+import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.SessionId;
+import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Reasoner;
+import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.VoteAnswer;
 import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.store.InMemoryJournal;
 import io.quorum.engine.time.ManualClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /** The five rule-based agents voting on Oracle's twenty years of daily bars, through the replay. */
@@ -34,12 +44,37 @@ class DeskBacktestOnOracleTest {
 
     private record Replayed(BacktestRun run, InMemoryJournal journal) {}
 
-    private static Replayed replay(DeskSettings settings) {
+    private static Replayed replay(DeskSettings settings) { return replay(settings, Reasoner.RULES_ONLY); }
+
+    private static Replayed replay(DeskSettings settings, Reasoner reasoner) {
         ManualClock clock = Backtest.replayClock();
         InMemoryJournal journal = new InMemoryJournal(clock);
         BacktestConfig config = BacktestConfig.defaults().withSeed(3);
-        BacktestRun run = new Backtest(config, ReplayListener.NONE, clock, new DeskVotes(clock, journal, settings, config.strategy())).run(BARS.iterator());
+        BacktestRun run = new Backtest(config, ReplayListener.NONE, clock, new DeskVotes(clock, journal, settings, config.strategy(), reasoner))
+                .run(BARS.iterator());
         return new Replayed(run, journal);
+    }
+
+    /** Speaks for Risk and never answers: a voter the round must not wait for past its deadline. */
+    private static final Reasoner SILENT_RISK = new Reasoner() {
+        @Override public boolean speaksFor(AgentRole role) { return role == AgentRole.RISK; }
+
+        @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) { return new CompletableFuture<>(); }
+    };
+
+    @Test
+    void a_voter_that_never_answers_is_counted_absent_once_the_decision_timeout_has_passed_in_replay_time() {
+        Replayed replayed = replay(DeskSettings.defaults(), SILENT_RISK);
+        List<AgentMessage> said = replayed.journal().read(SessionId.of("backtest-ORCL"), 0, 1_000_000).stream()
+                .filter(entry -> entry.event() instanceof JournalEvent.MessageJournaled)
+                .map(entry -> ((JournalEvent.MessageJournaled) entry.event()).message()).toList();
+        AgentMessage proposal = said.stream().filter(m -> m.content() instanceof Proposal).findFirst().orElseThrow();
+        AgentMessage decision = said.stream().filter(m -> m.content() instanceof Decision).findFirst().orElseThrow();
+
+        assertThat(Duration.between(proposal.timestamp(), decision.timestamp())).isEqualTo(AutoTradingConfig.defaults().decisionTimeout());
+        assertThat(((Decision) decision.content()).votes()).filteredOn(vote -> vote.voter() == AgentRole.RISK).singleElement()
+                .satisfies(vote -> assertThat(vote.reason()).isEqualTo("no answer before the deadline"));
+        assertThat(replayed.run().bars()).isEqualTo(BARS.size());
     }
 
     @Test
