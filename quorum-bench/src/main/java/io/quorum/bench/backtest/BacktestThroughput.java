@@ -5,6 +5,9 @@ import io.quorum.engine.backtest.Backtest;
 import io.quorum.engine.backtest.BacktestConfig;
 import io.quorum.engine.backtest.BacktestRun;
 import io.quorum.engine.backtest.MergedBars;
+import io.quorum.engine.backtest.desk.DeskVotes;
+import io.quorum.engine.desk.DeskSettings;
+import io.quorum.engine.time.ManualClock;
 import io.quorum.engine.backtest.strategy.StrategySpec;
 import io.quorum.engine.backtest.strategy.Ta4jRules;
 import io.quorum.engine.market.Bar;
@@ -37,7 +40,7 @@ public final class BacktestThroughput implements Scenario {
 
     @Override public String id() { return "S6"; }
 
-    @Override public String title() { return "backtest: bars/s of sma-cross:10,30 single-agent on 100 tickers x 20,000 bars, against ta4j's BarSeriesManager"; }
+    @Override public String title() { return "backtest: bars/s of sma-cross:10,30 single-agent and through the five agents' vote on 100 tickers x 20,000 bars, against ta4j's BarSeriesManager"; }
 
     @Override public List<Figure> run(Mode mode) {
         int rounds = mode == Mode.QUICK ? 2 : 5;
@@ -64,6 +67,14 @@ public final class BacktestThroughput implements Scenario {
         figures.add(new Figure(id(), "single-agent backtest", "x ta4j", String.format("%.2f", replayRate / baselineRate), ">= 0.5"));
         figures.add(new Figure(id(), "single-agent backtest", "peak heap MiB", Long.toString(replayHeap.peak >> 20), "bounded"));
         figures.add(new Figure(id(), "single-agent backtest", "trades", Long.toString(trades), ""));
+        HeapSampler deskHeap = new HeapSampler(true);
+        long started = System.nanoTime();
+        BacktestRun desk = deskReplay(deskHeap);
+        double deskRate = bars * 1e9 / (System.nanoTime() - started);
+        figures.add(new Figure(id(), "five-agent desk backtest", "bars/s (one run, heap sampled)", String.format("%,.0f", deskRate), ">= 100,000"));
+        figures.add(new Figure(id(), "five-agent desk backtest", "peak heap MiB", Long.toString(deskHeap.peak >> 20), "bounded"));
+        figures.add(new Figure(id(), "five-agent desk backtest", "decision rounds", Integer.toString(desk.decisions().rounds()), ""));
+        figures.add(new Figure(id(), "five-agent desk backtest", "trades", Integer.toString(desk.trades().size()), ""));
         figures.add(new Figure(id(), "ta4j BarSeriesManager", "bars/s (best of " + rounds + ")", String.format("%,.0f", baselineRate), "baseline"));
         figures.add(new Figure(id(), "ta4j BarSeriesManager", "peak heap MiB", Long.toString(baselineHeap.peak >> 20), "baseline"));
         return figures;
@@ -73,6 +84,16 @@ public final class BacktestThroughput implements Scenario {
         List<Iterator<Bar>> streams = new ArrayList<>();
         for (int t = 0; t < TICKERS; t++) streams.add(new GeneratedBars(Ticker.of("T" + t), BARS_PER_TICKER, t));
         return new Backtest(BacktestConfig.defaults().withStrategy(SMA_CROSS), (view, bar) -> heap.sample(view.barsDone())).run(new MergedBars(streams));
+    }
+
+    /** The same bars through the five rule-based agents' vote, journaled nowhere: S9 measures the journal. */
+    private static BacktestRun deskReplay(HeapSampler heap) {
+        List<Iterator<Bar>> streams = new ArrayList<>();
+        for (int t = 0; t < TICKERS; t++) streams.add(new GeneratedBars(Ticker.of("T" + t), BARS_PER_TICKER, t));
+        BacktestConfig config = BacktestConfig.defaults().withStrategy(SMA_CROSS);
+        ManualClock clock = Backtest.replayClock();
+        DeskVotes votes = new DeskVotes(clock, new UnkeptJournal(clock), DeskSettings.defaults(), SMA_CROSS);
+        return new Backtest(config, (view, bar) -> heap.sample(view.barsDone()), clock, votes).run(new MergedBars(streams));
     }
 
     private static long baseline(HeapSampler heap) {

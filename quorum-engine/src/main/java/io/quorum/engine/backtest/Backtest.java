@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A single-agent replay: the strategy's signals are executed directly, with a fixed size, bar by
- * bar on one thread. Each bar, in this order:
+ * A replay, bar by bar on one thread: the strategy reads each close, and {@link CloseDecisions}
+ * turns its signal into the next open's order (directly with a fixed size in single-agent mode, or
+ * by the desk's vote). Each bar, in this order:
  * <ol>
  *   <li>the replay clock moves to the bar's open, and the order the ticker's previous close decided
  *       fills at this open;</li>
@@ -37,12 +38,15 @@ public final class Backtest implements ReplayView {
     private final BacktestConfig config;
     private final BarFills fills;
     private final ReplayListener listener;
+    private final ManualClock clock;
+    private final CloseDecisions decisions;
+    private final VetoedTrades vetoed;
     private final Map<Ticker, TickerReplay> tickers = new HashMap<>();
     private final List<String> tickerOrder = new ArrayList<>();
     private final List<Trade> trades = new ArrayList<>();
     private final List<EquityPoint> equity = new ArrayList<>();
     private final List<PricePoint> chartedPrices = new ArrayList<>();
-    private ManualClock clock;
+    private boolean started;
     private Ticker charted;
     private Duration interval;
     private long cashMicros;
@@ -50,22 +54,38 @@ public final class Backtest implements ReplayView {
     private int holdings;
     private long barsDone;
 
-    public Backtest(BacktestConfig config, ReplayListener listener) {
+    /**
+     * @param clock     the replay clock, moved to each bar's open and close; whatever else runs on
+     *                  replay time (the desk's agents and vote deadlines, the journal) reads it
+     * @param decisions who turns each close's signal into an order
+     */
+    public Backtest(BacktestConfig config, ReplayListener listener, ManualClock clock, CloseDecisions decisions) {
         this.config = config;
         this.fills = new BarFills(config.costs());
         this.listener = listener;
+        this.clock = clock;
+        this.decisions = decisions;
+        this.vetoed = new VetoedTrades(config.costs());
         this.cashMicros = config.startingCash().micros();
     }
+
+    /** A single-agent replay: the strategy's signals executed directly. */
+    public Backtest(BacktestConfig config, ReplayListener listener) {
+        this(config, listener, replayClock(), new SignalExecution(config));
+    }
+
+    /** A clock for a replay: it reads no time until the replay sets it to the first bar's open, however old the bars. */
+    public static ManualClock replayClock() { return new ManualClock(Instant.MIN); }
 
     public Backtest(BacktestConfig config) { this(config, ReplayListener.NONE); }
 
     /** Replays the bars, in time order (several tickers interleaved, see {@link MergedBars}); a backtest runs once. */
     public BacktestRun run(Iterator<Bar> bars) {
-        if (clock != null) throw new IllegalStateException("a backtest runs once");
+        if (started) throw new IllegalStateException("a backtest runs once");
         List<Bar> sameInstant = new ArrayList<>();
         while (bars.hasNext()) {
             Bar bar = bars.next();
-            if (clock == null) start(bar);
+            if (!started) start(bar);
             if (!sameInstant.isEmpty() && !bar.start().equals(sameInstant.getFirst().start())) {
                 replay(sameInstant);
                 sameInstant.clear();
@@ -73,12 +93,14 @@ public final class Backtest implements ReplayView {
             sameInstant.add(bar);
         }
         if (!sameInstant.isEmpty()) replay(sameInstant);
-        if (clock != null) finish();
-        return new BacktestRun(config, tickerOrder, interval == null ? Duration.ZERO : interval, barsDone, trades, equity, chartedPrices);
+        List<Trade> vetoedTrades = started ? finish() : List.of();
+        return new BacktestRun(config, decisions.mode(), tickerOrder, interval == null ? Duration.ZERO : interval, barsDone, trades, equity, chartedPrices,
+                decisions.tally(), vetoedTrades);
     }
 
     private void start(Bar first) {
-        clock = new ManualClock(first.start());
+        started = true;
+        clock.set(first.start());
         charted = first.ticker();
         interval = first.interval();
     }
@@ -86,11 +108,20 @@ public final class Backtest implements ReplayView {
     /** The bars of one instant, one per ticker: every open first, then every close, so no ticker's close is seen before another's open. */
     private void replay(List<Bar> sameInstant) {
         Bar first = sameInstant.getFirst();
-        clock.set(first.start());
+        moveTo(first.start());
         for (Bar bar : sameInstant) open(tickers.computeIfAbsent(bar.ticker(), this::newTicker), bar);
-        clock.set(first.end());
+        moveTo(first.end());
         for (Bar bar : sameInstant) close(tickers.get(bar.ticker()), bar);
         equity.add(new EquityPoint(first.start(), equityMicros(), holdings > 0));
+    }
+
+    /**
+     * Moves the replay clock on to {@code instant}, unless a decision round has already taken it
+     * past (a round that waited out its timeout past the next bar's open): the replay waited for the
+     * round, so the bar is handled when the round is done, at the prices of the bar all the same.
+     */
+    private void moveTo(Instant instant) {
+        if (instant.isAfter(clock.now())) clock.set(instant);
     }
 
     private void open(TickerReplay ticker, Bar bar) {
@@ -99,6 +130,7 @@ public final class Backtest implements ReplayView {
         }
         ticker.barNumber++;
         fillPending(ticker, bar);
+        vetoed.open(bar, ticker.barNumber);
         if (ticker.holding != null) {
             Optional<ProtectiveExit> exit = fills.protectiveExit(ticker.holding, bar, ticker.barNumber);
             if (exit.isPresent()) close(ticker, exit.get().priceMicros(), bar.start(), TradeExit.of(exit.get().reason()));
@@ -109,7 +141,10 @@ public final class Backtest implements ReplayView {
         if (ticker.holding != null) ticker.holding = ticker.holding.ratchetedOn(bar.closeMicros());
         markToMarket(ticker, bar.closeMicros());
         ticker.lastBar = bar;
-        ticker.pending = ticker.strategy.onClose(bar, ticker.holding != null);
+        Signal signal = ticker.strategy.onClose(bar, ticker.holding != null);
+        vetoed.close(bar, ticker.strategy.exitSignalled());
+        ticker.pending = decisions.decide(bar, signal, this);
+        if (ticker.pending instanceof NextOrder.Vetoed veto) vetoed.vetoed(bar.ticker(), veto.wouldHaveBeen());
         if (bar.ticker().equals(charted)) chartedPrices.add(new PricePoint(bar.start(), bar.closeMicros()));
         barsDone++;
         listener.onClose(this, bar);
@@ -121,18 +156,19 @@ public final class Backtest implements ReplayView {
     }
 
     private void fillPending(TickerReplay ticker, Bar bar) {
-        if (ticker.pending == Signal.ENTER_LONG && ticker.holding == null) {
-            long price = fills.marketFill(true, bar);
-            long commission = config.costs().commissionMicros(config.shares(), price);
-            ticker.holding = Holding.entered(bar.ticker(), config.shares(), price, commission, bar.start(), ticker.barNumber,
-                    config.protection().protectionFor(true, price));
-            cashMicros = Math.subtractExact(cashMicros, Math.addExact(Math.multiplyExact(config.shares(), price), commission));
-            holdings++;
-            markToMarket(ticker, price);
-        } else if (ticker.pending == Signal.EXIT_LONG && ticker.holding != null) {
-            close(ticker, fills.marketFill(!ticker.holding.isLong(), bar), bar.start(), TradeExit.SIGNAL);
+        switch (ticker.pending) {
+            case NextOrder.Enter entry when ticker.holding == null -> {
+                long price = fills.marketFill(true, bar);
+                long commission = config.costs().commissionMicros(entry.shares(), price);
+                ticker.holding = Holding.entered(bar.ticker(), entry.shares(), price, commission, bar.start(), ticker.barNumber, entry.protection().apply(price));
+                cashMicros = Math.subtractExact(cashMicros, Math.addExact(Math.multiplyExact(entry.shares(), price), commission));
+                holdings++;
+                markToMarket(ticker, price);
+            }
+            case NextOrder.Exit exit when ticker.holding != null -> close(ticker, fills.marketFill(!ticker.holding.isLong(), bar), bar.start(), TradeExit.SIGNAL);
+            default -> { }
         }
-        ticker.pending = Signal.NONE;
+        ticker.pending = NextOrder.NOTHING;
     }
 
     private void close(TickerReplay ticker, long priceMicros, Instant time, TradeExit why) {
@@ -153,25 +189,30 @@ public final class Backtest implements ReplayView {
         ticker.marketValueMicros = value;
     }
 
-    private long equityMicros() { return Math.addExact(cashMicros, marketValueMicros); }
-
     /**
      * Positions still open when the data ends are closed at their last close, ticker by ticker in
      * the order they first appeared, so that the last equity point equals the starting cash plus
      * the P&L of all trades.
      */
-    private void finish() {
+    private List<Trade> finish() {
         for (String symbol : tickerOrder) {
             TickerReplay ticker = tickers.get(new Ticker(symbol));
             if (ticker.holding != null) close(ticker, ticker.lastBar.closeMicros(), ticker.lastBar.start(), TradeExit.END_OF_DATA);
         }
         EquityPoint last = equity.removeLast();
         equity.add(new EquityPoint(last.time(), equityMicros(), last.invested()));
+        return vetoed.finish(tickerOrder);
     }
 
     @Override public Instant now() { return clock.now(); }
 
     @Override public long barsDone() { return barsDone; }
+
+    @Override public long equityMicros() { return Math.addExact(cashMicros, marketValueMicros); }
+
+    @Override public long marketValueMicros() { return marketValueMicros; }
+
+    @Override public long previousEquityMicros() { return equity.isEmpty() ? config.startingCash().micros() : equity.getLast().equityMicros(); }
 
     @Override public Optional<SignalStrategy> strategy(Ticker ticker) {
         TickerReplay replay = tickers.get(ticker);

@@ -1,7 +1,6 @@
 package io.quorum.engine.backtest;
 
 import io.quorum.engine.backtest.fill.Holding;
-import io.quorum.engine.backtest.strategy.Signal;
 import io.quorum.engine.backtest.strategy.SignalStrategy;
 import io.quorum.engine.market.Bar;
 
@@ -9,7 +8,7 @@ import io.quorum.engine.market.Bar;
 final class TickerReplay {
     final SignalStrategy strategy;
     Holding holding;
-    Signal pending = Signal.NONE;
+    NextOrder pending = NextOrder.NOTHING;
     long barNumber = -1;
     Bar lastBar;
     long marketValueMicros;

@@ -9,9 +9,11 @@ import io.quorum.engine.backtest.fill.ProtectionPolicy;
 import io.quorum.engine.backtest.strategy.SignalStrategy;
 import io.quorum.engine.backtest.strategy.StrategySpec;
 import io.quorum.engine.market.Bar;
+import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Direction;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +37,21 @@ class BacktestReplayTest {
 
         assertThat(run.trades()).containsExactly(new Trade(ACME, Direction.LONG, 100, BREAKOUT.get(3).start(), micros("12.50"),
                 BREAKOUT.get(6).start(), micros("11.10"), 0, TradeExit.SIGNAL, 3));
+    }
+
+    @Test
+    void bars_from_before_1970_are_replayed_like_any_others() {
+        List<Bar> sixties = new ArrayList<>();
+        LocalDate day = LocalDate.of(1962, 1, 2);
+        for (Bar bar : BREAKOUT) {
+            sixties.add(new Bar(bar.ticker(), ExchangeCalendar.NYSE.sessionOpen(day), bar.interval(), bar.openMicros(), bar.highMicros(), bar.lowMicros(),
+                    bar.closeMicros(), bar.volume()));
+            day = ExchangeCalendar.NYSE.nextTradingDay(day);
+        }
+
+        BacktestRun run = new Backtest(CONFIG).run(sixties.iterator());
+
+        assertThat(run.trades()).singleElement().satisfies(trade -> assertThat(trade.entryTime()).isEqualTo(sixties.get(3).start()));
     }
 
     @Test

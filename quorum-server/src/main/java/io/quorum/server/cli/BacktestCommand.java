@@ -5,12 +5,17 @@ import io.quorum.adapters.csv.BarImport;
 import io.quorum.adapters.csv.BarStream;
 import io.quorum.adapters.csv.CsvBarReader;
 import io.quorum.adapters.csv.RowProblem;
+import io.quorum.adapters.config.QuorumConfig;
+import io.quorum.adapters.jdbc.AuditKey;
+import io.quorum.adapters.jdbc.Database;
+import io.quorum.adapters.jdbc.JdbcJournal;
+import io.quorum.adapters.llm.LlmProvider;
 import io.quorum.engine.backtest.Backtest;
 import io.quorum.engine.backtest.BacktestConfig;
 import io.quorum.engine.backtest.BacktestRun;
 import io.quorum.engine.backtest.MergedBars;
 import io.quorum.engine.backtest.ReplayListener;
-import io.quorum.engine.backtest.fill.Costs;
+import io.quorum.engine.backtest.desk.DeskVotes;
 import io.quorum.engine.backtest.fill.ProtectionPolicy;
 import io.quorum.engine.backtest.report.BacktestReport;
 import io.quorum.engine.backtest.report.Headline;
@@ -18,11 +23,11 @@ import io.quorum.engine.backtest.report.ReportHtml;
 import io.quorum.engine.backtest.report.ReportJson;
 import io.quorum.engine.backtest.report.TradesCsv;
 import io.quorum.engine.backtest.strategy.StrategySpec;
-import io.quorum.engine.broker.CommissionSchedule;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
+import io.quorum.engine.time.ManualClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -35,6 +40,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,15 +50,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code quorum backtest --data FILE.csv --ticker X --strategy sma-cross:10,30 --single-agent --report DIR}:
+ * {@code quorum backtest --data FILE.csv --ticker X --strategy sma-cross:10,30 [--single-agent] [--config FILE] --report DIR}:
  * replays bar files (the same formats and row checks as {@code quorum data import}) through a
- * strategy, and writes report.json, trades.csv and report.html into DIR. A file with a bad row is
+ * strategy, its signals executed directly or voted on by the desk's five agents, and writes
+ * report.json, trades.csv and report.html into DIR (with the desk's journal, journal.db). A file with a bad row is
  * refused whole, each bad row named by its line.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = "Replays CSV files of bars through a strategy and writes report.json, trades.csv and report.html.")
+        description = "Replays CSV files of bars through the desk's vote (or a strategy alone, --single-agent) and writes report.json, trades.csv and report.html.")
 public final class BacktestCommand implements Callable<Integer> {
-    static final String SINGLE_AGENT = "single-agent: the strategy's signals executed directly, without the vote";
+    static final String JOURNAL_FILE = "journal.db";
 
     @Spec CommandSpec spec;
 
@@ -72,8 +79,13 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "The Technical signal: sma-cross:FAST,SLOW, ema-cross:FAST,SLOW, rsi-reversion:N,LOW,HIGH, breakout:N or macd:FAST,SLOW,SIGNAL (default: ${DEFAULT-VALUE}).")
     String strategy;
 
-    @Option(names = "--single-agent", description = "Execute the strategy's signals directly, with a fixed size, without the vote.")
+    @Option(names = "--single-agent", description = "Execute the strategy's signals directly, with a fixed size, without the vote "
+            + "(default: the five rule-based agents vote on each signal, and the run is journaled in DIR/" + JOURNAL_FILE + ").")
     boolean singleAgent;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The desk's configuration, as serve reads it (default: $QUORUM_CONFIG, else ./quorum.yml if there is one, else the defaults).")
+    Path configFile;
 
     @Option(names = "--size", paramLabel = "SHARES", defaultValue = "100", description = "Shares each entry buys (default: ${DEFAULT-VALUE}).")
     long size;
@@ -81,17 +93,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--cash", paramLabel = "DOLLARS", defaultValue = "100000", description = "The starting cash (default: ${DEFAULT-VALUE}).")
     BigDecimal cash;
 
-    @Option(names = "--commission-per-share", paramLabel = "DOLLARS", description = "Commission per share, e.g. 0.005 (default: none).")
-    BigDecimal perShare;
-
-    @Option(names = "--commission-per-order", paramLabel = "DOLLARS", description = "Commission per order, e.g. 1 (default: none).")
-    BigDecimal perOrder;
-
-    @Option(names = "--commission-bps", paramLabel = "BP", description = "Commission in basis points of the notional, e.g. 5 (default: none).")
-    Integer commissionBasisPoints;
-
-    @Option(names = "--slippage-bps", paramLabel = "BP", defaultValue = "0", description = "Slippage against every fill, in basis points (default: ${DEFAULT-VALUE}).")
-    int slippage;
+    @CommandLine.Mixin FillCostOptions fillCosts;
 
     @Option(names = "--stop-pct", paramLabel = "PCT", description = "A stop-loss this many per cent from each entry.")
     BigDecimal stopPct;
@@ -108,12 +110,15 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report", required = true, paramLabel = "DIR", description = "The folder the report is written to (created if needed).")
     Path reportFolder;
 
+    private final Map<String, String> environment;
+
+    public BacktestCommand() { this(System.getenv()); }
+
+    BacktestCommand(Map<String, String> environment) { this.environment = environment; }
+
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!singleAgent) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "only --single-agent backtests can be run yet: add --single-agent");
-        }
         if (files.size() != tickers.size()) {
             throw new CommandLine.ParameterException(spec.commandLine(), files.size() + " files for " + tickers.size() + " tickers: give one ticker a file");
         }
@@ -131,39 +136,51 @@ public final class BacktestCommand implements Callable<Integer> {
         for (BarStream.Ready file : checked) streams.add(file.bars());
         ProgressBar progress = System.console() == null ? null : new ProgressBar(err, total);
         ReplayListener listener = progress == null ? ReplayListener.NONE : (view, bar) -> progress.advanceTo(view.barsDone());
-        BacktestRun run = new Backtest(config, listener).run(new MergedBars(streams));
+        BacktestRun run = singleAgent ? new Backtest(config, listener).run(new MergedBars(streams)) : deskRun(config, listener, streams);
         if (progress != null) progress.finish();
-        BacktestReport report = BacktestReport.of(run, SINGLE_AGENT, dataNames());
+        BacktestReport report = BacktestReport.of(run, dataNames());
         write(report);
         out.println(Headline.of(report));
         out.println("Report: " + reportFolder.resolve("report.html").toAbsolutePath() + " (with report.json and trades.csv)");
+        if (!singleAgent) out.println("Journal: " + reportFolder.resolve(JOURNAL_FILE).toAbsolutePath() + " (quorum audit verify --db " + reportFolder.resolve(JOURNAL_FILE) + ")");
         out.flush();
         return ExitStatus.OK;
     }
 
+    /**
+     * The desk's replay: the agents vote on replay time, and everything they say is journaled in a
+     * new journal in the report folder, chained with the audit key ($QUORUM_AUDIT_KEY, or the key
+     * file beside it), so that {@code quorum audit verify} checks it like a live desk's. The agents
+     * reason by their rules: a configuration whose agents ask a language model is refused.
+     */
+    private BacktestRun deskRun(BacktestConfig config, ReplayListener listener, List<Iterator<Bar>> streams) {
+        QuorumConfig desk = DeskMarketOptions.configuration(configFile, environment);
+        if (desk.llm().provider() != LlmProvider.NONE) {
+            throw new CommandFailure("the configuration's agents ask a language model (" + desk.llm().provider() + "): a backtest runs the rule-based agents only, "
+                    + "since recorded answers and real calls timed in replay time are not supported; remove the llm section or give another --config");
+        }
+        Path journalFile = reportFolder.resolve(JOURNAL_FILE);
+        ManualClock clock = Backtest.replayClock();
+        try {
+            Files.createDirectories(reportFolder);
+            Files.deleteIfExists(journalFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a new journal at " + journalFile.toAbsolutePath(), e);
+        }
+        try (Database database = Database.openFile(journalFile);
+             JdbcJournal journal = new JdbcJournal(database, AuditKey.resolve(environment, database.defaultAuditKeyFile()), clock)) {
+            return new Backtest(config, listener, clock, new DeskVotes(clock, journal, DeskMarketOptions.deskSettings(desk), config.strategy()))
+                    .run(new MergedBars(streams));
+        }
+    }
+
     private BacktestConfig config() {
         try {
-            return new BacktestConfig(Money.of(cash), size, StrategySpec.parse(strategy), new Costs(commission(), slippage),
+            return new BacktestConfig(Money.of(cash), size, StrategySpec.parse(strategy), fillCosts.costs(),
                     new ProtectionPolicy(stopPct, targetPct, trailPct), seed);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    private CommissionSchedule commission() {
-        List<CommissionSchedule> parts = new ArrayList<>();
-        if (perShare != null) parts.add(new CommissionSchedule.PerShare(dollars("--commission-per-share", perShare), Money.ZERO));
-        if (perOrder != null) parts.add(new CommissionSchedule.PerOrder(dollars("--commission-per-order", perOrder)));
-        if (commissionBasisPoints != null) parts.add(new CommissionSchedule.BasisPoints(commissionBasisPoints));
-        return parts.isEmpty() ? CommissionSchedule.FREE : parts.size() == 1 ? parts.getFirst() : new CommissionSchedule.Sum(parts);
-    }
-
-    /** A commission is at most $1,000 and has at most six decimals. */
-    private Money dollars(String option, BigDecimal amount) {
-        if (amount.scale() > 6 || amount.compareTo(BigDecimal.valueOf(1_000)) > 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": at most 1000 dollars with six decimals, not " + amount.toPlainString());
-        }
-        return Money.of(amount);
     }
 
     private Ticker ticker(String symbol) {

@@ -43,10 +43,13 @@ public final class DeskMarketOptions {
     CommandLine.Model.CommandSpec command;
 
     /** The configuration, with the environment's overrides; an invalid one stops the command with every error, one per line. */
-    QuorumConfig configuration(Map<String, String> environment) {
-        if (config != null && !config.toFile().isFile()) throw new CommandFailure("no configuration file at " + config.toAbsolutePath());
+    QuorumConfig configuration(Map<String, String> environment) { return configuration(config, environment); }
+
+    /** The configuration {@code file} names (null: $QUORUM_CONFIG, else ./quorum.yml, else the defaults), read as {@code serve} reads it. */
+    static QuorumConfig configuration(Path file, Map<String, String> environment) {
+        if (file != null && !file.toFile().isFile()) throw new CommandFailure("no configuration file at " + file.toAbsolutePath());
         Path workingDirectory = Path.of("").toAbsolutePath();
-        return switch (QuorumConfigLoader.load(Optional.ofNullable(config), environment, workingDirectory)) {
+        return switch (QuorumConfigLoader.load(Optional.ofNullable(file), environment, workingDirectory)) {
             case ConfigResult.Valid valid -> valid.config();
             case ConfigResult.Invalid invalid -> throw new CommandFailure("the configuration is not valid (quorum config check says the same):\n  "
                     + invalid.errors().stream().map(ConfigError::message).collect(Collectors.joining("\n  ")));

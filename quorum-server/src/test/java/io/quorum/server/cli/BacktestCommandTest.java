@@ -29,6 +29,32 @@ class BacktestCommandTest {
         assertThat(Files.readString(report.resolve("report.html"))).contains("<svg");
     }
 
+    @Test void a_backtest_of_the_five_agent_desk_on_oracle_journals_its_run_and_the_journal_passes_audit_verify() throws Exception {
+        Path report = directory.resolve("desk");
+
+        Run run = QuorumCli.run(Map.of(), "backtest", "--data", SharedMarketData.file("orcl-1995-2014.txt").toString(), "--ticker", "ORCL",
+                "--strategy", "sma-cross:10,30", "--report", report.toString());
+        Run verify = QuorumCli.run(Map.of(), "audit", "verify", "--db", report.resolve("journal.db").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Journal: " + report.resolve("journal.db").toAbsolutePath());
+        assertThat(Files.readString(report.resolve("report.json"))).contains("\"mode\":\"desk: the five rule-based agents vote", "\"agents\":\"rule-based\"", "\"vetoes\":");
+        assertThat(Files.readString(report.resolve("report.html"))).contains("Decisions by outcome");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).startsWith("OK: ").contains("in 1 session verified");
+    }
+
+    @Test void a_configuration_whose_agents_ask_a_language_model_is_refused_with_a_sentence() throws Exception {
+        Path config = directory.resolve("quorum.yml");
+        Files.writeString(config, "llm: {provider: anthropic, model: claude-sonnet-4-20250514}\n");
+
+        Run run = QuorumCli.run(Map.of(), "backtest", "--data", SharedMarketData.file("orcl-1995-2014.txt").toString(),
+                "--ticker", "ORCL", "--config", config.toString(), "--report", directory.resolve("llm").toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("a backtest runs the rule-based agents only");
+    }
+
     @Test void from_and_to_replay_only_the_trading_days_between_them() throws Exception {
         Path report = directory.resolve("aapl");
 

@@ -1,6 +1,7 @@
 package io.quorum.engine.backtest.report;
 
 import io.quorum.engine.backtest.BacktestRun;
+import io.quorum.engine.backtest.Trade;
 import io.quorum.engine.backtest.metrics.PerformanceMetrics;
 import io.quorum.engine.market.ExchangeCalendar;
 import java.time.Duration;
@@ -13,16 +14,24 @@ import java.util.Objects;
  * the language models' answers came from). Everything in it comes from the inputs, so the same
  * inputs write the same report, byte for byte.
  */
-public record BacktestReport(BacktestRun run, PerformanceMetrics metrics, String mode, String data) {
+public record BacktestReport(BacktestRun run, PerformanceMetrics metrics, String data) {
     public BacktestReport {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(metrics, "metrics");
-        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(data, "data");
     }
 
-    public static BacktestReport of(BacktestRun run, String mode, String data) {
-        return new BacktestReport(run, PerformanceMetrics.of(run), mode, data);
+    public static BacktestReport of(BacktestRun run, String data) {
+        return new BacktestReport(run, PerformanceMetrics.of(run), data);
+    }
+
+    public String mode() { return run.mode(); }
+
+    /** What the vetoed trades would have made, had they been taken: negative when the vetoes saved money. */
+    public long vetoedPnlMicros() {
+        long sum = 0;
+        for (Trade trade : run.vetoedTrades()) sum = Math.addExact(sum, trade.pnlMicros());
+        return sum;
     }
 
     /** A time as the report shows it: the exchange's trading day for daily or longer bars, the instant otherwise. */

@@ -1,12 +1,15 @@
 package io.quorum.engine.backtest.report;
 
+import io.quorum.engine.backtest.DecisionTally;
 import io.quorum.engine.backtest.EquityPoint;
 import io.quorum.engine.backtest.PricePoint;
 import io.quorum.engine.backtest.Trade;
 import io.quorum.engine.backtest.metrics.PerformanceMetrics;
+import io.quorum.engine.message.Outcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /**
  * report.html: one self-contained page, its charts drawn as inline SVG and its style inline, so it
@@ -39,6 +42,7 @@ public final class ReportHtml {
                 .append(escape(report.run().config().strategy().toString())).append("</h1>\n<p>")
                 .append(escape(report.mode())).append(" · ").append(report.run().bars()).append(" bars from ").append(escape(report.data())).append("</p>\n");
         figures(html, m);
+        decisions(html, report);
         html.append("<h2>Equity</h2>\n");
         equityChart(html, equity, time);
         html.append("<h2>Drawdown</h2>\n");
@@ -63,21 +67,25 @@ public final class ReportHtml {
         html.append("</tr></table>\n");
     }
 
+    /** The desk's rounds by outcome and what its vetoes saved or cost; nothing when the signals were executed directly. */
+    private static void decisions(StringBuilder html, BacktestReport report) {
+        DecisionTally tally = report.run().decisions();
+        if (tally == DecisionTally.NONE) return;
+        html.append("<h2>Decisions by outcome</h2>\n<p>Agents: ").append(escape(tally.agents())).append(" · ").append(tally.rounds())
+                .append(" rounds · ").append(tally.refusedByRiskEngine()).append(" approved orders refused by the RiskEngine</p>\n<table><tr>");
+        for (Outcome outcome : Outcome.values()) html.append("<th>").append(outcome.name()).append("</th>");
+        html.append("</tr><tr>");
+        for (Outcome outcome : Outcome.values()) html.append("<td>").append(tally.count(outcome)).append("</td>");
+        long pnl = report.vetoedPnlMicros();
+        html.append("</tr></table>\n<p>").append(tally.count(Outcome.VETOED)).append(" vetoes; the ").append(report.run().vetoedTrades().size())
+                .append(" trades they prevented would have made ").append(Figures.money(pnl)).append(" had they been taken, so the vetoes ")
+                .append(pnl <= 0 ? "saved " + Figures.money(-pnl) : "cost " + Figures.money(pnl)).append(".</p>\n");
+    }
+
     private static void equityChart(StringBuilder html, List<EquityPoint> equity, Axis time) {
-        double low = Double.MAX_VALUE;
-        double high = -Double.MAX_VALUE;
-        for (EquityPoint point : equity) {
-            low = Math.min(low, point.equityMicros());
-            high = Math.max(high, point.equityMicros());
-        }
-        Axis value = new Axis(low, high);
-        openSvg(html, "equity curve");
-        html.append("<polyline fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"1.5\" points=\"");
-        int step = stride(equity.size());
-        for (int i = 0; i < equity.size(); i += step) point(html, time.across(equity.get(i).time().toEpochMilli()), value.up(equity.get(i).equityMicros()));
-        html.append("\"/>");
-        label(html, Figures.money((long) high), 4, 14);
-        label(html, Figures.money((long) low), 4, HEIGHT - 4);
+        Axis value = line(html, "equity curve", "#1f5fbf\" stroke-width=\"1.5", equity, point -> point.time().toEpochMilli(), EquityPoint::equityMicros, time);
+        label(html, Figures.money((long) value.high()), 4, 14);
+        label(html, Figures.money((long) value.low()), 4, HEIGHT - 4);
         html.append("</svg>\n");
     }
 
@@ -103,25 +111,15 @@ public final class ReportHtml {
     }
 
     private static void priceChart(StringBuilder html, List<PricePoint> prices, List<Trade> trades, Axis time, String ticker) {
-        double low = Double.MAX_VALUE;
-        double high = -Double.MAX_VALUE;
-        for (PricePoint point : prices) {
-            low = Math.min(low, point.closeMicros());
-            high = Math.max(high, point.closeMicros());
-        }
-        Axis value = new Axis(low, high);
-        openSvg(html, "closes and trades");
-        html.append("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1\" points=\"");
-        int step = stride(prices.size());
-        for (int i = 0; i < prices.size(); i += step) point(html, time.across(prices.get(i).time().toEpochMilli()), value.up(prices.get(i).closeMicros()));
-        html.append("\"/>\n");
+        Axis value = line(html, "closes and trades", "#555\" stroke-width=\"1", prices, point -> point.time().toEpochMilli(), PricePoint::closeMicros, time);
+        html.append('\n');
         for (Trade trade : trades) {
             if (!trade.ticker().symbol().equals(ticker)) continue;
             marker(html, time.across(trade.entryTime().toEpochMilli()), value.up(trade.entryMicros()), true);
             marker(html, time.across(trade.exitTime().toEpochMilli()), value.up(trade.exitMicros()), false);
         }
-        label(html, Figures.price((long) high), 4, 14);
-        label(html, Figures.price((long) low), 4, HEIGHT - 4);
+        label(html, Figures.price((long) value.high()), 4, 14);
+        label(html, Figures.price((long) value.low()), 4, HEIGHT - 4);
         html.append("</svg>\n");
     }
 
@@ -137,6 +135,26 @@ public final class ReportHtml {
                     .append("</td><td class=\"l\">").append(escape(trade.exit().sentence())).append("</td><td>").append(trade.barsHeld()).append("</td></tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /**
+     * Opens a chart and draws the points as a line from their lowest value to their highest (from at
+     * most {@value #MAX_POINTS} of them); returns the value axis, for the labels the caller adds.
+     */
+    private static <T> Axis line(StringBuilder html, String title, String stroke, List<T> points, ToLongFunction<T> millis, ToLongFunction<T> values, Axis time) {
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (T point : points) {
+            low = Math.min(low, values.applyAsLong(point));
+            high = Math.max(high, values.applyAsLong(point));
+        }
+        Axis value = new Axis(low, high);
+        openSvg(html, title);
+        html.append("<polyline fill=\"none\" stroke=\"").append(stroke).append("\" points=\"");
+        int step = stride(points.size());
+        for (int i = 0; i < points.size(); i += step) point(html, time.across(millis.applyAsLong(points.get(i))), value.up(values.applyAsLong(points.get(i))));
+        html.append("\"/>");
+        return value;
     }
 
     private static void openSvg(StringBuilder html, String title) {

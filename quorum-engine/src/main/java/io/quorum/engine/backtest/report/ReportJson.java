@@ -1,11 +1,13 @@
 package io.quorum.engine.backtest.report;
 
 import io.quorum.engine.backtest.BacktestConfig;
+import io.quorum.engine.backtest.DecisionTally;
 import io.quorum.engine.backtest.EquityPoint;
 import io.quorum.engine.backtest.Trade;
 import io.quorum.engine.backtest.metrics.PerformanceMetrics;
 import io.quorum.engine.broker.CommissionSchedule;
 import io.quorum.engine.decision.JsonText;
+import io.quorum.engine.message.Outcome;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +56,40 @@ public final class ReportJson {
         ratio(json, "exposure", m.exposure());
         ratio(json, "periodsPerYear", m.periodsPerYear());
         json.endObject();
-        json.name("trades").beginArray();
-        for (Trade trade : report.run().trades()) {
+        decisions(json, report);
+        trades(json, "trades", report.run().trades(), report);
+        json.name("equity").beginArray();
+        for (EquityPoint point : report.run().equity()) {
+            json.beginArray().value(report.time(point.time())).literal(Figures.money(point.equityMicros())).literal(point.invested()).endArray();
+        }
+        json.endArray();
+        return json.endObject() + "\n";
+    }
+
+    /**
+     * The desk's decision rounds by outcome (every outcome named, 0 when none), the approved orders
+     * the RiskEngine refused, and the vetoes: the trades they prevented, followed by the same fill
+     * rules, their P&L had they been taken, and what the vetoes saved (positive) or cost (negative).
+     */
+    private static void decisions(JsonText json, BacktestReport report) {
+        DecisionTally tally = report.run().decisions();
+        json.name("decisions").beginObject()
+                .name("agents").value(tally.agents())
+                .name("rounds").literal(tally.rounds())
+                .name("byOutcome").beginObject();
+        for (Outcome outcome : Outcome.values()) json.name(outcome.name()).literal(tally.count(outcome));
+        json.endObject();
+        json.name("refusedByRiskEngine").literal(tally.refusedByRiskEngine());
+        json.name("vetoes").literal(tally.count(Outcome.VETOED));
+        json.name("vetoedTradesPnl").literal(Figures.money(report.vetoedPnlMicros()));
+        json.name("vetoesSaved").literal(Figures.money(Math.negateExact(report.vetoedPnlMicros())));
+        trades(json, "vetoedTrades", report.run().vetoedTrades(), report);
+        json.endObject();
+    }
+
+    private static void trades(JsonText json, String name, List<Trade> trades, BacktestReport report) {
+        json.name(name).beginArray();
+        for (Trade trade : trades) {
             json.beginObject()
                     .name("ticker").value(trade.ticker().symbol())
                     .name("direction").value(trade.direction().name())
@@ -71,12 +105,6 @@ public final class ReportJson {
                     .endObject();
         }
         json.endArray();
-        json.name("equity").beginArray();
-        for (EquityPoint point : report.run().equity()) {
-            json.beginArray().value(report.time(point.time())).literal(Figures.money(point.equityMicros())).literal(point.invested()).endArray();
-        }
-        json.endArray();
-        return json.endObject() + "\n";
     }
 
     /** The schedule as a trader writes it: "0.005 a share (minimum 1) + 1 an order + 10 bp". */

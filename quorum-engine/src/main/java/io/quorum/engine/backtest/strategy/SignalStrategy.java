@@ -47,6 +47,12 @@ public final class SignalStrategy {
         return rules.entryHolds() ? Signal.ENTER_LONG : Signal.NONE;
     }
 
+    /**
+     * Whether the latest bar's close signals the exit of a long, held or not: what a position the
+     * replay did not take (a vetoed entry, followed to tell what the veto saved) would have left on.
+     */
+    public boolean exitSignalled() { return latest >= rules.unstableBars() && rules.exitHolds(); }
+
     /** The number of the latest bar shown (0 for the first), or −1 before any. */
     public int latest() { return latest; }
 

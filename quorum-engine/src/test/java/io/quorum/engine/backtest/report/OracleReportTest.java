@@ -68,9 +68,9 @@ class OracleReportTest {
 
     @Test
     void the_same_bars_config_and_seed_write_the_same_report_json_byte_for_byte() {
-        byte[] first = ReportJson.write(BacktestReport.of(new Backtest(CONFIG.withSeed(7)).run(BARS.iterator()), "single-agent", "orcl-1995-2014.txt"))
+        byte[] first = ReportJson.write(BacktestReport.of(new Backtest(CONFIG.withSeed(7)).run(BARS.iterator()), "orcl-1995-2014.txt"))
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] second = ReportJson.write(BacktestReport.of(new Backtest(CONFIG.withSeed(7)).run(BARS.iterator()), "single-agent", "orcl-1995-2014.txt"))
+        byte[] second = ReportJson.write(BacktestReport.of(new Backtest(CONFIG.withSeed(7)).run(BARS.iterator()), "orcl-1995-2014.txt"))
                 .getBytes(StandardCharsets.UTF_8);
 
         assertThat(second).isEqualTo(first);
@@ -79,7 +79,7 @@ class OracleReportTest {
 
     @Test
     void the_html_report_draws_its_charts_inline_and_fetches_nothing() {
-        BacktestReport report = BacktestReport.of(new Backtest(CONFIG).run(BARS.iterator()), "single-agent", "orcl-1995-2014.txt");
+        BacktestReport report = BacktestReport.of(new Backtest(CONFIG).run(BARS.iterator()), "orcl-1995-2014.txt");
 
         String html = ReportHtml.write(report);
 
