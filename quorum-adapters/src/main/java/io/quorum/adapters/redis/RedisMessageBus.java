@@ -251,7 +251,7 @@ public final class RedisMessageBus implements MailboxBus {
         String stream = keys.stream(subscriber.session());
         if (subscriber.isObserver()) return new SessionStream(stream, SessionStream.lastEntryOf(sync, stream), redis);
         RoleStream.ensureGroup(sync, stream, subscriber.role());
-        return new RoleStream(subscriber.session(), subscriber.role(), consumerName(subscriber), keys, redis, commands.async());
+        return new RoleStream(subscriber.session(), subscriber.role(), consumerName(subscriber), keys, redis);
     }
 
     private void journal(AgentMessage sequenced, SessionChannel channel) {

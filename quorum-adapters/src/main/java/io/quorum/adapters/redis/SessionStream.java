@@ -4,6 +4,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quorum.engine.message.AgentMessage;
 import java.util.ArrayList;
@@ -27,8 +28,8 @@ final class SessionStream implements StreamSource {
         this.readArgs = XReadArgs.Builder.count(RoleStream.BATCH).block(settings.readBlock());
     }
 
-    @Override public List<StreamEntry> read(RedisCommands<String, String> redis) {
-        List<StreamMessage<String, String>> raw = redis.xread(readArgs, XReadArgs.StreamOffset.from(stream, lastEntryId));
+    @Override public List<StreamEntry> read(StatefulRedisConnection<String, String> connection) {
+        List<StreamMessage<String, String>> raw = connection.sync().xread(readArgs, XReadArgs.StreamOffset.from(stream, lastEntryId));
         List<StreamEntry> fresh = new ArrayList<>(raw.size());
         for (StreamMessage<String, String> message : raw) {
             lastEntryId = message.getId();
@@ -42,6 +43,8 @@ final class SessionStream implements StreamSource {
     @Override public void dropped(StreamEntry entry) { }
 
     @Override public void handled(AgentMessage message) { }
+
+    @Override public void stopped(StatefulRedisConnection<String, String> connection) { }
 
     /** The id of the last entry of {@code stream} now, or {@code 0-0} when it is empty or absent. */
     static String lastEntryOf(RedisCommands<String, String> redis, String stream) {
