@@ -1,6 +1,5 @@
 package io.quorum.adapters.redis;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -8,7 +7,6 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -96,13 +94,7 @@ public final class RedisMessageBus implements MailboxBus {
         this.journaled = settings.journal() != JournalHook.NONE;
         this.processName = ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         this.trimmed = XAddArgs.Builder.maxlen(redis.maxLength()).approximateTrimming();
-        this.client = RedisClient.create();
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                // A command while Redis is away fails at once: the publisher hears of it, a reader backs off.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(redis.commandTimeout()))
-                .build());
+        this.client = redis.newClient();
         this.commands = client.connect(named("publisher"));
         this.workers = new WorkerPool("redis-bus", settings.mailboxWorkers(), settings.mailboxThreads());
         this.mailboxes = new Mailboxes(settings, counters, workers, mailbox -> disconnect(subscriptions.get(mailbox.subscriber())), this::open);
