@@ -93,9 +93,8 @@ public final class RedisOrchestratorLease implements OrchestratorLease, Decision
     /** The name this process holds its leases under. */
     public String holder() { return holder; }
 
-    @Override public long hold(SessionId session) {
-        tokens.putIfAbsent(session, NOT_HELD);
-        return renew(session);
+    @Override public void hold(SessionId session) {
+        if (tokens.putIfAbsent(session, NOT_HELD) == null) renewals.execute(() -> renew(session));
     }
 
     @Override public long token(SessionId session) { return tokens.getOrDefault(session, NOT_HELD); }
@@ -134,7 +133,7 @@ public final class RedisOrchestratorLease implements OrchestratorLease, Decision
     }
 
     /** Asks for the lease, or renews it; while Redis does not answer this process holds nothing, since another may take the lease meanwhile. */
-    private long renew(SessionId session) {
+    private void renew(SessionId session) {
         long token;
         try {
             token = commands().eval(HOLD, ScriptOutputType.INTEGER, new String[] {keys.lease(session), keys.grants(session)},
@@ -144,7 +143,6 @@ public final class RedisOrchestratorLease implements OrchestratorLease, Decision
         }
         long granted = token;
         tokens.computeIfPresent(session, (asked, previous) -> granted);
-        return granted;
     }
 
     private RedisCommands<String, String> commands() { return connection.sync(); }

@@ -11,7 +11,7 @@ import io.quorum.engine.message.SessionId;
 public interface OrchestratorLease extends AutoCloseable {
     /** A desk that is the only orchestrator of its sessions: every session is held, always with token {@link #SOLE_TOKEN}. */
     OrchestratorLease SOLE = new OrchestratorLease() {
-        @Override public long hold(SessionId session) { return SOLE_TOKEN; }
+        @Override public void hold(SessionId session) { }
 
         @Override public long token(SessionId session) { return SOLE_TOKEN; }
 
@@ -25,12 +25,11 @@ public interface OrchestratorLease extends AutoCloseable {
     long NOT_HELD = -1;
 
     /**
-     * Asks for the session's lease now and keeps asking (and renewing it once held) until
-     * {@link #release}: a standby takes over when the holder stops renewing.
-     *
-     * @return the token of this process's grant, or {@link #NOT_HELD} while another process holds it
+     * Asks for the session's lease from now on, on the lease's own thread, and keeps asking (and
+     * renewing it once held) until {@link #release}: a standby takes over when the holder stops
+     * renewing. Returns at once; {@link #token} tells when the grant came.
      */
-    long hold(SessionId session);
+    void hold(SessionId session);
 
     /** The token of the grant this process holds now, from memory (no round trip), or {@link #NOT_HELD}. */
     long token(SessionId session);
