@@ -80,6 +80,8 @@ public final class RedisMessageBus implements MailboxBus {
     private final XAddArgs trimmed;
     private final String processName;
     private final WorkerPool workers;
+    /** What the subscriptions read, decoded once for all of them. */
+    private final DecodedEntries decoded = new DecodedEntries();
     private final ConcurrentHashMap<SessionId, SessionChannel> channels = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Subscriber, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
     private final Mailboxes mailboxes;
@@ -241,9 +243,9 @@ public final class RedisMessageBus implements MailboxBus {
 
     private StreamSource sourceFor(Subscriber subscriber, RedisCommands<String, String> sync) {
         String stream = keys.stream(subscriber.session());
-        if (subscriber.isObserver()) return new SessionStream(stream, SessionStream.lastEntryOf(sync, stream), redis);
+        if (subscriber.isObserver()) return new SessionStream(stream, SessionStream.lastEntryOf(sync, stream), redis, decoded);
         RoleStream.ensureGroup(sync, stream, subscriber.role());
-        return new RoleStream(subscriber.session(), subscriber.role(), consumerName(subscriber), keys, redis);
+        return new RoleStream(subscriber.session(), subscriber.role(), consumerName(subscriber), keys, redis, decoded);
     }
 
     private void journal(AgentMessage sequenced, SessionChannel channel) {

@@ -60,6 +60,7 @@ final class RoleStream implements StreamSource {
     /** Handled on the mailbox's thread, to be acknowledged by the reader thread with its next read. */
     private final ConcurrentLinkedQueue<Acknowledgement> toAcknowledge = new ConcurrentLinkedQueue<>();
     private final XReadArgs readArgs;
+    private final DecodedEntries decoded;
     private final RecentMessages recent = new RecentMessages();
     /** Handed to the mailbox and not yet handled: written by the reader, removed by the mailbox's thread. */
     private final ConcurrentHashMap<UUID, String> inFlight = new ConcurrentHashMap<>();
@@ -67,7 +68,8 @@ final class RoleStream implements StreamSource {
     private String claimCursor = FIRST_ENTRY;
     private long nextClaimNanos;
 
-    RoleStream(SessionId session, AgentRole role, String consumerName, StreamKeys keys, RedisSettings settings) {
+    RoleStream(SessionId session, AgentRole role, String consumerName, StreamKeys keys, RedisSettings settings, DecodedEntries decoded) {
+        this.decoded = decoded;
         this.session = session;
         this.role = role;
         this.stream = keys.stream(session);
@@ -99,7 +101,7 @@ final class RoleStream implements StreamSource {
         if (raw.isEmpty()) return List.of();
         List<StreamEntry> entries = new ArrayList<>(raw.size());
         for (StreamMessage<String, String> message : raw) {
-            Optional<StreamEntry> entry = StreamEntry.read(message);
+            Optional<StreamEntry> entry = decoded.read(stream, message);
             // The group reads the whole session: what is not for the role, or not a message, is only acknowledged.
             if (entry.isPresent() && entry.get().message().isFor(role)) entries.add(entry.get());
             else acknowledge(message.getId());

@@ -18,11 +18,13 @@ import java.util.List;
 final class SessionStream implements StreamSource {
     private final String stream;
     private final XReadArgs readArgs;
+    private final DecodedEntries decoded;
     private final RecentMessages recent = new RecentMessages();
     /** The last entry read; only the subscription's reader thread touches it. */
     private String lastEntryId;
 
-    SessionStream(String stream, String lastEntryId, RedisSettings settings) {
+    SessionStream(String stream, String lastEntryId, RedisSettings settings, DecodedEntries decoded) {
+        this.decoded = decoded;
         this.stream = stream;
         this.lastEntryId = lastEntryId;
         this.readArgs = XReadArgs.Builder.count(RoleStream.BATCH).block(settings.readBlock());
@@ -33,7 +35,7 @@ final class SessionStream implements StreamSource {
         List<StreamEntry> fresh = new ArrayList<>(raw.size());
         for (StreamMessage<String, String> message : raw) {
             lastEntryId = message.getId();
-            StreamEntry.read(message).ifPresent(entry -> {
+            decoded.read(stream, message).ifPresent(entry -> {
                 if (recent.firstSighting(entry.message().id(), entry.entryId())) fresh.add(entry);
             });
         }

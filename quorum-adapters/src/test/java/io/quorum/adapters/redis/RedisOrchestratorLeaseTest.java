@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two orchestrators of one session on one Redis: one holds the lease at a time, and only its decisions pass the fence, once each. */
@@ -25,20 +26,22 @@ class RedisOrchestratorLeaseTest {
 
     private static RedisTestServer redis;
     private final List<RedisOrchestratorLease> leases = new ArrayList<>();
+    private RedisSettings settings;
 
     @BeforeAll static void connect() { redis = new RedisTestServer(); }
 
     @AfterAll static void cleanUp() { redis.close(); }
 
+    @BeforeEach void freshPrefix() { settings = redis.freshSettings(); }
+
     @AfterEach void closeLeases() { leases.forEach(RedisOrchestratorLease::close); }
 
     @Test
     void one_orchestrator_holds_a_session_and_the_other_waits() {
-        RedisSettings settings = redis.freshSettings();
-        RedisOrchestratorLease first = lease(settings);
-        RedisOrchestratorLease second = lease(settings);
-
+        RedisOrchestratorLease first = lease();
         long token = granted(first);
+
+        RedisOrchestratorLease second = lease();
         second.hold(SESSION);
 
         assertThat(token).isPositive();
@@ -50,12 +53,11 @@ class RedisOrchestratorLeaseTest {
 
     @Test
     void a_stalled_orchestrator_is_deposed_and_its_late_decision_is_refused_by_the_fence() {
-        RedisSettings settings = redis.freshSettings();
         StreamKeys keys = new StreamKeys(settings.keyPrefix());
         // The first orchestrator took the session, then froze: its grant stands in Redis, and nobody renews it.
         long frozenToken = redis.commands().incr(keys.grants(SESSION));
         redis.commands().set(keys.lease(SESSION), "frozen-process/" + frozenToken, SetArgs.Builder.px(SHORT_LEASE.toMillis()));
-        RedisOrchestratorLease standby = lease(settings);
+        RedisOrchestratorLease standby = lease();
         ProposalId decidedLate = ProposalId.random();
 
         standby.hold(SESSION);
@@ -70,11 +72,10 @@ class RedisOrchestratorLeaseTest {
 
     @Test
     void a_decision_seen_by_two_processes_is_admitted_once() {
-        RedisSettings settings = redis.freshSettings();
-        RedisOrchestratorLease holder = lease(settings);
-        RedisOrchestratorLease other = lease(settings);
+        RedisOrchestratorLease holder = lease();
         long token = granted(holder);
         ProposalId proposal = ProposalId.random();
+        RedisOrchestratorLease other = lease();
 
         assertThat(holder.admit(SESSION, proposal, token)).isEqualTo(Admission.ADMITTED);
         assertThat(other.admit(SESSION, proposal, token)).isEqualTo(Admission.ALREADY_ADMITTED);
@@ -83,9 +84,8 @@ class RedisOrchestratorLeaseTest {
 
     @Test
     void a_released_lease_goes_to_the_standby_without_waiting_for_it_to_expire() {
-        RedisSettings settings = redis.freshSettings();
-        RedisOrchestratorLease leaving = lease(settings);
-        RedisOrchestratorLease standby = lease(settings);
+        RedisOrchestratorLease leaving = lease();
+        RedisOrchestratorLease standby = lease();
         long firstToken = granted(leaving);
         standby.hold(SESSION);
 
@@ -98,8 +98,7 @@ class RedisOrchestratorLeaseTest {
 
     @Test
     void a_decision_carrying_no_grant_of_the_lease_never_passes() {
-        RedisSettings settings = redis.freshSettings();
-        RedisOrchestratorLease holder = lease(settings);
+        RedisOrchestratorLease holder = lease();
         granted(holder);
 
         assertThat(holder.admit(SESSION, ProposalId.random(), OrchestratorLease.SOLE_TOKEN)).isEqualTo(Admission.DEPOSED);
@@ -113,7 +112,7 @@ class RedisOrchestratorLeaseTest {
         return lease.token(SESSION);
     }
 
-    private RedisOrchestratorLease lease(RedisSettings settings) {
+    private RedisOrchestratorLease lease() {
         RedisOrchestratorLease lease = new RedisOrchestratorLease(settings, SHORT_LEASE);
         leases.add(lease);
         return lease;

@@ -38,9 +38,7 @@ class DecisionFenceScenarioTest {
     void an_approval_from_a_deposed_orchestrator_places_no_order() {
         LatestGrantFence fence = new LatestGrantFence();
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).fence(fence).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.autoTrading();
-            desk.awaitSaid(session, tradeExecuted());
+            DeskSession session = tradingWithOnePosition(desk);
 
             // Another process took the session's lease: this desk's grant, 0, is no longer the latest.
             fence.latest = 2;
@@ -56,9 +54,7 @@ class DecisionFenceScenarioTest {
     void an_approval_delivered_twice_places_one_order() {
         LatestGrantFence fence = new LatestGrantFence();
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).fence(fence).build()) {
-            desk.advance(Duration.ofMinutes(5));
-            DeskSession session = desk.autoTrading();
-            desk.awaitSaid(session, tradeExecuted());
+            DeskSession session = tradingWithOnePosition(desk);
             Decision approval = approvalOf(addToThePosition());
 
             publish(desk, session, approval);
@@ -83,6 +79,14 @@ class DecisionFenceScenarioTest {
             if (token != latest) return Admission.DEPOSED;
             return admitted.add(proposal) ? Admission.ADMITTED : Admission.ALREADY_ADMITTED;
         }
+    }
+
+    /** A session trading by itself, its first trade done: the desk's own decisions pass the fence. */
+    private static DeskSession tradingWithOnePosition(DeskFixture desk) {
+        desk.advance(Duration.ofMinutes(5));
+        DeskSession session = desk.autoTrading();
+        desk.awaitSaid(session, tradeExecuted());
+        return session;
     }
 
     private static Predicate<AgentMessage> refusal() {
