@@ -168,6 +168,8 @@ public final class MessageJson {
                 for (VoteRecord vote : d.votes()) votes.add(voteRecord(vote));
                 node.set("terms", proposal(d.terms(), Wire.object()).put("text", d.terms().text()));
                 node.put("reason", d.reason());
+                // Only where several processes orchestrate: a sole desk's journal reads as before.
+                if (d.fencingToken() != 0) node.put("fencingToken", d.fencingToken());
             }
         }
         node.put("text", payload.text());
@@ -222,7 +224,8 @@ public final class MessageJson {
                 Proposal terms = proposal(in.object("terms"));
                 String reason = in.text("reason");
                 String text = in.text("text");
-                yield in.build(() -> new Decision(proposalId, outcome, tally, votes, terms, reason, text));
+                long fencingToken = in.optionalInteger("fencingToken", 0);
+                yield in.build(() -> new Decision(proposalId, outcome, tally, votes, terms, reason, text, fencingToken));
             }
         };
         in.finish();

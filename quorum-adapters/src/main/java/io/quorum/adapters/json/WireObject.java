@@ -72,6 +72,10 @@ final class WireObject {
         return value.longValue();
     }
 
+    long optionalInteger(String field, long absent) {
+        return optional(field) == null ? absent : integer(field);
+    }
+
     int smallInteger(String field) {
         long value = integer(field);
         if (value != (int) value) throw new MalformedMessageException(path(field), "out of range: " + value);

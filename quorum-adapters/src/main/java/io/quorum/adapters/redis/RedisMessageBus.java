@@ -1,6 +1,5 @@
 package io.quorum.adapters.redis;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -8,7 +7,6 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -16,13 +14,13 @@ import io.quorum.engine.bus.BusSettings;
 import io.quorum.engine.bus.BusStats;
 import io.quorum.engine.bus.JournalHook;
 import io.quorum.engine.bus.Mailbox;
+import io.quorum.engine.bus.MailboxBus;
+import io.quorum.engine.bus.Mailboxes;
 import io.quorum.engine.bus.BusCounters;
 import io.quorum.engine.bus.Subscriber;
 import io.quorum.engine.bus.WorkerPool;
 import io.quorum.engine.message.AgentMessage;
-import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.SessionId;
-import io.quorum.engine.port.MessageBus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +31,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -55,7 +52,7 @@ import java.util.function.Consumer;
  * the messages are queued in a {@link Mailbox} like the in-process bus's, with the same bounded
  * capacity, overflow policy and counters, drained by one {@link WorkerPool}.
  */
-public final class RedisMessageBus implements MessageBus {
+public final class RedisMessageBus implements MailboxBus {
     /** The session's next seq; a new counter starts after the seq the journal already has. */
     private static final String NEXT_SEQ = """
             if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
@@ -83,14 +80,11 @@ public final class RedisMessageBus implements MessageBus {
     private final XAddArgs trimmed;
     private final String processName;
     private final WorkerPool workers;
+    /** What the subscriptions read, decoded once for all of them. */
+    private final DecodedEntries decoded = new DecodedEntries();
     private final ConcurrentHashMap<SessionId, SessionChannel> channels = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Subscriber, StreamSubscription> subscriptions = new ConcurrentHashMap<>();
-    private final AtomicLong lastSubscriberNumber = new AtomicLong();
-    private final Mailbox.Owner mailboxOwner = new Mailbox.Owner() {
-        @Override public void unsubscribe(Mailbox mailbox) { disconnect(subscriptions.get(mailbox.subscriber())); }
-
-        @Override public void countHandlerError() { counters.countHandlerError(); }
-    };
+    private final Mailboxes mailboxes;
     private volatile boolean closed;
 
     /** Connects to {@code redis.uri()}; fails at once when Redis does not answer. */
@@ -102,16 +96,14 @@ public final class RedisMessageBus implements MessageBus {
         this.journaled = settings.journal() != JournalHook.NONE;
         this.processName = ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         this.trimmed = XAddArgs.Builder.maxlen(redis.maxLength()).approximateTrimming();
-        this.client = RedisClient.create();
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                // A command while Redis is away fails at once: the publisher hears of it, a reader backs off.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(redis.commandTimeout()))
-                .build());
+        this.client = redis.newClient();
         this.commands = client.connect(named("publisher"));
         this.workers = new WorkerPool("redis-bus", settings.mailboxWorkers(), settings.mailboxThreads());
+        this.mailboxes = new Mailboxes(settings, counters, workers, mailbox -> disconnect(subscriptions.get(mailbox.subscriber())), this::open);
     }
+
+    @Override
+    public Mailboxes mailboxes() { return mailboxes; }
 
     @Override
     public AgentMessage publish(AgentMessage draft) {
@@ -147,23 +139,6 @@ public final class RedisMessageBus implements MessageBus {
         return sequenced;
     }
 
-    @Override
-    public Mailbox subscribe(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
-        Objects.requireNonNull(role, "role");
-        return open(session, role, handler);
-    }
-
-    @Override
-    public Mailbox observe(SessionId session, Consumer<AgentMessage> handler) {
-        return open(session, null, handler);
-    }
-
-    public BusStats stats() {
-        List<BusStats.SubscriberStats> subscribers = new ArrayList<>();
-        for (StreamSubscription subscription : subscriptions.values()) subscribers.add(subscription.mailbox().stats());
-        return counters.stats(subscribers);
-    }
-
     /** Whether Redis answers, and how every consumer of every role of the sessions this bus serves is doing. */
     public RedisBusHealth health() {
         try {
@@ -179,6 +154,13 @@ public final class RedisMessageBus implements MessageBus {
         } catch (RedisException unreachable) {
             return new RedisBusHealth(false, unreachable.getMessage(), List.of());
         }
+    }
+
+    @Override
+    public BusStats stats() {
+        List<BusStats.SubscriberStats> subscribers = new ArrayList<>();
+        for (StreamSubscription subscription : subscriptions.values()) subscribers.add(subscription.mailbox().stats());
+        return counters.stats(subscribers);
     }
 
     /** The name Redis knows a subscriber's connection by ({@code CLIENT LIST}), so an operator can find it. */
@@ -236,21 +218,19 @@ public final class RedisMessageBus implements MessageBus {
 
     void countOverflow() { counters.countOverflow(); }
 
-    private Mailbox open(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
-        Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(handler, "handler");
+    /** Starts a reader of the subscriber's stream, on a connection of its own, that queues what it reads in the mailbox. */
+    private Mailbox open(Subscriber subscriber, Consumer<AgentMessage> handler) {
         requireOpen();
-        Subscriber subscriber = new Subscriber(lastSubscriberNumber.incrementAndGet(), session, role);
         StatefulRedisConnection<String, String> connection = client.connect(named(connectionName(subscriber)));
         try {
             StreamSource source = sourceFor(subscriber, connection.sync());
-            Mailbox mailbox = new Mailbox(subscriber, message -> {
+            Mailbox mailbox = mailboxes.mailbox(subscriber, message -> {
                 try {
                     handler.accept(message);
                 } finally {
                     source.handled(message);
                 }
-            }, settings, mailboxOwner, workers);
+            });
             StreamSubscription subscription = new StreamSubscription(mailbox, source, connection, settings, redis, this);
             subscriptions.put(subscriber, subscription);
             subscription.start();
@@ -263,9 +243,9 @@ public final class RedisMessageBus implements MessageBus {
 
     private StreamSource sourceFor(Subscriber subscriber, RedisCommands<String, String> sync) {
         String stream = keys.stream(subscriber.session());
-        if (subscriber.isObserver()) return new SessionStream(stream, SessionStream.lastEntryOf(sync, stream), redis);
+        if (subscriber.isObserver()) return new SessionStream(stream, SessionStream.lastEntryOf(sync, stream), redis, decoded);
         RoleStream.ensureGroup(sync, stream, subscriber.role());
-        return new RoleStream(subscriber.session(), subscriber.role(), consumerName(subscriber), keys, redis, commands.async());
+        return new RoleStream(subscriber.session(), subscriber.role(), consumerName(subscriber), keys, redis, decoded);
     }
 
     private void journal(AgentMessage sequenced, SessionChannel channel) {

@@ -1,7 +1,10 @@
 package io.quorum.adapters.redis;
 
 import io.quorum.adapters.http.Backoff;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -60,6 +63,21 @@ public record RedisSettings(RedisURI uri, String keyPrefix, long maxLength, Dura
 
     public RedisSettings withHandledFor(Duration remembered) {
         return new RedisSettings(uri, keyPrefix, maxLength, claimIdle, remembered, readBlock, commandTimeout, reconnect);
+    }
+
+    /**
+     * A client for this server that reconnects by itself; while the server is away a command fails
+     * at once (its caller hears of it, a reader backs off), and one that takes longer than
+     * {@code commandTimeout} fails too.
+     */
+    RedisClient newClient() {
+        RedisClient client = RedisClient.create();
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .build());
+        return client;
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -1,6 +1,6 @@
 package io.quorum.adapters.redis;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.quorum.engine.message.AgentMessage;
 import java.util.List;
 
@@ -11,11 +11,14 @@ import java.util.List;
  */
 interface StreamSource {
     /** The next messages to hand to the handler, waiting at most the read block; empty when none came. */
-    List<StreamEntry> read(RedisCommands<String, String> redis);
+    List<StreamEntry> read(StatefulRedisConnection<String, String> connection);
 
     /** The mailbox could not take {@code entry}: it is dropped for this subscriber. */
     void dropped(StreamEntry entry);
 
     /** The handler returned (or threw) on {@code message}. Called on the mailbox's thread. */
     void handled(AgentMessage message);
+
+    /** The reads are over; {@code connection} is still open, for what the source must finish first. */
+    void stopped(StatefulRedisConnection<String, String> connection);
 }

@@ -58,7 +58,7 @@ final class StreamSubscription {
         try {
             while (running) {
                 try {
-                    for (StreamEntry entry : source.read(connection.sync())) {
+                    for (StreamEntry entry : source.read(connection)) {
                         if (!running) return;
                         if (!mailbox.offer(entry.message())) overflowed(entry);
                     }
@@ -69,6 +69,16 @@ final class StreamSubscription {
                     if (!paused(redis.reconnect().delay(++attempt))) return;
                 }
             }
+        } finally {
+            finish();
+        }
+    }
+
+    private void finish() {
+        try {
+            source.stopped(connection);
+        } catch (RedisException unreachable) {
+            // Redis is away: what was handled stays pending, and a replica that claims it hands it over again (at least once).
         } finally {
             connection.close();
         }

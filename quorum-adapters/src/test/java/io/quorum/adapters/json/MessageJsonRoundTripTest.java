@@ -146,9 +146,11 @@ class MessageJsonRoundTripTest {
     private Arbitrary<Decision> decisions() {
         Arbitrary<VoteRecord> records = Combinators.combine(Arbitraries.of(AgentRole.class), Arbitraries.of(VoteChoice.class), texts(),
                 modifications(), Arbitraries.of(true, false)).as(VoteRecord::new);
+        // Fencing tokens: a sole desk's 0, an orchestrator without a grant's -1, and grants.
+        Arbitrary<Long> tokens = Arbitraries.oneOf(Arbitraries.of(0L, -1L), Arbitraries.longs().between(1, Long.MAX_VALUE));
         return Combinators.combine(proposals(), Arbitraries.of(Outcome.class), records.list().ofMaxSize(5), Arbitraries.integers().between(0, 5),
-                        Arbitraries.of(true, false), Arbitraries.strings().ofMaxLength(20), texts())
-                .as((terms, outcome, votes, approvals, vetoed, reason, text) -> new Decision(terms.id(), outcome,
-                        new Tally(approvals, 0, 5 - approvals, vetoed, 3, 5), List.copyOf(votes), terms, reason, text));
+                        Arbitraries.of(true, false), Arbitraries.strings().ofMaxLength(20), texts(), tokens)
+                .as((terms, outcome, votes, approvals, vetoed, reason, text, token) -> new Decision(terms.id(), outcome,
+                        new Tally(approvals, 0, 5 - approvals, vetoed, 3, 5), List.copyOf(votes), terms, reason, text, token));
     }
 }

@@ -141,6 +141,22 @@ class RedisMessageBusTest {
     }
 
     @Test
+    void a_subscription_closed_after_its_handler_returned_leaves_nothing_pending() {
+        RedisSettings settings = redis.freshSettings();
+        RedisMessageBus bus = bus(BusSettings.defaults(), settings);
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        Mailbox risk = bus.subscribe(SESSION, AgentRole.RISK, message -> handled.add(message.seq()));
+
+        publish(bus, 20);
+        await().until(() -> handled.size() == 20);
+        risk.close();
+
+        String stream = new StreamKeys(settings.keyPrefix()).stream(SESSION);
+        await().until(() -> pending(stream, AgentRole.RISK) == 0);
+        assertThat(handled).containsExactlyElementsOf(seqsUpTo(20));
+    }
+
+    @Test
     void two_processes_number_one_session_from_one_counter() {
         RedisSettings settings = redis.freshSettings();
         RedisMessageBus first = bus(BusSettings.defaults(), settings);

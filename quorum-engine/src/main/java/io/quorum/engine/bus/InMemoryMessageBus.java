@@ -1,15 +1,12 @@
 package io.quorum.engine.bus;
 
 import io.quorum.engine.message.AgentMessage;
-import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.SessionId;
-import io.quorum.engine.port.MessageBus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -26,23 +23,19 @@ import java.util.function.Consumer;
  * <p>The bus owns one {@link WorkerPool} that drains every mailbox of every session: its number of
  * threads is set by {@link BusSettings#mailboxWorkers()}, never by the number of sessions.
  */
-public final class InMemoryMessageBus implements MessageBus {
+public final class InMemoryMessageBus implements MailboxBus {
     private final BusSettings settings;
     private final WorkerPool workers;
     private final BusCounters counters;
     private final ConcurrentHashMap<SessionId, SessionChannel> channels = new ConcurrentHashMap<>();
-    private final AtomicLong lastSubscriberNumber = new AtomicLong();
-    private final Mailbox.Owner mailboxOwner = new Mailbox.Owner() {
-        @Override public void unsubscribe(Mailbox mailbox) { InMemoryMessageBus.this.unsubscribe(mailbox); }
-
-        @Override public void countHandlerError() { counters.countHandlerError(); }
-    };
+    private final Mailboxes mailboxes;
     private volatile boolean closed;
 
     public InMemoryMessageBus(BusSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.counters = new BusCounters(settings);
         this.workers = new WorkerPool("bus", settings.mailboxWorkers(), settings.mailboxThreads());
+        this.mailboxes = new Mailboxes(settings, counters, workers, this::unsubscribe, this::open);
     }
 
     /** A bus on {@link BusSettings#defaults()}. */
@@ -77,16 +70,9 @@ public final class InMemoryMessageBus implements MessageBus {
     }
 
     @Override
-    public Mailbox subscribe(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
-        Objects.requireNonNull(role, "role");
-        return open(session, role, handler);
-    }
+    public Mailboxes mailboxes() { return mailboxes; }
 
     @Override
-    public Mailbox observe(SessionId session, Consumer<AgentMessage> handler) {
-        return open(session, null, handler);
-    }
-
     public BusStats stats() {
         List<BusStats.SubscriberStats> subscribers = new ArrayList<>();
         for (SessionChannel channel : channels.values()) {
@@ -122,12 +108,11 @@ public final class InMemoryMessageBus implements MessageBus {
         }
     }
 
-    private Mailbox open(SessionId session, AgentRole role, Consumer<AgentMessage> handler) {
-        Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(handler, "handler");
+    /** Puts the subscriber's mailbox among its session's, which the publisher offers each message to. */
+    private Mailbox open(Subscriber subscriber, Consumer<AgentMessage> handler) {
         requireOpen();
-        Mailbox mailbox = new Mailbox(new Subscriber(lastSubscriberNumber.incrementAndGet(), session, role), handler, settings, mailboxOwner, workers);
-        SessionChannel channel = channelOf(session);
+        Mailbox mailbox = mailboxes.mailbox(subscriber, handler);
+        SessionChannel channel = channelOf(subscriber.session());
         channel.lock.lock();
         try {
             requireOpen();

@@ -14,6 +14,7 @@ import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.port.OrchestratorLease;
 import io.quorum.engine.session.SessionChange;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +78,7 @@ public final class ConsensusOrchestrator {
     private final Map<ProposalId, Outcome> decided = new HashMap<>();
     /** Proposals seen by the bus guard or opened here; read without the lock, by publishers' threads. */
     private final Set<ProposalId> seen = ConcurrentHashMap.newKeySet();
+    private final OrchestratorLease lease;
     private final AtomicLongArray ignoredVotes = new AtomicLongArray(VoteReceipt.Reason.values().length);
 
     /**
@@ -88,6 +90,13 @@ public final class ConsensusOrchestrator {
      */
     public ConsensusOrchestrator(SessionId sessionId, MessageBus bus, Clock clock, Clock deadlineClock, VotingRules rules,
                                  BooleanSupplier acceptingProposals) {
+        this(sessionId, bus, clock, deadlineClock, rules, acceptingProposals, OrchestratorLease.SOLE);
+    }
+
+    /** @param lease whose grant of the session each decision carries, as its fencing token */
+    public ConsensusOrchestrator(SessionId sessionId, MessageBus bus, Clock clock, Clock deadlineClock, VotingRules rules,
+                                 BooleanSupplier acceptingProposals, OrchestratorLease lease) {
+        this.lease = Objects.requireNonNull(lease, "lease");
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -347,7 +356,8 @@ public final class ConsensusOrchestrator {
     }
 
     private AgentMessage announce(Motion motion, Decision decision) {
-        return AgentMessage.draft(sessionId, AgentRole.ORCHESTRATOR, Recipients.all(), decision, clock.now()).inReplyTo(motion.message.id());
+        Decision fenced = decision.fencedBy(lease.token(sessionId));
+        return AgentMessage.draft(sessionId, AgentRole.ORCHESTRATOR, Recipients.all(), fenced, clock.now()).inReplyTo(motion.message.id());
     }
 
     private List<AgentMessage> publishAll(List<AgentMessage> drafts) {

@@ -4,11 +4,13 @@ import io.quorum.engine.bus.BusSettings;
 import io.quorum.engine.market.ExchangeCalendar;
 import io.quorum.engine.port.Broker;
 import io.quorum.engine.port.Clock;
+import io.quorum.engine.port.DecisionFence;
 import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.port.NewsFeed;
+import io.quorum.engine.port.OrchestratorLease;
 import io.quorum.engine.reasoning.Reasoner;
 import java.util.Objects;
 import java.util.function.Function;
@@ -23,6 +25,10 @@ import java.util.function.Function;
  *
  * <p>{@code reasoner} is the language model that may vote for the agents' roles; without one
  * ({@link Reasoner#RULES_ONLY}), every agent votes by its rules.
+ *
+ * <p>{@code lease} and {@code fence} say whose orchestrator decides for a session, where several
+ * processes could ({@link OrchestratorLease}, {@link DecisionFence}); a desk alone on its sessions
+ * has {@link OrchestratorLease#SOLE} and {@link DecisionFence#SOLE}.
  */
 public record DeskPorts(
         Clock clock,
@@ -34,7 +40,9 @@ public record DeskPorts(
         Broker broker,
         Journal journal,
         Function<BusSettings, MessageBus> busFactory,
-        Reasoner reasoner) {
+        Reasoner reasoner,
+        OrchestratorLease lease,
+        DecisionFence fence) {
     public DeskPorts {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(userClock, "userClock");
@@ -46,6 +54,14 @@ public record DeskPorts(
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(busFactory, "busFactory");
         Objects.requireNonNull(reasoner, "reasoner");
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(fence, "fence");
+    }
+
+    /** A desk alone on its sessions. */
+    public DeskPorts(Clock clock, Clock userClock, ExchangeCalendar calendar, MarketDataFeed market, NewsFeed news, FundamentalsProvider fundamentals,
+                     Broker broker, Journal journal, Function<BusSettings, MessageBus> busFactory, Reasoner reasoner) {
+        this(clock, userClock, calendar, market, news, fundamentals, broker, journal, busFactory, reasoner, OrchestratorLease.SOLE, DecisionFence.SOLE);
     }
 
     /** A desk whose agents vote by their rules alone. */
@@ -55,6 +71,11 @@ public record DeskPorts(
     }
 
     public DeskPorts withReasoner(Reasoner newReasoner) {
-        return new DeskPorts(clock, userClock, calendar, market, news, fundamentals, broker, journal, busFactory, newReasoner);
+        return new DeskPorts(clock, userClock, calendar, market, news, fundamentals, broker, journal, busFactory, newReasoner, lease, fence);
+    }
+
+    /** The same ports, the sessions' orchestration leased from {@code newLease} and its decisions checked by {@code newFence}. */
+    public DeskPorts withLease(OrchestratorLease newLease, DecisionFence newFence) {
+        return new DeskPorts(clock, userClock, calendar, market, news, fundamentals, broker, journal, busFactory, reasoner, newLease, newFence);
     }
 }

@@ -28,6 +28,7 @@ import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.order.OrderCause;
+import io.quorum.engine.port.DecisionFence.Admission;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.position.Protection;
 import io.quorum.engine.session.AutoTradingConfig;
@@ -74,7 +75,9 @@ public final class DeskSession implements AutoCloseable {
         Ticker ticker = session.ticker();
         AutoTradingConfig config = session.config();
         this.view = new SessionDeskView(desk, session);
-        this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), desk.ports().userClock(), desk.settings().votingRules(config), this::acceptingProposals);
+        this.orchestrator = new ConsensusOrchestrator(id, desk.bus(), desk.clock(), desk.ports().userClock(), desk.settings().votingRules(config), this::acceptingProposals,
+                desk.ports().lease());
+        desk.ports().lease().hold(id);
         session.addListener(this::journalStateChange);
         session.addListener(orchestrator::onSessionChange);
         session.addListener(this::announceStateChange);
@@ -90,8 +93,12 @@ public final class DeskSession implements AutoCloseable {
         }
         // The votes and decisions change engine state: the mailboxes only hand them to the loop.
         subscriptions.add(desk.bus().subscribe(id, AgentRole.ORCHESTRATOR, message -> desk.loop().submit(() -> onOrchestratorMessage(message))));
+        // The fence is asked here, on the observer's thread, so that the loop never waits for it.
         subscriptions.add(desk.bus().observe(id, message -> {
-            if (message.content() instanceof Decision decision) desk.loop().submit(() -> onDecision(decision));
+            if (message.content() instanceof Decision decision) {
+                Admission admission = admission(decision);
+                desk.loop().submit(() -> onDecision(decision, admission));
+            }
         }));
     }
 
@@ -295,7 +302,31 @@ public final class DeskSession implements AutoCloseable {
         }
     }
 
-    /** Every decision of the session passes here once, on the engine loop: approved ones go to execution. */
+    /** An approval is carried out only when the fence admits it; the other outcomes change nothing it guards. */
+    private Admission admission(Decision decision) {
+        if (!decision.outcome().approves()) return Admission.ADMITTED;
+        return desk.ports().fence().admit(id(), decision.proposalId(), decision.fencingToken());
+    }
+
+    /**
+     * Every decision of the session passes here, on the engine loop: approved ones the fence admitted
+     * go to execution. One the fence refused because another process admitted it first is that
+     * process's to carry out; one whose orchestrator was deposed, or that could not be checked, is
+     * said to be refused, and nothing follows from it.
+     */
+    private void onDecision(Decision decision, Admission admission) {
+        switch (admission) {
+            case ADMITTED -> onDecision(decision);
+            case ALREADY_ADMITTED -> { }
+            case DEPOSED -> refuse(decision, "the orchestrator that decided it no longer holds this session (fencing token " + decision.fencingToken() + ")");
+            case UNVERIFIED -> refuse(decision, "the bus could not confirm that its orchestrator still holds this session");
+        }
+    }
+
+    private void refuse(Decision decision, String why) {
+        say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, decision.terms().ticker(), "Not executing \"" + decision.terms().text() + "\": " + why + "."));
+    }
+
     private void onDecision(Decision decision) {
         Proposal analysis = analysisProposal;
         if (analysis != null && analysis.id().equals(decision.proposalId())) {
@@ -404,6 +435,7 @@ public final class DeskSession implements AutoCloseable {
 
 
     @Override public void close() {
+        desk.ports().lease().release(id());
         for (MessageBus.Subscription subscription : subscriptions) subscription.close();
         for (AgentRunner runner : runners.values()) runner.close();
     }

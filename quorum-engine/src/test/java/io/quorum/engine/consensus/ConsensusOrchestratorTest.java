@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.MalformedMessageException;
 import io.quorum.engine.message.MessageType;
@@ -25,6 +26,7 @@ import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.VoteRequest;
+import io.quorum.engine.port.OrchestratorLease;
 import io.quorum.engine.time.ManualClock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -54,6 +56,26 @@ class ConsensusOrchestratorTest {
         assertThat(request.replyTo()).isEqualTo(proposed.id());
         assertThat(request.requiresResponse()).isTrue();
         assertThat(request.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void every_decision_carries_the_token_of_its_orchestrators_grant_of_the_session() {
+        OrchestratorLease grantedSeven = new OrchestratorLease() {
+            @Override public void hold(SessionId session) { }
+
+            @Override public long token(SessionId session) { return 7; }
+
+            @Override public void release(SessionId session) { }
+
+            @Override public void close() { }
+        };
+        ConsensusOrchestrator leased = new ConsensusOrchestrator(Desk.SESSION, bus, clock, clock, VotingRules.DEFAULT, trading::get, grantedSeven);
+        leased.open(Desk.proposed(TECHNICAL, proposal, clock.now()));
+        for (AgentRole voter : EnumSet.of(FUNDAMENTAL, SENTIMENT, RISK)) leased.record(Desk.vote(voter, proposal, APPROVE, clock.now()));
+
+        VoteReceipt last = leased.record(Desk.vote(EXECUTION, proposal, APPROVE, clock.now()));
+
+        assertThat(((Decision) ((VoteReceipt.Decisive) last).decision().content()).fencingToken()).isEqualTo(7);
     }
 
     @Test

@@ -26,6 +26,8 @@ import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.portfolio.PortfolioLimits;
 import io.quorum.engine.portfolio.RiskSettings;
+import io.quorum.engine.port.DecisionFence;
+import io.quorum.engine.port.OrchestratorLease;
 import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.position.Position;
@@ -75,6 +77,7 @@ final class DeskFixture implements AutoCloseable {
     final SimulatedMarket market;
     final PaperBroker paper;
     final RecordingBroker broker;
+    private final DecisionFence fence;
     final InMemoryJournal journal;
     /** The journal's storage: a test can stop it and start it again. */
     final JournalOutage storage;
@@ -109,6 +112,7 @@ final class DeskFixture implements AutoCloseable {
         fundamentals = builder.fundamentals;
         feed = builder.feed.apply(market);
         reasoner = builder.reasoner;
+        fence = builder.fence;
         desk = newDesk();
         signals = new MarketMonitor(market, market.newsFeed(), MonitorSettings.defaults(), NYSE);
         signals.addListener(event -> {
@@ -118,7 +122,8 @@ final class DeskFixture implements AutoCloseable {
     }
 
     private Desk newDesk() {
-        return new Desk(new DeskPorts(clock, clock, NYSE, feed, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new, reasoner), settings);
+        return new Desk(new DeskPorts(clock, clock, NYSE, feed, market.newsFeed(), fundamentals, broker, tail, InMemoryMessageBus::new, reasoner)
+                .withLease(OrchestratorLease.SOLE, fence), settings);
     }
 
     /**
@@ -295,9 +300,16 @@ final class DeskFixture implements AutoCloseable {
         private Duration staleFeedAfter = Duration.ofDays(1);
         private int discussionMessages = VotingRules.DEFAULT_MAX_MESSAGES;
         private Reasoner reasoner = Reasoner.RULES_ONLY;
+        private DecisionFence fence = DecisionFence.SOLE;
         private PortfolioLimits portfolioLimits = PortfolioLimits.defaults();
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
+
+        /** What checks each decision before execution; by default a desk alone on its sessions, whose decisions all pass. */
+        Builder fence(DecisionFence check) {
+            fence = check;
+            return this;
+        }
 
         /** The language model that may vote for the agents; by default none, and the rules vote. */
         Builder reasoner(Reasoner model) {

@@ -2,11 +2,11 @@ package io.quorum.server.cli;
 
 import io.lettuce.core.RedisConnectionException;
 import io.quorum.adapters.redis.RedisMessageBus;
+import io.quorum.adapters.redis.RedisOrchestratorLease;
 import io.quorum.adapters.redis.RedisSettings;
-import io.quorum.engine.bus.BusSettings;
-import io.quorum.engine.bus.InMemoryMessageBus;
-import io.quorum.engine.port.MessageBus;
-import java.util.function.Function;
+import io.quorum.server.wiring.DeskBus;
+import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -27,19 +27,29 @@ public final class BusOptions {
             description = "First part of every Redis key the desk writes (default: ${DEFAULT-VALUE}).")
     String prefix;
 
+    /** How long a standby waits for a serve process that died before it orchestrates the sessions itself. */
+    private static final Duration LEASE_TIME_TO_LIVE = Duration.ofSeconds(10);
+
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec command;
 
-    /** Makes the bus from the desk's settings; a --bus that is not a Redis address is refused with the usage, one that does not answer with one line. */
-    Function<BusSettings, MessageBus> factory() {
-        if (bus == null) return InMemoryMessageBus::new;
+    /**
+     * The bus, made from the desk's settings, and on Redis the lease of each session's orchestration
+     * and its fence. A --bus that is not a Redis address is refused with the usage, one that does not
+     * answer with one line.
+     */
+    DeskBus deskBus() {
+        if (bus == null) return DeskBus.inProcess();
         RedisSettings redis = redisSettings();
-        return settings -> {
-            try {
-                return new RedisMessageBus(settings, redis);
-            } catch (RedisConnectionException unreachable) {
-                throw new CommandFailure("Redis does not answer at " + bus + " (--bus): " + unreachable.getMessage());
-            }
-        };
+        RedisOrchestratorLease lease = unlessUnreachable(() -> new RedisOrchestratorLease(redis, LEASE_TIME_TO_LIVE));
+        return new DeskBus(settings -> unlessUnreachable(() -> new RedisMessageBus(settings, redis)), lease, lease);
+    }
+
+    private <T> T unlessUnreachable(Supplier<T> connect) {
+        try {
+            return connect.get();
+        } catch (RedisConnectionException unreachable) {
+            throw new CommandFailure("Redis does not answer at " + bus + " (--bus): " + unreachable.getMessage());
+        }
     }
 
     /** The Redis address and prefix, checked. */

@@ -1,7 +1,6 @@
 package io.quorum.server.cli;
 
 import io.quorum.adapters.config.QuorumConfig;
-import io.quorum.engine.bus.InMemoryMessageBus;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskListener;
 import io.quorum.engine.desk.DeskSession;
@@ -16,6 +15,7 @@ import io.quorum.engine.position.PnlSummary;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.session.SessionState;
 import io.quorum.engine.session.StopReason;
+import io.quorum.server.wiring.DeskBus;
 import io.quorum.server.wiring.EmbeddedDesk;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -73,7 +73,7 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
         AtomicInteger trades = new AtomicInteger();
         JournalLocation journal = database == null ? null : JournalLocation.parse(database, null);
         Path brokerFile = brokerDatabase != null ? brokerDatabase : journal != null ? journal.file().map(DataFolder::brokerFileBeside).orElse(null) : null;
-        try (EmbeddedDesk embedded = market.open(config, System.getenv(), journal == null ? null : journal.jdbcUrl(), brokerFile, InMemoryMessageBus::new)) {
+        try (EmbeddedDesk embedded = market.open(config, System.getenv(), journal == null ? null : journal.jdbcUrl(), brokerFile, DeskBus.inProcess())) {
             Desk desk = embedded.desk();
             desk.addListener(new DeskListener() {
                 @Override public void sessionOpened(DeskSession session) {

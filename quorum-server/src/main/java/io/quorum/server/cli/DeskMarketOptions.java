@@ -7,17 +7,15 @@ import io.quorum.adapters.config.ConfiguredFeeds;
 import io.quorum.adapters.config.QuorumConfig;
 import io.quorum.adapters.config.QuorumConfigLoader;
 import io.quorum.adapters.llm.Reasoners;
-import io.quorum.engine.bus.BusSettings;
 import io.quorum.engine.desk.DeskSettings;
-import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.time.SystemClock;
 import io.quorum.server.wiring.BrokerChoice;
+import io.quorum.server.wiring.DeskBus;
 import io.quorum.server.wiring.EmbeddedDesk;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -65,7 +63,7 @@ public final class DeskMarketOptions {
      * The desk on the configured market and the journal at {@code journalUrl} (null: a temporary
      * journal). Feeds that refuse to open (a CSV file with bad rows) stop the command with their problems.
      */
-    EmbeddedDesk open(QuorumConfig config, Map<String, String> environment, String journalUrl, Path brokerFile, Function<BusSettings, MessageBus> bus) {
+    EmbeddedDesk open(QuorumConfig config, Map<String, String> environment, String journalUrl, Path brokerFile, DeskBus bus) {
         DeskSettings settings = deskSettings(config);
         Reasoner reasoner = reasoner(config, environment);
         if (config.market().provider() == QuorumConfig.MarketProvider.SIMULATED) {

@@ -3,7 +3,6 @@ package io.quorum.server.cli;
 import io.quorum.adapters.config.QuorumConfig;
 import io.quorum.adapters.jdbc.Database;
 import io.quorum.adapters.jdbc.JdbcJournal;
-import io.quorum.engine.bus.InMemoryMessageBus;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Bar;
@@ -23,6 +22,7 @@ import io.quorum.engine.position.Protection;
 import io.quorum.engine.time.SystemClock;
 
 import io.quorum.server.wiring.AccountViews;
+import io.quorum.server.wiring.DeskBus;
 import io.quorum.server.wiring.EmbeddedDesk;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -109,7 +109,7 @@ public final class RiskReportCommand implements Callable<Integer> {
         RiskSettings settings = config.risk();
         DailyHistory history = new DailyHistory(settings.historyDays());
         List<Position> positions = new ArrayList<>();
-        try (EmbeddedDesk desk = market.open(config, environment, null, null, InMemoryMessageBus::new)) {
+        try (EmbeddedDesk desk = market.open(config, environment, null, null, DeskBus.inProcess())) {
             MarketDataFeed feed = desk.desk().ports().market();
             Map<Ticker, List<Bar>> barsByTicker = new TreeMap<>();
             for (Row row : rows) {

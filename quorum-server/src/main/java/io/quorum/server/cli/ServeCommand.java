@@ -69,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--token / " + AccessToken.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
         }
         Notifier notifier = openNotifier(config.notifications());
-        EmbeddedDesk embedded = replayable(journal, () -> market.open(config, System.getenv(), journal.jdbcUrl(), brokerFile, bus.factory()));
+        EmbeddedDesk embedded = replayable(journal, () -> market.open(config, System.getenv(), journal.jdbcUrl(), brokerFile, bus.deskBus()));
         DeskService service = replayable(journal, () -> new DeskService(embedded.desk(), embedded.journal()));
         ServerSettings settings = ServerSettings.defaults();
         if (!allowedOrigins.isEmpty()) settings = settings.withAllowedOrigins(allowedOrigins);

@@ -10,8 +10,6 @@ import io.quorum.adapters.jdbc.paper.JdbcPaperAccountStore;
 import io.quorum.engine.broker.CommissionSchedule;
 import io.quorum.engine.broker.PaperBroker;
 import io.quorum.engine.broker.PaperBrokerConfig;
-import io.quorum.engine.bus.BusSettings;
-import io.quorum.engine.bus.InMemoryMessageBus;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskPorts;
 import io.quorum.engine.desk.DeskSettings;
@@ -24,7 +22,7 @@ import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.FundamentalsProvider;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.port.MarketDataFeed;
-import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.port.OrchestratorLease;
 import io.quorum.engine.port.NewsFeed;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.simulation.SimulatedClock;
@@ -58,6 +56,7 @@ public final class EmbeddedDesk implements AutoCloseable {
     private final ObservableJournal journal;
     private final Desk desk;
     private final Reasoner reasoner;
+    private final OrchestratorLease lease;
 
     /**
      * Where the desk's prices, news and valuation facts come from, on whose clock, and how the
@@ -76,17 +75,17 @@ public final class EmbeddedDesk implements AutoCloseable {
      * @param brokerFile  where the paper broker keeps its account; null keeps it in a temporary file
      */
     public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings) {
-        this(seed, speed, database, brokerFile, settings, InMemoryMessageBus::new);
+        this(seed, speed, database, brokerFile, settings, DeskBus.inProcess());
     }
 
     /** As {@link #EmbeddedDesk(long, double, Path, Path, DeskSettings)}, the agents talking on the bus {@code bus} makes. */
-    public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings, Function<BusSettings, MessageBus> bus) {
+    public EmbeddedDesk(long seed, double speed, Path database, Path brokerFile, DeskSettings settings, DeskBus bus) {
         this(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), new BrokerChoice.Paper(brokerFile), settings, Reasoner.RULES_ONLY, bus);
     }
 
     /** As {@link #EmbeddedDesk(long, double, Path, Path, DeskSettings)}, with the orders going to {@code broker}. */
     public static EmbeddedDesk onSimulatedMarket(long seed, double speed, Path database, BrokerChoice broker, DeskSettings settings) {
-        return new EmbeddedDesk(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), broker, settings, Reasoner.RULES_ONLY, InMemoryMessageBus::new);
+        return new EmbeddedDesk(openDatabase(database, "quorum-", Schema.JOURNAL), simulated(seed, speed), broker, settings, Reasoner.RULES_ONLY, DeskBus.inProcess());
     }
 
     /**
@@ -94,7 +93,7 @@ public final class EmbeddedDesk implements AutoCloseable {
      * or {@code jdbc:postgresql://…}), created there when it is new. A SQLite file's folder is made when missing.
      */
     public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings) {
-        return onJournal(journalUrl, seed, speed, brokerFile, settings, Reasoner.RULES_ONLY, InMemoryMessageBus::new);
+        return onJournal(journalUrl, seed, speed, brokerFile, settings, Reasoner.RULES_ONLY, DeskBus.inProcess());
     }
 
     /**
@@ -102,7 +101,7 @@ public final class EmbeddedDesk implements AutoCloseable {
      * (the desk closes it), the agents talking on the bus {@code bus} makes.
      */
     public static EmbeddedDesk onJournal(String journalUrl, long seed, double speed, Path brokerFile, DeskSettings settings, Reasoner reasoner,
-                                         Function<BusSettings, MessageBus> bus) {
+                                         DeskBus bus) {
         return new EmbeddedDesk(openJournal(journalUrl), simulated(seed, speed), new BrokerChoice.Paper(brokerFile), settings, reasoner, bus);
     }
 
@@ -113,7 +112,7 @@ public final class EmbeddedDesk implements AutoCloseable {
      * closes them, the reasoner and the broker too.
      */
     public static EmbeddedDesk onFeeds(String journalUrl, ConfiguredFeeds.Feeds feeds, BrokerChoice broker, DeskSettings settings, Reasoner reasoner,
-                                       Function<BusSettings, MessageBus> bus) {
+                                       DeskBus bus) {
         Database journal = openJournal(journalUrl);
         Database importedBars = Database.open(journalUrl, null, null, Schema.MARKET_DATA);
         MarketDataFeed prices = new ImportedHistoryFeed(feeds.market(), new JdbcBarStore(importedBars), SystemClock.INSTANCE);
@@ -146,7 +145,7 @@ public final class EmbeddedDesk implements AutoCloseable {
     }
 
     private EmbeddedDesk(Database journalDatabase, Function<Journal, Market> marketOnJournal, BrokerChoice brokerChoice, DeskSettings settings, Reasoner reasoner,
-                         Function<BusSettings, MessageBus> bus) {
+                         DeskBus bus) {
         this.reasoner = reasoner;
         // The journal is opened first, because the simulated market starts where the journal ends.
         AtomicReference<Clock> marketClock = new AtomicReference<>();
@@ -156,8 +155,9 @@ public final class EmbeddedDesk implements AutoCloseable {
         this.market = marketOnJournal.apply(journal);
         marketClock.set(market.clock());
         this.broker = open(brokerChoice, market);
+        this.lease = bus.lease();
         this.desk = new Desk(new DeskPorts(market.clock(), SystemClock.INSTANCE, market.calendar(), broker.deskFeed(), market.news(), market.fundamentals(),
-                broker.broker(), journal, bus, reasoner), settings);
+                broker.broker(), journal, bus.factory(), reasoner).withLease(bus.lease(), bus.fence()), settings);
     }
 
     private static OpenBroker open(BrokerChoice choice, Market market) {
@@ -224,6 +224,7 @@ public final class EmbeddedDesk implements AutoCloseable {
 
     @Override public void close() {
         desk.close();
+        lease.close();
         broker.close().run();
         market.close().run();
         journal.close();

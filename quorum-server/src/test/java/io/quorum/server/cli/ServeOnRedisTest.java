@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.Range;
 import io.quorum.adapters.redis.RedisTestServer;
 import io.quorum.adapters.testing.RequiresService;
 import io.quorum.engine.message.AgentRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +52,11 @@ class ServeOnRedisTest {
             for (AgentRole voter : AgentRole.VOTERS) {
                 assertThat(redis.commands().xinfoGroups(stream).toString()).as("the consumer groups").contains(voter.name());
             }
+            assertThat(redis.commands().get(prefix + ":session:" + id + ":lease")).as("the serve process's lease of the session, its first grant")
+                    .endsWith("/1");
+            List<String> decisions = redis.commands().xrange(stream, Range.create("-", "+")).stream().map(entry -> entry.getBody().get("message"))
+                    .filter(message -> message.contains("\"outcome\"")).toList();
+            assertThat(decisions).as("the decisions, each with the grant's fencing token").isNotEmpty().allMatch(decision -> decision.contains("\"fencingToken\":1"));
             assertThat(ServeProcess.json(serve.send("GET", "/ready", null)).path("bus").asText()).as("the bus while Redis answers").isEqualTo("UP");
             assertThat(Files.readString(directory.resolve("stderr.txt"))).doesNotContain("Exception");
         }
