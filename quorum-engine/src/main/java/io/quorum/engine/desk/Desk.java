@@ -340,16 +340,13 @@ public final class Desk implements AutoCloseable {
                 return new LiveConfirmation.Refused("That is not the number of the account the desk trades: copy it from your broker's account page and type it again.");
             }
             risk.liveTradingConfirmed();
-            String masked = masked(number);
+            String masked = account.maskedNumber();
             for (DeskSession session : sessions.values()) {
                 journal(session.id(), new JournalEvent.UserAction(actor, JournalEvent.UserAction.Action.CONFIRM_LIVE_ACCOUNT, "account " + masked));
             }
             return new LiveConfirmation.Confirmed(masked);
         });
     }
-
-    /** An account number as the desk shows it: its last four characters. */
-    static String masked(String number) { return number.length() <= 4 ? number : "…" + number.substring(number.length() - 4); }
 
     public List<PendingConfirmation> confirmations(SessionId session) { return loop.call(() -> execution.confirmations(session)); }
 

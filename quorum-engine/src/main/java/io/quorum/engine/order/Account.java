@@ -17,4 +17,10 @@ public record Account(String number, Money cash, Money buyingPower, Money equity
         Objects.requireNonNull(buyingPower, "buyingPower");
         Objects.requireNonNull(equity, "equity");
     }
+
+    /**
+     * The number as the desk shows it: its last four characters, so that confirming a live account
+     * asks for the number from the venue; the paper account's as it is.
+     */
+    public String maskedNumber() { return number.equals(PAPER_NUMBER) || number.length() <= 4 ? number : "…" + number.substring(number.length() - 4); }
 }
