@@ -43,24 +43,8 @@ export function OrderTicket({ ticker, onSend }: OrderTicketProps) {
       </header>
       <form onSubmit={submit} noValidate>
         <div className="ticket-choices">
-          <fieldset className="segmented">
-            <legend className="visually-hidden">Side</legend>
-            {(['BUY', 'SELL'] as const).map((side) => (
-              <label key={side} className={form.side === side ? 'chosen' : ''}>
-                <input type="radio" name="ticket-side" value={side} checked={form.side === side} onChange={() => set('side', side)} />
-                {side === 'BUY' ? 'Buy' : 'Sell'}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="segmented">
-            <legend className="visually-hidden">Order type</legend>
-            {(['MARKET', 'LIMIT'] as const).map((type) => (
-              <label key={type} className={form.type === type ? 'chosen' : ''}>
-                <input type="radio" name="ticket-type" value={type} checked={form.type === type} onChange={() => set('type', type)} />
-                {type === 'MARKET' ? 'Market' : 'Limit'}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented legend="Side" name="ticket-side" options={SIDES} chosen={form.side} onChoose={(side) => set('side', side)} />
+          <Segmented legend="Order type" name="ticket-type" options={TYPES} chosen={form.type} onChoose={(type) => set('type', type)} />
         </div>
         <div className="form-grid">
           <Field label="Shares" inputMode="numeric" value={form.quantity} error={errors.quantity} onValue={(v) => set('quantity', v)} maxLength={7} />
@@ -81,6 +65,38 @@ export function OrderTicket({ ticker, onSend }: OrderTicketProps) {
       )}
       {receipt && <ReceiptLine receipt={receipt} />}
     </section>
+  );
+}
+
+const SIDES = [
+  { value: 'BUY', label: 'Buy' },
+  { value: 'SELL', label: 'Sell' },
+] as const;
+const TYPES = [
+  { value: 'MARKET', label: 'Market' },
+  { value: 'LIMIT', label: 'Limit' },
+] as const;
+
+interface SegmentedProps<V extends string> {
+  legend: string;
+  name: string;
+  options: readonly { value: V; label: string }[];
+  chosen: V;
+  onChoose: (value: V) => void;
+}
+
+/** One choice of a few, as radio buttons drawn side by side. */
+function Segmented<V extends string>({ legend, name, options, chosen, onChoose }: SegmentedProps<V>) {
+  return (
+    <fieldset className="segmented">
+      <legend className="visually-hidden">{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className={chosen === option.value ? 'chosen' : ''}>
+          <input type="radio" name={name} value={option.value} checked={chosen === option.value} onChange={() => onChoose(option.value)} />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
