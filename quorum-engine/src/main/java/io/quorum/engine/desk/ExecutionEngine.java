@@ -166,9 +166,20 @@ public final class ExecutionEngine {
         desk.journal(session.id(), new JournalEvent.UserAction(actor, JournalEvent.UserAction.Action.PLACE_ORDER, describe(order)));
         PreTradeResult.Refused refused = refusal(session, order, intent, session.isTradingAllowed(), null);
         if (refused != null) return new TicketOutcome.Refused(refused.reason(), refused.sentence());
-        Protection protection = intent == OrderIntent.OPEN && order.bracket() == null ? ticket.protection() : null;
+        Protection protection = intent == OrderIntent.OPEN && order.bracket() == null ? ticketProtection(session, ticket) : null;
         Submission.Rejected rejected = place(session, order, null, protection, intent, OrderCause.MANUAL_REASON + actor, OrderCause.MANUAL);
         return rejected == null ? new TicketOutcome.Sent(id, order.bracket() != null) : new TicketOutcome.Refused(rejected.reason(), rejected.detail());
+    }
+
+    /**
+     * What the ticket's fill protects its position with: the stop and target it names, the
+     * position's own for what it leaves out; null (the position keeps what it has) when it names neither.
+     */
+    private Protection ticketProtection(DeskSession session, OrderTicket ticket) {
+        if (ticket.stopLoss() == null && ticket.takeProfit() == null) return null;
+        Protection held = desk.position(session.id(), ticket.ticker()).map(Position::protection).orElse(Protection.NONE);
+        return new Protection(ticket.stopLoss() != null ? ticket.stopLoss() : held.stopLoss(),
+                ticket.takeProfit() != null ? ticket.takeProfit() : held.takeProfit(), held.trailingStopPct());
     }
 
     /**

@@ -4,7 +4,6 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.Side;
-import io.quorum.engine.position.Protection;
 import java.util.Objects;
 
 /**
@@ -24,7 +23,4 @@ public record OrderTicket(Ticker ticker, Side side, long quantity, OrderType typ
             throw new IllegalArgumentException("takeProfit: a " + side + "'s target must lie " + (side == Side.BUY ? "above" : "below") + " its stop-loss");
         }
     }
-
-    /** The stops the ticket asks for, for the position its fill opens or adds to. */
-    public Protection protection() { return new Protection(stopLoss, takeProfit, null); }
 }

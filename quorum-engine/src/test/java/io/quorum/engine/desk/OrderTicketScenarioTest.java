@@ -15,6 +15,7 @@ import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.position.Position;
+import io.quorum.engine.position.Protection;
 import io.quorum.engine.simulation.ScriptedPrices;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,27 @@ class OrderTicketScenarioTest {
                 assertThat(action.detail()).isEqualTo("BUY 10 NVDA at market");
             })).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(JournalEvent.OrderIntended.class,
                     intended -> assertThat(intended.clientOrderId().value()).isEqualTo(id)));
+        }
+    }
+
+    @Test
+    void a_ticket_order_without_stops_leaves_the_positions_stops_as_they_were() {
+        try (DeskFixture desk = DeskFixture.on(CALM).build()) {
+            desk.advance(Duration.ofMinutes(5));
+            DeskSession session = desk.autoTrading();
+            desk.awaitSaid(session, tradeExecuted());
+            Protection before = desk.position(session).map(Position::protection).orElseThrow();
+            assertThat(before.stopLoss()).isNotNull();
+
+            TicketOutcome outcome = session.placeOrder(new OrderTicket(NVDA, Side.BUY, 4, OrderType.MARKET, null, null, null), USER);
+            String id = ((TicketOutcome.Sent) outcome).clientOrderId().value();
+            desk.awaitSaid(session, tradeExecuted().and(message -> ((Update) message.content()).execution().clientOrderId().equals(id)));
+            TicketOutcome target = session.placeOrder(new OrderTicket(NVDA, Side.BUY, 2, OrderType.MARKET, null, null, Price.parse("130.00")), USER);
+            String second = ((TicketOutcome.Sent) target).clientOrderId().value();
+            desk.awaitSaid(session, tradeExecuted().and(message -> ((Update) message.content()).execution().clientOrderId().equals(second)));
+
+            assertThat(desk.position(session).map(Position::protection)).as("a new target, the stop kept")
+                    .contains(new Protection(before.stopLoss(), Price.parse("130.00"), before.trailingStopPct()));
         }
     }
 
