@@ -59,6 +59,7 @@ describe('the account panel', () => {
     const panel = screen.getByRole('region', { name: 'Account' });
     expect(panel).toHaveTextContent('Paper broker · paper · PAPER');
     expect(within(panel).getByText('Buying power').nextSibling).toHaveTextContent('$116,000.00');
+    expect(panel).toHaveTextContent(/As the broker reported it on Mar 3, 10:00:05/);
     const rows = within(panel).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('partially filled');
     expect(rows[0]).toHaveTextContent('4/10');

@@ -1,5 +1,6 @@
 import type { BrokerAccount, VenueOrder, VenueOrderState } from '../api/types';
 import { formatMoney } from '../format';
+import { useDeskTimeFormat } from '../state/deskTimeZone';
 
 const STATE_WORDS: Record<VenueOrderState, string> = {
   ACCEPTED: 'accepted',
@@ -17,6 +18,7 @@ interface AccountPanelProps {
 
 /** The broker's account: which broker, paper or live, its money, and the venue's word for each recent order. */
 export function AccountPanel({ account, error }: AccountPanelProps) {
+  const deskTime = useDeskTimeFormat();
   return (
     // Focusable: on a phone the panel scrolls, and holds nothing else a keyboard could scroll it by.
     <section className="panel account-panel" aria-label="Account" tabIndex={0}>
@@ -50,7 +52,7 @@ export function AccountPanel({ account, error }: AccountPanelProps) {
               <dd className="stat-value">{formatMoney(account.equity)}</dd>
             </div>
           </dl>
-          <p className="muted small">{account.asOf ? `As the broker reported at ${new Date(account.asOf).toLocaleTimeString()}` : 'The broker has not answered yet.'}</p>
+          <p className="muted small">{account.asOf ? `As the broker reported it on ${deskTime(account.asOf)} (wall clock)` : 'The broker has not answered yet.'}</p>
           <h3 className="risk-heading">Orders at the broker</h3>
           {account.orders.length === 0 ? <p className="empty">No order yet.</p> : <OrdersTable orders={account.orders} />}
         </>
