@@ -354,7 +354,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
             {showing('risk') && <RiskPanel api={api} pushed={state.accountRisk} live={sessionId !== null} />}
           </div>
           <div {...centreArea('account')}>
-            <AccountPanel account={broker.account} error={broker.error} />
+            {showing('account') && <AccountPanel account={broker.account} error={broker.error} />}
           </div>
           <div {...area('chart')}>
             {ticker ? (
