@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiClient, ApiError, type FetchLike } from './api/http';
 import { followTokenOfOtherTabs, forgetToken, keepToken, takeToken } from './api/auth';
-import type { AutoTradingConfig, Session, StopsChange } from './api/types';
+import type { AutoTradingConfig, OrderTicketRequest, Session, StopsChange } from './api/types';
+import { AccountPanel } from './components/AccountPanel';
 import { AgentChatPanel } from './components/AgentChatPanel';
 import { AlertCenter } from './components/AlertCenter';
 import { AutoTradingControl } from './components/AutoTradingControl';
+import { BrokerBadge, BrokerBanner } from './components/BrokerBanner';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { DecisionLog } from './components/DecisionLog';
+import { OrderTicket } from './components/OrderTicket';
 import { PerformancePanel } from './components/PerformancePanel';
 import { PositionsDashboard } from './components/PositionsDashboard';
 import { PriceChart } from './components/PriceChart';
@@ -15,6 +18,7 @@ import { SessionFlow } from './components/SessionFlow';
 import { TokenPrompt } from './components/TokenPrompt';
 import { TradeConfirmation } from './components/TradeConfirmation';
 import { TradeHistory } from './components/TradeHistory';
+import { useBrokerAccount } from './state/useBrokerAccount';
 import { useDeskClock } from './state/deskClock';
 import { useOnNewDeskDay } from './state/deskDay';
 import { DEFAULT_TIME_ZONE, sessionStateLabel } from './format';
@@ -27,7 +31,7 @@ import { ConfirmDialog } from './components/ConfirmDialog';
 import { SHORTCUTS, listenForShortcuts } from './state/shortcuts';
 import { ThemeContext, useTheme, type ThemeChoice } from './state/theme';
 
-type Centre = 'chat' | 'log' | 'trades' | 'performance' | 'risk';
+type Centre = 'chat' | 'log' | 'trades' | 'performance' | 'risk' | 'account';
 type View = Centre | 'flow' | 'positions' | 'chart' | 'control';
 const CENTRE_TABS: { view: Centre; label: string }[] = [
   { view: 'chat', label: 'Conversation' },
@@ -35,6 +39,7 @@ const CENTRE_TABS: { view: Centre; label: string }[] = [
   { view: 'trades', label: 'Trade history' },
   { view: 'performance', label: 'Performance' },
   { view: 'risk', label: 'Risk' },
+  { view: 'account', label: 'Account' },
 ];
 const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'flow', label: 'Session' },
@@ -46,6 +51,7 @@ const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'trades', label: 'Trades' },
   { view: 'performance', label: 'Stats' },
   { view: 'risk', label: 'Risk' },
+  { view: 'account', label: 'Account' },
 ];
 
 export function App() {
@@ -130,6 +136,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
   // The decision a chart marker asked the log to open; `at` tells a second click on the same marker from the first.
   const [decisionShown, setDecisionShown] = useState<{ proposalId: string; at: number } | null>(null);
   const desk = useDesk(api, sessionId, undefined, onUnauthorized);
+  const broker = useBrokerAccount(api);
   const { state, connection, setSession, setPortfolio, refreshPortfolio } = desk;
   const session = state.session;
 
@@ -182,11 +189,18 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
         await api.changeStops(id, ticker, stops);
         await refreshPortfolio();
       },
+      placeOrder: async (ticket: OrderTicketRequest) => {
+        const receipt = await api.placeOrder(id, ticket);
+        void broker.refresh();
+        void refreshPortfolio();
+        return receipt;
+      },
+      confirmLiveAccount: async (accountNumber: string) => broker.setAccount(await api.confirmLiveAccount(accountNumber)),
       confirmations: () => api.confirmations(id),
       approveConfirmation: (cid: string) => api.approveConfirmation(id, cid),
       denyConfirmation: (cid: string) => api.denyConfirmation(id, cid),
     }),
-    [api, id, choose, adopt, setPortfolio, refreshPortfolio, announceSessions],
+    [api, id, choose, adopt, setPortfolio, refreshPortfolio, announceSessions, broker.refresh, broker.setAccount],
   );
 
   // A session id kept from an earlier visit may be gone (e.g. a fresh database): forget it.
@@ -232,9 +246,11 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
 
   return (
     <DeskTimeZone.Provider value={session?.config.timeZone ?? DEFAULT_TIME_ZONE}>
-      <div className="app">
+      <div className="app" data-live={broker.account?.live ? 'true' : undefined}>
+        <BrokerBanner account={broker.account} onConfirm={handlers.confirmLiveAccount} />
         <header className="topbar">
           <span className="brand">Quorum</span>
+          <BrokerBadge account={broker.account} />
           <label className="session-picker">
             <span className="visually-hidden">Session</span>
             <select value={sessionId ?? ''} onChange={(e) => choose(e.target.value || null)} aria-label="Session">
@@ -290,6 +306,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
           </div>
           <div {...area('control')}>
             {session ? (
+              <>
               <AutoTradingControl
                 session={session}
                 loadDisclosure={handlers.loadDisclosure}
@@ -300,6 +317,8 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
                 heldQuantity={sessionPosition ? Math.abs(Number(sessionPosition.quantity)) : 0}
                 now={deskNow}
               />
+              <OrderTicket key={session.id} ticker={session.ticker} onSend={handlers.placeOrder} />
+              </>
             ) : (
               <section className="panel">
                 <p className="empty">Open a session to set its limits.</p>
@@ -333,6 +352,9 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
           </div>
           <div {...centreArea('risk')}>
             {showing('risk') && <RiskPanel api={api} pushed={state.accountRisk} live={sessionId !== null} />}
+          </div>
+          <div {...centreArea('account')}>
+            {showing('account') && <AccountPanel account={broker.account} error={broker.error} />}
           </div>
           <div {...area('chart')}>
             {ticker ? (

@@ -4,12 +4,14 @@ import type {
   AlertRecord,
   AutoTradingConfig,
   Bar,
+  BrokerAccount,
   ClosedTrade,
   Confirmation,
   DecisionPage,
   FieldError,
   Performance,
   Portfolio,
+  OrderTicketRequest,
   Position,
   Problem,
   Quote,
@@ -18,6 +20,7 @@ import type {
   Session,
   StopsChange,
   TickerMatch,
+  TicketReceipt,
 } from './types';
 
 /** A refused request, with the server's RFC 9457 problem when it sent one. */
@@ -89,6 +92,10 @@ export class ApiClient {
   closePosition = (id: string, ticker: string) => this.request<Portfolio>('POST', `/api/sessions/${enc(id)}/positions/${enc(ticker)}/close`, {});
   changeStops = (id: string, ticker: string, stops: StopsChange) =>
     this.request<Position>('PUT', `/api/sessions/${enc(id)}/positions/${enc(ticker)}/stops`, stops);
+
+  placeOrder = (id: string, ticket: OrderTicketRequest) => this.request<TicketReceipt>('POST', `/api/sessions/${enc(id)}/orders`, ticket);
+  brokerAccount = () => this.request<BrokerAccount>('GET', '/api/broker');
+  confirmLiveAccount = (accountNumber: string) => this.request<BrokerAccount>('POST', '/api/broker/live-confirmation', { accountNumber });
 
   confirmations = (id: string) => this.request<Confirmation[]>('GET', `/api/sessions/${enc(id)}/confirmations`);
   approveConfirmation = (id: string, cid: string) => this.request<Confirmation>('POST', `/api/sessions/${enc(id)}/confirmations/${enc(cid)}/approve`, {});

@@ -192,7 +192,7 @@ export type Severity = 'INFO' | 'WARNING' | 'CRITICAL';
 
 /** `content.execution` of an UPDATE whose kind is TRADE_EXECUTED. */
 /** Why the desk sent an order: its decision, a protective exit, or the user. */
-export type OrderCause = 'DECISION' | 'STOP_LOSS' | 'TAKE_PROFIT' | 'TRAILING_STOP' | 'USER_CLOSE' | 'FLATTEN' | 'LOSS_LIMIT';
+export type OrderCause = 'DECISION' | 'STOP_LOSS' | 'TAKE_PROFIT' | 'TRAILING_STOP' | 'MANUAL' | 'USER_CLOSE' | 'FLATTEN' | 'LOSS_LIMIT';
 
 export interface TradeExecuted {
   clientOrderId: string;
@@ -398,4 +398,60 @@ export interface TickerMatch {
   name: string;
   exchange: string;
   type?: string;
+}
+
+export type Side = 'BUY' | 'SELL';
+
+/** An order's state in the venue's words. */
+export type VenueOrderState = 'ACCEPTED' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELLED' | 'REJECTED' | 'EXPIRED';
+/** Who keeps an order's stop and target: the venue (a bracket) or the desk's position manager. */
+export type StopsKeeper = 'VENUE' | 'DESK';
+
+export interface VenueOrder {
+  clientOrderId: string;
+  ticker: string;
+  side: Side;
+  quantity: number;
+  type: string;
+  limitPrice: Decimal | null;
+  state: VenueOrderState;
+  filledQuantity: number;
+  averagePrice: Decimal | null;
+  stopsKeptBy: StopsKeeper;
+  stopLoss: Decimal | null;
+  takeProfit: Decimal | null;
+  updatedAt: string;
+}
+
+/** GET /api/broker: the broker's account, from the server's read model. */
+export interface BrokerAccount {
+  broker: 'paper' | 'alpaca';
+  brokerName: string;
+  live: boolean;
+  awaitingLiveConfirmation: boolean;
+  /** Masked to its last four characters. */
+  accountNumber: string;
+  cash: Decimal | null;
+  buyingPower: Decimal | null;
+  equity: Decimal | null;
+  asOf: string | null;
+  orders: VenueOrder[];
+}
+
+/** POST /api/sessions/{id}/orders: the user's own order on the session's ticker. */
+export interface OrderTicketRequest {
+  side: Side;
+  quantity: number;
+  type: 'MARKET' | 'LIMIT';
+  limitPrice: Decimal | null;
+  stopLoss: Decimal | null;
+  takeProfit: Decimal | null;
+}
+
+export interface TicketReceipt {
+  outcome: 'SENT' | 'REFUSED';
+  clientOrderId: string | null;
+  stopsKeptBy: StopsKeeper | null;
+  reason: string | null;
+  sentence: string | null;
 }

@@ -249,6 +249,7 @@ const CAUSE_TAG: Record<OrderCause, string> = {
   STOP_LOSS: 'stop',
   TAKE_PROFIT: 'target',
   TRAILING_STOP: 'trail',
+  MANUAL: 'ticket',
   USER_CLOSE: 'close',
   FLATTEN: 'flatten',
   LOSS_LIMIT: 'loss limit',

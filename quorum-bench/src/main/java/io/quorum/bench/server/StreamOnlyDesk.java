@@ -6,6 +6,9 @@ import io.quorum.engine.message.SessionId;
 import io.quorum.server.api.AccountPortfolioView;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
+import io.quorum.server.api.BrokerAccountView;
+import io.quorum.server.api.OrderTicketView;
+import io.quorum.server.api.TicketReceipt;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
@@ -151,6 +154,12 @@ final class StreamOnlyDesk implements DeskOperations {
     @Override public QuoteView quote(Ticker ticker) { throw notServed(); }
 
     @Override public TickerSearchView searchTickers(String query, int max) { throw notServed(); }
+
+    @Override public TicketReceipt placeOrder(SessionId id, OrderTicketView ticket, Actor actor) { throw notServed(); }
+
+    @Override public BrokerAccountView brokerAccount() { throw notServed(); }
+
+    @Override public BrokerAccountView confirmLiveAccount(String accountNumber, Actor actor) { throw notServed(); }
 
     @Override public Health health() {
         Health.Component up = new Health.Component(true, "bench stream only");

@@ -372,7 +372,7 @@ public final class PaperBroker implements Broker {
         for (BrokerPosition position : store.positions()) {
             equity = Math.addExact(equity, Math.multiplyExact(position.quantity(), mark(position)));
         }
-        return new Account(store.cash(), Money.ofMicros(buyingPowerMicros()), Money.ofMicros(equity));
+        return new Account(Account.PAPER_NUMBER, store.cash(), Money.ofMicros(buyingPowerMicros()), Money.ofMicros(equity));
     }
 
     @Override

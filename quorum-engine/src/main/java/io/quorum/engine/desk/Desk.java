@@ -141,6 +141,7 @@ public final class Desk implements AutoCloseable {
         risk.checkAccountWith(() -> Optional.of(new AccountLimitCheck(portfolio(), dailyHistory.model(), settings.risk())));
         this.staleFeeds = new StaleFeeds(settings.staleFeedAfter(), ports.calendar());
         this.account = ports.broker().account();
+        if (ports.broker().isLive()) risk.awaitLiveConfirmation();
         this.snapshot = DeskSnapshot.initial(ports.clock().now(), account.equity(), account.buyingPower());
         // The broker reports on its own thread (the paper broker on the feed's): the loop does the rest.
         ports.broker().onOrderEvent(event -> loop.submit(() -> execution.onOrderEvent(event)));
@@ -320,6 +321,32 @@ public final class Desk implements AutoCloseable {
         Instant now = clock().now();
         LocalTime local = now.atZone(config.timeZone()).toLocalTime();
         return ports.calendar().isOpen(now) && !local.isBefore(config.tradingHoursStart()) && local.isBefore(config.tradingHoursEnd());
+    }
+
+    /** True while the account is live and its number has not been confirmed: only exits may leave. */
+    public boolean awaitsLiveConfirmation() { return loop.call(risk::awaitsLiveConfirmation); }
+
+    /**
+     * The user's confirmation of a live account: {@code typedNumber} must be the venue's account
+     * number, as the desk's copy of the account has it. Confirmed, it holds until the desk stops: a
+     * restarted desk asks again, since its configuration may now point at another account. Each
+     * session's journal records who confirmed which account.
+     */
+    public LiveConfirmation confirmLiveAccount(String typedNumber, String actor) {
+        return loop.call(() -> {
+            if (!risk.awaitsLiveConfirmation()) return new LiveConfirmation.NotAwaited();
+            String number = account.number();
+            if (number.isEmpty()) return new LiveConfirmation.Refused("The broker has not told the desk the account's number yet: try again in a few seconds.");
+            if (!number.equals(typedNumber.strip())) {
+                return new LiveConfirmation.Refused("That is not the number of the account the desk trades: copy it from your broker's account page and type it again.");
+            }
+            risk.liveTradingConfirmed();
+            String masked = account.maskedNumber();
+            for (DeskSession session : sessions.values()) {
+                journal(session.id(), new JournalEvent.UserAction(actor, JournalEvent.UserAction.Action.CONFIRM_LIVE_ACCOUNT, "account " + masked));
+            }
+            return new LiveConfirmation.Confirmed(masked);
+        });
     }
 
     public List<PendingConfirmation> confirmations(SessionId session) { return loop.call(() -> execution.confirmations(session)); }

@@ -235,6 +235,14 @@ public final class DeskSession implements AutoCloseable {
         });
     }
 
+    /**
+     * The user's order from the ticket, checked and sent like the agents' orders; with auto-trading
+     * switched off it is refused, as theirs are.
+     */
+    public TicketOutcome placeOrder(OrderTicket ticket, String actor) {
+        return desk.loop().call(() -> desk.execution().order(this, ticket, actor));
+    }
+
     /** Changes a position's stop, target and trailing stop; null when applied, else why not, as a sentence. */
     public String editStops(Ticker ticker, Protection protection, String actor) {
         return desk.loop().call(() -> {

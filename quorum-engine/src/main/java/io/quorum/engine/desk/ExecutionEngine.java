@@ -14,6 +14,7 @@ import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.Bracket;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
@@ -28,6 +29,7 @@ import io.quorum.engine.position.ExitTriggered;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.position.Protection;
 import io.quorum.engine.risk.OrderIntent;
+import io.quorum.engine.risk.PreTradeCheck;
 import io.quorum.engine.risk.PreTradeContext;
 import io.quorum.engine.risk.PreTradeResult;
 import io.quorum.engine.risk.RiskEngine;
@@ -62,6 +64,12 @@ import java.util.UUID;
  *
  * <p>The client order id of a decision's order is derived from the proposal ({@code q-<proposal>}),
  * so that executing the same decision twice can never place a second order.
+ *
+ * <p>An entry from flat with both a stop and a target goes as a {@link Bracket} when the broker
+ * {@linkplain io.quorum.engine.port.Broker#keepsBrackets keeps brackets}: the venue then holds the
+ * exits, and the position manager keeps none for that position, so that a stop is never sent twice.
+ * Otherwise (the paper broker, a trailing stop, an entry onto a held position) the position
+ * manager keeps the stops, as it always has. Which one keeps them is in the order itself.
  */
 public final class ExecutionEngine {
     static final BigDecimal PRICE_COLLAR_PCT = BigDecimal.valueOf(5);
@@ -82,8 +90,11 @@ public final class ExecutionEngine {
         this.risk = risk;
     }
 
-    /** Who an order belongs to, what protection its fill should carry, and why it was sent. */
-    private record Owner(DeskSession session, Proposal terms, OrderIntent intent, String reason, OrderCause cause) {}
+    /**
+     * Who an order belongs to, the protection the position manager gives its fill (null: none, the
+     * venue keeps the exits, or the order only reduces), and why it was sent.
+     */
+    private record Owner(DeskSession session, Protection protection, OrderIntent intent, String reason, OrderCause cause) {}
 
     /**
      * The ids of the fills booked, so that a venue that tells of a fill again (its stream repeating
@@ -128,6 +139,7 @@ public final class ExecutionEngine {
             return;
         }
         OrderRequest order = OrderRequest.market(DecisionLog.decisionOrderId(terms.id()), ticker, side, quantity);
+        if (intent == OrderIntent.OPEN) order = withVenueExits(order, held, terms.stop(), terms.target(), terms.trailingStopPct());
         if (!passes(session, order, intent, userApproved || session.isTradingAllowed(), terms.id())) return;
 
         Money notional = desk.lastPrice(ticker).map(p -> p.times(quantity)).orElse(terms.entry().times(quantity));
@@ -136,6 +148,48 @@ public final class ExecutionEngine {
             return;
         }
         place(session, order, terms, intent, reason, OrderCause.DECISION);
+    }
+
+    /**
+     * The user's own order from the ticket, through the same checks and path as a decision's: the
+     * switch (it needs auto-trading on), the trading state, the limits and the hours. It adds
+     * exposure unless it only makes the position smaller, net of the orders already working.
+     */
+    TicketOutcome order(DeskSession session, OrderTicket ticket, String actor) {
+        Ticker ticker = ticket.ticker();
+        ClientOrderId id = ClientOrderId.of("m-" + UUID.randomUUID());
+        OrderRequest order = ticket.type() == OrderType.LIMIT ? OrderRequest.limit(id, ticker, ticket.side(), ticket.quantity(), ticket.limitPrice())
+                : OrderRequest.market(id, ticker, ticket.side(), ticket.quantity());
+        long held = held(session.id(), ticker);
+        OrderIntent intent = PreTradeCheck.onlyReduces(order, held + risk.workingQuantity(session.id(), ticker)) ? OrderIntent.REDUCE : OrderIntent.OPEN;
+        if (intent == OrderIntent.OPEN) order = withVenueExits(order, held, ticket.stopLoss(), ticket.takeProfit(), null);
+        desk.journal(session.id(), new JournalEvent.UserAction(actor, JournalEvent.UserAction.Action.PLACE_ORDER, describe(order)));
+        PreTradeResult.Refused refused = refusal(session, order, intent, session.isTradingAllowed(), null);
+        if (refused != null) return new TicketOutcome.Refused(refused.reason(), refused.sentence());
+        Protection protection = intent == OrderIntent.OPEN && order.bracket() == null ? ticketProtection(session, ticket) : null;
+        Submission.Rejected rejected = place(session, order, null, protection, intent, OrderCause.MANUAL_REASON + actor, OrderCause.MANUAL);
+        return rejected == null ? new TicketOutcome.Sent(id, order.bracket() != null) : new TicketOutcome.Refused(rejected.reason(), rejected.detail());
+    }
+
+    /**
+     * What the ticket's fill protects its position with: the stop and target it names, the
+     * position's own for what it leaves out; null (the position keeps what it has) when it names neither.
+     */
+    private Protection ticketProtection(DeskSession session, OrderTicket ticket) {
+        if (ticket.stopLoss() == null && ticket.takeProfit() == null) return null;
+        Protection held = desk.position(session.id(), ticket.ticker()).map(Position::protection).orElse(Protection.NONE);
+        return new Protection(ticket.stopLoss() != null ? ticket.stopLoss() : held.stopLoss(),
+                ticket.takeProfit() != null ? ticket.takeProfit() : held.takeProfit(), held.trailingStopPct());
+    }
+
+    /**
+     * The entry with its exits as a bracket, when the venue keeps brackets and the desk would
+     * otherwise keep a plain stop and target for a new position; else the entry as it was.
+     */
+    private OrderRequest withVenueExits(OrderRequest entry, long held, Price stop, Price target, BigDecimal trailingStopPct) {
+        if (!desk.ports().broker().keepsBrackets() || held != 0 || stop == null || target == null || trailingStopPct != null) return entry;
+        boolean fits = entry.side() == Side.BUY ? target.isAbove(stop) : target.isBelow(stop);
+        return fits ? entry.withBracket(new Bracket(target, stop)) : entry;
     }
 
     /**
@@ -149,7 +203,7 @@ public final class ExecutionEngine {
         long open = openAfterWorking(exit.session(), exit.ticker());
         if (open != 0) {
             OrderRequest order = OrderRequest.market(ClientOrderId.of("x-" + UUID.randomUUID()), exit.ticker(), open > 0 ? Side.SELL : Side.BUY, Math.abs(open));
-            if (passes(session.get(), order, OrderIntent.EXIT, true, null)) place(session.get(), order, null, OrderIntent.EXIT, exit.reason().sentence(), exit.reason().cause());
+            if (passes(session.get(), order, OrderIntent.EXIT, true, null)) place(session.get(), order, null, null, OrderIntent.EXIT, exit.reason().sentence(), exit.reason().cause());
             else desk.rearm(exit.session(), exit.ticker());
         }
         session.get().say(AgentRole.RISK, new Alert(alertKind(exit), Alert.Severity.WARNING, exit.ticker(), exit.text()));
@@ -169,7 +223,7 @@ public final class ExecutionEngine {
         }
         OrderRequest order = OrderRequest.market(ClientOrderId.of("c-" + UUID.randomUUID()), ticker, open > 0 ? Side.SELL : Side.BUY, Math.abs(open));
         if (!passes(session, order, OrderIntent.EXIT, true, null)) return false;
-        place(session, order, null, OrderIntent.EXIT, reason, cause);
+        place(session, order, null, null, OrderIntent.EXIT, reason, cause);
         return true;
     }
 
@@ -279,8 +333,7 @@ public final class ExecutionEngine {
         risk.filled(fill.clientOrderId(), fill.quantity());
         desk.ports().broker().findByClientOrderId(fill.clientOrderId()).ifPresent(order -> recordPlacement(session, order));
         desk.journal(session.id(), new JournalEvent.OrderFilled(fill));
-        Position position = desk.applyFill(session.id(), fill, owner.terms() == null ? null
-                : new Protection(owner.terms().stop(), owner.terms().target(), owner.terms().trailingStopPct()));
+        Position position = desk.applyFill(session.id(), fill, owner.protection());
         desk.journal(session.id(), positionChanged(fill.ticker(), position));
         desk.refreshAccount();
         String verb = fill.side() == Side.BUY ? "Bought " : "Sold ";
@@ -298,8 +351,9 @@ public final class ExecutionEngine {
      */
     void adopt(DeskSession session, JournalEvent.OrderIntended intent, Proposal terms, Order atBroker) {
         OrderIntent purpose = terms != null && terms.action().addsExposure() ? OrderIntent.OPEN : OrderIntent.EXIT;
+        Protection protection = purpose == OrderIntent.OPEN && atBroker.request().bracket() == null ? protectionOf(terms) : null;
         // The journal keeps an order's reason in words: its cause is read from them.
-        owners.putIfAbsent(intent.clientOrderId(), new Owner(session, terms, purpose, intent.reason(), OrderCause.ofRecordedReason(intent.reason())));
+        owners.putIfAbsent(intent.clientOrderId(), new Owner(session, protection, purpose, intent.reason(), OrderCause.ofRecordedReason(intent.reason())));
         if (!atBroker.status().isFinal()) {
             OrderRequest request = atBroker.request();
             long remaining = request.quantity() - atBroker.filledQuantity();
@@ -316,21 +370,36 @@ public final class ExecutionEngine {
 
     int tradesToday(SessionId session) { return risk.tradesToday(session); }
 
+    /** A decision's order: its fill carries the decision's stops, unless the venue keeps them in the order's bracket. */
     private void place(DeskSession session, OrderRequest order, Proposal terms, OrderIntent intent, String reason, OrderCause cause) {
-        owners.put(order.clientOrderId(), new Owner(session, terms, intent, reason, cause));
+        Protection protection = terms == null || order.bracket() != null ? null : protectionOf(terms);
+        place(session, order, terms, protection, intent, reason, cause);
+    }
+
+    /** Sends {@code order}, its intent durable first; the broker's refusal when it refused the order at once, else null. */
+    private Submission.Rejected place(DeskSession session, OrderRequest order, Proposal terms, Protection protection, OrderIntent intent, String reason, OrderCause cause) {
+        owners.put(order.clientOrderId(), new Owner(session, protection, intent, reason, cause));
         // The intent is on disk before the order leaves: a crash now cannot lose or double it.
         desk.journalDurably(session.id(), new JournalEvent.OrderIntended(order, terms == null ? null : terms.id(), reason));
         risk.sent(session.id(), order, intent, reservationPrice(order));
         desk.positionsChanged(session.id());
-        switch (desk.ports().broker().submit(order)) {
-            case Submission.Accepted accepted -> recordPlacement(session, accepted.order());
+        return switch (desk.ports().broker().submit(order)) {
+            case Submission.Accepted accepted -> {
+                recordPlacement(session, accepted.order());
+                yield null;
+            }
             case Submission.Rejected rejected -> {
                 risk.done(order.clientOrderId());
                 forget(order.clientOrderId());
                 reject(session, order, terms == null ? null : terms.id(), rejected.reason(), rejected.detail());
                 if (intent == OrderIntent.EXIT) desk.rearm(session.id(), order.ticker());
+                yield rejected;
             }
-        }
+        };
+    }
+
+    private static Protection protectionOf(Proposal terms) {
+        return terms == null ? null : new Protection(terms.stop(), terms.target(), terms.trailingStopPct());
     }
 
     private void forget(ClientOrderId id) {
@@ -348,6 +417,11 @@ public final class ExecutionEngine {
 
     /** Asks the RiskEngine about {@code order} with what the desk knows now; a refusal is journaled and said. */
     private boolean passes(DeskSession session, OrderRequest order, OrderIntent intent, boolean authorised, ProposalId proposalId) {
+        return refusal(session, order, intent, authorised, proposalId) == null;
+    }
+
+    /** The RiskEngine's refusal of {@code order}, journaled and said; null when it passes. */
+    private PreTradeResult.Refused refusal(DeskSession session, OrderRequest order, OrderIntent intent, boolean authorised, ProposalId proposalId) {
         AutoTradingConfig config = session.config();
         RiskLimits limits = new RiskLimits(config.maxPositionPct(), config.maxDailyLossPct(), config.maxTradesPerDay(), PRICE_COLLAR_PCT, DUPLICATE_WINDOW);
         boolean open = intent == OrderIntent.EXIT ? desk.ports().calendar().isOpen(desk.clock().now()) : desk.withinTradingHours(config);
@@ -355,9 +429,9 @@ public final class ExecutionEngine {
                 risk.tradesToday(session.id()), desk.buyingPower(), desk.pnl(session.id()).daily(), authorised, open);
         if (risk.check(session.id(), order, context) instanceof PreTradeResult.Refused refused) {
             reject(session, order, proposalId, refused.reason(), refused.sentence());
-            return false;
+            return refused;
         }
-        return true;
+        return null;
     }
 
     /** What a share of {@code order} will cost when it fills: its limit, else the last price; null when none is known yet. */
@@ -410,6 +484,13 @@ public final class ExecutionEngine {
             case TAKE_PROFIT -> Alert.AlertKind.TAKE_PROFIT_TRIGGERED;
             case TRAILING_STOP -> Alert.AlertKind.TRAILING_STOP_TRIGGERED;
         };
+    }
+
+    /** An order in words: "BUY 10 AAPL at market", "SELL 5 AAPL limit $101.00, stop $95.00 and target $110.00 at the venue". */
+    static String describe(OrderRequest order) {
+        String price = order.type() == OrderType.LIMIT ? "limit $" + order.limitPrice() : "at market";
+        String exits = order.bracket() == null ? "" : ", stop $" + order.bracket().stopLoss() + " and target $" + order.bracket().takeProfit() + " at the venue";
+        return order.side() + " " + order.quantity() + " " + order.ticker() + " " + price + exits;
     }
 
     static String describe(Protection protection) {

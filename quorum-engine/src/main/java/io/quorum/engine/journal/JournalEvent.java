@@ -172,6 +172,10 @@ public sealed interface JournalEvent {
             DISABLE_AUTO_TRADING,
             CONFIRM_TRADE,
             DENY_TRADE,
+            /** An order from the user's order ticket, checked like any other. */
+            PLACE_ORDER,
+            /** The user typed the live account's number: the desk may trade it from now on. */
+            CONFIRM_LIVE_ACCOUNT,
             CLOSE_POSITION,
             FLATTEN,
             EDIT_STOPS,

@@ -15,6 +15,7 @@ public enum RejectReason {
     PRICE_COLLAR("the limit price is too far from the last price"),
     DUPLICATE_ORDER("the same order was sent moments ago"),
     AUTO_TRADING_DISABLED("auto-trading is switched off"),
+    LIVE_NOT_CONFIRMED("live trading has not been confirmed with the account number yet"),
     CONFIRMATION_TIMED_OUT("the user did not confirm the trade in time"),
     CONFIRMATION_DENIED("the user declined the trade"),
     REDUCE_ONLY("the session may only reduce its positions for now"),

@@ -37,4 +37,14 @@ public interface Broker {
      * with a client order id the broker already holds adds no event.
      */
     void onOrderEvent(Consumer<OrderEvent> listener);
+
+    /** True when the venue trades real money: the desk then trades only once the user has confirmed the account. */
+    default boolean isLive() { return false; }
+
+    /**
+     * True when the venue keeps an entry's {@link io.quorum.engine.order.Bracket} itself (take-profit
+     * and stop-loss, one cancelling the other); false when it refuses brackets and the desk's
+     * position manager keeps the stops.
+     */
+    default boolean keepsBrackets() { return false; }
 }

@@ -125,7 +125,7 @@ public final class PreTradeCheck {
     }
 
     /** A sale of at most the long held, or a purchase of at most the short held. */
-    static boolean onlyReduces(OrderRequest order, long held) {
+    public static boolean onlyReduces(OrderRequest order, long held) {
         return order.side() == Side.SELL ? held > 0 && order.quantity() <= held : held < 0 && order.quantity() <= -held;
     }
 

@@ -39,6 +39,8 @@ public final class RiskEngine {
     private final Map<ClientOrderId, WorkingOrder> working = new HashMap<>();
     /** The buying power the working orders that add exposure will take once they fill. */
     private long reservedMicros;
+    /** A live account not yet confirmed by its number: nothing that adds exposure may leave. */
+    private boolean awaitingLiveConfirmation;
 
     /**
      * An order that has left and is not yet done: its remaining quantity, signed (+ buys, − sells),
@@ -75,6 +77,9 @@ public final class RiskEngine {
      * added here.
      */
     public PreTradeResult check(SessionId session, OrderRequest order, PreTradeContext context) {
+        if (awaitingLiveConfirmation && context.intent() != OrderIntent.EXIT) {
+            return new PreTradeResult.Refused(RejectReason.LIVE_NOT_CONFIRMED, "Refused: this is a live account, and trading starts once you type its account number in the desk");
+        }
         SessionRisk risk = risk(session);
         if (risk.state == TradingState.HALTED && context.intent() != OrderIntent.EXIT) {
             return new PreTradeResult.Refused(RejectReason.TRADING_HALTED, "Refused: trading is halted (" + risk.reason + ")");
@@ -96,6 +101,17 @@ public final class RiskEngine {
      * order that adds exposure is checked; without one, those limits are not checked.
      */
     public void checkAccountWith(Supplier<Optional<AccountLimitCheck>> measure) { this.account = Objects.requireNonNull(measure, "measure"); }
+
+    /**
+     * The account trades real money: until {@link #liveTradingConfirmed} only protective exits and
+     * closes may leave, so that a desk pointed at a live account by mistake places nothing.
+     */
+    public void awaitLiveConfirmation() { awaitingLiveConfirmation = true; }
+
+    /** The user confirmed the live account by its number: orders may leave from now on. */
+    public void liveTradingConfirmed() { awaitingLiveConfirmation = false; }
+
+    public boolean awaitsLiveConfirmation() { return awaitingLiveConfirmation; }
 
     private PreTradeResult accountRefusal(OrderRequest order, long held, Price last) {
         Optional<AccountLimitCheck> check = account.get();

@@ -104,6 +104,8 @@ final class DeskFixture implements AutoCloseable {
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         subscriptions.add(market.subscribe(NVDA, paper::onTick, bar -> { }));
         broker = new RecordingBroker(paper);
+        if (builder.liveAccountNumber != null) broker.live(builder.liveAccountNumber);
+        if (builder.venueKeepsBrackets) broker.keepBrackets();
         journal = new InMemoryJournal(clock);
         storage = new JournalOutage(journal);
         tail = new ObservableJournal(storage);
@@ -302,6 +304,8 @@ final class DeskFixture implements AutoCloseable {
         private Reasoner reasoner = Reasoner.RULES_ONLY;
         private DecisionFence fence = DecisionFence.SOLE;
         private PortfolioLimits portfolioLimits = PortfolioLimits.defaults();
+        private String liveAccountNumber;
+        private boolean venueKeepsBrackets;
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
 
@@ -376,6 +380,18 @@ final class DeskFixture implements AutoCloseable {
         /** The account's limits on exposure, VaR and stress loss. */
         Builder portfolioLimits(PortfolioLimits limits) {
             portfolioLimits = limits;
+            return this;
+        }
+
+        /** The broker's account is live, with this number. */
+        Builder liveAccount(String number) {
+            liveAccountNumber = number;
+            return this;
+        }
+
+        /** The broker keeps entries' brackets at the venue, as Alpaca does. */
+        Builder venueKeepsBrackets() {
+            venueKeepsBrackets = true;
             return this;
         }
 

@@ -30,6 +30,9 @@ final class RecordingBroker implements Broker {
     private final List<OrderEvent> delivered = new CopyOnWriteArrayList<>();
     private final Map<ClientOrderId, Long> submittedAt = new ConcurrentHashMap<>();
     private volatile boolean holdNext;
+    /** The live account's number, or null for a paper account. */
+    private volatile String liveNumber;
+    private volatile boolean keepsBrackets;
     private volatile Order held;
 
     RecordingBroker(Broker broker) {
@@ -52,10 +55,30 @@ final class RecordingBroker implements Broker {
             answers.add(submission);
             return submission;
         }
+        if (keepsBrackets && request.bracket() != null) {
+            // A venue that keeps brackets: the paper book fills the entry, the exits stay at the venue and never fill here.
+            Submission submission = switch (broker.submit(request.withBracket(null))) {
+                case Submission.Accepted accepted -> new Submission.Accepted(new Order(accepted.order().brokerOrderId(), request,
+                        accepted.order().status(), accepted.order().fills(), accepted.order().statusReason()));
+                case Submission.Rejected rejected -> rejected;
+            };
+            answers.add(submission);
+            return submission;
+        }
         Submission submission = broker.submit(request);
         answers.add(submission);
         return submission;
     }
+
+    /** The account is live, numbered {@code number}: the desk must have it confirmed before it trades. */
+    void live(String number) { liveNumber = number; }
+
+    /** The broker keeps brackets at the venue, as Alpaca does. */
+    void keepBrackets() { keepsBrackets = true; }
+
+    @Override public boolean isLive() { return liveNumber != null; }
+
+    @Override public boolean keepsBrackets() { return keepsBrackets; }
 
     /** The next order is accepted and held, as a venue that checks it later would, until {@link #rejectHeld}. */
     void holdNext() { holdNext = true; }
@@ -102,7 +125,11 @@ final class RecordingBroker implements Broker {
 
     @Override public List<BrokerPosition> positions() { return broker.positions(); }
 
-    @Override public Account account() { return broker.account(); }
+    @Override public Account account() {
+        Account account = broker.account();
+        String number = liveNumber;
+        return number == null ? account : new Account(number, account.cash(), account.buyingPower(), account.equity());
+    }
 
     /**
      * Order events go to the listeners of the desk now running. A restarted desk in a test shares the broker

@@ -64,6 +64,23 @@ public interface DeskOperations {
 
     List<ConfirmationView> confirmations(SessionId id);
 
+    /**
+     * The user's own order from the ticket, on the session's ticker, through the same RiskEngine and
+     * order path as the agents' orders. A refusal is an answer ({@link TicketReceipt#refused}), not
+     * an exception; {@link DeskException.Invalid} only for a ticket the desk cannot read.
+     */
+    TicketReceipt placeOrder(SessionId id, OrderTicketView ticket, Actor actor);
+
+    /** The broker, paper or live, its cash, buying power and equity, and its latest orders as the venue reports them; never waits on the venue. */
+    BrokerAccountView brokerAccount();
+
+    /**
+     * Confirms a live account by its number, typed by the user: the desk trades it from then on,
+     * until it stops. A wrong number is {@link DeskException.Invalid} on {@code accountNumber}; a
+     * paper account, which needs no confirmation, a {@link DeskException.Conflict}.
+     */
+    BrokerAccountView confirmLiveAccount(String accountNumber, Actor actor);
+
     /** The user's answer to a trade waiting for confirmation; {@code approve=false} denies it. */
     ConfirmationView confirm(SessionId id, String confirmationId, boolean approve, Actor actor);
 

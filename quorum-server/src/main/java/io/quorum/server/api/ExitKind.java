@@ -9,7 +9,7 @@ public enum ExitKind {
     TRAILING_STOP,
     /** The agents voted to reduce or close (and the user may have approved the vote). */
     DECISION,
-    /** The user closed the position. */
+    /** The user closed the position, or sold it from the order ticket. */
     USER,
     /** The user flattened the session. */
     FLATTEN,
@@ -23,7 +23,7 @@ public enum ExitKind {
             case STOP_LOSS -> STOP_LOSS;
             case TAKE_PROFIT -> TAKE_PROFIT;
             case TRAILING_STOP -> TRAILING_STOP;
-            case USER_CLOSE -> USER;
+            case USER_CLOSE, MANUAL -> USER;
             case FLATTEN -> FLATTEN;
             case LOSS_LIMIT -> LOSS_LIMIT;
         };

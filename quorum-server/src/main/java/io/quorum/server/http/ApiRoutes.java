@@ -18,6 +18,7 @@ import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
+import io.quorum.server.api.BrokerAccountView;
 import io.quorum.server.api.ClosedTrade;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
@@ -26,6 +27,7 @@ import io.quorum.server.api.DecisionPage;
 import io.quorum.server.api.DeskOperations;
 import io.quorum.server.api.MessageFilter;
 import io.quorum.server.api.MessagePage;
+import io.quorum.server.api.OrderTicketView;
 import io.quorum.server.api.Paging;
 import io.quorum.server.api.Performance;
 import io.quorum.server.api.PortfolioView;
@@ -36,6 +38,7 @@ import io.quorum.server.api.RiskView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
 import io.quorum.server.api.TickerSearchView;
+import io.quorum.server.api.TicketReceipt;
 import io.quorum.server.http.FieldChecks.DecimalRange;
 import java.util.List;
 
@@ -49,6 +52,7 @@ final class ApiRoutes {
     private static final int MAX_SEARCH_TEXT = 64;
     private static final int MAX_SEARCH_MATCHES = 50;
     private static final int MAX_MESSAGES = 1000;
+    private static final long MAX_TICKET_SHARES = 1_000_000;
 
     private final DeskOperations desk;
     private final RequestReader read;
@@ -98,6 +102,15 @@ final class ApiRoutes {
                         .accepts(RequestBodies.Empty.class).returns(PortfolioView.class),
                 Route.of(PUT, "/api/sessions/{id}/positions/{ticker}/stops", "Change a position's stop-loss, take-profit and trailing stop", this::editStops)
                         .accepts(StopsChange.class).returns(PositionView.class),
+                Route.of(POST, "/api/sessions/{id}/orders", "Send the user's own order (market or limit, optional stop and target) on the session's ticker, "
+                                + "through the RiskEngine like the agents' orders; a refusal is answered with the RiskEngine's sentence", this::placeOrder)
+                        .accepts(OrderTicketView.class).returns(TicketReceipt.class),
+                Route.of(GET, "/api/broker", "The broker's account: paper or LIVE, cash, buying power, equity, and the latest orders in the venue's states, from a cached read model",
+                                ctx -> ctx.json(desk.brokerAccount()))
+                        .returns(BrokerAccountView.class),
+                Route.of(POST, "/api/broker/live-confirmation", "Confirm a live account by typing its number: until then only exits leave; 422 for a wrong number, 409 on paper",
+                                this::confirmLiveAccount)
+                        .accepts(RequestBodies.ConfirmLiveAccount.class).returns(BrokerAccountView.class),
                 Route.of(GET, "/api/sessions/{id}/confirmations", "Trades waiting for the user's confirmation",
                                 ctx -> ctx.json(desk.confirmations(read.sessionId(ctx))))
                         .returnsListOf(ConfirmationView.class),
@@ -237,6 +250,26 @@ final class ApiRoutes {
                 .decimal("trailingStopPct", change.trailingStopPct(), false, DecimalRange.PERCENT)
                 .orThrow();
         ctx.json(desk.editStops(id, ticker, change, actor(ctx)));
+    }
+
+    private void placeOrder(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        OrderTicketView ticket = read.body(ctx, OrderTicketView.class);
+        new FieldChecks()
+                .required("side", ticket.side())
+                .required("type", ticket.type())
+                .wholeNumber("quantity", ticket.quantity(), 1, MAX_TICKET_SHARES)
+                .positivePrice("limitPrice", ticket.limitPrice(), false, DecimalRange.ORDER_PRICE)
+                .positivePrice("stopLoss", ticket.stopLoss(), false, DecimalRange.ORDER_PRICE)
+                .positivePrice("takeProfit", ticket.takeProfit(), false, DecimalRange.ORDER_PRICE)
+                .orThrow();
+        ctx.json(desk.placeOrder(id, ticket, actor(ctx)));
+    }
+
+    private void confirmLiveAccount(Context ctx) {
+        RequestBodies.ConfirmLiveAccount body = read.body(ctx, RequestBodies.ConfirmLiveAccount.class);
+        body.check();
+        ctx.json(desk.confirmLiveAccount(body.accountNumber(), actor(ctx)));
     }
 
     private void confirm(Context ctx, boolean approve) {

@@ -74,6 +74,8 @@ final class FieldChecks {
         static final DecimalRange DOLLARS = new DecimalRange(new BigDecimal("1000000000000"), 2, "10000.00");
         /** A price per share: 0 to a million dollars, in micro-dollars as the engine holds prices. */
         static final DecimalRange PRICE = new DecimalRange(new BigDecimal("1000000"), 6, "178.50");
+        /** A price an order may carry: up to $1,000,000, in hundredths of a cent, as US equity venues take them. */
+        static final DecimalRange ORDER_PRICE = new DecimalRange(new BigDecimal("1000000"), 4, "178.50");
 
         boolean contains(BigDecimal number) {
             if (number.signum() < 0 || number.compareTo(max) > 0) return false;
@@ -84,6 +86,21 @@ final class FieldChecks {
         String describe() {
             return "a decimal from 0 to " + max.toPlainString() + " with at most " + maxScale + " decimal places, such as \"" + example + "\"";
         }
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    FieldChecks wholeNumber(String field, Long value, long min, long max) {
+        if (value == null) errors.add(new FieldError(field, "is required: a whole number from " + min + " to " + max));
+        else if (value < min || value > max) errors.add(new FieldError(field, "a whole number from " + min + " to " + max));
+        return this;
+    }
+
+    /** A price within {@code range} and above 0; null passes unless required. */
+    FieldChecks positivePrice(String field, String value, boolean required, DecimalRange range) {
+        int before = errors.size();
+        decimal(field, value, required, range);
+        if (errors.size() == before && value != null && new BigDecimal(value).signum() == 0) errors.add(new FieldError(field, "must be above 0: " + range.describe()));
+        return this;
     }
 
     FieldChecks timeOfDay(String field, String value) {

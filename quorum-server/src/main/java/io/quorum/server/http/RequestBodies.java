@@ -27,6 +27,11 @@ public final class RequestBodies {
         void check() { new FieldChecks().text("acceptedDisclosureVersion", acceptedDisclosureVersion, 32).orThrow(); }
     }
 
+    /** The live account's number as the user typed it, to compare with the venue's. */
+    public record ConfirmLiveAccount(String accountNumber) {
+        void check() { new FieldChecks().text("accountNumber", accountNumber, 64).orThrow(); }
+    }
+
     /** Commands whose meaning is all in the path take {@code {}} (or nothing). */
     public record Empty() {}
 }

@@ -6,9 +6,11 @@ import io.quorum.engine.decision.DecisionRecord;
 import io.quorum.engine.decision.OrderTrail;
 import io.quorum.engine.decision.RecordedVote;
 import io.quorum.engine.desk.DeskSession;
+import io.quorum.engine.desk.OrderTicket;
 import io.quorum.engine.desk.PendingConfirmation;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Bar;
+import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Direction;
@@ -19,6 +21,8 @@ import io.quorum.engine.message.Tally;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Fill;
+import io.quorum.engine.order.OrderType;
+import io.quorum.engine.order.Side;
 import io.quorum.engine.position.PnlSummary;
 import io.quorum.engine.portfolio.Portfolio;
 import io.quorum.engine.position.Position;
@@ -35,6 +39,7 @@ import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DeskException;
 import io.quorum.server.api.FieldError;
+import io.quorum.server.api.OrderTicketView;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.ProposalView;
@@ -129,6 +134,42 @@ final class ApiViews {
         BigDecimal trailing = percent(change.trailingStopPct(), "trailingStopPct", errors);
         if (!errors.isEmpty()) throw new DeskException.Invalid(errors);
         return new Protection(stop, target, trailing);
+    }
+
+    /**
+     * The ticket as the engine takes it, on the session's {@code ticker}. Each field the desk cannot
+     * take is named: a side or type it does not know, a limit price on a market order or none on a
+     * limit order, a target on the wrong side of the stop.
+     */
+    static OrderTicket ticket(Ticker ticker, OrderTicketView v) {
+        List<FieldError> errors = new ArrayList<>();
+        Side side = word(v.side(), Side.class, "side", "BUY or SELL", errors);
+        OrderType type = word(v.type(), OrderType.class, "type", "MARKET or LIMIT", errors);
+        if (type != null && type != OrderType.MARKET && type != OrderType.LIMIT) {
+            errors.add(new FieldError("type", "the ticket sends MARKET or LIMIT orders"));
+            type = null;
+        }
+        if (v.quantity() == null || v.quantity() <= 0) errors.add(new FieldError("quantity", "must be a whole number of shares above 0"));
+        Price limit = price(v.limitPrice(), "limitPrice", errors);
+        if (type == OrderType.LIMIT && limit == null && v.limitPrice() == null) errors.add(new FieldError("limitPrice", "is required for a LIMIT order"));
+        if (type == OrderType.MARKET && v.limitPrice() != null) errors.add(new FieldError("limitPrice", "a MARKET order takes no limit price"));
+        Price stop = price(v.stopLoss(), "stopLoss", errors);
+        Price target = price(v.takeProfit(), "takeProfit", errors);
+        if (side != null && stop != null && target != null && (side == Side.BUY ? !target.isAbove(stop) : !target.isBelow(stop))) {
+            errors.add(new FieldError("takeProfit", side == Side.BUY ? "a buy's target must be above its stop-loss" : "a sale's target must be below its stop-loss"));
+        }
+        if (!errors.isEmpty()) throw new DeskException.Invalid(errors);
+        return new OrderTicket(ticker, side, v.quantity(), type, limit, stop, target);
+    }
+
+    private static <E extends Enum<E>> E word(String text, Class<E> kind, String field, String expected, List<FieldError> errors) {
+        if (text != null) {
+            for (E value : kind.getEnumConstants()) {
+                if (value.name().equals(text)) return value;
+            }
+        }
+        errors.add(new FieldError(field, "must be " + expected));
+        return null;
     }
 
     // ---- positions and confirmations -----------------------------------------------------------

@@ -3,6 +3,9 @@ package io.quorum.server.wiring;
 import io.quorum.engine.desk.ConfirmationAnswer;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskSession;
+import io.quorum.engine.desk.LiveConfirmation;
+import io.quorum.engine.desk.OrderTicket;
+import io.quorum.engine.desk.TicketOutcome;
 import io.quorum.engine.desk.PendingConfirmation;
 import io.quorum.engine.desk.TickerRefusedException;
 import io.quorum.engine.market.SymbolLookup;
@@ -16,6 +19,9 @@ import io.quorum.engine.session.StopReason;
 import io.quorum.engine.session.Transition;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AutoTradingConfigView;
+import io.quorum.server.api.BrokerAccountView;
+import io.quorum.server.api.OrderTicketView;
+import io.quorum.server.api.TicketReceipt;
 import io.quorum.server.api.ConfirmationView;
 import io.quorum.server.api.DeskException;
 import io.quorum.server.api.PortfolioView;
@@ -131,6 +137,25 @@ final class DeskCommands {
             case ConfirmationAnswer.AnsweredBefore before -> throw new DeskException.Conflict("confirmation " + confirmationId + " was answered a moment ago: " + before.how());
             case ConfirmationAnswer.Ended ended -> throw new DeskException.Conflict("confirmation " + confirmationId + " ended a moment ago (" + ended.why() + "): no trade");
             case ConfirmationAnswer.Unknown unknown -> throw new DeskException.NotFound("pending confirmation", confirmationId);
+        };
+    }
+
+    /** The ticket's order on the session's ticker; the edge has checked its shape and bounds. */
+    TicketReceipt placeOrder(SessionId id, OrderTicketView view, Actor actor) {
+        DeskSession session = queries.find(id);
+        OrderTicket ticket = ApiViews.ticket(session.ticker(), view);
+        return journaled(() -> switch (session.placeOrder(ticket, actor.name())) {
+            case TicketOutcome.Sent sent -> TicketReceipt.sent(sent.clientOrderId().value(), sent.venueKeepsStops());
+            case TicketOutcome.Refused refused -> TicketReceipt.refused(refused.reason().name(), refused.sentence());
+        });
+    }
+
+    BrokerAccountView confirmLiveAccount(String accountNumber, Actor actor) {
+        if (!desk.ports().broker().isLive()) throw new DeskException.Conflict("the paper account needs no confirmation: it trades no real money");
+        return switch (desk.confirmLiveAccount(accountNumber, actor.name())) {
+            case LiveConfirmation.Confirmed confirmed -> queries.brokerAccount();
+            case LiveConfirmation.NotAwaited notAwaited -> queries.brokerAccount();
+            case LiveConfirmation.Refused refused -> throw DeskException.Invalid.of("accountNumber", refused.sentence());
         };
     }
 

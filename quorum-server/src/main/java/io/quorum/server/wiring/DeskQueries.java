@@ -24,6 +24,7 @@ import io.quorum.server.api.AccountPortfolioView;
 import io.quorum.server.api.AgentMessageView;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
+import io.quorum.server.api.BrokerAccountView;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
 import io.quorum.server.api.ClosedTrade;
@@ -63,12 +64,17 @@ final class DeskQueries {
     private final Desk desk;
     private final ObservableJournal journal;
     private final JournalIndex index;
+    private final BrokerAccountBook brokerAccount;
 
-    DeskQueries(Desk desk, ObservableJournal journal, JournalIndex index) {
+    DeskQueries(Desk desk, ObservableJournal journal, JournalIndex index, BrokerAccountBook brokerAccount) {
         this.desk = desk;
         this.journal = journal;
         this.index = index;
+        this.brokerAccount = brokerAccount;
     }
+
+    /** From the book the broker's thread keeps; only whether a live account awaits its number is asked of the loop. */
+    BrokerAccountView brokerAccount() { return brokerAccount.view(desk.awaitsLiveConfirmation()); }
 
     DeskSession find(SessionId id) {
         return desk.session(id).orElseThrow(() -> new DeskException.NotFound("session", id));

@@ -9,6 +9,9 @@ import io.quorum.server.api.AccountPortfolioView;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
+import io.quorum.server.api.BrokerAccountView;
+import io.quorum.server.api.OrderTicketView;
+import io.quorum.server.api.TicketReceipt;
 import io.quorum.server.api.BarInterval;
 import io.quorum.server.api.BarView;
 import io.quorum.server.api.ClosedTrade;
@@ -33,6 +36,7 @@ import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamListener;
 import io.quorum.server.api.Subscription;
 import io.quorum.server.api.TickerSearchView;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -58,10 +62,19 @@ public final class DeskService implements DeskOperations, AutoCloseable {
     private final DeskQueries queries;
     private final DeskCommands commands;
     private final StreamHub stream;
+    private final BrokerAccountBook brokerAccount;
 
     public DeskService(Desk desk, ObservableJournal journal) {
+        this(desk, journal, BROKER_ACCOUNT_REFRESH);
+    }
+
+    /** How often the account panel's account is read from the broker, off the engine loop. */
+    static final Duration BROKER_ACCOUNT_REFRESH = Duration.ofSeconds(5);
+
+    DeskService(Desk desk, ObservableJournal journal, Duration brokerAccountRefresh) {
         this.index = new JournalIndex(journal);
-        this.queries = new DeskQueries(desk, journal, index);
+        this.brokerAccount = new BrokerAccountBook(desk.ports().broker(), desk.ports().userClock(), brokerAccountRefresh);
+        this.queries = new DeskQueries(desk, journal, index, brokerAccount);
         this.commands = new DeskCommands(desk, queries, DISCLOSURE);
         this.stream = new StreamHub(desk, journal, queries);
     }
@@ -96,7 +109,13 @@ public final class DeskService implements DeskOperations, AutoCloseable {
         return commands.confirm(id, confirmationId, approve, actor);
     }
 
+    @Override public TicketReceipt placeOrder(SessionId id, OrderTicketView ticket, Actor actor) { return commands.placeOrder(id, ticket, actor); }
+
+    @Override public BrokerAccountView confirmLiveAccount(String accountNumber, Actor actor) { return commands.confirmLiveAccount(accountNumber, actor); }
+
     // ---- queries -------------------------------------------------------------------------------
+
+    @Override public BrokerAccountView brokerAccount() { return queries.brokerAccount(); }
 
     @Override public List<SessionView> sessions() { return queries.sessions(); }
 
@@ -147,5 +166,6 @@ public final class DeskService implements DeskOperations, AutoCloseable {
     @Override public void close() {
         stream.close();
         index.close();
+        brokerAccount.close();
     }
 }

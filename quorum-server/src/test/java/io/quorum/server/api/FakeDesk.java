@@ -383,6 +383,21 @@ public final class FakeDesk implements DeskOperations {
 
     @Override public Health health() { return health; }
 
+    /** Sends while auto-trading is on, as the desk's RiskEngine would; refuses in its words otherwise. */
+    @Override public synchronized TicketReceipt placeOrder(SessionId id, OrderTicketView ticket, Actor actor) {
+        SessionState s = find(id);
+        if (!s.autoTrading) return TicketReceipt.refused("AUTO_TRADING_DISABLED", "Refused: auto-trading is switched off");
+        return TicketReceipt.sent("m-" + s.id.value() + "-" + s.journal.size(), false);
+    }
+
+    @Override public BrokerAccountView brokerAccount() {
+        return new BrokerAccountView("paper", "Paper broker", false, false, "PAPER", "100000.00", "200000.00", "100000.00", clock.now(), List.of());
+    }
+
+    @Override public BrokerAccountView confirmLiveAccount(String accountNumber, Actor actor) {
+        throw new DeskException.Conflict("the paper account needs no confirmation: it trades no real money");
+    }
+
     // ---- internals ----------------------------------------------------------------------------
 
     private SessionState find(SessionId id) {

@@ -134,6 +134,36 @@ class BoundedInputTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"limitPrice, 1E+999999999", "limitPrice, 1E-99999999", "limitPrice, 178.12345", "stopLoss, 1000000.01", "takeProfit, 5E+30"})
+    void a_ticket_price_beyond_its_scale_or_magnitude_is_a_400_naming_the_field_and_its_range(String field, String value) {
+        String body = "{\"side\":\"BUY\",\"quantity\":10,\"type\":\"LIMIT\",\"limitPrice\":\"178.50\"," + "\"" + field + "\":" + quoted(value) + "}";
+
+        HttpResponse<String> response = server.post("/api/sessions/" + id + "/orders", body.replace("\"limitPrice\":\"178.50\",\"limitPrice\"", "\"limitPrice\""));
+
+        assertBounded(response, field, "1000000");
+    }
+
+    @ParameterizedTest(name = "quantity = {0}")
+    @CsvSource({"0", "-5", "1000001", "1E+999999999"})
+    void a_ticket_quantity_outside_one_to_a_million_shares_is_a_400_naming_it(String quantity) {
+        HttpResponse<String> response = server.post("/api/sessions/" + id + "/orders", "{\"side\":\"BUY\",\"quantity\":" + quantity + ",\"type\":\"MARKET\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(server.parse(response).path("errors").get(0).path("field").asText()).isEqualTo("quantity");
+    }
+
+    @Test void a_ticket_price_of_zero_is_refused_and_a_well_formed_ticket_is_answered() {
+        HttpResponse<String> zero = server.post("/api/sessions/" + id + "/orders", "{\"side\":\"BUY\",\"quantity\":1,\"type\":\"LIMIT\",\"limitPrice\":\"0.0000\"}");
+        HttpResponse<String> fine = server.post("/api/sessions/" + id + "/orders", "{\"side\":\"SELL\",\"quantity\":1,\"type\":\"MARKET\"}");
+
+        assertThat(zero.statusCode()).isEqualTo(400);
+        assertThat(server.parse(zero).path("errors").get(0).path("message").asText()).startsWith("must be above 0");
+        assertThat(fine.statusCode()).as(fine.body()).isEqualTo(200);
+        assertThat(server.parse(fine).path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(server.parse(fine).path("sentence").asText()).isEqualTo("Refused: auto-trading is switched off");
+    }
+
     private void assertBounded(HttpResponse<String> response, String field, String max) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body().length()).as("a refusal is short").isLessThan(2_000);

@@ -64,7 +64,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
     private final AtomicLong placedAgain = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
     private volatile List<BrokerPosition> lastPositions = List.of();
-    private volatile Account lastAccount = new Account(Money.ZERO, Money.ZERO, Money.ZERO);
+    private volatile Account lastAccount = new Account("", Money.ZERO, Money.ZERO, Money.ZERO);
 
     private AlpacaBroker(AlpacaTradingSettings settings, AlpacaKeys keys, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -83,7 +83,10 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
         return broker;
     }
 
-    public boolean isLive() { return settings.isLive(); }
+    @Override public boolean isLive() { return settings.isLive(); }
+
+    /** Alpaca keeps a bracket's take-profit and stop-loss at the venue ({@code order_class: bracket}). */
+    @Override public boolean keepsBrackets() { return true; }
 
     public AlpacaBrokerStats stats() {
         return new AlpacaBrokerStats(rest.requests(), rest.throttled(), unknownOutcomes.get(), placedAgain.get(), inDoubt.size(),

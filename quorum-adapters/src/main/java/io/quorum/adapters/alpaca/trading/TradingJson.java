@@ -109,7 +109,7 @@ final class TradingJson {
         BigDecimal buyingPower = decimal(root.path("buying_power"));
         BigDecimal equity = decimal(root.path("equity"));
         if (cash == null || buyingPower == null || equity == null) return Optional.empty();
-        return Optional.of(new Account(Money.of(cash), Money.of(buyingPower), Money.of(equity)));
+        return Optional.of(new Account(root.path("account_number").asText(""), Money.of(cash), Money.of(buyingPower), Money.of(equity)));
     }
 
     static JsonNode tree(String json) {

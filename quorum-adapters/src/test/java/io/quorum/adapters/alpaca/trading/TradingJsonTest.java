@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.Account;
 import io.quorum.engine.order.Bracket;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.OrderRequest;
@@ -26,6 +28,16 @@ class TradingJsonTest {
                  "symbol":"AAPL","qty":"10","filled_qty":"0","filled_avg_price":null,"type":"%s","side":"buy","time_in_force":"%s",
                  %s,"status":"new","extended_hours":false}
                 """.formatted(type, timeInForce, prices);
+    }
+
+    @Test
+    void the_account_is_read_with_its_number_and_its_money_as_decimals() {
+        String account = """
+                {"id":"e6fe16f3-64a4-4921-8928-cadf02f92f98","account_number":"PA3QUORUMTEST","status":"ACTIVE","currency":"USD",
+                 "cash":"25000.55","buying_power":"50001.1","equity":"25100.05","pattern_day_trader":false}
+                """;
+
+        assertThat(TradingJson.account(account)).contains(new Account("PA3QUORUMTEST", Money.parse("25000.55"), Money.parse("50001.1"), Money.parse("25100.05")));
     }
 
     @Test
