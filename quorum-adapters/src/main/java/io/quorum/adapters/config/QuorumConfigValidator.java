@@ -60,13 +60,16 @@ public final class QuorumConfigValidator {
             "news.rss.maxBackoff", "news.rss.defaultFeed",
             "alpaca.feed", "alpaca.dataUrl", "alpaca.streamUrl", "alpaca.timeout", "alpaca.initialBackoff", "alpaca.maxBackoff",
             "alpaca.attempts", "alpaca.keyIdVariable", "alpaca.secretKeyVariable",
-            "broker.provider", "broker.live", "broker.tradingUrl", "broker.timeout", "broker.pollInterval");
+            "broker.provider", "broker.live", "broker.tradingUrl", "broker.timeout", "broker.pollInterval", "broker.brackets");
 
     private static final Pattern SECRET = Pattern.compile("(?i).*(secret|passw|token|api[-_]?key|key[-_]?id|private[-_]?key|credential).*|(?i)key");
     /** Keys that name the environment variables holding a secret: their values are names, not secrets. */
     private static final Set<String> VARIABLE_NAMES = Set.of("alpaca.keyIdVariable", "alpaca.secretKeyVariable");
     /** An environment variable's name, with at least one underscore, so that a key pasted by mistake (all letters and digits) is refused. */
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
+
+    /** Who keeps the exits of the desk's entries on an Alpaca account: the desk's position manager, or the venue as a bracket. */
+    private enum StopsKeptBy { DESK, VENUE }
 
     private static Map<String, List<String>> sections() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
@@ -79,7 +82,7 @@ public final class QuorumConfigValidator {
         sections.put("news.rss", List.of("pollInterval", "timeout", "initialBackoff", "maxBackoff", "defaultFeed", "feeds"));
         sections.put("alpaca", List.of("feed", "dataUrl", "streamUrl", "timeout", "initialBackoff", "maxBackoff", "attempts", "keyIdVariable", "secretKeyVariable"));
         sections.put("llm", LlmConfigValidator.KEYS);
-        sections.put("broker", List.of("provider", "live", "tradingUrl", "timeout", "pollInterval"));
+        sections.put("broker", List.of("provider", "live", "tradingUrl", "timeout", "pollInterval", "brackets"));
         sections.put("notify", NotifyConfigValidator.KEYS);
         sections.put("risk", RiskConfigValidator.KEYS);
         return sections;
@@ -277,8 +280,9 @@ public final class QuorumConfigValidator {
             }
             Duration timeout = duration("broker.timeout", Duration.ofSeconds(1), Duration.ofMinutes(1), "5s", defaults.timeout());
             Duration poll = duration("broker.pollInterval", Duration.ofSeconds(1), Duration.ofMinutes(1), "2s", defaults.pollInterval());
+            boolean venueBrackets = choice("broker.brackets", StopsKeptBy.class, StopsKeptBy.DESK) == StopsKeptBy.VENUE;
             if (provider == BrokerProvider.PAPER) return paper;
-            return new QuorumConfig.Broker(provider, live, defaults.withServer(tradingUrl).withTimeout(timeout).withPollInterval(poll));
+            return new QuorumConfig.Broker(provider, live, defaults.withServer(tradingUrl).withTimeout(timeout).withPollInterval(poll).withVenueBrackets(venueBrackets));
         }
 
         private Duration backoffInOrder(String section, Duration initial, Duration max) {

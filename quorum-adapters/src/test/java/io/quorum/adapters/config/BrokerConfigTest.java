@@ -44,6 +44,17 @@ class BrokerConfigTest {
     }
 
     @Test
+    void the_desk_keeps_the_stops_on_alpaca_unless_the_venue_is_asked_to_in_so_many_words() {
+        String alpaca = "market: {provider: alpaca, tickers: [AAPL]}\n";
+
+        assertThat(valid(QuorumConfigLoader.parse(alpaca + "broker: {provider: alpaca}", "quorum.yml", Map.of())).broker().alpaca().venueBrackets()).isFalse();
+        assertThat(valid(QuorumConfigLoader.parse(alpaca + "broker: {provider: alpaca, brackets: venue}", "quorum.yml", Map.of())).broker().alpaca().venueBrackets())
+                .isTrue();
+        assertThat(errorsOf(alpaca + "broker: {provider: alpaca, brackets: both}"))
+                .contains("broker.brackets: \"both\" is not a choice here; expected one of desk, venue");
+    }
+
+    @Test
     void the_live_server_without_live_true_is_refused() {
         assertThat(errorsOf("""
                 market: {provider: alpaca, tickers: [AAPL]}

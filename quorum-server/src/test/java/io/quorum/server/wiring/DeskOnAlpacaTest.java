@@ -49,7 +49,7 @@ class DeskOnAlpacaTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     @Test
     void an_approved_entry_arrives_at_alpaca_as_a_bracket_and_the_desk_keeps_no_second_stop() throws Exception {
-        AlpacaBroker alpaca = AlpacaBroker.start(venue.settings(), AlpacaTradingServer.keys(), new ManualClock(Instant.parse("2025-03-03T15:00:00Z")));
+        AlpacaBroker alpaca = AlpacaBroker.start(venue.settings().withVenueBrackets(true), AlpacaTradingServer.keys(), new ManualClock(Instant.parse("2025-03-03T15:00:00Z")));
         embedded = EmbeddedDesk.onSimulatedMarket(42, 60, null, new BrokerChoice.Venue(alpaca), DeskSettings.defaults());
         service = new DeskService(embedded.desk(), embedded.journal(), Duration.ofMillis(200));
         embedded.start();

@@ -85,8 +85,11 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
 
     @Override public boolean isLive() { return settings.isLive(); }
 
-    /** Alpaca keeps a bracket's take-profit and stop-loss at the venue ({@code order_class: bracket}). */
-    @Override public boolean keepsBrackets() { return true; }
+    /**
+     * Alpaca keeps a bracket's take-profit and stop-loss at the venue ({@code order_class: bracket}),
+     * when the settings ask for it: the fill of an exit leg is not yet booked by the desk.
+     */
+    @Override public boolean keepsBrackets() { return settings.venueBrackets(); }
 
     public AlpacaBrokerStats stats() {
         return new AlpacaBrokerStats(rest.requests(), rest.throttled(), unknownOutcomes.get(), placedAgain.get(), inDoubt.size(),

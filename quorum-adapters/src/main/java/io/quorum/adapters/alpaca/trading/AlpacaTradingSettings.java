@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param maxBackoff     the longest wait between two attempts
  * @param attempts       how many times a request is tried before it gives up
  * @param pollInterval   how often the working orders are read over REST while the stream is down
+ * @param venueBrackets  whether the desk's entries go as brackets whose exits the venue keeps; off by
+ *                       default, since the fill of a bracket's exit leg is not yet booked by the desk
  */
-public record AlpacaTradingSettings(URI tradingUrl, Duration timeout, Duration initialBackoff, Duration maxBackoff, int attempts, Duration pollInterval) {
+public record AlpacaTradingSettings(URI tradingUrl, Duration timeout, Duration initialBackoff, Duration maxBackoff, int attempts, Duration pollInterval,
+        boolean venueBrackets) {
     public static final URI PAPER = URI.create("https://paper-api.alpaca.markets");
     public static final URI LIVE = URI.create("https://api.alpaca.markets");
 
@@ -29,20 +32,22 @@ public record AlpacaTradingSettings(URI tradingUrl, Duration timeout, Duration i
         if (attempts < 1) throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
     }
 
-    /** The paper server, or the live one when {@code live}: 5 s per request, backoff from 1 s to 1 min, 4 attempts, a poll every 2 s while the stream is down. */
+    /** The paper server, or the live one when {@code live}: 5 s per request, backoff from 1 s to 1 min, 4 attempts, a poll every 2 s while the stream is down, stops kept by the desk. */
     public static AlpacaTradingSettings of(boolean live) {
-        return new AlpacaTradingSettings(live ? LIVE : PAPER, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(1), 4, Duration.ofSeconds(2));
+        return new AlpacaTradingSettings(live ? LIVE : PAPER, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(1), 4, Duration.ofSeconds(2), false);
     }
 
     public boolean isLive() { return tradingUrl.equals(LIVE); }
 
-    public AlpacaTradingSettings withServer(URI value) { return new AlpacaTradingSettings(value, timeout, initialBackoff, maxBackoff, attempts, pollInterval); }
+    public AlpacaTradingSettings withServer(URI value) { return new AlpacaTradingSettings(value, timeout, initialBackoff, maxBackoff, attempts, pollInterval, venueBrackets); }
 
-    public AlpacaTradingSettings withTimeout(Duration value) { return new AlpacaTradingSettings(tradingUrl, value, initialBackoff, maxBackoff, attempts, pollInterval); }
+    public AlpacaTradingSettings withTimeout(Duration value) { return new AlpacaTradingSettings(tradingUrl, value, initialBackoff, maxBackoff, attempts, pollInterval, venueBrackets); }
 
-    public AlpacaTradingSettings withBackoff(Duration initial, Duration max) { return new AlpacaTradingSettings(tradingUrl, timeout, initial, max, attempts, pollInterval); }
+    public AlpacaTradingSettings withBackoff(Duration initial, Duration max) { return new AlpacaTradingSettings(tradingUrl, timeout, initial, max, attempts, pollInterval, venueBrackets); }
 
-    public AlpacaTradingSettings withPollInterval(Duration value) { return new AlpacaTradingSettings(tradingUrl, timeout, initialBackoff, maxBackoff, attempts, value); }
+    public AlpacaTradingSettings withPollInterval(Duration value) { return new AlpacaTradingSettings(tradingUrl, timeout, initialBackoff, maxBackoff, attempts, value, venueBrackets); }
+
+    public AlpacaTradingSettings withVenueBrackets(boolean value) { return new AlpacaTradingSettings(tradingUrl, timeout, initialBackoff, maxBackoff, attempts, pollInterval, value); }
 
     /** {@code {tradingUrl}{path}}. */
     URI url(String pathAndQuery) { return URI.create(tradingUrl.toString().replaceAll("/+$", "") + pathAndQuery); }
