@@ -1,6 +1,7 @@
 package io.quorum.engine.desk;
 
 import io.quorum.engine.agent.Agent;
+import io.quorum.engine.agent.AgentActivity;
 import io.quorum.engine.agent.SentimentScorer;
 import io.quorum.engine.bus.BusSettings;
 import io.quorum.engine.bus.WorkerPool;
@@ -477,6 +478,11 @@ public final class Desk implements AutoCloseable {
 
     void reportProblem(SessionId session, String problem) {
         for (DeskListener listener : listeners) listener.problem(session, problem);
+    }
+
+    /** Hands what an agent is doing to the listeners, on the agent's (or its model's) thread. */
+    void reportActivity(AgentActivity activity) {
+        for (DeskListener listener : listeners) listener.agentActivity(activity);
     }
 
     void reportAgentFailure(Agent agent, Throwable error) {
