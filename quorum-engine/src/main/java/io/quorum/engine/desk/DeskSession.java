@@ -119,6 +119,17 @@ public final class DeskSession implements AutoCloseable {
 
     public DeskView deskView() { return view; }
 
+    /** Whether a language model speaks for any of the session's agents. */
+    public boolean reasonsWithModels() {
+        for (AgentRole role : AgentRole.VOTERS) {
+            if (desk.ports().reasoner().speaksFor(role)) return true;
+        }
+        return false;
+    }
+
+    /** Whether the day's budget for the models is spent, so that every agent answers by its rules until the day turns. */
+    public boolean modelBudgetSpentToday() { return desk.ports().reasoner().budgetSpentToday(); }
+
     public void addStateListener(Consumer<SessionChange> listener) { session.addListener(listener); }
 
     // ---- user commands -------------------------------------------------------------------------
