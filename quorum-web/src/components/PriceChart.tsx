@@ -92,7 +92,7 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
     chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     const markers = createSeriesMarkers(candles, []);
     setDrawn({ chart, candles, volume, markers });
-    const stopFitting = fitWhenShown(element, [chart]);
+    const stopFitting = fitWhenShown(element, [chart], () => fitWithMarkers(chart, markers.markers()));
     return () => {
       stopFitting();
       chart.remove();
@@ -112,7 +112,6 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
     if (!drawn) return;
     drawn.candles.setData(bars.map((bar) => ({ time: bar.time as UTCTimestamp, open: num(bar.open), high: num(bar.high), low: num(bar.low), close: num(bar.close) })));
     drawn.volume.setData(bars.map((bar) => ({ time: bar.time as UTCTimestamp, value: num(bar.volume), color: num(bar.close) >= num(bar.open) ? '#1f4d47' : '#5a2a2e' })));
-    drawn.chart.timeScale().fitContent();
   }, [drawn, bars]);
 
   // The live price moves the last candle between bar refreshes.
@@ -129,7 +128,7 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
     drawn.markers.setMarkers(marks);
     // Room right of the newest bar, so that a marker on it keeps its label clear of the price axis.
     drawn.chart.timeScale().applyOptions({ rightOffsetPixels: markerRoom(marks) });
-    drawn.chart.timeScale().fitContent();
+    fitWithMarkers(drawn.chart, marks);
   }, [drawn, trades, ticker, bars]);
 
   useEffect(() => {
@@ -258,6 +257,39 @@ const CAUSE_TAG: Record<OrderCause, string> = {
 export function markerRoom(markers: readonly SeriesMarker<Time>[]): number {
   const widest = Math.max(0, ...markers.map((marker) => (marker.text ?? '').length));
   return Math.ceil((widest * CHART_LOOK.layout.fontSize * LABEL_EM) / 2) + MARKER_MARGIN_PX;
+}
+
+/**
+ * Fits the bars to the chart's width, then widens the view to the left as far as a marker on one of
+ * the first bars needs: its label is centred on its bar, and half of it would fall off the left edge.
+ */
+function fitWithMarkers(chart: IChartApi, marks: readonly SeriesMarker<Time>[]): void {
+  const time = chart.timeScale();
+  time.fitContent();
+  const range = time.getVisibleLogicalRange();
+  const width = time.width();
+  if (!range || width <= 0 || range.to <= range.from) return;
+  const firstIndex = marks.length === 0 ? null : candleIndexOf(chart, marks[0].time);
+  const room = leftMarkerRoom(marks, firstIndex, width / (range.to - range.from), range.from);
+  if (room > 0) time.setVisibleLogicalRange({ from: range.from - room, to: range.to });
+}
+
+function candleIndexOf(chart: IChartApi, time: Time): number | null {
+  const coordinate = chart.timeScale().timeToCoordinate(time);
+  return coordinate === null ? null : chart.timeScale().coordinateToLogical(coordinate);
+}
+
+/**
+ * How many bars' width of room to add left of the view so that the earliest marker's label, centred
+ * on its bar at logical index {@code markerIndex}, is whole: none when it is far enough in already.
+ */
+export function leftMarkerRoom(marks: readonly SeriesMarker<Time>[], markerIndex: number | null, barSpacing: number, viewFrom: number): number {
+  if (marks.length === 0 || markerIndex === null || barSpacing <= 0) return 0;
+  const firstTime = marks[0].time;
+  const widest = Math.max(0, ...marks.filter((marker) => marker.time === firstTime).map((marker) => (marker.text ?? '').length));
+  const halfLabel = (widest * CHART_LOOK.layout.fontSize * LABEL_EM) / 2 + MARKER_MARGIN_PX;
+  const inFromLeft = (markerIndex - viewFrom) * barSpacing;
+  return inFromLeft >= halfLabel ? 0 : (halfLabel - inFromLeft) / barSpacing;
 }
 
 // The average width of a label's character, in ems of its font (digits and capitals of a sans-serif).
