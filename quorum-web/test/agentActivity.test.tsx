@@ -49,6 +49,11 @@ describe('agent activity', () => {
     expect(state.agents.SENTIMENT).toMatchObject({ state: 'done', draft: null });
   });
 
+  it('shows an agent thinking from its first draft when the page joined after it started', () => {
+    const state = live(frame('agent_activity', 4, activity('EXECUTION', 'DRAFTING', { text: '{"choice"' })));
+    expect(state.agents.EXECUTION).toMatchObject({ state: 'thinking', work: 'VOTE', draft: '{"choice"' });
+  });
+
   it('says an agent fell back to its rules and why, and raises the budget flag when the budget was the reason', () => {
     const state = live(
       frame('agent_activity', 4, activity('FUNDAMENTAL', 'STARTED')),

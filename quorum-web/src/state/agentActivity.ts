@@ -33,9 +33,12 @@ export function withActivity(statuses: AgentStatuses, activity: AgentActivity): 
     case 'STARTED':
       return { ...statuses, [activity.role]: { state: 'thinking', work: activity.work, draft: null, said: null, fellBack: null } };
     case 'DRAFTING':
-      // A draft sent just before the agent finished may arrive after: it no longer applies.
-      if (current.state !== 'thinking' || typeof activity.text !== 'string') return statuses;
-      return { ...statuses, [activity.role]: { ...current, draft: activity.text } };
+      // A draft sent just before the agent finished may arrive after: it no longer applies. A page
+      // that joined mid-round never heard the start: the draft itself says the agent is at work.
+      if (typeof activity.text !== 'string' || current.state === 'done' || current.state === 'timed_out') return statuses;
+      return current.state === 'thinking'
+        ? { ...statuses, [activity.role]: { ...current, draft: activity.text } }
+        : { ...statuses, [activity.role]: { state: 'thinking', work: activity.work, draft: activity.text, said: null, fellBack: null } };
     case 'FELL_BACK':
       return { ...statuses, [activity.role]: { ...current, draft: null, fellBack: activity.reason ?? 'the model did not answer' } };
     case 'DONE':
