@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../src/api/http';
 import type { Bar } from '../src/api/types';
-import { PriceChart, tradeMarkers } from '../src/components/PriceChart';
+import { PriceChart, medianVolume, tradeMarkers, withVolumeHeadroom } from '../src/components/PriceChart';
 import type { TradeMark } from '../src/state/desk';
 import { charts, forgetCharts, type FakeChart } from './fakeCharts';
 import { position, proposal } from './fixtures';
@@ -74,6 +74,19 @@ describe('the price chart', () => {
     const { chart } = chartOf({ trades: [sell] });
     await waitFor(() => expect(chart().series[0].markers).toHaveLength(1));
     expect(chart().visibleRange).toEqual({ from: -0.5, to: 2.5 });
+  });
+
+  it('scales the volume so that a session’s first bars, all alike, take half the volume band rather than all of it', async () => {
+    const { chart } = chartOf();
+    await waitFor(() => expect(chart().series.find((series) => series.type === 'Histogram')?.data).toHaveLength(3));
+    const volume = chart().series.find((series) => series.type === 'Histogram')!;
+    const scale = volume.options.autoscaleInfoProvider as (base: () => unknown) => { priceRange: { minValue: number; maxValue: number } };
+
+    // Three bars of 1,000 shares: the library would scale them to 1,000, the top of the band.
+    expect(scale(() => ({ priceRange: { minValue: 0, maxValue: 1000 } })).priceRange).toEqual({ minValue: 0, maxValue: 2000 });
+    // A burst above twice the usual still reaches the top.
+    expect(withVolumeHeadroom({ priceRange: { minValue: 0, maxValue: 5000 } }, 1000)!.priceRange).toEqual({ minValue: 0, maxValue: 5000 });
+    expect(medianVolume([...bars, { ...bars[0], volume: 9000 }])).toBe(1000);
   });
 
   it('leaves out an axis label its pane would cut in half, at the top of the price and the foot of the MACD', async () => {

@@ -48,7 +48,11 @@ function AgentState({ role, status }: { role: string; status: AgentStatus | unde
           {shownDraft(status.draft)}
         </span>
       )}
-      {!status?.draft && status?.said && state !== 'thinking' && <span className="agent-state-note">{status.said}</span>}
+      {!status?.draft && status?.said && state !== 'thinking' && (
+        <span className="agent-said" title={status.said}>
+          {status.said}
+        </span>
+      )}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import {
   HistogramSeries,
   createChart,
   createSeriesMarkers,
+  type AutoscaleInfo,
   type IChartApi,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
@@ -11,7 +12,7 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
 import type { Bar, OrderCause, Position, Proposal, StopsChange } from '../api/types';
 import { aggregateBars, barRequest, type ChartInterval } from '../chart/intervals';
@@ -81,6 +82,8 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
   const drop = useCallback(() => setDropped(true), []);
   useLevelDrag(element, drawn?.chart ?? null, drawn?.candles ?? null, lines, drag, drop);
 
+  // The median volume of the bars drawn, read by the volume scale each time it is fitted.
+  const typicalVolume = useRef(0);
   useEffect(() => {
     if (!element) return;
     const chart = createChart(element, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, rightOffsetPixels: markerRoom([]) } });
@@ -88,7 +91,14 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
     // Candles above the volume bars (the bottom fifth), with room for the markers above and below them.
     chart.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
     // The volume scale is an overlay on the price axis: its last-value label would sit on the price labels.
-    const volume = chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: '#3a4a60', lastValueVisible: false, priceLineVisible: false });
+    const volume = chart.addSeries(HistogramSeries, {
+      priceScaleId: 'volume',
+      priceFormat: { type: 'volume' },
+      color: '#3a4a60',
+      lastValueVisible: false,
+      priceLineVisible: false,
+      autoscaleInfoProvider: (base: () => AutoscaleInfo | null) => withVolumeHeadroom(base(), typicalVolume.current),
+    });
     chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     const markers = createSeriesMarkers(candles, []);
     setDrawn({ chart, candles, volume, markers });
@@ -111,6 +121,7 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
   useEffect(() => {
     if (!drawn) return;
     drawn.candles.setData(bars.map((bar) => ({ time: bar.time as UTCTimestamp, open: num(bar.open), high: num(bar.high), low: num(bar.low), close: num(bar.close) })));
+    typicalVolume.current = medianVolume(bars);
     drawn.volume.setData(bars.map((bar) => ({ time: bar.time as UTCTimestamp, value: num(bar.volume), color: num(bar.close) >= num(bar.open) ? '#1f4d47' : '#5a2a2e' })));
   }, [drawn, bars]);
 
@@ -257,6 +268,25 @@ const CAUSE_TAG: Record<OrderCause, string> = {
 export function markerRoom(markers: readonly SeriesMarker<Time>[]): number {
   const widest = Math.max(0, ...markers.map((marker) => (marker.text ?? '').length));
   return Math.ceil((widest * CHART_LOOK.layout.fontSize * LABEL_EM) / 2) + MARKER_MARGIN_PX;
+}
+
+/**
+ * The volume band's range: up to at least {@value VOLUME_HEADROOM} times the typical (median) bar's
+ * volume. Scaled to the tallest bar alone, a session's first bars, all alike, each filled the band;
+ * now a usual bar takes at most half of it, and only a burst reaches the top.
+ */
+export function withVolumeHeadroom(range: AutoscaleInfo | null, typical: number): AutoscaleInfo | null {
+  if (!range?.priceRange || !(typical > 0)) return range;
+  return { ...range, priceRange: { minValue: 0, maxValue: Math.max(range.priceRange.maxValue, typical * VOLUME_HEADROOM) } };
+}
+
+const VOLUME_HEADROOM = 2;
+
+export function medianVolume(bars: readonly Bar[]): number {
+  if (bars.length === 0) return 0;
+  const volumes = bars.map((bar) => num(bar.volume)).sort((a, b) => a - b);
+  const middle = volumes.length >> 1;
+  return volumes.length % 2 ? volumes[middle] : (volumes[middle - 1] + volumes[middle]) / 2;
 }
 
 /**
