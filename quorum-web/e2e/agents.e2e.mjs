@@ -51,13 +51,7 @@ async function streamingModel() {
 }
 
 describe('the agents at work in a browser, on a streaming model', browserSuite(chromium), () => {
-  let model;
-  let folder;
-  let desk;
-  let server;
-  let browser;
-  let rest;
-  let sessionId;
+  let model, folder, desk, server, browser, rest, sessionId;
 
   before(async () => {
     model = await streamingModel();
