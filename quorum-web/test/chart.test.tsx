@@ -76,15 +76,15 @@ describe('the price chart', () => {
     expect(chart().visibleRange).toEqual({ from: -0.5, to: 2.5 });
   });
 
-  it('scales the volume so that a session’s first bars, all alike, take half the volume band rather than all of it', async () => {
+  it('scales the volume so that a session’s first bars, all alike, take a third of the volume band rather than all of it', async () => {
     const { chart } = chartOf();
     await waitFor(() => expect(chart().series.find((series) => series.type === 'Histogram')?.data).toHaveLength(3));
     const volume = chart().series.find((series) => series.type === 'Histogram')!;
     const scale = volume.options.autoscaleInfoProvider as (base: () => unknown) => { priceRange: { minValue: number; maxValue: number } };
 
     // Three bars of 1,000 shares: the library would scale them to 1,000, the top of the band.
-    expect(scale(() => ({ priceRange: { minValue: 0, maxValue: 1000 } })).priceRange).toEqual({ minValue: 0, maxValue: 2000 });
-    // A burst above twice the usual still reaches the top.
+    expect(scale(() => ({ priceRange: { minValue: 0, maxValue: 1000 } })).priceRange).toEqual({ minValue: 0, maxValue: 3000 });
+    // A burst above three times the usual still reaches the top.
     expect(withVolumeHeadroom({ priceRange: { minValue: 0, maxValue: 5000 } }, 1000)!.priceRange).toEqual({ minValue: 0, maxValue: 5000 });
     expect(medianVolume([...bars, { ...bars[0], volume: 9000 }])).toBe(1000);
   });

@@ -271,16 +271,16 @@ export function markerRoom(markers: readonly SeriesMarker<Time>[]): number {
 }
 
 /**
- * The volume band's range: up to at least {@value VOLUME_HEADROOM} times the typical (median) bar's
+ * The volume band's range: up to at least three times the typical (median) bar's
  * volume. Scaled to the tallest bar alone, a session's first bars, all alike, each filled the band;
- * now a usual bar takes at most half of it, and only a burst reaches the top.
+ * now a usual bar takes at most a third of it, as it does later in a day with its bursts, and only a burst reaches the top.
  */
 export function withVolumeHeadroom(range: AutoscaleInfo | null, typical: number): AutoscaleInfo | null {
   if (!range?.priceRange || !(typical > 0)) return range;
   return { ...range, priceRange: { minValue: 0, maxValue: Math.max(range.priceRange.maxValue, typical * VOLUME_HEADROOM) } };
 }
 
-const VOLUME_HEADROOM = 2;
+const VOLUME_HEADROOM = 3;
 
 export function medianVolume(bars: readonly Bar[]): number {
   if (bars.length === 0) return 0;
