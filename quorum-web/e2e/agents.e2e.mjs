@@ -50,37 +50,70 @@ async function streamingModel() {
   };
 }
 
+/**
+ * The desk on the local model, with `llm` lines added to its section (a budget), and one AAPL session
+ * whose first proposal the desk has voted on. `close()` stops the desk and the model.
+ */
+async function deskOnModel(more = []) {
+  const model = await streamingModel();
+  const folder = mkdtempSync(join(tmpdir(), 'quorum-agents-'));
+  const config = join(folder, 'quorum.yml');
+  writeFileSync(
+    config,
+    [
+      'market: {provider: simulated, simulated: {seed: 42, speed: 300}}',
+      'news: {provider: simulated}',
+      'llm:',
+      '  provider: openai-compatible',
+      `  baseUrl: ${model.baseUrl}`,
+      `  model: ${MODEL}`,
+      '  timeout: 20s',
+      `  prices: {${MODEL}: {input: 0.15, output: 0.60}}`,
+      ...more,
+      '',
+    ].join('\n'),
+  );
+  const close = async () => {
+    await desk?.close();
+    await model.close();
+    rmSync(folder, { recursive: true, force: true });
+  };
+  let desk;
+  try {
+    desk = await openDesk(chromium, { speed: 300, args: ['--config', config] });
+    const sessionId = (await desk.rest('POST', '/api/sessions', { ticker: 'AAPL' })).id;
+    await waitFor(async () => (await desk.rest('GET', `/api/sessions/${sessionId}`)).proposal, 'the first proposal', 120_000);
+    return { ...desk, sessionId, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Sends the proposal shown back, as the user would with "stop too wide": the desk analyses again and votes on the new one. */
+async function rejectShown(rest, sessionId) {
+  await waitFor(async () => (await rest('GET', `/api/sessions/${sessionId}`)).state === 'PROPOSAL', 'a proposal to reject', 120_000);
+  const shown = (await rest('GET', `/api/sessions/${sessionId}`)).proposal;
+  await rest('POST', `/api/sessions/${sessionId}/reject`, { proposalId: shown.id, reason: 'stop too wide' });
+  return shown;
+}
+
+/** Waits until the page has read the whole conversation so far and listens live. */
+async function readInFull(panel, rest, sessionId) {
+  const { items: said } = await rest('GET', `/api/sessions/${sessionId}/messages?limit=1000`);
+  await waitFor(async () => Number((await panel.locator('.panel-header').textContent()).match(/(\d+) messages/)?.[1]) >= said.length, 'the conversation read in full', 30_000);
+}
+
 describe('the agents at work in a browser, on a streaming model', browserSuite(chromium), () => {
-  let model, folder, desk, server, browser, rest, sessionId;
+  let desk, server, browser, rest, sessionId;
 
   before(async () => {
-    model = await streamingModel();
-    folder = mkdtempSync(join(tmpdir(), 'quorum-agents-'));
-    const config = join(folder, 'quorum.yml');
-    writeFileSync(
-      config,
-      [
-        'market: {provider: simulated, simulated: {seed: 42, speed: 300}}',
-        'news: {provider: simulated}',
-        'llm:',
-        '  provider: openai-compatible',
-        `  baseUrl: ${model.baseUrl}`,
-        `  model: ${MODEL}`,
-        '  timeout: 20s',
-        `  prices: {${MODEL}: {input: 0.15, output: 0.60}}`,
-        '',
-      ].join('\n'),
-    );
-    desk = await openDesk(chromium, { speed: 300, args: ['--config', config] });
-    ({ server, browser, rest } = desk);
-    sessionId = (await rest('POST', '/api/sessions', { ticker: 'AAPL' })).id;
-    await waitFor(async () => (await rest('GET', `/api/sessions/${sessionId}`)).proposal, 'the first proposal', 120_000);
+    desk = await deskOnModel();
+    ({ server, browser, rest, sessionId } = desk);
   });
 
   after(async () => {
     await desk?.close();
-    await model?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   for (const size of [DESKTOP, PHONE, SMALL_PHONE]) {
@@ -103,14 +136,8 @@ describe('the agents at work in a browser, on a streaming model', browserSuite(c
         const panel = tab.getByRole('region', { name: 'Agent conversation' });
         await panel.waitFor();
 
-        // The page has read the whole conversation so far and listens live.
-        const { items: said } = await rest('GET', `/api/sessions/${sessionId}/messages?limit=1000`);
-        await waitFor(async () => Number((await panel.locator('.panel-header').textContent()).match(/(\d+) messages/)?.[1]) >= said.length, 'the conversation read in full', 30_000);
-
-        // The user sends the proposal back: the desk analyses again and votes on the new one.
-        await waitFor(async () => (await rest('GET', `/api/sessions/${sessionId}`)).state === 'PROPOSAL', 'a proposal to reject', 120_000);
-        const shown = (await rest('GET', `/api/sessions/${sessionId}`)).proposal;
-        await rest('POST', `/api/sessions/${sessionId}/reject`, { proposalId: shown.id, reason: 'stop too wide' });
+        await readInFull(panel, rest, sessionId);
+        const shown = await rejectShown(rest, sessionId);
 
         const strip = panel.getByLabel('What the agents are doing');
         await strip.waitFor({ timeout: 60_000 });
@@ -162,4 +189,43 @@ describe('the agents at work in a browser, on a streaming model', browserSuite(c
       }
     });
   }
+});
+
+describe('the models’ budget in a browser', browserSuite(chromium), () => {
+  let desk;
+
+  before(async () => {
+    // The first round's four calls of 940 tokens each spend the day's 1,000.
+    desk = await deskOnModel(['  budget: {tokensPerDecision: 20000, tokensPerDay: 1000, dollarsPerDecision: 1, dollarsPerDay: 5}']);
+  });
+
+  after(async () => {
+    await desk?.close();
+  });
+
+  it('says the day’s budget for the models is spent as the agents fall back to their rules, and again after a reload, with no console error', async () => {
+    const { server, browser, rest, sessionId } = desk;
+    const tab = await browser.context.newPage();
+    const problems = recordProblems(tab);
+    try {
+      await tab.goto(`${server.origin}/#token=${server.token}`);
+      await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+      const panel = tab.getByRole('region', { name: 'Agent conversation' });
+      await readInFull(panel, rest, sessionId);
+      // The first round's calls have returned and counted their tokens.
+      await waitFor(async () => (await rest('GET', `/api/sessions/${sessionId}/decisions`)).total > 0, 'the first decision', 60_000);
+      await rejectShown(rest, sessionId);
+
+      await panel.getByText(/Fell back to rules: the token budget is spent/).first().waitFor({ timeout: 60_000 });
+      await panel.getByRole('status').filter({ hasText: 'budget for the language models is spent' }).waitFor();
+      assert.equal((await rest('GET', `/api/sessions/${sessionId}`)).models.budgetSpentToday, true, 'the API says so too');
+
+      await tab.reload();
+      await panel.getByText('Model budget spent · rules answer').waitFor({ timeout: 30_000 });
+      await tab.screenshot({ path: screenshotPath('agents-budget-1440x900.png') });
+      assert.deepEqual(problems, [], 'no console error, page error or failed request');
+    } finally {
+      await tab.close();
+    }
+  });
 });
