@@ -196,7 +196,7 @@ describe('the models’ budget in a browser', browserSuite(chromium), () => {
 
   before(async () => {
     // The first round's four calls of 940 tokens each spend the day's 1,000.
-    desk = await deskOnModel(['  budget: {tokensPerDecision: 20000, tokensPerDay: 1000, dollarsPerDecision: 1, dollarsPerDay: 5}']);
+    desk = await deskOnModel(['  budget: {tokensPerDecision: 1000, tokensPerDay: 1000, dollarsPerDecision: 1, dollarsPerDay: 5}']);
   });
 
   after(async () => {
