@@ -480,10 +480,21 @@ public final class Desk implements AutoCloseable {
         for (DeskListener listener : listeners) listener.problem(session, problem);
     }
 
-    /** Hands what an agent is doing to the listeners, on the agent's (or its model's) thread. */
+    /**
+     * Hands what an agent is doing to the listeners, on the agent's (or its model's) thread. A
+     * listener that fails is reported and skipped: the agent's vote must not wait on who watches it.
+     */
     void reportActivity(AgentActivity activity) {
-        for (DeskListener listener : listeners) listener.agentActivity(activity);
+        for (DeskListener listener : listeners) {
+            try {
+                listener.agentActivity(activity);
+            } catch (RuntimeException failed) {
+                ACTIVITY_LOG.log(System.Logger.Level.WARNING, "a listener failed on " + activity.role() + "'s activity", failed);
+            }
+        }
     }
+
+    private static final System.Logger ACTIVITY_LOG = System.getLogger("io.quorum.engine.desk");
 
     void reportAgentFailure(Agent agent, Throwable error) {
         reportProblem(null, agent.role().displayName() + " agent failed: " + error);
