@@ -110,7 +110,7 @@ export function createChart(_element: HTMLElement, options: Record<string, unkno
       return { applyOptions: (more: Record<string, unknown>) => merge(scales[id], more), options: () => scales[id] };
     },
     panes: () => [0, 1, 2, 3].map(() => ({ setHeight: () => undefined, setStretchFactor: () => undefined })),
-    // A time scale 600 px wide: fitting shows every bar of the first series, a coordinate is a bar's index.
+    // A time scale 600 px wide: fitting shows every bar of the first series.
     visibleRange: null as { from: number; to: number } | null,
     timeScale: () => ({
       fitContent: () => {
@@ -122,11 +122,6 @@ export function createChart(_element: HTMLElement, options: Record<string, unkno
       setVisibleLogicalRange: (range: { from: number; to: number }) => {
         chart.visibleRange = range;
       },
-      timeToCoordinate: (time: unknown) => {
-        const index = chart.series[0]?.data.findIndex((point) => point.time === time) ?? -1;
-        return index < 0 ? null : index;
-      },
-      coordinateToLogical: (coordinate: number) => coordinate,
     }),
     subscribeClick(handler: (param: Record<string, unknown>) => void) {
       chart.clickHandlers.push(handler);

@@ -84,6 +84,9 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
 
   // The median volume of the bars drawn, read by the volume scale each time it is fitted.
   const typicalVolume = useRef(0);
+  // Fits the view to the bars and markers drawn now (again when a hidden chart is shown); and cancels a widening not yet made.
+  const fitView = useRef<() => void>(() => undefined);
+  const cancelRoom = useRef<() => void>(() => undefined);
   useEffect(() => {
     if (!element) return;
     const chart = createChart(element, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, rightOffsetPixels: markerRoom([]) } });
@@ -102,9 +105,10 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
     chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     const markers = createSeriesMarkers(candles, []);
     setDrawn({ chart, candles, volume, markers });
-    const stopFitting = fitWhenShown(element, [chart], () => fitWithMarkers(chart, markers.markers()));
+    const stopFitting = fitWhenShown(element, [chart], () => fitView.current());
     return () => {
       stopFitting();
+      cancelRoom.current();
       chart.remove();
       setDrawn(null);
     };
@@ -139,7 +143,11 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
     drawn.markers.setMarkers(marks);
     // Room right of the newest bar, so that a marker on it keeps its label clear of the price axis.
     drawn.chart.timeScale().applyOptions({ rightOffsetPixels: markerRoom(marks) });
-    fitWithMarkers(drawn.chart, marks);
+    fitView.current = () => {
+      cancelRoom.current();
+      cancelRoom.current = fitWithMarkers(drawn.chart, marks, bars);
+    };
+    fitView.current();
   }, [drawn, trades, ticker, bars]);
 
   useEffect(() => {
@@ -292,21 +300,27 @@ export function medianVolume(bars: readonly Bar[]): number {
 /**
  * Fits the bars to the chart's width, then widens the view to the left as far as a marker on one of
  * the first bars needs: its label is centred on its bar, and half of it would fall off the left edge.
+ * The fit is laid out on the next frame (a chart just shown is sized then too), so the room is
+ * measured on that frame; the answer cancels it, for a chart that goes first.
  */
-function fitWithMarkers(chart: IChartApi, marks: readonly SeriesMarker<Time>[]): void {
+function fitWithMarkers(chart: IChartApi, marks: readonly SeriesMarker<Time>[], bars: readonly Bar[]): () => void {
   const time = chart.timeScale();
   time.fitContent();
-  const range = time.getVisibleLogicalRange();
-  const width = time.width();
-  if (!range || width <= 0 || range.to <= range.from) return;
-  const firstIndex = marks.length === 0 ? null : candleIndexOf(chart, marks[0].time);
-  const room = leftMarkerRoom(marks, firstIndex, width / (range.to - range.from), range.from);
-  if (room > 0) time.setVisibleLogicalRange({ from: range.from - room, to: range.to });
+  if (marks.length === 0) return () => undefined;
+  const frame = requestAnimationFrame(() => {
+    const range = time.getVisibleLogicalRange();
+    const width = time.width();
+    if (!range || width <= 0 || range.to <= range.from) return;
+    const room = leftMarkerRoom(marks, barIndexOf(bars, marks[0].time as number), width / (range.to - range.from), range.from);
+    if (room > 0) time.setVisibleLogicalRange({ from: range.from - room, to: range.to });
+  });
+  return () => cancelAnimationFrame(frame);
 }
 
-function candleIndexOf(chart: IChartApi, time: Time): number | null {
-  const coordinate = chart.timeScale().timeToCoordinate(time);
-  return coordinate === null ? null : chart.timeScale().coordinateToLogical(coordinate);
+/** The logical index of the bar that starts at {@code time}, or null when no bar does. */
+function barIndexOf(bars: readonly Bar[], time: number): number | null {
+  const index = bars.findIndex((bar) => bar.time === time);
+  return index < 0 ? null : index;
 }
 
 /**
