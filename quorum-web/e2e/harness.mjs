@@ -57,12 +57,13 @@ export function serverJar(env = process.env) {
 
 /**
  * Starts `quorum serve` on a free port with a fresh data folder and an explicit token, and waits
- * until /health answers UP. `stop()` ends the process and removes the folder.
+ * until /health answers UP; `args` are more of its options (`--config FILE`). `stop()` ends the
+ * process and removes the folder.
  */
-export async function startServer({ jar = serverJar(), java = javaCommand(), speed = 300, timeoutMs = 120_000 } = {}) {
+export async function startServer({ jar = serverJar(), java = javaCommand(), speed = 300, args = [], timeoutMs = 120_000 } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'quorum-e2e-'));
   const token = randomBytes(32).toString('base64url');
-  const child = spawn(java, ['-jar', jar, 'serve', '--port', '0', '--speed', String(speed)], {
+  const child = spawn(java, ['-jar', jar, 'serve', '--port', '0', '--speed', String(speed), ...args], {
     env: { ...process.env, QUORUM_DATA_DIR: dataDir, QUORUM_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -242,13 +243,13 @@ export async function waitFor(probe, what, timeoutMs = 60_000) {
 }
 
 /**
- * What a browser suite runs against: the server jar at `speed` and Chromium (in `timezoneId`, when
+ * What a browser suite runs against: the server jar at `speed` (with more options in `args`) and Chromium (in `timezoneId`, when
  * given), with a REST client for the tests' oracle; `close()` ends both. Under CI a missing browser
  * fails the suite here.
  */
-export async function openDesk(chromium, { speed = 300, timezoneId } = {}) {
+export async function openDesk(chromium, { speed = 300, timezoneId, args = [] } = {}) {
   if (chromium.missing) throw new Error(`CI=true and ${chromium.missing}`);
-  const server = await startServer({ speed });
+  const server = await startServer({ speed, args });
   try {
     const browser = await launchBrowser(chromium.path, { timezoneId });
     const close = async () => {

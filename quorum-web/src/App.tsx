@@ -333,7 +333,12 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
             ))}
           </div>
           <div {...centreArea('chat')}>
-            <AgentChatPanel messages={state.messages} isAutoTradingEnabled={session?.autoTrading.enabled ?? false} />
+            <AgentChatPanel
+              messages={state.messages}
+              isAutoTradingEnabled={session?.autoTrading.enabled ?? false}
+              agents={state.agents}
+              modelBudgetSpent={state.modelBudgetSpent}
+            />
           </div>
           <div {...centreArea('log')}>
             {sessionId ? (

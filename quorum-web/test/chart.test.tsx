@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../src/api/http';
 import type { Bar } from '../src/api/types';
-import { PriceChart, tradeMarkers } from '../src/components/PriceChart';
+import { PriceChart, medianVolume, tradeMarkers, withVolumeHeadroom } from '../src/components/PriceChart';
 import type { TradeMark } from '../src/state/desk';
 import { charts, forgetCharts, type FakeChart } from './fakeCharts';
 import { position, proposal } from './fixtures';
@@ -19,12 +19,12 @@ const climb: Bar[] = Array.from({ length: 260 }, (_, i) => {
   return { time: START + i * 60, open: close, high: close, low: close, close, volume: 100 };
 });
 
-function chartOf(props: Partial<Parameters<typeof PriceChart>[0]> = {}) {
+function chartOf(props: Partial<Parameters<typeof PriceChart>[0]> = {}, served?: Bar[]) {
   const asked: { interval: string; count: number }[] = [];
   const api = {
     bars: async (_ticker: string, interval: string, count: number) => {
       asked.push({ interval, count });
-      return props.position || props.proposal ? climb : bars;
+      return served ?? (props.position || props.proposal ? climb : bars);
     },
   } as unknown as ApiClient;
   const onChangeStops = vi.fn(async () => undefined);
@@ -56,6 +56,43 @@ describe('the price chart', () => {
     // "BUY 1,025" at 11 px: about 33 px wide, so at least 17 px right of its bar's centre.
     const room = (chart().options.timeScale as { rightOffsetPixels?: number }).rightOffsetPixels ?? 0;
     expect(room).toBeGreaterThanOrEqual(17 + 8);
+  });
+
+  it('widens the view left of the first bar when a marker sits on it, so that its label is not clipped by the chart’s left edge', async () => {
+    const first: TradeMark = { ...sell, clientOrderId: 'q-p3', quantity: 2500, time: new Date(START * 1000).toISOString() };
+    // 260 bars in 600 px: the first bar's centre is a pixel from the edge.
+    const { chart } = chartOf({ trades: [first] }, climb);
+    await waitFor(() => expect(chart().series[0].markers).toHaveLength(1));
+    await waitFor(() => expect(chart().visibleRange?.from).toBeLessThan(-0.5));
+    // "SELL 2,500" at 11 px is about 36 px wide: half of it and a margin left of the first bar's centre.
+    const range = chart().visibleRange!;
+    const spacing = 600 / (range.to - range.from);
+    expect((0 - range.from) * spacing).toBeGreaterThanOrEqual(18 + 12 - 0.01);
+  });
+
+  it('leaves the view as fitted when the first marker is far enough from the left edge', async () => {
+    const { chart } = chartOf({ trades: [sell] });
+    await waitFor(() => expect(chart().series[0].markers).toHaveLength(1));
+    expect(chart().visibleRange).toEqual({ from: -0.5, to: 2.5 });
+  });
+
+  it('scales the volume so that a session’s first bars, all alike, take a third of the volume band rather than all of it', async () => {
+    const { chart } = chartOf();
+    await waitFor(() => expect(chart().series.find((series) => series.type === 'Histogram')?.data).toHaveLength(3));
+    const volume = chart().series.find((series) => series.type === 'Histogram')!;
+    const scale = volume.options.autoscaleInfoProvider as (base: () => unknown) => { priceRange: { minValue: number; maxValue: number } };
+
+    // Three bars of 1,000 shares: the library would scale them to 1,000, the top of the band.
+    expect(scale(() => ({ priceRange: { minValue: 0, maxValue: 1000 } })).priceRange).toEqual({ minValue: 0, maxValue: 3000 });
+    // A burst above three times the usual still reaches the top.
+    expect(withVolumeHeadroom({ priceRange: { minValue: 0, maxValue: 5000 } }, 1000)!.priceRange).toEqual({ minValue: 0, maxValue: 5000 });
+    expect(medianVolume([...bars, { ...bars[0], volume: 9000 }])).toBe(1000);
+  });
+
+  it('leaves out an axis label its pane would cut in half, at the top of the price and the foot of the MACD', async () => {
+    const { chart } = chartOf();
+    await waitFor(() => expect(chart()).toBeDefined());
+    expect(chart().options.rightPriceScale).toMatchObject({ entireTextOnly: true });
   });
 
   it('tags the marker of an exit the desk made without a vote with its cause, and a decision’s fill with none', async () => {

@@ -18,6 +18,8 @@ export interface FakePriceLine {
 
 export interface FakeChart {
   options: Record<string, unknown>;
+  /** The bars in view, as logical indexes; null before the first fit. */
+  visibleRange: { from: number; to: number } | null;
   series: FakeSeries[];
   clickHandlers: ((param: Record<string, unknown>) => void)[];
   crosshairHandlers: ((param: Record<string, unknown>) => void)[];
@@ -71,6 +73,11 @@ function fakeSeries(type: string, options: Record<string, unknown> = {}, pane = 
       if (chartRemoved()) throw new Error('Value is undefined');
       series.priceLines = series.priceLines.filter((l) => l !== line);
     },
+    /** The options given to the series' own price scale. */
+    scale: {} as Record<string, unknown>,
+    priceScale() {
+      return { applyOptions: (more: Record<string, unknown>) => merge(series.scale as Record<string, unknown>, more) };
+    },
     priceToCoordinate: (price: number) => 1000 - price,
     coordinateToPrice: (y: number) => 1000 - y,
   };
@@ -103,7 +110,19 @@ export function createChart(_element: HTMLElement, options: Record<string, unkno
       return { applyOptions: (more: Record<string, unknown>) => merge(scales[id], more), options: () => scales[id] };
     },
     panes: () => [0, 1, 2, 3].map(() => ({ setHeight: () => undefined, setStretchFactor: () => undefined })),
-    timeScale: () => ({ fitContent: () => undefined, applyOptions: (more: Record<string, unknown>) => merge(chart.options, { timeScale: more }) }),
+    // A time scale 600 px wide: fitting shows every bar of the first series.
+    visibleRange: null as { from: number; to: number } | null,
+    timeScale: () => ({
+      fitContent: () => {
+        chart.visibleRange = { from: -0.5, to: Math.max(1, chart.series[0]?.data.length ?? 1) - 0.5 };
+      },
+      applyOptions: (more: Record<string, unknown>) => merge(chart.options, { timeScale: more }),
+      width: () => 600,
+      getVisibleLogicalRange: () => chart.visibleRange,
+      setVisibleLogicalRange: (range: { from: number; to: number }) => {
+        chart.visibleRange = range;
+      },
+    }),
     subscribeClick(handler: (param: Record<string, unknown>) => void) {
       chart.clickHandlers.push(handler);
     },

@@ -39,12 +39,18 @@ describe('the performance charts', () => {
     expect(localization.timeFormatter('2026-12-01')).toBe('Dec 1');
   });
 
-  it('draw the drawdown on its own axis at the left, so that its tag never covers the equity’s price labels', async () => {
+  it('draw the drawdown in a pane of its own below the curve, on an axis that ends at zero and never shows a range above it', async () => {
     const { equityChart } = await drawn();
     const [equity, drawdown] = equityChart.series;
-    expect(equity.options.priceScaleId ?? 'right').toBe('right');
-    expect(drawdown.options.priceScaleId).toBe('left');
-    expect(drawdown.options.title ?? '').toBe('');
+    expect(equity.pane).toBe(0);
+    expect(drawdown.pane).toBe(1);
+    expect(drawdown.options.priceScaleId ?? 'right').toBe('right');
+    expect(drawdown.options.lastValueVisible).toBe(false);
     expect(drawdown.data.map((p) => p.value)).toEqual([0, -137.6]);
+
+    const scale = drawdown.options.autoscaleInfoProvider as (original: () => unknown) => { priceRange: { minValue: number; maxValue: number } };
+    // The library pads a range around the values; the axis still stops at zero.
+    expect(scale(() => ({ priceRange: { minValue: -137.6, maxValue: 12 } })).priceRange).toEqual({ minValue: -137.6, maxValue: 0 });
+    expect(scale(() => ({ priceRange: { minValue: 0, maxValue: 0 } })).priceRange).toEqual({ minValue: -1, maxValue: 0 });
   });
 });

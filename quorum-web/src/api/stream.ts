@@ -50,7 +50,7 @@ export const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000, factor:
 const DEFAULT_HEARTBEAT = { pingAfterMs: 20_000, deadAfterMs: 45_000 };
 
 /** Events that are not journal entries: their seq is only the latest journal seq, so it neither dedups nor advances. */
-const UNJOURNALED: ReadonlySet<StreamEventType> = new Set(['position_update', 'risk_update', 'heartbeat', 'resync', 'pong']);
+const UNJOURNALED: ReadonlySet<StreamEventType> = new Set(['position_update', 'risk_update', 'agent_activity', 'heartbeat', 'resync', 'pong']);
 
 /** The server closes with 1008 (policy violation) when authentication fails after the upgrade; retrying would only hammer it. */
 const POLICY_VIOLATION = 1008;

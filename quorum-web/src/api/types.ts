@@ -62,6 +62,36 @@ export interface Session {
   config: AutoTradingConfig;
   tradesToday: number;
   lastSeq: number;
+  /** Whether a language model speaks for any agent, and whether the day's budget for the models is spent (then the rules answer). */
+  models?: { enabled: boolean; budgetSpentToday: boolean };
+}
+
+/** The model behind a vote or an answer (`content.attribution`); absent when the rules said it. */
+export interface Attribution {
+  model: string;
+  modelVersion: string;
+  /** 0 to 1, as the model said. */
+  confidence: Decimal;
+  tokensIn: number;
+  tokensOut: number;
+  /** Dollars. */
+  cost: Decimal;
+  cached: boolean;
+}
+
+export type AgentWork = 'ANALYSIS' | 'VOTE' | 'ANSWER';
+
+/** The data of an `agent_activity` frame: what one agent is doing now (not journaled, never replayed). */
+export interface AgentActivity {
+  role: AgentRole;
+  work: AgentWork;
+  state: 'STARTED' | 'DRAFTING' | 'DONE' | 'FELL_BACK';
+  subject: string | null;
+  /** DRAFTING: the model's answer so far. */
+  text: string | null;
+  /** FELL_BACK: TIMED_OUT, UNAVAILABLE, INVALID_ANSWER, REFUSED, CIRCUIT_OPEN, BUDGET_SPENT; null when the reasoner broke. */
+  outcome: string | null;
+  reason: string | null;
 }
 
 export interface RiskDisclosure {
@@ -240,11 +270,21 @@ export interface Quote {
  * type names its step of the desk's protocol, with the message as its data: `reasoning`, `complete`
  * (the analysis is done), `proposal`, `decision`, `market_alert`, `trade_executed`; `agent_message`
  * for the rest of the conversation. `status` carries the Session, `position` one Position,
- * `position_update` the whole Portfolio, `risk_update` the account's portfolio and risk (GET /api/portfolio and /api/risk).
+ * `position_update` the whole Portfolio, `risk_update` the account's portfolio and risk (GET /api/portfolio and /api/risk),
+ * `agent_activity` what one agent is doing while the desk analyses or votes.
  */
 export type MessageFrameType = 'reasoning' | 'complete' | 'proposal' | 'decision' | 'market_alert' | 'trade_executed' | 'agent_message';
 
-export type StreamEventType = MessageFrameType | 'status' | 'position' | 'position_update' | 'risk_update' | 'heartbeat' | 'resync' | 'pong';
+export type StreamEventType =
+  | MessageFrameType
+  | 'status'
+  | 'position'
+  | 'position_update'
+  | 'risk_update'
+  | 'agent_activity'
+  | 'heartbeat'
+  | 'resync'
+  | 'pong';
 
 export interface StreamEvent<T = unknown> {
   type: StreamEventType;

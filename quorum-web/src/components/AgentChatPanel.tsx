@@ -1,17 +1,34 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AGENT_ROLES, MESSAGE_TYPES, type AgentMessage, type AgentRole, type MessageType, type Tally, type TradeExecuted, type VoteRecord } from '../api/types';
+import {
+  AGENT_ROLES,
+  MESSAGE_TYPES,
+  type AgentMessage,
+  type AgentRole,
+  type Attribution,
+  type MessageType,
+  type Tally,
+  type TradeExecuted,
+  type VoteRecord,
+} from '../api/types';
 import { formatCount, formatPrice, groupDigits, titleCase } from '../format';
 import { useDeskTimeFormat } from '../state/deskTimeZone';
+import { NO_ACTIVITY, type AgentStatuses } from '../state/agentActivity';
+import { AgentStatusStrip } from './AgentStatusStrip';
 import { AgentIcon, TYPE_LABEL, VoteChip, agentLook, outcomeLabel } from './agents';
+import { ModelAttribution } from './ModelAttribution';
 import { VirtualList, type VirtualListController } from './VirtualList';
 
 export interface AgentChatPanelProps {
   messages: readonly AgentMessage[];
   isAutoTradingEnabled: boolean;
+  /** What each agent is doing now, from the stream. */
+  agents?: AgentStatuses;
+  /** The day's budget for the models is spent: the rules answer. */
+  modelBudgetSpent?: boolean;
 }
 
 /** The desk's conversation: every agent message as it arrives, filterable, virtualised, following the newest. */
-export function AgentChatPanel({ messages, isAutoTradingEnabled }: AgentChatPanelProps) {
+export function AgentChatPanel({ messages, isAutoTradingEnabled, agents = NO_ACTIVITY, modelBudgetSpent = false }: AgentChatPanelProps) {
   const [hiddenAgents, setHiddenAgents] = useState<ReadonlySet<AgentRole>>(new Set());
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<MessageType>>(new Set());
   const [atBottom, setAtBottom] = useState(true);
@@ -40,8 +57,10 @@ export function AgentChatPanel({ messages, isAutoTradingEnabled }: AgentChatPane
       <header className="panel-header">
         <h2>Desk conversation</h2>
         <span className={`badge ${isAutoTradingEnabled ? 'badge-live' : 'badge-muted'}`}>{isAutoTradingEnabled ? 'Auto-trading on' : 'Auto-trading off'}</span>
+        {modelBudgetSpent && <span className="badge badge-danger">Model budget spent · rules answer</span>}
         <span className="muted small">{visible.length === messages.length ? `${messages.length} messages` : `${visible.length} of ${messages.length}`}</span>
       </header>
+      <AgentStatusStrip agents={agents} budgetSpent={modelBudgetSpent} />
       <div className="chat-filters" role="group" aria-label="Filter messages">
         <ToggleChips all={AGENT_ROLES} hidden={hiddenAgents} onChange={setHiddenAgents} label={(role) => agentLook(role).name} groupLabel="Agents" />
         <ToggleChips all={MESSAGE_TYPES} hidden={hiddenTypes} onChange={setHiddenTypes} label={(type) => TYPE_LABEL[type]} groupLabel="Types" />
@@ -133,6 +152,7 @@ export const ChatBubble = memo(function ChatBubble({ message }: { message: Agent
         </time>
       </header>
       <MessageBody message={message} />
+      {isAttribution(message.content.attribution) && <ModelAttribution attribution={message.content.attribution} />}
     </article>
   );
 });
@@ -209,6 +229,10 @@ function MessageBody({ message }: { message: AgentMessage }) {
 function withoutOutcome(text: string, outcome: string): string {
   const prefix = `${outcome.replaceAll('_', ' ')} — `;
   return outcome && text.startsWith(prefix) ? text.slice(prefix.length) : text;
+}
+
+function isAttribution(value: unknown): value is Attribution {
+  return typeof value === 'object' && value !== null && typeof (value as Attribution).model === 'string';
 }
 
 function isTrade(message: AgentMessage): boolean {

@@ -1,4 +1,4 @@
-import { HistogramSeries, LineSeries, createChart, type IChartApi, type ISeriesApi, type Time, type UTCTimestamp } from 'lightweight-charts';
+import { HistogramSeries, LineSeries, createChart, type AutoscaleInfo, type IChartApi, type ISeriesApi, type Time, type UTCTimestamp } from 'lightweight-charts';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/http';
 import type { Performance } from '../api/types';
@@ -7,7 +7,7 @@ import { dailyBars, equityCurves, LOSS_COLOUR } from '../state/performance';
 import { DeskTimeZone } from '../state/deskTimeZone';
 import { useLoaded } from '../state/useLoaded';
 import { ThemeContext } from '../state/theme';
-import { CHART_LOOK, fitWhenShown, inDeskTimeZone, inExchangeDays, inTheme } from './chartLook';
+import { CHART_LOOK, atOrBelowZero, fitWhenShown, inDeskTimeZone, inExchangeDays, inTheme } from './chartLook';
 import { ScopeChips, shownScope, type Scope } from './ScopeChips';
 
 interface PerformancePanelProps {
@@ -70,6 +70,9 @@ function Figure({ label, value, tone = '' }: { label: string; value: string; ton
 }
 
 const EQUITY_COLOUR = '#5b9cf6';
+const DRAWDOWN_PANE = 1;
+/** The curve keeps three quarters of the height, the drawdown the rest. */
+const EQUITY_PANE_STRETCH = 3;
 
 function PerformanceCharts({ performance }: { performance: Performance | null }) {
   const equityContainer = useRef<HTMLDivElement>(null);
@@ -82,11 +85,16 @@ function PerformanceCharts({ performance }: { performance: Performance | null })
     if (!equityContainer.current || !dailyContainer.current) return;
     const equityChart = createChart(equityContainer.current, CHART_LOOK);
     const equity = equityChart.addSeries(LineSeries, { color: EQUITY_COLOUR, lineWidth: 2, title: 'equity' });
-    // The drawdown below the curve on its own axis at the left: on an overlay scale its tag would sit
-    // on the equity's price labels. The heading names it: a tag at the left would sit on the chart's logo.
-    const drawdown = equityChart.addSeries(LineSeries, { priceScaleId: 'left', color: LOSS_COLOUR, lineWidth: 1, lastValueVisible: false, priceLineVisible: false });
-    equityChart.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.35 } });
-    equityChart.priceScale('left').applyOptions({ visible: true, scaleMargins: { top: 0.72, bottom: 0 } });
+    // The drawdown in a pane of its own below the curve, on an axis that ends at zero: on a scale
+    // shared with the curve's height, its axis went on far above zero, where a drawdown never is.
+    const drawdown = equityChart.addSeries(
+      LineSeries,
+      { color: LOSS_COLOUR, lineWidth: 1, lastValueVisible: false, priceLineVisible: false, autoscaleInfoProvider: (padded: () => AutoscaleInfo | null) => atOrBelowZero(padded()) },
+      DRAWDOWN_PANE,
+    );
+    equityChart.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.08 } });
+    drawdown.priceScale().applyOptions({ scaleMargins: { top: 0.04, bottom: 0.08 } });
+    equityChart.panes()[0]?.setStretchFactor(EQUITY_PANE_STRETCH);
     const dailyChart = createChart(dailyContainer.current, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, timeVisible: false } });
     const daily = dailyChart.addSeries(HistogramSeries, { priceFormat: { type: 'price', precision: 2, minMove: 0.01 } });
     charts.current = { equity, drawdown, daily, all: [equityChart, dailyChart] };
@@ -119,7 +127,7 @@ function PerformanceCharts({ performance }: { performance: Performance | null })
     <div className="performance-charts">
       <h3 className="small muted">
         Equity <span className="swatch" style={{ background: EQUITY_COLOUR }} aria-hidden="true" /> and drawdown{' '}
-        <span className="swatch" style={{ background: LOSS_COLOUR }} aria-hidden="true" /> (left axis)
+        <span className="swatch" style={{ background: LOSS_COLOUR }} aria-hidden="true" /> (below)
       </h3>
       <div ref={equityContainer} className="chart-container equity-chart" role="figure" aria-label="Equity curve with drawdown below it" />
       <h3 className="small muted">Daily P&L</h3>

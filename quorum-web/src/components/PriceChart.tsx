@@ -3,6 +3,7 @@ import {
   HistogramSeries,
   createChart,
   createSeriesMarkers,
+  type AutoscaleInfo,
   type IChartApi,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
@@ -11,7 +12,7 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
 import type { Bar, OrderCause, Position, Proposal, StopsChange } from '../api/types';
 import { aggregateBars, barRequest, type ChartInterval } from '../chart/intervals';
@@ -81,6 +82,11 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
   const drop = useCallback(() => setDropped(true), []);
   useLevelDrag(element, drawn?.chart ?? null, drawn?.candles ?? null, lines, drag, drop);
 
+  // The median volume of the bars drawn, read by the volume scale each time it is fitted.
+  const typicalVolume = useRef(0);
+  // Fits the view to the bars and markers drawn now (again when a hidden chart is shown); and cancels a widening not yet made.
+  const fitView = useRef<() => void>(() => undefined);
+  const cancelRoom = useRef<() => void>(() => undefined);
   useEffect(() => {
     if (!element) return;
     const chart = createChart(element, { ...CHART_LOOK, timeScale: { ...CHART_LOOK.timeScale, rightOffsetPixels: markerRoom([]) } });
@@ -88,13 +94,21 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
     // Candles above the volume bars (the bottom fifth), with room for the markers above and below them.
     chart.priceScale('right').applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
     // The volume scale is an overlay on the price axis: its last-value label would sit on the price labels.
-    const volume = chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, color: '#3a4a60', lastValueVisible: false, priceLineVisible: false });
+    const volume = chart.addSeries(HistogramSeries, {
+      priceScaleId: 'volume',
+      priceFormat: { type: 'volume' },
+      color: '#3a4a60',
+      lastValueVisible: false,
+      priceLineVisible: false,
+      autoscaleInfoProvider: (base: () => AutoscaleInfo | null) => withVolumeHeadroom(base(), typicalVolume.current),
+    });
     chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     const markers = createSeriesMarkers(candles, []);
     setDrawn({ chart, candles, volume, markers });
-    const stopFitting = fitWhenShown(element, [chart]);
+    const stopFitting = fitWhenShown(element, [chart], () => fitView.current());
     return () => {
       stopFitting();
+      cancelRoom.current();
       chart.remove();
       setDrawn(null);
     };
@@ -111,8 +125,8 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
   useEffect(() => {
     if (!drawn) return;
     drawn.candles.setData(bars.map((bar) => ({ time: bar.time as UTCTimestamp, open: num(bar.open), high: num(bar.high), low: num(bar.low), close: num(bar.close) })));
+    typicalVolume.current = medianVolume(bars);
     drawn.volume.setData(bars.map((bar) => ({ time: bar.time as UTCTimestamp, value: num(bar.volume), color: num(bar.close) >= num(bar.open) ? '#1f4d47' : '#5a2a2e' })));
-    drawn.chart.timeScale().fitContent();
   }, [drawn, bars]);
 
   // The live price moves the last candle between bar refreshes.
@@ -129,7 +143,11 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
     drawn.markers.setMarkers(marks);
     // Room right of the newest bar, so that a marker on it keeps its label clear of the price axis.
     drawn.chart.timeScale().applyOptions({ rightOffsetPixels: markerRoom(marks) });
-    drawn.chart.timeScale().fitContent();
+    fitView.current = () => {
+      cancelRoom.current();
+      cancelRoom.current = fitWithMarkers(drawn.chart, marks, bars);
+    };
+    fitView.current();
   }, [drawn, trades, ticker, bars]);
 
   useEffect(() => {
@@ -259,6 +277,64 @@ const CAUSE_TAG: Record<OrderCause, string> = {
 export function markerRoom(markers: readonly SeriesMarker<Time>[]): number {
   const widest = Math.max(0, ...markers.map((marker) => (marker.text ?? '').length));
   return Math.ceil((widest * CHART_LOOK.layout.fontSize * LABEL_EM) / 2) + MARKER_MARGIN_PX;
+}
+
+/**
+ * The volume band's range: up to at least three times the typical (median) bar's
+ * volume. Scaled to the tallest bar alone, a session's first bars, all alike, each filled the band;
+ * now a usual bar takes at most a third of it, as it does later in a day with its bursts, and only a burst reaches the top.
+ */
+export function withVolumeHeadroom(range: AutoscaleInfo | null, typical: number): AutoscaleInfo | null {
+  if (!range?.priceRange || !(typical > 0)) return range;
+  return { ...range, priceRange: { minValue: 0, maxValue: Math.max(range.priceRange.maxValue, typical * VOLUME_HEADROOM) } };
+}
+
+const VOLUME_HEADROOM = 3;
+
+export function medianVolume(bars: readonly Bar[]): number {
+  if (bars.length === 0) return 0;
+  const volumes = bars.map((bar) => num(bar.volume)).sort((a, b) => a - b);
+  const middle = volumes.length >> 1;
+  return volumes.length % 2 ? volumes[middle] : (volumes[middle - 1] + volumes[middle]) / 2;
+}
+
+/**
+ * Fits the bars to the chart's width, then widens the view to the left as far as a marker on one of
+ * the first bars needs: its label is centred on its bar, and half of it would fall off the left edge.
+ * The fit is laid out on the next frame (a chart just shown is sized then too), so the room is
+ * measured on that frame; the answer cancels it, for a chart that goes first.
+ */
+function fitWithMarkers(chart: IChartApi, marks: readonly SeriesMarker<Time>[], bars: readonly Bar[]): () => void {
+  const time = chart.timeScale();
+  time.fitContent();
+  if (marks.length === 0) return () => undefined;
+  const frame = requestAnimationFrame(() => {
+    const range = time.getVisibleLogicalRange();
+    const width = time.width();
+    if (!range || width <= 0 || range.to <= range.from) return;
+    const room = leftMarkerRoom(marks, barIndexOf(bars, marks[0].time as number), width / (range.to - range.from), range.from);
+    if (room > 0) time.setVisibleLogicalRange({ from: range.from - room, to: range.to });
+  });
+  return () => cancelAnimationFrame(frame);
+}
+
+/** The logical index of the bar that starts at {@code time}, or null when no bar does. */
+function barIndexOf(bars: readonly Bar[], time: number): number | null {
+  const index = bars.findIndex((bar) => bar.time === time);
+  return index < 0 ? null : index;
+}
+
+/**
+ * How many bars' width of room to add left of the view so that the earliest marker's label, centred
+ * on its bar at logical index {@code markerIndex}, is whole: none when it is far enough in already.
+ */
+export function leftMarkerRoom(marks: readonly SeriesMarker<Time>[], markerIndex: number | null, barSpacing: number, viewFrom: number): number {
+  if (marks.length === 0 || markerIndex === null || barSpacing <= 0) return 0;
+  const firstTime = marks[0].time;
+  const widest = Math.max(0, ...marks.filter((marker) => marker.time === firstTime).map((marker) => (marker.text ?? '').length));
+  const halfLabel = (widest * CHART_LOOK.layout.fontSize * LABEL_EM) / 2 + MARKER_MARGIN_PX;
+  const inFromLeft = (markerIndex - viewFrom) * barSpacing;
+  return inFromLeft >= halfLabel ? 0 : (halfLabel - inFromLeft) / barSpacing;
 }
 
 // The average width of a label's character, in ems of its font (digits and capitals of a sans-serif).

@@ -1,5 +1,20 @@
-import type { AccountRisk, AgentMessage, MarketAlert, Outcome, Portfolio, Position, Session, Severity, StreamEvent, Tally, TradeExecuted } from '../api/types';
+import type {
+  AccountRisk,
+  AgentActivity,
+  AgentMessage,
+  MarketAlert,
+  Outcome,
+  Portfolio,
+  Position,
+  Session,
+  Severity,
+  StreamEvent,
+  Tally,
+  TradeExecuted,
+  VoteRecord,
+} from '../api/types';
 import { num } from '../format';
+import { NO_ACTIVITY, withActivity, withMissingVotes, withSaid, type AgentStatuses } from './agentActivity';
 
 export type AlertCategory = 'market' | 'trade' | 'limit';
 
@@ -59,6 +74,10 @@ export interface DeskState {
   historyUpToSeq: number;
   /** The desk's clock as the latest frame told it; the market may run on a simulated clock. */
   deskTime: string | null;
+  /** What each agent is doing, from the live `agent_activity` frames and the messages that follow them. */
+  agents: AgentStatuses;
+  /** The day's budget for the models is spent: the agents answer by their rules until the day turns. */
+  modelBudgetSpent: boolean;
 }
 
 export const EMPTY_DESK: DeskState = {
@@ -76,6 +95,8 @@ export const EMPTY_DESK: DeskState = {
   verdicts: {},
   historyUpToSeq: 0,
   deskTime: null,
+  agents: NO_ACTIVITY,
+  modelBudgetSpent: false,
 };
 
 export type DeskAction =
@@ -100,12 +121,12 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
     case 'reset':
       return EMPTY_DESK;
     case 'opened':
-      return { ...state, session: action.session, historyUpToSeq: action.session.lastSeq };
+      return { ...state, session: action.session, historyUpToSeq: action.session.lastSeq, modelBudgetSpent: budgetSpent(action.session) };
     case 'session':
       // The answer to the user's reject starts the re-analysis before its status frame arrives.
       return isAnalysing(action.session) && !isAnalysing(state.session)
-        ? { ...state, session: action.session, reasoning: [], analysisComplete: false }
-        : { ...state, session: action.session };
+        ? { ...state, session: action.session, reasoning: [], analysisComplete: false, modelBudgetSpent: budgetSpent(action.session) }
+        : { ...state, session: action.session, modelBudgetSpent: budgetSpent(action.session) };
     case 'portfolio':
       return { ...withPortfolio(state, action.portfolio), deskTime: action.time ?? state.deskTime };
     case 'events':
@@ -133,6 +154,7 @@ function applyEvents(state: DeskState, events: StreamEvent[]): DeskState {
         const message = event.data as AgentMessage;
         messages.push(message);
         next = readMessage(next, message, event, { reasoning, trades, alerts });
+        if (event.seq > next.historyUpToSeq) next = { ...next, agents: withSaid(next.agents, message) };
         break;
       }
       case 'status': {
@@ -143,7 +165,13 @@ function applyEvents(state: DeskState, events: StreamEvent[]): DeskState {
           reasoning.length = 0;
           next = { ...next, reasoning: [], analysisComplete: false };
         }
-        next = { ...next, session };
+        next = { ...next, session, modelBudgetSpent: budgetSpent(session) };
+        break;
+      }
+      case 'agent_activity': {
+        const activity = event.data as AgentActivity;
+        const spent = activity.state === 'FELL_BACK' && activity.outcome === 'BUDGET_SPENT';
+        next = { ...next, agents: withActivity(next.agents, activity), modelBudgetSpent: next.modelBudgetSpent || spent };
         break;
       }
       case 'position_update':
@@ -235,6 +263,7 @@ function readMessage(
       const verdict: Verdict = { outcome: content.outcome as Outcome, tally: (content.tally as Tally | undefined) ?? null };
       return {
         ...state,
+        agents: live ? withMissingVotes(state.agents, (content.votes as VoteRecord[] | undefined) ?? []) : state.agents,
         lastDecisionSeq: Math.max(state.lastDecisionSeq, seq),
         decisionLogSeq: Math.max(state.decisionLogSeq, seq),
         verdicts: proposalId ? { ...state.verdicts, [proposalId]: verdict } : state.verdicts,
@@ -243,6 +272,10 @@ function readMessage(
     default:
       return state;
   }
+}
+
+function budgetSpent(session: Session): boolean {
+  return session.models?.budgetSpentToday ?? false;
 }
 
 function isAnalysing(session: Session | null): boolean {

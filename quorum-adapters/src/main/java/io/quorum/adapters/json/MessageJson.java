@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
+import io.quorum.engine.message.Attribution;
 import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Execution;
@@ -29,6 +30,7 @@ import io.quorum.engine.message.VoteRecord;
 import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.Side;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -145,6 +147,7 @@ public final class MessageJson {
                 node.put("kind", u.kind().name());
                 node.put("ticker", Wire.text(u.ticker()));
                 node.set("execution", u.execution() == null ? null : execution(u.execution()));
+                attribution(u.attribution(), node);
             }
             case Proposal p -> proposal(p, node);
             case VoteRequest r -> {
@@ -159,6 +162,7 @@ public final class MessageJson {
                 node.put("choice", v.choice().name());
                 node.put("reason", v.reason());
                 node.set("modification", modification(v.modification()));
+                attribution(v.attribution(), node);
             }
             case Decision d -> {
                 node.put("proposalId", d.proposalId().toString());
@@ -195,8 +199,9 @@ public final class MessageJson {
                 var ticker = in.optionalTicker("ticker");
                 WireObject executionIn = in.optionalObject("execution");
                 Execution execution = executionIn == null ? null : execution(executionIn);
+                Attribution attribution = attribution(in.optionalObject("attribution"));
                 String text = in.text("text");
-                yield in.build(() -> new Update(kind, ticker, execution, text));
+                yield in.build(() -> new Update(kind, ticker, execution, text, attribution));
             }
             case PROPOSAL -> proposalFields(in);
             case VOTE_REQUEST -> {
@@ -212,8 +217,9 @@ public final class MessageJson {
                 var choice = in.enumValue("choice", VoteChoice.class);
                 String reason = in.text("reason");
                 Modification modification = modification(in.optionalObject("modification"));
+                Attribution attribution = attribution(in.optionalObject("attribution"));
                 String text = in.text("text");
-                yield in.build(() -> new Vote(proposalId, choice, reason, modification, text));
+                yield in.build(() -> new Vote(proposalId, choice, reason, modification, text, attribution));
             }
             case DECISION -> {
                 var proposalId = new ProposalId(in.uuid("proposalId"));
@@ -280,6 +286,35 @@ public final class MessageJson {
         var amount = in.decimal("amount");
         in.finish();
         return in.build(() -> new Size(unit, amount));
+    }
+
+    /**
+     * The model behind a vote or an answer, written only when there is one, so that what the rules
+     * said reads (and hashes) as it always did.
+     */
+    private static void attribution(Attribution attribution, ObjectNode node) {
+        if (attribution == null) return;
+        ObjectNode model = node.putObject("attribution");
+        model.put("model", attribution.model());
+        model.put("modelVersion", attribution.modelVersion());
+        model.put("confidence", Wire.decimal(attribution.confidence()));
+        model.put("tokensIn", attribution.tokensIn());
+        model.put("tokensOut", attribution.tokensOut());
+        model.put("cost", Wire.decimal(attribution.cost()));
+        model.put("cached", attribution.cached());
+    }
+
+    private static Attribution attribution(WireObject in) {
+        if (in == null) return null;
+        String model = in.text("model");
+        String modelVersion = in.text("modelVersion");
+        BigDecimal confidence = in.decimal("confidence");
+        long tokensIn = in.integer("tokensIn");
+        long tokensOut = in.integer("tokensOut");
+        BigDecimal cost = in.decimal("cost");
+        boolean cached = in.bool("cached");
+        in.finish();
+        return in.build(() -> new Attribution(model, modelVersion, confidence, tokensIn, tokensOut, cost, cached));
     }
 
     private static ObjectNode modification(Modification modification) {

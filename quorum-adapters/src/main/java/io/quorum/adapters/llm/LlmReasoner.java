@@ -14,6 +14,7 @@ import io.quorum.engine.journal.JournalEvent.ReasonerCalled.Outcome;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.port.Clock;
+import io.quorum.engine.reasoning.AnswerDraft;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.Reasoner;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -81,30 +83,38 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     @Override public boolean speaksFor(AgentRole role) { return settings.modelFor(role).isPresent(); }
 
     /** True once today's budget is spent: every role votes by its rules until the day turns. */
-    public boolean budgetSpentToday() { return budget.spentToday(); }
+    @Override public boolean budgetSpentToday() { return budget.spentToday(); }
 
     /** The provider's circuit: CLOSED when calls go through, OPEN while it is given a rest, HALF_OPEN while one trial call decides. */
     public CircuitBreaker.State circuit() { return breaker.getState(); }
 
-    @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) {
+    @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) { return reason(deliberation, AnswerDraft.IGNORED); }
+
+    @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation, AnswerDraft draft) {
         Optional<String> configured = settings.modelFor(deliberation.role());
         if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + deliberation.role()));
         Call call = new Call(deliberation.role(), deliberation.proposal().id(), null, prompts.promptFor(deliberation, configured.get()));
-        return ask(call, votes, text -> VoteSchema.read(text, deliberation.role()));
+        return ask(call, votes, text -> VoteSchema.read(text, deliberation.role()), draft);
     }
 
     /** A role with a model answers questions with it too. */
     @Override public boolean answersFor(AgentRole role) { return speaksFor(role); }
 
-    @Override public CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) {
+    @Override public CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) { return answer(inquiry, AnswerDraft.IGNORED); }
+
+    @Override public CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry, AnswerDraft draft) {
         Optional<String> configured = settings.modelFor(inquiry.role());
         if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + inquiry.role()));
         Call call = new Call(inquiry.role(), null, inquiry.questionId(), prompts.promptFor(inquiry, configured.get()));
-        return ask(call, replies, ReplySchema::read);
+        return ask(call, replies, ReplySchema::read, draft);
     }
 
-    /** The protections in order (cache, budget, breaker, time limit, schema), the same for a vote and for an answer. */
-    private <A> CompletionStage<Reasoning<A>> ask(Call call, AnswerCache<A> cache, Function<String, SchemaReading<A>> schema) {
+    /**
+     * The protections in order (cache, budget, breaker, time limit, schema), the same for a vote and
+     * for an answer. {@code draft} hears the answer while it is generated, and nothing once the call
+     * is settled: a call given up keeps streaming until its own timeout, into nobody's view.
+     */
+    private <A> CompletionStage<Reasoning<A>> ask(Call call, AnswerCache<A> cache, Function<String, SchemaReading<A>> schema, AnswerDraft draft) {
         Prompt prompt = call.prompt;
         Optional<AnswerCache.Kept<A>> kept = cache.find(prompt.hash());
         if (kept.isPresent()) {
@@ -116,8 +126,13 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
             return CompletableFuture.completedFuture(call.notMade(Outcome.CIRCUIT_OPEN, settings.provider().configName() + " failed too often; retrying in " + show(settings.breaker().openFor())));
         }
         long started = System.nanoTime();
-        return limiter.executeCompletionStage(timer, () -> CompletableFuture.supplyAsync(() -> endpoint.ask(prompt, settings.maxAnswerTokens()), callers))
+        AtomicBoolean settled = new AtomicBoolean();
+        AnswerDraft untilSettled = soFar -> {
+            if (!settled.get()) draft.soFar(soFar);
+        };
+        return limiter.executeCompletionStage(timer, () -> CompletableFuture.supplyAsync(() -> endpoint.ask(prompt, settings.maxAnswerTokens(), untilSettled), callers))
                 .handle((reply, failure) -> {
+                    settled.set(true);
                     long took = System.nanoTime() - started;
                     if (failure != null) return this.<A>failed(call, unwrapped(failure), took);
                     breaker.onSuccess(took, TimeUnit.NANOSECONDS);

@@ -6,6 +6,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
+import io.quorum.engine.message.Attribution;
 import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Execution;
@@ -98,7 +99,7 @@ class MessageJsonRoundTripTest {
         Arbitrary<Execution> executions = Combinators.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20), tickers(),
                 Arbitraries.of(Side.class), Arbitraries.longs().between(1, 1_000_000), prices(), texts(), Arbitraries.of(OrderCause.class)).as(Execution::new);
         Arbitrary<Update> plain = Combinators.combine(Arbitraries.of(Update.UpdateKind.class).filter(k -> k != Update.UpdateKind.TRADE_EXECUTED),
-                tickers().injectNull(0.3), texts()).as(Update::of);
+                tickers().injectNull(0.3), texts(), attributions().injectNull(0.5)).as((kind, ticker, text, model) -> new Update(kind, ticker, null, text, model));
         Arbitrary<Update> trades = Combinators.combine(tickers(), executions, texts()).as((t, e, text) -> new Update(Update.UpdateKind.TRADE_EXECUTED, t, e, text));
         return Arbitraries.oneOf(plain, trades);
     }
@@ -139,8 +140,16 @@ class MessageJsonRoundTripTest {
     }
 
     private Arbitrary<Vote> votes() {
-        return Combinators.combine(Arbitraries.of(VoteChoice.class), texts(), modifications(), texts())
-                .as((choice, reason, modification, text) -> new Vote(ProposalId.random(), choice, reason, modification, text));
+        return Combinators.combine(Arbitraries.of(VoteChoice.class), texts(), modifications(), texts(), attributions().injectNull(0.5))
+                .as((choice, reason, modification, text, model) -> new Vote(ProposalId.random(), choice, reason, modification, text, model));
+    }
+
+    /** A model's figures: any name, a version that may be empty (a cached answer's), a confidence of at most 6 places, a cost in millionths. */
+    private Arbitrary<Attribution> attributions() {
+        return Combinators.combine(texts(), Arbitraries.strings().alpha().ofMaxLength(20), Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.ONE).ofScale(2),
+                        Arbitraries.longs().between(0, 1_000_000), Arbitraries.longs().between(0, 1_000_000), Arbitraries.longs().between(0, 10_000_000_000L),
+                        Arbitraries.of(true, false))
+                .as((model, version, confidence, in, out, micros, cached) -> new Attribution(model, version, confidence, in, out, BigDecimal.valueOf(micros, 6), cached));
     }
 
     private Arbitrary<Decision> decisions() {

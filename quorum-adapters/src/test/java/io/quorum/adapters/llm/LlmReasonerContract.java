@@ -3,6 +3,7 @@ package io.quorum.adapters.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled.Outcome;
@@ -17,6 +18,7 @@ import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.reasoning.AnswerDraft;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.Reasoning;
@@ -26,12 +28,15 @@ import io.quorum.engine.time.ManualClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +74,7 @@ abstract class LlmReasonerContract {
     @BeforeEach void warmTheClient() {
         if (!WARM.add(provider())) return;
         server.answer(APPROVE);
-        new LangChainEndpoint(provider(), server.baseUrl(), "sk-test-secret-1234", Duration.ofSeconds(60)).ask(Prompt.of("warm-up", MODEL, "system", "user"), 16);
+        new LangChainEndpoint(provider(), server.baseUrl(), "sk-test-secret-1234", Duration.ofSeconds(60)).ask(Prompt.of("warm-up", MODEL, "system", "user"), 16, AnswerDraft.IGNORED);
         server.bodies.clear();
         server.keysSeen.clear();
     }
@@ -197,6 +202,42 @@ abstract class LlmReasonerContract {
 
         assertThat(reasoning).isInstanceOf(Reasoning.FellBack.class);
         assertThat(reasoning.call().outcome()).isEqualTo(Outcome.INVALID_ANSWER);
+    }
+
+    @Test
+    void the_answer_is_streamed_and_heard_as_it_is_generated_before_the_vote_is_settled() {
+        server.answerInPieces(Duration.ofMillis(40), APPROVE);
+        List<String> drafts = new CopyOnWriteArrayList<>();
+        CompletableFuture<Reasoning<VoteAnswer>> stage = reasoner().reason(deliberation(AgentRole.RISK, ProposalId.random()), drafts::add).toCompletableFuture();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !drafts.isEmpty());
+        assertThat(stage).as("the first piece is heard while the rest is still being written").isNotDone();
+        Reasoning<VoteAnswer> reasoning = stage.join();
+
+        assertThat(answerOf(reasoning).choice()).isEqualTo(VoteChoice.APPROVE);
+        assertThat(drafts.getFirst()).isEqualTo(APPROVE.substring(0, ProviderStub.PIECE));
+        assertThat(drafts).isSortedAccordingTo(Comparator.comparing(String::length)).allSatisfy(draft -> assertThat(APPROVE).startsWith(draft));
+        assertThat(drafts.getLast()).isEqualTo(APPROVE);
+        assertThat(reasoning.call().tokens()).as("the usage streamed at the end").isEqualTo(812 + 64);
+        assertThat(server.bodies).singleElement().satisfies(body -> assertThat(new ObjectMapper().readTree(body).path("stream").asBoolean()).isTrue());
+    }
+
+    @Test
+    void a_call_given_up_at_its_timeout_tells_the_draft_nothing_more() {
+        server.answerInPieces(Duration.ofMillis(150), APPROVE);
+        List<String> drafts = new CopyOnWriteArrayList<>();
+        LlmSettings.Breaker breaker = LlmSettings.Breaker.defaults();
+        Map<AgentRole, String> models = Map.of(AgentRole.RISK, MODEL);
+        LlmSettings settings = new LlmSettings(provider(), server.baseUrl(), models, Duration.ofMillis(600), breaker, LlmSettings.Budget.defaults(), Map.of(), 400);
+        try (LlmReasoner quick = new LlmReasoner(settings, new LangChainEndpoint(provider(), server.baseUrl(), "sk-test-secret-1234", TIMEOUT), clock)) {
+            Reasoning<VoteAnswer> reasoning = quick.reason(deliberation(AgentRole.RISK, ProposalId.random()), drafts::add).toCompletableFuture().join();
+            int heard = drafts.size();
+
+            assertThat(reasoning.call().outcome()).isEqualTo(Outcome.TIMED_OUT);
+            await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> true);
+            assertThat(drafts).as("nothing after the timeout").hasSize(heard);
+            assertThat(heard).isLessThan(APPROVE.length() / ProviderStub.PIECE);
+        }
     }
 
     @Test

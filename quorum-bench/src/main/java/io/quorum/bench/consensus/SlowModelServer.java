@@ -32,18 +32,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A language model that thinks for a fixed time: a local server speaking OpenAI's chat completions,
- * which answers every request with the same valid APPROVE after {@code thinking}, each request on a
+ * A language model that thinks for a fixed time: a local server speaking OpenAI's streamed chat
+ * completions, which answers every request with the same valid APPROVE after {@code thinking} (in
+ * one {@code chat.completion.chunk}, then the usage and {@code [DONE]}), each request on a
  * virtual thread of its own, as a real server answers concurrent requests. The desk reaches it
  * through the real adapter ({@link LlmReasoner} on LangChain4j), over HTTP.
  */
 final class SlowModelServer implements AutoCloseable {
     static final String MODEL = "bench-model";
     private static final String ANSWER = "{\"choice\":\"APPROVE\",\"reason\":\"the bench model approves\",\"confidence\":0.9}";
-    private static final byte[] REPLY = ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"created\":1741569952,\"model\":\"" + MODEL + "\","
-            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + quoted(ANSWER) + ",\"refusal\":null},"
-            + "\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":800,\"completion_tokens\":30,\"total_tokens\":830}}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final String CHUNK = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":1741569952,\"model\":\"" + MODEL + "\",";
+    private static final byte[] REPLY = ("data: " + CHUNK + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":" + quoted(ANSWER) + "},"
+            + "\"logprobs\":null,\"finish_reason\":null}]}\n\n"
+            + "data: " + CHUNK + "\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}]}\n\n"
+            + "data: " + CHUNK + "\"choices\":[],\"usage\":{\"prompt_tokens\":800,\"completion_tokens\":30,\"total_tokens\":830}}\n\n"
+            + "data: [DONE]\n\n").getBytes(StandardCharsets.UTF_8);
 
     private final Duration thinking;
     private final HttpServer server;
@@ -97,7 +100,7 @@ final class SlowModelServer implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             in.readAllBytes();
             Thread.sleep(thinking);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, REPLY.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(REPLY);

@@ -55,7 +55,7 @@ final class StreamOnlyDesk implements DeskOperations {
     StreamOnlyDesk(SessionId sessionId) {
         this.sessionId = sessionId;
         this.session = new SessionView(sessionId.value(), "AAPL", "AUTO_TRADING", null, new SessionView.AutoTradingStatus(true),
-                new SessionView.Trading("ACTIVE", null), null, null, 0, 0);
+                new SessionView.Trading("ACTIVE", null), null, null, 0, 0, SessionView.Models.NONE);
     }
 
     /** Hands {@code event} to every connected client's stream, on the calling thread, as the desk's thread would. */

@@ -1,11 +1,13 @@
 package io.quorum.engine.agent;
 
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
+import io.quorum.engine.agent.AgentActivity.Work;
 import io.quorum.engine.market.NewsItem;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
+import io.quorum.engine.message.Attribution;
 import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Payload;
@@ -19,6 +21,7 @@ import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.reasoning.AnswerDraft;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.Reasoner;
@@ -54,6 +57,10 @@ import java.util.function.Supplier;
  * desk journals it) before the vote is published. A question addressed to the agent is answered
  * the same way: by the model when one speaks for the role and it answers, else by the rules
  * ({@link #answerByRules}).
+ *
+ * <p>While it works, the agent tells the context's activity listener what it is doing
+ * ({@link AgentActivity}): it started on a vote or an answer, its model's answer so far, done, or
+ * fell back to its rules.
  */
 public abstract class Agent {
     private static final System.Logger LOG = System.getLogger("io.quorum.engine.agent");
@@ -71,6 +78,7 @@ public abstract class Agent {
     private final Clock clock;
     private final Reasoner reasoner;
     private final AgentContext.CallRecord calls;
+    private final AgentContext.ActivityListener activity;
     /** The latest messages heard, written on the agent's thread only. */
     private final Deque<String> heard = new ArrayDeque<>();
 
@@ -83,6 +91,7 @@ public abstract class Agent {
         this.clock = context.clock();
         this.reasoner = context.reasoner();
         this.calls = context.calls();
+        this.activity = context.activity();
     }
 
     public final AgentRole role() { return role; }
@@ -141,6 +150,7 @@ public abstract class Agent {
      */
     private void castVote(AgentMessage requestMessage, VoteRequest request) {
         Proposal terms = request.terms();
+        activity.onActivity(new AgentActivity.Started(session, role, Work.VOTE, request.proposalId().toString()));
         CompletableFuture<Judgement> deliberation = (reasoner.speaksFor(role) ? reasonWithModel(terms) : deliberate(terms)).toCompletableFuture();
         if (deliberation.isDone()) {
             vote(requestMessage, request, outcomeOf(deliberation));
@@ -164,7 +174,7 @@ public abstract class Agent {
         CompletableFuture<Judgement> rules = deliberate(proposal).toCompletableFuture();
         String rulesVerdict = rules.isDone() && !rules.isCompletedExceptionally() ? rules.join().text() : null;
         Deliberation deliberation = new Deliberation(role, session, proposal, facts(), rulesVerdict, List.copyOf(heard));
-        return settled(() -> reasoner.reason(deliberation))
+        return settled(() -> reasoner.reason(deliberation, drafting(Work.VOTE)))
                 .thenCombine(rules, (reasoning, ruled) -> settle(reasoning, ruled));
     }
 
@@ -184,20 +194,36 @@ public abstract class Agent {
         if (reasoning != null) calls.record(session, reasoning.call());
         return switch (reasoning) {
             case Reasoning.Answered<VoteAnswer> answered -> fromModel(answered.answer(), answered.call());
-            case Reasoning.FellBack<VoteAnswer> fellBack -> fallBack("votes", fellBack.why(), ruled);
-            case null -> fallBack("votes", "the model's reasoner failed", ruled);
+            case Reasoning.FellBack<VoteAnswer> fellBack -> fallBack(Work.VOTE, fellBack.call().outcome(), fellBack.why(), ruled);
+            case null -> fallBack(Work.VOTE, null, "the model's reasoner failed", ruled);
         };
     }
 
-    /** Says that the role {@code does} ("votes", "answers") by its rules, and why; returns what the rules said. */
-    private <T> T fallBack(String does, String why, T ruled) {
+    /** Tells the activity listener the model's answer so far. */
+    private AnswerDraft drafting(Work work) {
+        return soFar -> activity.onActivity(AgentActivity.Drafting.of(session, role, work, soFar));
+    }
+
+    /**
+     * Says that the role votes or answers by its rules, and why ({@code outcome} null when the
+     * reasoner itself broke); returns what the rules said.
+     */
+    private <T> T fallBack(Work work, ReasonerCalled.Outcome outcome, String why, T ruled) {
+        activity.onActivity(new AgentActivity.FellBack(session, role, work, outcome, why));
+        String does = work == Work.VOTE ? "votes" : "answers";
         say(Recipients.all(), Update.of(Update.UpdateKind.REASONING, ticker, role.displayName() + " " + does + " by its rules: " + why + "."));
         return ruled;
     }
 
     /** The model's vote, its reason followed by who said it and at what cost, as the conversation shows it. */
     private static Judgement fromModel(VoteAnswer answer, ReasonerCalled call) {
-        return new Judgement(answer.choice(), answer.reason() + attribution(answer.confidence(), call), answer.modification());
+        return new Judgement(answer.choice(), answer.reason() + attribution(answer.confidence(), call), answer.modification(),
+                attributionOf(answer.confidence(), call));
+    }
+
+    /** The model's figures, carried on the message beside its words. */
+    private static Attribution attributionOf(BigDecimal confidence, ReasonerCalled call) {
+        return new Attribution(call.model(), call.modelVersion(), confidence, call.tokensIn(), call.tokensOut(), call.cost(), call.cached());
     }
 
     /** " (model, confidence 0.7, 850 tokens, $0.0003)": who said it, how sure, and at what cost. */
@@ -214,12 +240,13 @@ public abstract class Agent {
     private void answer(AgentMessage message, Question question) {
         Update ruled = answerByRules(question);
         if (ruled == null) return;
+        activity.onActivity(new AgentActivity.Started(session, role, Work.ANSWER, message.id().toString()));
         if (!reasoner.answersFor(role)) {
             reply(message, ruled);
             return;
         }
         Inquiry inquiry = new Inquiry(role, session, message.id(), message.sender(), question.text(), facts(), ruled.text(), List.copyOf(heard));
-        settled(() -> reasoner.answer(inquiry)).thenAccept(reasoning -> {
+        settled(() -> reasoner.answer(inquiry, drafting(Work.ANSWER))).thenAccept(reasoning -> {
             try {
                 reply(message, settleReply(reasoning, ruled));
             } catch (RuntimeException refused) {
@@ -233,14 +260,16 @@ public abstract class Agent {
         if (reasoning != null) calls.record(session, reasoning.call());
         return switch (reasoning) {
             case Reasoning.Answered<Reply> answered ->
-                    Update.of(ruled.kind(), ticker, answered.answer().text() + attribution(answered.answer().confidence(), answered.call()));
-            case Reasoning.FellBack<Reply> fellBack -> fallBack("answers", fellBack.why(), ruled);
-            case null -> fallBack("answers", "the model's reasoner failed", ruled);
+                    Update.of(ruled.kind(), ticker, answered.answer().text() + attribution(answered.answer().confidence(), answered.call()))
+                            .attributedTo(attributionOf(answered.answer().confidence(), answered.call()));
+            case Reasoning.FellBack<Reply> fellBack -> fallBack(Work.ANSWER, fellBack.call().outcome(), fellBack.why(), ruled);
+            case null -> fallBack(Work.ANSWER, null, "the model's reasoner failed", ruled);
         };
     }
 
     private void reply(AgentMessage question, Update answer) {
         publish(AgentMessage.draft(session, role, Recipients.all(), answer, clock.now()).inReplyTo(question.id()));
+        activity.onActivity(new AgentActivity.Done(session, role, Work.ANSWER));
     }
 
     /** What the agent sees, as sentences for a prompt: its own analysis, the desk's exposure and limits, the latest headlines. */
@@ -275,8 +304,9 @@ public abstract class Agent {
     }
 
     private void vote(AgentMessage requestMessage, VoteRequest request, Judgement judgement) {
-        Vote vote = new Vote(request.proposalId(), judgement.choice(), judgement.reason(), judgement.modification(), judgement.text());
+        Vote vote = new Vote(request.proposalId(), judgement.choice(), judgement.reason(), judgement.modification(), judgement.text(), judgement.attribution());
         publish(AgentMessage.draft(session, role, Recipients.of(AgentRole.ORCHESTRATOR), vote, clock.now()).inReplyTo(requestMessage.id()));
+        activity.onActivity(new AgentActivity.Done(session, role, Work.VOTE));
     }
 
     protected final AgentMessage say(Recipients to, Payload payload) {
@@ -287,8 +317,11 @@ public abstract class Agent {
 
     protected final Clock clock() { return clock; }
 
-    /** What an agent makes of a proposal: its vote, the reason, and for Risk possibly new terms. */
-    public record Judgement(VoteChoice choice, String reason, Modification modification) {
+    /** What an agent makes of a proposal: its vote, the reason, for Risk possibly new terms, and the model that reasoned it when one did. */
+    public record Judgement(VoteChoice choice, String reason, Modification modification, Attribution attribution) {
+        /** A judgement by the rules. */
+        public Judgement(VoteChoice choice, String reason, Modification modification) { this(choice, reason, modification, null); }
+
         public static Judgement approve(String reason) { return new Judgement(VoteChoice.APPROVE, reason, null); }
 
         public static Judgement reject(String reason) { return new Judgement(VoteChoice.REJECT, reason, null); }

@@ -1,6 +1,7 @@
 package io.quorum.engine.desk;
 
 import io.quorum.engine.agent.Agent;
+import io.quorum.engine.agent.AgentActivity;
 import io.quorum.engine.agent.SentimentScorer;
 import io.quorum.engine.bus.BusSettings;
 import io.quorum.engine.bus.WorkerPool;
@@ -506,6 +507,22 @@ public final class Desk implements AutoCloseable {
     void reportProblem(SessionId session, String problem) {
         for (DeskListener listener : listeners) listener.problem(session, problem);
     }
+
+    /**
+     * Hands what an agent is doing to the listeners, on the agent's (or its model's) thread. A
+     * listener that fails is reported and skipped: the agent's vote must not wait on who watches it.
+     */
+    void reportActivity(AgentActivity activity) {
+        for (DeskListener listener : listeners) {
+            try {
+                listener.agentActivity(activity);
+            } catch (RuntimeException failed) {
+                ACTIVITY_LOG.log(System.Logger.Level.WARNING, "a listener failed on " + activity.role() + "'s activity", failed);
+            }
+        }
+    }
+
+    private static final System.Logger ACTIVITY_LOG = System.getLogger("io.quorum.engine.desk");
 
     void reportAgentFailure(Agent agent, Throwable error) {
         reportProblem(null, agent.role().displayName() + " agent failed: " + error);

@@ -1,6 +1,7 @@
 package io.quorum.engine.desk;
 
 import io.quorum.engine.agent.Agent;
+import io.quorum.engine.agent.AgentActivity;
 import io.quorum.engine.agent.AgentContext;
 import io.quorum.engine.agent.AgentRunner;
 import io.quorum.engine.agent.DeskView;
@@ -83,7 +84,7 @@ public final class DeskSession implements AutoCloseable {
         session.addListener(this::announceStateChange);
         session.addListener(this::haltWhenStopped);
 
-        AgentContext context = new AgentContext(id, ticker, desk.bus(), desk.clock(), view, desk.ports().reasoner(), desk::journal);
+        AgentContext context = new AgentContext(id, ticker, desk.bus(), desk.clock(), view, desk.ports().reasoner(), desk::journal, desk::reportActivity);
         List<Agent> agents = List.of(new TechnicalAgent(context), new FundamentalAgent(context), new SentimentAgent(context),
                 new RiskAgent(context), new ExecutionAgent(context));
         for (Agent agent : agents) {
@@ -124,6 +125,17 @@ public final class DeskSession implements AutoCloseable {
     public DeskView.Exposure exposure() { return view.exposure(session.ticker()); }
 
     public DeskView deskView() { return view; }
+
+    /** Whether a language model speaks for any of the session's agents. */
+    public boolean reasonsWithModels() {
+        for (AgentRole role : AgentRole.VOTERS) {
+            if (desk.ports().reasoner().speaksFor(role)) return true;
+        }
+        return false;
+    }
+
+    /** Whether the day's budget for the models is spent, so that every agent answers by its rules until the day turns. */
+    public boolean modelBudgetSpentToday() { return desk.ports().reasoner().budgetSpentToday(); }
 
     public void addStateListener(Consumer<SessionChange> listener) { session.addListener(listener); }
 
@@ -273,7 +285,9 @@ public final class DeskSession implements AutoCloseable {
             CompletableFuture<Void> spoken = new CompletableFuture<>();
             runners.get(role).run(agent -> {
                 try {
+                    desk.reportActivity(new AgentActivity.Started(id(), role, AgentActivity.Work.ANALYSIS, null));
                     for (String line : agent.analyze()) reason(agent.role(), line);
+                    desk.reportActivity(new AgentActivity.Done(id(), role, AgentActivity.Work.ANALYSIS));
                 } finally {
                     spoken.complete(null);
                 }

@@ -6,9 +6,12 @@ import java.util.Objects;
 /**
  * A status report: an agent's reasoning step, an answer to a question, a position's P&L, or an
  * executed trade. {@code ticker} and {@code execution} are null where they do not apply;
- * {@code execution} is present exactly when the kind is {@link UpdateKind#TRADE_EXECUTED}.
+ * {@code execution} is present exactly when the kind is {@link UpdateKind#TRADE_EXECUTED};
+ * {@code attribution} names the model that gave an answer, null for what the rules or the desk said.
  */
-public record Update(UpdateKind kind, Ticker ticker, Execution execution, String text) implements Payload {
+public record Update(UpdateKind kind, Ticker ticker, Execution execution, String text, Attribution attribution) implements Payload {
+    public Update(UpdateKind kind, Ticker ticker, Execution execution, String text) { this(kind, ticker, execution, text, null); }
+
     public Update {
         Objects.requireNonNull(kind, "kind");
         Payload.requireText(text);
@@ -18,6 +21,9 @@ public record Update(UpdateKind kind, Ticker ticker, Execution execution, String
     }
 
     public static Update of(UpdateKind kind, Ticker ticker, String text) { return new Update(kind, ticker, null, text); }
+
+    /** The same update, said as reasoned by a model. */
+    public Update attributedTo(Attribution model) { return new Update(kind, ticker, execution, text, model); }
 
     public enum UpdateKind {
         /** One step of an agent's analysis, streamed while it works. */

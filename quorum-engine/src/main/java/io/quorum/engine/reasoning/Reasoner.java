@@ -33,8 +33,20 @@ public interface Reasoner {
     /** The model's vote on {@code deliberation}, or the reason it has none. */
     CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation);
 
+    /** The same, telling {@code draft} the answer as it is generated; a reasoner that cannot stream tells it nothing. */
+    default CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation, AnswerDraft draft) { return reason(deliberation); }
+
     /** The model's answer to {@code inquiry}'s question, or the reason it has none; asked only of a role it {@link #answersFor}. */
     default CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("this reasoner does not answer questions"));
     }
+
+    /** The same, telling {@code draft} the answer as it is generated; a reasoner that cannot stream tells it nothing. */
+    default CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry, AnswerDraft draft) { return answer(inquiry); }
+
+    /**
+     * Whether the day's token or dollar budget is spent, so that every role answers by its rules
+     * until the day turns: a risk input the desk's screen shows. Never, for a reasoner without a budget.
+     */
+    default boolean budgetSpentToday() { return false; }
 }

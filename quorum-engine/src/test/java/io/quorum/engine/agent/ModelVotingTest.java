@@ -8,6 +8,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
+import io.quorum.engine.message.Attribution;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Proposal;
@@ -22,6 +23,7 @@ import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.reasoning.AnswerDraft;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.Reasoner;
@@ -56,6 +58,10 @@ class ModelVotingTest {
         // The record comes first: nothing is published yet when the call is handed over.
         assertThat(bus.published).noneMatch(message -> message.content() instanceof Vote);
     });
+    /** What the agents said they were doing, with the messages published so far at that moment. */
+    private final List<String> activity = new ArrayList<>();
+    private final AgentContext watched = new AgentContext(SESSION, AAPL, bus, new ManualClock(NOW), desk, model, (session, call) -> recorded.add(call),
+            done -> activity.add(describe(done) + " after " + bus.published.size() + " messages"));
     private final Proposal proposal = new Proposal(ProposalId.random(), TradeAction.OPEN_LONG, AAPL, Direction.LONG, Size.shares(10),
             Price.parse("100.00"), Price.parse("95.00"), Price.parse("110.00"), null, "breakout", "Buy 10 AAPL");
 
@@ -73,6 +79,61 @@ class ModelVotingTest {
             assertThat(vote.modification()).isEqualTo(smaller);
             assertThat(vote.reason()).isEqualTo("half the size keeps the exposure under 10% (llama3.1:8b, confidence 0.8, 640 tokens, $0.0004)");
         });
+    }
+
+    @Test
+    void the_agent_reports_thinking_then_the_models_draft_then_done_once_its_vote_carries_the_models_figures() {
+        new RiskByRules(watched).onMessage(request());
+        model.draft.soFar("{\"choice\":\"APP");
+        model.draft.soFar("{\"choice\":\"APPROVE\",\"reason\":\"half");
+
+        assertThat(activity).containsExactly("RISK started VOTE on " + proposal.id() + " after 0 messages",
+                "RISK drafting VOTE: {\"choice\":\"APP after 0 messages",
+                "RISK drafting VOTE: {\"choice\":\"APPROVE\",\"reason\":\"half after 0 messages");
+        model.votes.answer(new VoteAnswer(VoteChoice.APPROVE, "half the size", new BigDecimal("0.75"), null), 640, "0.0004");
+
+        assertThat(activity).last().isEqualTo("RISK done VOTE after 1 messages");
+        assertThat(bus.published).singleElement().extracting(message -> ((Vote) message.content()).attribution())
+                .isEqualTo(new Attribution("llama3.1:8b", "llama3.1:8b", new BigDecimal("0.75"), 640, 0, new BigDecimal("0.0004"), false));
+    }
+
+    @Test
+    void a_model_that_falls_back_is_reported_with_its_outcome_and_the_rules_vote_carries_no_model() {
+        new RiskByRules(watched).onMessage(request());
+
+        model.votes.fallBack(ReasonerCalled.Outcome.BUDGET_SPENT, "today's 100000 tokens are spent");
+
+        assertThat(activity).containsExactly("RISK started VOTE on " + proposal.id() + " after 0 messages",
+                "RISK fell back on VOTE: BUDGET_SPENT after 0 messages", "RISK done VOTE after 2 messages");
+        assertThat(bus.published).last().extracting(message -> ((Vote) message.content()).attribution()).isNull();
+    }
+
+    @Test
+    void a_rules_only_vote_is_still_reported_as_started_and_done() {
+        model.roles = EnumSet.noneOf(AgentRole.class);
+        new RiskByRules(watched).onMessage(request());
+
+        assertThat(activity).containsExactly("RISK started VOTE on " + proposal.id() + " after 0 messages", "RISK done VOTE after 1 messages");
+    }
+
+    @Test
+    void an_answer_to_a_question_is_reported_as_started_and_done_once_published() {
+        new RiskByRules(watched).onMessage(question());
+
+        model.questions.answer(new Reply("Lightly: 4% of equity.", new BigDecimal("0.9")), 300, "0.0001");
+
+        assertThat(activity).first().asString().startsWith("RISK started ANSWER on ");
+        assertThat(activity).last().isEqualTo("RISK done ANSWER after 1 messages");
+    }
+
+    private static String describe(AgentActivity activity) {
+        String who = activity.role() + " ";
+        return switch (activity) {
+            case AgentActivity.Started started -> who + "started " + started.work() + (started.subject() == null ? "" : " on " + started.subject());
+            case AgentActivity.Drafting drafting -> who + "drafting " + drafting.work() + ": " + drafting.text();
+            case AgentActivity.Done done -> who + "done " + done.work();
+            case AgentActivity.FellBack fellBack -> who + "fell back on " + fellBack.work() + ": " + fellBack.outcome();
+        };
     }
 
     @Test
@@ -146,7 +207,8 @@ class ModelVotingTest {
         assertThat(bus.published).singleElement().satisfies(answer -> {
             assertThat(answer.replyTo()).isEqualTo(question.id());
             assertThat(answer.content()).isEqualTo(Update.of(Update.UpdateKind.OBSERVATION, AAPL,
-                    "Exposure is 4% of equity; room for 6% more before the limit. (llama3.1:8b, confidence 0.9, 310 tokens, $0.0002)"));
+                    "Exposure is 4% of equity; room for 6% more before the limit. (llama3.1:8b, confidence 0.9, 310 tokens, $0.0002)")
+                    .attributedTo(new Attribution("llama3.1:8b", "llama3.1:8b", new BigDecimal("0.9"), 310, 0, new BigDecimal("0.0002"), false)));
         });
     }
 
@@ -224,7 +286,15 @@ class ModelVotingTest {
 
         @Override public boolean answersFor(AgentRole role) { return roles.contains(role); }
 
+        /** Where the latest call is told its answer so far. */
+        AnswerDraft draft = AnswerDraft.IGNORED;
+
         @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) { return votes.ask(deliberation); }
+
+        @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation, AnswerDraft draft) {
+            this.draft = draft;
+            return votes.ask(deliberation);
+        }
 
         @Override public CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) { return questions.ask(inquiry); }
     }

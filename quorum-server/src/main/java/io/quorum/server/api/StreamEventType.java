@@ -9,11 +9,12 @@ import java.util.Locale;
  * an analysis step ({@link #REASONING}), the analysis done ({@link #COMPLETE}), a trade put to
  * the vote ({@link #PROPOSAL}), its result ({@link #DECISION}), a fill ({@link #TRADE_EXECUTED}),
  * an alert ({@link #MARKET_ALERT}); the rest of the conversation (questions, vote requests,
- * votes, observations) is {@link #AGENT_MESSAGE}.
+ * votes, observations) is {@link #AGENT_MESSAGE}. What an agent is doing while it works (thinking,
+ * a model's draft, done, fell back to its rules) is {@link #AGENT_ACTIVITY}, which is not journaled.
  */
 public enum StreamEventType {
     REASONING, STATUS, PROPOSAL, POSITION, COMPLETE, AGENT_MESSAGE, POSITION_UPDATE, RISK_UPDATE, MARKET_ALERT, TRADE_EXECUTED, DECISION,
-    HEARTBEAT, RESYNC, PONG;
+    AGENT_ACTIVITY, HEARTBEAT, RESYNC, PONG;
 
     @JsonValue public String wireName() { return name().toLowerCase(Locale.ROOT); }
 
@@ -23,7 +24,7 @@ public enum StreamEventType {
     /** True for events the journal keeps, so that a reconnecting client gets them again. */
     public boolean isJournaled() {
         return switch (this) {
-            case POSITION_UPDATE, RISK_UPDATE, HEARTBEAT, RESYNC, PONG -> false;
+            case POSITION_UPDATE, RISK_UPDATE, AGENT_ACTIVITY, HEARTBEAT, RESYNC, PONG -> false;
             default -> true;
         };
     }

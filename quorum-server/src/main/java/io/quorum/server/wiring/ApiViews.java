@@ -5,6 +5,7 @@ import io.quorum.adapters.json.MessageJson;
 import io.quorum.engine.decision.DecisionRecord;
 import io.quorum.engine.decision.OrderTrail;
 import io.quorum.engine.decision.RecordedVote;
+import io.quorum.engine.agent.AgentActivity;
 import io.quorum.engine.desk.DeskSession;
 import io.quorum.engine.desk.OrderTicket;
 import io.quorum.engine.desk.PendingConfirmation;
@@ -31,6 +32,7 @@ import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.session.StopReason;
 import io.quorum.engine.snapshot.DeskSnapshot;
 import io.quorum.engine.snapshot.SessionSnapshot;
+import io.quorum.server.api.AgentActivityView;
 import io.quorum.server.api.AgentMessageView;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
@@ -80,7 +82,8 @@ final class ApiViews {
                 session.stopReason().map(StopReason::code).orElse(null), new SessionView.AutoTradingStatus(session.isAutoTradingEnabled()),
                 part.map(s -> new SessionView.Trading(s.tradingState().name(), s.tradingStateReason().isEmpty() ? null : s.tradingStateReason()))
                         .orElse(new SessionView.Trading("ACTIVE", null)),
-                proposal, config(session.config()), part.map(SessionSnapshot::tradesToday).orElse(0), lastSeq);
+                proposal, config(session.config()), part.map(SessionSnapshot::tradesToday).orElse(0), lastSeq,
+                new SessionView.Models(session.reasonsWithModels(), session.modelBudgetSpentToday()));
     }
 
     /** {@code notional} at {@code price} for the shares the proposal means while {@code held} shares (signed) are held. */
@@ -244,6 +247,17 @@ final class ApiViews {
         return new AgentMessageView(message.id().toString(), journalSeq, message.sender(), AgentMessageView.RecipientsView.of(message.recipients()),
                 message.type(), content, message.timestamp(), message.replyTo() == null ? null : message.replyTo().toString(),
                 message.requiresResponse(), message.responseTimeout());
+    }
+
+    static AgentActivityView activity(AgentActivity activity) {
+        String work = activity.work().name();
+        return switch (activity) {
+            case AgentActivity.Started started -> new AgentActivityView(started.role(), work, "STARTED", started.subject(), null, null, null);
+            case AgentActivity.Drafting drafting -> new AgentActivityView(drafting.role(), work, "DRAFTING", null, drafting.text(), null, null);
+            case AgentActivity.Done done -> new AgentActivityView(done.role(), work, "DONE", null, null, null, null);
+            case AgentActivity.FellBack fellBack -> new AgentActivityView(fellBack.role(), work, "FELL_BACK", null, null,
+                    fellBack.outcome() == null ? null : fellBack.outcome().name(), fellBack.why());
+        };
     }
 
     static AlertView alert(long journalSeq, Instant time, Alert alert) {

@@ -1,11 +1,13 @@
 package io.quorum.server.wiring;
 
+import io.quorum.engine.agent.AgentActivity;
 import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskListener;
 import io.quorum.engine.desk.DeskSession;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
 import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.Proposal;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * frame is handed to every client, so it is mapped (and encoded) once however many watch. The
  * account's portfolio and risk go to every session's clients as {@code risk_update} at the same
  * pace, whichever session moved them. The session's portfolio, which is not journaled, is sent as {@code position_update} at most ten times a
- * second per session, from the latest {@link DeskSnapshot}.
+ * second per session, from the latest {@link DeskSnapshot}. What the session's agents are doing is sent as {@code agent_activity}
+ * as it happens, but a model's draft at most ten times a second per agent, the latest only: a model writes many pieces a second.
  *
  * <p>Frames are built from the entry itself and the latest snapshot, never by asking the engine
  * loop, so a follower of the tail never waits for the loop.
@@ -61,6 +64,8 @@ final class StreamHub implements AutoCloseable {
     /** The snapshot version current when any session's positions last moved, or {@link #UNMOVED} once the account's update is sent. */
     private final AtomicLong accountMoved = new AtomicLong(UNMOVED);
     private static final long UNMOVED = -1;
+    /** The latest draft of each agent's model not sent yet, taken by the next tick or dropped when the agent finishes first. */
+    private final Map<AgentKey, AgentActivity.Drafting> drafts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService positionUpdates =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("position-updates").factory());
 
@@ -73,6 +78,17 @@ final class StreamHub implements AutoCloseable {
                 long version = desk.snapshot().version();
                 if (fanouts.containsKey(session)) positionsMoved.put(session, version);
                 accountMoved.set(version);
+            }
+
+            @Override public void agentActivity(AgentActivity activity) {
+                if (!fanouts.containsKey(activity.session())) return;
+                AgentKey key = new AgentKey(activity.session(), activity.role());
+                if (activity instanceof AgentActivity.Drafting drafting) {
+                    drafts.put(key, drafting);
+                    return;
+                }
+                drafts.remove(key);
+                sendActivity(activity);
             }
         });
         long period = POSITION_UPDATE_PERIOD.toMillis();
@@ -179,7 +195,27 @@ final class StreamHub implements AutoCloseable {
         }
     }
 
+    private void sendActivity(AgentActivity activity) {
+        Fanout fanout = fanouts.get(activity.session());
+        if (fanout == null) return;
+        SessionId id = activity.session();
+        StreamEvent event = new StreamEvent(StreamEventType.AGENT_ACTIVITY, journal.lastSeq(id), id.value(), desk.clock().now(), ApiViews.activity(activity));
+        for (StreamListener listener : fanout.listeners) listener.onEvent(event);
+    }
+
+    private void publishDrafts() {
+        for (Map.Entry<AgentKey, AgentActivity.Drafting> draft : List.copyOf(drafts.entrySet())) {
+            if (drafts.remove(draft.getKey(), draft.getValue())) sendActivity(draft.getValue());
+        }
+    }
+
     private void publishPositionUpdates() {
+        try {
+            publishDrafts();
+        } catch (RuntimeException e) {
+            // A draft is only a preview: the next one, or the agent's message, says more.
+            LOG.warn("agent drafts skipped: {}", e.toString());
+        }
         long version = desk.snapshot().version();
         publishRiskUpdate(version);
         for (Map.Entry<SessionId, Long> moved : List.copyOf(positionsMoved.entrySet())) {
@@ -214,6 +250,9 @@ final class StreamHub implements AutoCloseable {
             LOG.warn("risk update skipped: {}", e.toString());
         }
     }
+
+    /** One agent of one session. */
+    private record AgentKey(SessionId session, AgentRole role) {}
 
     /** One session's clients and its one follower of the journal's tail. */
     private final class Fanout {

@@ -431,7 +431,7 @@ public final class FakeDesk implements DeskOperations {
     private SessionView view(SessionState s) {
         return new SessionView(s.id.value(), s.ticker.symbol(), s.state, s.stopReason, new SessionView.AutoTradingStatus(s.autoTrading),
                 new SessionView.Trading(s.state.equals("STOPPED") ? "HALTED" : "ACTIVE", s.state.equals("STOPPED") ? "the session stopped" : null),
-                s.state.equals("PROPOSAL") ? proposal(s.ticker) : null, s.config, 0, s.lastSeq());
+                s.state.equals("PROPOSAL") ? proposal(s.ticker) : null, s.config, 0, s.lastSeq(), SessionView.Models.NONE);
     }
 
     /** The id of the proposal every fake card shows. */

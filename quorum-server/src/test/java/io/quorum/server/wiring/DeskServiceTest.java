@@ -13,6 +13,7 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.SessionId;
 import io.quorum.server.api.Actor;
+import io.quorum.server.api.AgentActivityView;
 import io.quorum.server.api.AgentMessageView;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
@@ -102,12 +103,7 @@ class DeskServiceTest {
 
     @Test
     void a_subscriber_hears_live_what_a_later_replay_reads_from_the_journal() {
-        List<StreamEvent> live = new CopyOnWriteArrayList<>();
-        try (Subscription ignored = service.subscribe(session, live::add)) {
-            String proposal = service.session(session).proposal().id();
-            service.reject(session, ProposalId.parse(proposal), "stop too wide", USER);
-            await().atMost(PATIENCE).until(() -> live.stream().anyMatch(e -> e.type() == StreamEventType.COMPLETE));
-        }
+        List<StreamEvent> live = rejectAndHearUntil(StreamEventType.COMPLETE);
         List<StreamEvent> journaled = live.stream().filter(e -> e.type().isJournaled()).toList();
         long first = journaled.getFirst().seq();
         long last = journaled.getLast().seq();
@@ -115,6 +111,33 @@ class DeskServiceTest {
 
         assertThat(journaled).extracting(StreamEvent::seq).isEqualTo(replay.stream().map(StreamEvent::seq).toList());
         assertThat(journaled).extracting(StreamEvent::type).isEqualTo(replay.stream().map(StreamEvent::type).toList());
+    }
+
+    @Test
+    void a_subscriber_sees_each_agent_start_and_finish_its_analysis_and_its_vote_in_activity_frames_that_are_not_journaled() {
+        List<StreamEvent> live = rejectAndHearUntil(StreamEventType.DECISION);
+        List<AgentActivityView> activity = live.stream().filter(e -> e.type() == StreamEventType.AGENT_ACTIVITY).map(e -> (AgentActivityView) e.data()).toList();
+
+        for (AgentRole role : AgentRole.VOTERS) {
+            assertThat(activity).as(role + "'s analysis").filteredOn(a -> a.role() == role && a.work().equals("ANALYSIS"))
+                    .extracting(AgentActivityView::state).containsExactly("STARTED", "DONE");
+        }
+        assertThat(activity).filteredOn(a -> a.work().equals("VOTE") && a.state().equals("STARTED")).isNotEmpty()
+                .allSatisfy(started -> assertThat(activity).filteredOn(a -> a.role() == started.role() && a.work().equals("VOTE"))
+                        .extracting(AgentActivityView::state).containsExactly("STARTED", "DONE"));
+        assertThat(StreamEventType.AGENT_ACTIVITY.isJournaled()).isFalse();
+        assertThat(service.session(session).models()).as("the embedded desk votes by its rules").isEqualTo(SessionView.Models.NONE);
+    }
+
+    /** What a subscriber hears live after the user rejects the proposal shown, up to the first frame of type {@code until}. */
+    private List<StreamEvent> rejectAndHearUntil(StreamEventType until) {
+        List<StreamEvent> live = new CopyOnWriteArrayList<>();
+        try (Subscription ignored = service.subscribe(session, live::add)) {
+            String proposal = service.session(session).proposal().id();
+            service.reject(session, ProposalId.parse(proposal), "stop too wide", USER);
+            await().atMost(PATIENCE).until(() -> live.stream().anyMatch(e -> e.type() == until));
+        }
+        return live;
     }
 
     @Test
