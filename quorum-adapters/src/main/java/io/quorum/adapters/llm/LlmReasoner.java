@@ -22,6 +22,7 @@ import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +84,15 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     /** True once today's budget is spent: every role votes by its rules until the day turns. */
     public boolean budgetSpentToday() { return budget.spentToday(); }
 
+    /** Today's spending against the day's budget, in total and by model. */
+    public TokenBudget.Today budgetToday() { return budget.today(); }
+
+    /** The provider, as the configuration names it ({@code openai-compatible}). */
+    public String provider() { return settings.provider().configName(); }
+
+    /** The model of each role that has one. */
+    public Map<AgentRole, String> models() { return settings.models(); }
+
     /** The provider's circuit: CLOSED when calls go through, OPEN while it is given a rest, HALF_OPEN while one trial call decides. */
     public CircuitBreaker.State circuit() { return breaker.getState(); }
 
@@ -139,7 +149,7 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
 
     private <A> Reasoning<A> answered(Call call, ModelReply reply, long tookNanos, AnswerCache<A> cache, Function<String, SchemaReading<A>> schema) {
         BigDecimal cost = settings.priceOf(call.prompt.model()).cost(reply.tokensIn(), reply.tokensOut());
-        budget.spend(call.subject(), reply.tokensIn() + reply.tokensOut(), cost);
+        budget.spend(call.subject(), call.prompt.model(), reply.tokensIn() + reply.tokensOut(), cost);
         if (reply.refused()) return new Reasoning.FellBack<>("", call.returned(Outcome.REFUSED, reply, cost, tookNanos));
         return switch (schema.apply(reply.text())) {
             case SchemaReading.Invalid<A> invalid -> new Reasoning.FellBack<>(invalid.problem(), call.returned(Outcome.INVALID_ANSWER, reply, cost, tookNanos));
