@@ -15,7 +15,9 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
+import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
 import io.quorum.engine.reasoning.Reply;
@@ -41,7 +43,8 @@ import java.util.function.Function;
  * starts only while the {@link TokenBudget} has room and the provider's circuit breaker is closed;
  * the call runs on a virtual thread of its own and is given up after the configured timeout
  * (resilience4j's time limiter), which is shorter than the vote's deadline; the answer must pass the
- * {@link VoteSchema} ({@link ReplySchema} for an answer to another agent's question). Whatever
+ * {@link VoteSchema} ({@link ReplySchema} for an answer to another agent's question,
+ * {@link ProposalSchema} for a proposal). Whatever
  * stops it is a {@link Reasoning.FellBack}: the role votes, or answers, by its rules.
  *
  * <p>The breaker counts failures of the provider (HTTP errors, refused connections, timeouts); an
@@ -56,6 +59,7 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     private final PromptBook prompts = new PromptBook();
     private final AnswerCache<VoteAnswer> votes = new AnswerCache<>();
     private final AnswerCache<Reply> replies = new AnswerCache<>();
+    private final AnswerCache<ProposalAnswer> drafts = new AnswerCache<>();
     private final TokenBudget budget;
     private final CircuitBreaker breaker;
     private final TimeLimiter limiter;
@@ -111,6 +115,17 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
         if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + inquiry.role()));
         Call call = new Call(inquiry.role(), null, inquiry.questionId(), prompts.promptFor(inquiry, configured.get()));
         return ask(call, replies, ReplySchema::read);
+    }
+
+    /** A role with a model words its proposals with it too. */
+    @Override public boolean draftsFor(AgentRole role) { return speaksFor(role); }
+
+    /** The model's proposal, counted against the budget of the decision it opens (the rules' proposal id, which it keeps). */
+    @Override public CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
+        Optional<String> configured = settings.modelFor(drafting.role());
+        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + drafting.role()));
+        Call call = new Call(drafting.role(), drafting.ruled().id(), null, prompts.promptFor(drafting, configured.get()));
+        return ask(call, drafts, text -> ProposalSchema.read(text, drafting));
     }
 
     /** The protections in order (cache, budget, breaker, time limit, schema), the same for a vote and for an answer. */

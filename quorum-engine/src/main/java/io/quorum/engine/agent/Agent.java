@@ -10,6 +10,7 @@ import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Payload;
 import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.Question;
 import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.SessionId;
@@ -20,7 +21,9 @@ import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
+import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
 import io.quorum.engine.reasoning.Reply;
@@ -30,7 +33,10 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -53,7 +59,9 @@ import java.util.function.Supplier;
  * with an UPDATE that says so and why. Each call is handed to the context's record of calls (the
  * desk journals it) before the vote is published. A question addressed to the agent is answered
  * the same way: by the model when one speaks for the role and it answers, else by the rules
- * ({@link #answerByRules}).
+ * ({@link #answerByRules}). A proposal the agent puts to the desk ({@link #putForward}, {@link #counter})
+ * is worded by the model too, when one drafts for the role, with the rules' proposal as its hint and
+ * its fallback.
  */
 public abstract class Agent {
     private static final System.Logger LOG = System.getLogger("io.quorum.engine.agent");
@@ -73,6 +81,16 @@ public abstract class Agent {
     private final AgentContext.CallRecord calls;
     /** The latest messages heard, written on the agent's thread only. */
     private final Deque<String> heard = new ArrayDeque<>();
+    /** How many counter-proposals being worded are remembered; one a round, and a round lasts seconds. */
+    private static final int COUNTERS_REMEMBERED = 8;
+    /**
+     * The counter-proposals a model is still wording, by the proposal they answer: the agent's vote on
+     * that proposal waits for its counter, so that the round is not decided before the counter is put
+     * beside it. Written on the agent's thread only.
+     */
+    private final Map<ProposalId, CompletableFuture<Void>> countersBeingSaid = new LinkedHashMap<>(16, 0.75f) {
+        @Override protected boolean removeEldestEntry(Map.Entry<ProposalId, CompletableFuture<Void>> eldest) { return size() > COUNTERS_REMEMBERED; }
+    };
 
     protected Agent(AgentRole role, AgentContext context) {
         this.role = role;
@@ -142,6 +160,8 @@ public abstract class Agent {
     private void castVote(AgentMessage requestMessage, VoteRequest request) {
         Proposal terms = request.terms();
         CompletableFuture<Judgement> deliberation = (reasoner.speaksFor(role) ? reasonWithModel(terms) : deliberate(terms)).toCompletableFuture();
+        CompletableFuture<Void> counterSaid = countersBeingSaid.remove(request.proposalId());
+        if (counterSaid != null) deliberation = deliberation.thenCombine(counterSaid, (judgement, said) -> judgement);
         if (deliberation.isDone()) {
             vote(requestMessage, request, outcomeOf(deliberation));
             return;
@@ -204,6 +224,61 @@ public abstract class Agent {
     private static String attribution(BigDecimal confidence, ReasonerCalled call) {
         String cost = call.cached() ? "cached" : call.tokens() + " tokens, $" + call.cost().stripTrailingZeros().toPlainString();
         return " (" + call.model() + ", confidence " + confidence.stripTrailingZeros().toPlainString() + ", " + cost + ")";
+    }
+
+    /**
+     * Puts a proposal to the desk: as the model words it when one drafts for the role (on the
+     * reasoner's thread, with {@code ruled} as its hint), else {@code ruled} at once. The model's
+     * proposal keeps the rules' id; when the model has none the desk can take, an UPDATE says why and
+     * {@code ruled} goes forward.
+     */
+    protected final void putForward(Proposal ruled) { offer(ruled, null); }
+
+    /**
+     * Answers {@code original}'s proposal with other terms, in reply to it, so that the orchestrator
+     * puts the two to the vote side by side. Worded by the model as {@link #putForward} is; the
+     * agent's vote on the original waits until its counter is said.
+     */
+    protected final void counter(AgentMessage original, Proposal ruled) {
+        if (!(original.content() instanceof Proposal answered)) throw new IllegalArgumentException("only a proposal is countered, not a " + original.type());
+        CompletableFuture<Void> said = offer(ruled, original);
+        if (!said.isDone()) countersBeingSaid.put(answered.id(), said);
+    }
+
+    private CompletableFuture<Void> offer(Proposal ruled, AgentMessage answering) {
+        if (!reasoner.draftsFor(role)) {
+            sayProposal(ruled, answering);
+            return CompletableFuture.completedFuture(null);
+        }
+        String answers = answering == null ? null : answering.sender().displayName() + " " + answering.type() + ": " + answering.content().text();
+        Drafting drafting = new Drafting(role, session, ruled, answers, desk.exposure(ticker).quantity(), facts(), List.copyOf(heard));
+        return settled(() -> reasoner.draft(drafting)).thenAccept(reasoning -> {
+            try {
+                sayProposal(settleDraft(reasoning, drafting), answering);
+            } catch (RuntimeException refused) {
+                LOG.log(Level.WARNING, role.displayName() + " could not put proposal " + ruled.id() + " to the desk", refused);
+            }
+        });
+    }
+
+    /** The proposal that goes forward: the model's when it answered with one that fits the desk, otherwise the rules', said as such. */
+    private Proposal settleDraft(Reasoning<ProposalAnswer> reasoning, Drafting drafting) {
+        if (reasoning != null) calls.record(session, reasoning.call());
+        return switch (reasoning) {
+            case Reasoning.Answered<ProposalAnswer> answered -> {
+                ProposalAnswer answer = answered.answer();
+                Optional<String> misfit = answer.misfit(drafting);
+                yield misfit.isPresent() ? fallBack("proposes", "the model's proposal does not fit the desk (" + misfit.get() + ")", drafting.ruled())
+                        : answer.proposal(drafting, attribution(answer.confidence(), answered.call()));
+            }
+            case Reasoning.FellBack<ProposalAnswer> fellBack -> fallBack("proposes", fellBack.why(), drafting.ruled());
+            case null -> fallBack("proposes", "the model's reasoner failed", drafting.ruled());
+        };
+    }
+
+    private void sayProposal(Proposal proposal, AgentMessage answering) {
+        AgentMessage draft = AgentMessage.draft(session, role, Recipients.all(), proposal, clock.now());
+        publish(answering == null ? draft : draft.inReplyTo(answering.id()));
     }
 
     /**

@@ -86,7 +86,7 @@ public final class FundamentalAgent extends Agent {
             if (proposal == null) return false;
         }
         lastProposal = at;
-        say(Recipients.all(), proposal);
+        putForward(proposal);
         return true;
     }
 

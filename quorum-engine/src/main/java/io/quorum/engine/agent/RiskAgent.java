@@ -139,7 +139,7 @@ public final class RiskAgent extends Agent {
         Proposal proposal = takingRiskOff(exposure, event);
         if (proposal == null) return false;
         lastProposal = now;
-        say(Recipients.all(), proposal);
+        putForward(proposal);
         return true;
     }
 

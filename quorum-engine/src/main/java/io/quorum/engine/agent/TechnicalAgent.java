@@ -149,8 +149,8 @@ public final class TechnicalAgent extends Agent {
                         + (v.macdBullish() ? "bullish" : "bearish") + "): trim a quarter, " + trim + " shares, rather than "
                         + proposal.size().sharesGiven(held) + " on " + proposer.displayName() + "'s reading",
                 "Counter-proposal: trim the " + position + " " + ticker + " position by a quarter (" + trim + " shares) instead, at about $" + proposal.entry());
-        publish(AgentMessage.draft(session, role(), Recipients.all(), counter, clock().now()).inReplyTo(message.id()));
         countered = proposal.id();
+        counter(message, counter);
     }
 
     private static boolean trendTurned(TechnicalView v, Direction position) {
@@ -203,7 +203,7 @@ public final class TechnicalAgent extends Agent {
         }
         Proposal proposal = fromSignal(signal);
         lastSignalProposal = now;
-        say(Recipients.all(), proposal);
+        putForward(proposal);
     }
 
     /**

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Asks a language model how a role votes on a proposal, or how it answers another agent's
- * question. The answer comes later, on a thread of the reasoner's own, so that the agent's runner
+ * Asks a language model how a role votes on a proposal, how it words a proposal (or a
+ * counter-proposal) it puts to the desk, or how it answers another agent's question. The answer comes later, on a thread of the reasoner's own, so that the agent's runner
  * is free meanwhile and the five agents' calls for one vote run side by side.
  *
  * <p>A reasoner never fails: whatever goes wrong (the model is late, down, over budget, or answers
@@ -32,6 +32,14 @@ public interface Reasoner {
 
     /** The model's vote on {@code deliberation}, or the reason it has none. */
     CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation);
+
+    /** Whether a model words the proposals {@code role} puts to the desk; a role without one proposes by its rules alone. */
+    default boolean draftsFor(AgentRole role) { return false; }
+
+    /** The model's proposal for {@code drafting}, or the reason it has none; asked only of a role it {@link #draftsFor}. */
+    default CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this reasoner does not draft proposals"));
+    }
 
     /** The model's answer to {@code inquiry}'s question, or the reason it has none; asked only of a role it {@link #answersFor}. */
     default CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) {
