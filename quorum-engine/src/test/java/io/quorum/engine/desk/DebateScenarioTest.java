@@ -25,7 +25,9 @@ import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
+import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
 import io.quorum.engine.reasoning.Reply;
@@ -151,6 +153,33 @@ class DebateScenarioTest {
     }
 
     @Test
+    void a_model_worded_cut_and_a_model_worded_counter_trim_are_voted_side_by_side_and_the_better_supported_trim_is_carried_out() {
+        try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).reasoner(new DraftingModel()).build()) {
+            DeskSession session = holdingWithAuthority(desk);
+            long bought = desk.position(session).orElseThrow().quantity();
+
+            fraudProbe(desk);
+
+            AgentMessage cutting = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL));
+            Proposal cut = (Proposal) cutting.content();
+            assertThat(cut.size()).isEqualTo(Size.shares(DraftingModel.cut(bought)));
+            assertThat(cut.rationale()).startsWith("the probe is serious: cut 40%").contains("(test-model, confidence 0.7, ");
+            AgentMessage countering = desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(replyingTo(cutting)));
+            Proposal trim = (Proposal) countering.content();
+            assertThat(trim.size()).isEqualTo(Size.shares(DraftingModel.trim(bought)));
+
+            Decision setAside = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(cut.id()));
+            Decision carried = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(trim.id()));
+            assertThat(setAside.outcome()).isEqualTo(Outcome.REJECTED);
+            assertThat(setAside.reason()).isEqualTo("4 of 5 approved, but Technical's counter-proposal was better supported (5 of 5 approved)");
+            assertThat(carried.outcome()).isEqualTo(Outcome.APPROVED);
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == bought - DraftingModel.trim(bought));
+            assertThat(desk.journal(session)).filteredOn(JournalEvent.ReasonerCalled.class::isInstance).map(JournalEvent.ReasonerCalled.class::cast)
+                    .extracting(JournalEvent.ReasonerCalled::promptVersion).contains("sentiment.v1+proposal.v1", "technical.v1+proposal.v1");
+        }
+    }
+
+    @Test
     void a_discussion_that_reaches_its_bound_of_messages_is_decided_on_the_votes_heard_by_then() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).discussionMessages(8).build()) {
             DeskSession session = holdingWithAuthority(desk);
@@ -224,6 +253,32 @@ class DebateScenarioTest {
     }
 
     private static Predicate<AgentMessage> replyingTo(AgentMessage earlier) { return message -> earlier.id().equals(message.replyTo()); }
+
+    /** A model that words Sentiment's and Technical's proposals, a moment later on a thread of its own; every vote is the rules'. */
+    private static final class DraftingModel implements Reasoner {
+        static long cut(long held) { return held * 4 / 10; }
+
+        static long trim(long held) { return held / 5; }
+
+        @Override public boolean speaksFor(AgentRole role) { return false; }
+
+        @Override public boolean draftsFor(AgentRole role) { return role == AgentRole.SENTIMENT || role == AgentRole.TECHNICAL; }
+
+        @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this model only words proposals"));
+        }
+
+        @Override public CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
+            long held = Math.abs(drafting.held());
+            ProposalAnswer answer = drafting.isCounter()
+                    ? new ProposalAnswer(TradeAction.REDUCE, Size.shares(trim(held)), drafting.ruled().entry(), null, null, "the trend holds: trim a fifth", new BigDecimal("0.8"))
+                    : new ProposalAnswer(TradeAction.REDUCE, Size.shares(cut(held)), drafting.ruled().entry(), null, null, "the probe is serious: cut 40%", new BigDecimal("0.7"));
+            JournalEvent.ReasonerCalled call = new JournalEvent.ReasonerCalled(drafting.ruled().id(), drafting.role(), "scripted", "test-model", "test-model-1",
+                    drafting.role().name().toLowerCase() + ".v1+proposal.v1", "00ff", 700, 60, 5, new BigDecimal("0.0003"), JournalEvent.ReasonerCalled.Outcome.ANSWERED,
+                    false, "{}");
+            return CompletableFuture.supplyAsync(() -> new Reasoning.Answered<>(answer, call), CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+        }
+    }
 
     /** A model that speaks for Sentiment's answers alone, with one answer; every vote is the rules'. */
     private record SentimentModel(String says) implements Reasoner {
