@@ -14,12 +14,14 @@ import io.quorum.engine.journal.JournalEvent.ReasonerCalled.Outcome;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.port.Clock;
+import io.quorum.engine.reasoning.ConcernAnswer;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Rejection;
 import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.math.BigDecimal;
@@ -60,6 +62,7 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     private final AnswerCache<VoteAnswer> votes = new AnswerCache<>();
     private final AnswerCache<Reply> replies = new AnswerCache<>();
     private final AnswerCache<ProposalAnswer> drafts = new AnswerCache<>();
+    private final AnswerCache<ConcernAnswer> readings = new AnswerCache<>();
     private final TokenBudget budget;
     private final CircuitBreaker breaker;
     private final TimeLimiter limiter;
@@ -126,6 +129,17 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
         if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + drafting.role()));
         Call call = new Call(drafting.role(), drafting.ruled().id(), null, prompts.promptFor(drafting, configured.get()));
         return ask(call, drafts, text -> ProposalSchema.read(text, drafting));
+    }
+
+    /** A role with a model reads with it the user's reasons that name no concern. */
+    @Override public boolean readsFor(AgentRole role) { return speaksFor(role); }
+
+    /** The concern the model reads in the user's reason, counted against the budget of the card the user rejected. */
+    @Override public CompletionStage<Reasoning<ConcernAnswer>> readConcern(Rejection rejection) {
+        Optional<String> configured = settings.modelFor(rejection.role());
+        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + rejection.role()));
+        Call call = new Call(rejection.role(), rejection.card().id(), null, prompts.promptFor(rejection, configured.get()));
+        return ask(call, readings, text -> ConcernSchema.read(text, rejection));
     }
 
     /** The protections in order (cache, budget, breaker, time limit, schema), the same for a vote and for an answer. */

@@ -5,6 +5,7 @@ import io.quorum.engine.message.Proposal;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
+import io.quorum.engine.reasoning.Rejection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import java.util.Map;
  * The prompts, versioned in resources: {@code prompts/<role>.v<n>.md} says what the role is and
  * what it weighs; {@code prompts/answer.v<n>.md} is the vote's JSON schema, the same for every
  * role, {@code prompts/reply.v<n>.md} the schema of an answer to another agent's question, and
- * {@code prompts/proposal.v<n>.md} the schema of a proposal the role puts to the desk. A
+ * {@code prompts/proposal.v<n>.md} the schema of a proposal the role puts to the desk, and
+ * {@code prompts/concern.v<n>.md} that of a reading of the user's reason for rejecting a card. A
  * change of wording is a new version, so that the journal tells which text a model read.
  */
 public final class PromptBook {
@@ -26,17 +28,20 @@ public final class PromptBook {
     static final String ANSWER_VERSION = "v1";
     static final String REPLY_VERSION = "v1";
     static final String PROPOSAL_VERSION = "v1";
+    static final String CONCERN_VERSION = "v1";
 
     private final Map<AgentRole, String> instructions = new EnumMap<>(AgentRole.class);
     private final String answer;
     private final String reply;
     private final String proposal;
+    private final String concern;
 
     public PromptBook() {
         for (AgentRole role : AgentRole.VOTERS) instructions.put(role, read(fileOf(role)));
         this.answer = read("answer." + ANSWER_VERSION + ".md");
         this.reply = read("reply." + REPLY_VERSION + ".md");
         this.proposal = read("proposal." + PROPOSAL_VERSION + ".md");
+        this.concern = read("concern." + CONCERN_VERSION + ".md");
     }
 
     /** The prompt for {@code deliberation}, to be sent to {@code model}. */
@@ -56,6 +61,15 @@ public final class PromptBook {
         AgentRole role = drafting.role();
         return Prompt.of(proposalVersionOf(role), model, instructions.get(role) + "\n\n" + proposal, facts(drafting));
     }
+
+    /** The prompt for {@code rejection}'s reason, to be sent to {@code model}: the role's instructions and the reading's schema. */
+    public Prompt promptFor(Rejection rejection, String model) {
+        AgentRole role = rejection.role();
+        return Prompt.of(concernVersionOf(role), model, instructions.get(role) + "\n\n" + concern, facts(rejection));
+    }
+
+    /** The version of the prompts a role reads a user's reason with ({@code technical.v1+concern.v1}). */
+    public static String concernVersionOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + "+concern." + CONCERN_VERSION; }
 
     /** The version of the prompts a role words a proposal with ({@code risk.v1+proposal.v1}). */
     public static String proposalVersionOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + "+proposal." + PROPOSAL_VERSION; }
@@ -111,6 +125,20 @@ public final class PromptBook {
         text.append("# What you see as the ").append(drafting.role().displayName()).append(" agent\n");
         for (String fact : drafting.facts()) text.append("- ").append(fact).append('\n');
         conversation(text, drafting.conversation());
+        text.append("\nAnswer with the JSON object only.");
+        return text.toString();
+    }
+
+    /** The reason's facts as the model reads them: the card, the reason, the concerns to choose from; no ids. */
+    static String facts(Rejection rejection) {
+        StringBuilder text = new StringBuilder();
+        terms(text, "# The proposal the trader rejected\n", rejection.card());
+        text.append("# The trader's reason\n\"").append(rejection.reason()).append("\"\n\n");
+        text.append("# The concerns a revision answers\n");
+        for (String concern : rejection.concerns()) text.append("- ").append(concern).append('\n');
+        text.append("\n# What you see as the ").append(rejection.role().displayName()).append(" agent\n");
+        for (String fact : rejection.facts()) text.append("- ").append(fact).append('\n');
+        conversation(text, rejection.conversation());
         text.append("\nAnswer with the JSON object only.");
         return text.toString();
     }

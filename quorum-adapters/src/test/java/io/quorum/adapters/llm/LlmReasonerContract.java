@@ -17,11 +17,13 @@ import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.reasoning.ConcernAnswer;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Rejection;
 import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import io.quorum.engine.time.ManualClock;
@@ -221,6 +223,37 @@ abstract class LlmReasonerContract {
             assertThat(fellBack.why()).isEqualTo("the model's answer was not valid (" + problem + ")");
             assertThat(fellBack.call().raw()).isEqualTo(answer);
         });
+    }
+
+    static Rejection jittery() {
+        Proposal card = new Proposal(ProposalId.random(), TradeAction.OPEN_LONG, Ticker.of("AAPL"), Direction.LONG, Size.shares(100),
+                Price.parse("100.00"), Price.parse("96.00"), Price.parse("106.00"), null, "price above the 200-day average", "Buy 100 AAPL. Entry: $100.00");
+        return new Rejection(AgentRole.TECHNICAL, SessionId.of("contract"), card, "the market feels jittery today",
+                List.of("too risky", "stop too wide", "position too big", "target too far"), List.of("Range: ATR(14) $2.00 (2% a day)."), List.of());
+    }
+
+    @Test
+    void a_reason_that_names_no_concern_is_read_by_the_model_as_one_of_the_concerns_and_recorded_against_the_card() {
+        server.answer("{\"concern\":\"Stop too wide\",\"reading\":\"a jittery market reaches a stop two ATRs away on noise\",\"confidence\":0.7}");
+        Rejection rejection = jittery();
+
+        Reasoning<ConcernAnswer> reasoning = reasoner().readConcern(rejection).toCompletableFuture().join();
+
+        assertThat(answerOf(reasoning)).isEqualTo(new ConcernAnswer("stop too wide", "a jittery market reaches a stop two ATRs away on noise", new BigDecimal("0.7")));
+        assertThat(reasoning.call().proposalId()).isEqualTo(rejection.card().id());
+        assertThat(reasoning.call().promptVersion()).isEqualTo("technical.v1+concern.v1");
+        assertThat(server.bodies).singleElement().asString().contains("The trader's reason").contains("the market feels jittery today")
+                .contains("- target too far").doesNotContain(rejection.card().id().toString());
+    }
+
+    @Test
+    void a_reading_that_names_a_concern_not_offered_falls_back_as_an_invalid_answer() {
+        server.answer("{\"concern\":\"entry too high\",\"reading\":\"wants a lower entry\",\"confidence\":0.6}");
+
+        Reasoning<ConcernAnswer> reasoning = reasoner().readConcern(jittery()).toCompletableFuture().join();
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> assertThat(fellBack.why())
+                .isEqualTo("the model's answer was not valid (concern: \"entry too high\" is not one of too risky, stop too wide, position too big, target too far)"));
     }
 
     static Inquiry inquiry() {

@@ -20,12 +20,14 @@ import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.reasoning.ConcernAnswer;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Rejection;
 import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.lang.System.Logger.Level;
@@ -41,6 +43,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -201,15 +204,24 @@ public abstract class Agent {
 
     /** The vote that stands: the model's when it answered, otherwise the rules', said as such. Null {@code reasoning}: the reasoner itself broke. */
     private Judgement settle(Reasoning<VoteAnswer> reasoning, Judgement ruled) {
+        return settleWith(reasoning, "votes", answered -> fromModel(answered.answer(), answered.call()), ruled);
+    }
+
+    /**
+     * What stands once the model has been asked: {@code taken} of its answer when it answered,
+     * otherwise {@code ruled}, after an UPDATE that says the role {@code does} it by its rules and
+     * why. The call is recorded first. Null {@code reasoning}: the reasoner itself broke.
+     */
+    private <A, T> T settleWith(Reasoning<A> reasoning, String does, Function<Reasoning.Answered<A>, T> taken, T ruled) {
         if (reasoning != null) calls.record(session, reasoning.call());
         return switch (reasoning) {
-            case Reasoning.Answered<VoteAnswer> answered -> fromModel(answered.answer(), answered.call());
-            case Reasoning.FellBack<VoteAnswer> fellBack -> fallBack("votes", fellBack.why(), ruled);
-            case null -> fallBack("votes", "the model's reasoner failed", ruled);
+            case Reasoning.Answered<A> answered -> taken.apply(answered);
+            case Reasoning.FellBack<A> fellBack -> fallBack(does, fellBack.why(), ruled);
+            case null -> fallBack(does, "the model's reasoner failed", ruled);
         };
     }
 
-    /** Says that the role {@code does} ("votes", "answers") by its rules, and why; returns what the rules said. */
+    /** Says that the role {@code does} ("votes", "answers", "proposes") by its rules, and why; returns what the rules said. */
     private <T> T fallBack(String does, String why, T ruled) {
         say(Recipients.all(), Update.of(Update.UpdateKind.REASONING, ticker, role.displayName() + " " + does + " by its rules: " + why + "."));
         return ruled;
@@ -263,17 +275,28 @@ public abstract class Agent {
 
     /** The proposal that goes forward: the model's when it answered with one that fits the desk, otherwise the rules', said as such. */
     private Proposal settleDraft(Reasoning<ProposalAnswer> reasoning, Drafting drafting) {
-        if (reasoning != null) calls.record(session, reasoning.call());
-        return switch (reasoning) {
-            case Reasoning.Answered<ProposalAnswer> answered -> {
-                ProposalAnswer answer = answered.answer();
-                Optional<String> misfit = answer.misfit(drafting);
-                yield misfit.isPresent() ? fallBack("proposes", "the model's proposal does not fit the desk (" + misfit.get() + ")", drafting.ruled())
-                        : answer.proposal(drafting, attribution(answer.confidence(), answered.call()));
-            }
-            case Reasoning.FellBack<ProposalAnswer> fellBack -> fallBack("proposes", fellBack.why(), drafting.ruled());
-            case null -> fallBack("proposes", "the model's reasoner failed", drafting.ruled());
-        };
+        return settleWith(reasoning, "proposes", answered -> {
+            ProposalAnswer answer = answered.answer();
+            Optional<String> misfit = answer.misfit(drafting);
+            return misfit.isPresent() ? fallBack("proposes", "the model's proposal does not fit the desk (" + misfit.get() + ")", drafting.ruled())
+                    : answer.proposal(drafting, attribution(answer.confidence(), answered.call()));
+        }, drafting.ruled());
+    }
+
+    /**
+     * How the user's reason for rejecting {@code card} reads: {@code byWords} when its words name a
+     * concern or no model reads for the role; otherwise the concern the model reads in it (on the
+     * reasoner's thread), or {@code byWords} after an UPDATE that says why the model could not.
+     */
+    protected final CompletionStage<UserConcern.Match> readRejection(Proposal card, String reason, UserConcern.Match byWords) {
+        if (byWords.namesAConcern() || !reasoner.readsFor(role)) return CompletableFuture.completedFuture(byWords);
+        Rejection rejection = new Rejection(role, session, card, reason, UserConcern.phrases(), facts(), List.copyOf(heard));
+        return settled(() -> reasoner.readConcern(rejection)).thenApply(reasoning -> settleWith(reasoning, "reads the reason", answered -> {
+            ConcernAnswer answer = answered.answer();
+            Optional<UserConcern> concern = UserConcern.ofPhrase(answer.concern());
+            if (concern.isEmpty()) return fallBack("reads the reason", "the model named no concern a revision answers (\"" + answer.concern() + "\")", byWords);
+            return UserConcern.Match.byModel(concern.get(), answer.reading() + attribution(answer.confidence(), answered.call()));
+        }, byWords));
     }
 
     private void sayProposal(Proposal proposal, AgentMessage answering) {
@@ -305,13 +328,8 @@ public abstract class Agent {
 
     /** The answer that stands: the model's when it answered, said as the rules' kind of update; otherwise the rules', said as such. */
     private Update settleReply(Reasoning<Reply> reasoning, Update ruled) {
-        if (reasoning != null) calls.record(session, reasoning.call());
-        return switch (reasoning) {
-            case Reasoning.Answered<Reply> answered ->
-                    Update.of(ruled.kind(), ticker, answered.answer().text() + attribution(answered.answer().confidence(), answered.call()));
-            case Reasoning.FellBack<Reply> fellBack -> fallBack("answers", fellBack.why(), ruled);
-            case null -> fallBack("answers", "the model's reasoner failed", ruled);
-        };
+        return settleWith(reasoning, "answers",
+                answered -> Update.of(ruled.kind(), ticker, answered.answer().text() + attribution(answered.answer().confidence(), answered.call())), ruled);
     }
 
     private void reply(AgentMessage question, Update answer) {

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Reads the chart. In analysis it proposes the trade the trend supports, with a stop two ATRs
@@ -70,7 +72,20 @@ public final class TechnicalAgent extends Agent {
      * it starts from the card the user rejected, changes only what the concern is about, and its
      * rationale says which concern it read, what changed and why.
      */
-    public Proposal propose(String userConcern) {
+    public Proposal propose(String userConcern) { return propose(userConcern, userConcern == null ? null : UserConcern.read(userConcern)); }
+
+    /**
+     * How the user's reason for rejecting the card reads ({@link UserConcern#read}); when its words
+     * name no concern and a model reads for Technical, the concern the model reads in it, later.
+     */
+    public CompletionStage<UserConcern.Match> readConcern(String userConcern) {
+        UserConcern.Match byWords = UserConcern.read(userConcern);
+        if (byWords.namesAConcern()) return CompletableFuture.completedFuture(byWords);
+        return readRejection(lastCard != null ? lastCard : propose(null), userConcern, byWords);
+    }
+
+    /** The revision of the card the user rejected with {@code userConcern}, read as {@code match} (null: a fresh analysis). */
+    public Proposal propose(String userConcern, UserConcern.Match match) {
         TechnicalView v = desk.technical(ticker);
         Direction direction = bullish(v) ? Direction.LONG : Direction.SHORT;
         String reading = (direction == Direction.LONG
@@ -82,7 +97,6 @@ public final class TechnicalAgent extends Agent {
             lastCard = entry(direction, v, cardTerms, reading + "; " + cardTerms.describe());
             return lastCard;
         }
-        UserConcern.Match match = UserConcern.read(userConcern);
         Proposal before = lastCard != null && lastCard.direction() == direction ? lastCard : entry(direction, v, CardTerms.PLAIN, reading);
         CardTerms revised = (lastCard != null && lastCard.direction() == direction ? cardTerms : CardTerms.PLAIN).answering(match.concern());
         Proposal draft = entry(direction, v, revised, reading);

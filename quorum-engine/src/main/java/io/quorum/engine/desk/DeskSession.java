@@ -9,6 +9,7 @@ import io.quorum.engine.agent.FundamentalAgent;
 import io.quorum.engine.agent.RiskAgent;
 import io.quorum.engine.agent.SentimentAgent;
 import io.quorum.engine.agent.TechnicalAgent;
+import io.quorum.engine.agent.UserConcern;
 import io.quorum.engine.consensus.ConsensusOrchestrator;
 import io.quorum.engine.consensus.Opening;
 import io.quorum.engine.journal.JournalEvent;
@@ -38,12 +39,14 @@ import io.quorum.engine.session.SessionState;
 import io.quorum.engine.session.StopReason;
 import io.quorum.engine.session.TradingSession;
 import io.quorum.engine.session.Transition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -62,6 +65,8 @@ public final class DeskSession implements AutoCloseable {
     private final Map<AgentRole, AgentRunner> runners = new EnumMap<>(AgentRole.class);
     private final List<MessageBus.Subscription> subscriptions = new ArrayList<>();
     private final SessionDeskView view;
+    /** Longer than any model call may take (at most 25 s): a reading that never comes is a session that closed. */
+    private static final Duration READING_PATIENCE = Duration.ofSeconds(60);
     // Engine loop state; analysisDecision is volatile because queries read it from HTTP threads.
     private Proposal analysisProposal;
     private volatile Decision analysisDecision;
@@ -265,8 +270,9 @@ public final class DeskSession implements AutoCloseable {
             });
             spoken.join();
         }
+        UserConcern.Match reading = userConcern == null ? null : readConcern(userConcern);
         runners.get(AgentRole.TECHNICAL).run(agent -> {
-            Proposal proposal = ((TechnicalAgent) agent).propose(userConcern);
+            Proposal proposal = ((TechnicalAgent) agent).propose(userConcern, reading);
             // Queued before the proposal is published, so the loop knows it before its decision arrives.
             desk.loop().submit(() -> {
                 analysisProposal = proposal;
@@ -275,6 +281,18 @@ public final class DeskSession implements AutoCloseable {
             });
             desk.bus().publish(AgentMessage.draft(id(), AgentRole.TECHNICAL, Recipients.all(), proposal, desk.clock().now()));
         });
+    }
+
+    /**
+     * How Technical reads the user's reason: at once by its words, or by the model when they name no
+     * concern (this analysis thread waits; the agent's runner does not). A session closed meanwhile
+     * leaves the reading by the words.
+     */
+    private UserConcern.Match readConcern(String reason) {
+        CompletableFuture<UserConcern.Match> read = new CompletableFuture<>();
+        runners.get(AgentRole.TECHNICAL).run(agent -> ((TechnicalAgent) agent).readConcern(reason)
+                .whenComplete((match, failure) -> read.complete(failure == null ? match : UserConcern.read(reason))));
+        return read.completeOnTimeout(UserConcern.read(reason), READING_PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     private void reason(AgentRole role, String line) {
