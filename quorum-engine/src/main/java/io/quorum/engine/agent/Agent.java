@@ -1,5 +1,6 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
 import io.quorum.engine.market.NewsItem;
 import io.quorum.engine.market.Ticker;
@@ -78,6 +79,8 @@ public abstract class Agent {
     /** How many of the ticker's latest headlines go into a prompt. */
     static final int HEADLINES_SEEN = 3;
 
+    /** The agent's {@code desk}, which keeps what a vote saw of it. */
+    private final SeeingDeskView seeing;
     private final MessageBus bus;
     private final Clock clock;
     private final Reasoner reasoner;
@@ -99,7 +102,8 @@ public abstract class Agent {
         this.role = role;
         this.session = context.session();
         this.ticker = context.ticker();
-        this.desk = context.desk();
+        this.seeing = new SeeingDeskView(context.desk(), context.ticker());
+        this.desk = seeing;
         this.bus = context.bus();
         this.clock = context.clock();
         this.reasoner = context.reasoner();
@@ -150,6 +154,15 @@ public abstract class Agent {
 
     protected void onUpdate(AgentMessage message, Update update) { }
 
+    /**
+     * What the agent remembers beyond the desk that its rules weigh in a vote on {@code proposal}, in
+     * words its {@link #recall} reads back; null when nothing. Journaled with what the vote saw.
+     */
+    protected String memoryFor(Proposal proposal) { return null; }
+
+    /** Takes back {@code memory} ({@link #memoryFor}) before its rules judge {@code proposal} again, in a replay. */
+    protected void recall(Proposal proposal, String memory) { }
+
     protected void onDecision(AgentMessage message, Decision decision) { }
 
     /** Another agent's proposal (or the agent's own) as it goes to the vote; an agent may answer it with a counter-proposal. */
@@ -162,7 +175,13 @@ public abstract class Agent {
      */
     private void castVote(AgentMessage requestMessage, VoteRequest request) {
         Proposal terms = request.terms();
-        CompletableFuture<Judgement> deliberation = (reasoner.speaksFor(role) ? reasonWithModel(terms) : deliberate(terms)).toCompletableFuture();
+        seeing.watch();
+        CompletableFuture<Judgement> deliberation;
+        try {
+            deliberation = (reasoner.speaksFor(role) ? reasonWithModel(terms) : deliberate(terms)).toCompletableFuture();
+        } finally {
+            calls.seen(session, new JournalEvent.VoteSeen(request.proposalId(), role, clock.now(), seeing.seen(), memoryFor(terms)));
+        }
         CompletableFuture<Void> counterSaid = countersBeingSaid.remove(request.proposalId());
         if (counterSaid != null) deliberation = deliberation.thenCombine(counterSaid, (judgement, said) -> judgement);
         if (deliberation.isDone()) {

@@ -165,6 +165,19 @@ public final class FundamentalAgent extends Agent {
         answeredAt = clock().now();
     }
 
+    /** The news answer its vote weighs, if a fresh one was heard. */
+    @Override protected String memoryFor(Proposal proposal) {
+        NewsAnswer news = freshAnswer();
+        return news == null ? null : news.text();
+    }
+
+    /** The news answer heard, as of the vote. */
+    @Override protected void recall(Proposal proposal, String memory) {
+        if (memory == null) return;
+        lastAnswer = NewsAnswer.read(memory);
+        answeredAt = clock().now();
+    }
+
     private NewsAnswer freshAnswer() {
         return lastAnswer != null && clock().now().isBefore(answeredAt.plus(ANSWER_LIFETIME)) ? lastAnswer : null;
     }

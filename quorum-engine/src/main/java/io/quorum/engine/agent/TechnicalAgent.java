@@ -1,5 +1,6 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.market.TechnicalView;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.signal.IndicatorSignal;
 import io.quorum.engine.market.signal.MarketEvent;
@@ -165,6 +166,15 @@ public final class TechnicalAgent extends Agent {
                 "Counter-proposal: trim the " + position + " " + ticker + " position by a quarter (" + trim + " shares) instead, at about $" + proposal.entry());
         countered = proposal.id();
         counter(message, counter);
+    }
+
+    private static final String COUNTERED = "countered";
+
+    /** That Technical countered {@code proposal}, which its vote on it says. */
+    @Override protected String memoryFor(Proposal proposal) { return proposal.id().equals(countered) ? COUNTERED : null; }
+
+    @Override protected void recall(Proposal proposal, String memory) {
+        if (COUNTERED.equals(memory)) countered = proposal.id();
     }
 
     private static boolean trendTurned(TechnicalView v, Direction position) {

@@ -31,6 +31,7 @@ import io.quorum.engine.message.Vote;
 import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.position.Protection;
+import io.quorum.engine.session.ConfigFields;
 import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.session.FieldError;
 import io.quorum.engine.session.SessionChange;
@@ -85,7 +86,11 @@ public final class DeskSession implements AutoCloseable {
         session.addListener(this::announceStateChange);
         session.addListener(this::haltWhenStopped);
 
-        AgentContext context = new AgentContext(id, ticker, desk.bus(), desk.clock(), view, desk.ports().reasoner(), desk::journal);
+        AgentContext context = new AgentContext(id, ticker, desk.bus(), desk.clock(), view, desk.ports().reasoner(), new AgentContext.CallRecord() {
+            @Override public void record(SessionId session, JournalEvent.ReasonerCalled call) { desk.journal(session, call); }
+
+            @Override public void seen(SessionId session, JournalEvent.VoteSeen seen) { desk.journal(session, seen); }
+        });
         List<Agent> agents = List.of(new TechnicalAgent(context), new FundamentalAgent(context), new SentimentAgent(context),
                 new RiskAgent(context), new ExecutionAgent(context));
         for (Agent agent : agents) {
