@@ -134,7 +134,7 @@ public final class TechnicalAgent extends Agent {
         TechnicalView v = desk.technical(proposal.ticker());
         boolean isLong = proposal.direction() == Direction.LONG;
         if (!proposal.action().addsExposure()) {
-            if (proposal.id().equals(countered)) return Judgement.reject("the trend still favours the position; I proposed trimming a quarter instead");
+            if (proposal.id().equals(countered)) return Judgement.reject("the trend still favours the position; I proposed a smaller trim instead");
             return trendTurned(v, proposal.direction()) ? Judgement.approve("the chart has turned against the position") : Judgement.abstain("the trend still favours the position");
         }
         if (isLong ? v.overbought() : v.oversold()) return Judgement.abstain("RSI " + v.rsi14() + " is stretched; I would wait for a pullback");

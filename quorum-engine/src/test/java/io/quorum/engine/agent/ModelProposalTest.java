@@ -139,7 +139,7 @@ class ModelProposalTest {
         Vote vote = (Vote) bus.published.getLast().content();
         assertThat(vote.proposalId()).isEqualTo(halve.id());
         assertThat(vote.choice()).isEqualTo(VoteChoice.REJECT);
-        assertThat(vote.reason()).contains("I proposed trimming a quarter instead");
+        assertThat(vote.reason()).contains("I proposed a smaller trim instead");
     }
 
     private static NewsItem fraudProbe() { return new NewsItem(AAPL, "AAPL plunges as regulators open fraud probe", "Newswire", NOW); }
