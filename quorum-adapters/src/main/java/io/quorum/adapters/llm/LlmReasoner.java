@@ -104,20 +104,15 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     public CircuitBreaker.State circuit() { return breaker.getState(); }
 
     @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) {
-        Optional<String> configured = settings.modelFor(deliberation.role());
-        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + deliberation.role()));
-        Call call = new Call(deliberation.role(), deliberation.proposal().id(), null, prompts.promptFor(deliberation, configured.get()));
-        return ask(call, votes, text -> VoteSchema.read(text, deliberation.role()));
+        return askAbout(deliberation.role(), deliberation.proposal().id(), null, model -> prompts.promptFor(deliberation, model), votes,
+                text -> VoteSchema.read(text, deliberation.role()));
     }
 
     /** A role with a model answers questions with it too. */
     @Override public boolean answersFor(AgentRole role) { return speaksFor(role); }
 
     @Override public CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) {
-        Optional<String> configured = settings.modelFor(inquiry.role());
-        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + inquiry.role()));
-        Call call = new Call(inquiry.role(), null, inquiry.questionId(), prompts.promptFor(inquiry, configured.get()));
-        return ask(call, replies, ReplySchema::read);
+        return askAbout(inquiry.role(), null, inquiry.questionId(), model -> prompts.promptFor(inquiry, model), replies, ReplySchema::read);
     }
 
     /** A role with a model words its proposals with it too. */
@@ -125,10 +120,8 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
 
     /** The model's proposal, counted against the budget of the decision it opens (the rules' proposal id, which it keeps). */
     @Override public CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
-        Optional<String> configured = settings.modelFor(drafting.role());
-        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + drafting.role()));
-        Call call = new Call(drafting.role(), drafting.ruled().id(), null, prompts.promptFor(drafting, configured.get()));
-        return ask(call, drafts, text -> ProposalSchema.read(text, drafting));
+        return askAbout(drafting.role(), drafting.ruled().id(), null, model -> prompts.promptFor(drafting, model), drafts,
+                text -> ProposalSchema.read(text, drafting));
     }
 
     /** A role with a model reads with it the user's reasons that name no concern. */
@@ -136,13 +129,22 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
 
     /** The concern the model reads in the user's reason, counted against the budget of the card the user rejected. */
     @Override public CompletionStage<Reasoning<ConcernAnswer>> readConcern(Rejection rejection) {
-        Optional<String> configured = settings.modelFor(rejection.role());
-        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + rejection.role()));
-        Call call = new Call(rejection.role(), rejection.card().id(), null, prompts.promptFor(rejection, configured.get()));
-        return ask(call, readings, text -> ConcernSchema.read(text, rejection));
+        return askAbout(rejection.role(), rejection.card().id(), null, model -> prompts.promptFor(rejection, model), readings,
+                text -> ConcernSchema.read(text, rejection));
     }
 
-    /** The protections in order (cache, budget, breaker, time limit, schema), the same for a vote and for an answer. */
+    /**
+     * Asks {@code role}'s model the prompt {@code prompt} makes for it, about a proposal or a question
+     * (one of the two ids), behind the protections; a role without a model is a caller's mistake.
+     */
+    private <A> CompletionStage<Reasoning<A>> askAbout(AgentRole role, ProposalId proposalId, UUID questionId, Function<String, Prompt> prompt,
+                                                       AnswerCache<A> cache, Function<String, SchemaReading<A>> schema) {
+        Optional<String> configured = settings.modelFor(role);
+        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + role));
+        return ask(new Call(role, proposalId, questionId, prompt.apply(configured.get())), cache, schema);
+    }
+
+    /** The protections in order (cache, budget, breaker, time limit, schema), the same for every kind of call. */
     private <A> CompletionStage<Reasoning<A>> ask(Call call, AnswerCache<A> cache, Function<String, SchemaReading<A>> schema) {
         Prompt prompt = call.prompt;
         Optional<AnswerCache.Kept<A>> kept = cache.find(prompt.hash());

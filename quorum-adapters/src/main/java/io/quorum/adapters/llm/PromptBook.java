@@ -46,26 +46,27 @@ public final class PromptBook {
 
     /** The prompt for {@code deliberation}, to be sent to {@code model}. */
     public Prompt promptFor(Deliberation deliberation, String model) {
-        AgentRole role = deliberation.role();
-        return Prompt.of(versionOf(role), model, instructions.get(role) + "\n\n" + answer, facts(deliberation));
+        return prompt(deliberation.role(), versionOf(deliberation.role()), answer, facts(deliberation), model);
     }
 
     /** The prompt for {@code inquiry}'s question, to be sent to {@code model}: the role's instructions and the reply's schema. */
     public Prompt promptFor(Inquiry inquiry, String model) {
-        AgentRole role = inquiry.role();
-        return Prompt.of(replyVersionOf(role), model, instructions.get(role) + "\n\n" + reply, facts(inquiry));
+        return prompt(inquiry.role(), replyVersionOf(inquiry.role()), reply, facts(inquiry), model);
     }
 
     /** The prompt for {@code drafting}'s proposal, to be sent to {@code model}: the role's instructions and the proposal's schema. */
     public Prompt promptFor(Drafting drafting, String model) {
-        AgentRole role = drafting.role();
-        return Prompt.of(proposalVersionOf(role), model, instructions.get(role) + "\n\n" + proposal, facts(drafting));
+        return prompt(drafting.role(), proposalVersionOf(drafting.role()), proposal, facts(drafting), model);
     }
 
     /** The prompt for {@code rejection}'s reason, to be sent to {@code model}: the role's instructions and the reading's schema. */
     public Prompt promptFor(Rejection rejection, String model) {
-        AgentRole role = rejection.role();
-        return Prompt.of(concernVersionOf(role), model, instructions.get(role) + "\n\n" + concern, facts(rejection));
+        return prompt(rejection.role(), concernVersionOf(rejection.role()), concern, facts(rejection), model);
+    }
+
+    /** The system message is the role's instructions and then the answer's {@code schema}; the user message the {@code facts}. */
+    private Prompt prompt(AgentRole role, String version, String schema, String facts, String model) {
+        return Prompt.of(version, model, instructions.get(role) + "\n\n" + schema, facts);
     }
 
     /** The version of the prompts a role reads a user's reason with ({@code technical.v1+concern.v1}). */
