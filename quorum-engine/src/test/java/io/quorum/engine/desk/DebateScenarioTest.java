@@ -180,6 +180,27 @@ class DebateScenarioTest {
     }
 
     @Test
+    void a_model_worded_entry_far_over_the_limits_is_cut_by_risk_and_the_order_stays_within_the_position_limit() {
+        try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).reasoner(new DraftingModel()).build()) {
+            DeskSession session = holdingWithAuthority(desk);
+            session.closePosition(DeskFixture.NVDA, DeskFixture.USER);
+            desk.advance(Duration.ofSeconds(2));
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == 0);
+
+            desk.headline("NVDA beats estimates and raises its outlook on record demand", SimulatedNewsFeed.Tone.POSITIVE);
+            desk.advance(Duration.ofSeconds(1));
+
+            Proposal entry = (Proposal) desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL)).content();
+            assertThat(entry.size()).isEqualTo(Size.shares(DraftingModel.EAGER_ENTRY));
+            Decision decision = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(entry.id()));
+            assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED_MODIFIED);
+            long traded = decision.terms().size().sharesGiven(0);
+            assertThat(traded).as("Risk's cut to 25% of $100,000 equity at $100").isLessThanOrEqualTo(250).isPositive();
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == traded);
+        }
+    }
+
+    @Test
     void a_discussion_that_reaches_its_bound_of_messages_is_decided_on_the_votes_heard_by_then() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).discussionMessages(8).build()) {
             DeskSession session = holdingWithAuthority(desk);
@@ -256,6 +277,9 @@ class DebateScenarioTest {
 
     /** A model that words Sentiment's and Technical's proposals, a moment later on a thread of its own; every vote is the rules'. */
     private static final class DraftingModel implements Reasoner {
+        /** Shares a model eager for the news would buy: $200,000 at $100, twice the account. */
+        static final long EAGER_ENTRY = 2_000;
+
         static long cut(long held) { return held * 4 / 10; }
 
         static long trim(long held) { return held / 5; }
@@ -270,9 +294,12 @@ class DebateScenarioTest {
 
         @Override public CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
             long held = Math.abs(drafting.held());
+            Proposal ruled = drafting.ruled();
             ProposalAnswer answer = drafting.isCounter()
-                    ? new ProposalAnswer(TradeAction.REDUCE, Size.shares(trim(held)), drafting.ruled().entry(), null, null, "the trend holds: trim a fifth", new BigDecimal("0.8"))
-                    : new ProposalAnswer(TradeAction.REDUCE, Size.shares(cut(held)), drafting.ruled().entry(), null, null, "the probe is serious: cut 40%", new BigDecimal("0.7"));
+                    ? new ProposalAnswer(TradeAction.REDUCE, Size.shares(trim(held)), ruled.entry(), null, null, "the trend holds: trim a fifth", new BigDecimal("0.8"))
+                    : ruled.action() == TradeAction.OPEN_LONG
+                    ? new ProposalAnswer(TradeAction.OPEN_LONG, Size.shares(EAGER_ENTRY), ruled.entry(), ruled.stop(), ruled.target(), "record demand: buy big", new BigDecimal("0.9"))
+                    : new ProposalAnswer(TradeAction.REDUCE, Size.shares(cut(held)), ruled.entry(), null, null, "the probe is serious: cut 40%", new BigDecimal("0.7"));
             JournalEvent.ReasonerCalled call = new JournalEvent.ReasonerCalled(drafting.ruled().id(), drafting.role(), "scripted", "test-model", "test-model-1",
                     drafting.role().name().toLowerCase() + ".v1+proposal.v1", "00ff", 700, 60, 5, new BigDecimal("0.0003"), JournalEvent.ReasonerCalled.Outcome.ANSWERED,
                     false, "{}");
