@@ -25,6 +25,8 @@ import io.quorum.engine.reasoning.Rejection;
 import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -196,6 +198,8 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     static String describe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpException http) return "HTTP " + http.statusCode() + " from the server";
+            if (cause instanceof ConnectException) return "no server answers at the base URL (connection refused)";
+            if (cause instanceof UnknownHostException) return "the base URL's host is not known";
         }
         return switch (failure) {
             case AuthenticationException refused -> "HTTP 401: the server refused the key";

@@ -28,6 +28,8 @@ import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import io.quorum.engine.time.ManualClock;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -223,6 +225,25 @@ abstract class LlmReasonerContract {
             assertThat(fellBack.why()).isEqualTo("the model's answer was not valid (" + problem + ")");
             assertThat(fellBack.call().raw()).isEqualTo(answer);
         });
+    }
+
+    @Test
+    void a_base_url_where_no_server_listens_falls_back_as_unavailable_and_says_the_connection_was_refused() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/v1/");
+        LlmSettings settings = new LlmSettings(provider(), nowhere, Map.of(AgentRole.RISK, MODEL), TIMEOUT, LlmSettings.Breaker.defaults(),
+                LlmSettings.Budget.defaults(), Map.of(), 400);
+        try (LlmReasoner unreachable = new LlmReasoner(settings, new LangChainEndpoint(provider(), nowhere, "sk-test-secret-1234", TIMEOUT), clock)) {
+            Reasoning<VoteAnswer> reasoning = ask(unreachable, deliberation(AgentRole.RISK, ProposalId.random()));
+
+            assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> {
+                assertThat(fellBack.call().outcome()).isEqualTo(Outcome.UNAVAILABLE);
+                assertThat(fellBack.why()).isEqualTo("the model could not be reached or failed (no server answers at the base URL (connection refused))");
+            });
+        }
     }
 
     static Rejection jittery() {
