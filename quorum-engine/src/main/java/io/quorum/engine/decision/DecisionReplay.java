@@ -1,7 +1,9 @@
 package io.quorum.engine.decision;
 
+import io.quorum.engine.consensus.Amendment;
 import io.quorum.engine.consensus.DecisionRule;
 import io.quorum.engine.consensus.Ruling;
+import io.quorum.engine.consensus.Support;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent.MessageJournaled;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
@@ -18,7 +20,9 @@ import io.quorum.engine.message.Tally;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.VoteRecord;
+import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.reasoning.VoteAnswer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,6 +38,9 @@ import java.util.Optional;
  * {@link DecisionRule} then decides. The outcome, the tally and the terms come out the same unless
  * something changed since: a role's rule, the decision rule, the way an answer is read, or a prompt
  * (the version a model was asked with against today's). Each change is a difference, in a sentence.
+ *
+ * <p>A motion of a round with a counter-proposal is decided beside the other, as the orchestrator
+ * decides them ({@link Support}): one that passes on its own but was less well supported is REJECTED.
  *
  * <p>A recorded model answer that today's reading refuses is a difference, and the recorded vote
  * stands in the replay; so does a rules vote whose rules now ask for something the vote never
@@ -87,49 +94,99 @@ public final class DecisionReplay {
 
     /** The decision of {@code proposalId} in one session's {@code entries} (in seq order), decided again; empty when they hold no such decision. */
     public Optional<Replayed> replay(List<JournalEntry> entries, ProposalId proposalId) {
-        Proposal proposal = null;
-        AgentRole proposer = null;
-        Decision recorded = null;
-        Map<AgentRole, ReasonerCalled> calls = new EnumMap<>(AgentRole.class);
-        Map<AgentRole, VoteSeen> seen = new EnumMap<>(AgentRole.class);
-        SessionId session = null;
-        for (JournalEntry entry : entries) {
-            session = entry.session();
-            if (entry.event() instanceof ReasonerCalled call && call.isAbout(proposalId)) calls.put(call.role(), call);
-            if (entry.event() instanceof VoteSeen vote && vote.proposalId().equals(proposalId)) seen.putIfAbsent(vote.role(), vote);
-            if (!(entry.event() instanceof MessageJournaled journaled)) continue;
-            AgentMessage message = journaled.message();
-            if (message.content() instanceof Proposal p && p.id().equals(proposalId) && proposal == null) {
-                proposal = p;
-                proposer = message.sender();
-            }
-            if (message.content() instanceof Decision d && d.proposalId().equals(proposalId) && recorded == null) recorded = d;
-        }
-        if (proposal == null || recorded == null) return Optional.empty();
-        return Optional.of(decideAgain(session, proposal, proposer, recorded, calls, seen));
+        Optional<Motion> found = Motion.find(entries, proposalId);
+        if (found.isEmpty()) return Optional.empty();
+        Motion motion = found.get();
+        List<String> differences = new ArrayList<>();
+        Ruling ruling = ruleAgain(motion, differences);
+        Optional<Motion> partner = motion.partner(entries);
+        if (ruling instanceof Ruling.Decided decided && partner.isPresent()) ruling = besideItsPartner(motion, decided, partner.get());
+        return Optional.of(compare(motion.recorded(), ruling, differences));
     }
 
-    private Replayed decideAgain(SessionId session, Proposal proposal, AgentRole proposer, Decision recorded, Map<AgentRole, ReasonerCalled> calls,
-                                 Map<AgentRole, VoteSeen> seen) {
-        List<String> differences = new ArrayList<>();
+    /**
+     * One journaled motion: the proposal, who made it and in which message, the decision recorded, the
+     * calls made and the desks seen for its votes, and the deadline its votes were asked for (the
+     * round's: a counter-proposal shares its original's).
+     */
+    private record Motion(SessionId session, AgentMessage message, Proposal proposal, Decision recorded, Map<AgentRole, ReasonerCalled> calls,
+                          Map<AgentRole, VoteSeen> seen, Instant deadline) {
+        static Optional<Motion> find(List<JournalEntry> entries, ProposalId proposalId) {
+            AgentMessage message = null;
+            Decision recorded = null;
+            Instant deadline = null;
+            Map<AgentRole, ReasonerCalled> calls = new EnumMap<>(AgentRole.class);
+            Map<AgentRole, VoteSeen> seen = new EnumMap<>(AgentRole.class);
+            SessionId session = null;
+            for (JournalEntry entry : entries) {
+                session = entry.session();
+                if (entry.event() instanceof ReasonerCalled call && call.isAbout(proposalId)) calls.put(call.role(), call);
+                if (entry.event() instanceof VoteSeen vote && vote.proposalId().equals(proposalId)) seen.putIfAbsent(vote.role(), vote);
+                if (!(entry.event() instanceof MessageJournaled journaled)) continue;
+                AgentMessage said = journaled.message();
+                if (message == null && said.content() instanceof Proposal p && p.id().equals(proposalId)) message = said;
+                if (recorded == null && said.content() instanceof Decision d && d.proposalId().equals(proposalId)) recorded = d;
+                if (deadline == null && said.content() instanceof VoteRequest r && r.proposalId().equals(proposalId)) deadline = r.deadline();
+            }
+            if (message == null || recorded == null) return Optional.empty();
+            return Optional.of(new Motion(session, message, (Proposal) message.content(), recorded, calls, seen, deadline));
+        }
+
+        AgentRole proposer() { return message.sender(); }
+
+        /** The other motion of this one's round, when it had one: its counter-proposal, or the proposal it counters, voted on by the same deadline. */
+        Optional<Motion> partner(List<JournalEntry> entries) {
+            if (deadline == null) return Optional.empty();
+            for (JournalEntry entry : entries) {
+                if (!(entry.event() instanceof MessageJournaled journaled) || !(journaled.message().content() instanceof Proposal other)) continue;
+                AgentMessage said = journaled.message();
+                boolean counters = message.id().equals(said.replyTo()) || said.id().equals(message.replyTo());
+                if (!counters || other.id().equals(proposal.id())) continue;
+                Optional<Motion> partner = find(entries, other.id());
+                if (partner.isPresent() && deadline.equals(partner.get().deadline())) return partner;
+            }
+            return Optional.empty();
+        }
+
+        boolean counters(Motion other) { return other.message.id().equals(message.replyTo()); }
+    }
+
+    /** The motion as today's rule decides it on its own, from its votes read again. */
+    private Ruling ruleAgain(Motion motion, List<String> differences) {
+        Proposal proposal = motion.proposal();
+        Decision recorded = motion.recorded();
         Map<AgentRole, Vote> votes = new EnumMap<>(AgentRole.class);
         // A decision without every vote came at the deadline (or on a veto, which the rule decides first).
         boolean deadlinePassed = recorded.outcome() == Outcome.TIMED_OUT;
         for (VoteRecord counted : recorded.votes()) {
-            if (counted.voter() == proposer) continue;
+            if (counted.voter() == motion.proposer()) continue;
             if (!counted.received()) {
                 deadlinePassed = true;
                 continue;
             }
             Vote vote = new Vote(proposal.id(), counted.choice(), counted.reason(), counted.modification(), counted.choice().name() + " — " + counted.reason());
-            ReasonerCalled call = calls.get(counted.voter());
+            ReasonerCalled call = motion.calls().get(counted.voter());
             if (call != null) vote = asReadToday(call, vote, differences);
-            if ((call == null || call.outcome().isFallback()) && seen.containsKey(counted.voter())) {
-                vote = byTodaysRules(session, proposal, seen.get(counted.voter()), vote, differences);
+            if ((call == null || call.outcome().isFallback()) && motion.seen().containsKey(counted.voter())) {
+                vote = byTodaysRules(motion.session(), proposal, motion.seen().get(counted.voter()), vote, differences);
             }
             votes.put(counted.voter(), vote);
         }
-        Ruling ruling = new DecisionRule(recorded.tally().quorum()).rule(proposal, proposer, votes, deadlinePassed);
+        return new DecisionRule(recorded.tally().quorum()).rule(proposal, motion.proposer(), votes, deadlinePassed);
+    }
+
+    /** A motion that passes on its own is set aside (REJECTED) when its round's other motion was better supported, as the orchestrator does. */
+    private Ruling.Decided besideItsPartner(Motion motion, Ruling.Decided decided, Motion partner) {
+        if (!(ruleAgain(partner, new ArrayList<>()) instanceof Ruling.Decided other)) return decided;
+        boolean isCounter = motion.counters(partner);
+        Support.Carried carried = isCounter ? Support.carried(other, decided) : Support.carried(decided, other);
+        boolean carries = carried == (isCounter ? Support.Carried.COUNTER : Support.Carried.ORIGINAL);
+        if (!decided.outcome().approves() || carries) return decided;
+        return new Ruling.Decided(Outcome.REJECTED, decided.tally(), decided.votes(), Amendment.none(motion.proposal()));
+    }
+
+    /** The replay against the decision recorded, with each way they differ. */
+    private static Replayed compare(Decision recorded, Ruling ruling, List<String> differences) {
         if (!(ruling instanceof Ruling.Decided decided)) {
             differences.add("today's rule leaves it undecided with these votes (" + describe(ruling.tally()) + "); the desk decided " + recorded.outcome());
             return new Replayed(recorded, null, ruling.tally(), null, differences);
@@ -138,7 +195,7 @@ public final class DecisionReplay {
         if (!decided.tally().equals(recorded.tally())) differences.add("tally: " + describe(recorded.tally()) + " then, " + describe(decided.tally()) + " now");
         Proposal terms = decided.amendment().terms();
         if (!sameTerms(terms, recorded.terms())) differences.add("terms: " + termsOf(recorded.terms()) + " then, " + termsOf(terms) + " now");
-        return new Replayed(recorded, decided.outcome(), decided.tally(), decided.amendment().terms(), differences);
+        return new Replayed(recorded, decided.outcome(), decided.tally(), terms, differences);
     }
 
     /** The vote the model's recorded answer gives when read today, noting each way it differs from what was counted. */

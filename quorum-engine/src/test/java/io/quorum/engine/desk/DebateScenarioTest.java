@@ -4,6 +4,9 @@ import static io.quorum.engine.desk.DeskFixture.from;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quorum.engine.agent.RulesAgain;
+import io.quorum.engine.decision.DecisionReplay;
+import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.signal.SignalKind;
 import io.quorum.engine.message.AgentMessage;
@@ -34,6 +37,9 @@ import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -176,6 +182,14 @@ class DebateScenarioTest {
             await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == bought - DraftingModel.trim(bought));
             assertThat(desk.journal(session)).filteredOn(JournalEvent.ReasonerCalled.class::isInstance).map(JournalEvent.ReasonerCalled.class::cast)
                     .extracting(JournalEvent.ReasonerCalled::promptVersion).contains("sentiment.v1+proposal.v1", "technical.v1+proposal.v1");
+
+            List<JournalEntry> journal = desk.journal.read(session.id(), 0, Integer.MAX_VALUE);
+            DecisionReplay replay = new DecisionReplay(call -> Optional.empty(), Map.of(), new RulesAgain());
+            for (Decision decision : List.of(setAside, carried)) {
+                DecisionReplay.Replayed replayed = replay.replay(journal, decision.proposalId()).orElseThrow();
+                assertThat(replayed.differences()).as("the replay of " + decision.outcome()).isEmpty();
+                assertThat(replayed.outcome()).isEqualTo(decision.outcome());
+            }
         }
     }
 
