@@ -196,13 +196,7 @@ class DebateScenarioTest {
     @Test
     void a_model_worded_entry_far_over_the_limits_is_cut_by_risk_and_the_order_stays_within_the_position_limit() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).reasoner(new DraftingModel()).build()) {
-            DeskSession session = holdingWithAuthority(desk);
-            session.closePosition(DeskFixture.NVDA, DeskFixture.USER);
-            desk.advance(Duration.ofSeconds(2));
-            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == 0);
-
-            desk.headline("NVDA beats estimates and raises its outlook on record demand", SimulatedNewsFeed.Tone.POSITIVE);
-            desk.advance(Duration.ofSeconds(1));
+            DeskSession session = goodNewsWithNoPosition(desk);
 
             Proposal entry = (Proposal) desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL)).content();
             assertThat(entry.size()).isEqualTo(Size.shares(DraftingModel.EAGER_ENTRY));
@@ -236,13 +230,7 @@ class DebateScenarioTest {
     @Test
     void good_news_with_no_position_starts_a_discussion_in_which_sentiment_proposes_a_half_size_entry() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build()) {
-            DeskSession session = holdingWithAuthority(desk);
-            session.closePosition(DeskFixture.NVDA, DeskFixture.USER);
-            desk.advance(Duration.ofSeconds(2));
-            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == 0);
-
-            desk.headline("NVDA beats estimates and raises its outlook on record demand", SimulatedNewsFeed.Tone.POSITIVE);
-            desk.advance(Duration.ofSeconds(1));
+            DeskSession session = goodNewsWithNoPosition(desk);
 
             AgentMessage alert = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.ALERT));
             assertThat(((Alert) alert.content()).text()).contains("good news for NVDA");
@@ -278,6 +266,17 @@ class DebateScenarioTest {
         desk.advance(Duration.ofMinutes(5));
         DeskSession session = desk.autoTrading();
         desk.awaitSaid(session, DeskFixture.tradeExecuted());
+        return session;
+    }
+
+    /** A desk with authority and no position (the analysis's trade closed again) when good news breaks. */
+    private static DeskSession goodNewsWithNoPosition(DeskFixture desk) {
+        DeskSession session = holdingWithAuthority(desk);
+        session.closePosition(DeskFixture.NVDA, DeskFixture.USER);
+        desk.advance(Duration.ofSeconds(2));
+        await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == 0);
+        desk.headline("NVDA beats estimates and raises its outlook on record demand", SimulatedNewsFeed.Tone.POSITIVE);
+        desk.advance(Duration.ofSeconds(1));
         return session;
     }
 
