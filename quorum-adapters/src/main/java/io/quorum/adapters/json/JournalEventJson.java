@@ -17,6 +17,7 @@ import io.quorum.engine.journal.JournalEvent.StateChanged;
 import io.quorum.engine.journal.JournalEvent.TradingStateChanged;
 import io.quorum.engine.journal.JournalEvent.Transition;
 import io.quorum.engine.journal.JournalEvent.UserAction;
+import io.quorum.engine.journal.JournalEvent.VoteSeen;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.MalformedMessageException;
 import io.quorum.engine.message.ProposalId;
@@ -101,6 +102,13 @@ public final class JournalEventJson {
                 node.put("action", u.action().name());
                 node.put("detail", u.detail());
             }
+            case VoteSeen v -> {
+                node.put("proposalId", v.proposalId().toString());
+                node.put("role", v.role().name());
+                node.put("at", v.at().toString());
+                node.set("seen", SeenDeskJson.toTree(v.seen()));
+                if (v.memory() != null) node.put("memory", v.memory());
+            }
             case ReasonerCalled r -> {
                 if (r.proposalId() != null) node.put("proposalId", r.proposalId().toString());
                 if (r.questionId() != null) node.put("questionId", r.questionId().toString());
@@ -167,6 +175,14 @@ public final class JournalEventJson {
                 yield in.build(() -> new UserAction(actor, action, detail));
             }
             case REASONER_CALLED -> reasonerCalled(in);
+            case VOTE_SEEN -> {
+                var proposalId = new ProposalId(in.uuid("proposalId"));
+                var role = in.enumValue("role", AgentRole.class);
+                var at = in.instant("at");
+                var seen = SeenDeskJson.fromTree(in.object("seen"));
+                String memory = in.optionalText("memory");
+                yield in.build(() -> new VoteSeen(proposalId, role, at, seen, memory));
+            }
         };
         in.finish();
         return event;
@@ -288,7 +304,7 @@ public final class JournalEventJson {
         return in.build(() -> new Fill(fillId, clientOrderId(clientOrderId), ticker, side, quantity, price, commission, time));
     }
 
-    private static Map<String, String> fields(WireObject in) {
+    static Map<String, String> fields(WireObject in) {
         Map<String, String> fields = new TreeMap<>();
         Iterator<String> names = in.fieldNames();
         while (names.hasNext()) {

@@ -61,6 +61,12 @@ final class WireObject {
 
     String text(String field) { return textOf(required(field), path(field)); }
 
+    /** Whether the field is there (JSON null counts as there); it counts as read. */
+    boolean has(String field) {
+        read.add(field);
+        return node.has(field);
+    }
+
     String optionalText(String field) {
         JsonNode value = optional(field);
         return value == null ? null : textOf(value, path(field));

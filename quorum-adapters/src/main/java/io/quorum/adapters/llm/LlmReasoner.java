@@ -15,14 +15,21 @@ import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.reasoning.AnswerDraft;
+import io.quorum.engine.reasoning.ConcernAnswer;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
+import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Rejection;
 import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +49,8 @@ import java.util.function.Function;
  * starts only while the {@link TokenBudget} has room and the provider's circuit breaker is closed;
  * the call runs on a virtual thread of its own and is given up after the configured timeout
  * (resilience4j's time limiter), which is shorter than the vote's deadline; the answer must pass the
- * {@link VoteSchema} ({@link ReplySchema} for an answer to another agent's question). Whatever
+ * {@link VoteSchema} ({@link ReplySchema} for an answer to another agent's question,
+ * {@link ProposalSchema} for a proposal). Whatever
  * stops it is a {@link Reasoning.FellBack}: the role votes, or answers, by its rules.
  *
  * <p>The breaker counts failures of the provider (HTTP errors, refused connections, timeouts); an
@@ -57,6 +65,8 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     private final PromptBook prompts = new PromptBook();
     private final AnswerCache<VoteAnswer> votes = new AnswerCache<>();
     private final AnswerCache<Reply> replies = new AnswerCache<>();
+    private final AnswerCache<ProposalAnswer> drafts = new AnswerCache<>();
+    private final AnswerCache<ConcernAnswer> readings = new AnswerCache<>();
     private final TokenBudget budget;
     private final CircuitBreaker breaker;
     private final TimeLimiter limiter;
@@ -85,16 +95,23 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     /** True once today's budget is spent: every role votes by its rules until the day turns. */
     @Override public boolean budgetSpentToday() { return budget.spentToday(); }
 
+    /** Today's spending against the day's budget, in total and by model. */
+    public TokenBudget.Today budgetToday() { return budget.today(); }
+
+    /** The provider, as the configuration names it ({@code openai-compatible}). */
+    public String provider() { return settings.provider().configName(); }
+
+    /** The model of each role that has one. */
+    public Map<AgentRole, String> models() { return settings.models(); }
+
     /** The provider's circuit: CLOSED when calls go through, OPEN while it is given a rest, HALF_OPEN while one trial call decides. */
     public CircuitBreaker.State circuit() { return breaker.getState(); }
 
     @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) { return reason(deliberation, AnswerDraft.IGNORED); }
 
     @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation, AnswerDraft draft) {
-        Optional<String> configured = settings.modelFor(deliberation.role());
-        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + deliberation.role()));
-        Call call = new Call(deliberation.role(), deliberation.proposal().id(), null, prompts.promptFor(deliberation, configured.get()));
-        return ask(call, votes, text -> VoteSchema.read(text, deliberation.role()), draft);
+        return askAbout(deliberation.role(), deliberation.proposal().id(), null, model -> prompts.promptFor(deliberation, model), votes,
+                text -> VoteSchema.read(text, deliberation.role()), draft);
     }
 
     /** A role with a model answers questions with it too. */
@@ -103,16 +120,42 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     @Override public CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) { return answer(inquiry, AnswerDraft.IGNORED); }
 
     @Override public CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry, AnswerDraft draft) {
-        Optional<String> configured = settings.modelFor(inquiry.role());
-        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + inquiry.role()));
-        Call call = new Call(inquiry.role(), null, inquiry.questionId(), prompts.promptFor(inquiry, configured.get()));
-        return ask(call, replies, ReplySchema::read, draft);
+        return askAbout(inquiry.role(), null, inquiry.questionId(), model -> prompts.promptFor(inquiry, model), replies, ReplySchema::read, draft);
+    }
+
+    /** A role with a model words its proposals with it too. */
+    @Override public boolean draftsFor(AgentRole role) { return speaksFor(role); }
+
+    /** The model's proposal, counted against the budget of the decision it opens (the rules' proposal id, which it keeps). */
+    @Override public CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
+        return askAbout(drafting.role(), drafting.ruled().id(), null, model -> prompts.promptFor(drafting, model), drafts,
+                text -> ProposalSchema.read(text, drafting), AnswerDraft.IGNORED);
+    }
+
+    /** A role with a model reads with it the user's reasons that name no concern. */
+    @Override public boolean readsFor(AgentRole role) { return speaksFor(role); }
+
+    /** The concern the model reads in the user's reason, counted against the budget of the card the user rejected. */
+    @Override public CompletionStage<Reasoning<ConcernAnswer>> readConcern(Rejection rejection) {
+        return askAbout(rejection.role(), rejection.card().id(), null, model -> prompts.promptFor(rejection, model), readings,
+                text -> ConcernSchema.read(text, rejection), AnswerDraft.IGNORED);
     }
 
     /**
-     * The protections in order (cache, budget, breaker, time limit, schema), the same for a vote and
-     * for an answer. {@code draft} hears the answer while it is generated, and nothing once the call
-     * is settled: a call given up keeps streaming until its own timeout, into nobody's view.
+     * Asks {@code role}'s model the prompt {@code prompt} makes for it, about a proposal or a question
+     * (one of the two ids), behind the protections; a role without a model is a caller's mistake.
+     */
+    private <A> CompletionStage<Reasoning<A>> askAbout(AgentRole role, ProposalId proposalId, UUID questionId, Function<String, Prompt> prompt,
+                                                       AnswerCache<A> cache, Function<String, SchemaReading<A>> schema, AnswerDraft draft) {
+        Optional<String> configured = settings.modelFor(role);
+        if (configured.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("no model speaks for " + role));
+        return ask(new Call(role, proposalId, questionId, prompt.apply(configured.get())), cache, schema, draft);
+    }
+
+    /**
+     * The protections in order (cache, budget, breaker, time limit, schema), the same for every kind
+     * of call. {@code draft} hears the answer while it is generated, and nothing once the call is
+     * settled: a call given up keeps streaming until its own timeout, into nobody's view.
      */
     private <A> CompletionStage<Reasoning<A>> ask(Call call, AnswerCache<A> cache, Function<String, SchemaReading<A>> schema, AnswerDraft draft) {
         Prompt prompt = call.prompt;
@@ -154,7 +197,7 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
 
     private <A> Reasoning<A> answered(Call call, ModelReply reply, long tookNanos, AnswerCache<A> cache, Function<String, SchemaReading<A>> schema) {
         BigDecimal cost = settings.priceOf(call.prompt.model()).cost(reply.tokensIn(), reply.tokensOut());
-        budget.spend(call.subject(), reply.tokensIn() + reply.tokensOut(), cost);
+        budget.spend(call.subject(), call.prompt.model(), reply.tokensIn() + reply.tokensOut(), cost);
         if (reply.refused()) return new Reasoning.FellBack<>("", call.returned(Outcome.REFUSED, reply, cost, tookNanos));
         return switch (schema.apply(reply.text())) {
             case SchemaReading.Invalid<A> invalid -> new Reasoning.FellBack<>(invalid.problem(), call.returned(Outcome.INVALID_ANSWER, reply, cost, tookNanos));
@@ -170,6 +213,8 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     static String describe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpException http) return "HTTP " + http.statusCode() + " from the server";
+            if (cause instanceof ConnectException) return "no server answers at the base URL (connection refused)";
+            if (cause instanceof UnknownHostException) return "the base URL's host is not known";
         }
         return switch (failure) {
             case AuthenticationException refused -> "HTTP 401: the server refused the key";

@@ -111,22 +111,24 @@ public final class VoteSchema {
         if (!node.isObject()) throw new IllegalArgumentException("modification: expected null or an object of shares, stop, target");
         String unknown = unknownField(node, MODIFICATION_FIELDS);
         if (unknown != null) throw new IllegalArgumentException("modification: unknown field \"" + unknown + "\"");
-        Size size = shares(node.path("shares"));
-        Price stop = price(node.path("stop"), "stop");
-        Price target = price(node.path("target"), "target");
+        Size size = shares(node.path("shares"), "modification.shares");
+        Price stop = price(node.path("stop"), "modification.stop");
+        Price target = price(node.path("target"), "modification.target");
         if (size == null && stop == null && target == null) return null;
         return new Modification(size, stop, target);
     }
 
-    private static Size shares(JsonNode node) {
+    /** Shares at {@code path} ("modification.shares"), null when absent; throws with the problem in words. */
+    static Size shares(JsonNode node, String path) {
         if (node.isMissingNode() || node.isNull()) return null;
         if (!node.canConvertToExactIntegral() || node.decimalValue().signum() <= 0 || node.decimalValue().compareTo(BigDecimal.valueOf(MOST_SHARES)) > 0) {
-            throw new IllegalArgumentException("modification.shares: expected a whole number from 1 to " + MOST_SHARES);
+            throw new IllegalArgumentException(path + ": expected a whole number from 1 to " + MOST_SHARES);
         }
         return Size.shares(node.decimalValue().longValueExact());
     }
 
-    private static Price price(JsonNode node, String field) {
+    /** A price at {@code path} ("modification.stop"), null when absent; throws with the problem in words. */
+    static Price price(JsonNode node, String path) {
         if (node.isMissingNode() || node.isNull()) return null;
         BigDecimal value;
         try {
@@ -135,13 +137,13 @@ public final class VoteSchema {
             value = null;
         }
         if (value == null || value.signum() <= 0 || value.compareTo(HIGHEST_PRICE) > 0 || value.stripTrailingZeros().scale() > PRICE_SCALE) {
-            throw new IllegalArgumentException("modification." + field + ": expected a price in dollars above 0 and at most " + HIGHEST_PRICE.toPlainString()
+            throw new IllegalArgumentException(path + ": expected a price in dollars above 0 and at most " + HIGHEST_PRICE.toPlainString()
                     + ", with at most " + PRICE_SCALE + " decimals");
         }
         return Price.of(value);
     }
 
-    private static String unknownField(JsonNode node, Set<String> known) {
+    static String unknownField(JsonNode node, Set<String> known) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) return name;

@@ -19,13 +19,19 @@ import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.reasoning.AnswerDraft;
+import io.quorum.engine.reasoning.ConcernAnswer;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
+import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Rejection;
 import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import io.quorum.engine.time.ManualClock;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -41,6 +47,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -165,6 +172,114 @@ abstract class LlmReasonerContract {
             assertThat(fellBack.call().outcome()).isEqualTo(Outcome.INVALID_ANSWER);
             assertThat(fellBack.why()).isEqualTo("the model's answer was not valid (unknown field \"choice\")");
         });
+    }
+
+    static final String REDUCE_A_THIRD = "{\"action\":\"REDUCE\",\"size\":{\"shares\":20},\"entry\":\"97.10\",\"stop\":null,\"target\":null,"
+            + "\"rationale\":\"the probe is a headline risk, not a broken trend: trim a third and keep the rest\",\"confidence\":0.7}";
+
+    /** Sentiment's rules would halve the 60-share long on a bad headline; the model is asked to word it. */
+    static Drafting halving() {
+        Proposal ruled = new Proposal(ProposalId.random(), TradeAction.REDUCE, Ticker.of("AAPL"), Direction.LONG, Size.percentOfPosition("50"),
+                Price.parse("97.00"), null, null, null, "the headline \"AAPL faces a fraud probe\" runs against the long position; sentiment 0.31",
+                "Reduce the long AAPL position by half at about $97.00 on the news");
+        return new Drafting(AgentRole.SENTIMENT, SessionId.of("contract"), ruled, null, 60, List.of("News sentiment score: 0.31 (negative)."),
+                List.of("Sentiment ALERT: Breaking: \"AAPL faces a fraud probe\""));
+    }
+
+    @Test
+    void a_valid_proposal_is_the_roles_proposal_and_its_call_is_recorded_against_the_proposal_it_keeps_the_id_of() {
+        server.answer(REDUCE_A_THIRD);
+        Drafting drafting = halving();
+
+        Reasoning<ProposalAnswer> reasoning = reasoner().draft(drafting).toCompletableFuture().join();
+
+        ProposalAnswer answer = answerOf(reasoning);
+        assertThat(answer).isEqualTo(new ProposalAnswer(TradeAction.REDUCE, Size.shares(20), Price.parse("97.10"), null, null,
+                "the probe is a headline risk, not a broken trend: trim a third and keep the rest", new BigDecimal("0.7")));
+        Proposal proposal = answer.proposal(drafting, " (test-model)");
+        assertThat(proposal.id()).isEqualTo(drafting.ruled().id());
+        assertThat(proposal.text()).isEqualTo("Reduce the long AAPL position by 20 shares at about $97.10");
+        ReasonerCalled call = reasoning.call();
+        assertThat(call.proposalId()).isEqualTo(drafting.ruled().id());
+        assertThat(call.promptVersion()).isEqualTo("sentiment.v1+proposal.v1");
+        assertThat(call.raw()).isEqualTo(REDUCE_A_THIRD);
+        assertThat(server.bodies).singleElement().asString().contains("You are the Sentiment agent").contains("This time you put a proposal to the desk")
+                .contains("What the desk's fixed rules for your role would propose").contains("Long 60 shares of AAPL")
+                .doesNotContain(drafting.ruled().id().toString());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"action":"REDUCE","size":{"shares":20},"entry":"97.10","rationale":"trim","confidence":0.7,"urgency":"high"} | unknown field "urgency"
+            {"action":"SELL","size":{"shares":20},"entry":"97.10","rationale":"trim","confidence":0.7}                   | action: expected one of OPEN_LONG, OPEN_SHORT, INCREASE, REDUCE, CLOSE, was "SELL"
+            {"action":"REDUCE","size":{"shares":20,"percentOfPosition":30},"entry":"97.10","rationale":"trim","confidence":0.7} | size: expected an object of shares or percentOfPosition, one of them
+            {"action":"REDUCE","size":{"shares":80},"entry":"97.10","rationale":"trim","confidence":0.7}                 | size: reducing 80 shares is more than the 60 held
+            {"action":"OPEN_SHORT","size":{"shares":20},"entry":"97.10","rationale":"flip","confidence":0.7}             | OPEN_SHORT does not fit a desk that holds 60 shares of AAPL; it may INCREASE, REDUCE or CLOSE
+            {"action":"INCREASE","size":{"percentOfPosition":20},"entry":"97.10","rationale":"add","confidence":0.7}     | size: INCREASE is sized in shares
+            {"action":"INCREASE","size":{"shares":10},"entry":"97.10","stop":"99.00","rationale":"add","confidence":0.7} | stop $99.00 is not below the entry $97.10 of a long
+            {"action":"REDUCE","size":{"shares":20},"entry":"120.00","rationale":"trim","confidence":0.7}                | entry $120.00 is 23.71% from the last price $97.00, more than 5%
+            {"action":"REDUCE","size":{"shares":20},"entry":"97.10","rationale":"trim","confidence":1.5}                 | confidence: 1.5 is not from 0 to 1
+            """)
+    void a_proposal_outside_the_schema_or_unfit_for_the_desk_falls_back_to_the_rules_proposal_and_says_why(String answer, String problem) {
+        server.answer(answer);
+
+        Reasoning<ProposalAnswer> reasoning = reasoner().draft(halving()).toCompletableFuture().join();
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> {
+            assertThat(fellBack.call().outcome()).isEqualTo(Outcome.INVALID_ANSWER);
+            assertThat(fellBack.why()).isEqualTo("the model's answer was not valid (" + problem + ")");
+            assertThat(fellBack.call().raw()).isEqualTo(answer);
+        });
+    }
+
+    @Test
+    void a_base_url_where_no_server_listens_falls_back_as_unavailable_and_says_the_connection_was_refused() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/v1/");
+        LlmSettings settings = new LlmSettings(provider(), nowhere, Map.of(AgentRole.RISK, MODEL), TIMEOUT, LlmSettings.Breaker.defaults(),
+                LlmSettings.Budget.defaults(), Map.of(), 400);
+        try (LlmReasoner unreachable = new LlmReasoner(settings, new LangChainEndpoint(provider(), nowhere, "sk-test-secret-1234", TIMEOUT), clock)) {
+            Reasoning<VoteAnswer> reasoning = ask(unreachable, deliberation(AgentRole.RISK, ProposalId.random()));
+
+            assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> {
+                assertThat(fellBack.call().outcome()).isEqualTo(Outcome.UNAVAILABLE);
+                assertThat(fellBack.why()).isEqualTo("the model could not be reached or failed (no server answers at the base URL (connection refused))");
+            });
+        }
+    }
+
+    static Rejection jittery() {
+        Proposal card = new Proposal(ProposalId.random(), TradeAction.OPEN_LONG, Ticker.of("AAPL"), Direction.LONG, Size.shares(100),
+                Price.parse("100.00"), Price.parse("96.00"), Price.parse("106.00"), null, "price above the 200-day average", "Buy 100 AAPL. Entry: $100.00");
+        return new Rejection(AgentRole.TECHNICAL, SessionId.of("contract"), card, "the market feels jittery today",
+                List.of("too risky", "stop too wide", "position too big", "target too far"), List.of("Range: ATR(14) $2.00 (2% a day)."), List.of());
+    }
+
+    @Test
+    void a_reason_that_names_no_concern_is_read_by_the_model_as_one_of_the_concerns_and_recorded_against_the_card() {
+        server.answer("{\"concern\":\"Stop too wide\",\"reading\":\"a jittery market reaches a stop two ATRs away on noise\",\"confidence\":0.7}");
+        Rejection rejection = jittery();
+
+        Reasoning<ConcernAnswer> reasoning = reasoner().readConcern(rejection).toCompletableFuture().join();
+
+        assertThat(answerOf(reasoning)).isEqualTo(new ConcernAnswer("stop too wide", "a jittery market reaches a stop two ATRs away on noise", new BigDecimal("0.7")));
+        assertThat(reasoning.call().proposalId()).isEqualTo(rejection.card().id());
+        assertThat(reasoning.call().promptVersion()).isEqualTo("technical.v1+concern.v1");
+        assertThat(server.bodies).singleElement().asString().contains("The trader's reason").contains("the market feels jittery today")
+                .contains("- target too far").doesNotContain(rejection.card().id().toString());
+    }
+
+    @Test
+    void a_reading_that_names_a_concern_not_offered_falls_back_as_an_invalid_answer() {
+        server.answer("{\"concern\":\"entry too high\",\"reading\":\"wants a lower entry\",\"confidence\":0.6}");
+
+        Reasoning<ConcernAnswer> reasoning = reasoner().readConcern(jittery()).toCompletableFuture().join();
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> assertThat(fellBack.why())
+                .isEqualTo("the model's answer was not valid (concern: \"entry too high\" is not one of too risky, stop too wide, position too big, target too far)"));
     }
 
     static Inquiry inquiry() {

@@ -1,7 +1,7 @@
 package io.quorum.bench.consensus;
 
 import io.quorum.engine.agent.DeskView;
-import io.quorum.engine.agent.TechnicalView;
+import io.quorum.engine.market.TechnicalView;
 import io.quorum.engine.market.Fundamentals;
 import io.quorum.engine.market.NewsItem;
 import io.quorum.engine.market.Tick;

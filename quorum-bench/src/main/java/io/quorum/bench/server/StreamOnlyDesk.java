@@ -28,6 +28,7 @@ import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
 import io.quorum.server.api.RiskDisclosure;
+import io.quorum.server.api.ReasoningView;
 import io.quorum.server.api.RiskView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
@@ -148,6 +149,8 @@ final class StreamOnlyDesk implements DeskOperations {
     @Override public AccountPortfolioView accountPortfolio() { throw notServed(); }
 
     @Override public RiskView risk() { throw notServed(); }
+
+    @Override public ReasoningView reasoning() { throw notServed(); }
 
     @Override public List<BarView> bars(Ticker ticker, BarInterval interval, int count) { throw notServed(); }
 

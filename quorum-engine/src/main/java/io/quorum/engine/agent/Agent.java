@@ -1,5 +1,6 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
 import io.quorum.engine.agent.AgentActivity.Work;
 import io.quorum.engine.market.NewsItem;
@@ -12,6 +13,7 @@ import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Payload;
 import io.quorum.engine.message.Proposal;
+import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.Question;
 import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.SessionId;
@@ -22,10 +24,14 @@ import io.quorum.engine.message.VoteRequest;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.reasoning.AnswerDraft;
+import io.quorum.engine.reasoning.ConcernAnswer;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
+import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Rejection;
 import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.lang.System.Logger.Level;
@@ -33,11 +39,15 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +66,9 @@ import java.util.function.Supplier;
  * with an UPDATE that says so and why. Each call is handed to the context's record of calls (the
  * desk journals it) before the vote is published. A question addressed to the agent is answered
  * the same way: by the model when one speaks for the role and it answers, else by the rules
- * ({@link #answerByRules}).
+ * ({@link #answerByRules}). A proposal the agent puts to the desk ({@link #putForward}, {@link #counter})
+ * is worded by the model too, when one drafts for the role, with the rules' proposal as its hint and
+ * its fallback.
  *
  * <p>While it works, the agent tells the context's activity listener what it is doing
  * ({@link AgentActivity}): it started on a vote or an answer, its model's answer so far, done, or
@@ -74,6 +86,8 @@ public abstract class Agent {
     /** How many of the ticker's latest headlines go into a prompt. */
     static final int HEADLINES_SEEN = 3;
 
+    /** The agent's {@code desk}, which keeps what a vote saw of it. */
+    private final SeeingDeskView seeing;
     private final MessageBus bus;
     private final Clock clock;
     private final Reasoner reasoner;
@@ -81,12 +95,23 @@ public abstract class Agent {
     private final AgentContext.ActivityListener activity;
     /** The latest messages heard, written on the agent's thread only. */
     private final Deque<String> heard = new ArrayDeque<>();
+    /** How many counter-proposals being worded are remembered; one a round, and a round lasts seconds. */
+    private static final int COUNTERS_REMEMBERED = 8;
+    /**
+     * The counter-proposals a model is still wording, by the proposal they answer: the agent's vote on
+     * that proposal waits for its counter, so that the round is not decided before the counter is put
+     * beside it. Written on the agent's thread only.
+     */
+    private final Map<ProposalId, CompletableFuture<Void>> countersBeingSaid = new LinkedHashMap<>(16, 0.75f) {
+        @Override protected boolean removeEldestEntry(Map.Entry<ProposalId, CompletableFuture<Void>> eldest) { return size() > COUNTERS_REMEMBERED; }
+    };
 
     protected Agent(AgentRole role, AgentContext context) {
         this.role = role;
         this.session = context.session();
         this.ticker = context.ticker();
-        this.desk = context.desk();
+        this.seeing = new SeeingDeskView(context.desk(), context.ticker());
+        this.desk = seeing;
         this.bus = context.bus();
         this.clock = context.clock();
         this.reasoner = context.reasoner();
@@ -138,6 +163,15 @@ public abstract class Agent {
 
     protected void onUpdate(AgentMessage message, Update update) { }
 
+    /**
+     * What the agent remembers beyond the desk that its rules weigh in a vote on {@code proposal}, in
+     * words its {@link #recall} reads back; null when nothing. Journaled with what the vote saw.
+     */
+    protected String memoryFor(Proposal proposal) { return null; }
+
+    /** Takes back {@code memory} ({@link #memoryFor}) before its rules judge {@code proposal} again, in a replay. */
+    protected void recall(Proposal proposal, String memory) { }
+
     protected void onDecision(AgentMessage message, Decision decision) { }
 
     /** Another agent's proposal (or the agent's own) as it goes to the vote; an agent may answer it with a counter-proposal. */
@@ -151,7 +185,15 @@ public abstract class Agent {
     private void castVote(AgentMessage requestMessage, VoteRequest request) {
         Proposal terms = request.terms();
         activity.onActivity(new AgentActivity.Started(session, role, Work.VOTE, request.proposalId().toString()));
-        CompletableFuture<Judgement> deliberation = (reasoner.speaksFor(role) ? reasonWithModel(terms) : deliberate(terms)).toCompletableFuture();
+        seeing.watch();
+        CompletableFuture<Judgement> deliberation;
+        try {
+            deliberation = (reasoner.speaksFor(role) ? reasonWithModel(terms) : deliberate(terms)).toCompletableFuture();
+        } finally {
+            calls.seen(session, new JournalEvent.VoteSeen(request.proposalId(), role, clock.now(), seeing.seen(), memoryFor(terms)));
+        }
+        CompletableFuture<Void> counterSaid = countersBeingSaid.remove(request.proposalId());
+        if (counterSaid != null) deliberation = deliberation.thenCombine(counterSaid, (judgement, said) -> judgement);
         if (deliberation.isDone()) {
             vote(requestMessage, request, outcomeOf(deliberation));
             return;
@@ -191,11 +233,20 @@ public abstract class Agent {
 
     /** The vote that stands: the model's when it answered, otherwise the rules', said as such. Null {@code reasoning}: the reasoner itself broke. */
     private Judgement settle(Reasoning<VoteAnswer> reasoning, Judgement ruled) {
+        return settleWith(reasoning, Work.VOTE, "votes", answered -> fromModel(answered.answer(), answered.call()), ruled);
+    }
+
+    /**
+     * What stands once the model has been asked: {@code taken} of its answer when it answered,
+     * otherwise {@code ruled}, after an UPDATE that says the role {@code does} it by its rules and
+     * why. The call is recorded first. Null {@code reasoning}: the reasoner itself broke.
+     */
+    private <A, T> T settleWith(Reasoning<A> reasoning, Work work, String does, Function<Reasoning.Answered<A>, T> taken, T ruled) {
         if (reasoning != null) calls.record(session, reasoning.call());
         return switch (reasoning) {
-            case Reasoning.Answered<VoteAnswer> answered -> fromModel(answered.answer(), answered.call());
-            case Reasoning.FellBack<VoteAnswer> fellBack -> fallBack(Work.VOTE, fellBack.call().outcome(), fellBack.why(), ruled);
-            case null -> fallBack(Work.VOTE, null, "the model's reasoner failed", ruled);
+            case Reasoning.Answered<A> answered -> taken.apply(answered);
+            case Reasoning.FellBack<A> fellBack -> fallBack(work, fellBack.call().outcome(), does, fellBack.why(), ruled);
+            case null -> fallBack(work, null, does, "the model's reasoner failed", ruled);
         };
     }
 
@@ -205,12 +256,12 @@ public abstract class Agent {
     }
 
     /**
-     * Says that the role votes or answers by its rules, and why ({@code outcome} null when the
-     * reasoner itself broke); returns what the rules said.
+     * Says that the role {@code does} ("votes", "answers", "proposes") by its rules, and why; returns
+     * what the rules said. The activity listener hears that {@code work} fell back ({@code outcome}
+     * null when the reasoner itself broke); null {@code work}: work the listener does not follow.
      */
-    private <T> T fallBack(Work work, ReasonerCalled.Outcome outcome, String why, T ruled) {
-        activity.onActivity(new AgentActivity.FellBack(session, role, work, outcome, why));
-        String does = work == Work.VOTE ? "votes" : "answers";
+    private <T> T fallBack(Work work, ReasonerCalled.Outcome outcome, String does, String why, T ruled) {
+        if (work != null) activity.onActivity(new AgentActivity.FellBack(session, role, work, outcome, why));
         say(Recipients.all(), Update.of(Update.UpdateKind.REASONING, ticker, role.displayName() + " " + does + " by its rules: " + why + "."));
         return ruled;
     }
@@ -230,6 +281,72 @@ public abstract class Agent {
     private static String attribution(BigDecimal confidence, ReasonerCalled call) {
         String cost = call.cached() ? "cached" : call.tokens() + " tokens, $" + call.cost().stripTrailingZeros().toPlainString();
         return " (" + call.model() + ", confidence " + confidence.stripTrailingZeros().toPlainString() + ", " + cost + ")";
+    }
+
+    /**
+     * Puts a proposal to the desk: as the model words it when one drafts for the role (on the
+     * reasoner's thread, with {@code ruled} as its hint), else {@code ruled} at once. The model's
+     * proposal keeps the rules' id; when the model has none the desk can take, an UPDATE says why and
+     * {@code ruled} goes forward.
+     */
+    protected final void putForward(Proposal ruled) { offer(ruled, null); }
+
+    /**
+     * Answers {@code original}'s proposal with other terms, in reply to it, so that the orchestrator
+     * puts the two to the vote side by side. Worded by the model as {@link #putForward} is; the
+     * agent's vote on the original waits until its counter is said.
+     */
+    protected final void counter(AgentMessage original, Proposal ruled) {
+        if (!(original.content() instanceof Proposal answered)) throw new IllegalArgumentException("only a proposal is countered, not a " + original.type());
+        CompletableFuture<Void> said = offer(ruled, original);
+        if (!said.isDone()) countersBeingSaid.put(answered.id(), said);
+    }
+
+    private CompletableFuture<Void> offer(Proposal ruled, AgentMessage answering) {
+        if (!reasoner.draftsFor(role)) {
+            sayProposal(ruled, answering);
+            return CompletableFuture.completedFuture(null);
+        }
+        String answers = answering == null ? null : answering.sender().displayName() + " " + answering.type() + ": " + answering.content().text();
+        Drafting drafting = new Drafting(role, session, ruled, answers, desk.exposure(ticker).quantity(), facts(), List.copyOf(heard));
+        return settled(() -> reasoner.draft(drafting)).thenAccept(reasoning -> {
+            try {
+                sayProposal(settleDraft(reasoning, drafting), answering);
+            } catch (RuntimeException refused) {
+                LOG.log(Level.WARNING, role.displayName() + " could not put proposal " + ruled.id() + " to the desk", refused);
+            }
+        });
+    }
+
+    /** The proposal that goes forward: the model's when it answered with one that fits the desk, otherwise the rules', said as such. */
+    private Proposal settleDraft(Reasoning<ProposalAnswer> reasoning, Drafting drafting) {
+        return settleWith(reasoning, null, "proposes", answered -> {
+            ProposalAnswer answer = answered.answer();
+            Optional<String> misfit = answer.misfit(drafting);
+            return misfit.isPresent() ? fallBack(null, ReasonerCalled.Outcome.INVALID_ANSWER, "proposes", "the model's proposal does not fit the desk (" + misfit.get() + ")", drafting.ruled())
+                    : answer.proposal(drafting, attribution(answer.confidence(), answered.call()));
+        }, drafting.ruled());
+    }
+
+    /**
+     * How the user's reason for rejecting {@code card} reads: {@code byWords} when its words name a
+     * concern or no model reads for the role; otherwise the concern the model reads in it (on the
+     * reasoner's thread), or {@code byWords} after an UPDATE that says why the model could not.
+     */
+    protected final CompletionStage<UserConcern.Match> readRejection(Proposal card, String reason, UserConcern.Match byWords) {
+        if (byWords.namesAConcern() || !reasoner.readsFor(role)) return CompletableFuture.completedFuture(byWords);
+        Rejection rejection = new Rejection(role, session, card, reason, UserConcern.phrases(), facts(), List.copyOf(heard));
+        return settled(() -> reasoner.readConcern(rejection)).thenApply(reasoning -> settleWith(reasoning, null, "reads the reason", answered -> {
+            ConcernAnswer answer = answered.answer();
+            Optional<UserConcern> concern = UserConcern.ofPhrase(answer.concern());
+            if (concern.isEmpty()) return fallBack(null, ReasonerCalled.Outcome.INVALID_ANSWER, "reads the reason", "the model named no concern a revision answers (\"" + answer.concern() + "\")", byWords);
+            return UserConcern.Match.byModel(concern.get(), answer.reading() + attribution(answer.confidence(), answered.call()));
+        }, byWords));
+    }
+
+    private void sayProposal(Proposal proposal, AgentMessage answering) {
+        AgentMessage draft = AgentMessage.draft(session, role, Recipients.all(), proposal, clock.now());
+        publish(answering == null ? draft : draft.inReplyTo(answering.id()));
     }
 
     /**
@@ -257,14 +374,9 @@ public abstract class Agent {
 
     /** The answer that stands: the model's when it answered, said as the rules' kind of update; otherwise the rules', said as such. */
     private Update settleReply(Reasoning<Reply> reasoning, Update ruled) {
-        if (reasoning != null) calls.record(session, reasoning.call());
-        return switch (reasoning) {
-            case Reasoning.Answered<Reply> answered ->
-                    Update.of(ruled.kind(), ticker, answered.answer().text() + attribution(answered.answer().confidence(), answered.call()))
-                            .attributedTo(attributionOf(answered.answer().confidence(), answered.call()));
-            case Reasoning.FellBack<Reply> fellBack -> fallBack(Work.ANSWER, fellBack.call().outcome(), fellBack.why(), ruled);
-            case null -> fallBack(Work.ANSWER, null, "the model's reasoner failed", ruled);
-        };
+        return settleWith(reasoning, Work.ANSWER, "answers", answered ->
+                Update.of(ruled.kind(), ticker, answered.answer().text() + attribution(answered.answer().confidence(), answered.call()))
+                        .attributedTo(attributionOf(answered.answer().confidence(), answered.call())), ruled);
     }
 
     private void reply(AgentMessage question, Update answer) {

@@ -1,5 +1,6 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.SessionId;
@@ -42,9 +43,15 @@ public record AgentContext(SessionId session, Ticker ticker, MessageBus bus, Clo
         void onActivity(AgentActivity activity);
     }
 
-    /** Keeps a record of each model call an agent made; called on the reasoner's thread, before the vote is published. */
+    /**
+     * Keeps a record of each model call an agent made (called on the reasoner's thread, before the
+     * vote is published), and of what each vote saw of the desk (on the agent's thread, before the vote).
+     */
     @FunctionalInterface
     public interface CallRecord {
         void record(SessionId session, ReasonerCalled call);
+
+        /** What a vote saw of the desk; kept nowhere unless the record keeps it (the desk journals it). */
+        default void seen(SessionId session, JournalEvent.VoteSeen seen) { }
     }
 }

@@ -1,12 +1,13 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.market.TechnicalView;
 import io.quorum.engine.market.Fundamentals;
 import io.quorum.engine.market.NewsItem;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
-import io.quorum.engine.portfolio.AccountLimitCheck;
+import io.quorum.engine.portfolio.AccountLimits;
 import io.quorum.engine.session.AutoTradingConfig;
 import java.math.BigDecimal;
 import java.util.List;
@@ -38,7 +39,7 @@ public interface DeskView {
      * The account's limits on exposure, VaR and stress loss over the latest snapshot: what the
      * RiskEngine will hold an order to, so that Risk can say beforehand what fits.
      */
-    AccountLimitCheck accountLimits();
+    AccountLimits accountLimits();
 
     /** Whole shares that risk the configured fraction of equity between entry and stop, capped by the max position. */
     long suggestedShares(Ticker ticker, Price entry, Price stop);

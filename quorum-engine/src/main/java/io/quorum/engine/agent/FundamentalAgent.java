@@ -86,7 +86,7 @@ public final class FundamentalAgent extends Agent {
             if (proposal == null) return false;
         }
         lastProposal = at;
-        say(Recipients.all(), proposal);
+        putForward(proposal);
         return true;
     }
 
@@ -162,6 +162,19 @@ public final class FundamentalAgent extends Agent {
         if (openQuestion == null || !openQuestion.equals(message.replyTo()) || message.sender() != AgentRole.SENTIMENT) return;
         openQuestion = null;
         lastAnswer = NewsAnswer.read(update.text());
+        answeredAt = clock().now();
+    }
+
+    /** The news answer its vote weighs, if a fresh one was heard. */
+    @Override protected String memoryFor(Proposal proposal) {
+        NewsAnswer news = freshAnswer();
+        return news == null ? null : news.text();
+    }
+
+    /** The news answer heard, as of the vote. */
+    @Override protected void recall(Proposal proposal, String memory) {
+        if (memory == null) return;
+        lastAnswer = NewsAnswer.read(memory);
         answeredAt = clock().now();
     }
 

@@ -1,5 +1,6 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.market.TechnicalView;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Modification;
@@ -11,6 +12,7 @@ import io.quorum.engine.message.Size;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.portfolio.AccountLimitCheck;
+import io.quorum.engine.portfolio.AccountLimits;
 import io.quorum.engine.session.AutoTradingConfig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -116,7 +118,7 @@ public final class RiskAgent extends Agent {
      * when the trade fits. The RiskEngine would refuse the order: the veto says so before it is placed.
      */
     private Optional<Judgement> tailRiskVeto(Proposal proposal, long positionQuantity, Size size, Price stop) {
-        AccountLimitCheck account = desk.accountLimits();
+        AccountLimits account = desk.accountLimits();
         long shares = size.sharesGiven(positionQuantity);
         long signed = proposal.direction() == Direction.LONG ? shares : -shares;
         Optional<AccountLimitCheck.Breach> breach = account.firstBreach(proposal.ticker(), positionQuantity, signed, proposal.entry());
@@ -139,7 +141,7 @@ public final class RiskAgent extends Agent {
         Proposal proposal = takingRiskOff(exposure, event);
         if (proposal == null) return false;
         lastProposal = now;
-        say(Recipients.all(), proposal);
+        putForward(proposal);
         return true;
     }
 
@@ -171,7 +173,7 @@ public final class RiskAgent extends Agent {
                     ticker + " is " + exposure.tickerPct() + "% of the portfolio, above the " + config.maxPositionPct() + "% limit" + after,
                     "Reduce the " + ticker + " position by " + shares + " shares at about $" + price + " to bring it back within " + config.maxPositionPct() + "%");
         }
-        AccountLimitCheck account = desk.accountLimits();
+        AccountLimits account = desk.accountLimits();
         Optional<AccountLimitCheck.Breach> drift = account.tailRiskOverLimit();
         if (drift.isPresent()) {
             long shares = account.smallestCut(ticker, exposure.quantity(), price);

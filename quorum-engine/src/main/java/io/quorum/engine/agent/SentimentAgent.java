@@ -63,7 +63,7 @@ public final class SentimentAgent extends Agent {
         Proposal proposal = proposalOn(item, side, score);
         if (proposal == null) return;
         lastProposal = now;
-        say(Recipients.all(), proposal);
+        putForward(proposal);
     }
 
     private Proposal proposalOn(NewsItem item, Direction side, BigDecimal score) {

@@ -1,5 +1,6 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.market.TechnicalView;
 import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.signal.IndicatorSignal;
 import io.quorum.engine.market.signal.MarketEvent;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Reads the chart. In analysis it proposes the trade the trend supports, with a stop two ATRs
@@ -70,7 +73,20 @@ public final class TechnicalAgent extends Agent {
      * it starts from the card the user rejected, changes only what the concern is about, and its
      * rationale says which concern it read, what changed and why.
      */
-    public Proposal propose(String userConcern) {
+    public Proposal propose(String userConcern) { return propose(userConcern, userConcern == null ? null : UserConcern.read(userConcern)); }
+
+    /**
+     * How the user's reason for rejecting the card reads ({@link UserConcern#read}); when its words
+     * name no concern and a model reads for Technical, the concern the model reads in it, later.
+     */
+    public CompletionStage<UserConcern.Match> readConcern(String userConcern) {
+        UserConcern.Match byWords = UserConcern.read(userConcern);
+        if (byWords.namesAConcern()) return CompletableFuture.completedFuture(byWords);
+        return readRejection(lastCard != null ? lastCard : propose(null), userConcern, byWords);
+    }
+
+    /** The revision of the card the user rejected with {@code userConcern}, read as {@code match} (null: a fresh analysis). */
+    public Proposal propose(String userConcern, UserConcern.Match match) {
         TechnicalView v = desk.technical(ticker);
         Direction direction = bullish(v) ? Direction.LONG : Direction.SHORT;
         String reading = (direction == Direction.LONG
@@ -82,7 +98,6 @@ public final class TechnicalAgent extends Agent {
             lastCard = entry(direction, v, cardTerms, reading + "; " + cardTerms.describe());
             return lastCard;
         }
-        UserConcern.Match match = UserConcern.read(userConcern);
         Proposal before = lastCard != null && lastCard.direction() == direction ? lastCard : entry(direction, v, CardTerms.PLAIN, reading);
         CardTerms revised = (lastCard != null && lastCard.direction() == direction ? cardTerms : CardTerms.PLAIN).answering(match.concern());
         Proposal draft = entry(direction, v, revised, reading);
@@ -119,7 +134,7 @@ public final class TechnicalAgent extends Agent {
         TechnicalView v = desk.technical(proposal.ticker());
         boolean isLong = proposal.direction() == Direction.LONG;
         if (!proposal.action().addsExposure()) {
-            if (proposal.id().equals(countered)) return Judgement.reject("the trend still favours the position; I proposed trimming a quarter instead");
+            if (proposal.id().equals(countered)) return Judgement.reject("the trend still favours the position; I proposed a smaller trim instead");
             return trendTurned(v, proposal.direction()) ? Judgement.approve("the chart has turned against the position") : Judgement.abstain("the trend still favours the position");
         }
         if (isLong ? v.overbought() : v.oversold()) return Judgement.abstain("RSI " + v.rsi14() + " is stretched; I would wait for a pullback");
@@ -149,8 +164,17 @@ public final class TechnicalAgent extends Agent {
                         + (v.macdBullish() ? "bullish" : "bearish") + "): trim a quarter, " + trim + " shares, rather than "
                         + proposal.size().sharesGiven(held) + " on " + proposer.displayName() + "'s reading",
                 "Counter-proposal: trim the " + position + " " + ticker + " position by a quarter (" + trim + " shares) instead, at about $" + proposal.entry());
-        publish(AgentMessage.draft(session, role(), Recipients.all(), counter, clock().now()).inReplyTo(message.id()));
         countered = proposal.id();
+        counter(message, counter);
+    }
+
+    private static final String COUNTERED = "countered";
+
+    /** That Technical countered {@code proposal}, which its vote on it says. */
+    @Override protected String memoryFor(Proposal proposal) { return proposal.id().equals(countered) ? COUNTERED : null; }
+
+    @Override protected void recall(Proposal proposal, String memory) {
+        if (COUNTERED.equals(memory)) countered = proposal.id();
     }
 
     private static boolean trendTurned(TechnicalView v, Direction position) {
@@ -203,7 +227,7 @@ public final class TechnicalAgent extends Agent {
         }
         Proposal proposal = fromSignal(signal);
         lastSignalProposal = now;
-        say(Recipients.all(), proposal);
+        putForward(proposal);
     }
 
     /**

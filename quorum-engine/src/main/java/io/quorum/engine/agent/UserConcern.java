@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,21 @@ public enum UserConcern {
     /** The concern as a user would write it: "stop too wide". */
     public String phrase() { return phrase; }
 
+    /** The concern written as {@code phrase} ("stop too wide", any case); empty when none is. */
+    public static Optional<UserConcern> ofPhrase(String phrase) {
+        for (UserConcern concern : values()) {
+            if (concern.phrase.equalsIgnoreCase(phrase.strip())) return Optional.of(concern);
+        }
+        return Optional.empty();
+    }
+
+    /** Every concern as a user would write it, in the order of {@link #values}. */
+    public static List<String> phrases() {
+        List<String> phrases = new ArrayList<>();
+        for (UserConcern concern : values()) phrases.add(concern.phrase);
+        return phrases;
+    }
+
     /** The concern nearest to {@code reason}, with the words that decided it. */
     public static Match read(String reason) {
         Objects.requireNonNull(reason, "reason");
@@ -76,18 +92,29 @@ public enum UserConcern {
                 bestCues = found;
             }
         }
-        return best == null ? new Match(TOO_RISKY, List.of()) : new Match(best, bestCues);
+        return best == null ? new Match(TOO_RISKY, List.of(), null) : new Match(best, bestCues, null);
     }
 
-    /** A reason read as a concern; {@code cues} are the words of the reason that point to it, empty when none did. */
-    public record Match(UserConcern concern, List<String> cues) {
+    /**
+     * A reason read as a concern; {@code cues} are the words of the reason that point to it, empty
+     * when none did; {@code modelReading} is what a model made of a reason that named no concern
+     * ("a stop that the day's swings would reach", followed by who said it), null when no model read it.
+     */
+    public record Match(UserConcern concern, List<String> cues, String modelReading) {
         public Match {
             Objects.requireNonNull(concern, "concern");
             cues = List.copyOf(cues);
         }
 
+        /** The concern a model read in a reason whose words name none, with what it read and who said it. */
+        public static Match byModel(UserConcern concern, String reading) { return new Match(concern, List.of(), Objects.requireNonNull(reading, "reading")); }
+
+        /** Whether the reason's own words name a concern; when they do not, a model may read it. */
+        public boolean namesAConcern() { return !cues.isEmpty(); }
+
         /** "read as 'stop too wide' (it names: stop, wide)", for the revision's rationale. */
         public String explanation() {
+            if (modelReading != null) return "which names no term, read by the model as '" + concern.phrase + "' (" + modelReading + ")";
             if (cues.isEmpty()) return "read as '" + concern.phrase + "', the most careful revision, since it names no term";
             return "read as '" + concern.phrase + "' (it names: " + String.join(", ", cues) + ")";
         }

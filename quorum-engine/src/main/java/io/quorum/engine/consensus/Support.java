@@ -14,12 +14,13 @@ import io.quorum.engine.message.Tally;
  *       supported, not merely as well.</li>
  * </ol>
  */
-final class Support {
+public final class Support {
     private Support() {}
 
-    enum Carried { ORIGINAL, COUNTER, NEITHER }
+    public enum Carried { ORIGINAL, COUNTER, NEITHER }
 
-    static Carried carried(Ruling.Decided original, Ruling.Decided counter) {
+    /** Which of a round's two motions, each ruled on its own, carries; a replay asks it too. */
+    public static Carried carried(Ruling.Decided original, Ruling.Decided counter) {
         boolean originalPasses = original.outcome().approves();
         boolean counterPasses = counter.outcome().approves();
         if (!counterPasses) return originalPasses ? Carried.ORIGINAL : Carried.NEITHER;

@@ -85,6 +85,7 @@ public final class DecisionLinks {
             case UserAction ignored -> { }
             case SessionOpened ignored -> { }
             case JournalEvent.ReasonerCalled ignored -> { }
+            case JournalEvent.VoteSeen ignored -> { }
         }
     }
 

@@ -43,6 +43,7 @@ import io.quorum.engine.position.ProtectionEdit;
 import io.quorum.engine.risk.RiskEngine;
 import io.quorum.engine.risk.TradingState;
 import io.quorum.engine.risk.TradingStateChange;
+import io.quorum.engine.session.ConfigFields;
 import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.session.SessionState;
 import io.quorum.engine.session.TradingSession;

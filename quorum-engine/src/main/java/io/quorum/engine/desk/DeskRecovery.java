@@ -19,6 +19,7 @@ import io.quorum.engine.order.Order;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.port.Journal;
 import io.quorum.engine.position.Protection;
+import io.quorum.engine.session.ConfigFields;
 import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.session.SessionState;
 import io.quorum.engine.session.StopReason;
@@ -156,6 +157,8 @@ final class DeskRecovery {
             case JournalEvent.TradingStateChanged ignored -> { }
             // A model's answer counted once, in the vote it gave; a restart asks no model again.
             case JournalEvent.ReasonerCalled ignored -> { }
+            // What a vote saw is for replaying the decision; the vote itself is in the messages.
+            case JournalEvent.VoteSeen ignored -> { }
         }
     }
 

@@ -10,6 +10,7 @@ import io.quorum.engine.agent.FundamentalAgent;
 import io.quorum.engine.agent.RiskAgent;
 import io.quorum.engine.agent.SentimentAgent;
 import io.quorum.engine.agent.TechnicalAgent;
+import io.quorum.engine.agent.UserConcern;
 import io.quorum.engine.consensus.ConsensusOrchestrator;
 import io.quorum.engine.consensus.Opening;
 import io.quorum.engine.journal.JournalEvent;
@@ -32,6 +33,7 @@ import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.port.DecisionFence.Admission;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.position.Protection;
+import io.quorum.engine.session.ConfigFields;
 import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.session.FieldError;
 import io.quorum.engine.session.SessionChange;
@@ -40,12 +42,14 @@ import io.quorum.engine.session.SessionState;
 import io.quorum.engine.session.StopReason;
 import io.quorum.engine.session.TradingSession;
 import io.quorum.engine.session.Transition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +68,8 @@ public final class DeskSession implements AutoCloseable {
     private final Map<AgentRole, AgentRunner> runners = new EnumMap<>(AgentRole.class);
     private final List<MessageBus.Subscription> subscriptions = new ArrayList<>();
     private final SessionDeskView view;
+    /** Longer than any model call may take (at most 25 s): a reading that never comes is a session that closed. */
+    private static final Duration READING_PATIENCE = Duration.ofSeconds(60);
     // Engine loop state; analysisDecision is volatile because queries read it from HTTP threads.
     private Proposal analysisProposal;
     private volatile Decision analysisDecision;
@@ -84,7 +90,11 @@ public final class DeskSession implements AutoCloseable {
         session.addListener(this::announceStateChange);
         session.addListener(this::haltWhenStopped);
 
-        AgentContext context = new AgentContext(id, ticker, desk.bus(), desk.clock(), view, desk.ports().reasoner(), desk::journal, desk::reportActivity);
+        AgentContext context = new AgentContext(id, ticker, desk.bus(), desk.clock(), view, desk.ports().reasoner(), new AgentContext.CallRecord() {
+            @Override public void record(SessionId session, JournalEvent.ReasonerCalled call) { desk.journal(session, call); }
+
+            @Override public void seen(SessionId session, JournalEvent.VoteSeen seen) { desk.journal(session, seen); }
+        }, desk::reportActivity);
         List<Agent> agents = List.of(new TechnicalAgent(context), new FundamentalAgent(context), new SentimentAgent(context),
                 new RiskAgent(context), new ExecutionAgent(context));
         for (Agent agent : agents) {
@@ -294,8 +304,9 @@ public final class DeskSession implements AutoCloseable {
             });
             spoken.join();
         }
+        UserConcern.Match reading = userConcern == null ? null : readConcern(userConcern);
         runners.get(AgentRole.TECHNICAL).run(agent -> {
-            Proposal proposal = ((TechnicalAgent) agent).propose(userConcern);
+            Proposal proposal = ((TechnicalAgent) agent).propose(userConcern, reading);
             // Queued before the proposal is published, so the loop knows it before its decision arrives.
             desk.loop().submit(() -> {
                 analysisProposal = proposal;
@@ -304,6 +315,18 @@ public final class DeskSession implements AutoCloseable {
             });
             desk.bus().publish(AgentMessage.draft(id(), AgentRole.TECHNICAL, Recipients.all(), proposal, desk.clock().now()));
         });
+    }
+
+    /**
+     * How Technical reads the user's reason: at once by its words, or by the model when they name no
+     * concern (this analysis thread waits; the agent's runner does not). A session closed meanwhile
+     * leaves the reading by the words.
+     */
+    private UserConcern.Match readConcern(String reason) {
+        CompletableFuture<UserConcern.Match> read = new CompletableFuture<>();
+        runners.get(AgentRole.TECHNICAL).run(agent -> ((TechnicalAgent) agent).readConcern(reason)
+                .whenComplete((match, failure) -> read.complete(failure == null ? match : UserConcern.read(reason))));
+        return read.completeOnTimeout(UserConcern.read(reason), READING_PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     private void reason(AgentRole role, String line) {

@@ -1,7 +1,7 @@
 package io.quorum.engine.desk;
 
 import io.quorum.engine.agent.DeskView;
-import io.quorum.engine.agent.TechnicalView;
+import io.quorum.engine.market.TechnicalView;
 import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Fundamentals;
 import io.quorum.engine.market.NewsItem;
@@ -11,6 +11,7 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.portfolio.AccountLimitCheck;
+import io.quorum.engine.portfolio.AccountLimits;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.snapshot.DeskSnapshot;
 import io.quorum.engine.snapshot.SessionSnapshot;
@@ -79,7 +80,7 @@ final class SessionDeskView implements DeskView {
                 position.map(Position::marketValue).orElse(Money.ZERO), own.get().grossValue(), own.get().pnl().daily());
     }
 
-    @Override public AccountLimitCheck accountLimits() {
+    @Override public AccountLimits accountLimits() {
         DeskSnapshot snapshot = desk.snapshot();
         return new AccountLimitCheck(snapshot.portfolio(), snapshot.riskModel(), desk.settings().risk());
     }

@@ -11,6 +11,7 @@ import io.quorum.engine.order.Order;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.RejectReason;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -32,7 +33,7 @@ public sealed interface JournalEvent {
      */
     default boolean requiresDurability() { return false; }
 
-    enum Kind { SESSION_OPENED, MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, TRADING_STATE_CHANGED, USER_ACTION, REASONER_CALLED }
+    enum Kind { SESSION_OPENED, MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, TRADING_STATE_CHANGED, USER_ACTION, REASONER_CALLED, VOTE_SEEN }
 
     /** A session was opened on {@code ticker}: the first entry of every session, so that a restart knows what it traded. */
     record SessionOpened(Ticker ticker) implements JournalEvent {
@@ -250,6 +251,24 @@ public sealed interface JournalEvent {
 
             public boolean isFallback() { return this != ANSWERED; }
         }
+    }
+
+    /**
+     * What {@code role} saw of the desk when it voted on {@code proposalId}, at {@code at} (market
+     * time), and what it remembered beyond the desk that its rules weigh ({@code memory}: for
+     * Fundamental the news answer it heard, for Technical that it had countered the proposal; null
+     * when nothing): journaled before the vote, so that a replay can ask the role's rules again on
+     * the same desk and tell a changed rule by its vote.
+     */
+    record VoteSeen(ProposalId proposalId, AgentRole role, Instant at, SeenDesk seen, String memory) implements JournalEvent {
+        public VoteSeen {
+            Objects.requireNonNull(proposalId, "proposalId");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(seen, "seen");
+        }
+
+        @Override public Kind kind() { return Kind.VOTE_SEEN; }
     }
 
     private static void requireText(String value, String field) {

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * @param history  the returns and stress test its VaR and stress loss rest on
  * @param settings the stress scenarios and the limits
  */
-public record AccountLimitCheck(Portfolio account, RiskModel history, RiskSettings settings) {
+public record AccountLimitCheck(Portfolio account, RiskModel history, RiskSettings settings) implements AccountLimits {
 
     /** Which limit an order would break. */
     public enum Limit {
@@ -39,7 +39,7 @@ public record AccountLimitCheck(Portfolio account, RiskModel history, RiskSettin
      * The first limit that buying ({@code shares} positive) or selling {@code shares} of {@code ticker}
      * would break, for a session that holds {@code sessionShares} of it (net of its working orders).
      */
-    public Optional<Breach> firstBreach(Ticker ticker, long sessionShares, long shares, Price price) {
+    @Override public Optional<Breach> firstBreach(Ticker ticker, long sessionShares, long shares, Price price) {
         Money equity = account.equity();
         if (!equity.isPositive()) return Optional.empty();
         PortfolioLimits limits = settings.limits();
@@ -62,7 +62,7 @@ public record AccountLimitCheck(Portfolio account, RiskModel history, RiskSettin
      * The most shares up to {@code wanted} (signed as the order) that break neither the VaR nor the
      * stress limit, or zero: a VaR and a stress loss grow with the size on one side, so the largest fit is found by bisection.
      */
-    public long largestFit(Ticker ticker, long sessionShares, long wanted, Price price) {
+    @Override public long largestFit(Ticker ticker, long sessionShares, long wanted, Price price) {
         long low = 0;
         long high = Math.abs(wanted);
         long sign = Long.signum(wanted);
@@ -80,7 +80,7 @@ public record AccountLimitCheck(Portfolio account, RiskModel history, RiskSettin
      * The account's VaR 99% or worst stress loss, as it stands, when it is over its limit: a breach
      * the market made, with no order to blame.
      */
-    public Optional<Breach> tailRiskOverLimit() {
+    @Override public Optional<Breach> tailRiskOverLimit() {
         if (!account.equity().isPositive()) return Optional.empty();
         PortfolioLimits limits = settings.limits();
         Optional<Breach> var = over(Limit.VALUE_AT_RISK, "VaR 99%", valueAtRisk(account.exposureByTicker()), limits.maxVarPct());
@@ -94,7 +94,7 @@ public record AccountLimitCheck(Portfolio account, RiskModel history, RiskSettin
      * when nothing less does. Found by bisection, as {@link #largestFit}: both measures shrink as the
      * holding does.
      */
-    public long smallestCut(Ticker ticker, long held, Price price) {
+    @Override public long smallestCut(Ticker ticker, long held, Price price) {
         PortfolioLimits limits = settings.limits();
         long low = 1;
         long high = Math.abs(held);

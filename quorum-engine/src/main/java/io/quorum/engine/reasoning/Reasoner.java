@@ -5,8 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Asks a language model how a role votes on a proposal, or how it answers another agent's
- * question. The answer comes later, on a thread of the reasoner's own, so that the agent's runner
+ * Asks a language model how a role votes on a proposal, how it words a proposal (or a
+ * counter-proposal) it puts to the desk, how it answers another agent's question, or which concern
+ * the user's reason for rejecting a card names. The answer comes later, on a thread of the reasoner's own, so that the agent's runner
  * is free meanwhile and the five agents' calls for one vote run side by side.
  *
  * <p>A reasoner never fails: whatever goes wrong (the model is late, down, over budget, or answers
@@ -35,6 +36,21 @@ public interface Reasoner {
 
     /** The same, telling {@code draft} the answer as it is generated; a reasoner that cannot stream tells it nothing. */
     default CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation, AnswerDraft draft) { return reason(deliberation); }
+    /** Whether a model words the proposals {@code role} puts to the desk; a role without one proposes by its rules alone. */
+    default boolean draftsFor(AgentRole role) { return false; }
+
+    /** The model's proposal for {@code drafting}, or the reason it has none; asked only of a role it {@link #draftsFor}. */
+    default CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this reasoner does not draft proposals"));
+    }
+
+    /** Whether a model reads, for {@code role}, the user's reason for rejecting its card when the reason's words name no concern. */
+    default boolean readsFor(AgentRole role) { return false; }
+
+    /** The concern the model reads in {@code rejection}'s reason, or the reason it has none; asked only of a role it {@link #readsFor}. */
+    default CompletionStage<Reasoning<ConcernAnswer>> readConcern(Rejection rejection) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this reasoner does not read rejections"));
+    }
 
     /** The model's answer to {@code inquiry}'s question, or the reason it has none; asked only of a role it {@link #answersFor}. */
     default CompletionStage<Reasoning<Reply>> answer(Inquiry inquiry) {

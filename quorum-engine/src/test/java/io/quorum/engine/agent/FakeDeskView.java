@@ -1,5 +1,6 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.market.TechnicalView;
 import io.quorum.engine.market.Fundamentals;
 import io.quorum.engine.market.NewsItem;
 import io.quorum.engine.market.Tick;

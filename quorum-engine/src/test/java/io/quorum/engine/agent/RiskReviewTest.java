@@ -1,5 +1,6 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.market.TechnicalView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.engine.market.Ticker;

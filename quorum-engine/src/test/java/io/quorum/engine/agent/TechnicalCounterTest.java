@@ -1,5 +1,6 @@
 package io.quorum.engine.agent;
 
+import io.quorum.engine.market.TechnicalView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.engine.market.Ticker;
@@ -53,7 +54,7 @@ class TechnicalCounterTest {
         assertThat(trim.rationale()).contains("trim a quarter, 25 shares, rather than 50 on Sentiment's reading");
         Agent.Judgement vote = technical.judge((Proposal) halving.content());
         assertThat(vote.choice()).isEqualTo(VoteChoice.REJECT);
-        assertThat(vote.reason()).contains("I proposed trimming a quarter instead");
+        assertThat(vote.reason()).contains("I proposed a smaller trim instead");
     }
 
     @ParameterizedTest(name = "{0} proposing to reduce by {1}% is not countered")

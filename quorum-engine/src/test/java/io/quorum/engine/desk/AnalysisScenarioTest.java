@@ -17,11 +17,21 @@ import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.Update;
 import io.quorum.engine.message.Vote;
 import io.quorum.engine.position.Position;
+import io.quorum.engine.reasoning.ConcernAnswer;
+import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Reasoner;
+import io.quorum.engine.reasoning.Reasoning;
+import io.quorum.engine.reasoning.Rejection;
+import io.quorum.engine.reasoning.VoteAnswer;
 import io.quorum.engine.session.SessionState;
 import io.quorum.engine.session.Transition;
 import io.quorum.engine.simulation.ScriptedPrices;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +148,45 @@ class AnalysisScenarioTest {
         assertThat(after < before).as("size changed").isEqualTo(changed.contains("size"));
         assertThat(revised.stop().isAbove(first.stop())).as("stop changed").isEqualTo(changed.contains("stop"));
         assertThat(revised.target().isBelow(first.target())).as("target changed").isEqualTo(changed.contains("target"));
+    }
+
+    @Test
+    void a_reason_that_names_no_concern_is_read_by_technicals_model_and_the_revised_card_answers_what_it_read() {
+        try (DeskFixture modelDesk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).reasoner(new ConcernModel("target too far")).build()) {
+            modelDesk.advance(Duration.ofMinutes(5));
+            DeskSession session = modelDesk.analysed();
+            Proposal first = session.proposal().orElseThrow();
+
+            session.reject(first.id(), "I don't buy it, that's a moonshot", USER);
+            await().atMost(DeskFixture.PATIENCE).until(() -> session.state() == SessionState.PROPOSAL
+                    && session.proposal().filter(p -> !p.id().equals(first.id())).isPresent());
+
+            Proposal revised = session.proposal().orElseThrow();
+            assertThat(revised.rationale()).contains("which names no term, read by the model as 'target too far' (the trader calls the target a moonshot");
+            assertThat(revised.target()).isLessThan(first.target());
+            assertThat(revised.stop()).isEqualTo(first.stop());
+            assertThat(revised.size()).isEqualTo(first.size());
+            assertThat(modelDesk.journal(session)).filteredOn(JournalEvent.ReasonerCalled.class::isInstance).map(JournalEvent.ReasonerCalled.class::cast)
+                    .singleElement().satisfies(call -> assertThat(call.proposalId()).isEqualTo(first.id()));
+        }
+    }
+
+    /** A model that reads Technical's rejections as {@code concern}, a moment later on a thread of its own; it votes for no one. */
+    private record ConcernModel(String concern) implements Reasoner {
+        @Override public boolean speaksFor(AgentRole role) { return false; }
+
+        @Override public boolean readsFor(AgentRole role) { return role == AgentRole.TECHNICAL; }
+
+        @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this model only reads rejections"));
+        }
+
+        @Override public CompletionStage<Reasoning<ConcernAnswer>> readConcern(Rejection rejection) {
+            JournalEvent.ReasonerCalled call = new JournalEvent.ReasonerCalled(rejection.card().id(), rejection.role(), "scripted", "test-model", "test-model-1",
+                    "technical.v1+concern.v1", "00ff", 300, 30, 5, new BigDecimal("0.0001"), JournalEvent.ReasonerCalled.Outcome.ANSWERED, false, "{}");
+            ConcernAnswer answer = new ConcernAnswer(concern, "the trader calls the target a moonshot", new BigDecimal("0.7"));
+            return CompletableFuture.supplyAsync(() -> new Reasoning.Answered<>(answer, call), CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+        }
     }
 
     @Test

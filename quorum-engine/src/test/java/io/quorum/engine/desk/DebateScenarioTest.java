@@ -4,6 +4,9 @@ import static io.quorum.engine.desk.DeskFixture.from;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quorum.engine.agent.RulesAgain;
+import io.quorum.engine.decision.DecisionReplay;
+import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.signal.SignalKind;
 import io.quorum.engine.message.AgentMessage;
@@ -25,13 +28,18 @@ import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.reasoning.Deliberation;
+import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
+import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
 import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -151,6 +159,56 @@ class DebateScenarioTest {
     }
 
     @Test
+    void a_model_worded_cut_and_a_model_worded_counter_trim_are_voted_side_by_side_and_the_better_supported_trim_is_carried_out() {
+        try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).reasoner(new DraftingModel()).build()) {
+            DeskSession session = holdingWithAuthority(desk);
+            long bought = desk.position(session).orElseThrow().quantity();
+
+            fraudProbe(desk);
+
+            AgentMessage cutting = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL));
+            Proposal cut = (Proposal) cutting.content();
+            assertThat(cut.size()).isEqualTo(Size.shares(DraftingModel.cut(bought)));
+            assertThat(cut.rationale()).startsWith("the probe is serious: cut 40%").contains("(test-model, confidence 0.7, ");
+            AgentMessage countering = desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(replyingTo(cutting)));
+            Proposal trim = (Proposal) countering.content();
+            assertThat(trim.size()).isEqualTo(Size.shares(DraftingModel.trim(bought)));
+
+            Decision setAside = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(cut.id()));
+            Decision carried = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(trim.id()));
+            assertThat(setAside.outcome()).isEqualTo(Outcome.REJECTED);
+            assertThat(setAside.reason()).isEqualTo("4 of 5 approved, but Technical's counter-proposal was better supported (5 of 5 approved)");
+            assertThat(carried.outcome()).isEqualTo(Outcome.APPROVED);
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == bought - DraftingModel.trim(bought));
+            assertThat(desk.journal(session)).filteredOn(JournalEvent.ReasonerCalled.class::isInstance).map(JournalEvent.ReasonerCalled.class::cast)
+                    .extracting(JournalEvent.ReasonerCalled::promptVersion).contains("sentiment.v1+proposal.v1", "technical.v1+proposal.v1");
+
+            List<JournalEntry> journal = desk.journal.read(session.id(), 0, Integer.MAX_VALUE);
+            DecisionReplay replay = new DecisionReplay(call -> Optional.empty(), Map.of(), new RulesAgain());
+            for (Decision decision : List.of(setAside, carried)) {
+                DecisionReplay.Replayed replayed = replay.replay(journal, decision.proposalId()).orElseThrow();
+                assertThat(replayed.differences()).as("the replay of " + decision.outcome()).isEmpty();
+                assertThat(replayed.outcome()).isEqualTo(decision.outcome());
+            }
+        }
+    }
+
+    @Test
+    void a_model_worded_entry_far_over_the_limits_is_cut_by_risk_and_the_order_stays_within_the_position_limit() {
+        try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).reasoner(new DraftingModel()).build()) {
+            DeskSession session = goodNewsWithNoPosition(desk);
+
+            Proposal entry = (Proposal) desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL)).content();
+            assertThat(entry.size()).isEqualTo(Size.shares(DraftingModel.EAGER_ENTRY));
+            Decision decision = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(entry.id()));
+            assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED_MODIFIED);
+            long traded = decision.terms().size().sharesGiven(0);
+            assertThat(traded).as("Risk's cut to 25% of $100,000 equity at $100").isLessThanOrEqualTo(250).isPositive();
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == traded);
+        }
+    }
+
+    @Test
     void a_discussion_that_reaches_its_bound_of_messages_is_decided_on_the_votes_heard_by_then() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).discussionMessages(8).build()) {
             DeskSession session = holdingWithAuthority(desk);
@@ -172,13 +230,7 @@ class DebateScenarioTest {
     @Test
     void good_news_with_no_position_starts_a_discussion_in_which_sentiment_proposes_a_half_size_entry() {
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).build()) {
-            DeskSession session = holdingWithAuthority(desk);
-            session.closePosition(DeskFixture.NVDA, DeskFixture.USER);
-            desk.advance(Duration.ofSeconds(2));
-            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == 0);
-
-            desk.headline("NVDA beats estimates and raises its outlook on record demand", SimulatedNewsFeed.Tone.POSITIVE);
-            desk.advance(Duration.ofSeconds(1));
+            DeskSession session = goodNewsWithNoPosition(desk);
 
             AgentMessage alert = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.ALERT));
             assertThat(((Alert) alert.content()).text()).contains("good news for NVDA");
@@ -217,6 +269,17 @@ class DebateScenarioTest {
         return session;
     }
 
+    /** A desk with authority and no position (the analysis's trade closed again) when good news breaks. */
+    private static DeskSession goodNewsWithNoPosition(DeskFixture desk) {
+        DeskSession session = holdingWithAuthority(desk);
+        session.closePosition(DeskFixture.NVDA, DeskFixture.USER);
+        desk.advance(Duration.ofSeconds(2));
+        await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == 0);
+        desk.headline("NVDA beats estimates and raises its outlook on record demand", SimulatedNewsFeed.Tone.POSITIVE);
+        desk.advance(Duration.ofSeconds(1));
+        return session;
+    }
+
     /** Breaking news against a long: Sentiment proposes to halve the position, Technical counters with a trim. */
     private static void fraudProbe(DeskFixture desk) {
         desk.headline("NVDA plunges as regulators open fraud probe", SimulatedNewsFeed.Tone.NEGATIVE);
@@ -224,6 +287,38 @@ class DebateScenarioTest {
     }
 
     private static Predicate<AgentMessage> replyingTo(AgentMessage earlier) { return message -> earlier.id().equals(message.replyTo()); }
+
+    /** A model that words Sentiment's and Technical's proposals, a moment later on a thread of its own; every vote is the rules'. */
+    private static final class DraftingModel implements Reasoner {
+        /** Shares a model eager for the news would buy: $200,000 at $100, twice the account. */
+        static final long EAGER_ENTRY = 2_000;
+
+        static long cut(long held) { return held * 4 / 10; }
+
+        static long trim(long held) { return held / 5; }
+
+        @Override public boolean speaksFor(AgentRole role) { return false; }
+
+        @Override public boolean draftsFor(AgentRole role) { return role == AgentRole.SENTIMENT || role == AgentRole.TECHNICAL; }
+
+        @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this model only words proposals"));
+        }
+
+        @Override public CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
+            long held = Math.abs(drafting.held());
+            Proposal ruled = drafting.ruled();
+            ProposalAnswer answer = drafting.isCounter()
+                    ? new ProposalAnswer(TradeAction.REDUCE, Size.shares(trim(held)), ruled.entry(), null, null, "the trend holds: trim a fifth", new BigDecimal("0.8"))
+                    : ruled.action() == TradeAction.OPEN_LONG
+                    ? new ProposalAnswer(TradeAction.OPEN_LONG, Size.shares(EAGER_ENTRY), ruled.entry(), ruled.stop(), ruled.target(), "record demand: buy big", new BigDecimal("0.9"))
+                    : new ProposalAnswer(TradeAction.REDUCE, Size.shares(cut(held)), ruled.entry(), null, null, "the probe is serious: cut 40%", new BigDecimal("0.7"));
+            JournalEvent.ReasonerCalled call = new JournalEvent.ReasonerCalled(drafting.ruled().id(), drafting.role(), "scripted", "test-model", "test-model-1",
+                    drafting.role().name().toLowerCase() + ".v1+proposal.v1", "00ff", 700, 60, 5, new BigDecimal("0.0003"), JournalEvent.ReasonerCalled.Outcome.ANSWERED,
+                    false, "{}");
+            return CompletableFuture.supplyAsync(() -> new Reasoning.Answered<>(answer, call), CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+        }
+    }
 
     /** A model that speaks for Sentiment's answers alone, with one answer; every vote is the rules'. */
     private record SentimentModel(String says) implements Reasoner {

@@ -10,7 +10,15 @@ import io.quorum.engine.journal.JournalEvent.PositionChanged;
 import io.quorum.engine.journal.JournalEvent.SessionOpened;
 import io.quorum.engine.journal.JournalEvent.StateChanged;
 import io.quorum.engine.journal.JournalEvent.UserAction;
+import io.quorum.engine.market.Fundamentals;
+import io.quorum.engine.market.NewsItem;
+import io.quorum.engine.market.TechnicalView;
+import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.portfolio.AccountLimitCheck;
+import io.quorum.engine.session.AutoTradingConfig;
+import io.quorum.engine.session.ConfigFields;
+import io.quorum.engine.journal.SeenDesk;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Alert;
@@ -46,6 +54,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -135,6 +144,28 @@ public final class JournalSamples {
                         "{\"kind\":\"vote\",\"choice\":\"APPROVE\",\"reason\":\"exposure 4% → 8%, within the limit\",\"confidence\":0.8}"),
                 new JournalEvent.ReasonerCalled(null, AgentRole.SENTIMENT, "anthropic", "claude-haiku", "claude-haiku-20251001",
                         "sentiment.v1+reply.v1", "4d1e7a", 540, 38, 610, new BigDecimal("0.000201"), JournalEvent.ReasonerCalled.Outcome.ANSWERED, false,
-                        "{\"answer\":\"Negative news. The export probe widened.\",\"confidence\":0.7}", UUID.fromString("5b9c1a2e-3f4d-4e5a-8b6c-7d8e9f0a1b2c")));
+                        "{\"answer\":\"Negative news. The export probe widened.\",\"confidence\":0.7}", UUID.fromString("5b9c1a2e-3f4d-4e5a-8b6c-7d8e9f0a1b2c")),
+                new JournalEvent.VoteSeen(PROPOSAL_ID, AgentRole.RISK, Instant.parse("2025-03-14T14:30:05Z"), riskSaw(), null),
+                new JournalEvent.VoteSeen(PROPOSAL_ID, AgentRole.FUNDAMENTAL, Instant.parse("2025-03-14T14:30:05Z"),
+                        new SeenDesk(AAPL, null, Optional.empty(), null, null, null, null, null, null, List.of()), "No news behind it. Score 0.50."));
+    }
+
+    /** What Risk saw voting on an entry: the chart, the limits, the exposure, a first tick, and two questions to the account's limits. */
+    private static SeenDesk riskSaw() {
+        TechnicalView chart = new TechnicalView(Price.parse("178.50"), Price.parse("176.10"), Price.parse("172.40"), Price.parse("165.00"), new BigDecimal("61.4"),
+                Price.parse("2.85"), new BigDecimal("1.2031"), new BigDecimal("0.9877"), Price.parse("180.20"), Price.parse("170.05"), 52_000_000, 31_000_000,
+                Price.parse("177.90"));
+        Fundamentals facts = new Fundamentals(AAPL, "Technology", new BigDecimal("28.4"), new BigDecimal("0.12"), new BigDecimal("0.061234567"),
+                Money.ofDollars(57_000_000_000L), new BigDecimal("1.45"), new BigDecimal("24.1"), new BigDecimal("0.09"));
+        NewsItem headline = new NewsItem(AAPL, "Apple beats estimates on record demand", "Newswire", Instant.parse("2025-03-14T13:05:00Z"));
+        Tick tick = new Tick(AAPL, Instant.parse("2025-03-14T14:30:04Z").toEpochMilli(), 178_500_000, 178_490_000, 178_510_000, 300);
+        SeenDesk.Exposure exposure = new SeenDesk.Exposure(Money.ofDollars(100_000), 40, Money.of(new BigDecimal("7140.00")), Money.of(new BigDecimal("7140.00")),
+                Money.of(new BigDecimal("-120.50")));
+        List<SeenDesk.LimitAsked> asked = List.of(
+                new SeenDesk.LimitAsked(SeenDesk.LimitAsked.Question.FIRST_BREACH, AAPL, 40, 60, Price.parse("178.50"),
+                        new AccountLimitCheck.Breach(AccountLimitCheck.Limit.VALUE_AT_RISK, "VaR 99% would rise from 1.2% to 2.4% of equity, over the 2% limit"), 0),
+                new SeenDesk.LimitAsked(SeenDesk.LimitAsked.Question.LARGEST_FIT, AAPL, 40, 60, Price.parse("178.50"), null, 35));
+        return new SeenDesk(AAPL, chart, Optional.of(facts), new BigDecimal("0.62"), List.of(headline), Optional.of(tick), true, ConfigFields.of(AutoTradingConfig.defaults()),
+                exposure, asked);
     }
 }

@@ -107,6 +107,9 @@ public interface DeskOperations {
     /** The account's VaR, Expected Shortfall, stress results and correlations. */
     RiskView risk();
 
+    /** Who answers for each agent now, a model or its rules, and today's spending on models against the budget. */
+    ReasoningView reasoning();
+
     MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter);
 
     List<AlertView> alerts(SessionId id);

@@ -4,6 +4,7 @@ import io.quorum.adapters.jdbc.JdbcJournal;
 import io.quorum.adapters.llm.PromptBook;
 import io.quorum.adapters.llm.SchemaReading;
 import io.quorum.adapters.llm.VoteSchema;
+import io.quorum.engine.agent.RulesAgain;
 import io.quorum.engine.decision.DecisionReplay;
 import io.quorum.engine.journal.JournalEntry;
 import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
@@ -27,11 +28,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code quorum decisions replay DECISION_ID}: decides a journaled proposal again, from its recorded
- * votes and the models' recorded answers, read as today's code reads them, under today's rule and
- * prompts ({@link DecisionReplay}). Prints both outcomes and every difference.
+ * votes, the models' recorded answers read as today's code reads them, and the desk each rules vote
+ * saw, on which today's rules are asked again, under today's decision rule and prompts ({@link DecisionReplay}). Prints both outcomes and every difference.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Decides a journaled proposal again from the journal (recorded votes, the models' recorded answers) and shows what differs today.",
+        description = "Decides a journaled proposal again from the journal (the models' recorded answers, the desk each vote saw) and shows what differs today.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the same outcome, tally and terms", "1:something differs", "2:bad arguments, the database cannot be used, or no such decision"})
 public final class DecisionsReplayCommand implements Callable<Integer> {
@@ -54,7 +55,7 @@ public final class DecisionsReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException notAnId) {
             throw new ParameterException(spec.commandLine(), "DECISION_ID: \"" + decisionId + "\" is not a proposal id (a UUID)");
         }
-        DecisionReplay replay = new DecisionReplay(DecisionsReplayCommand::readToday, PromptBook.versions());
+        DecisionReplay replay = new DecisionReplay(DecisionsReplayCommand::readToday, PromptBook.versions(), new RulesAgain());
         return database.run(environment, spec.commandLine().getErr(), opened -> {
             try (JdbcJournal journal = new JdbcJournal(opened, DecisionsExportCommand.readOnlyKey(), SystemClock.INSTANCE)) {
                 for (SessionId session : journal.sessions()) {

@@ -34,6 +34,7 @@ import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
 import io.quorum.server.api.RiskDisclosure;
+import io.quorum.server.api.ReasoningView;
 import io.quorum.server.api.RiskView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
@@ -149,6 +150,9 @@ final class ApiRoutes {
                 Route.of(GET, "/api/risk", "The account's one-day VaR and Expected Shortfall at 95% and 99% (historical and parametric), stress results and correlations",
                                 ctx -> ctx.json(desk.risk()))
                         .returns(RiskView.class),
+                Route.of(GET, "/api/reasoning", "Who answers for each agent now, its model or its rules, and today's spending on models against the day's budget",
+                                ctx -> ctx.json(desk.reasoning()))
+                        .returns(ReasoningView.class),
                 Route.of(GET, "/api/sessions/{id}/alerts", "The session's alerts", ctx -> ctx.json(desk.alerts(read.sessionId(ctx))))
                         .returnsListOf(AlertView.class),
                 Route.of(GET, "/api/market/{ticker}/bars", "Recent bars for the chart", this::bars)

@@ -41,6 +41,7 @@ import io.quorum.server.api.Performance;
 import io.quorum.server.api.PerformanceReport;
 import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.QuoteView;
+import io.quorum.server.api.ReasoningView;
 import io.quorum.server.api.RiskView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.TickerSearchView;
@@ -104,6 +105,8 @@ final class DeskQueries {
     AccountPortfolioView accountPortfolio() { return AccountViews.portfolio(desk.snapshot().portfolio()); }
 
     RiskView risk() { return AccountViews.risk(desk.snapshot().risk(), desk.settings().risk().limits()); }
+
+    ReasoningView reasoning() { return ReasoningViews.of(desk.ports().reasoner()); }
 
     List<ConfirmationView> confirmations(SessionId id) {
         find(id);

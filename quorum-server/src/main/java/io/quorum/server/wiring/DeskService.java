@@ -29,6 +29,7 @@ import io.quorum.server.api.PortfolioView;
 import io.quorum.server.api.PositionView;
 import io.quorum.server.api.QuoteView;
 import io.quorum.server.api.RiskDisclosure;
+import io.quorum.server.api.ReasoningView;
 import io.quorum.server.api.RiskView;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StopsChange;
@@ -144,6 +145,8 @@ public final class DeskService implements DeskOperations, AutoCloseable {
     @Override public AccountPortfolioView accountPortfolio() { return queries.accountPortfolio(); }
 
     @Override public RiskView risk() { return queries.risk(); }
+
+    @Override public ReasoningView reasoning() { return queries.reasoning(); }
 
     @Override public MessagePage messages(SessionId id, long afterSeq, int limit, MessageFilter filter) { return queries.messages(id, afterSeq, limit, filter); }
 

@@ -175,6 +175,7 @@ final class StreamHub implements AutoCloseable {
             case JournalEvent.TradingStateChanged changed -> status(session, entry);
             case JournalEvent.UserAction action -> null;
             case JournalEvent.ReasonerCalled called -> null;
+            case JournalEvent.VoteSeen seen -> null;
         };
     }
 

@@ -279,6 +279,15 @@ public final class FakeDesk implements DeskOperations {
                 new RiskView.Limits("200", "100", "60", "5", "25"));
     }
 
+    /** A desk on its rules alone. */
+    @Override public synchronized ReasoningView reasoning() {
+        List<ReasoningView.RoleReasoning> roles = new ArrayList<>();
+        for (String role : List.of("TECHNICAL", "FUNDAMENTAL", "SENTIMENT", "RISK", "EXECUTION")) {
+            roles.add(new ReasoningView.RoleReasoning(role, null, "RULES", "no model is configured", false, 0, "0"));
+        }
+        return new ReasoningView("none", null, null, roles);
+    }
+
     @Override public synchronized PortfolioView closePosition(SessionId id, Ticker ticker, Actor actor) {
         SessionState s = find(id);
         PositionView closed = s.positions.get(ticker.symbol());

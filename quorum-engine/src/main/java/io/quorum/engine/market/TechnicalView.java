@@ -1,6 +1,5 @@
-package io.quorum.engine.agent;
+package io.quorum.engine.market;
 
-import io.quorum.engine.market.Bar;
 import io.quorum.engine.money.Price;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,9 +1,8 @@
-package io.quorum.engine.agent;
+package io.quorum.engine.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.market.signal.RealDailyBars;
 import io.quorum.engine.market.signal.RequiresMarketData;

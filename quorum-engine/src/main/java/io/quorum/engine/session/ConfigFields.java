@@ -1,6 +1,5 @@
-package io.quorum.engine.desk;
+package io.quorum.engine.session;
 
-import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.money.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A config as the journal keeps it: each field under its API name, as text. */
-final class ConfigFields {
+public final class ConfigFields {
     private ConfigFields() {}
 
-    static Map<String, String> of(AutoTradingConfig config) {
+    public static Map<String, String> of(AutoTradingConfig config) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("maxPositionPct", config.maxPositionPct().toPlainString());
         fields.put("maxDailyLossPct", config.maxDailyLossPct().toPlainString());
@@ -30,7 +29,7 @@ final class ConfigFields {
     }
 
     /** The config journaled as {@link #of}; a field missing from an older journal keeps its default. */
-    static AutoTradingConfig toConfig(Map<String, String> fields) {
+    public static AutoTradingConfig toConfig(Map<String, String> fields) {
         AutoTradingConfig d = AutoTradingConfig.defaults();
         String trailing = fields.getOrDefault("trailingStopPct", "");
         return new AutoTradingConfig(
