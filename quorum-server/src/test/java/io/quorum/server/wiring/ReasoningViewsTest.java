@@ -66,7 +66,7 @@ class ReasoningViewsTest {
     private LlmReasoner reasoner(LlmSettings.Budget budget) {
         LlmSettings settings = new LlmSettings(LlmProvider.OPENAI_COMPATIBLE, URI.create("http://127.0.0.1:1/v1"), Map.of(AgentRole.RISK, "small-model"),
                 Duration.ofSeconds(2), LlmSettings.Breaker.defaults(), budget, Map.of("small-model", new ModelPrice(new BigDecimal("0.30"), new BigDecimal("0.60"))), 400);
-        return new LlmReasoner(settings, (prompt, maxAnswerTokens) -> new ModelReply(VOTE, 1_000, 200, "small-model-1", false), clock);
+        return new LlmReasoner(settings, (prompt, maxAnswerTokens, draft) -> new ModelReply(VOTE, 1_000, 200, "small-model-1", false), clock);
     }
 
     private static Deliberation deliberation() {

@@ -1,7 +1,7 @@
 package io.quorum.engine.backtest.desk;
 
 import io.quorum.engine.agent.DeskView;
-import io.quorum.engine.agent.TechnicalView;
+import io.quorum.engine.market.TechnicalView;
 import io.quorum.engine.backtest.ReplayView;
 import io.quorum.engine.backtest.fill.Holding;
 import io.quorum.engine.desk.DeskSettings;
