@@ -67,12 +67,14 @@ public final class BacktestRuns implements AutoCloseable {
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private final Map<String, BacktestView> finished = new ConcurrentHashMap<>();
     private final AtomicReference<ActiveRun> active = new AtomicReference<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("quorum-backtest").daemon().factory());
+    private final ExecutorService worker;
 
     /**
      * @param deskRefusal why the desk's agents cannot vote in a backtest with this configuration (they ask a language model); empty when they can
+     * @param worker      the one thread the runs replay on, in turn ({@link #ownThread()}); closed with this
      */
-    public BacktestRuns(Path dataDir, DeskSettings deskSettings, Optional<String> deskRefusal, Map<String, String> environment, Clock clock) {
+    public BacktestRuns(Path dataDir, DeskSettings deskSettings, Optional<String> deskRefusal, Map<String, String> environment, Clock clock, ExecutorService worker) {
+        this.worker = worker;
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.runsDir = this.dataDir.resolve(FOLDER);
         this.deskSettings = deskSettings;
@@ -80,6 +82,11 @@ public final class BacktestRuns implements AutoCloseable {
         this.environment = Map.copyOf(environment);
         this.clock = clock;
         loadPastRuns();
+    }
+
+    /** The backtests' own thread, apart from the engine loop and the HTTP threads. */
+    public static ExecutorService ownThread() {
+        return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("quorum-backtest").daemon().factory());
     }
 
     /** Starts a run and answers it as it begins; refused when the file is not one under the data folder, or while another run is running. */
@@ -234,7 +241,7 @@ public final class BacktestRuns implements AutoCloseable {
                 if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) continue;
                 try {
                     BacktestView run = json.readValue(file.toFile(), BacktestView.class);
-                    if (run.isRunning()) {
+                    if (BacktestView.RUNNING.equals(run.state())) {
                         run = run.failed(run.startedAt(), "the server stopped before the run was done");
                         save(run);
                     }

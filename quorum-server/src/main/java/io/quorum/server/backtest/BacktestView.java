@@ -62,6 +62,4 @@ public record BacktestView(String id, String state, String reason, String file, 
     BacktestView failed(Instant at, String why) {
         return new BacktestView(id, FAILED, why, file, ticker, strategy, mode, size, cash, from, to, startedAt, at, progress, null);
     }
-
-    public boolean isRunning() { return RUNNING.equals(state); }
 }

@@ -81,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (config.notifications().isEnabled()) notifier.follow(embedded.desk(), embedded.journal(), new DeskNotices(config.notifications().deskUrl()));
         deskMetrics.watch(notifier);
         BacktestRuns backtests = new BacktestRuns(data.dataDir(), DeskMarketOptions.deskSettings(config), BacktestJob.refusalOfDesk(config.llm().provider()),
-                System.getenv(), SystemClock.INSTANCE);
+                System.getenv(), SystemClock.INSTANCE, BacktestRuns.ownThread());
         QuorumServer server = new QuorumServer(service, Optional.of(backtests), access, settings, metrics, embedded.clock());
         Runnable stop = stopInOrder(server, () -> {
             backtests.close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quorum.engine.time.ManualClock;
 import io.quorum.server.api.FakeDesk;
+import io.quorum.server.backtest.BacktestRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A server on a free loopback port over a {@link FakeDesk}, with a client that speaks to it. */
 public final class TestServer implements AutoCloseable {
@@ -29,6 +31,11 @@ public final class TestServer implements AutoCloseable {
 
     public TestServer(ServerSettings settings) {
         server = new QuorumServer(desk, AccessToken.explicit(TOKEN), settings, new ServerMetrics(), clock).start(0, "127.0.0.1");
+    }
+
+    /** A server that also runs backtests. */
+    public TestServer(BacktestRuns backtests) {
+        server = new QuorumServer(desk, Optional.of(backtests), AccessToken.explicit(TOKEN), ServerSettings.defaults(), new ServerMetrics(), clock).start(0, "127.0.0.1");
     }
 
     public URI uri(String pathAndQuery) {
