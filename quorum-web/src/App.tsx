@@ -5,6 +5,7 @@ import type { AutoTradingConfig, Session, StopsChange } from './api/types';
 import { AgentChatPanel } from './components/AgentChatPanel';
 import { AlertCenter } from './components/AlertCenter';
 import { AutoTradingControl } from './components/AutoTradingControl';
+import { BacktestsPanel } from './components/BacktestsPanel';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { DecisionLog } from './components/DecisionLog';
 import { PerformancePanel } from './components/PerformancePanel';
@@ -27,7 +28,7 @@ import { ConfirmDialog } from './components/ConfirmDialog';
 import { SHORTCUTS, listenForShortcuts } from './state/shortcuts';
 import { ThemeContext, useTheme, type ThemeChoice } from './state/theme';
 
-type Centre = 'chat' | 'log' | 'trades' | 'performance' | 'risk';
+type Centre = 'chat' | 'log' | 'trades' | 'performance' | 'risk' | 'backtests';
 type View = Centre | 'flow' | 'positions' | 'chart' | 'control';
 const CENTRE_TABS: { view: Centre; label: string }[] = [
   { view: 'chat', label: 'Conversation' },
@@ -35,6 +36,7 @@ const CENTRE_TABS: { view: Centre; label: string }[] = [
   { view: 'trades', label: 'Trade history' },
   { view: 'performance', label: 'Performance' },
   { view: 'risk', label: 'Risk' },
+  { view: 'backtests', label: 'Backtests' },
 ];
 const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'flow', label: 'Session' },
@@ -46,6 +48,7 @@ const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'trades', label: 'Trades' },
   { view: 'performance', label: 'Stats' },
   { view: 'risk', label: 'Risk' },
+  { view: 'backtests', label: 'Backtests' },
 ];
 
 export function App() {
@@ -334,6 +337,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
           <div {...centreArea('risk')}>
             {showing('risk') && <RiskPanel api={api} pushed={state.accountRisk} live={sessionId !== null} />}
           </div>
+          <div {...centreArea('backtests')}>{showing('backtests') && <BacktestsPanel api={api} />}</div>
           <div {...area('chart')}>
             {ticker ? (
               <PriceChart
