@@ -78,7 +78,7 @@ export function requestOf(form: BacktestForm): BacktestRequest {
 
 /** The ticker a data file's name suggests: market/AAPL-PT1D-2013.csv is AAPL, orcl-1995-2014.csv is ORCL. */
 export function tickerOfFile(file: string): string {
-  const name = file.split('/').pop() ?? '';
+  const name = (file.split('/').pop() ?? '').replace(/\.[A-Za-z]+$/, '');
   const match = /^[A-Za-z][A-Za-z.]{0,9}/.exec(name);
   return match ? match[0].replace(/\.$/, '').toUpperCase() : '';
 }
