@@ -108,6 +108,9 @@ describe('backtests in a browser, against the real server', browserSuite(chromiu
         const box = await frame.boundingBox();
         assert.ok(box.width <= size.width, `the frame fits the screen: ${box.width}`);
 
+        const pageWidth = await tab.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(pageWidth <= size.width, `the page does not scroll sideways: ${pageWidth} px wide`);
+
         await tab.screenshot({ path: screenshotPath(`backtest-${size.width}x${size.height}.png`), fullPage: true });
         assert.deepEqual(problems, [], 'no console error, page error or failed request');
       } finally {

@@ -159,8 +159,8 @@ function StartForm({ api, busy, onStarted }: { api: ApiClient; busy: boolean; on
         <div className={`field ${errors.mode ? 'field-invalid' : ''}`}>
           <label htmlFor={ids.mode}>Mode</label>
           <select id={ids.mode} value={form.mode} onChange={(e) => set('mode', e.target.value as BacktestMode)}>
-            <option value="desk">The desk’s vote (five agents)</option>
-            <option value="single-agent">Single agent (signals alone)</option>
+            <option value="desk">Desk vote (5 agents)</option>
+            <option value="single-agent">Single agent</option>
           </select>
           {errors.mode && (
             <span className="field-error" role="alert">
