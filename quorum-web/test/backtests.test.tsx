@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ApiClient } from '../src/api/http';
 import type { Backtest, BacktestRequest } from '../src/api/types';
 import { BacktestsPanel } from '../src/components/BacktestsPanel';
-import { NEW_BACKTEST, formatEta, formatFraction, progressShare, requestOf, tickerOfFile } from '../src/state/backtests';
+import { IDLE_POLL_MS, NEW_BACKTEST, formatEta, formatFraction, progressShare, requestOf, tickerOfFile } from '../src/state/backtests';
 
 function run(overrides: Partial<Backtest> = {}): Backtest {
   return {
@@ -145,5 +145,23 @@ describe('the Backtests view', () => {
 
     expect(await screen.findByText(/No CSV file in the server’s data folder/)).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Start a backtest' })).not.toBeInTheDocument();
+  });
+});
+
+describe('the Backtests view with no run of its own', () => {
+  it('still picks up a run started elsewhere, at the idle pace', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const api = fakeApi();
+      vi.mocked(api.backtests).mockResolvedValueOnce([]).mockResolvedValue([running]);
+      render(<BacktestsPanel api={api} />);
+      await screen.findByText('No backtest yet.');
+
+      await vi.advanceTimersByTimeAsync(IDLE_POLL_MS);
+
+      expect(await screen.findByRole('progressbar', { name: 'Backtest of ORCL: 40% done' })).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

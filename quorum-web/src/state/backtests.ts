@@ -4,6 +4,8 @@ import type { Backtest, BacktestMode, BacktestProgress, BacktestRequest } from '
 
 /** How often the list is asked again while a run is running: the progress bar moves once a second. */
 export const POLL_MS = 1000;
+/** How often it is asked while none runs, so that a run started elsewhere (another tab, the API) shows up. */
+export const IDLE_POLL_MS = 10_000;
 
 export type StrategyName = 'sma-cross' | 'ema-cross' | 'rsi-reversion' | 'breakout' | 'macd';
 
@@ -110,8 +112,9 @@ export function formatRatio(value: number | null): string {
 }
 
 /**
- * The server's backtests, asked again every {@link POLL_MS} while one is running and once when
- * {@code refresh} is called (after a start); an answer is dropped once the view is gone.
+ * The server's backtests, asked again every {@link POLL_MS} while one is running, every
+ * {@link IDLE_POLL_MS} otherwise, and at once when {@code refresh} is called (after a start); an
+ * answer is dropped once the view is gone.
  */
 export function useBacktests(api: ApiClient): { runs: Backtest[]; error: string | null; refresh: () => Promise<void> } {
   const [runs, setRuns] = useState<Backtest[]>([]);
@@ -139,8 +142,7 @@ export function useBacktests(api: ApiClient): { runs: Backtest[]; error: string 
 
   const running = runs.some((run) => run.state === 'running');
   useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => void refresh(), POLL_MS);
+    const timer = setInterval(() => void refresh(), running ? POLL_MS : IDLE_POLL_MS);
     return () => clearInterval(timer);
   }, [running, refresh]);
 
