@@ -99,6 +99,11 @@ describe('backtests in a browser, against the real server', browserSuite(chromiu
         if (mode === 'desk') assert.ok(text.includes(`${run.figures.decisions} · ${run.figures.vetoes}`), `decisions and vetoes: ${text}`);
         assert.equal(await panel.getByRole('progressbar').count(), 0, 'no progress bar once done');
 
+        const { default: AxeBuilder } = await import('@axe-core/playwright');
+        const { violations } = await new AxeBuilder({ page: tab }).include('.backtests').analyze();
+        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(serious, [], 'no serious or critical accessibility violation (axe) in the form or the list');
+
         await row.getByRole('button', { name: /^Open the report of HAND/ }).click();
         const report = tab.frameLocator('iframe[title^="Report of HAND"]');
         await report.locator('svg').first().waitFor();
