@@ -56,9 +56,9 @@ export function serverJar(env = process.env) {
 }
 
 /**
- * Starts `quorum serve` on a free port with a fresh data folder and an explicit token, and waits
- * until /health answers UP; `args` are more of its options (`--config FILE`). `stop()` ends the
- * process and removes the folder.
+ * Starts `quorum serve` on a free port with a fresh data folder (`dataDir`, where a test may put
+ * files the server reads) and an explicit token, and waits until /health answers UP; `args` are more
+ * of its options (`--config FILE`). `stop()` ends the process and removes the folder.
  */
 export async function startServer({ jar = serverJar(), java = javaCommand(), speed = 300, args = [], timeoutMs = 120_000 } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'quorum-e2e-'));
@@ -98,7 +98,7 @@ export async function startServer({ jar = serverJar(), java = javaCommand(), spe
         throw new Error(`the server exited with ${child.exitCode}:\n${output}${tooOld}`);
       }
       origin ??= output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1] ?? null;
-      if (origin && (await healthy(origin))) return { origin, token, stop, output: () => output };
+      if (origin && (await healthy(origin))) return { origin, token, dataDir, stop, output: () => output };
       await sleep(250);
     }
     throw new Error(`the server was not healthy within ${timeoutMs / 1000} s:\n${output}`);

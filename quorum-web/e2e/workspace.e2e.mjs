@@ -195,7 +195,9 @@ describe('the trader’s workspace in a browser, against the real server', brows
         await tab.getByRole('button', { name: 'Open the desk' }).click();
         await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
         await tab.locator('[data-testid="chat-bubble"]').first().waitFor();
-        const views = size === DESKTOP ? ['Conversation', 'Decision log', 'Trade history', 'Performance', 'Risk'] : ['Session', 'Desk', 'Positions', 'Chart', 'Auto', 'Log', 'Trades', 'Stats', 'Risk'];
+        const views = size === DESKTOP
+          ? ['Conversation', 'Decision log', 'Trade history', 'Performance', 'Risk', 'Backtests']
+          : ['Session', 'Desk', 'Positions', 'Chart', 'Auto', 'Log', 'Trades', 'Stats', 'Risk', 'Backtests'];
         // Both themes on the desk's screen; the phones in the system's (light in a headless browser).
         for (const colorScheme of size === DESKTOP ? ['light', 'dark'] : ['light']) {
           await tab.emulateMedia({ colorScheme });

@@ -7,6 +7,7 @@ import { AgentChatPanel } from './components/AgentChatPanel';
 import { AlertCenter } from './components/AlertCenter';
 import { AutoTradingControl } from './components/AutoTradingControl';
 import { BrokerBadge, BrokerBanner } from './components/BrokerBanner';
+import { BacktestsPanel } from './components/BacktestsPanel';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { DecisionLog } from './components/DecisionLog';
 import { OrderTicket } from './components/OrderTicket';
@@ -31,7 +32,7 @@ import { ConfirmDialog } from './components/ConfirmDialog';
 import { SHORTCUTS, listenForShortcuts } from './state/shortcuts';
 import { ThemeContext, useTheme, type ThemeChoice } from './state/theme';
 
-type Centre = 'chat' | 'log' | 'trades' | 'performance' | 'risk' | 'account';
+type Centre = 'chat' | 'log' | 'trades' | 'performance' | 'risk' | 'account' | 'backtests';
 type View = Centre | 'flow' | 'positions' | 'chart' | 'control';
 const CENTRE_TABS: { view: Centre; label: string }[] = [
   { view: 'chat', label: 'Conversation' },
@@ -40,6 +41,7 @@ const CENTRE_TABS: { view: Centre; label: string }[] = [
   { view: 'performance', label: 'Performance' },
   { view: 'risk', label: 'Risk' },
   { view: 'account', label: 'Account' },
+  { view: 'backtests', label: 'Backtests' },
 ];
 const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'flow', label: 'Session' },
@@ -52,6 +54,7 @@ const PHONE_TABS: { view: View; label: string }[] = [
   { view: 'performance', label: 'Stats' },
   { view: 'risk', label: 'Risk' },
   { view: 'account', label: 'Account' },
+  { view: 'backtests', label: 'Backtests' },
 ];
 
 export function App() {
@@ -361,6 +364,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
           <div {...centreArea('account')}>
             {showing('account') && <AccountPanel account={broker.account} error={broker.error} />}
           </div>
+          <div {...centreArea('backtests')}>{showing('backtests') && <BacktestsPanel api={api} />}</div>
           <div {...area('chart')}>
             {ticker ? (
               <PriceChart

@@ -3,6 +3,8 @@ import type {
   AgentMessage,
   AlertRecord,
   AutoTradingConfig,
+  Backtest,
+  BacktestRequest,
   Bar,
   BrokerAccount,
   ClosedTrade,
@@ -66,10 +68,14 @@ export class ApiClient {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  private async download(path: string): Promise<Blob> {
+  private async fetchFile(path: string): Promise<Response> {
     const response = await this.fetcher(this.base + path, { headers: { Authorization: `Bearer ${this.token}` } });
     if (!response.ok) throw new ApiError(response.status, await readProblem(response));
-    return response.blob();
+    return response;
+  }
+
+  private async download(path: string): Promise<Blob> {
+    return (await this.fetchFile(path)).blob();
   }
 
   listSessions = () => this.request<Session[]>('GET', '/api/sessions');
@@ -114,6 +120,14 @@ export class ApiClient {
   messages = (id: string, afterSeq: number, limit = 500) =>
     this.request<{ items: AgentMessage[] }>('GET', `/api/sessions/${enc(id)}/messages${queryString({ afterSeq, limit })}`);
   alerts = (id: string) => this.request<AlertRecord[]>('GET', `/api/sessions/${enc(id)}/alerts`);
+
+  backtests = () => this.request<Backtest[]>('GET', '/api/backtests');
+  backtest = (id: string) => this.request<Backtest>('GET', `/api/backtests/${enc(id)}`);
+  startBacktest = (request: BacktestRequest) => this.request<Backtest>('POST', '/api/backtests', request);
+  backtestDataFiles = async () => (await this.request<{ file: string }[]>('GET', '/api/backtests/data')).map((entry) => entry.file);
+  /** A finished run's report.html, fetched with the token (a link could not send it) to show in a frame. */
+  backtestReport = async (id: string) => (await this.fetchFile(`/api/backtests/${enc(id)}/report.html`)).text();
+  backtestFile = (id: string, name: 'report.json' | 'trades.csv') => this.download(`/api/backtests/${enc(id)}/${name}`);
 
   bars = (ticker: string, interval: '1m' | '1d', count = 300) => this.request<Bar[]>('GET', `/api/market/${enc(ticker)}/bars${queryString({ interval, count })}`);
   quote = (ticker: string) => this.request<Quote>('GET', `/api/market/${enc(ticker)}/quote`);

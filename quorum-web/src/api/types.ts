@@ -494,4 +494,62 @@ export interface TicketReceipt {
   stopsKeptBy: StopsKeeper | null;
   reason: string | null;
   sentence: string | null;
+export type BacktestState = 'running' | 'done' | 'failed';
+export type BacktestMode = 'desk' | 'single-agent';
+
+/** POST /api/backtests: a CSV file named relative to the server's data folder; what is left out takes the command's default. */
+export interface BacktestRequest {
+  file: string;
+  ticker: string;
+  strategy?: string;
+  mode?: BacktestMode;
+  size?: number;
+  cash?: Decimal;
+  from?: string;
+  to?: string;
+  commissionPerShare?: Decimal;
+  commissionPerOrder?: Decimal;
+  commissionBps?: number;
+  slippageBps?: number;
+  stopPct?: Decimal;
+  targetPct?: Decimal;
+  trailPct?: Decimal;
+}
+
+export interface BacktestProgress {
+  barsDone: number;
+  totalBars: number;
+  barsPerSecond: number;
+  etaSeconds: number | null;
+}
+
+/** A report's headline: ratios as fractions (0.0265 is 2.65%); null where undefined; decisions and vetoes only for the desk's vote. */
+export interface BacktestFigures {
+  netPnl: Decimal;
+  totalReturn: number | null;
+  cagr: number | null;
+  sharpe: number | null;
+  maxDrawdown: number | null;
+  trades: number;
+  winRate: number | null;
+  decisions: number | null;
+  vetoes: number | null;
+}
+
+export interface Backtest {
+  id: string;
+  state: BacktestState;
+  reason: string | null;
+  file: string;
+  ticker: string;
+  strategy: string;
+  mode: BacktestMode;
+  size: number;
+  cash: Decimal;
+  from: string | null;
+  to: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  progress: BacktestProgress;
+  figures: BacktestFigures | null;
 }

@@ -1,44 +1,25 @@
 package io.quorum.server.cli;
 
-import io.quorum.adapters.csv.BadRows;
 import io.quorum.adapters.csv.BarImport;
 import io.quorum.adapters.csv.BarStream;
-import io.quorum.adapters.csv.CsvBarReader;
 import io.quorum.adapters.csv.RowProblem;
 import io.quorum.adapters.config.QuorumConfig;
-import io.quorum.adapters.jdbc.AuditKey;
-import io.quorum.adapters.jdbc.Database;
-import io.quorum.adapters.jdbc.JdbcJournal;
-import io.quorum.adapters.llm.LlmProvider;
-import io.quorum.engine.backtest.Backtest;
 import io.quorum.engine.backtest.BacktestConfig;
-import io.quorum.engine.backtest.BacktestRun;
-import io.quorum.engine.backtest.MergedBars;
 import io.quorum.engine.backtest.ReplayListener;
-import io.quorum.engine.backtest.desk.DeskVotes;
 import io.quorum.engine.backtest.fill.ProtectionPolicy;
 import io.quorum.engine.backtest.report.BacktestReport;
 import io.quorum.engine.backtest.report.Headline;
-import io.quorum.engine.backtest.report.ReportHtml;
-import io.quorum.engine.backtest.report.ReportJson;
-import io.quorum.engine.backtest.report.TradesCsv;
 import io.quorum.engine.backtest.strategy.StrategySpec;
-import io.quorum.engine.market.Bar;
-import io.quorum.engine.market.ExchangeCalendar;
+import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
-import io.quorum.engine.time.ManualClock;
-import java.io.IOException;
+import io.quorum.server.backtest.BacktestJob;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Replays CSV files of bars through the desk's vote (or a strategy alone, --single-agent) and writes report.json, trades.csv and report.html.")
 public final class BacktestCommand implements Callable<Integer> {
-    static final String JOURNAL_FILE = "journal.db";
+    static final String JOURNAL_FILE = BacktestJob.JOURNAL_FILE;
 
     @Spec CommandSpec spec;
 
@@ -124,54 +105,32 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         BacktestConfig config = config();
         List<BarStream.Ready> checked = new ArrayList<>();
-        long total = 0;
         for (int i = 0; i < files.size(); i++) {
             Optional<BarStream.Ready> file = check(files.get(i), ticker(tickers.get(i)), err);
             if (file.isEmpty()) return ExitStatus.FAULT_FOUND;
             checked.add(file.get());
-            total += file.get().barCount();
         }
+        BacktestJob job = new BacktestJob(config, checked, dataNames(), singleAgent ? Optional.empty() : Optional.of(deskSettings()), reportFolder);
+        long total = job.totalBars();
         if (total == 0) throw new CommandFailure("no bars between " + (from == null ? "the start" : from) + " and " + (to == null ? "the end" : to));
-        List<Iterator<Bar>> streams = new ArrayList<>();
-        for (BarStream.Ready file : checked) streams.add(file.bars());
         ProgressBar progress = System.console() == null ? null : new ProgressBar(err, total);
         ReplayListener listener = progress == null ? ReplayListener.NONE : (view, bar) -> progress.advanceTo(view.barsDone());
-        BacktestRun run = singleAgent ? new Backtest(config, listener).run(new MergedBars(streams)) : deskRun(config, listener, streams);
+        BacktestReport report = job.run(listener, environment);
         if (progress != null) progress.finish();
-        BacktestReport report = BacktestReport.of(run, dataNames());
-        write(report);
         out.println(Headline.of(report));
-        out.println("Report: " + reportFolder.resolve("report.html").toAbsolutePath() + " (with report.json and trades.csv)");
+        out.println("Report: " + reportFolder.resolve(BacktestJob.REPORT_HTML).toAbsolutePath() + " (with report.json and trades.csv)");
         if (!singleAgent) out.println("Journal: " + reportFolder.resolve(JOURNAL_FILE).toAbsolutePath() + " (quorum audit verify --db " + reportFolder.resolve(JOURNAL_FILE) + ")");
         out.flush();
         return ExitStatus.OK;
     }
 
-    /**
-     * The desk's replay: the agents vote on replay time, and everything they say is journaled in a
-     * new journal in the report folder, chained with the audit key ($QUORUM_AUDIT_KEY, or the key
-     * file beside it), so that {@code quorum audit verify} checks it like a live desk's. The agents
-     * reason by their rules: a configuration whose agents ask a language model is refused.
-     */
-    private BacktestRun deskRun(BacktestConfig config, ReplayListener listener, List<Iterator<Bar>> streams) {
+    /** The desk's settings from the configuration; a configuration whose agents ask a language model is refused. */
+    private DeskSettings deskSettings() {
         QuorumConfig desk = DeskMarketOptions.configuration(configFile, environment);
-        if (desk.llm().provider() != LlmProvider.NONE) {
-            throw new CommandFailure("the configuration's agents ask a language model (" + desk.llm().provider() + "): a backtest runs the rule-based agents only, "
-                    + "since recorded answers and real calls timed in replay time are not supported; remove the llm section or give another --config");
-        }
-        Path journalFile = reportFolder.resolve(JOURNAL_FILE);
-        ManualClock clock = Backtest.replayClock();
-        try {
-            Files.createDirectories(reportFolder);
-            Files.deleteIfExists(journalFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a new journal at " + journalFile.toAbsolutePath(), e);
-        }
-        try (Database database = Database.openFile(journalFile);
-             JdbcJournal journal = new JdbcJournal(database, AuditKey.resolve(environment, database.defaultAuditKeyFile()), clock)) {
-            return new Backtest(config, listener, clock, new DeskVotes(clock, journal, DeskMarketOptions.deskSettings(desk), config.strategy()))
-                    .run(new MergedBars(streams));
-        }
+        BacktestJob.refusalOfDesk(desk.llm().provider()).ifPresent(refusal -> {
+            throw new CommandFailure(refusal + "; remove the llm section or give another --config");
+        });
+        return DeskMarketOptions.deskSettings(desk);
     }
 
     private BacktestConfig config() {
@@ -197,7 +156,7 @@ public final class BacktestCommand implements Callable<Integer> {
      */
     private Optional<BarStream.Ready> check(Path file, Ticker ticker, PrintWriter err) {
         if (!Files.isRegularFile(file)) throw new CommandFailure("no file at " + file.toAbsolutePath());
-        return switch (CsvBarReader.nyse().stream(file, ticker, BadRows.REFUSE_FILE, this::inWindow)) {
+        return switch (BacktestJob.checked(file, ticker, from, to)) {
             case BarImport.Refused refused -> {
                 for (RowProblem problem : refused.problems()) err.println(file + ": " + problem);
                 err.println("Nothing replayed: " + file + ": " + refused.reason());
@@ -208,25 +167,9 @@ public final class BacktestCommand implements Callable<Integer> {
         };
     }
 
-    private boolean inWindow(Instant start) {
-        LocalDate day = ExchangeCalendar.NYSE.tradingDate(start);
-        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
-    }
-
     private String dataNames() {
         List<String> names = new ArrayList<>();
         for (Path file : files) names.add(file.getFileName().toString());
         return String.join(",", names);
-    }
-
-    private void write(BacktestReport report) {
-        try {
-            Files.createDirectories(reportFolder);
-            Files.writeString(reportFolder.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);
-            Files.writeString(reportFolder.resolve("trades.csv"), TradesCsv.write(report), StandardCharsets.UTF_8);
-            Files.writeString(reportFolder.resolve("report.html"), ReportHtml.write(report), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + reportFolder.toAbsolutePath(), e);
-        }
     }
 }

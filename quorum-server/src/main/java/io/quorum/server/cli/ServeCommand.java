@@ -6,6 +6,9 @@ import io.quorum.adapters.notify.ChannelSettings;
 import io.quorum.adapters.notify.DeskNotices;
 import io.quorum.adapters.notify.Notifier;
 import io.quorum.adapters.notify.NotifySettings;
+import io.quorum.engine.time.SystemClock;
+import io.quorum.server.backtest.BacktestJob;
+import io.quorum.server.backtest.BacktestRuns;
 import io.quorum.server.http.AccessToken;
 import io.quorum.server.http.QuorumServer;
 import io.quorum.server.http.ServerMetrics;
@@ -77,8 +80,11 @@ public final class ServeCommand implements Callable<Integer> {
         DeskMetrics deskMetrics = new DeskMetrics(metrics.registry(), embedded.desk(), embedded.journal());
         if (config.notifications().isEnabled()) notifier.follow(embedded.desk(), embedded.journal(), new DeskNotices(config.notifications().deskUrl()));
         deskMetrics.watch(notifier);
-        QuorumServer server = new QuorumServer(service, access, settings, metrics, embedded.clock());
+        BacktestRuns backtests = new BacktestRuns(data.dataDir(), DeskMarketOptions.deskSettings(config), BacktestJob.refusalOfDesk(config.llm().provider()),
+                System.getenv(), SystemClock.INSTANCE, BacktestRuns.ownThread());
+        QuorumServer server = new QuorumServer(service, Optional.of(backtests), access, settings, metrics, embedded.clock());
         Runnable stop = stopInOrder(server, () -> {
+            backtests.close();
             deskMetrics.close();
             notifier.close();
             embedded.close();

@@ -4,6 +4,7 @@ import io.quorum.server.api.DeskException;
 import io.quorum.server.api.FieldError;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,6 +35,39 @@ final class FieldChecks {
     FieldChecks text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) errors.add(new FieldError(field, "is required"));
         else if (value.length() > maxLength) errors.add(new FieldError(field, "at most " + maxLength + " characters"));
+        return this;
+    }
+
+    /** Text that may be left out, but not blank or longer than {@code maxLength}. */
+    FieldChecks optionalText(String field, String value, int maxLength) {
+        return value == null ? this : text(field, value, maxLength);
+    }
+
+    /** One of {@code choices}, or nothing. */
+    FieldChecks oneOf(String field, String value, List<String> choices) {
+        if (value != null && !choices.contains(value)) errors.add(new FieldError(field, "must be one of " + String.join(", ", choices)));
+        return this;
+    }
+
+    /** A whole number from {@code min} to {@code max}, or nothing. */
+    FieldChecks whole(String field, Long value, long min, long max) {
+        if (value != null && (value < min || value > max)) errors.add(new FieldError(field, "a whole number from " + min + " to " + max));
+        return this;
+    }
+
+    /** A day written YYYY-MM-DD, or nothing. */
+    FieldChecks date(String field, String value) {
+        if (value == null) return this;
+        String problem = "must be a day YYYY-MM-DD, such as 2024-01-31";
+        if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            errors.add(new FieldError(field, problem));
+            return this;
+        }
+        try {
+            LocalDate.parse(value);
+        } catch (DateTimeException e) {
+            errors.add(new FieldError(field, problem));
+        }
         return this;
     }
 
@@ -76,6 +110,8 @@ final class FieldChecks {
         static final DecimalRange PRICE = new DecimalRange(new BigDecimal("1000000"), 6, "178.50");
         /** A price an order may carry: up to $1,000,000, in hundredths of a cent, as US equity venues take them. */
         static final DecimalRange ORDER_PRICE = new DecimalRange(new BigDecimal("1000000"), 4, "178.50");
+        /** A backtest's commission: 0 to a thousand dollars, in micro-dollars. */
+        static final DecimalRange COMMISSION = new DecimalRange(new BigDecimal("1000"), 6, "0.005");
 
         boolean contains(BigDecimal number) {
             if (number.signum() < 0 || number.compareTo(max) > 0) return false;

@@ -13,6 +13,7 @@ import io.quorum.engine.port.Clock;
 import io.quorum.server.api.DeskException;
 import io.quorum.server.api.DeskOperations;
 import io.quorum.server.api.Health;
+import io.quorum.server.backtest.BacktestRuns;
 import io.quorum.server.ws.SessionStreamEndpoint;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -55,14 +57,22 @@ public final class QuorumServer {
     private Javalin app;
     private String baseUrl;
 
+    /** A server of the desk alone, with no backtests (a bench, a test of the desk's routes). */
     public QuorumServer(DeskOperations desk, AccessToken token, ServerSettings settings, ServerMetrics metrics, Clock clock) {
+        this(desk, Optional.empty(), token, settings, metrics, clock);
+    }
+
+    /** @param backtests the server's backtests, whose routes are served when present */
+    public QuorumServer(DeskOperations desk, Optional<BacktestRuns> backtests, AccessToken token, ServerSettings settings, ServerMetrics metrics, Clock clock) {
         this.desk = desk;
         this.token = token;
         this.settings = settings;
         this.metrics = metrics;
         this.rateLimiter = new RateLimiter(settings.mutationsPerSecond(), settings.mutationBurst(), System::nanoTime);
         this.streams = new SessionStreamEndpoint(desk, token, mapper, clock, metrics, settings.stream());
-        List<Route> table = new ArrayList<>(new ApiRoutes(desk, mapper).table());
+        ApiRoutes api = new ApiRoutes(desk, mapper);
+        List<Route> table = new ArrayList<>(api.table());
+        backtests.ifPresent(runs -> table.addAll(new BacktestRoutes(runs, api.reader()).table()));
         table.add(Route.of(HandlerType.GET, "/health", "Liveness: the process answers; no detail", this::health).open());
         table.add(Route.of(HandlerType.GET, "/ready", "Readiness of the journal, the market feed, the broker and the bus, each UP or DOWN; 503 unless all are up",
                 this::ready).open());

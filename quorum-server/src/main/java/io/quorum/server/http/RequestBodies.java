@@ -1,6 +1,8 @@
 package io.quorum.server.http;
 
 import io.quorum.engine.message.ProposalId;
+import io.quorum.server.http.FieldChecks.DecimalRange;
+import java.util.List;
 
 /** The JSON bodies of the commands that take more than a path; each checks its own shape. */
 public final class RequestBodies {
@@ -30,6 +32,41 @@ public final class RequestBodies {
     /** The live account's number as the user typed it, to compare with the venue's. */
     public record ConfirmLiveAccount(String accountNumber) {
         void check() { new FieldChecks().text("accountNumber", accountNumber, 64).orThrow(); }
+    }
+
+    /**
+     * {@code POST /api/backtests}: a CSV file named relative to the data folder and its ticker, the
+     * strategy, the mode ({@code desk}, the default, or {@code single-agent}), and the options of
+     * {@code quorum backtest}, decimals as strings; what is left out takes the command's default.
+     */
+    public record StartBacktest(String file, String ticker, String strategy, String mode, Long size, String cash, String from, String to,
+                                String commissionPerShare, String commissionPerOrder, Integer commissionBps, Integer slippageBps,
+                                String stopPct, String targetPct, String trailPct, Long seed) {
+        static final int MAX_FILE_NAME = 200;
+        static final int MAX_STRATEGY = 64;
+        static final long MAX_SIZE = 1_000_000;
+        static final int MAX_BASIS_POINTS = 10_000;
+
+        void check() {
+            new FieldChecks()
+                    .text("file", file, MAX_FILE_NAME)
+                    .text("ticker", ticker, 16)
+                    .optionalText("strategy", strategy, MAX_STRATEGY)
+                    .oneOf("mode", mode, List.of("desk", "single-agent"))
+                    .whole("size", size, 1, MAX_SIZE)
+                    .decimal("cash", cash, false, DecimalRange.DOLLARS)
+                    .date("from", from)
+                    .date("to", to)
+                    .decimal("commissionPerShare", commissionPerShare, false, DecimalRange.COMMISSION)
+                    .decimal("commissionPerOrder", commissionPerOrder, false, DecimalRange.COMMISSION)
+                    .whole("commissionBps", commissionBps == null ? null : commissionBps.longValue(), 0, MAX_BASIS_POINTS)
+                    .whole("slippageBps", slippageBps == null ? null : slippageBps.longValue(), 0, MAX_BASIS_POINTS)
+                    .decimal("stopPct", stopPct, false, DecimalRange.PERCENT)
+                    .decimal("targetPct", targetPct, false, DecimalRange.PERCENT)
+                    .decimal("trailPct", trailPct, false, DecimalRange.PERCENT)
+                    .whole("seed", seed, 0, Long.MAX_VALUE)
+                    .orThrow();
+        }
     }
 
     /** Commands whose meaning is all in the path take {@code {}} (or nothing). */

@@ -2,16 +2,24 @@ package io.quorum.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.time.ManualClock;
 import io.quorum.server.api.FakeDesk;
+import io.quorum.server.backtest.BacktestRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** A server on a free loopback port over a {@link FakeDesk}, with a client that speaks to it. */
 public final class TestServer implements AutoCloseable {
@@ -20,6 +28,9 @@ public final class TestServer implements AutoCloseable {
     public final ManualClock clock = new ManualClock(Instant.parse("2025-03-03T14:30:00Z"));
     public final FakeDesk desk = new FakeDesk(clock);
     public final QuorumServer server;
+    /** The backtests of a server made here, over an empty data folder of its own; null when the test brought its own. */
+    private final BacktestRuns ownBacktests;
+    private final Path ownDataDir;
     public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public final ObjectMapper json = Json.mapper();
 
@@ -27,8 +38,26 @@ public final class TestServer implements AutoCloseable {
         this(ServerSettings.defaults());
     }
 
+    /** Every route, the backtests' too (over an empty data folder), so that the checks of every route cover them. */
     public TestServer(ServerSettings settings) {
-        server = new QuorumServer(desk, AccessToken.explicit(TOKEN), settings, new ServerMetrics(), clock).start(0, "127.0.0.1");
+        ownDataDir = emptyDataFolder();
+        ownBacktests = new BacktestRuns(ownDataDir, DeskSettings.defaults(), Optional.empty(), Map.of(), clock, BacktestRuns.ownThread());
+        server = new QuorumServer(desk, Optional.of(ownBacktests), AccessToken.explicit(TOKEN), settings, new ServerMetrics(), clock).start(0, "127.0.0.1");
+    }
+
+    /** A server whose backtests the test made, over the data folder it chose. */
+    public TestServer(BacktestRuns backtests) {
+        ownDataDir = null;
+        ownBacktests = null;
+        server = new QuorumServer(desk, Optional.of(backtests), AccessToken.explicit(TOKEN), ServerSettings.defaults(), new ServerMetrics(), clock).start(0, "127.0.0.1");
+    }
+
+    private static Path emptyDataFolder() {
+        try {
+            return Files.createTempDirectory("quorum-test-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public URI uri(String pathAndQuery) {
@@ -72,5 +101,12 @@ public final class TestServer implements AutoCloseable {
 
     @Override public void close() {
         server.stop();
+        if (ownBacktests == null) return;
+        ownBacktests.close();
+        try (Stream<Path> files = Files.walk(ownDataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
