@@ -494,6 +494,8 @@ export interface TicketReceipt {
   stopsKeptBy: StopsKeeper | null;
   reason: string | null;
   sentence: string | null;
+}
+
 export type BacktestState = 'running' | 'done' | 'failed';
 export type BacktestMode = 'desk' | 'single-agent';
 
