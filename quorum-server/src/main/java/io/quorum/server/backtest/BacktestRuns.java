@@ -34,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -56,6 +57,8 @@ public final class BacktestRuns implements AutoCloseable {
     private static final int MAX_DATA_FILES = 500;
     private static final int DATA_FILE_DEPTH = 4;
     private static final int PROBLEMS_TOLD = 3;
+    /** How long a stopping server waits for the run under way to leave its thread. */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
     private static final List<String> SERVED_FILES = List.of(BacktestJob.REPORT_HTML, BacktestJob.REPORT_JSON, BacktestJob.TRADES_CSV);
 
     private final Path dataDir;
@@ -151,7 +154,20 @@ public final class BacktestRuns implements AutoCloseable {
         }
     }
 
-    @Override public void close() { worker.shutdownNow(); }
+    /**
+     * Stops the run under way and waits for its thread to leave (a replay between two bars sees the
+     * interrupt), so that nothing is still writing into the data folder once the server has stopped.
+     */
+    @Override public void close() {
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("the backtest under way did not stop within {}; its files may be left half-written", STOP_PATIENCE);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /**
      * The file a request names, if it is a regular file inside the data folder: a name relative to
