@@ -57,6 +57,8 @@ public final class ReconnectingSocket implements AutoCloseable {
     /** The connection in use or being made; null while waiting to connect again. Guarded by this. */
     private Connection current;
     private int failedConnections;
+    /** Whether {@link #start} has been called. Guarded by this. */
+    private boolean started;
 
     /**
      * @param name    the stream's name in logs and in its thread's name ({@code market}, {@code news}, {@code trade-updates})
@@ -76,9 +78,16 @@ public final class ReconnectingSocket implements AutoCloseable {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).executor(thread).build();
     }
 
-    /** Connects, unless connected already. */
+    /**
+     * Connects, the first time it is called; after that the socket keeps itself connected. Two
+     * subscriptions made at once each start the stream, and before the first connection is under
+     * way both would see none: the venue allows one connection per key, so a second one must never
+     * be made beside the first.
+     */
     public synchronized void start() {
-        if (current == null && !closed) execute(this::connect);
+        if (started || closed) return;
+        started = true;
+        execute(this::connect);
     }
 
     /** Runs {@code task} on the socket's thread, after what was handed to it before; dropped once closed. */
