@@ -44,9 +44,10 @@ class BacktestRoutesTest {
         server = new TestServer(runs);
     }
 
+    /** Without the shared market data the set-up is skipped before anything is opened. */
     @AfterEach void stop() {
-        server.close();
-        runs.close();
+        if (server != null) server.close();
+        if (runs != null) runs.close();
     }
 
     @Test void a_single_agent_run_is_started_with_202_and_lists_as_done_with_its_headline_figures_and_full_progress() {
