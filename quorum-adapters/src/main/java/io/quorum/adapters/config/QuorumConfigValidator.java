@@ -280,7 +280,7 @@ public final class QuorumConfigValidator {
             }
             Duration timeout = duration("broker.timeout", Duration.ofSeconds(1), Duration.ofMinutes(1), "5s", defaults.timeout());
             Duration poll = duration("broker.pollInterval", Duration.ofSeconds(1), Duration.ofMinutes(1), "2s", defaults.pollInterval());
-            boolean venueBrackets = choice("broker.brackets", StopsKeptBy.class, StopsKeptBy.DESK) == StopsKeptBy.VENUE;
+            boolean venueBrackets = choice("broker.brackets", StopsKeptBy.class, StopsKeptBy.VENUE) == StopsKeptBy.VENUE;
             if (provider == BrokerProvider.PAPER) return paper;
             return new QuorumConfig.Broker(provider, live, defaults.withServer(tradingUrl).withTimeout(timeout).withPollInterval(poll).withVenueBrackets(venueBrackets));
         }

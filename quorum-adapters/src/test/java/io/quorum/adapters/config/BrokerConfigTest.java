@@ -44,12 +44,12 @@ class BrokerConfigTest {
     }
 
     @Test
-    void the_desk_keeps_the_stops_on_alpaca_unless_the_venue_is_asked_to_in_so_many_words() {
+    void alpaca_keeps_the_brackets_of_the_desks_entries_unless_the_desk_is_asked_to_in_so_many_words() {
         String alpaca = "market: {provider: alpaca, tickers: [AAPL]}\n";
 
-        assertThat(valid(QuorumConfigLoader.parse(alpaca + "broker: {provider: alpaca}", "quorum.yml", Map.of())).broker().alpaca().venueBrackets()).isFalse();
-        assertThat(valid(QuorumConfigLoader.parse(alpaca + "broker: {provider: alpaca, brackets: venue}", "quorum.yml", Map.of())).broker().alpaca().venueBrackets())
-                .isTrue();
+        assertThat(valid(QuorumConfigLoader.parse(alpaca + "broker: {provider: alpaca}", "quorum.yml", Map.of())).broker().alpaca().venueBrackets()).isTrue();
+        assertThat(valid(QuorumConfigLoader.parse(alpaca + "broker: {provider: alpaca, brackets: desk}", "quorum.yml", Map.of())).broker().alpaca().venueBrackets())
+                .isFalse();
         assertThat(errorsOf(alpaca + "broker: {provider: alpaca, brackets: both}"))
                 .contains("broker.brackets: \"both\" is not a choice here; expected one of desk, venue");
     }

@@ -6,6 +6,7 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Account;
+import io.quorum.engine.order.BracketLeg;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
@@ -46,8 +47,12 @@ import java.util.function.Function;
  *   <li>Orders that cannot fill yet rest and are tried again on every tick of their ticker. One quote
  *       fills at most {@link PaperBrokerConfig#maxFillQuantity} shares of an order; the rest waits for
  *       the next tick.</li>
- *   <li>It takes market, limit and stop orders without a bracket, and refuses stop-limit orders,
- *       good-till-cancelled ones and brackets: the desk's position manager keeps the stops.</li>
+ *   <li>It takes market, limit and stop orders, and refuses stop-limit orders and good-till-cancelled
+ *       ones. It refuses brackets too, unless {@link PaperBrokerConfig#keepsBrackets} says it keeps
+ *       them: then, once a bracketed entry has filled, its exits rest as two orders of its own
+ *       ({@link BracketLeg}), a limit at the target and a stop at the stop-loss, for the shares that
+ *       filled; the first fill of one cancels the other, so that the two together never sell more
+ *       than the entry bought. The legs are day orders like the rest.</li>
  *   <li>Every order is a day order, the usual default at a broker: what has not filled by the close
  *       of the session it was placed in expires at that close. The broker notices the close at its
  *       next tick, order or cancel, and reports the expiry with the close as its time.</li>
@@ -103,14 +108,19 @@ public final class PaperBroker implements Broker {
             Instant now = clock.now();
             expireAfterTheClose(now);
             if (calendar.isOpen(now)) {
-                for (Order order : store.openOrders()) {
-                    if (order.request().ticker().equals(tick.ticker())) inOneUnit(events -> tryToFill(order, tick, events));
+                for (Order listed : store.openOrders()) {
+                    if (!listed.request().ticker().equals(tick.ticker())) continue;
+                    // A fill earlier in this tick may have cancelled this order: a leg whose sibling filled.
+                    store.order(listed.clientOrderId()).filter(order -> !order.status().isFinal())
+                            .ifPresent(order -> inOneUnit(events -> tryToFill(order, tick, events)));
                 }
             }
             happened = !undelivered.isEmpty();
         }
         if (happened) deliver();
     }
+
+    @Override public boolean keepsBrackets() { return config.keepsBrackets(); }
 
     @Override
     public Submission submit(OrderRequest request) {
@@ -138,9 +148,9 @@ public final class PaperBroker implements Broker {
         Optional<Order> known = store.order(request.clientOrderId());
         if (known.isPresent()) return new Submission.Accepted(known.get());
         Instant now = clock.now();
-        if (request.type() == OrderType.STOP_LIMIT || request.timeInForce() != TimeInForce.DAY || request.bracket() != null) {
-            return refuse(request, RejectReason.INVALID_ORDER,
-                    "the paper broker takes day orders without a bracket, at market, limit or stop; the desk's position manager keeps the stops", events);
+        if (request.type() == OrderType.STOP_LIMIT || request.timeInForce() != TimeInForce.DAY || (request.bracket() != null && !config.keepsBrackets())) {
+            return refuse(request, RejectReason.INVALID_ORDER, config.keepsBrackets() ? "the paper broker takes day orders, at market, limit or stop"
+                    : "the paper broker takes day orders without a bracket, at market, limit or stop; the desk's position manager keeps the stops", events);
         }
         if (!calendar.isOpen(now)) {
             return refuse(request, RejectReason.OUTSIDE_TRADING_HOURS, "the market is closed at " + now, events);
@@ -239,7 +249,23 @@ public final class PaperBroker implements Broker {
         Order after = new Order(order.brokerOrderId(), request, remaining == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, fills, "");
         store.save(after);
         events.add(remaining == 0 ? new OrderEvent.Filled(fill, filled) : new OrderEvent.PartiallyFilled(fill, filled, remaining));
+        BracketLeg.named(request.clientOrderId()).ifPresent(leg -> cancelWorking(leg.sibling().of(leg.entryOf(request.clientOrderId())), "its other leg filled", events));
+        if (remaining == 0 && request.bracket() != null) openLegs(request, filled, tick, events);
         return after;
+    }
+
+    /** Rests the bracket's two exits for the {@code shares} of {@code entry} that filled, and fills what the tick reaches already. */
+    private void openLegs(OrderRequest entry, long shares, Tick tick, List<OrderEvent> events) {
+        Instant now = clock.now();
+        for (BracketLeg leg : BracketLeg.values()) {
+            OrderRequest exit = leg.order(entry, shares);
+            Order order = new Order("P-" + store.nextOrderNumber(), exit, OrderStatus.ACCEPTED, List.of(), "");
+            store.save(order);
+            events.add(new OrderEvent.Accepted(exit.clientOrderId(), order.brokerOrderId(), shares, now));
+        }
+        for (BracketLeg leg : BracketLeg.values()) {
+            store.order(leg.of(entry.clientOrderId())).filter(order -> !order.status().isFinal()).ifPresent(order -> tryToFill(order, tick, events));
+        }
     }
 
     /** The touch moved against the trader by the slippage, on the cent grid prices trade at: buys round up, sells down. */
@@ -347,19 +373,22 @@ public final class PaperBroker implements Broker {
         boolean cancelled;
         synchronized (this) {
             expireAfterTheClose(clock.now());
-            cancelled = inOneUnit(events -> cancelWorking(id, events));
+            cancelled = inOneUnit(events -> cancelWorking(id, "cancelled at the desk's request", events));
         }
         deliver();
         return cancelled;
     }
 
-    private boolean cancelWorking(ClientOrderId id, List<OrderEvent> events) {
+    /** Cancels what is left of a working order; a bracketed entry cut short keeps its exits for the shares it bought. */
+    private boolean cancelWorking(ClientOrderId id, String why, List<OrderEvent> events) {
         Optional<Order> order = store.order(id);
         if (order.isEmpty() || order.get().status().isFinal()) return false;
         Order open = order.get();
         long filled = open.filledQuantity();
-        store.save(new Order(open.brokerOrderId(), open.request(), OrderStatus.CANCELLED, open.fills(), "cancelled at the desk's request"));
+        store.save(new Order(open.brokerOrderId(), open.request(), OrderStatus.CANCELLED, open.fills(), why));
         events.add(new OrderEvent.Cancelled(id, filled, open.request().quantity() - filled, clock.now()));
+        Tick tick = latestTicks.get(open.request().ticker());
+        if (filled > 0 && open.request().bracket() != null && tick != null) openLegs(open.request(), filled, tick, events);
         return true;
     }
 

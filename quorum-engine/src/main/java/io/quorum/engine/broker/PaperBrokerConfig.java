@@ -12,8 +12,11 @@ import java.util.Objects;
  * all the size shown at the touch. An order larger than that fills in parts, one per quote, and the
  * rest keeps working until it fills, is cancelled or expires. {@link #UNLIMITED_DEPTH} fills every
  * order in one go; a small depth is how a test sees partial fills.
+ *
+ * <p>{@code keepsBrackets}: whether it takes bracketed entries and keeps their exits itself, as a
+ * venue such as Alpaca does; when false it refuses them and the desk's position manager keeps the stops.
  */
-public record PaperBrokerConfig(Money startingCash, int slippageBasisPoints, CommissionSchedule commission, long maxFillQuantity) {
+public record PaperBrokerConfig(Money startingCash, int slippageBasisPoints, CommissionSchedule commission, long maxFillQuantity, boolean keepsBrackets) {
     public static final long UNLIMITED_DEPTH = Long.MAX_VALUE;
 
     public PaperBrokerConfig {
@@ -26,9 +29,9 @@ public record PaperBrokerConfig(Money startingCash, int slippageBasisPoints, Com
         if (maxFillQuantity <= 0) throw new IllegalArgumentException("maxFillQuantity: must be positive, was " + maxFillQuantity);
     }
 
-    /** A market deep enough to fill every order at once. */
+    /** A market deep enough to fill every order at once, without brackets. */
     public PaperBrokerConfig(Money startingCash, int slippageBasisPoints, CommissionSchedule commission) {
-        this(startingCash, slippageBasisPoints, commission, UNLIMITED_DEPTH);
+        this(startingCash, slippageBasisPoints, commission, UNLIMITED_DEPTH, false);
     }
 
     /** No slippage, no commission: fills at exactly the touch. */
@@ -38,6 +41,11 @@ public record PaperBrokerConfig(Money startingCash, int slippageBasisPoints, Com
 
     /** The same broker on a market that fills at most {@code shares} of an order per quote. */
     public PaperBrokerConfig withMaxFillQuantity(long shares) {
-        return new PaperBrokerConfig(startingCash, slippageBasisPoints, commission, shares);
+        return new PaperBrokerConfig(startingCash, slippageBasisPoints, commission, shares, keepsBrackets);
+    }
+
+    /** The same broker, keeping the exits of bracketed entries itself. */
+    public PaperBrokerConfig withBrackets() {
+        return new PaperBrokerConfig(startingCash, slippageBasisPoints, commission, maxFillQuantity, true);
     }
 }

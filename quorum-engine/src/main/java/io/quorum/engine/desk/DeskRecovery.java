@@ -25,6 +25,7 @@ import io.quorum.engine.session.SessionState;
 import io.quorum.engine.session.StopReason;
 import io.quorum.engine.session.TradingSession;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,6 +175,8 @@ final class DeskRecovery {
     /** Every order the journal knows of is checked against the broker: missing outcomes and missed fills are taken in, nothing is resent. */
     private void settleUnknownOrders(DeskSession session, SessionHistory history) {
         desk.execution().alreadyBooked(history.fillIds);
+        Map<Ticker, JournalEvent.OrderIntended> lastIntents = new HashMap<>();
+        for (JournalEvent.OrderIntended intent : history.intents.values()) lastIntents.put(intent.request().ticker(), intent);
         for (JournalEvent.OrderIntended intent : history.intents.values()) {
             Optional<Order> atBroker = desk.ports().broker().findByClientOrderId(intent.clientOrderId());
             if (atBroker.isEmpty()) {
@@ -190,6 +193,7 @@ final class DeskRecovery {
                 if (history.fillIds.contains(fill.fillId())) continue;
                 desk.execution().onFill(fill);
             }
+            desk.execution().adoptVenueExits(session, intent.request(), intent == lastIntents.get(intent.request().ticker()));
         }
     }
 

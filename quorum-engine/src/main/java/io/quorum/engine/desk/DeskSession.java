@@ -268,6 +268,7 @@ public final class DeskSession implements AutoCloseable {
     /** Changes a position's stop, target and trailing stop; null when applied, else why not, as a sentence. */
     public String editStops(Ticker ticker, Protection protection, String actor) {
         return desk.loop().call(() -> {
+            desk.execution().releaseVenueExits(this, ticker, "to change them");
             String refusal = desk.protect(id(), ticker, protection);
             if (refusal == null) {
                 journalUser(actor, JournalEvent.UserAction.Action.EDIT_STOPS, ticker + ": " + ExecutionEngine.describe(protection));

@@ -15,6 +15,7 @@ import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Bracket;
+import io.quorum.engine.order.BracketLeg;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
@@ -25,6 +26,7 @@ import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.order.Submission;
+import io.quorum.engine.position.ExitReason;
 import io.quorum.engine.position.ExitTriggered;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.position.Protection;
@@ -41,6 +43,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -70,6 +73,13 @@ import java.util.UUID;
  * exits, and the position manager keeps none for that position, so that a stop is never sent twice.
  * Otherwise (the paper broker, a trailing stop, an entry onto a held position) the position
  * manager keeps the stops, as it always has. Which one keeps them is in the order itself.
+ *
+ * <p>The venue's exits are the entry's two {@link BracketLeg}s. A leg's fill is booked as the exit
+ * it is (a stop-loss or take-profit, with its ALERT), and the other leg, cancelled by the venue,
+ * ends quietly. The venue keeps them only while the desk leaves the position alone: before any
+ * other order for it, and before its stops are edited, the desk cancels the legs, books what they
+ * filled meanwhile, and keeps the stop and target itself. It takes them over too when the legs end
+ * without filling (a day's legs expire at the close), so that a position is never left unprotected.
  */
 public final class ExecutionEngine {
     static final BigDecimal PRICE_COLLAR_PCT = BigDecimal.valueOf(5);
@@ -78,6 +88,8 @@ public final class ExecutionEngine {
     private final Desk desk;
     private final RiskEngine risk;
     private final Map<ClientOrderId, Owner> owners = new HashMap<>();
+    /** The legs of bracketed entries that the venue may still fill, by the leg's client order id. */
+    private final Map<ClientOrderId, VenueExit> venueExits = new LinkedHashMap<>();
     private final Set<ClientOrderId> placementsOnRecord = new HashSet<>();
     private final Map<SessionId, Map<String, PendingConfirmation>> confirmations = new HashMap<>();
     /** How the latest confirmations ended, so that a late answer hears what happened; bounded. */
@@ -95,6 +107,17 @@ public final class ExecutionEngine {
      * venue keeps the exits, or the order only reduces), and why it was sent.
      */
     private record Owner(DeskSession session, Protection protection, OrderIntent intent, String reason, OrderCause cause) {}
+
+    /** One leg of a session's bracketed {@code entry}, kept at the venue. */
+    private record VenueExit(DeskSession session, OrderRequest entry, BracketLeg leg) {
+        ClientOrderId id() { return leg.of(entry.clientOrderId()); }
+
+        ExitReason reason() { return leg == BracketLeg.STOP_LOSS ? ExitReason.STOP_LOSS : ExitReason.TAKE_PROFIT; }
+
+        Price price() { return leg == BracketLeg.STOP_LOSS ? entry.bracket().stopLoss() : entry.bracket().takeProfit(); }
+
+        Protection protection() { return new Protection(entry.bracket().stopLoss(), entry.bracket().takeProfit(), null); }
+    }
 
     /**
      * The ids of the fills booked, so that a venue that tells of a fill again (its stream repeating
@@ -121,6 +144,7 @@ public final class ExecutionEngine {
             protect(session, ticker, new Protection(terms.stop(), terms.target(), terms.trailingStopPct()), reason);
             return;
         }
+        releaseVenueExits(session, ticker, "to carry out \"" + terms.text() + "\"");
         long held = held(session.id(), ticker);
         Side side;
         long quantity;
@@ -158,6 +182,7 @@ public final class ExecutionEngine {
     TicketOutcome order(DeskSession session, OrderTicket ticket, String actor) {
         Ticker ticker = ticket.ticker();
         ClientOrderId id = ClientOrderId.of("m-" + UUID.randomUUID());
+        releaseVenueExits(session, ticker, "for the order from the ticket");
         OrderRequest order = ticket.type() == OrderType.LIMIT ? OrderRequest.limit(id, ticker, ticket.side(), ticket.quantity(), ticket.limitPrice())
                 : OrderRequest.market(id, ticker, ticket.side(), ticket.quantity());
         long held = held(session.id(), ticker);
@@ -215,6 +240,7 @@ public final class ExecutionEngine {
 
     /** Closes what is still open of the position once the orders already working are done; false when nothing is left to close. */
     boolean close(DeskSession session, Ticker ticker, OrderCause cause, String reason) {
+        releaseVenueExits(session, ticker, "to close the position");
         long open = openAfterWorking(session.id(), ticker);
         if (open == 0) {
             session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.OBSERVATION, ticker,
@@ -228,6 +254,7 @@ public final class ExecutionEngine {
     }
 
     void protect(DeskSession session, Ticker ticker, Protection protection, String reason) {
+        releaseVenueExits(session, ticker, "to change them");
         String outcome = desk.protect(session.id(), ticker, protection);
         session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.POSITION, ticker,
                 outcome == null ? "Protection of " + ticker + " updated: " + describe(protection) + " (" + reason + ")." : "Protection not changed: " + outcome + "."));
@@ -298,7 +325,11 @@ public final class ExecutionEngine {
         switch (event) {
             case OrderEvent.Accepted accepted -> { }
             case OrderEvent.PartiallyFilled partial -> onFill(partial.fill());
-            case OrderEvent.Filled filled -> onFill(filled.fill());
+            case OrderEvent.Filled filled -> {
+                onFill(filled.fill());
+                VenueExit leg = venueExits.remove(filled.clientOrderId());
+                if (leg != null) forget(leg.id());
+            }
             case OrderEvent.Rejected rejected -> ended(rejected.clientOrderId(), rejected.reason(), rejected.detail(), rejected.filledQuantity(), "rejected");
             case OrderEvent.Cancelled cancelled -> ended(cancelled.clientOrderId(), null, "cancelled at the venue", cancelled.filledQuantity(), "cancelled");
             case OrderEvent.Expired expired -> ended(expired.clientOrderId(), null, "the day ended before it filled", expired.filledQuantity(), "expired");
@@ -307,8 +338,19 @@ public final class ExecutionEngine {
 
     /** An order ended without filling the rest. A rejection the desk already heard of at submission is not told twice. */
     private void ended(ClientOrderId id, RejectReason reason, String detail, long filledQuantity, String how) {
+        VenueExit leg = venueExits.remove(id);
+        if (leg != null) {
+            forget(id);
+            if (!venueExits.containsKey(leg.leg().sibling().of(leg.entry().clientOrderId()))) takeOverExits(leg.session(), leg.entry(), "the venue's legs ended: " + how);
+            return;
+        }
         Owner owner = owners.get(id);
-        if (owner == null || !risk.isWorking(id)) return;
+        if (owner == null) return;
+        if (!risk.isWorking(id)) {
+            // a leg the desk cancelled itself, or an order whose end it has handled already
+            forget(id);
+            return;
+        }
         risk.done(id);
         forget(id);
         DeskSession session = owner.session();
@@ -330,6 +372,12 @@ public final class ExecutionEngine {
             return;
         }
         DeskSession session = owner.session();
+        VenueExit leg = venueExits.get(fill.clientOrderId());
+        if (leg != null) {
+            session.say(AgentRole.RISK, new Alert(leg.reason() == ExitReason.STOP_LOSS ? Alert.AlertKind.STOP_LOSS_TRIGGERED : Alert.AlertKind.TAKE_PROFIT_TRIGGERED,
+                    Alert.Severity.WARNING, fill.ticker(), fill.ticker() + ": the " + (leg.reason() == ExitReason.STOP_LOSS ? "stop-loss" : "take-profit")
+                    + " the venue keeps at $" + leg.price() + " filled " + fill.quantity() + " shares at $" + fill.price() + "."));
+        }
         risk.filled(fill.clientOrderId(), fill.quantity());
         desk.ports().broker().findByClientOrderId(fill.clientOrderId()).ifPresent(order -> recordPlacement(session, order));
         desk.journal(session.id(), new JournalEvent.OrderFilled(fill));
@@ -341,8 +389,71 @@ public final class ExecutionEngine {
                 + (position == null ? "; position closed." : "; now " + (position.direction() == Direction.LONG ? "long " : "short ") + position.quantity() + ".");
         session.say(AgentRole.EXECUTION, new Update(Update.UpdateKind.TRADE_EXECUTED, fill.ticker(),
                 new Execution(fill.clientOrderId().value(), fill.ticker(), fill.side(), fill.quantity(), fill.price(), owner.reason(), owner.cause()), text));
-        if (!risk.isWorking(fill.clientOrderId())) forget(fill.clientOrderId());
+        if (!risk.isWorking(fill.clientOrderId()) && leg == null) forget(fill.clientOrderId());
         desk.positionsChanged(session.id());
+    }
+
+    /**
+     * After a restart: the legs of a bracketed entry that the venue may still fill are the desk's
+     * to hear of again, and what they filled while it was down is booked now. When they ended
+     * unfilled meanwhile and {@code latest} (no later order for the ticker), the desk takes the stops over.
+     */
+    void adoptVenueExits(DeskSession session, OrderRequest entry, boolean latest) {
+        if (entry.bracket() == null) return;
+        boolean entryWorks = desk.ports().broker().findByClientOrderId(entry.clientOrderId()).map(order -> !order.status().isFinal()).orElse(false);
+        for (BracketLeg kind : BracketLeg.values()) {
+            VenueExit leg = new VenueExit(session, entry, kind);
+            Optional<Order> atBroker = desk.ports().broker().findByClientOrderId(leg.id());
+            if (atBroker.isEmpty() && !entryWorks) continue;
+            follow(leg);
+            atBroker.ifPresent(order -> {
+                recordPlacement(session, order);
+                for (Fill fill : order.fills()) onFill(fill);
+                if (order.status().isFinal()) {
+                    venueExits.remove(leg.id());
+                    forget(leg.id());
+                }
+            });
+        }
+        boolean legsWork = Arrays.stream(BracketLeg.values()).anyMatch(kind -> venueExits.containsKey(kind.of(entry.clientOrderId())));
+        if (latest && !legsWork) takeOverExits(session, entry, "the venue's legs ended while the desk was stopped");
+    }
+
+    private void follow(VenueExit leg) {
+        venueExits.put(leg.id(), leg);
+        owners.put(leg.id(), new Owner(leg.session(), null, OrderIntent.EXIT, leg.reason().sentence() + " at the venue", leg.reason().cause()));
+    }
+
+    /**
+     * Before the desk itself acts on a position whose exits the venue keeps: cancels the legs, books
+     * what they filled before the cancel, and keeps their stop and target at the desk from now on,
+     * so that no order of the desk's and no leg of the venue's can ever sell the same shares twice.
+     */
+    void releaseVenueExits(DeskSession session, Ticker ticker, String why) {
+        OrderRequest entry = null;
+        for (VenueExit leg : List.copyOf(venueExits.values())) {
+            if (!leg.session().id().equals(session.id()) || !leg.entry().ticker().equals(ticker)) continue;
+            entry = leg.entry();
+            venueExits.remove(leg.id());
+            desk.ports().broker().cancel(leg.id());
+            desk.ports().broker().findByClientOrderId(leg.id()).ifPresent(order -> {
+                for (Fill fill : order.fills()) onFill(fill);
+            });
+        }
+        if (entry != null) takeOverExits(session, entry, "cancelled at the venue " + why);
+    }
+
+    /** The position the bracket protected, if still open and unprotected, gets the bracket's stop and target at the desk. */
+    private void takeOverExits(DeskSession session, OrderRequest entry, String why) {
+        Ticker ticker = entry.ticker();
+        Optional<Position> position = desk.position(session.id(), ticker);
+        if (position.isEmpty() || !position.get().protection().equals(Protection.NONE)) return;
+        Protection bracket = new VenueExit(session, entry, BracketLeg.STOP_LOSS).protection();
+        String refused = desk.protect(session.id(), ticker, bracket);
+        if (refused == null) desk.position(session.id(), ticker).ifPresent(now -> desk.journal(session.id(), positionChanged(ticker, now)));
+        session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.POSITION, ticker, refused == null
+                ? "The venue no longer keeps the exits of " + ticker + " (" + why + "): the desk keeps " + describe(bracket) + " now."
+                : "The venue no longer keeps the exits of " + ticker + " (" + why + ") and the desk could not take them over: " + refused + "."));
     }
 
     /**
@@ -351,7 +462,8 @@ public final class ExecutionEngine {
      */
     void adopt(DeskSession session, JournalEvent.OrderIntended intent, Proposal terms, Order atBroker) {
         OrderIntent purpose = terms != null && terms.action().addsExposure() ? OrderIntent.OPEN : OrderIntent.EXIT;
-        Protection protection = purpose == OrderIntent.OPEN && atBroker.request().bracket() == null ? protectionOf(terms) : null;
+        // the desk's own record of the order says whether the venue keeps its exits: a venue's answer may leave the legs out
+        Protection protection = purpose == OrderIntent.OPEN && intent.request().bracket() == null ? protectionOf(terms) : null;
         // The journal keeps an order's reason in words: its cause is read from them.
         owners.putIfAbsent(intent.clientOrderId(), new Owner(session, protection, purpose, intent.reason(), OrderCause.ofRecordedReason(intent.reason())));
         if (!atBroker.status().isFinal()) {
@@ -379,6 +491,7 @@ public final class ExecutionEngine {
     /** Sends {@code order}, its intent durable first; the broker's refusal when it refused the order at once, else null. */
     private Submission.Rejected place(DeskSession session, OrderRequest order, Proposal terms, Protection protection, OrderIntent intent, String reason, OrderCause cause) {
         owners.put(order.clientOrderId(), new Owner(session, protection, intent, reason, cause));
+        if (order.bracket() != null) for (BracketLeg leg : BracketLeg.values()) follow(new VenueExit(session, order, leg));
         // The intent is on disk before the order leaves: a crash now cannot lose or double it.
         desk.journalDurably(session.id(), new JournalEvent.OrderIntended(order, terms == null ? null : terms.id(), reason));
         risk.sent(session.id(), order, intent, reservationPrice(order));
@@ -391,6 +504,10 @@ public final class ExecutionEngine {
             case Submission.Rejected rejected -> {
                 risk.done(order.clientOrderId());
                 forget(order.clientOrderId());
+                for (BracketLeg leg : BracketLeg.values()) {
+                    venueExits.remove(leg.of(order.clientOrderId()));
+                    forget(leg.of(order.clientOrderId()));
+                }
                 reject(session, order, terms == null ? null : terms.id(), rejected.reason(), rejected.detail());
                 if (intent == OrderIntent.EXIT) desk.rearm(session.id(), order.ticker());
                 yield rejected;

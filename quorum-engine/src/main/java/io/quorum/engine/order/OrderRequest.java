@@ -23,6 +23,9 @@ public record OrderRequest(ClientOrderId clientOrderId, Ticker ticker, Side side
         if (bracket != null && !bracket.fits(side)) {
             throw new IllegalArgumentException("bracket: a " + side + "'s take-profit must lie " + (side == Side.BUY ? "above" : "below") + " its stop-loss, was " + bracket);
         }
+        if (bracket != null && clientOrderId.value().length() > BracketLeg.LONGEST_ENTRY_ID) {
+            throw new IllegalArgumentException("clientOrderId: a bracketed entry's id names its legs too, so it is at most " + BracketLeg.LONGEST_ENTRY_ID + " characters, was " + clientOrderId);
+        }
     }
 
     /** A day order without a bracket: its stops, if any, are the desk's to keep. */

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.Bracket;
+import io.quorum.engine.order.BracketLeg;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
@@ -64,6 +66,9 @@ public abstract class BrokerContract {
 
     /** Moves the broker's clock past the close of today's session. */
     protected abstract void passTheClose();
+
+    /** The same as {@link #newBroker()}, keeping the exits of bracketed entries at the venue ({@link Broker#keepsBrackets}). */
+    protected abstract Broker newBrokerKeepingBrackets();
 
     /** Lets go of what a broker made by {@code newBroker} holds; the property tests make many. */
     protected void release(Broker finished) {}
@@ -284,6 +289,74 @@ public abstract class BrokerContract {
         assertThat(statusOf(id("bid-1"))).isEqualTo(OrderStatus.EXPIRED);
         assertThat(broker.cancel(id("bid-1"))).as("already final").isFalse();
         assertThat(heldShares()).isZero();
+    }
+
+    @Test
+    void a_broker_that_does_not_keep_brackets_refuses_a_bracketed_entry() {
+        OrderRequest entry = OrderRequest.market(id("entry-1"), TICKER, Side.BUY, 10).withBracket(new Bracket(Price.parse("110"), Price.parse("95")));
+
+        assertThat(broker.keepsBrackets()).isFalse();
+        assertThat(broker.submit(entry)).isInstanceOfSatisfying(Submission.Rejected.class,
+                rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.INVALID_ORDER));
+        assertThat(heldShares()).isZero();
+    }
+
+    @Test
+    void a_bracketed_entry_rests_both_exits_once_filled_and_its_stop_filling_cancels_the_target() {
+        ClientOrderId entry = boughtWithABracket();
+        ClientOrderId stop = BracketLeg.STOP_LOSS.of(entry);
+        ClientOrderId target = BracketLeg.TAKE_PROFIT.of(entry);
+        assertThat(statusOf(entry)).isEqualTo(OrderStatus.FILLED);
+        assertThat(broker.findByClientOrderId(stop).orElseThrow().request()).isEqualTo(OrderRequest.stop(stop, TICKER, Side.SELL, 10, Price.parse("95")));
+        assertThat(broker.findByClientOrderId(target).orElseThrow().request()).isEqualTo(OrderRequest.limit(target, TICKER, Side.SELL, 10, Price.parse("110")));
+
+        quote(TICKER, Price.parse("94.89"), Price.parse("94.91"));
+
+        await().atMost(PATIENCE).until(() -> ended(stop) && ended(target));
+        assertThat(eventsOf(stop)).last().isInstanceOfSatisfying(OrderEvent.Filled.class, filled -> {
+            assertThat(filled.filledQuantity()).isEqualTo(10);
+            assertThat(filled.fill().side()).isEqualTo(Side.SELL);
+            assertThat(filled.fill().price()).isEqualTo(Price.parse("94.89"));
+        });
+        assertThat(eventsOf(target)).last().isInstanceOfSatisfying(OrderEvent.Cancelled.class, cancelled -> assertThat(cancelled.cancelledQuantity()).isEqualTo(10));
+        assertThat(heldShares()).isZero();
+    }
+
+    @Test
+    void a_bracketed_entry_whose_target_fills_cancels_its_stop() {
+        ClientOrderId entry = boughtWithABracket();
+
+        quote(TICKER, Price.parse("110.01"), Price.parse("110.03"));
+
+        await().atMost(PATIENCE).until(() -> ended(BracketLeg.TAKE_PROFIT.of(entry)) && ended(BracketLeg.STOP_LOSS.of(entry)));
+        assertThat(eventsOf(BracketLeg.TAKE_PROFIT.of(entry))).last().isInstanceOf(OrderEvent.Filled.class);
+        assertThat(eventsOf(BracketLeg.STOP_LOSS.of(entry))).last().isInstanceOf(OrderEvent.Cancelled.class);
+        assertThat(fills()).extracting(Fill::clientOrderId).containsExactly(entry, BracketLeg.TAKE_PROFIT.of(entry));
+        assertThat(heldShares()).isZero();
+    }
+
+    @Test
+    void cancelled_exits_of_a_bracket_no_longer_fill() {
+        ClientOrderId entry = boughtWithABracket();
+
+        assertThat(broker.cancel(BracketLeg.TAKE_PROFIT.of(entry))).isTrue();
+        assertThat(broker.cancel(BracketLeg.STOP_LOSS.of(entry))).isTrue();
+        quote(TICKER, Price.parse("90.00"), Price.parse("90.02"));
+
+        await().atMost(PATIENCE).until(() -> ended(BracketLeg.TAKE_PROFIT.of(entry)) && ended(BracketLeg.STOP_LOSS.of(entry)));
+        assertThat(statusOf(BracketLeg.STOP_LOSS.of(entry))).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(fills()).extracting(Fill::clientOrderId).containsExactly(entry);
+        assertThat(heldShares()).isEqualTo(10);
+    }
+
+    /** On a broker that keeps brackets, 10 shares bought at market with a target of $110 and a stop of $95, their exits resting at the venue. */
+    private ClientOrderId boughtWithABracket() {
+        open(newBrokerKeepingBrackets());
+        ClientOrderId entry = id("entry-1");
+        accepted(OrderRequest.market(entry, TICKER, Side.BUY, 10).withBracket(new Bracket(Price.parse("110"), Price.parse("95"))));
+        await().atMost(PATIENCE).until(() -> broker.findByClientOrderId(BracketLeg.TAKE_PROFIT.of(entry)).isPresent()
+                && broker.findByClientOrderId(BracketLeg.STOP_LOSS.of(entry)).isPresent());
+        return entry;
     }
 
     @Test

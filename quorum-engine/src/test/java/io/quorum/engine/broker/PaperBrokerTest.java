@@ -46,6 +46,9 @@ class PaperBrokerTest extends BrokerContract {
     }
 
     @Override
+    protected Broker newBrokerKeepingBrackets() { return paper(PaperBrokerConfig.frictionless(Money.ofDollars(100_000)).withBrackets()); }
+
+    @Override
     protected void quote(Ticker ticker, Price bid, Price ask) {
         long last = (bid.micros() + ask.micros()) / 2;
         for (PaperBroker paper : created) paper.onTick(new Tick(ticker, clock.millis(), last, bid.micros(), ask.micros(), 100));

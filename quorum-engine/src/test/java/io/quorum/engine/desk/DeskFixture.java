@@ -100,12 +100,12 @@ final class DeskFixture implements AutoCloseable {
                 .ticker(NVDA.symbol(), builder.prices)
                 .dailyHistory(NVDA, calmClimb(builder.dailyRange))
                 .build();
-        paper = PaperBroker.inMemory(clock, NYSE, PaperBrokerConfig.frictionless(STARTING_CASH).withMaxFillQuantity(builder.maxFillQuantity));
+        PaperBrokerConfig venue = PaperBrokerConfig.frictionless(STARTING_CASH).withMaxFillQuantity(builder.maxFillQuantity);
+        paper = PaperBroker.inMemory(clock, NYSE, builder.venueKeepsBrackets ? venue.withBrackets() : venue);
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         subscriptions.add(market.subscribe(NVDA, paper::onTick, bar -> { }));
         broker = new RecordingBroker(paper);
         if (builder.liveAccountNumber != null) broker.live(builder.liveAccountNumber);
-        if (builder.venueKeepsBrackets) broker.keepBrackets();
         journal = new InMemoryJournal(clock);
         storage = new JournalOutage(journal);
         tail = new ObservableJournal(storage);

@@ -32,7 +32,6 @@ final class RecordingBroker implements Broker {
     private volatile boolean holdNext;
     /** The live account's number, or null for a paper account. */
     private volatile String liveNumber;
-    private volatile boolean keepsBrackets;
     private volatile Order held;
 
     RecordingBroker(Broker broker) {
@@ -55,16 +54,6 @@ final class RecordingBroker implements Broker {
             answers.add(submission);
             return submission;
         }
-        if (keepsBrackets && request.bracket() != null) {
-            // A venue that keeps brackets: the paper book fills the entry, the exits stay at the venue and never fill here.
-            Submission submission = switch (broker.submit(request.withBracket(null))) {
-                case Submission.Accepted accepted -> new Submission.Accepted(new Order(accepted.order().brokerOrderId(), request,
-                        accepted.order().status(), accepted.order().fills(), accepted.order().statusReason()));
-                case Submission.Rejected rejected -> rejected;
-            };
-            answers.add(submission);
-            return submission;
-        }
         Submission submission = broker.submit(request);
         answers.add(submission);
         return submission;
@@ -73,12 +62,9 @@ final class RecordingBroker implements Broker {
     /** The account is live, numbered {@code number}: the desk must have it confirmed before it trades. */
     void live(String number) { liveNumber = number; }
 
-    /** The broker keeps brackets at the venue, as Alpaca does. */
-    void keepBrackets() { keepsBrackets = true; }
-
     @Override public boolean isLive() { return liveNumber != null; }
 
-    @Override public boolean keepsBrackets() { return keepsBrackets; }
+    @Override public boolean keepsBrackets() { return broker.keepsBrackets(); }
 
     /** The next order is accepted and held, as a venue that checks it later would, until {@link #rejectHeld}. */
     void holdNext() { holdNext = true; }

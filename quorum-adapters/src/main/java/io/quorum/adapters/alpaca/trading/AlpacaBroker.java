@@ -3,6 +3,7 @@ package io.quorum.adapters.alpaca.trading;
 import io.quorum.adapters.alpaca.AlpacaKeys;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.order.Account;
+import io.quorum.engine.order.BracketLeg;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Order;
@@ -86,8 +87,9 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
     @Override public boolean isLive() { return settings.isLive(); }
 
     /**
-     * Alpaca keeps a bracket's take-profit and stop-loss at the venue ({@code order_class: bracket}),
-     * when the settings ask for it: the fill of an exit leg is not yet booked by the desk.
+     * Alpaca keeps a bracket's take-profit and stop-loss at the venue ({@code order_class: bracket})
+     * unless the settings leave the stops to the desk. Its legs are reported under the desk's names
+     * for them ({@link BracketLeg}), whatever the venue calls them.
      */
     @Override public boolean keepsBrackets() { return settings.venueBrackets(); }
 
@@ -101,6 +103,9 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
         ClientOrderId id = request.clientOrderId();
         Optional<Order> known = tracker.order(id);
         if (known.isPresent()) return new Submission.Accepted(known.get());
+        if (request.bracket() != null && !keepsBrackets()) {
+            return refuse(request, RejectReason.INVALID_ORDER, "the desk keeps the stops here (broker.brackets: desk), so an entry goes without a bracket");
+        }
         String body = TradingJson.order(request);
         String why = "";
         for (int placement = 1; placement <= settings.attempts(); placement++) {
@@ -179,6 +184,8 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
 
     @Override
     public Optional<Order> findByClientOrderId(ClientOrderId id) {
+        Optional<BracketLeg> leg = BracketLeg.named(id);
+        if (leg.isPresent()) return findLeg(id, leg.get());
         return switch (lookUp(id)) {
             case Lookup.Found found -> {
                 tracker.observe(found.order(), Optional.empty());
@@ -187,6 +194,20 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
             case Lookup.NeverSeen neverSeen -> Optional.empty();
             case Lookup.Unanswered unanswered -> tracker.order(id);
         };
+    }
+
+    /**
+     * A bracket leg, which the venue knows by an id of its own: read again by that id once known,
+     * else through its entry, read with its legs ({@code nested=true}); as last heard when the venue
+     * does not answer.
+     */
+    private Optional<Order> findLeg(ClientOrderId id, BracketLeg leg) {
+        Optional<String> venueId = tracker.order(id).map(Order::brokerOrderId)
+                .or(() -> findByClientOrderId(leg.entryOf(id)).map(Order::brokerOrderId));
+        if (venueId.isPresent() && rest.get("/v2/orders/" + venueId.get() + "?nested=true") instanceof TradingAnswer.Ok ok) {
+            TradingJson.venueOrder(ok.json()).ifPresent(order -> tracker.observe(order, Optional.empty()));
+        }
+        return tracker.order(id);
     }
 
     @Override
@@ -256,7 +277,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
                 }
             }
             for (String brokerOrderId : tracker.working()) {
-                if (rest.get("/v2/orders/" + brokerOrderId) instanceof TradingAnswer.Ok ok) {
+                if (rest.get("/v2/orders/" + brokerOrderId + "?nested=true") instanceof TradingAnswer.Ok ok) {
                     TradingJson.venueOrder(ok.json()).ifPresent(order -> tracker.observe(order, Optional.empty()));
                 }
             }

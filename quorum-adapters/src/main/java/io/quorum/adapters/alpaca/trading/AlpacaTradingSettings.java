@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param maxBackoff     the longest wait between two attempts
  * @param attempts       how many times a request is tried before it gives up
  * @param pollInterval   how often the working orders are read over REST while the stream is down
- * @param venueBrackets  whether the desk's entries go as brackets whose exits the venue keeps; off by
- *                       default, since the fill of a bracket's exit leg is not yet booked by the desk
+ * @param venueBrackets  whether the desk's entries go as brackets whose exits the venue keeps (the
+ *                       default), or go alone while the desk's position manager keeps the stops
  */
 public record AlpacaTradingSettings(URI tradingUrl, Duration timeout, Duration initialBackoff, Duration maxBackoff, int attempts, Duration pollInterval,
         boolean venueBrackets) {
@@ -32,9 +32,9 @@ public record AlpacaTradingSettings(URI tradingUrl, Duration timeout, Duration i
         if (attempts < 1) throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
     }
 
-    /** The paper server, or the live one when {@code live}: 5 s per request, backoff from 1 s to 1 min, 4 attempts, a poll every 2 s while the stream is down, stops kept by the desk. */
+    /** The paper server, or the live one when {@code live}: 5 s per request, backoff from 1 s to 1 min, 4 attempts, a poll every 2 s while the stream is down, brackets kept by the venue. */
     public static AlpacaTradingSettings of(boolean live) {
-        return new AlpacaTradingSettings(live ? LIVE : PAPER, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(1), 4, Duration.ofSeconds(2), false);
+        return new AlpacaTradingSettings(live ? LIVE : PAPER, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(1), 4, Duration.ofSeconds(2), true);
     }
 
     public boolean isLive() { return tradingUrl.equals(LIVE); }

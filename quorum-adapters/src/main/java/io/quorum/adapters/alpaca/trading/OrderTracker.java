@@ -2,17 +2,20 @@ package io.quorum.adapters.alpaca.trading;
 
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.BracketLeg;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.Order;
 import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.OrderStatus;
+import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.RejectReason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,8 @@ final class OrderTracker {
     private final Map<ClientOrderId, Tracked> orders = new LinkedHashMap<>(16, 0.75f, false) {
         @Override protected boolean removeEldestEntry(Map.Entry<ClientOrderId, Tracked> eldest) { return size() > ENDED_KEPT && eldest.getValue().ended; }
     };
+    /** The desk's names of the bracket legs seen, by the venue's order id: the venue names legs itself. */
+    private final Map<String, ClientOrderId> legNames = new HashMap<>();
     private long duplicatesDropped;
 
     OrderTracker(Consumer<OrderEvent> sink) { this.sink = Objects.requireNonNull(sink, "sink"); }
@@ -47,7 +52,8 @@ final class OrderTracker {
     /** One order as reported so far. */
     private static final class Tracked {
         final String brokerOrderId;
-        final OrderRequest request;
+        /** What was asked; a bracket's exits come only with the views that show its legs. */
+        OrderRequest request;
         final List<Fill> fills = new ArrayList<>();
         boolean accepted;
         boolean ended;
@@ -92,10 +98,27 @@ final class OrderTracker {
         sink.accept(new OrderEvent.Rejected(request.clientOrderId(), reason, detail, 0, time));
     }
 
-    /** What the venue says the order now is, with the fill that brought it there when the stream named one. */
-    synchronized void observe(VenueOrder order, Optional<Execution> execution) {
+    /**
+     * What the venue says the order now is, with the fill that brought it there when the stream named
+     * one. A bracketed entry's legs are taken in with it, under the names the desk knows them by.
+     */
+    synchronized void observe(VenueOrder reported, Optional<Execution> execution) {
+        ClientOrderId legName = legNames.get(reported.id());
+        VenueOrder order = legName == null ? reported : reported.named(legName);
+        observeOne(order, execution);
+        if (order.request().bracket() == null) return;
+        for (VenueOrder leg : order.legs()) {
+            BracketLeg kind = leg.request().type() == OrderType.LIMIT ? BracketLeg.TAKE_PROFIT : BracketLeg.STOP_LOSS;
+            ClientOrderId name = kind.of(order.request().clientOrderId());
+            legNames.put(leg.id(), name);
+            observeOne(leg.named(name), Optional.empty());
+        }
+    }
+
+    private void observeOne(VenueOrder order, Optional<Execution> execution) {
         ClientOrderId id = order.request().clientOrderId();
         Tracked tracked = orders.computeIfAbsent(id, key -> new Tracked(order.id(), order.request()));
+        if (tracked.request.bracket() == null && order.request().bracket() != null) tracked.request = tracked.request.withBracket(order.request().bracket());
         if (tracked.ended) {
             if (order.filledQuantity() > 0 || !order.status().equals("new")) duplicatesDropped++;
             return;

@@ -164,7 +164,12 @@ final class TradingJson {
         } catch (IllegalArgumentException inconsistent) {
             return null;
         }
-        return new VenueOrder(id, request, order.path("status").asText(""), filled, average == null ? BigDecimal.ZERO : average, updated);
+        List<VenueOrder> legs = new ArrayList<>();
+        for (JsonNode leg : order.path("legs")) {
+            VenueOrder read = venueOrder(leg);
+            if (read != null) legs.add(read);
+        }
+        return new VenueOrder(id, request, order.path("status").asText(""), filled, average == null ? BigDecimal.ZERO : average, updated, legs);
     }
 
     /** A bracket's exits from its legs ({@code "legs":[{"type":"limit","limit_price":…},{"type":"stop","stop_price":…}]}); null for a simple order. */

@@ -5,6 +5,7 @@ import io.quorum.engine.broker.PaperAccountStore;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.Bracket;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
@@ -48,10 +49,10 @@ public final class JdbcPaperAccountStore implements PaperAccountStore, AutoClose
     private static final String UPDATE_ORDER_NUMBER = "UPDATE paper_account SET last_order_number = ? WHERE id = 1";
     private static final String UPDATE_SESSION_CLOSE = "UPDATE paper_account SET session_close = ? WHERE id = 1";
     private static final String SELECT_ORDERS = "SELECT client_order_id, broker_order_id, placed_rank, ticker, side, quantity, type, limit_micros, stop_micros, "
-            + "status, status_reason FROM paper_order ORDER BY placed_rank";
+            + "status, status_reason, take_profit_micros, stop_loss_micros FROM paper_order ORDER BY placed_rank";
     private static final String SELECT_FILLS = "SELECT fill_id, client_order_id, quantity, price_micros, commission_micros, filled_at FROM paper_fill ORDER BY fill_number, filled_at, fill_id";
     private static final String INSERT_ORDER = "INSERT INTO paper_order (client_order_id, broker_order_id, placed_rank, ticker, side, quantity, type, "
-            + "limit_micros, stop_micros, status, status_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "limit_micros, stop_micros, status, status_reason, take_profit_micros, stop_loss_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_ORDER = "UPDATE paper_order SET status = ?, status_reason = ? WHERE client_order_id = ?";
     private static final String INSERT_FILL = "INSERT INTO paper_fill (fill_id, client_order_id, quantity, price_micros, commission_micros, filled_at, fill_number) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -129,6 +130,8 @@ public final class JdbcPaperAccountStore implements PaperAccountStore, AutoClose
                 OrderRequest request = new OrderRequest(ClientOrderId.of(row.getString("client_order_id")), Ticker.of(row.getString("ticker")),
                         Side.valueOf(row.getString("side")), row.getLong("quantity"), OrderType.valueOf(row.getString("type")),
                         price(row, "limit_micros"), price(row, "stop_micros"));
+                Price takeProfit = price(row, "take_profit_micros");
+                if (takeProfit != null) request = request.withBracket(new Bracket(takeProfit, price(row, "stop_loss_micros")));
                 requests.put(request.clientOrderId(), request);
                 placed.add(new Order(row.getString("broker_order_id"), request, OrderStatus.valueOf(row.getString("status")), List.of(), row.getString("status_reason")));
                 lastRank = row.getLong("placed_rank");
@@ -203,6 +206,8 @@ public final class JdbcPaperAccountStore implements PaperAccountStore, AutoClose
             setPrice(insert, 9, request.stopPrice());
             insert.setString(10, order.status().name());
             insert.setString(11, order.statusReason());
+            setPrice(insert, 12, request.bracket() == null ? null : request.bracket().takeProfit());
+            setPrice(insert, 13, request.bracket() == null ? null : request.bracket().stopLoss());
             insert.executeUpdate();
         }
         lastRank++;

@@ -25,10 +25,15 @@ class AlpacaBrokerContractTest extends BrokerContract {
     protected Broker newBroker() { return newBroker(PaperBrokerConfig.UNLIMITED_DEPTH); }
 
     @Override
-    protected Broker newBroker(long maxFillQuantity) {
+    protected Broker newBroker(long maxFillQuantity) { return start(maxFillQuantity, false); }
+
+    @Override
+    protected Broker newBrokerKeepingBrackets() { return start(PaperBrokerConfig.UNLIMITED_DEPTH, true); }
+
+    private Broker start(long maxFillQuantity, boolean venueBrackets) {
         clock = new ManualClock(MORNING);
         AlpacaTradingServer server = new AlpacaTradingServer(clock, Money.ofDollars(100_000), maxFillQuantity);
-        AlpacaBroker alpaca = AlpacaBroker.start(server.settings(), AlpacaTradingServer.keys(), clock);
+        AlpacaBroker alpaca = AlpacaBroker.start(server.settings().withVenueBrackets(venueBrackets), AlpacaTradingServer.keys(), clock);
         servers.put(alpaca, server);
         TradingStreams.awaitListening(alpaca);
         return alpaca;

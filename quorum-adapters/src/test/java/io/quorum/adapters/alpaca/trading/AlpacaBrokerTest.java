@@ -9,10 +9,12 @@ import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Bracket;
+import io.quorum.engine.order.BracketLeg;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.OrderStatus;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.order.Submission;
@@ -69,7 +71,8 @@ class AlpacaBrokerTest {
 
     private long filledShares() { return fills().stream().mapToLong(Fill::quantity).sum(); }
 
-    private boolean ended() { return !events.isEmpty() && events.getLast().isFinal(); }
+    /** Whether the order under test has ended: a bracket's legs, which go on working after it, have events of their own. */
+    private boolean ended() { return events.stream().anyMatch(event -> event.clientOrderId().equals(ID) && event.isFinal()); }
 
     private void placedOnceAndFilledOnce(Submission submission, int posts) {
         assertThat(submission).isInstanceOf(Submission.Accepted.class);
@@ -196,6 +199,29 @@ class AlpacaBrokerTest {
         assertThat(TradingJson.tree(server.posts().getFirst()).path("order_class").asText()).isEqualTo("bracket");
         await().atMost(PATIENCE).until(this::ended);
         assertThat(filledShares()).isEqualTo(10);
+        await().atMost(PATIENCE).until(() -> events.stream().anyMatch(event -> event.clientOrderId().equals(BracketLeg.STOP_LOSS.of(ID))));
+        assertThat(broker.findByClientOrderId(BracketLeg.STOP_LOSS.of(ID))).as("the venue's leg, under the desk's name for it")
+                .hasValueSatisfying(leg -> assertThat(leg.request()).isEqualTo(OrderRequest.stop(BracketLeg.STOP_LOSS.of(ID), AAPL, Side.SELL, 10, Price.parse("95"))));
+    }
+
+    @Test
+    void a_broker_started_afresh_finds_the_legs_of_a_bracket_through_their_entry() {
+        open(Long.MAX_VALUE);
+        broker.submit(OrderRequest.market(ID, AAPL, Side.BUY, 10).withBracket(new Bracket(Price.parse("110"), Price.parse("95"))));
+        await().atMost(PATIENCE).until(this::ended);
+
+        try (AlpacaBroker restarted = AlpacaBroker.start(server.settings(), AlpacaTradingServer.keys(), clock)) {
+            List<OrderEvent> heard = new CopyOnWriteArrayList<>();
+            restarted.onOrderEvent(heard::add);
+            assertThat(restarted.findByClientOrderId(BracketLeg.TAKE_PROFIT.of(ID)).orElseThrow().status()).isEqualTo(OrderStatus.ACCEPTED);
+            TradingStreams.awaitListening(restarted);
+
+            server.quote(AAPL, Price.parse("94.89"), Price.parse("94.91"));
+
+            await().atMost(PATIENCE).until(() -> heard.stream().anyMatch(event -> event instanceof OrderEvent.Filled filled && filled.clientOrderId().equals(BracketLeg.STOP_LOSS.of(ID))));
+            assertThat(restarted.findByClientOrderId(BracketLeg.TAKE_PROFIT.of(ID)).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(server.venuePositions()).isEmpty();
+        }
     }
 
     @ParameterizedTest(name = "{0} \"{1}\" is {2}")

@@ -19,6 +19,7 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Account;
 import io.quorum.engine.order.Bracket;
+import io.quorum.engine.order.BracketLeg;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
@@ -98,6 +99,8 @@ public final class AlpacaTradingServer implements AutoCloseable {
     /** Each order as it was asked for, with its time in force and bracket, which the venue does not simulate. */
     private final Map<ClientOrderId, OrderRequest> asked = new ConcurrentHashMap<>();
     private final Map<String, ClientOrderId> byOrderId = new ConcurrentHashMap<>();
+    /** The client order ids the venue gave the legs of brackets, which it names itself, and the legs they stand for. */
+    private final Map<String, ClientOrderId> legsByClientOrderId = new ConcurrentHashMap<>();
     /** Each order's fills so far, for the average price a message carries; guarded by this. */
     private final Map<ClientOrderId, List<Fill>> fills = new ConcurrentHashMap<>();
     private final Map<String, WsContext> listening = new ConcurrentHashMap<>();
@@ -110,7 +113,7 @@ public final class AlpacaTradingServer implements AutoCloseable {
     /** A venue with {@code cash}, filling at most {@code maxFillQuantity} shares of an order per quote, on {@code clock}. */
     public AlpacaTradingServer(ManualClock clock, Money cash, long maxFillQuantity) {
         this.clock = clock;
-        this.venue = PaperBroker.inMemory(clock, ExchangeCalendar.NYSE, PaperBrokerConfig.frictionless(cash).withMaxFillQuantity(maxFillQuantity));
+        this.venue = PaperBroker.inMemory(clock, ExchangeCalendar.NYSE, PaperBrokerConfig.frictionless(cash).withMaxFillQuantity(maxFillQuantity).withBrackets());
         venue.onOrderEvent(this::stream);
         app = Javalin.create(config -> {
             config.jetty.host = "127.0.0.1";
@@ -235,7 +238,7 @@ public final class AlpacaTradingServer implements AutoCloseable {
         Submission submission = venue.submit(forTheVenue(request.get()));
         switch (submission) {
             case Submission.Rejected rejected -> refusal(ctx, rejected.reason());
-            case Submission.Accepted accepted -> answerPlaced(ctx, fault, orderJson(accepted.order()).toString());
+            case Submission.Accepted accepted -> answerPlaced(ctx, fault, withLegs(accepted.order()).toString());
         }
     }
 
@@ -271,7 +274,7 @@ public final class AlpacaTradingServer implements AutoCloseable {
         if (!signed(ctx)) return;
         ArrayNode list = JSON.createArrayNode();
         for (ClientOrderId id : orderIds.keySet()) {
-            venue.findByClientOrderId(id).filter(order -> !order.status().isFinal()).ifPresent(order -> list.add(orderJson(order)));
+            venue.findByClientOrderId(id).filter(order -> !order.status().isFinal()).ifPresent(order -> list.add(nested(ctx) ? withLegs(order) : orderJson(order)));
         }
         ctx.contentType("application/json").result(list.toString());
     }
@@ -279,7 +282,10 @@ public final class AlpacaTradingServer implements AutoCloseable {
     private void orderByClientOrderId(Context ctx) {
         if (!signed(ctx)) return;
         String id = ctx.queryParam("client_order_id");
-        Optional<Order> order = id == null ? Optional.empty() : venue.findByClientOrderId(ClientOrderId.of(id));
+        // a leg goes by the id the venue gave it; the desk's name for it means nothing here
+        ClientOrderId named = id == null ? null : legsByClientOrderId.getOrDefault(id, ClientOrderId.of(id));
+        Optional<Order> order = named == null || (BracketLeg.named(named).isPresent() && !legsByClientOrderId.containsKey(id))
+                ? Optional.empty() : venue.findByClientOrderId(named);
         if (order.isEmpty()) error(ctx, 404, 40410000, "order not found");
         else ctx.contentType("application/json").result(orderJson(order.get()).toString());
     }
@@ -289,8 +295,11 @@ public final class AlpacaTradingServer implements AutoCloseable {
         ClientOrderId id = byOrderId.get(ctx.pathParam("id"));
         Optional<Order> order = id == null ? Optional.empty() : venue.findByClientOrderId(id);
         if (order.isEmpty()) error(ctx, 404, 40410000, "order not found");
-        else ctx.contentType("application/json").result(orderJson(order.get()).toString());
+        else ctx.contentType("application/json").result((nested(ctx) ? withLegs(order.get()) : orderJson(order.get())).toString());
     }
+
+    /** Whether the request asks for a bracket's legs under its entry ({@code nested=true}); without it they are left out, as Alpaca leaves them. */
+    private static boolean nested(Context ctx) { return "true".equals(ctx.queryParam("nested")); }
 
     private void cancelOrder(Context ctx) {
         if (!signed(ctx)) return;
@@ -300,7 +309,7 @@ public final class AlpacaTradingServer implements AutoCloseable {
             return;
         }
         if (venue.cancel(id)) ctx.status(204);
-        else error(ctx, 422, 42210000, "order is already in \"" + wireStatus(venue.findByClientOrderId(id).orElseThrow().status()) + "\" state");
+        else error(ctx, 422, 42210000, "order is already in \"" + venue.findByClientOrderId(id).map(order -> wireStatus(order.status())).orElse("held") + "\" state");
     }
 
     private void positions(Context ctx) {
@@ -349,25 +358,47 @@ public final class AlpacaTradingServer implements AutoCloseable {
     }
 
     /**
-     * The order as the paper venue can fill it: a day order without its bracket, whose legs are
-     * only shown as held. (A good-till-cancelled order still expires at the venue's close here.)
+     * The order as the paper venue can fill it: a day order, with its bracket. (A good-till-cancelled
+     * order still expires at the venue's close here.)
      */
     private static OrderRequest forTheVenue(OrderRequest request) {
         return new OrderRequest(request.clientOrderId(), request.ticker(), request.side(), request.quantity(), request.type(),
-                request.limitPrice(), request.stopPrice());
+                request.limitPrice(), request.stopPrice(), TimeInForce.DAY, request.bracket());
     }
 
     // --- the order as the venue writes it -----------------------------------------------------
 
-    private String orderId(Order order) {
-        return orderIds.computeIfAbsent(order.clientOrderId(), id -> {
-            String uuid = UUID.nameUUIDFromBytes(order.brokerOrderId().getBytes(StandardCharsets.UTF_8)).toString();
+    private String orderId(ClientOrderId order) {
+        return orderIds.computeIfAbsent(order, id -> {
+            String uuid = UUID.nameUUIDFromBytes(("order " + id.value()).getBytes(StandardCharsets.UTF_8)).toString();
             byOrderId.put(uuid, id);
             return uuid;
         });
     }
 
+    /** The client order id the venue gives a leg: one of its own, as Alpaca does. */
+    private String legClientOrderId(ClientOrderId leg) {
+        String uuid = UUID.nameUUIDFromBytes(("leg " + leg.value()).getBytes(StandardCharsets.UTF_8)).toString();
+        legsByClientOrderId.putIfAbsent(uuid, leg);
+        return uuid;
+    }
+
     private ObjectNode orderJson(Order order) { return orderJson(order, order.status(), order.fills()); }
+
+    /** The order with its legs, when it is a bracketed entry: each an order of its own, held until the entry fills, as Alpaca shows them. */
+    private ObjectNode withLegs(Order order) {
+        ObjectNode json = orderJson(order);
+        OrderRequest request = asked.getOrDefault(order.clientOrderId(), order.request());
+        if (request.bracket() == null) return json;
+        ArrayNode legs = json.putArray("legs");
+        for (BracketLeg kind : BracketLeg.values()) {
+            Optional<Order> resting = venue.findByClientOrderId(kind.of(request.clientOrderId()));
+            legs.add(resting.isPresent() ? orderJson(resting.get())
+                    : orderJson(new Order("held", kind.order(request, request.quantity()), OrderStatus.ACCEPTED, List.of(), ""), OrderStatus.ACCEPTED, List.of())
+                            .put("status", "held"));
+        }
+        return json;
+    }
 
     /** The order as it stood with {@code status} and {@code filled}, as every answer and every trade update carries it. */
     private ObjectNode orderJson(Order order, OrderStatus status, List<Fill> filled) {
@@ -378,20 +409,17 @@ public final class AlpacaTradingServer implements AutoCloseable {
             shares += fill.quantity();
             notional = notional.add(fill.price().toBigDecimal().multiply(BigDecimal.valueOf(fill.quantity())));
         }
+        boolean leg = BracketLeg.named(request.clientOrderId()).isPresent();
         ObjectNode json = JSON.createObjectNode()
-                .put("id", orderId(order)).put("client_order_id", request.clientOrderId().value())
+                .put("id", orderId(request.clientOrderId()))
+                .put("client_order_id", leg ? legClientOrderId(request.clientOrderId()) : request.clientOrderId().value())
                 .put("created_at", clock.now().toString()).put("updated_at", clock.now().toString()).put("submitted_at", clock.now().toString())
                 .put("asset_class", "us_equity").put("symbol", request.ticker().symbol())
                 .put("qty", Long.toString(request.quantity())).put("filled_qty", Long.toString(shares))
                 .put("order_class", request.bracket() == null ? "" : "bracket").put("order_type", request.type().name().toLowerCase(Locale.ROOT))
                 .put("type", request.type().name().toLowerCase(Locale.ROOT)).put("side", request.side().name().toLowerCase(Locale.ROOT))
                 .put("time_in_force", request.timeInForce().name().toLowerCase(Locale.ROOT)).put("status", wireStatus(status)).put("extended_hours", false);
-        if (request.bracket() != null) {
-            ArrayNode legs = json.putArray("legs");
-            String exit = request.side().opposite().name().toLowerCase(Locale.ROOT);
-            legs.addObject().put("type", "limit").put("side", exit).put("status", "held").put("limit_price", request.bracket().takeProfit().toBigDecimal().toPlainString());
-            legs.addObject().put("type", "stop").put("side", exit).put("status", "held").put("stop_price", request.bracket().stopLoss().toBigDecimal().toPlainString());
-        }
+        json.putNull("legs");
         if (shares > 0) json.put("filled_avg_price", money(notional.divide(BigDecimal.valueOf(shares), 10, RoundingMode.HALF_EVEN)));
         else json.putNull("filled_avg_price");
         if (request.limitPrice() != null) json.put("limit_price", request.limitPrice().toBigDecimal().toPlainString());

@@ -13,6 +13,8 @@ import io.quorum.engine.market.Tick;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.order.Bracket;
+import io.quorum.engine.order.BracketLeg;
 import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
@@ -118,6 +120,22 @@ class JdbcPaperAccountStoreTest {
 
         assertThat(restarted.findByClientOrderId(ClientOrderId.of("bid-1")).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
         assertThat(open().positions()).singleElement().satisfies(position -> assertThat(position.quantity()).isEqualTo(5));
+    }
+
+    @Test
+    void a_resting_bracketed_entry_keeps_its_exits_across_a_restart_and_rests_them_once_it_fills() {
+        PaperBrokerConfig brackets = CONFIG.withBrackets();
+        ClientOrderId entry = ClientOrderId.of("bid-1");
+        OrderRequest bracketed = OrderRequest.limit(entry, AAPL, Side.BUY, 5, Price.parse("95")).withBracket(new Bracket(Price.parse("105"), Price.parse("90")));
+        accepted(open(brackets).submit(bracketed));
+
+        PaperBroker restarted = open(brackets);
+        assertThat(restarted.findByClientOrderId(entry).orElseThrow().request()).isEqualTo(bracketed);
+        restarted.onTick(new Tick(AAPL, clock.millis(), Price.parse("94.95").micros(), Price.parse("94.90").micros(), Price.parse("94.95").micros(), 100));
+
+        PaperBroker again = open(brackets);
+        assertThat(again.findByClientOrderId(BracketLeg.STOP_LOSS.of(entry)).orElseThrow().request()).isEqualTo(OrderRequest.stop(BracketLeg.STOP_LOSS.of(entry), AAPL, Side.SELL, 5, Price.parse("90")));
+        assertThat(again.findByClientOrderId(BracketLeg.TAKE_PROFIT.of(entry)).orElseThrow().status()).isEqualTo(OrderStatus.ACCEPTED);
     }
 
     @Test

@@ -47,6 +47,9 @@ class JdbcPaperBrokerTest extends BrokerContract {
                 .withMaxFillQuantity(maxFillQuantity));
     }
 
+    @Override
+    protected Broker newBrokerKeepingBrackets() { return open(PaperBrokerConfig.frictionless(Money.ofDollars(100_000)).withBrackets()); }
+
     private PaperBroker open(PaperBrokerConfig config) {
         try {
             clock = new ManualClock(MORNING);
