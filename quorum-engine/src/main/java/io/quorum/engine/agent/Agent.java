@@ -446,7 +446,10 @@ public abstract class Agent {
             return new Judgement(VoteChoice.APPROVE, reason, modification);
         }
 
-        /** A veto that says what would pass instead: advice, never applied, since the veto ends the round. */
+        /**
+         * A veto that says what would pass instead. The veto ends its motion, so the terms are never
+         * applied to it; Risk puts them to the vote as a counter-proposal of their own.
+         */
         public static Judgement vetoWith(Modification modification, String reason) {
             return new Judgement(VoteChoice.VETO, reason, modification);
         }
