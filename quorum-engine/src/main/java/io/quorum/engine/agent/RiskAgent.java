@@ -49,8 +49,6 @@ public final class RiskAgent extends Agent {
     static final Duration REVIEW_COOL_DOWN = Duration.ofMinutes(30);
 
     private Instant lastProposal = Instant.MIN;
-    /** The last proposal Risk answered with a counter-proposal of the largest size that fits. */
-    private ProposalId countered;
 
     /** A day's average true range above this per cent of the price is too wild to add to. */
     static final BigDecimal MAX_ATR_PCT = new BigDecimal("6");
@@ -130,7 +128,7 @@ public final class RiskAgent extends Agent {
         long fit = Math.abs(account.largestFit(proposal.ticker(), positionQuantity, signed, proposal.entry()));
         if (fit == 0) return Optional.of(Judgement.veto(breach.get().sentence() + "; not one share fits"));
         Modification fitting = new Modification(Size.shares(fit), stop, null);
-        String put = proposal.id().equals(countered) ? ", which I put to the vote instead" : "";
+        String put = countered(proposal) ? ", which I put to the vote instead" : "";
         return Optional.of(Judgement.vetoWith(fitting, breach.get().sentence() + "; " + fit + " shares fit" + put));
     }
 
@@ -153,17 +151,7 @@ public final class RiskAgent extends Agent {
                         + proposal.size().sharesGiven(desk.exposure(ticker).quantity()) + " on " + message.sender().displayName() + "'s proposal",
                 "Counter-proposal: " + side + shares + " " + ticker + " instead, the most the account's limits allow. Entry: $" + proposal.entry()
                         + (stop == null ? "" : ", Stop: $" + stop) + (proposal.target() == null ? "" : ", Target: $" + proposal.target()));
-        countered = proposal.id();
         counter(message, counter);
-    }
-
-    private static final String COUNTERED = "countered";
-
-    /** That Risk countered {@code proposal}, which its veto of it says. */
-    @Override protected String memoryFor(Proposal proposal) { return proposal.id().equals(countered) ? COUNTERED : null; }
-
-    @Override protected void recall(Proposal proposal, String memory) {
-        if (COUNTERED.equals(memory)) countered = proposal.id();
     }
 
     /**

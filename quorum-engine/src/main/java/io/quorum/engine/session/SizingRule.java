@@ -35,11 +35,7 @@ public sealed interface SizingRule {
 
     /** Risks {@code riskPct} of equity between the entry and the proposal's stop. */
     record FixedFractional(BigDecimal riskPct) implements SizingRule {
-        public FixedFractional {
-            List<FieldError> problems = new ArrayList<>();
-            AutoTradingConfig.checkPercent(problems, "sizing.riskPct", riskPct, MOST_PCT);
-            throwAny(problems);
-        }
+        public FixedFractional { requirePercent("sizing.riskPct", riskPct); }
 
         @Override public Kind kind() { return Kind.FIXED_FRACTIONAL; }
     }
@@ -58,11 +54,7 @@ public sealed interface SizingRule {
 
     /** Shares whose daily move, one ATR(14) each, is {@code targetDailyVolPct} of equity. */
     record VolatilityTarget(BigDecimal targetDailyVolPct) implements SizingRule {
-        public VolatilityTarget {
-            List<FieldError> problems = new ArrayList<>();
-            AutoTradingConfig.checkPercent(problems, "sizing.targetDailyVolPct", targetDailyVolPct, MOST_PCT);
-            throwAny(problems);
-        }
+        public VolatilityTarget { requirePercent("sizing.targetDailyVolPct", targetDailyVolPct); }
 
         @Override public Kind kind() { return Kind.VOLATILITY_TARGET; }
     }
@@ -101,6 +93,12 @@ public sealed interface SizingRule {
         } else if (multiple.scale() > MULTIPLE_PLACES && multiple.stripTrailingZeros().scale() > MULTIPLE_PLACES) {
             problems.add(new FieldError("sizing.atrMultiple", "at most " + MULTIPLE_PLACES + " decimal places, was " + multiple));
         }
+    }
+
+    private static void requirePercent(String field, BigDecimal pct) {
+        List<FieldError> problems = new ArrayList<>();
+        AutoTradingConfig.checkPercent(problems, field, pct, MOST_PCT);
+        throwAny(problems);
     }
 
     private static void throwAny(List<FieldError> problems) {

@@ -187,13 +187,7 @@ class DebateScenarioTest {
             assertThat(desk.journal(session)).filteredOn(JournalEvent.ReasonerCalled.class::isInstance).map(JournalEvent.ReasonerCalled.class::cast)
                     .extracting(JournalEvent.ReasonerCalled::promptVersion).contains("sentiment.v1+proposal.v1", "technical.v1+proposal.v1");
 
-            List<JournalEntry> journal = desk.journal.read(session.id(), 0, Integer.MAX_VALUE);
-            DecisionReplay replay = new DecisionReplay(call -> Optional.empty(), Map.of(), new RulesAgain());
-            for (Decision decision : List.of(setAside, carried)) {
-                DecisionReplay.Replayed replayed = replay.replay(journal, decision.proposalId()).orElseThrow();
-                assertThat(replayed.differences()).as("the replay of " + decision.outcome()).isEmpty();
-                assertThat(replayed.outcome()).isEqualTo(decision.outcome());
-            }
+            assertReplayedAsDecided(desk, session, setAside, carried);
         }
     }
 
@@ -245,13 +239,7 @@ class DebateScenarioTest {
             assertThat(account.tailRiskOverLimit()).as("no limit is exceeded once the order has filled").isEmpty();
             assertThat(account.firstBreach(DeskFixture.NVDA, fit, 1, entry.entry())).as("one share more would have broken the VaR limit").isPresent();
 
-            List<JournalEntry> journal = desk.journal.read(session.id(), 0, Integer.MAX_VALUE);
-            DecisionReplay replay = new DecisionReplay(call -> Optional.empty(), Map.of(), new RulesAgain());
-            for (Decision decision : List.of(vetoed, carried)) {
-                DecisionReplay.Replayed replayed = replay.replay(journal, decision.proposalId()).orElseThrow();
-                assertThat(replayed.differences()).as("the replay of " + decision.outcome()).isEmpty();
-                assertThat(replayed.outcome()).isEqualTo(decision.outcome());
-            }
+            assertReplayedAsDecided(desk, session, vetoed, carried);
         }
     }
 
@@ -334,6 +322,17 @@ class DebateScenarioTest {
     private static void fraudProbe(DeskFixture desk) {
         desk.headline("NVDA plunges as regulators open fraud probe", SimulatedNewsFeed.Tone.NEGATIVE);
         desk.advance(Duration.ofSeconds(1));
+    }
+
+    /** Each of {@code decisions}, replayed from the journal by the rules, comes out as it was decided, with no difference. */
+    private static void assertReplayedAsDecided(DeskFixture desk, DeskSession session, Decision... decisions) {
+        List<JournalEntry> journal = desk.journal.read(session.id(), 0, Integer.MAX_VALUE);
+        DecisionReplay replay = new DecisionReplay(call -> Optional.empty(), Map.of(), new RulesAgain());
+        for (Decision decision : decisions) {
+            DecisionReplay.Replayed replayed = replay.replay(journal, decision.proposalId()).orElseThrow();
+            assertThat(replayed.differences()).as("the replay of " + decision.outcome()).isEmpty();
+            assertThat(replayed.outcome()).isEqualTo(decision.outcome());
+        }
     }
 
     private static Predicate<AgentMessage> replyingTo(AgentMessage earlier) { return message -> earlier.id().equals(message.replyTo()); }
