@@ -3,7 +3,14 @@ package io.quorum.engine.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.engine.market.Bar;
+import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.Direction;
+import io.quorum.engine.message.SessionId;
+import io.quorum.engine.money.Money;
+import io.quorum.engine.money.Price;
+import io.quorum.engine.order.ClientOrderId;
+import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.Side;
 import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.portfolio.AccountLimitCheck;
 import io.quorum.engine.portfolio.DailyHistory;
@@ -13,17 +20,6 @@ import io.quorum.engine.portfolio.RiskSettings;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.position.Protection;
 import io.quorum.engine.session.SizingRule;
-import java.util.Map;
-import java.util.Optional;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.constraints.IntRange;
-import io.quorum.engine.market.Ticker;
-import io.quorum.engine.message.SessionId;
-import io.quorum.engine.money.Money;
-import io.quorum.engine.money.Price;
-import io.quorum.engine.order.ClientOrderId;
-import io.quorum.engine.order.OrderRequest;
-import io.quorum.engine.order.Side;
 import io.quorum.engine.time.ManualClock;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,15 +28,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Random interleavings of the commands that reach the RiskEngine (opens, closes, partial fills,
- * rejections, limit changes), against a position kept from the fills alone.
+ * rejections, limit changes), against a position kept from the fills alone; and orders sized by
+ * every sizing rule, against every limit in force.
  */
 class RiskEngineProperties {
     private static final SessionId SESSION = SessionId.of("s1");
