@@ -87,6 +87,57 @@ describe('LimitsForm', () => {
   });
 });
 
+describe('sizing rule', () => {
+  it.each([
+    ['FIXED_FRACTIONAL', 'sizing.riskPct', '11'],
+    ['ATR_MULTIPLE', 'sizing.atrMultiple', '0'],
+    ['VOLATILITY_TARGET', 'sizing.targetDailyVolPct', 'lots'],
+    ['FIXED_AMOUNT', 'sizing.amount', '10.005'],
+  ] as const)('refuses %s with %s = %s', (rule, field, value) => {
+    const errors = validateConfig({ ...toForm(CONFIG), 'sizing.rule': rule, [field]: value });
+    expect(Object.keys(errors)).toEqual([field]);
+  });
+
+  it('shows the inputs of the chosen rule only and sends them, the others as null', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn(async () => undefined);
+    render(<LimitsForm config={CONFIG} onSave={onSave} />);
+    expect(screen.getByLabelText('Risk per trade (% of equity)')).toHaveValue('1');
+    expect(screen.queryByLabelText('Stop distance (× ATR 14)')).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Sizing rule'), 'ATR_MULTIPLE');
+    const multiple = screen.getByLabelText('Stop distance (× ATR 14)');
+    await user.clear(multiple);
+    await user.type(multiple, '2.5');
+    await user.click(screen.getByRole('button', { name: 'Save limits' }));
+    expect(onSave).toHaveBeenCalledWith({
+      ...CONFIG,
+      sizing: { rule: 'ATR_MULTIPLE', riskPct: '1', atrMultiple: '2.5', targetDailyVolPct: null, amount: null },
+    } satisfies AutoTradingConfig);
+
+    await user.selectOptions(screen.getByLabelText('Sizing rule'), 'FIXED_AMOUNT');
+    expect(screen.queryByLabelText('Risk per trade (% of equity)')).not.toBeInTheDocument();
+    const amount = screen.getByLabelText('Amount per trade ($)');
+    await user.clear(amount);
+    await user.type(amount, '0');
+    expect(screen.getByText('An amount in dollars above 0 and at most 1,000,000,000.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save limits' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts the server’s refusal of a sizing input on that input', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn(async () => {
+      throw new ApiError(400, { status: 400, title: 'Invalid limits', errors: [{ field: 'sizing.riskPct', message: 'must be above 0 and at most 10 %, was 12' }] });
+    });
+    render(<LimitsForm config={CONFIG} onSave={onSave} />);
+    await user.click(screen.getByRole('button', { name: 'Save limits' }));
+
+    expect(await screen.findByText('must be above 0 and at most 10 %, was 12')).toBeInTheDocument();
+    expect(screen.getByLabelText('Risk per trade (% of equity)')).toHaveAttribute('aria-invalid', 'true');
+  });
+});
+
 describe('AutoTradingControl', () => {
   beforeEach(() => sessionStorage.clear());
 

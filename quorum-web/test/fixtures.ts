@@ -29,6 +29,7 @@ export const CONFIG: AutoTradingConfig = {
   quorum: 3,
   trailingStopPct: null,
   flattenOnMaxLoss: true,
+  sizing: { rule: 'FIXED_FRACTIONAL', riskPct: '1', atrMultiple: null, targetDailyVolPct: null, amount: null },
 };
 
 export function session(overrides: Partial<Session> = {}): Session {

@@ -46,6 +46,22 @@ export interface AutoTradingConfig {
   quorum: number;
   trailingStopPct: Decimal | null;
   flattenOnMaxLoss: boolean;
+  /** How the session sizes a trade; the inputs its rule does not read are null. */
+  sizing: Sizing;
+}
+
+export type SizingRuleName = 'FIXED_FRACTIONAL' | 'ATR_MULTIPLE' | 'VOLATILITY_TARGET' | 'FIXED_AMOUNT';
+
+export interface Sizing {
+  rule: SizingRuleName;
+  /** FIXED_FRACTIONAL and ATR_MULTIPLE: % of equity lost at the stop. */
+  riskPct: Decimal | null;
+  /** ATR_MULTIPLE: the stop taken this many ATR(14) from the entry. */
+  atrMultiple: Decimal | null;
+  /** VOLATILITY_TARGET: % of equity one ATR(14) move of the position is worth. */
+  targetDailyVolPct: Decimal | null;
+  /** FIXED_AMOUNT: dollars per trade. */
+  amount: Decimal | null;
 }
 
 export type TradingState = 'ACTIVE' | 'REDUCING' | 'HALTED';

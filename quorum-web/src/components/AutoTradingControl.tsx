@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { fieldErrorsOf, messageOf } from '../api/http';
-import type { AutoTradingConfig, RiskDisclosure, Session } from '../api/types';
+import type { AutoTradingConfig, RiskDisclosure, Session, SizingRuleName } from '../api/types';
 import { formatMoney } from '../format';
-import { hasErrors, toConfig, toForm, validateConfig, type ConfigForm, type FieldErrors } from '../state/validation';
+import { SIZING_INPUTS, hasErrors, toConfig, toForm, validateConfig, type ConfigForm, type FieldErrors } from '../state/validation';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 import { useAction } from '../state/useAction';
@@ -199,6 +199,48 @@ const FIELDS: { name: keyof ConfigForm; label: string; hint?: string; inputMode?
   { name: 'trailingStopPct', label: 'Default trailing stop (%)', hint: 'Empty for none', inputMode: 'decimal' },
 ];
 
+const SIZING_RULES: { rule: SizingRuleName; label: string }[] = [
+  { rule: 'FIXED_FRACTIONAL', label: 'Fixed fraction at the proposal’s stop' },
+  { rule: 'ATR_MULTIPLE', label: 'Fixed fraction at a stop k × ATR away' },
+  { rule: 'VOLATILITY_TARGET', label: 'Volatility target (one ATR a day)' },
+  { rule: 'FIXED_AMOUNT', label: 'Fixed amount per trade' },
+];
+
+const SIZING_LABELS: Record<(typeof SIZING_INPUTS)[SizingRuleName][number], string> = {
+  'sizing.riskPct': 'Risk per trade (% of equity)',
+  'sizing.atrMultiple': 'Stop distance (× ATR 14)',
+  'sizing.targetDailyVolPct': 'Daily volatility target (% of equity)',
+  'sizing.amount': 'Amount per trade ($)',
+};
+
+/** The sizing rule, and the one or two inputs the chosen rule reads. */
+function SizingFields({ form, shown, onChange }: { form: ConfigForm; shown: (field: string) => string | undefined; onChange: (field: keyof ConfigForm, value: string) => void }) {
+  const id = useId();
+  const ruleError = shown('sizing.rule');
+  return (
+    <>
+      <div className={`field ${ruleError ? 'field-invalid' : ''}`}>
+        <label htmlFor={id}>Sizing rule</label>
+        <select id={id} value={form['sizing.rule']} onChange={(event) => onChange('sizing.rule', event.target.value)} aria-invalid={ruleError ? true : undefined}>
+          {SIZING_RULES.map(({ rule, label }) => (
+            <option key={rule} value={rule}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {ruleError && (
+          <span className="field-error" role="alert">
+            {ruleError}
+          </span>
+        )}
+      </div>
+      {SIZING_INPUTS[form['sizing.rule']].map((name) => (
+        <Field key={name} label={SIZING_LABELS[name]} inputMode="decimal" value={form[name]} error={shown(name)} onValue={(value) => onChange(name, value)} />
+      ))}
+    </>
+  );
+}
+
 /** The limits, validated as typed by the same rules the server applies; the server's own refusals land on their fields. */
 export function LimitsForm({ config, onSave }: { config: AutoTradingConfig; onSave: (config: AutoTradingConfig) => Promise<unknown> }) {
   const [form, setForm] = useState<ConfigForm>(() => toForm(config));
@@ -245,6 +287,7 @@ export function LimitsForm({ config, onSave }: { config: AutoTradingConfig; onSa
         {FIELDS.map(({ name, label, hint, inputMode }) => (
           <Field key={name} label={label} hint={hint} inputMode={inputMode} value={form[name] as string} error={shown(name)} onValue={(value) => set(name, value)} />
         ))}
+        <SizingFields form={form} shown={shown} onChange={set} />
         <label className="checkbox">
           <input type="checkbox" checked={form.flattenOnMaxLoss} onChange={(event) => set('flattenOnMaxLoss', event.target.checked)} />
           Flatten all when the daily loss limit is hit

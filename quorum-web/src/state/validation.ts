@@ -1,4 +1,4 @@
-import type { AutoTradingConfig, Direction, StopsChange } from '../api/types';
+import type { AutoTradingConfig, Direction, SizingRuleName, StopsChange } from '../api/types';
 
 /** The limits form as typed: every number is kept as the text the user entered until it is valid. */
 export interface ConfigForm {
@@ -13,7 +13,21 @@ export interface ConfigForm {
   quorum: string;
   trailingStopPct: string;
   flattenOnMaxLoss: boolean;
+  /** The sizing rule and its inputs, under the names the server gives their errors. */
+  'sizing.rule': SizingRuleName;
+  'sizing.riskPct': string;
+  'sizing.atrMultiple': string;
+  'sizing.targetDailyVolPct': string;
+  'sizing.amount': string;
 }
+
+/** The inputs each sizing rule reads, in the order the form shows them. */
+export const SIZING_INPUTS: Record<SizingRuleName, readonly ('sizing.riskPct' | 'sizing.atrMultiple' | 'sizing.targetDailyVolPct' | 'sizing.amount')[]> = {
+  FIXED_FRACTIONAL: ['sizing.riskPct'],
+  ATR_MULTIPLE: ['sizing.riskPct', 'sizing.atrMultiple'],
+  VOLATILITY_TARGET: ['sizing.targetDailyVolPct'],
+  FIXED_AMOUNT: ['sizing.amount'],
+};
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -40,6 +54,11 @@ export function toForm(config: AutoTradingConfig): ConfigForm {
     quorum: String(config.quorum),
     trailingStopPct: config.trailingStopPct ?? '',
     flattenOnMaxLoss: config.flattenOnMaxLoss,
+    'sizing.rule': config.sizing.rule,
+    'sizing.riskPct': config.sizing.riskPct ?? '1',
+    'sizing.atrMultiple': config.sizing.atrMultiple ?? '2',
+    'sizing.targetDailyVolPct': config.sizing.targetDailyVolPct ?? '1',
+    'sizing.amount': config.sizing.amount ?? '10000',
   };
 }
 
@@ -56,6 +75,20 @@ export function toConfig(form: ConfigForm): AutoTradingConfig {
     quorum: Number(form.quorum),
     trailingStopPct: form.trailingStopPct.trim() === '' ? null : form.trailingStopPct.trim(),
     flattenOnMaxLoss: form.flattenOnMaxLoss,
+    sizing: toSizing(form),
+  };
+}
+
+/** The chosen rule with the inputs it reads; the others go as null. */
+function toSizing(form: ConfigForm): AutoTradingConfig['sizing'] {
+  const reads = SIZING_INPUTS[form['sizing.rule']];
+  const input = (field: (typeof reads)[number]) => (reads.includes(field) ? form[field].trim() : null);
+  return {
+    rule: form['sizing.rule'],
+    riskPct: input('sizing.riskPct'),
+    atrMultiple: input('sizing.atrMultiple'),
+    targetDailyVolPct: input('sizing.targetDailyVolPct'),
+    amount: input('sizing.amount'),
   };
 }
 
@@ -83,7 +116,21 @@ export function validateConfig(form: ConfigForm): FieldErrors {
   if (trailing !== '' && !(DECIMAL.test(trailing) && Number(trailing) > 0 && Number(trailing) < 100)) {
     errors.trailingStopPct = 'Leave empty, or a percentage above 0 and below 100.';
   }
+  validateSizing(errors, form);
   return errors;
+}
+
+/** The desk's bounds on the chosen rule's inputs: per cents above 0 and at most 10, a multiple of the ATR up to 10, an amount in cents up to a billion. */
+function validateSizing(errors: FieldErrors, form: ConfigForm): void {
+  const reads = SIZING_INPUTS[form['sizing.rule']];
+  const within = (value: string, most: number, places: number) =>
+    DECIMAL.test(value) && Number(value) > 0 && Number(value) <= most && (value.split('.')[1]?.length ?? 0) <= places;
+  if (reads.includes('sizing.riskPct') && !within(form['sizing.riskPct'].trim(), 10, 8)) errors['sizing.riskPct'] = 'Risk per trade must be a percentage above 0 and at most 10.';
+  if (reads.includes('sizing.atrMultiple') && !within(form['sizing.atrMultiple'].trim(), 10, 4)) errors['sizing.atrMultiple'] = 'The stop distance must be above 0 and at most 10 ATR.';
+  if (reads.includes('sizing.targetDailyVolPct') && !within(form['sizing.targetDailyVolPct'].trim(), 10, 8)) {
+    errors['sizing.targetDailyVolPct'] = 'The daily volatility target must be a percentage above 0 and at most 10.';
+  }
+  if (reads.includes('sizing.amount') && !within(form['sizing.amount'].trim(), 1_000_000_000, 2)) errors['sizing.amount'] = 'An amount in dollars above 0 and at most 1,000,000,000.';
 }
 
 /** Stops that would trigger at once or on the wrong side are refused before they reach the desk. */

@@ -106,6 +106,11 @@ public abstract class Agent {
         @Override protected boolean removeEldestEntry(Map.Entry<ProposalId, CompletableFuture<Void>> eldest) { return size() > COUNTERS_REMEMBERED; }
     };
 
+    /** The memory ({@link #memoryFor}) that the agent countered the proposal it votes on. */
+    private static final String COUNTERED = "countered";
+    /** The last proposal this agent answered with a counter-proposal ({@link #counter}); written on the agent's thread only. */
+    private ProposalId lastCountered;
+
     protected Agent(AgentRole role, AgentContext context) {
         this.role = role;
         this.session = context.session();
@@ -165,12 +170,18 @@ public abstract class Agent {
 
     /**
      * What the agent remembers beyond the desk that its rules weigh in a vote on {@code proposal}, in
-     * words its {@link #recall} reads back; null when nothing. Journaled with what the vote saw.
+     * words its {@link #recall} reads back; null when nothing. Journaled with what the vote saw. By
+     * default, whether the agent {@link #countered} the proposal.
      */
-    protected String memoryFor(Proposal proposal) { return null; }
+    protected String memoryFor(Proposal proposal) { return countered(proposal) ? COUNTERED : null; }
 
     /** Takes back {@code memory} ({@link #memoryFor}) before its rules judge {@code proposal} again, in a replay. */
-    protected void recall(Proposal proposal, String memory) { }
+    protected void recall(Proposal proposal, String memory) {
+        if (COUNTERED.equals(memory)) lastCountered = proposal.id();
+    }
+
+    /** Whether this agent answered {@code proposal} with a counter-proposal, the last it countered; its vote on the proposal may say so. */
+    protected final boolean countered(Proposal proposal) { return proposal.id().equals(lastCountered); }
 
     protected void onDecision(AgentMessage message, Decision decision) { }
 
@@ -298,6 +309,7 @@ public abstract class Agent {
      */
     protected final void counter(AgentMessage original, Proposal ruled) {
         if (!(original.content() instanceof Proposal answered)) throw new IllegalArgumentException("only a proposal is countered, not a " + original.type());
+        lastCountered = answered.id();
         CompletableFuture<Void> said = offer(ruled, original);
         if (!said.isDone()) countersBeingSaid.put(answered.id(), said);
     }
@@ -446,7 +458,10 @@ public abstract class Agent {
             return new Judgement(VoteChoice.APPROVE, reason, modification);
         }
 
-        /** A veto that says what would pass instead: advice, never applied, since the veto ends the round. */
+        /**
+         * A veto that says what would pass instead. The veto ends its motion, so the terms are never
+         * applied to it; Risk puts them to the vote as a counter-proposal of their own.
+         */
         public static Judgement vetoWith(Modification modification, String reason) {
             return new Judgement(VoteChoice.VETO, reason, modification);
         }

@@ -1,6 +1,7 @@
 package io.quorum.engine.agent;
 
 import io.quorum.engine.market.TechnicalView;
+import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Modification;
@@ -8,6 +9,7 @@ import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.TradeAction;
+import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
@@ -24,7 +26,7 @@ import java.util.Optional;
 /**
  * Guards the portfolio. Vetoes a trade that adds risk when the day's loss is at its limit or the
  * ticker is too volatile, and one that would push the account's VaR or stress loss over its limit
- * (proposing the largest size that fits); otherwise approves, cutting the size to keep the position
+ * (and puts the largest size that fits to the vote as a counter-proposal); otherwise approves, cutting the size to keep the position
  * within its share of the portfolio and putting a stop no wider than {@value #WIDEST_STOP_ATR} ATRs.
  *
  * <p>It also reviews the open position on every market event of its ticker ({@link #review}) and
@@ -125,8 +127,31 @@ public final class RiskAgent extends Agent {
         if (breach.isEmpty() || !breach.get().limit().isTailRisk()) return Optional.empty();
         long fit = Math.abs(account.largestFit(proposal.ticker(), positionQuantity, signed, proposal.entry()));
         if (fit == 0) return Optional.of(Judgement.veto(breach.get().sentence() + "; not one share fits"));
-        Modification fitting = new Modification(resize(proposal.size(), fit, positionQuantity), stop, null);
-        return Optional.of(Judgement.vetoWith(fitting, breach.get().sentence() + "; " + fit + " shares fit"));
+        Modification fitting = new Modification(Size.shares(fit), stop, null);
+        String put = countered(proposal) ? ", which I put to the vote instead" : "";
+        return Optional.of(Judgement.vetoWith(fitting, breach.get().sentence() + "; " + fit + " shares fit" + put));
+    }
+
+    /**
+     * Another agent's proposal that Risk will veto for the account's VaR or stress loss, when a
+     * smaller size fits every limit: Risk answers it with a counter-proposal of the largest
+     * whole-share size that fits, with its own stop when it tightens one, in reply to it, so that
+     * the desk votes on that size instead. A counter-proposal is never countered in turn.
+     */
+    @Override protected void onProposal(AgentMessage message, Proposal proposal) {
+        if (message.sender() == role() || message.replyTo() != null || !proposal.ticker().equals(ticker) || !proposal.action().addsExposure()) return;
+        Judgement judgement = judge(proposal);
+        if (judgement.choice() != VoteChoice.VETO || judgement.modification() == null) return;
+        Modification fit = judgement.modification();
+        long shares = fit.size().sharesGiven(0);
+        Price stop = fit.stop() != null ? fit.stop() : proposal.stop();
+        String side = proposal.direction() == Direction.LONG ? "buy " : "sell short ";
+        Proposal counter = new Proposal(ProposalId.random(), proposal.action(), ticker, proposal.direction(), fit.size(), proposal.entry(), stop,
+                proposal.target(), proposal.trailingStopPct(), judgement.reason() + ": the largest size within every limit, rather than "
+                        + proposal.size().sharesGiven(desk.exposure(ticker).quantity()) + " on " + message.sender().displayName() + "'s proposal",
+                "Counter-proposal: " + side + shares + " " + ticker + " instead, the most the account's limits allow. Entry: $" + proposal.entry()
+                        + (stop == null ? "" : ", Stop: $" + stop) + (proposal.target() == null ? "" : ", Target: $" + proposal.target()));
+        counter(message, counter);
     }
 
     /**

@@ -46,8 +46,6 @@ public final class TechnicalAgent extends Agent {
     static final String TRIM_PCT = "25";
 
     private Pending pendingSignal;
-    /** The last proposal Technical answered with a counter-proposal, so that its vote says so. */
-    private ProposalId countered;
     private Instant lastSignalProposal = Instant.MIN;
     private Instant lastAlert = Instant.MIN;
     /** The last analysis card and its terms, so that a revision answers the card the user rejected. */
@@ -134,7 +132,7 @@ public final class TechnicalAgent extends Agent {
         TechnicalView v = desk.technical(proposal.ticker());
         boolean isLong = proposal.direction() == Direction.LONG;
         if (!proposal.action().addsExposure()) {
-            if (proposal.id().equals(countered)) return Judgement.reject("the trend still favours the position; I proposed a smaller trim instead");
+            if (countered(proposal)) return Judgement.reject("the trend still favours the position; I proposed a smaller trim instead");
             return trendTurned(v, proposal.direction()) ? Judgement.approve("the chart has turned against the position") : Judgement.abstain("the trend still favours the position");
         }
         if (isLong ? v.overbought() : v.oversold()) return Judgement.abstain("RSI " + v.rsi14() + " is stretched; I would wait for a pullback");
@@ -164,17 +162,7 @@ public final class TechnicalAgent extends Agent {
                         + (v.macdBullish() ? "bullish" : "bearish") + "): trim a quarter, " + trim + " shares, rather than "
                         + proposal.size().sharesGiven(held) + " on " + proposer.displayName() + "'s reading",
                 "Counter-proposal: trim the " + position + " " + ticker + " position by a quarter (" + trim + " shares) instead, at about $" + proposal.entry());
-        countered = proposal.id();
         counter(message, counter);
-    }
-
-    private static final String COUNTERED = "countered";
-
-    /** That Technical countered {@code proposal}, which its vote on it says. */
-    @Override protected String memoryFor(Proposal proposal) { return proposal.id().equals(countered) ? COUNTERED : null; }
-
-    @Override protected void recall(Proposal proposal, String memory) {
-        if (COUNTERED.equals(memory)) countered = proposal.id();
     }
 
     private static boolean trendTurned(TechnicalView v, Direction position) {

@@ -85,9 +85,12 @@ final class SessionDeskView implements DeskView {
         return new AccountLimitCheck(snapshot.portfolio(), snapshot.riskModel(), desk.settings().risk());
     }
 
+    /** By the session's sizing rule, capped by the position held and the account's limits, all as of the latest snapshot. */
     @Override public long suggestedShares(Ticker ticker, Price entry, Price stop) {
-        PositionSizer sizer = new PositionSizer(desk.settings().riskPerTradePct(), config().maxPositionPct());
-        return sizer.sharesForStop(desk.snapshot().equity(), entry, stop);
+        AutoTradingConfig config = config();
+        long atr = config.sizing().readsAtr() ? technical(ticker).atr14().micros() : 0;
+        return new PositionSizer(config.sizing(), config.maxPositionPct())
+                .suggested(desk.snapshot().equity(), entry, stop, atr, accountLimits(), ticker, exposure(ticker).quantity());
     }
 
     /** Completed daily bars plus today's bar so far, built from today's minute bars. */

@@ -28,7 +28,7 @@ public record AccountLimitCheck(Portfolio account, RiskModel history, RiskSettin
     public enum Limit {
         GROSS_EXPOSURE, NET_EXPOSURE, SECTOR_EXPOSURE, VALUE_AT_RISK, STRESS_LOSS;
 
-        /** The VaR and the stress loss: the limits {@link #largestFit} sizes an order to and {@link #smallestCut} brings an account back within. */
+        /** The VaR and the stress loss: the limits the Risk agent vetoes for and {@link #smallestCut} brings an account back within. */
         public boolean isTailRisk() { return this == VALUE_AT_RISK || this == STRESS_LOSS; }
     }
 
@@ -59,8 +59,9 @@ public record AccountLimitCheck(Portfolio account, RiskModel history, RiskSettin
     }
 
     /**
-     * The most shares up to {@code wanted} (signed as the order) that break neither the VaR nor the
-     * stress limit, or zero: a VaR and a stress loss grow with the size on one side, so the largest fit is found by bisection.
+     * The most shares up to {@code wanted} (signed as the order) that break no limit, or zero: each
+     * measure (exposure, VaR, stress loss) grows with the size on one side, or first falls and then
+     * grows, so what fits is the sizes from zero up to one, and the largest fit is found by bisection.
      */
     @Override public long largestFit(Ticker ticker, long sessionShares, long wanted, Price price) {
         long low = 0;
@@ -69,8 +70,7 @@ public record AccountLimitCheck(Portfolio account, RiskModel history, RiskSettin
         while (low < high) {
             long middle = low + (high - low + 1) / 2;
             Optional<Breach> breach = firstBreach(ticker, sessionShares, sign * middle, price);
-            boolean fits = breach.isEmpty() || !breach.get().limit().isTailRisk();
-            if (fits) low = middle;
+            if (breach.isEmpty()) low = middle;
             else high = middle - 1;
         }
         return sign * low;

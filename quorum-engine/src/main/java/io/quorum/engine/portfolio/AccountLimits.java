@@ -13,7 +13,7 @@ public interface AccountLimits {
     /** The first limit that buying ({@code shares} positive) or selling {@code shares} would break; see {@link AccountLimitCheck#firstBreach}. */
     Optional<AccountLimitCheck.Breach> firstBreach(Ticker ticker, long sessionShares, long shares, Price price);
 
-    /** The most shares up to {@code wanted} that break neither the VaR nor the stress limit; see {@link AccountLimitCheck#largestFit}. */
+    /** The most shares up to {@code wanted} that break no limit; see {@link AccountLimitCheck#largestFit}. */
     long largestFit(Ticker ticker, long sessionShares, long wanted, Price price);
 
     /** The account's VaR or stress loss over its limit as it stands; see {@link AccountLimitCheck#tailRiskOverLimit}. */

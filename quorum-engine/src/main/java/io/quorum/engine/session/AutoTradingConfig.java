@@ -13,6 +13,8 @@ import java.util.List;
  * The limits a user gives the desk when handing it trading authority. Percentages are
  * {@link BigDecimal} per cent ({@code 25} is 25 %). Trading hours are a same-day window in the
  * exchange's time zone. {@code trailingStopPct} is null when positions carry no trailing stop.
+ * {@code sizing} is how the session sizes a trade ({@link SizingRule}); a config built without one
+ * sizes by {@link SizingRule#defaultRule()}.
  *
  * <p>Built only valid: the constructor checks every field and throws a {@link ConfigViolation}
  * listing all problems at once, each under the field's API name. {@link #problemsWith} gives the
@@ -29,7 +31,8 @@ public record AutoTradingConfig(
         Duration decisionTimeout,
         int quorum,
         BigDecimal trailingStopPct,
-        boolean flattenOnMaxLoss) {
+        boolean flattenOnMaxLoss,
+        SizingRule sizing) {
 
     public static final Duration SHORTEST_DECISION_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration LONGEST_DECISION_TIMEOUT = Duration.ofMinutes(10);
@@ -42,10 +45,28 @@ public record AutoTradingConfig(
     public AutoTradingConfig {
         List<FieldError> problems = problemsWith(maxPositionPct, maxDailyLossPct, maxTradesPerDay, tradingHoursStart, tradingHoursEnd,
                 timeZone, requireConfirmationAbove, decisionTimeout, quorum, trailingStopPct);
+        if (sizing == null) problems.add(new FieldError("sizing", "is required"));
         if (!problems.isEmpty()) throw new ConfigViolation(problems);
     }
 
-    /** The specification's defaults: 25 % per position, 5 % daily loss, 10 trades, 09:30-16:00 New York, confirm above 10,000 USD, 30 s, 3 of 5. */
+    /** A config that sizes by {@link SizingRule#defaultRule()}. */
+    public AutoTradingConfig(BigDecimal maxPositionPct, BigDecimal maxDailyLossPct, int maxTradesPerDay, LocalTime tradingHoursStart,
+                             LocalTime tradingHoursEnd, ZoneId timeZone, Money requireConfirmationAbove, Duration decisionTimeout, int quorum,
+                             BigDecimal trailingStopPct, boolean flattenOnMaxLoss) {
+        this(maxPositionPct, maxDailyLossPct, maxTradesPerDay, tradingHoursStart, tradingHoursEnd, timeZone, requireConfirmationAbove, decisionTimeout,
+                quorum, trailingStopPct, flattenOnMaxLoss, SizingRule.defaultRule());
+    }
+
+    /** This config, sizing trades by {@code rule}. */
+    public AutoTradingConfig withSizing(SizingRule rule) {
+        return new AutoTradingConfig(maxPositionPct, maxDailyLossPct, maxTradesPerDay, tradingHoursStart, tradingHoursEnd, timeZone,
+                requireConfirmationAbove, decisionTimeout, quorum, trailingStopPct, flattenOnMaxLoss, rule);
+    }
+
+    /**
+     * The specification's defaults: 25 % per position, 5 % daily loss, 10 trades, 09:30-16:00 New York, confirm above 10,000 USD, 30 s, 3 of 5,
+     * 1 % of equity at risk per trade.
+     */
     public static AutoTradingConfig defaults() {
         return new AutoTradingConfig(BigDecimal.valueOf(25), BigDecimal.valueOf(5), 10, LocalTime.of(9, 30), LocalTime.of(16, 0),
                 ZoneId.of("America/New_York"), Money.ofDollars(10_000), Duration.ofSeconds(30), 3, null, true);
@@ -93,7 +114,7 @@ public record AutoTradingConfig(
      * places: the config is journaled in plain digits, and {@code 1E-99999999} is a hundred
      * million of them. A refused value is quoted as given, never spelt out.
      */
-    private static void checkPercent(List<FieldError> problems, String field, BigDecimal pct, BigDecimal max) {
+    static void checkPercent(List<FieldError> problems, String field, BigDecimal pct, BigDecimal max) {
         if (pct == null) {
             problems.add(new FieldError(field, "is required"));
         } else if (pct.signum() <= 0 || pct.compareTo(max) > 0) {

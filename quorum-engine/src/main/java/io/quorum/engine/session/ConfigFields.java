@@ -25,6 +25,7 @@ public final class ConfigFields {
         fields.put("quorum", Integer.toString(config.quorum()));
         fields.put("trailingStopPct", config.trailingStopPct() == null ? "" : config.trailingStopPct().toPlainString());
         fields.put("flattenOnMaxLoss", Boolean.toString(config.flattenOnMaxLoss()));
+        putSizing(fields, config.sizing());
         return fields;
     }
 
@@ -43,7 +44,31 @@ public final class ConfigFields {
                 Duration.ofSeconds(Long.parseLong(fields.getOrDefault("decisionTimeoutSeconds", Long.toString(d.decisionTimeout().toSeconds())))),
                 Integer.parseInt(fields.getOrDefault("quorum", Integer.toString(d.quorum()))),
                 trailing.isEmpty() ? null : new BigDecimal(trailing),
-                Boolean.parseBoolean(fields.getOrDefault("flattenOnMaxLoss", Boolean.toString(d.flattenOnMaxLoss()))));
+                Boolean.parseBoolean(fields.getOrDefault("flattenOnMaxLoss", Boolean.toString(d.flattenOnMaxLoss()))),
+                sizing(fields));
+    }
+
+    /** The rule under {@code sizing.rule}, with the one or two inputs it reads under their API names. */
+    private static void putSizing(Map<String, String> fields, SizingRule rule) {
+        fields.put("sizing.rule", rule.kind().name());
+        switch (rule) {
+            case SizingRule.FixedFractional r -> fields.put("sizing.riskPct", r.riskPct().toPlainString());
+            case SizingRule.AtrMultiple r -> {
+                fields.put("sizing.riskPct", r.riskPct().toPlainString());
+                fields.put("sizing.atrMultiple", r.atrMultiple().toPlainString());
+            }
+            case SizingRule.VolatilityTarget r -> fields.put("sizing.targetDailyVolPct", r.targetDailyVolPct().toPlainString());
+            case SizingRule.FixedAmount r -> fields.put("sizing.amount", r.amount().toBigDecimal().toPlainString());
+        }
+    }
+
+    /** A journal written before sessions chose their sizing has no {@code sizing.rule}: such a session sized by the default rule. */
+    private static SizingRule sizing(Map<String, String> fields) {
+        String rule = fields.get("sizing.rule");
+        if (rule == null) return SizingRule.defaultRule();
+        String amount = fields.get("sizing.amount");
+        return SizingRule.of(SizingRule.Kind.valueOf(rule), decimal(fields, "sizing.riskPct", null), decimal(fields, "sizing.atrMultiple", null),
+                decimal(fields, "sizing.targetDailyVolPct", null), amount == null ? null : Money.parse(amount));
     }
 
     private static BigDecimal decimal(Map<String, String> fields, String name, BigDecimal fallback) {

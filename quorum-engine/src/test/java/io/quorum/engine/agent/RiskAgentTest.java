@@ -4,9 +4,12 @@ import io.quorum.engine.market.TechnicalView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.engine.market.Ticker;
+import io.quorum.engine.message.AgentMessage;
+import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Direction;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
+import io.quorum.engine.message.Recipients;
 import io.quorum.engine.message.SessionId;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
@@ -23,12 +26,13 @@ import org.junit.jupiter.api.Test;
 class RiskAgentTest {
     private static final Ticker AAPL = Ticker.of("AAPL");
     private final FakeDeskView desk = new FakeDeskView();
+    private final RecordingBus bus = new RecordingBus();
     private RiskAgent risk;
 
     @BeforeEach
     void calm_market_and_a_100k_account() {
         desk.technical = FakeDeskView.calmUptrend();
-        risk = new RiskAgent(new AgentContext(SessionId.of("s1"), AAPL, new RecordingBus(), new ManualClock(Instant.EPOCH), desk));
+        risk = new RiskAgent(new AgentContext(SessionId.of("s1"), AAPL, bus, new ManualClock(Instant.EPOCH), desk));
     }
 
     @Test
@@ -102,6 +106,38 @@ class RiskAgentTest {
         assertThat(judgement.choice()).isEqualTo(VoteChoice.VETO);
         assertThat(judgement.modification()).isNull();
         assertThat(judgement.reason()).endsWith("above the 0.25% limit; not one share fits");
+    }
+
+    @Test
+    void a_proposal_over_the_var_limit_is_answered_with_a_counter_of_the_largest_size_that_fits_which_the_veto_names() {
+        desk.accountLimits = FakeDeskView.seesawAccount(AAPL, 0, varLimit("0.25"));
+        Proposal entry = buy(200, "96");
+        AgentMessage proposed = AgentMessage.draft(SessionId.of("s1"), AgentRole.TECHNICAL, Recipients.all(), entry, Instant.EPOCH).sequenced(5);
+
+        risk.onMessage(proposed);
+
+        AgentMessage countering = bus.published.getLast();
+        Proposal counter = (Proposal) countering.content();
+        assertThat(countering.replyTo()).isEqualTo(proposed.id());
+        assertThat(counter.size()).isEqualTo(Size.shares(127));
+        assertThat(counter.action()).isEqualTo(TradeAction.OPEN_LONG);
+        assertThat(counter.stop()).isEqualTo(entry.stop());
+        assertThat(counter.text()).isEqualTo("Counter-proposal: buy 127 AAPL instead, the most the account's limits allow. Entry: $100.00, Stop: $96.00, Target: $106.00");
+        assertThat(risk.judge(entry).reason()).endsWith("; 127 shares fit, which I put to the vote instead");
+    }
+
+    @Test
+    void a_proposal_of_which_not_one_share_fits_or_a_counter_proposal_is_not_countered() {
+        desk.accountLimits = FakeDeskView.seesawAccount(AAPL, 200, varLimit("0.25"));
+        desk.exposure = new DeskView.Exposure(Money.ofDollars(100_000), 200, Money.ofDollars(20_000), Money.ofDollars(20_000), Money.ZERO);
+        AgentMessage original = AgentMessage.draft(SessionId.of("s1"), AgentRole.TECHNICAL, Recipients.all(), buy(10, "96"), Instant.EPOCH).sequenced(5);
+        risk.onMessage(original);
+
+        desk.accountLimits = FakeDeskView.seesawAccount(AAPL, 0, varLimit("0.25"));
+        desk.exposure = new DeskView.Exposure(Money.ofDollars(100_000), 0, Money.ZERO, Money.ZERO, Money.ZERO);
+        risk.onMessage(AgentMessage.draft(SessionId.of("s1"), AgentRole.SENTIMENT, Recipients.all(), buy(200, "96"), Instant.EPOCH).inReplyTo(original.id()).sequenced(6));
+
+        assertThat(bus.published).isEmpty();
     }
 
     static PortfolioLimits varLimit(String pct) {

@@ -4,7 +4,7 @@ import static io.quorum.engine.desk.DeskFixture.NVDA;
 import static io.quorum.engine.desk.DeskFixture.from;
 import static io.quorum.engine.desk.DeskFixture.tradeExecuted;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+
 
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Decision;
@@ -13,8 +13,6 @@ import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
-import io.quorum.engine.message.Vote;
-import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.portfolio.AccountLimitCheck;
 import io.quorum.engine.portfolio.PortfolioLimits;
 import io.quorum.engine.portfolio.RiskSettings;
@@ -26,14 +24,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Risk agent holds the account to its VaR and stress limits. On the fixture's NVDA, the analysis
- * card buys 57 shares at $100: a VaR 99% of about 0.13% of equity and a worst stress loss (NVDA's
- * sector −20%) of 1.14%.
+ * The desk holds the account to its VaR and stress limits. On the fixture's NVDA, the analysis card
+ * the sizing rule gives alone buys 57 shares at $100: a VaR 99% of about 0.13% of equity and a worst
+ * stress loss (NVDA's sector −20%) of 1.14%.
  */
 class AccountRiskScenarioTest {
 
     @Test
-    void a_card_that_would_push_the_var_over_its_limit_is_vetoed_with_the_largest_size_that_fits_as_the_counter_proposal() {
+    void a_card_sized_by_the_rule_is_cut_to_the_largest_size_within_the_var_limit_and_passes() {
         PortfolioLimits limits = limits("0.10", "25");
         try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).portfolioLimits(limits).build()) {
             desk.advance(Duration.ofMinutes(5));
@@ -41,20 +39,15 @@ class AccountRiskScenarioTest {
             DeskSession session = desk.analysed();
 
             Decision decision = session.analysisDecision().orElseThrow();
-            assertThat(decision.outcome()).isEqualTo(Outcome.VETOED);
-            Vote veto = (Vote) await().atMost(DeskFixture.PATIENCE).until(() -> desk.said(session, from(AgentRole.RISK, MessageType.VOTE)),
-                    votes -> !votes.isEmpty()).getFirst().content();
-            assertThat(veto.choice()).isEqualTo(VoteChoice.VETO);
-            long fit = veto.modification().size().sharesGiven(0);
-            assertThat(veto.reason()).startsWith("VaR 99% would go from 0% to 0.13% of equity, above the 0.1% limit; ").endsWith("; " + fit + " shares fit");
-            assertThat(veto.modification().size()).isEqualTo(Size.shares(fit));
-
+            assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
             Proposal card = decision.terms();
+            long shares = card.size().sharesGiven(0);
             DeskSnapshot snapshot = desk.desk.snapshot();
             AccountLimitCheck account = new AccountLimitCheck(snapshot.portfolio(), snapshot.riskModel(), RiskSettings.defaults().withLimits(limits));
-            assertThat(fit).isPositive().isLessThan(card.size().sharesGiven(0));
-            assertThat(account.firstBreach(NVDA, 0, fit, card.entry())).as("the counter-proposal fits").isEmpty();
-            assertThat(account.firstBreach(NVDA, 0, fit + 1, card.entry())).as("one share more would not").isPresent();
+            assertThat(shares).as("fewer than the 57 the 0.25% risk per trade gives").isPositive().isLessThan(57);
+            assertThat(account.firstBreach(NVDA, 0, shares, card.entry())).as("the card fits").isEmpty();
+            assertThat(account.firstBreach(NVDA, 0, shares + 1, card.entry())).map(AccountLimitCheck.Breach::limit)
+                    .as("one share more would not").contains(AccountLimitCheck.Limit.VALUE_AT_RISK);
         }
     }
 

@@ -27,6 +27,10 @@ import io.quorum.engine.message.Outcome;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.TradeAction;
 import io.quorum.engine.position.Position;
+import io.quorum.engine.portfolio.AccountLimitCheck;
+import io.quorum.engine.portfolio.PortfolioLimits;
+import io.quorum.engine.portfolio.RiskSettings;
+import io.quorum.engine.snapshot.DeskSnapshot;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
@@ -183,13 +187,7 @@ class DebateScenarioTest {
             assertThat(desk.journal(session)).filteredOn(JournalEvent.ReasonerCalled.class::isInstance).map(JournalEvent.ReasonerCalled.class::cast)
                     .extracting(JournalEvent.ReasonerCalled::promptVersion).contains("sentiment.v1+proposal.v1", "technical.v1+proposal.v1");
 
-            List<JournalEntry> journal = desk.journal.read(session.id(), 0, Integer.MAX_VALUE);
-            DecisionReplay replay = new DecisionReplay(call -> Optional.empty(), Map.of(), new RulesAgain());
-            for (Decision decision : List.of(setAside, carried)) {
-                DecisionReplay.Replayed replayed = replay.replay(journal, decision.proposalId()).orElseThrow();
-                assertThat(replayed.differences()).as("the replay of " + decision.outcome()).isEmpty();
-                assertThat(replayed.outcome()).isEqualTo(decision.outcome());
-            }
+            assertReplayedAsDecided(desk, session, setAside, carried);
         }
     }
 
@@ -205,6 +203,43 @@ class DebateScenarioTest {
             long traded = decision.terms().size().sharesGiven(0);
             assertThat(traded).as("Risk's cut to 25% of $100,000 equity at $100").isLessThanOrEqualTo(250).isPositive();
             await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == traded);
+        }
+    }
+
+    @Test
+    void a_model_worded_entry_over_the_var_limit_is_vetoed_and_risks_counter_of_the_largest_size_that_fits_is_voted_and_carried_out() {
+        PortfolioLimits defaults = PortfolioLimits.defaults();
+        PortfolioLimits tightVar = new PortfolioLimits(defaults.maxGrossExposurePct(), defaults.maxNetExposurePct(), defaults.maxSectorPct(),
+                new BigDecimal("0.10"), defaults.maxStressLossPct());
+        try (DeskFixture desk = DeskFixture.on(ScriptedPrices.startingAt("100.00")).reasoner(new DraftingModel()).portfolioLimits(tightVar).build()) {
+            // Later than the duplicate-order guard's window: the analysis's trade was the largest size that fits too.
+            DeskSession session = goodNewsWithNoPosition(desk, Duration.ofSeconds(10));
+
+            AgentMessage entering = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.PROPOSAL).and(message -> message.content() instanceof Proposal p
+                    && p.size().equals(Size.shares(DraftingModel.EAGER_ENTRY))));
+            Proposal entry = (Proposal) entering.content();
+            Proposal counter = (Proposal) desk.awaitSaid(session, from(AgentRole.RISK, MessageType.PROPOSAL).and(replyingTo(entering))).content();
+            long fit = counter.size().sharesGiven(0);
+            assertThat(counter.action()).isEqualTo(TradeAction.OPEN_LONG);
+            assertThat(fit).as("fewer than the 250 the position limit allows").isPositive().isLessThan(250);
+
+            Decision vetoed = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(entry.id()));
+            Decision carried = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(counter.id()));
+            assertThat(vetoed.outcome()).isEqualTo(Outcome.VETOED);
+            VoteRecord veto = vetoed.votes().stream().filter(vote -> vote.voter() == AgentRole.RISK).findFirst().orElseThrow();
+            assertThat(veto.reason()).startsWith("VaR 99% would go from 0% to ").contains(" of equity, above the 0.1% limit; ")
+                    .endsWith("; " + fit + " shares fit, which I put to the vote instead");
+            assertThat(carried.outcome()).isEqualTo(Outcome.APPROVED);
+            assertThat(carried.terms().size()).isEqualTo(Size.shares(fit));
+
+            await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == fit);
+            DeskSnapshot snapshot = await().atMost(DeskFixture.PATIENCE).until(desk.desk::snapshot,
+                    seen -> seen.session(session.id()).flatMap(own -> own.position(DeskFixture.NVDA)).isPresent());
+            AccountLimitCheck account = new AccountLimitCheck(snapshot.portfolio(), snapshot.riskModel(), RiskSettings.defaults().withLimits(tightVar));
+            assertThat(account.tailRiskOverLimit()).as("no limit is exceeded once the order has filled").isEmpty();
+            assertThat(account.firstBreach(DeskFixture.NVDA, fit, 1, entry.entry())).as("one share more would have broken the VaR limit").isPresent();
+
+            assertReplayedAsDecided(desk, session, vetoed, carried);
         }
     }
 
@@ -270,10 +305,13 @@ class DebateScenarioTest {
     }
 
     /** A desk with authority and no position (the analysis's trade closed again) when good news breaks. */
-    private static DeskSession goodNewsWithNoPosition(DeskFixture desk) {
+    private static DeskSession goodNewsWithNoPosition(DeskFixture desk) { return goodNewsWithNoPosition(desk, Duration.ofSeconds(2)); }
+
+    /** As {@link #goodNewsWithNoPosition(DeskFixture)}, the news breaking {@code afterTheClose}. */
+    private static DeskSession goodNewsWithNoPosition(DeskFixture desk, Duration afterTheClose) {
         DeskSession session = holdingWithAuthority(desk);
         session.closePosition(DeskFixture.NVDA, DeskFixture.USER);
-        desk.advance(Duration.ofSeconds(2));
+        desk.advance(afterTheClose);
         await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == 0);
         desk.headline("NVDA beats estimates and raises its outlook on record demand", SimulatedNewsFeed.Tone.POSITIVE);
         desk.advance(Duration.ofSeconds(1));
@@ -284,6 +322,17 @@ class DebateScenarioTest {
     private static void fraudProbe(DeskFixture desk) {
         desk.headline("NVDA plunges as regulators open fraud probe", SimulatedNewsFeed.Tone.NEGATIVE);
         desk.advance(Duration.ofSeconds(1));
+    }
+
+    /** Each of {@code decisions}, replayed from the journal by the rules, comes out as it was decided, with no difference. */
+    private static void assertReplayedAsDecided(DeskFixture desk, DeskSession session, Decision... decisions) {
+        List<JournalEntry> journal = desk.journal.read(session.id(), 0, Integer.MAX_VALUE);
+        DecisionReplay replay = new DecisionReplay(call -> Optional.empty(), Map.of(), new RulesAgain());
+        for (Decision decision : decisions) {
+            DecisionReplay.Replayed replayed = replay.replay(journal, decision.proposalId()).orElseThrow();
+            assertThat(replayed.differences()).as("the replay of " + decision.outcome()).isEmpty();
+            assertThat(replayed.outcome()).isEqualTo(decision.outcome());
+        }
     }
 
     private static Predicate<AgentMessage> replyingTo(AgentMessage earlier) { return message -> earlier.id().equals(message.replyTo()); }

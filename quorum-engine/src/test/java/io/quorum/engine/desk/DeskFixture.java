@@ -33,6 +33,7 @@ import io.quorum.engine.port.MarketDataFeed;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.session.AutoTradingConfig;
+import io.quorum.engine.session.SizingRule;
 import io.quorum.engine.session.SessionState;
 import io.quorum.engine.simulation.ScriptedPrices;
 import io.quorum.engine.simulation.SimulatedClock;
@@ -109,7 +110,7 @@ final class DeskFixture implements AutoCloseable {
         journal = new InMemoryJournal(clock);
         storage = new JournalOutage(journal);
         tail = new ObservableJournal(storage);
-        settings = new DeskSettings(builder.config(), builder.riskPerTradePct, builder.confirmationTimeout,
+        settings = new DeskSettings(builder.config(), builder.confirmationTimeout,
                 Duration.ofHours(4), Duration.ofMillis(20), builder.staleFeedAfter, builder.discussionMessages, RiskSettings.defaults().withLimits(builder.portfolioLimits));
         fundamentals = builder.fundamentals;
         feed = builder.feed.apply(market);
@@ -403,7 +404,8 @@ final class DeskFixture implements AutoCloseable {
         private AutoTradingConfig config() {
             AutoTradingConfig defaults = AutoTradingConfig.defaults();
             return new AutoTradingConfig(defaults.maxPositionPct(), maxDailyLossPct, defaults.maxTradesPerDay(), defaults.tradingHoursStart(),
-                    tradingHoursEnd, defaults.timeZone(), confirmAbove, defaults.decisionTimeout(), defaults.quorum(), trailingStopPct, flattenOnMaxLoss);
+                    tradingHoursEnd, defaults.timeZone(), confirmAbove, defaults.decisionTimeout(), defaults.quorum(), trailingStopPct, flattenOnMaxLoss,
+                    new SizingRule.FixedFractional(riskPerTradePct));
         }
 
         DeskFixture build() { return new DeskFixture(this); }

@@ -222,6 +222,7 @@ final class ApiRoutes {
                 .required("quorum", config.quorum())
                 .decimal("trailingStopPct", config.trailingStopPct(), false, DecimalRange.PERCENT)
                 .required("flattenOnMaxLoss", config.flattenOnMaxLoss())
+                .sizing(config.sizing())
                 .orThrow();
         ctx.json(desk.updateConfig(id, config, actor(ctx)));
     }

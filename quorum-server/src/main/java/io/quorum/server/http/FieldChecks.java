@@ -1,5 +1,7 @@
 package io.quorum.server.http;
 
+import io.quorum.engine.session.SizingRule;
+import io.quorum.server.api.AutoTradingConfigView;
 import io.quorum.server.api.DeskException;
 import io.quorum.server.api.FieldError;
 import java.math.BigDecimal;
@@ -9,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Shape checks the edge makes before the desk sees a request: present, parseable, well formed.
@@ -17,6 +20,7 @@ import java.util.List;
  */
 final class FieldChecks {
     private static final int MAX_DECIMAL_LENGTH = 32;
+    private static final List<String> SIZING_RULES = Stream.of(SizingRule.Kind.values()).map(Enum::name).toList();
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -47,6 +51,17 @@ final class FieldChecks {
     FieldChecks oneOf(String field, String value, List<String> choices) {
         if (value != null && !choices.contains(value)) errors.add(new FieldError(field, "must be one of " + String.join(", ", choices)));
         return this;
+    }
+
+    /** A session's sizing rule, or nothing (the default rule): a rule the desk knows, and each input it may carry a decimal in range. */
+    FieldChecks sizing(AutoTradingConfigView.SizingView sizing) {
+        if (sizing == null) return this;
+        if (sizing.rule() == null) errors.add(new FieldError("sizing.rule", "is required: one of " + String.join(", ", SIZING_RULES)));
+        return oneOf("sizing.rule", sizing.rule(), SIZING_RULES)
+                .decimal("sizing.riskPct", sizing.riskPct(), false, DecimalRange.PERCENT)
+                .decimal("sizing.atrMultiple", sizing.atrMultiple(), false, DecimalRange.PERCENT)
+                .decimal("sizing.targetDailyVolPct", sizing.targetDailyVolPct(), false, DecimalRange.PERCENT)
+                .decimal("sizing.amount", sizing.amount(), false, DecimalRange.DOLLARS);
     }
 
     /** A whole number from {@code min} to {@code max}, or nothing. */

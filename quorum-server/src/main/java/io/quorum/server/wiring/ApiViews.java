@@ -29,6 +29,8 @@ import io.quorum.engine.portfolio.Portfolio;
 import io.quorum.engine.position.Position;
 import io.quorum.engine.position.Protection;
 import io.quorum.engine.session.AutoTradingConfig;
+import io.quorum.engine.session.ConfigViolation;
+import io.quorum.engine.session.SizingRule;
 import io.quorum.engine.session.StopReason;
 import io.quorum.engine.snapshot.DeskSnapshot;
 import io.quorum.engine.snapshot.SessionSnapshot;
@@ -100,7 +102,17 @@ final class ApiViews {
         return new AutoTradingConfigView(c.maxPositionPct().toPlainString(), c.maxDailyLossPct().toPlainString(), c.maxTradesPerDay(),
                 c.tradingHoursStart().toString(), c.tradingHoursEnd().toString(), c.timeZone().getId(),
                 c.requireConfirmationAbove().toBigDecimal().stripTrailingZeros().toPlainString(), (int) c.decisionTimeout().toSeconds(), c.quorum(),
-                plain(c.trailingStopPct()), c.flattenOnMaxLoss());
+                plain(c.trailingStopPct()), c.flattenOnMaxLoss(), sizing(c.sizing()));
+    }
+
+    static AutoTradingConfigView.SizingView sizing(SizingRule rule) {
+        String kind = rule.kind().name();
+        return switch (rule) {
+            case SizingRule.FixedFractional r -> new AutoTradingConfigView.SizingView(kind, r.riskPct().toPlainString(), null, null, null);
+            case SizingRule.AtrMultiple r -> new AutoTradingConfigView.SizingView(kind, r.riskPct().toPlainString(), r.atrMultiple().toPlainString(), null, null);
+            case SizingRule.VolatilityTarget r -> new AutoTradingConfigView.SizingView(kind, null, null, r.targetDailyVolPct().toPlainString(), null);
+            case SizingRule.FixedAmount r -> new AutoTradingConfigView.SizingView(kind, null, null, null, r.amount().toBigDecimal().stripTrailingZeros().toPlainString());
+        };
     }
 
     /** The config the user sent, or {@link DeskException.Invalid} with one error per field that is wrong. */
@@ -118,15 +130,30 @@ final class ApiViews {
         }
         BigDecimal threshold = decimal(v.requireConfirmationAbove(), "requireConfirmationAbove", errors);
         BigDecimal trailing = v.trailingStopPct() == null || v.trailingStopPct().isBlank() ? null : decimal(v.trailingStopPct(), "trailingStopPct", errors);
+        AutoTradingConfigView.SizingView sizing = v.sizing();
+        SizingRule.Kind kind = sizing == null ? null : word(sizing.rule(), SizingRule.Kind.class, "sizing.rule",
+                "FIXED_FRACTIONAL, ATR_MULTIPLE, VOLATILITY_TARGET or FIXED_AMOUNT", errors);
+        BigDecimal riskPct = sizing == null ? null : optionalDecimal(sizing.riskPct(), "sizing.riskPct", errors);
+        BigDecimal atrMultiple = sizing == null ? null : optionalDecimal(sizing.atrMultiple(), "sizing.atrMultiple", errors);
+        BigDecimal targetVol = sizing == null ? null : optionalDecimal(sizing.targetDailyVolPct(), "sizing.targetDailyVolPct", errors);
+        BigDecimal amount = sizing == null ? null : optionalDecimal(sizing.amount(), "sizing.amount", errors);
         if (!errors.isEmpty()) throw new DeskException.Invalid(errors);
         Money confirmAbove = Money.of(threshold);
         Duration timeout = Duration.ofSeconds(v.decisionTimeoutSeconds());
-        List<io.quorum.engine.session.FieldError> problems = AutoTradingConfig.problemsWith(maxPosition, maxLoss, v.maxTradesPerDay(), start, end, zone,
-                confirmAbove, timeout, v.quorum(), trailing);
+        List<io.quorum.engine.session.FieldError> problems = new ArrayList<>(AutoTradingConfig.problemsWith(maxPosition, maxLoss, v.maxTradesPerDay(), start, end, zone,
+                confirmAbove, timeout, v.quorum(), trailing));
+        SizingRule rule = SizingRule.defaultRule();
+        if (kind != null) {
+            try {
+                rule = SizingRule.of(kind, riskPct, atrMultiple, targetVol, amount == null ? null : Money.of(amount));
+            } catch (ConfigViolation refused) {
+                problems.addAll(refused.problems());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new DeskException.Invalid(problems.stream().map(p -> new FieldError(p.field(), p.message())).toList());
         }
-        return new AutoTradingConfig(maxPosition, maxLoss, v.maxTradesPerDay(), start, end, zone, confirmAbove, timeout, v.quorum(), trailing, v.flattenOnMaxLoss());
+        return new AutoTradingConfig(maxPosition, maxLoss, v.maxTradesPerDay(), start, end, zone, confirmAbove, timeout, v.quorum(), trailing, v.flattenOnMaxLoss(), rule);
     }
 
     /** The stops the user sent, or {@link DeskException.Invalid} with one error per field that is wrong. */
@@ -296,6 +323,10 @@ final class ApiViews {
             return null;
         }
         return value;
+    }
+
+    private static BigDecimal optionalDecimal(String text, String field, List<FieldError> errors) {
+        return text == null || text.isBlank() ? null : decimal(text, field, errors);
     }
 
     private static BigDecimal decimal(String text, String field, List<FieldError> errors) {

@@ -47,6 +47,17 @@ class ProblemResponsesTest {
         assertThat(server.parse(response).path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("maxPositionPct", "quorum");
     }
 
+    @Test void a_sizing_rule_the_desk_does_not_know_or_an_input_that_is_no_decimal_is_refused_by_field() {
+        HttpResponse<String> response = server.put("/api/sessions/" + id + "/config",
+                "{\"maxPositionPct\":\"25\",\"maxDailyLossPct\":\"5\",\"maxTradesPerDay\":10,\"tradingHoursStart\":\"09:30\","
+                        + "\"tradingHoursEnd\":\"16:00\",\"timeZone\":\"America/New_York\",\"requireConfirmationAbove\":\"10000\","
+                        + "\"decisionTimeoutSeconds\":30,\"quorum\":3,\"trailingStopPct\":null,\"flattenOnMaxLoss\":true,"
+                        + "\"sizing\":{\"rule\":\"MARTINGALE\",\"riskPct\":\"lots\"}}");
+
+        assertProblem(response, 400);
+        assertThat(server.parse(response).path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("sizing.rule", "sizing.riskPct");
+    }
+
     @Test void a_value_of_the_wrong_type_is_named_by_its_field() {
         HttpResponse<String> response = server.post("/api/sessions", "{\"ticker\":5}");
 

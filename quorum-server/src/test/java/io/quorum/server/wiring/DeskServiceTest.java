@@ -141,6 +141,40 @@ class DeskServiceTest {
     }
 
     @Test
+    void a_sizing_rule_sent_with_the_limits_is_served_back_and_journaled_with_the_config() {
+        AutoTradingConfigView byAtr = sizedBy(service.config(session), new AutoTradingConfigView.SizingView("ATR_MULTIPLE", "0.5", "2", null, null));
+
+        AutoTradingConfigView served = service.updateConfig(session, byAtr, USER);
+
+        assertThat(served.sizing()).isEqualTo(new AutoTradingConfigView.SizingView("ATR_MULTIPLE", "0.5", "2", null, null));
+        assertThat(service.config(session).sizing()).isEqualTo(served.sizing());
+        JournalEvent.ConfigChanged changed = embedded.journal().read(session, 0, Integer.MAX_VALUE).stream().map(JournalEntry::event)
+                .filter(JournalEvent.ConfigChanged.class::isInstance).map(JournalEvent.ConfigChanged.class::cast).reduce((first, last) -> last).orElseThrow();
+        assertThat(changed.fields()).containsEntry("sizing.rule", "ATR_MULTIPLE").containsEntry("sizing.riskPct", "0.5").containsEntry("sizing.atrMultiple", "2");
+    }
+
+    @Test
+    void a_sizing_rule_without_its_input_or_beyond_its_bound_is_refused_under_the_inputs_name_and_changes_nothing() {
+        AutoTradingConfigView before = service.config(session);
+
+        assertThatThrownBy(() -> service.updateConfig(session, sizedBy(before, new AutoTradingConfigView.SizingView("FIXED_AMOUNT", null, null, null, null)), USER))
+                .isInstanceOfSatisfying(DeskException.Invalid.class, invalid -> assertThat(invalid.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.field()).isEqualTo("sizing.amount")));
+        assertThatThrownBy(() -> service.updateConfig(session, sizedBy(before, new AutoTradingConfigView.SizingView("VOLATILITY_TARGET", null, null, "50", null)), USER))
+                .isInstanceOfSatisfying(DeskException.Invalid.class, invalid -> assertThat(invalid.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.toString()).contains("sizing.targetDailyVolPct").contains("at most 10 %, was 50")));
+        assertThat(service.config(session)).isEqualTo(before);
+        assertThat(before.sizing()).as("a session sizes by the default rule until told otherwise")
+                .isEqualTo(new AutoTradingConfigView.SizingView("FIXED_FRACTIONAL", "1", null, null, null));
+    }
+
+    private static AutoTradingConfigView sizedBy(AutoTradingConfigView config, AutoTradingConfigView.SizingView sizing) {
+        return new AutoTradingConfigView(config.maxPositionPct(), config.maxDailyLossPct(), config.maxTradesPerDay(), config.tradingHoursStart(),
+                config.tradingHoursEnd(), config.timeZone(), config.requireConfirmationAbove(), config.decisionTimeoutSeconds(), config.quorum(),
+                config.trailingStopPct(), config.flattenOnMaxLoss(), sizing);
+    }
+
+    @Test
     void a_change_of_limits_is_streamed_as_a_status_frame_carrying_the_new_config() {
         List<StreamEvent> live = new CopyOnWriteArrayList<>();
         AutoTradingConfigView config = service.config(session);

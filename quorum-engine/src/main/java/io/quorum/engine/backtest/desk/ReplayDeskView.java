@@ -115,7 +115,10 @@ final class ReplayDeskView implements DeskView {
     }
 
     @Override public long suggestedShares(Ticker asked, Price entry, Price stop) {
-        return new PositionSizer(settings.riskPerTradePct(), config().maxPositionPct()).sharesForStop(Money.ofMicros(replay.equityMicros()), entry, stop);
+        AutoTradingConfig config = config();
+        long atr = config.sizing().readsAtr() ? technical(asked).atr14().micros() : 0;
+        return new PositionSizer(config.sizing(), config.maxPositionPct())
+                .suggested(Money.ofMicros(replay.equityMicros()), entry, stop, atr, accountLimits(), asked, exposure(asked).quantity());
     }
 
     private Position position(Holding holding) {
