@@ -30,6 +30,7 @@ const paper: BrokerAccount = {
       filledQuantity: 4,
       averagePrice: '177.9500',
       stopsKeptBy: 'DESK',
+      bracketLeg: null,
       stopLoss: null,
       takeProfit: null,
       updatedAt: '2025-03-03T15:00:04Z',
@@ -45,8 +46,25 @@ const paper: BrokerAccount = {
       filledQuantity: 25,
       averagePrice: '178.0100',
       stopsKeptBy: 'VENUE',
+      bracketLeg: null,
       stopLoss: '170.00',
       takeProfit: '195.00',
+      updatedAt: '2025-03-03T15:00:01Z',
+    },
+    {
+      clientOrderId: 'q-1:sl',
+      ticker: 'AAPL',
+      side: 'SELL',
+      quantity: 25,
+      type: 'STOP',
+      limitPrice: null,
+      state: 'ACCEPTED',
+      filledQuantity: 0,
+      averagePrice: null,
+      stopsKeptBy: 'VENUE',
+      bracketLeg: 'STOP_LOSS',
+      stopLoss: null,
+      takeProfit: null,
       updatedAt: '2025-03-03T15:00:01Z',
     },
   ],
@@ -66,6 +84,8 @@ describe('the account panel', () => {
     expect(rows[0]).toHaveTextContent('desk');
     expect(rows[1]).toHaveTextContent('filled');
     expect(rows[1]).toHaveTextContent('venue (bracket)');
+    expect(rows[2]).toHaveTextContent('venue (stop-loss leg)');
+    expect(within(rows[2]).getByTitle('the stop-loss the venue works for q-1')).toBeInTheDocument();
   });
 
   it('keeps the last figures and says why they are old when a read fails', () => {

@@ -65,10 +65,22 @@ describe('DecisionLog', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Details of decision 20' }));
     expect(screen.getByText('No order.')).toBeInTheDocument();
 
-    answer = { ...approved, orders: [{ clientOrderId: 'q-p20', side: 'SELL', quantity: 117, status: 'FILLED', fills: [{ price: '187.04', quantity: 117, time: '2026-11-25T15:18:01Z' }] }] };
+    answer = { ...approved, orders: [{ clientOrderId: 'q-p20', side: 'SELL', quantity: 117, status: 'FILLED', refusal: null, fills: [{ price: '187.04', quantity: 117, time: '2026-11-25T15:18:01Z' }] }] };
     rerender(<DecisionLog api={api} sessionId="s1" changedAtSeq={23} />);
     expect(await screen.findByText(/SELL 117 · FILLED · q-p20/)).toHaveTextContent('fill 117 @ 187.04');
     expect(screen.queryByText('No order.')).not.toBeInTheDocument();
+  });
+
+  it('says why an approved decision sent no order when the desk refused it before sending', async () => {
+    const refused: DecisionEntry = {
+      ...entry(20, 'APPROVED'),
+      orders: [{ clientOrderId: 'q-p20', side: null, quantity: null, status: 'REJECTED', refusal: 'the maximum trades per day is reached (10 of 10)', fills: [] }],
+    };
+    const api = new ApiClient('t', async () => new Response(JSON.stringify({ items: [refused], total: 1 }), { status: 200 }));
+    render(<DecisionLog api={api} sessionId="s1" changedAtSeq={20} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Details of decision 20' }));
+
+    expect(screen.getByText(/not sent · REJECTED/)).toHaveTextContent('not sent · REJECTED: the maximum trades per day is reached (10 of 10) · q-p20');
   });
 });
 

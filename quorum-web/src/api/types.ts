@@ -189,9 +189,12 @@ export interface Fill {
 
 export interface OrderRecord {
   clientOrderId: string;
-  side: 'BUY' | 'SELL';
-  quantity: number;
+  /** Null for an order the desk's checks refused before it was sent. */
+  side: 'BUY' | 'SELL' | null;
+  quantity: number | null;
   status: string;
+  /** Why the order was refused, in words; null when it was not. */
+  refusal: string | null;
   fills: Fill[];
 }
 
@@ -474,6 +477,8 @@ export interface VenueOrder {
   filledQuantity: number;
   averagePrice: Decimal | null;
   stopsKeptBy: StopsKeeper;
+  /** Set when the order is one of the two exits the venue works for a bracketed entry. */
+  bracketLeg: 'TAKE_PROFIT' | 'STOP_LOSS' | null;
   stopLoss: Decimal | null;
   takeProfit: Decimal | null;
   updatedAt: string;

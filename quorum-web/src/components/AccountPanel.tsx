@@ -84,12 +84,23 @@ function OrdersTable({ orders }: { orders: VenueOrder[] }) {
               {order.filledQuantity}/{order.quantity}
               {order.averagePrice && <span className="muted small"> @ {formatMoney(order.averagePrice)}</span>}
             </td>
-            <td title={order.stopsKeptBy === 'VENUE' ? `bracket: stop ${order.stopLoss}, target ${order.takeProfit}` : 'the desk’s position manager'}>
-              {order.stopsKeptBy === 'VENUE' ? 'venue (bracket)' : 'desk'}
-            </td>
+            <td title={stopsTitle(order)}>{stopsWords(order)}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+const LEG_WORDS: Record<NonNullable<VenueOrder['bracketLeg']>, string> = { TAKE_PROFIT: 'take-profit', STOP_LOSS: 'stop-loss' };
+
+/** Who keeps the order's stops, in a word or two: a bracket's own legs are the venue's exits. */
+function stopsWords(order: VenueOrder): string {
+  if (order.bracketLeg) return `venue (${LEG_WORDS[order.bracketLeg]} leg)`;
+  return order.stopsKeptBy === 'VENUE' ? 'venue (bracket)' : 'desk';
+}
+
+function stopsTitle(order: VenueOrder): string {
+  if (order.bracketLeg) return `the ${LEG_WORDS[order.bracketLeg]} the venue works for ${order.clientOrderId.slice(0, -3)}`;
+  return order.stopsKeptBy === 'VENUE' ? `bracket: stop ${order.stopLoss}, target ${order.takeProfit}` : 'the desk’s position manager';
 }

@@ -195,7 +195,8 @@ export function DecisionLog({ api, sessionId, changedAtSeq, shown }: DecisionLog
                         <ul className="orders">
                           {entry.orders.map((order) => (
                             <li key={order.clientOrderId}>
-                              {order.side} {formatCount(order.quantity)} · {order.status} · {order.clientOrderId}
+                              {order.side === null || order.quantity === null ? 'not sent' : `${order.side} ${formatCount(order.quantity)}`} · {order.status}
+                              {order.refusal && `: ${order.refusal}`} · {order.clientOrderId}
                               {order.fills.map((fill, i) => {
                                 const moved = priceMovedNote(entry.terms.entry, fill.price);
                                 return (

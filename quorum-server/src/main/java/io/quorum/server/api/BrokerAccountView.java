@@ -28,11 +28,13 @@ public record BrokerAccountView(String broker, String brokerName, boolean live, 
      * One order as the venue reports it.
      *
      * @param state          ACCEPTED, PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED or EXPIRED
-     * @param stopsKeptBy    VENUE when the order carries a bracket the venue keeps, DESK when the position manager keeps its stops
+     * @param stopsKeptBy    VENUE when the order carries a bracket the venue keeps, or is one of its legs; DESK when the position manager keeps its stops
+     * @param bracketLeg     TAKE_PROFIT or STOP_LOSS when the order is a leg the venue works for a bracketed entry, null otherwise
      * @param stopLoss       the bracket's stop, null without one
      * @param takeProfit     the bracket's target, null without one
      * @param averagePrice   the average price of what filled, null while nothing has
      */
     public record VenueOrder(String clientOrderId, String ticker, String side, long quantity, String type, String limitPrice, String state,
-                             long filledQuantity, String averagePrice, String stopsKeptBy, String stopLoss, String takeProfit, Instant updatedAt) {}
+                             long filledQuantity, String averagePrice, String stopsKeptBy, String bracketLeg, String stopLoss, String takeProfit,
+                             Instant updatedAt) {}
 }

@@ -17,7 +17,12 @@ public record DecisionEntry(long seq, Instant time, String proposalId, String ti
     /** {@code received=false}: the voter did not answer in time and counted as ABSTAIN. */
     public record VoteView(AgentRole voter, VoteChoice choice, String reason, boolean received) {}
 
-    public record OrderView(String clientOrderId, Side side, long quantity, String status, List<FillView> fills) {}
+    /**
+     * An order the decision led to. {@code side} and {@code quantity} are null for an order the desk's
+     * checks refused before it was sent: only its refusal was recorded. {@code refusal} says why an
+     * order was refused, in words; null when it was not.
+     */
+    public record OrderView(String clientOrderId, Side side, Long quantity, String status, String refusal, List<FillView> fills) {}
 
     public record FillView(String price, long quantity, Instant time) {}
 }

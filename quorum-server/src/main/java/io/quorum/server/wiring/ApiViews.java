@@ -22,6 +22,7 @@ import io.quorum.engine.message.Tally;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Fill;
+import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.Side;
 import io.quorum.engine.position.PnlSummary;
@@ -258,8 +259,10 @@ final class ApiViews {
         for (OrderTrail order : r.orders()) {
             List<DecisionEntry.FillView> fills = new ArrayList<>();
             for (Fill fill : order.fills()) fills.add(new DecisionEntry.FillView(fill.price().toString(), fill.quantity(), fill.time()));
-            orders.add(new DecisionEntry.OrderView(order.clientOrderId().value(), order.request().side(), order.request().quantity(),
-                    order.rejected() ? "REJECTED" : order.status() == null ? "INTENDED" : order.status().name(), fills));
+            OrderRequest asked = order.request();
+            orders.add(new DecisionEntry.OrderView(order.clientOrderId().value(), asked == null ? null : asked.side(), asked == null ? null : asked.quantity(),
+                    order.rejected() ? "REJECTED" : order.status() == null ? "INTENDED" : order.status().name(),
+                    order.rejected() ? order.rejectReason().sentence() + " (" + order.rejectDetail() + ")" : null, fills));
         }
         Proposal terms = r.terms();
         return new DecisionEntry(r.journalSeq(), r.time(), r.proposalId().toString(), terms.ticker().symbol(), terms.action(), r.outcome(),

@@ -2,6 +2,7 @@ package io.quorum.server.wiring;
 
 import io.quorum.adapters.alpaca.trading.AlpacaBroker;
 import io.quorum.engine.order.Account;
+import io.quorum.engine.order.BracketLeg;
 import io.quorum.engine.order.ClientOrderId;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.order.OrderEvent;
@@ -127,9 +128,10 @@ final class BrokerAccountBook implements AutoCloseable {
         String average = order.filledQuantity() == 0 ? null
                 : BigDecimal.valueOf(order.filledCostMicros()).divide(MICROS.multiply(BigDecimal.valueOf(order.filledQuantity())), 4, RoundingMode.HALF_EVEN).toPlainString();
         boolean bracket = request.bracket() != null;
+        String leg = BracketLeg.named(id).map(BracketLeg::name).orElse(null);
         return new BrokerAccountView.VenueOrder(id.value(), request.ticker().symbol(), request.side().name(), request.quantity(), request.type().name(),
                 request.type() == OrderType.LIMIT || request.type() == OrderType.STOP_LIMIT ? request.limitPrice().toString() : null,
-                order.state().name(), order.filledQuantity(), average, bracket ? "VENUE" : "DESK",
+                order.state().name(), order.filledQuantity(), average, bracket || leg != null ? "VENUE" : "DESK", leg,
                 bracket ? request.bracket().stopLoss().toString() : null, bracket ? request.bracket().takeProfit().toString() : null, order.updatedAt());
     }
 

@@ -99,8 +99,9 @@ public final class DeskMetrics implements AutoCloseable {
         switch (entry.event()) {
             case JournalEvent.MessageJournaled journaled -> {
                 AgentMessage message = journaled.message();
-                long now = System.nanoTime();
                 Long delivered = deliveredAt.remove(message.id());
+                // read after the delivery's time is taken: a delivery noted meanwhile on another thread would read as a negative lag
+                long now = System.nanoTime();
                 if (delivered != null) tailLag.record(Duration.ofNanos(now - delivered));
                 else heardAt.put(message.id(), now);
                 if (message.content() instanceof Proposal proposal) proposedAt.put(proposal.id().toString(), System.nanoTime());

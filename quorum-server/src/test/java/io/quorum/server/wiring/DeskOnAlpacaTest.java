@@ -74,11 +74,16 @@ class DeskOnAlpacaTest {
         assertThat(account.broker()).isEqualTo("alpaca");
         assertThat(account.live()).isFalse();
         assertThat(account.accountNumber()).isEqualTo("…TEST");
-        assertThat(account.orders()).singleElement().satisfies(order -> {
+        await().atMost(PATIENCE).until(() -> service.brokerAccount().orders().size() == 3);
+        assertThat(service.brokerAccount().orders()).as("the entry and the two legs the venue works for it")
+                .extracting(BrokerAccountView.VenueOrder::bracketLeg).containsExactlyInAnyOrder(null, "TAKE_PROFIT", "STOP_LOSS");
+        assertThat(service.brokerAccount().orders()).filteredOn(order -> order.bracketLeg() == null).singleElement().satisfies(order -> {
             assertThat(order.stopsKeptBy()).isEqualTo("VENUE");
             assertThat(order.stopLoss()).isEqualTo(Price.parse(proposal.stop()).toString());
             assertThat(order.ticker()).isEqualTo("AAPL");
         });
+        assertThat(service.brokerAccount().orders()).filteredOn(order -> "STOP_LOSS".equals(order.bracketLeg())).singleElement()
+                .satisfies(leg -> assertThat(leg.stopsKeptBy()).isEqualTo("VENUE"));
         assertThat(venue.posts()).as("one order: the entry with its bracket, no exit of the desk's").hasSize(1);
     }
 }

@@ -12,13 +12,17 @@ import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.SessionId;
+import io.quorum.engine.order.RejectReason;
 import io.quorum.server.api.Actor;
 import io.quorum.server.api.AgentActivityView;
 import io.quorum.server.api.AgentMessageView;
 import io.quorum.server.api.AlertView;
 import io.quorum.server.api.AutoTradingConfigView;
+import io.quorum.server.api.DecisionEntry;
+import io.quorum.server.api.DecisionFilter;
 import io.quorum.server.api.DeskException;
 import io.quorum.server.api.MessageFilter;
+import io.quorum.server.api.Paging;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StreamEvent;
 import io.quorum.server.api.StreamEventType;
@@ -172,6 +176,25 @@ class DeskServiceTest {
         return new AutoTradingConfigView(config.maxPositionPct(), config.maxDailyLossPct(), config.maxTradesPerDay(), config.tradingHoursStart(),
                 config.tradingHoursEnd(), config.timeZone(), config.requireConfirmationAbove(), config.decisionTimeoutSeconds(), config.quorum(),
                 config.trailingStopPct(), config.flattenOnMaxLoss(), sizing);
+    }
+
+    @Test
+    void a_decision_whose_order_the_desk_refused_before_sending_reads_in_the_log_with_its_refusal() {
+        AutoTradingConfigView config = service.config(session);
+        service.updateConfig(session, new AutoTradingConfigView(config.maxPositionPct(), config.maxDailyLossPct(), 0, config.tradingHoursStart(),
+                config.tradingHoursEnd(), config.timeZone(), config.requireConfirmationAbove(), config.decisionTimeoutSeconds(), config.quorum(),
+                config.trailingStopPct(), config.flattenOnMaxLoss(), config.sizing()), USER);
+
+        service.approve(session, ProposalId.parse(service.session(session).proposal().id()), USER);
+
+        await().atMost(PATIENCE).until(() -> service.decisions(session, DecisionFilter.NONE, new Paging(50, 0)).items().stream()
+                .anyMatch(decision -> !decision.orders().isEmpty()));
+        DecisionEntry.OrderView refused = service.decisions(session, DecisionFilter.NONE, new Paging(50, 0)).items().stream()
+                .flatMap(decision -> decision.orders().stream()).findFirst().orElseThrow();
+        assertThat(refused.status()).isEqualTo("REJECTED");
+        assertThat(refused.side()).as("never sent: only its refusal is on record").isNull();
+        assertThat(refused.quantity()).isNull();
+        assertThat(refused.refusal()).startsWith(RejectReason.MAX_TRADES_PER_DAY.sentence());
     }
 
     @Test
