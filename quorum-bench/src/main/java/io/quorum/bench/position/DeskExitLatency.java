@@ -167,6 +167,8 @@ public final class DeskExitLatency implements Scenario {
 
         @Override public boolean cancel(ClientOrderId id) { return broker.cancel(id); }
 
+        @Override public boolean answersInProcess() { return broker.answersInProcess(); }
+
         @Override public List<BrokerPosition> positions() { return broker.positions(); }
 
         @Override public Account account() { return broker.account(); }

@@ -122,6 +122,8 @@ public final class PaperBroker implements Broker {
 
     @Override public boolean keepsBrackets() { return config.keepsBrackets(); }
 
+    @Override public boolean answersInProcess() { return true; }
+
     @Override
     public Submission submit(OrderRequest request) {
         Submission submission;

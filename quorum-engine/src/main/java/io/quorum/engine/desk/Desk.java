@@ -25,6 +25,7 @@ import io.quorum.engine.message.Update;
 import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.order.Account;
+import io.quorum.engine.order.BrokerPosition;
 import io.quorum.engine.order.Fill;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MarketDataFeed;
@@ -83,6 +84,7 @@ import java.util.function.Supplier;
  */
 public final class Desk implements AutoCloseable {
     private final DeskPorts ports;
+    private final BrokerCalls brokerCalls;
     private final DeskSettings settings;
     /** Written on the loop only; a concurrent map so that other threads may list sessions. */
     private final Map<SessionId, DeskSession> sessions = new ConcurrentHashMap<>();
@@ -138,6 +140,7 @@ public final class Desk implements AutoCloseable {
         this.positions = new PositionManager(ports.calendar()::tradingDate, triggeredExits::add);
         this.risk = new RiskEngine(ports.clock(), ports.calendar()::tradingDate);
         this.sentiment = new SentimentScorer(settings.sentimentHalfLife());
+        this.brokerCalls = new BrokerCalls(ports.broker(), loop, problem -> reportProblem(null, problem));
         this.execution = new ExecutionEngine(this, risk);
         this.dailyHistory = new DailyHistory(settings.risk().historyDays());
         risk.checkAccountWith(() -> Optional.of(new AccountLimitCheck(portfolio(), dailyHistory.model(), settings.risk())));
@@ -209,24 +212,30 @@ public final class Desk implements AutoCloseable {
      * two agree again; the periodic check lifts the state by itself.
      */
     public void reconcile() {
-        loop.run(() -> {
-            refreshAccount();
-            List<Position> held = new ArrayList<>();
-            for (DeskSession session : sessions.values()) held.addAll(positions.positions(session.id()));
-            Map<Ticker, Reconciliation.Mismatch> mismatches = reconciliation.compare(held, ports.broker().positions());
-            for (DeskSession session : sessions.values()) {
-                Reconciliation.Mismatch mismatch = mismatches.get(session.ticker());
-                TradingState state = risk.state(session.id());
-                if (mismatch != null && state == TradingState.ACTIVE) {
-                    String why = mismatch.describe();
-                    execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
-                            Alert.Severity.CRITICAL, "Positions disagree: " + why + ". Only risk-reducing orders until they match.")));
-                } else if (!reconciliation.differs(session.ticker()) && !staleFeeds.isStale(session.ticker()) && state == TradingState.REDUCING) {
-                    execution.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
-                            reconciliationAlert(session.ticker(), Alert.Severity.INFO, "Positions agree with the broker again; new trades are allowed.")));
-                }
+        loop.run(() -> brokerCalls.ask("reading the account and the positions", () -> new VenueBooks(ports.broker().account(), ports.broker().positions()), this::reconcileWith));
+    }
+
+    /** What the broker said it holds, read together. */
+    private record VenueBooks(Account account, List<BrokerPosition> positions) {}
+
+    private void reconcileWith(VenueBooks venue) {
+        account = venue.account();
+        snapshotStale = true;
+        List<Position> held = new ArrayList<>();
+        for (DeskSession session : sessions.values()) held.addAll(positions.positions(session.id()));
+        Map<Ticker, Reconciliation.Mismatch> mismatches = reconciliation.compare(held, venue.positions());
+        for (DeskSession session : sessions.values()) {
+            Reconciliation.Mismatch mismatch = mismatches.get(session.ticker());
+            TradingState state = risk.state(session.id());
+            if (mismatch != null && state == TradingState.ACTIVE) {
+                String why = mismatch.describe();
+                execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
+                        Alert.Severity.CRITICAL, "Positions disagree: " + why + ". Only risk-reducing orders until they match.")));
+            } else if (!reconciliation.differs(session.ticker()) && !staleFeeds.isStale(session.ticker()) && state == TradingState.REDUCING) {
+                execution.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
+                        reconciliationAlert(session.ticker(), Alert.Severity.INFO, "Positions agree with the broker again; new trades are allowed.")));
             }
-        });
+        }
     }
 
     /**
@@ -306,9 +315,13 @@ public final class Desk implements AutoCloseable {
     /** Takes the broker's account again: after a fill, and at every reconciliation. */
     void refreshAccount() {
         loop.requireLoopThread();
-        account = ports.broker().account();
-        snapshotStale = true;
+        brokerCalls.ask("reading the account", ports.broker()::account, read -> {
+            account = read;
+            snapshotStale = true;
+        });
     }
+
+    BrokerCalls brokerCalls() { return brokerCalls; }
 
     /** The last price the loop has seen for {@code ticker}, or the feed's before the loop's first tick of it. */
     public Optional<Price> lastPrice(Ticker ticker) {
@@ -688,6 +701,7 @@ public final class Desk implements AutoCloseable {
         monitor.close();
         for (DeskSession session : sessions.values()) session.close();
         loop.close();
+        brokerCalls.close();
         bus.close();
         agentWorkers.close();
     }

@@ -49,7 +49,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -70,6 +72,8 @@ public final class DeskSession implements AutoCloseable {
     private final SessionDeskView view;
     /** Longer than any model call may take (at most 25 s): a reading that never comes is a session that closed. */
     private static final Duration READING_PATIENCE = Duration.ofSeconds(60);
+    /** How long the user's order waits for the broker's answer: longer than an Alpaca submit with its retries. */
+    private static final Duration TICKET_PATIENCE = Duration.ofSeconds(60);
     // Engine loop state; analysisDecision is volatile because queries read it from HTTP threads.
     private Proposal analysisProposal;
     private volatile Decision analysisDecision;
@@ -262,7 +266,19 @@ public final class DeskSession implements AutoCloseable {
      * switched off it is refused, as theirs are.
      */
     public TicketOutcome placeOrder(OrderTicket ticket, String actor) {
-        return desk.loop().call(() -> desk.execution().order(this, ticket, actor));
+        // The broker's answer is awaited here, off the loop, which goes on meanwhile.
+        CompletableFuture<TicketOutcome> outcome = desk.loop().call(() -> desk.execution().order(this, ticket, actor));
+        try {
+            return outcome.get(TICKET_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException slow) {
+            throw new IllegalStateException("the broker did not answer the order within " + TICKET_PATIENCE.toSeconds()
+                    + " s; what becomes of it is told in the conversation", slow);
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("the order could not be sent: " + failed.getCause(), failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker's answer", interrupted);
+        }
     }
 
     /** Changes a position's stop, target and trailing stop; null when applied, else why not, as a sentence. */

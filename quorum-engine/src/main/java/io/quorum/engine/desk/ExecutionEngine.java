@@ -22,6 +22,7 @@ import io.quorum.engine.order.Order;
 import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.order.OrderEvent;
 import io.quorum.engine.order.OrderRequest;
+import io.quorum.engine.order.OrderStatus;
 import io.quorum.engine.order.OrderType;
 import io.quorum.engine.order.RejectReason;
 import io.quorum.engine.order.Side;
@@ -54,6 +55,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Turns decisions into orders, the way the Execution agent would: sizes the order, asks the
@@ -103,10 +106,10 @@ public final class ExecutionEngine {
     }
 
     /**
-     * Who an order belongs to, the protection the position manager gives its fill (null: none, the
-     * venue keeps the exits, or the order only reduces), and why it was sent.
+     * Who an order belongs to, what it asks, the protection the position manager gives its fill
+     * (null: none, the venue keeps the exits, or the order only reduces), and why it was sent.
      */
-    private record Owner(DeskSession session, Protection protection, OrderIntent intent, String reason, OrderCause cause) {}
+    private record Owner(DeskSession session, OrderRequest request, Protection protection, OrderIntent intent, String reason, OrderCause cause) {}
 
     /** One leg of a session's bracketed {@code entry}, kept at the venue. */
     private record VenueExit(DeskSession session, OrderRequest entry, BracketLeg leg) {
@@ -179,7 +182,7 @@ public final class ExecutionEngine {
      * switch (it needs auto-trading on), the trading state, the limits and the hours. It adds
      * exposure unless it only makes the position smaller, net of the orders already working.
      */
-    TicketOutcome order(DeskSession session, OrderTicket ticket, String actor) {
+    CompletableFuture<TicketOutcome> order(DeskSession session, OrderTicket ticket, String actor) {
         Ticker ticker = ticket.ticker();
         ClientOrderId id = ClientOrderId.of("m-" + UUID.randomUUID());
         releaseVenueExits(session, ticker, "for the order from the ticket");
@@ -190,10 +193,13 @@ public final class ExecutionEngine {
         if (intent == OrderIntent.OPEN) order = withVenueExits(order, held, ticket.stopLoss(), ticket.takeProfit(), null);
         desk.journal(session.id(), new JournalEvent.UserAction(actor, JournalEvent.UserAction.Action.PLACE_ORDER, describe(order)));
         PreTradeResult.Refused refused = refusal(session, order, intent, session.isTradingAllowed(), null);
-        if (refused != null) return new TicketOutcome.Refused(refused.reason(), refused.sentence());
+        if (refused != null) return CompletableFuture.completedFuture(new TicketOutcome.Refused(refused.reason(), refused.sentence()));
         Protection protection = intent == OrderIntent.OPEN && order.bracket() == null ? ticketProtection(session, ticket) : null;
-        Submission.Rejected rejected = place(session, order, null, protection, intent, OrderCause.MANUAL_REASON + actor, OrderCause.MANUAL);
-        return rejected == null ? new TicketOutcome.Sent(id, order.bracket() != null) : new TicketOutcome.Refused(rejected.reason(), rejected.detail());
+        CompletableFuture<TicketOutcome> outcome = new CompletableFuture<>();
+        boolean venueKeepsStops = order.bracket() != null;
+        place(session, order, null, protection, intent, OrderCause.MANUAL_REASON + actor, OrderCause.MANUAL, rejected -> outcome.complete(
+                rejected == null ? new TicketOutcome.Sent(id, venueKeepsStops) : new TicketOutcome.Refused(rejected.reason(), rejected.detail())));
+        return outcome;
     }
 
     /**
@@ -228,7 +234,7 @@ public final class ExecutionEngine {
         long open = openAfterWorking(exit.session(), exit.ticker());
         if (open != 0) {
             OrderRequest order = OrderRequest.market(ClientOrderId.of("x-" + UUID.randomUUID()), exit.ticker(), open > 0 ? Side.SELL : Side.BUY, Math.abs(open));
-            if (passes(session.get(), order, OrderIntent.EXIT, true, null)) place(session.get(), order, null, null, OrderIntent.EXIT, exit.reason().sentence(), exit.reason().cause());
+            if (passes(session.get(), order, OrderIntent.EXIT, true, null)) place(session.get(), order, null, null, OrderIntent.EXIT, exit.reason().sentence(), exit.reason().cause(), refused -> { });
             else desk.rearm(exit.session(), exit.ticker());
         }
         session.get().say(AgentRole.RISK, new Alert(alertKind(exit), Alert.Severity.WARNING, exit.ticker(), exit.text()));
@@ -249,7 +255,7 @@ public final class ExecutionEngine {
         }
         OrderRequest order = OrderRequest.market(ClientOrderId.of("c-" + UUID.randomUUID()), ticker, open > 0 ? Side.SELL : Side.BUY, Math.abs(open));
         if (!passes(session, order, OrderIntent.EXIT, true, null)) return false;
-        place(session, order, null, null, OrderIntent.EXIT, reason, cause);
+        place(session, order, null, null, OrderIntent.EXIT, reason, cause, refused -> { });
         return true;
     }
 
@@ -323,7 +329,11 @@ public final class ExecutionEngine {
      */
     void onOrderEvent(OrderEvent event) {
         switch (event) {
-            case OrderEvent.Accepted accepted -> { }
+            case OrderEvent.Accepted accepted -> {
+                // an answer to the submit that comes later than the venue's own word must not leave the journal without the placement
+                Owner owner = owners.get(accepted.clientOrderId());
+                if (owner != null) recordPlacement(owner.session(), new Order(accepted.brokerOrderId(), owner.request(), OrderStatus.ACCEPTED, List.of(), ""));
+            }
             case OrderEvent.PartiallyFilled partial -> onFill(partial.fill());
             case OrderEvent.Filled filled -> {
                 onFill(filled.fill());
@@ -354,7 +364,7 @@ public final class ExecutionEngine {
         risk.done(id);
         forget(id);
         DeskSession session = owner.session();
-        Ticker ticker = desk.ports().broker().findByClientOrderId(id).map(order -> order.request().ticker()).orElse(session.ticker());
+        Ticker ticker = owner.request().ticker();
         if (reason != null) desk.journal(session.id(), new JournalEvent.OrderRejected(id, reason, detail));
         session.say(owner.intent() == OrderIntent.EXIT ? AgentRole.RISK : AgentRole.EXECUTION, new Alert(Alert.AlertKind.ORDER_REJECTED, Alert.Severity.WARNING, ticker,
                 "Order " + id.value() + " " + how + (filledQuantity > 0 ? " after " + filledQuantity + " shares filled" : "") + ": "
@@ -379,7 +389,6 @@ public final class ExecutionEngine {
                     + " the venue keeps at $" + leg.price() + " filled " + fill.quantity() + " shares at $" + fill.price() + "."));
         }
         risk.filled(fill.clientOrderId(), fill.quantity());
-        desk.ports().broker().findByClientOrderId(fill.clientOrderId()).ifPresent(order -> recordPlacement(session, order));
         desk.journal(session.id(), new JournalEvent.OrderFilled(fill));
         Position position = desk.applyFill(session.id(), fill, owner.protection());
         desk.journal(session.id(), positionChanged(fill.ticker(), position));
@@ -421,7 +430,8 @@ public final class ExecutionEngine {
 
     private void follow(VenueExit leg) {
         venueExits.put(leg.id(), leg);
-        owners.put(leg.id(), new Owner(leg.session(), null, OrderIntent.EXIT, leg.reason().sentence() + " at the venue", leg.reason().cause()));
+        owners.put(leg.id(), new Owner(leg.session(), leg.leg().order(leg.entry(), leg.entry().quantity()), null, OrderIntent.EXIT,
+                leg.reason().sentence() + " at the venue", leg.reason().cause()));
     }
 
     /**
@@ -465,7 +475,7 @@ public final class ExecutionEngine {
         // the desk's own record of the order says whether the venue keeps its exits: a venue's answer may leave the legs out
         Protection protection = purpose == OrderIntent.OPEN && intent.request().bracket() == null ? protectionOf(terms) : null;
         // The journal keeps an order's reason in words: its cause is read from them.
-        owners.putIfAbsent(intent.clientOrderId(), new Owner(session, protection, purpose, intent.reason(), OrderCause.ofRecordedReason(intent.reason())));
+        owners.putIfAbsent(intent.clientOrderId(), new Owner(session, intent.request(), protection, purpose, intent.reason(), OrderCause.ofRecordedReason(intent.reason())));
         if (!atBroker.status().isFinal()) {
             OrderRequest request = atBroker.request();
             long remaining = request.quantity() - atBroker.filledQuantity();
@@ -485,23 +495,35 @@ public final class ExecutionEngine {
     /** A decision's order: its fill carries the decision's stops, unless the venue keeps them in the order's bracket. */
     private void place(DeskSession session, OrderRequest order, Proposal terms, OrderIntent intent, String reason, OrderCause cause) {
         Protection protection = terms == null || order.bracket() != null ? null : protectionOf(terms);
-        place(session, order, terms, protection, intent, reason, cause);
+        place(session, order, terms, protection, intent, reason, cause, refused -> { });
     }
 
-    /** Sends {@code order}, its intent durable first; the broker's refusal when it refused the order at once, else null. */
-    private Submission.Rejected place(DeskSession session, OrderRequest order, Proposal terms, Protection protection, OrderIntent intent, String reason, OrderCause cause) {
-        owners.put(order.clientOrderId(), new Owner(session, protection, intent, reason, cause));
+    /**
+     * Sends {@code order}, its intent durable first. {@code answered} hears the broker's refusal
+     * (null when it took the order) once the broker has answered: at once from a broker that answers
+     * in-process, else later, on the loop, while the loop goes on with everything else.
+     */
+    private void place(DeskSession session, OrderRequest order, Proposal terms, Protection protection, OrderIntent intent, String reason, OrderCause cause,
+                       Consumer<Submission.Rejected> answered) {
+        owners.put(order.clientOrderId(), new Owner(session, order, protection, intent, reason, cause));
         if (order.bracket() != null) for (BracketLeg leg : BracketLeg.values()) follow(new VenueExit(session, order, leg));
         // The intent is on disk before the order leaves: a crash now cannot lose or double it.
         desk.journalDurably(session.id(), new JournalEvent.OrderIntended(order, terms == null ? null : terms.id(), reason));
         risk.sent(session.id(), order, intent, reservationPrice(order));
         desk.positionsChanged(session.id());
-        return switch (desk.ports().broker().submit(order)) {
+        desk.brokerCalls().ask("sending " + order.clientOrderId(), () -> desk.ports().broker().submit(order),
+                submission -> answered.accept(submitted(session, order, terms, intent, submission)));
+    }
+
+    /** What the broker answered to {@code order}: its placement on record, or its refusal, which frees what it held. */
+    private Submission.Rejected submitted(DeskSession session, OrderRequest order, Proposal terms, OrderIntent intent, Submission submission) {
+        return switch (submission) {
             case Submission.Accepted accepted -> {
                 recordPlacement(session, accepted.order());
                 yield null;
             }
             case Submission.Rejected rejected -> {
+                if (!risk.isWorking(order.clientOrderId())) yield rejected; // the venue's Rejected event came first and freed it
                 risk.done(order.clientOrderId());
                 forget(order.clientOrderId());
                 for (BracketLeg leg : BracketLeg.values()) {

@@ -38,6 +38,13 @@ public interface Broker {
      */
     void onOrderEvent(Consumer<OrderEvent> listener);
 
+    /**
+     * True when the broker answers in this process without waiting on anything (the paper broker):
+     * the desk may then ask it on its engine loop. A venue over the network answers false (the
+     * default), and the desk asks it on a thread of its own.
+     */
+    default boolean answersInProcess() { return false; }
+
     /** True when the venue trades real money: the desk then trades only once the user has confirmed the account. */
     default boolean isLive() { return false; }
 

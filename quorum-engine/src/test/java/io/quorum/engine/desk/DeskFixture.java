@@ -107,6 +107,7 @@ final class DeskFixture implements AutoCloseable {
         subscriptions.add(market.subscribe(NVDA, paper::onTick, bar -> { }));
         broker = new RecordingBroker(paper);
         if (builder.liveAccountNumber != null) broker.live(builder.liveAccountNumber);
+        if (builder.remoteBroker) broker.remote();
         journal = new InMemoryJournal(clock);
         storage = new JournalOutage(journal);
         tail = new ObservableJournal(storage);
@@ -307,6 +308,7 @@ final class DeskFixture implements AutoCloseable {
         private PortfolioLimits portfolioLimits = PortfolioLimits.defaults();
         private String liveAccountNumber;
         private boolean venueKeepsBrackets;
+        private boolean remoteBroker;
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
 
@@ -391,6 +393,12 @@ final class DeskFixture implements AutoCloseable {
         }
 
         /** The broker keeps entries' brackets at the venue, as Alpaca does. */
+        /** The broker plays a venue across the network, which the desk asks off its loop. */
+        Builder remoteBroker() {
+            remoteBroker = true;
+            return this;
+        }
+
         Builder venueKeepsBrackets() {
             venueKeepsBrackets = true;
             return this;

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** A broker that keeps a note of every order the desk sends it, in front of a real one. */
@@ -33,6 +35,10 @@ final class RecordingBroker implements Broker {
     /** The live account's number, or null for a paper account. */
     private volatile String liveNumber;
     private volatile Order held;
+    /** Whether it plays a venue across the network, which the desk must not ask on its loop. */
+    private volatile boolean remote;
+    /** Open while the venue answers; closed while it holds every answer back. */
+    private volatile CountDownLatch answering = new CountDownLatch(0);
 
     RecordingBroker(Broker broker) {
         this.broker = broker;
@@ -43,6 +49,7 @@ final class RecordingBroker implements Broker {
     }
 
     @Override public Submission submit(OrderRequest request) {
+        awaitAnswering();
         submittedAt.put(request.clientOrderId(), System.nanoTime());
         submitted.add(request);
         if (holdNext) {
@@ -65,6 +72,25 @@ final class RecordingBroker implements Broker {
     @Override public boolean isLive() { return liveNumber != null; }
 
     @Override public boolean keepsBrackets() { return broker.keepsBrackets(); }
+
+    @Override public boolean answersInProcess() { return !remote && broker.answersInProcess(); }
+
+    /** The broker plays a venue across the network: the desk asks it off its loop. */
+    void remote() { remote = true; }
+
+    /** Every order, account and positions request waits from now on, as a venue that is slow to answer, until {@link #answerAgain}. */
+    void holdAnswers() { answering = new CountDownLatch(1); }
+
+    void answerAgain() { answering.countDown(); }
+
+    private void awaitAnswering() {
+        try {
+            if (!answering.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("the test never let the venue answer again");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
 
     /** The next order is accepted and held, as a venue that checks it later would, until {@link #rejectHeld}. */
     void holdNext() { holdNext = true; }
@@ -109,9 +135,13 @@ final class RecordingBroker implements Broker {
 
     @Override public boolean cancel(ClientOrderId id) { return broker.cancel(id); }
 
-    @Override public List<BrokerPosition> positions() { return broker.positions(); }
+    @Override public List<BrokerPosition> positions() {
+        awaitAnswering();
+        return broker.positions();
+    }
 
     @Override public Account account() {
+        awaitAnswering();
         Account account = broker.account();
         String number = liveNumber;
         return number == null ? account : new Account(number, account.cash(), account.buyingPower(), account.equity());

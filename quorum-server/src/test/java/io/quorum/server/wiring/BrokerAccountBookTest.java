@@ -93,6 +93,8 @@ class BrokerAccountBookTest {
 
         @Override public boolean cancel(ClientOrderId id) { return broker.cancel(id); }
 
+        @Override public boolean answersInProcess() { return broker.answersInProcess(); }
+
         @Override public List<BrokerPosition> positions() { return broker.positions(); }
 
         @Override public Account account() {

@@ -74,7 +74,7 @@ class DeskOnAlpacaTest {
         assertThat(account.broker()).isEqualTo("alpaca");
         assertThat(account.live()).isFalse();
         assertThat(account.accountNumber()).isEqualTo("…TEST");
-        await().atMost(PATIENCE).until(() -> service.brokerAccount().orders().size() == 3);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(service.brokerAccount().orders()).hasSize(3));
         assertThat(service.brokerAccount().orders()).as("the entry and the two legs the venue works for it")
                 .extracting(BrokerAccountView.VenueOrder::bracketLeg).containsExactlyInAnyOrder(null, "TAKE_PROFIT", "STOP_LOSS");
         assertThat(service.brokerAccount().orders()).filteredOn(order -> order.bracketLeg() == null).singleElement().satisfies(order -> {

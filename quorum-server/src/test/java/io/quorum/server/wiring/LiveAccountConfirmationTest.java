@@ -73,6 +73,8 @@ class LiveAccountConfirmationTest {
 
         @Override public boolean cancel(ClientOrderId id) { return paper.cancel(id); }
 
+        @Override public boolean answersInProcess() { return paper.answersInProcess(); }
+
         @Override public List<BrokerPosition> positions() { return paper.positions(); }
 
         @Override public Account account() {

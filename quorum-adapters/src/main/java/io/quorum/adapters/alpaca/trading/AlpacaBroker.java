@@ -106,6 +106,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
         if (request.bracket() != null && !keepsBrackets()) {
             return refuse(request, RejectReason.INVALID_ORDER, "the desk keeps the stops here (broker.brackets: desk), so an entry goes without a bracket");
         }
+        tracker.expect(id);
         String body = TradingJson.order(request);
         String why = "";
         for (int placement = 1; placement <= settings.attempts(); placement++) {
@@ -173,6 +174,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
     }
 
     private Lookup lookUp(ClientOrderId id) {
+        tracker.expect(id);
         return switch (rest.get("/v2/orders:by_client_order_id?client_order_id=" + URLEncoder.encode(id.value(), StandardCharsets.UTF_8))) {
             case TradingAnswer.Ok ok -> TradingJson.venueOrder(ok.json()).<Lookup>map(Lookup.Found::new)
                     .orElse(new Lookup.Unanswered("the lookup's answer was unreadable"));

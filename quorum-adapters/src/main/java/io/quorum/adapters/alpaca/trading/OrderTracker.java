@@ -16,11 +16,13 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,7 @@ import java.util.function.Consumer;
 final class OrderTracker {
     /** Ended orders kept to drop their late updates; the oldest ended ones go first. */
     private static final int ENDED_KEPT = 10_000;
+    private static final int UNNAMED_KEPT = 1_000;
 
     private final Consumer<OrderEvent> sink;
     private final Map<ClientOrderId, Tracked> orders = new LinkedHashMap<>(16, 0.75f, false) {
@@ -45,6 +48,16 @@ final class OrderTracker {
     };
     /** The desk's names of the bracket legs seen, by the venue's order id: the venue names legs itself. */
     private final Map<String, ClientOrderId> legNames = new HashMap<>();
+    /** Client order ids the desk has sent or asked about: the orders it may be told of. */
+    private final Set<ClientOrderId> expected = new HashSet<>();
+    /**
+     * The latest word on orders the tracker cannot name yet, by the venue's id: a leg heard of before
+     * the answer to its entry named it, or an order the desk has not asked about. Reported once named;
+     * the oldest go first.
+     */
+    private final Map<String, VenueOrder> unnamed = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, VenueOrder> eldest) { return size() > UNNAMED_KEPT; }
+    };
     private long duplicatesDropped;
 
     OrderTracker(Consumer<OrderEvent> sink) { this.sink = Objects.requireNonNull(sink, "sink"); }
@@ -69,6 +82,17 @@ final class OrderTracker {
     }
 
     synchronized boolean knows(ClientOrderId id) { return orders.containsKey(id); }
+
+    /** The desk sends or asks about {@code id}: what the venue says of it from now on is reported, and what it said before, if held back. */
+    synchronized void expect(ClientOrderId id) {
+        if (!expected.add(id)) return;
+        for (VenueOrder held : List.copyOf(unnamed.values())) {
+            if (held.request().clientOrderId().equals(id)) {
+                unnamed.remove(held.id());
+                observe(held, Optional.empty());
+            }
+        }
+    }
 
     /** The order as reported so far, if the tracker holds it. */
     synchronized Optional<Order> order(ClientOrderId id) {
@@ -104,6 +128,11 @@ final class OrderTracker {
      */
     synchronized void observe(VenueOrder reported, Optional<Execution> execution) {
         ClientOrderId legName = legNames.get(reported.id());
+        ClientOrderId id = reported.request().clientOrderId();
+        if (legName == null && !orders.containsKey(id) && !expected.contains(id)) {
+            unnamed.put(reported.id(), reported);
+            return;
+        }
         VenueOrder order = legName == null ? reported : reported.named(legName);
         observeOne(order, execution);
         if (order.request().bracket() == null) return;
@@ -112,6 +141,9 @@ final class OrderTracker {
             ClientOrderId name = kind.of(order.request().clientOrderId());
             legNames.put(leg.id(), name);
             observeOne(leg.named(name), Optional.empty());
+            // the venue's word on the leg from before it was named, which may be newer than the entry's view of it
+            VenueOrder heardBefore = unnamed.remove(leg.id());
+            if (heardBefore != null) observeOne(heardBefore.named(name), Optional.empty());
         }
     }
 
