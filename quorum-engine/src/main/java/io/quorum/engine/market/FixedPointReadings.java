@@ -2,7 +2,6 @@ package io.quorum.engine.market;
 
 import io.quorum.engine.money.Price;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,10 +29,6 @@ final class FixedPointReadings {
     private static final long PICOS_PER_CENT = 10_000_000_000L;
     /** MACD and its signal are read to four decimals. */
     private static final long PICOS_PER_MACD_STEP = 100_000_000L;
-    private static final BigDecimal ONE_THOUSAND = BigDecimal.valueOf(1000);
-    private static final BigDecimal HALF = new BigDecimal("0.5");
-    /** ta4j's last divisions and subtraction of the RSI, and this class's one below, in tenths of a point, with room to spare. */
-    private static final BigDecimal RSI_ROUNDING = new BigDecimal("1E-8");
     private static final BigDecimal ONE_HUNDRED = new BigDecimal("100.0");
     private static final BigDecimal ZERO = new BigDecimal("0.0");
 
@@ -42,11 +37,8 @@ final class FixedPointReadings {
     /** The readings of {@code bars} (as many as a view needs), or empty when a reading is too near a rounding boundary to say which way ta4j rounds it. */
     static Optional<TechnicalReadings> of(List<Bar> bars) {
         int size = bars.size();
-        long highest = 0;
-        for (int i = 0; i < size; i++) highest = Math.max(highest, bars.get(i).highMicros());
-        if (highest > MAX_MICROS) return Optional.empty();
-        long margin = margin(highest);
         Bar first = bars.get(0);
+        long highest = first.highMicros();
         long ema12 = picos(first.closeMicros());
         long ema26 = ema12;
         long signal = 0;
@@ -58,6 +50,7 @@ final class FixedPointReadings {
         long previousClose = first.closeMicros();
         for (int i = 1; i < size; i++) {
             Bar bar = bars.get(i);
+            highest = Math.max(highest, bar.highMicros());
             long close = picos(bar.closeMicros());
             ema12 += Math.floorDiv(2 * (close - ema12), 13);
             ema26 += Math.floorDiv(2 * (close - ema26), 27);
@@ -72,6 +65,9 @@ final class FixedPointReadings {
             atr += Math.floorDiv(picos(trueRange) - atr, 14);
             previousClose = bar.closeMicros();
         }
+        // A price above the bound may have overflowed a pico-dollar value: whatever was computed is discarded.
+        if (highest > MAX_MICROS) return Optional.empty();
+        long margin = margin(highest);
         long macd = ema12 - ema26;
         Optional<BigDecimal> rsi = rsi(averageGain, averageLoss, gained, lost, margin);
         if (rsi.isEmpty() || !decided(atr, PICOS_PER_CENT, margin) || !decided(macd, PICOS_PER_MACD_STEP, margin)
@@ -105,13 +101,18 @@ final class FixedPointReadings {
     private static Optional<BigDecimal> rsi(long averageGain, long averageLoss, boolean gained, boolean lost, long margin) {
         if (!lost) return Optional.of(gained ? ONE_HUNDRED : ZERO);
         long total = averageGain + averageLoss;
-        // Each average may be off by the margin: beyond 4 margins, the RSI is off by 200 × margin / total at most.
+        // Each average may be off by the margin: beyond 4 margins, the RSI in tenths is off by 2000 × margin / total at most.
         if (total < 4 * margin) return Optional.empty();
-        BigDecimal tenths = BigDecimal.valueOf(averageGain).multiply(ONE_THOUSAND).divide(BigDecimal.valueOf(total), 20, RoundingMode.DOWN);
-        BigDecimal error = BigDecimal.valueOf(2000 * margin).divide(BigDecimal.valueOf(total), 20, RoundingMode.UP).add(RSI_ROUNDING);
-        BigDecimal fraction = tenths.subtract(new BigDecimal(tenths.toBigInteger()));
-        if (fraction.subtract(HALF).abs().compareTo(error) <= 0) return Optional.empty();
-        return Optional.of(BigDecimal.valueOf(tenths.setScale(0, RoundingMode.HALF_EVEN).longValueExact(), 1));
+        // Both shifted to 53 bits, so that a thousand times the gain fits a long; the ratio moves by 1 / whole at most.
+        int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(total) - 53);
+        long gain = averageGain >> shift;
+        long whole = total >> shift;
+        long tenths = 1000 * gain / whole;
+        long twiceRemainder = 2 * (1000 * gain % whole);
+        // In tenths times 2 × whole: the margins' error, the shift's, and ta4j's last divisions' (10^-8 tenths, with room).
+        long error = (4000 * margin >> shift) + 1 + 2000 * 2 + whole / 50_000_000 + 1;
+        if (Math.abs(twiceRemainder - whole) <= error) return Optional.empty();
+        return Optional.of(BigDecimal.valueOf(twiceRemainder > whole ? tenths + 1 : tenths, 1));
     }
 
     /** Whether {@code picos} lies farther than {@code margin} from the half-way point between two multiples of {@code step}. */
