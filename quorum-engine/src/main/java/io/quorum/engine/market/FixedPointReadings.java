@@ -2,7 +2,6 @@ package io.quorum.engine.market;
 
 import io.quorum.engine.money.Price;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,36 +33,44 @@ final class FixedPointReadings {
 
     private FixedPointReadings() {}
 
-    /** The readings of {@code bars} (as many as a view needs), or empty when a reading is too near a rounding boundary to say which way ta4j rounds it. */
-    static Optional<TechnicalReadings> of(List<Bar> bars) {
+    /** The readings of {@code bars} (more than 200, as a view needs), or empty when a reading is too near a rounding boundary to say which way ta4j rounds it. */
+    static Optional<TechnicalReadings> of(BarWindow bars) {
         int size = bars.size();
-        Bar first = bars.get(0);
-        long highest = first.highMicros();
-        long ema12 = picos(first.closeMicros());
+        long highest = bars.highMicros(0);
+        long ema12 = picos(bars.closeMicros(0));
         long ema26 = ema12;
         long signal = 0;
         long averageGain = 0;
         long averageLoss = 0;
         boolean gained = false;
         boolean lost = false;
-        long atr = picos(first.highMicros() - first.lowMicros());
-        long previousClose = first.closeMicros();
+        long atr = picos(bars.highMicros(0) - bars.lowMicros(0));
+        long previousClose = bars.closeMicros(0);
+        // The sums of the last 20, 50 and 200 closes, in micros: the moving averages are exact.
+        long sum20 = 0;
+        long sum50 = 0;
+        long sum200 = 0;
         for (int i = 1; i < size; i++) {
-            Bar bar = bars.get(i);
-            highest = Math.max(highest, bar.highMicros());
-            long close = picos(bar.closeMicros());
+            long high = bars.highMicros(i);
+            long low = bars.lowMicros(i);
+            long closeMicros = bars.closeMicros(i);
+            highest = Math.max(highest, high);
+            long close = picos(closeMicros);
             ema12 += Math.floorDiv(2 * (close - ema12), 13);
             ema26 += Math.floorDiv(2 * (close - ema26), 27);
             signal += Math.floorDiv(2 * (ema12 - ema26 - signal), 10);
-            long change = bar.closeMicros() - previousClose;
+            long change = closeMicros - previousClose;
             gained |= change > 0;
             lost |= change < 0;
             averageGain += Math.floorDiv(picos(Math.max(change, 0)) - averageGain, 14);
             averageLoss += Math.floorDiv(picos(Math.max(-change, 0)) - averageLoss, 14);
-            long trueRange = Math.max(bar.highMicros() - bar.lowMicros(),
-                    Math.max(Math.abs(bar.highMicros() - previousClose), Math.abs(previousClose - bar.lowMicros())));
+            long trueRange = Math.max(high - low, Math.max(Math.abs(high - previousClose), Math.abs(previousClose - low)));
             atr += Math.floorDiv(picos(trueRange) - atr, 14);
-            previousClose = bar.closeMicros();
+            previousClose = closeMicros;
+            int left = size - i;
+            if (left <= 200) sum200 += previousClose;
+            if (left <= 50) sum50 += previousClose;
+            if (left <= 20) sum20 += previousClose;
         }
         // A price above the bound may have overflowed a pico-dollar value: whatever was computed is discarded.
         if (highest > MAX_MICROS) return Optional.empty();
@@ -74,7 +81,7 @@ final class FixedPointReadings {
                 || !decided(signal, PICOS_PER_MACD_STEP, margin)) {
             return Optional.empty();
         }
-        return Optional.of(new TechnicalReadings(sma(bars, 20), sma(bars, 50), sma(bars, 200), rsi.get(),
+        return Optional.of(new TechnicalReadings(sma(sum20, 20), sma(sum50, 50), sma(sum200, 200), rsi.get(),
                 price(rounded(atr, PICOS_PER_CENT)), BigDecimal.valueOf(rounded(macd, PICOS_PER_MACD_STEP), 4),
                 BigDecimal.valueOf(rounded(signal, PICOS_PER_MACD_STEP), 4)));
     }
@@ -86,12 +93,8 @@ final class FixedPointReadings {
      */
     static long margin(long highestMicros) { return highestMicros / PICOS_PER_MICRO + 1000; }
 
-    /** The average of the last {@code days} closes, exact, half-even to the cent as ta4j's is. */
-    private static Price sma(List<Bar> bars, int days) {
-        long sum = 0;
-        for (int i = bars.size() - days; i < bars.size(); i++) sum += bars.get(i).closeMicros();
-        return price(halfEven(sum, days * MICROS_PER_CENT));
-    }
+    /** The average of {@code days} closes summing to {@code sum} micros, half-even to the cent as ta4j's is. */
+    private static Price sma(long sum, int days) { return price(halfEven(sum, days * MICROS_PER_CENT)); }
 
     /**
      * ta4j's {@code 100 - 100 / (1 + gain / loss)}, which is {@code 100 × gain / (gain + loss)}; 0 with

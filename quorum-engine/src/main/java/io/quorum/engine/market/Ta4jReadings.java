@@ -3,7 +3,8 @@ package io.quorum.engine.market;
 import io.quorum.engine.money.Price;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.Indicator;
@@ -23,9 +24,11 @@ import org.ta4j.core.num.Num;
  * {@link FixedPointReadings} cannot tell which way a reading rounds; about 2 ms for 260 bars.
  */
 final class Ta4jReadings {
+    private static final Duration DAY = Duration.ofDays(1);
+
     private Ta4jReadings() {}
 
-    static TechnicalReadings of(List<Bar> bars) {
+    static TechnicalReadings of(BarWindow bars) {
         BarSeries series = toSeries(bars);
         int end = series.getEndIndex();
         ClosePriceIndicator close = new ClosePriceIndicator(series);
@@ -41,18 +44,18 @@ final class Ta4jReadings {
                 decimal(signal, end, 4));
     }
 
-    private static BarSeries toSeries(List<Bar> bars) {
-        BarSeries series = new BaseBarSeriesBuilder().withName(bars.get(0).ticker().symbol())
-                .withNumFactory(DecimalNumFactory.getInstance()).build();
-        for (Bar bar : bars) {
+    /** The window as a daily series; its bars' times, which no reading depends on, are days counted from the epoch. */
+    private static BarSeries toSeries(BarWindow bars) {
+        BarSeries series = new BaseBarSeriesBuilder().withName("technical view").withNumFactory(DecimalNumFactory.getInstance()).build();
+        for (int i = 0; i < bars.size(); i++) {
             series.barBuilder()
-                    .timePeriod(bar.interval())
-                    .endTime(bar.end())
-                    .openPrice(BigDecimal.valueOf(bar.openMicros(), 6))
-                    .highPrice(BigDecimal.valueOf(bar.highMicros(), 6))
-                    .lowPrice(BigDecimal.valueOf(bar.lowMicros(), 6))
-                    .closePrice(BigDecimal.valueOf(bar.closeMicros(), 6))
-                    .volume(bar.volume())
+                    .timePeriod(DAY)
+                    .endTime(Instant.EPOCH.plus(DAY.multipliedBy(i + 1L)))
+                    .openPrice(BigDecimal.valueOf(bars.openMicros(i), 6))
+                    .highPrice(BigDecimal.valueOf(bars.highMicros(i), 6))
+                    .lowPrice(BigDecimal.valueOf(bars.lowMicros(i), 6))
+                    .closePrice(BigDecimal.valueOf(bars.closeMicros(i), 6))
+                    .volume(bars.volume(i))
                     .add();
         }
         return series;

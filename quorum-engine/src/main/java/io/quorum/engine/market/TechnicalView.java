@@ -30,25 +30,27 @@ public record TechnicalView(
     /** Fewer bars than this and the 200-day average is not ready. */
     public static final int BARS_NEEDED = 201;
 
-    public static TechnicalView of(List<Bar> dailyBars) {
-        if (dailyBars.size() < BARS_NEEDED) {
-            throw new IllegalArgumentException("need " + BARS_NEEDED + " daily bars for a technical view, got " + dailyBars.size());
+    public static TechnicalView of(List<Bar> dailyBars) { return of(BarWindow.of(dailyBars)); }
+
+    /** The view at the latest bar of {@code daily}: every bar it holds is read, the oldest first. */
+    public static TechnicalView of(BarWindow daily) {
+        int size = daily.size();
+        if (size < BARS_NEEDED) {
+            throw new IllegalArgumentException("need " + BARS_NEEDED + " daily bars for a technical view, got " + size);
         }
-        TechnicalReadings readings = FixedPointReadings.of(dailyBars).orElseGet(() -> Ta4jReadings.of(dailyBars));
+        TechnicalReadings readings = FixedPointReadings.of(daily).orElseGet(() -> Ta4jReadings.of(daily));
         long volumeSum = 0;
         long high = Long.MIN_VALUE;
         long low = Long.MAX_VALUE;
         // The 20-day range and average volume exclude today, so that a breakout is measured against the past.
-        int from = dailyBars.size() - 21;
-        for (int i = from; i < dailyBars.size() - 1; i++) {
-            Bar bar = dailyBars.get(i);
-            volumeSum += bar.volume();
-            high = Math.max(high, bar.highMicros());
-            low = Math.min(low, bar.lowMicros());
+        for (int i = size - 21; i < size - 1; i++) {
+            volumeSum += daily.volume(i);
+            high = Math.max(high, daily.highMicros(i));
+            low = Math.min(low, daily.lowMicros(i));
         }
-        Bar today = dailyBars.get(dailyBars.size() - 1);
+        int today = size - 1;
         return new TechnicalView(
-                Price.ofMicros(today.closeMicros()),
+                Price.ofMicros(daily.closeMicros(today)),
                 readings.sma20(),
                 readings.sma50(),
                 readings.sma200(),
@@ -59,8 +61,8 @@ public record TechnicalView(
                 Price.ofMicros(high),
                 Price.ofMicros(low),
                 volumeSum / 20,
-                today.volume(),
-                Price.ofMicros(today.openMicros()));
+                daily.volume(today),
+                Price.ofMicros(daily.openMicros(today)));
     }
 
     public boolean aboveSma200() { return last.isAbove(sma200); }

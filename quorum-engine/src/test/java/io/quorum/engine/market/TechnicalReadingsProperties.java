@@ -65,11 +65,12 @@ class TechnicalReadingsProperties {
     @Property(tries = 1500)
     void integer_readings_equal_ta4j_readings_whenever_they_give_one(@ForAll("charts") Chart chart) {
         List<Bar> bars = chart.bars();
-        Optional<TechnicalReadings> integer = FixedPointReadings.of(bars);
+        BarWindow window = BarWindow.of(bars);
+        Optional<TechnicalReadings> integer = FixedPointReadings.of(window);
         boolean dear = bars.stream().anyMatch(bar -> bar.highMicros() > 1_000_000_000_000L);
         Statistics.collect(dear ? "above a million dollars" : integer.isPresent() ? "decided in integers" : "left to ta4j");
 
-        integer.ifPresent(readings -> assertThat(readings).isEqualTo(Ta4jReadings.of(bars)));
+        integer.ifPresent(readings -> assertThat(readings).isEqualTo(Ta4jReadings.of(window)));
         Statistics.coverage(coverage -> coverage.check("left to ta4j").percentage(p -> p < 2));
     }
 
@@ -77,10 +78,20 @@ class TechnicalReadingsProperties {
     void a_technical_view_reads_ta4j_values(@ForAll("charts") Chart chart) {
         List<Bar> bars = chart.bars();
         TechnicalView view = TechnicalView.of(bars);
-        TechnicalReadings ta4j = Ta4jReadings.of(bars);
+        TechnicalReadings ta4j = Ta4jReadings.of(BarWindow.of(bars));
 
         assertThat(new TechnicalReadings(view.sma20(), view.sma50(), view.sma200(), view.rsi14(), view.atr14(), view.macd(), view.macdSignal()))
                 .isEqualTo(ta4j);
+    }
+
+    @Property(tries = 200)
+    void a_window_that_has_moved_on_reads_as_its_last_bars_do(@ForAll("charts") Chart chart) {
+        List<Bar> bars = chart.bars();
+        int kept = TechnicalView.BARS_NEEDED;
+        BarWindow moving = new BarWindow(kept);
+        for (Bar bar : bars) moving.add(bar);
+
+        assertThat(TechnicalView.of(moving)).isEqualTo(TechnicalView.of(bars.subList(bars.size() - kept, bars.size())));
     }
 
     @Example
@@ -90,7 +101,7 @@ class TechnicalReadingsProperties {
             flat.add(new Bar(TICKER, FIRST_DAY.plus(Duration.ofDays(i)), Duration.ofDays(1), 10_000_000, 10_062_500, 9_937_500, 10_000_000, 1_000));
         }
 
-        assertThat(FixedPointReadings.of(flat)).isEmpty();
+        assertThat(FixedPointReadings.of(BarWindow.of(flat))).isEmpty();
         assertThat(TechnicalView.of(flat).atr14()).isEqualTo(Price.parse("0.12"));
     }
 
@@ -102,7 +113,7 @@ class TechnicalReadingsProperties {
             dear.add(new Bar(TICKER, FIRST_DAY.plus(Duration.ofDays(i)), Duration.ofDays(1), close, close + 5_000_000, close - 5_000_000, close, 10));
         }
 
-        assertThat(FixedPointReadings.of(dear)).isEmpty();
-        assertThat(TechnicalView.of(dear).sma20()).isEqualTo(Ta4jReadings.of(dear).sma20());
+        assertThat(FixedPointReadings.of(BarWindow.of(dear))).isEmpty();
+        assertThat(TechnicalView.of(dear).sma20()).isEqualTo(Ta4jReadings.of(BarWindow.of(dear)).sma20());
     }
 }
