@@ -91,7 +91,7 @@ final class FixedPointReadings {
      * for this class's divisions (30 at most), and a 10<sup>-12</sup> of the highest price for ta4j's
      * 16-digit roundings (10<sup>-13</sup> at most).
      */
-    static long margin(long highestMicros) { return highestMicros / PICOS_PER_MICRO + 1000; }
+    private static long margin(long highestMicros) { return highestMicros / PICOS_PER_MICRO + 1000; }
 
     /** The average of {@code days} closes summing to {@code sum} micros, half-even to the cent as ta4j's is. */
     private static Price sma(long sum, int days) { return price(halfEven(sum, days * MICROS_PER_CENT)); }
