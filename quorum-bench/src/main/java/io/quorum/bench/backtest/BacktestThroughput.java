@@ -14,6 +14,7 @@ import io.quorum.engine.market.Bar;
 import io.quorum.engine.market.Ticker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,7 +30,9 @@ import org.ta4j.core.num.NumFactory;
  * generated daily bars (2 million), streamed and interleaved by time as files would be. The baseline
  * in the same run is ta4j's {@link BarSeriesManager} running the same rules ({@link Ta4jRules}) on
  * the same bars, one series a ticker, the time to fill each series counted, as the replay's time to
- * take in each bar is. Peak heap is measured in a separate, untimed pass of each subject: the heap still in use
+ * take in each bar is. The same bars then go through the five agents' vote, timed the same way, and also on the
+ * CPU time of the thread that runs it, which a machine loaded by other work moves far less. Peak heap is
+ * measured in a separate, untimed pass of each subject, which is also its warm-up: the heap still in use
  * after a full collection every 262,144 bars, the most of those samples, so that it shows what the
  * run holds rather than the garbage not yet collected.
  */
@@ -68,10 +71,20 @@ public final class BacktestThroughput implements Scenario {
         figures.add(new Figure(id(), "single-agent backtest", "peak heap MiB", Long.toString(replayHeap.peak >> 20), "bounded"));
         figures.add(new Figure(id(), "single-agent backtest", "trades", Long.toString(trades), ""));
         HeapSampler deskHeap = new HeapSampler(true);
-        long started = System.nanoTime();
         BacktestRun desk = deskReplay(deskHeap);
-        double deskRate = bars * 1e9 / (System.nanoTime() - started);
-        figures.add(new Figure(id(), "five-agent desk backtest", "bars/s (one run, heap sampled)", String.format("%,.0f", deskRate), ">= 100,000"));
+        long deskNanos = Long.MAX_VALUE;
+        long deskCpuNanos = Long.MAX_VALUE;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < rounds; round++) {
+            long started = System.nanoTime();
+            long cpuStarted = threads.getCurrentThreadCpuTime();
+            deskReplay(new HeapSampler(false));
+            deskCpuNanos = Math.min(deskCpuNanos, threads.getCurrentThreadCpuTime() - cpuStarted);
+            deskNanos = Math.min(deskNanos, System.nanoTime() - started);
+        }
+        double deskRate = bars * 1e9 / deskNanos;
+        figures.add(new Figure(id(), "five-agent desk backtest", "bars/s (best of " + rounds + ")", String.format("%,.0f", deskRate), ">= 100,000"));
+        figures.add(new Figure(id(), "five-agent desk backtest", "bars/s of its thread's CPU time", String.format("%,.0f", bars * 1e9 / deskCpuNanos), ""));
         figures.add(new Figure(id(), "five-agent desk backtest", "peak heap MiB", Long.toString(deskHeap.peak >> 20), "bounded"));
         figures.add(new Figure(id(), "five-agent desk backtest", "decision rounds", Integer.toString(desk.decisions().rounds()), ""));
         figures.add(new Figure(id(), "five-agent desk backtest", "trades", Integer.toString(desk.trades().size()), ""));

@@ -4,22 +4,13 @@ import io.quorum.engine.money.Price;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
-import org.ta4j.core.Indicator;
-import org.ta4j.core.indicators.ATRIndicator;
-import org.ta4j.core.indicators.MACDIndicator;
-import org.ta4j.core.indicators.RSIIndicator;
-import org.ta4j.core.indicators.averages.EMAIndicator;
-import org.ta4j.core.indicators.averages.SMAIndicator;
-import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DecimalNumFactory;
-import org.ta4j.core.num.Num;
 
 /**
  * The Technical agent's snapshot of a ticker from its daily bars (the last bar may be today's,
- * still forming): trend averages, momentum, volatility, the recent range and the last bar's open. Computed with ta4j
- * in decimal arithmetic and rounded to cents for prices.
+ * still forming): trend averages, momentum, volatility, the recent range and the last bar's open. The indicators are
+ * ta4j's in decimal arithmetic ({@link Ta4jReadings}), rounded to cents for prices, and computed in integer arithmetic
+ * ({@link FixedPointReadings}) whenever that tells how ta4j's round, which is almost always: the same values in
+ * microseconds rather than milliseconds, so that a backtest can ask at every decision.
  */
 public record TechnicalView(
         Price last,
@@ -39,41 +30,39 @@ public record TechnicalView(
     /** Fewer bars than this and the 200-day average is not ready. */
     public static final int BARS_NEEDED = 201;
 
-    public static TechnicalView of(List<Bar> dailyBars) {
-        if (dailyBars.size() < BARS_NEEDED) {
-            throw new IllegalArgumentException("need " + BARS_NEEDED + " daily bars for a technical view, got " + dailyBars.size());
+    public static TechnicalView of(List<Bar> dailyBars) { return of(BarWindow.of(dailyBars)); }
+
+    /** The view at the latest bar of {@code daily}: every bar it holds is read, the oldest first. */
+    public static TechnicalView of(BarWindow daily) {
+        int size = daily.size();
+        if (size < BARS_NEEDED) {
+            throw new IllegalArgumentException("need " + BARS_NEEDED + " daily bars for a technical view, got " + size);
         }
-        BarSeries series = toSeries(dailyBars);
-        int end = series.getEndIndex();
-        ClosePriceIndicator close = new ClosePriceIndicator(series);
-        MACDIndicator macd = new MACDIndicator(close, 12, 26);
-        EMAIndicator signal = new EMAIndicator(macd, 9);
+        TechnicalReadings readings = FixedPointReadings.of(daily).orElseGet(() -> Ta4jReadings.of(daily));
         long volumeSum = 0;
         long high = Long.MIN_VALUE;
         long low = Long.MAX_VALUE;
         // The 20-day range and average volume exclude today, so that a breakout is measured against the past.
-        int from = dailyBars.size() - 21;
-        for (int i = from; i < dailyBars.size() - 1; i++) {
-            Bar bar = dailyBars.get(i);
-            volumeSum += bar.volume();
-            high = Math.max(high, bar.highMicros());
-            low = Math.min(low, bar.lowMicros());
+        for (int i = size - 21; i < size - 1; i++) {
+            volumeSum += daily.volume(i);
+            high = Math.max(high, daily.highMicros(i));
+            low = Math.min(low, daily.lowMicros(i));
         }
-        Bar today = dailyBars.get(dailyBars.size() - 1);
+        int today = size - 1;
         return new TechnicalView(
-                Price.ofMicros(today.closeMicros()),
-                price(new SMAIndicator(close, 20), end),
-                price(new SMAIndicator(close, 50), end),
-                price(new SMAIndicator(close, 200), end),
-                decimal(new RSIIndicator(close, 14), end, 1),
-                price(new ATRIndicator(series, 14), end),
-                decimal(macd, end, 4),
-                decimal(signal, end, 4),
+                Price.ofMicros(daily.closeMicros(today)),
+                readings.sma20(),
+                readings.sma50(),
+                readings.sma200(),
+                readings.rsi14(),
+                readings.atr14(),
+                readings.macd(),
+                readings.macdSignal(),
                 Price.ofMicros(high),
                 Price.ofMicros(low),
                 volumeSum / 20,
-                today.volume(),
-                Price.ofMicros(today.openMicros()));
+                daily.volume(today),
+                Price.ofMicros(daily.openMicros(today)));
     }
 
     public boolean aboveSma200() { return last.isAbove(sma200); }
@@ -98,31 +87,5 @@ public record TechnicalView(
     public BigDecimal atrPct() {
         return BigDecimal.valueOf(atr14.micros()).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(last.micros()), 2, RoundingMode.HALF_EVEN);
-    }
-
-    private static BarSeries toSeries(List<Bar> bars) {
-        BarSeries series = new BaseBarSeriesBuilder().withName(bars.get(0).ticker().symbol())
-                .withNumFactory(DecimalNumFactory.getInstance()).build();
-        for (Bar bar : bars) {
-            series.barBuilder()
-                    .timePeriod(bar.interval())
-                    .endTime(bar.end())
-                    .openPrice(BigDecimal.valueOf(bar.openMicros(), 6))
-                    .highPrice(BigDecimal.valueOf(bar.highMicros(), 6))
-                    .lowPrice(BigDecimal.valueOf(bar.lowMicros(), 6))
-                    .closePrice(BigDecimal.valueOf(bar.closeMicros(), 6))
-                    .volume(bar.volume())
-                    .add();
-        }
-        return series;
-    }
-
-    private static Price price(Indicator<Num> indicator, int index) {
-        BigDecimal value = decimal(indicator, index, 2);
-        return value.signum() > 0 ? Price.of(value) : Price.ofMicros(1);
-    }
-
-    private static BigDecimal decimal(Indicator<Num> indicator, int index, int scale) {
-        return new BigDecimal(indicator.getValue(index).toString()).setScale(scale, RoundingMode.HALF_EVEN);
     }
 }

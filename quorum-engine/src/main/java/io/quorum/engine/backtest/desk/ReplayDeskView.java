@@ -6,6 +6,7 @@ import io.quorum.engine.backtest.ReplayView;
 import io.quorum.engine.backtest.fill.Holding;
 import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.market.Bar;
+import io.quorum.engine.market.BarWindow;
 import io.quorum.engine.market.Fundamentals;
 import io.quorum.engine.market.NewsItem;
 import io.quorum.engine.market.Tick;
@@ -21,9 +22,7 @@ import io.quorum.engine.position.Position;
 import io.quorum.engine.risk.PositionSizer;
 import io.quorum.engine.session.AutoTradingConfig;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,7 @@ final class ReplayDeskView implements DeskView {
     private final Ticker ticker;
     /** The desk's settings, with the session's limits as their default config. */
     private final DeskSettings settings;
-    private final Deque<Bar> shown = new ArrayDeque<>(DAILY_BARS);
+    private final BarWindow shown = new BarWindow(DAILY_BARS);
     private ReplayView replay;
     private TechnicalView technical;
 
@@ -55,8 +54,7 @@ final class ReplayDeskView implements DeskView {
 
     /** The replay has closed {@code bar}: it is the latest the agents may see. */
     void show(Bar bar, ReplayView now) {
-        if (shown.size() == DAILY_BARS) shown.removeFirst();
-        shown.addLast(bar);
+        shown.add(bar);
         replay = now;
         technical = null;
     }
@@ -66,16 +64,16 @@ final class ReplayDeskView implements DeskView {
 
     /** The latest bar's volume against the average of the 20 bars before it (0 when unknown), as the live monitor measures a signal's volume. */
     double relativeVolume() {
-        List<Bar> bars = new ArrayList<>(shown);
-        int before = Math.min(VOLUME_BARS, bars.size() - 1);
+        int latest = shown.size() - 1;
+        int before = Math.min(VOLUME_BARS, latest);
         long sum = 0;
-        for (int i = bars.size() - 1 - before; i < bars.size() - 1; i++) sum += bars.get(i).volume();
-        return before == 0 || sum == 0 ? 0 : bars.getLast().volume() * (double) before / sum;
+        for (int i = latest - before; i < latest; i++) sum += shown.volume(i);
+        return before == 0 || sum == 0 ? 0 : shown.volume(latest) * (double) before / sum;
     }
 
     @Override public TechnicalView technical(Ticker asked) {
         requireOwn(asked);
-        if (technical == null) technical = TechnicalView.of(new ArrayList<>(shown));
+        if (technical == null) technical = TechnicalView.of(shown);
         return technical;
     }
 
@@ -87,8 +85,9 @@ final class ReplayDeskView implements DeskView {
 
     @Override public Optional<Tick> lastTick(Ticker asked) {
         if (!asked.equals(ticker) || shown.isEmpty()) return Optional.empty();
-        Bar last = shown.getLast();
-        return Optional.of(new Tick(ticker, replay.now().toEpochMilli(), last.closeMicros(), last.closeMicros(), last.closeMicros(), last.volume()));
+        int latest = shown.size() - 1;
+        long close = shown.closeMicros(latest);
+        return Optional.of(new Tick(ticker, replay.now().toEpochMilli(), close, close, close, shown.volume(latest)));
     }
 
     /** The decision is for the next open, when the market is open. */
@@ -129,7 +128,7 @@ final class ReplayDeskView implements DeskView {
                 BigDecimal.valueOf(holding.entryMicros()).movePointLeft(6), holding.protection(), null, null, holding.entryTime(), last, unrealised, Money.ZERO, false);
     }
 
-    private long lastClose() { return shown.getLast().closeMicros(); }
+    private long lastClose() { return shown.closeMicros(shown.size() - 1); }
 
     private void requireOwn(Ticker asked) {
         if (!asked.equals(ticker)) throw new IllegalArgumentException("the agents of " + ticker + " read only " + ticker + ", not " + asked);
