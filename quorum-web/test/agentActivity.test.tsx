@@ -21,14 +21,19 @@ function live(...frames: ReturnType<typeof frame>[]): DeskState {
 const ATTRIBUTION = { model: 'gpt-4o-mini', modelVersion: 'gpt-4o-mini-2024-07-18', confidence: '0.8', tokensIn: 812, tokensOut: 64, cost: '0.000161', cached: false };
 
 describe('agent activity', () => {
-  it('shows an agent thinking with its model draft streaming in, then its vote in place of the draft', () => {
+  it('shows an agent thinking with the words of its model draft streaming in, never its JSON, then its vote in place of the draft', () => {
     let state = live(frame('agent_activity', 4, activity('RISK', 'STARTED')), frame('agent_activity', 4, activity('RISK', 'DRAFTING', { text: '{"choice":"APPR' })));
     const { rerender } = render(<AgentChatPanel messages={state.messages} isAutoTradingEnabled={false} agents={state.agents} />);
 
-    const risk = screen.getAllByTestId('agent-state').find((el) => el.dataset.role === 'RISK')!;
+    let risk = screen.getAllByTestId('agent-state').find((el) => el.dataset.role === 'RISK')!;
     expect(risk.dataset.state).toBe('thinking');
     expect(within(risk).getByText(/thinking \(voting\)/)).toBeInTheDocument();
-    expect(within(risk).getByText('{"choice":"APPR')).toBeInTheDocument();
+    expect(within(risk).queryByText(/choice/)).toBeNull();
+
+    state = deskReducer(state, { kind: 'events', events: [frame('agent_activity', 4, activity('RISK', 'DRAFTING', { text: '{"choice":"APPROVE","reason":"exposure \\"stays\\" un' }))] });
+    rerender(<AgentChatPanel messages={state.messages} isAutoTradingEnabled={false} agents={state.agents} />);
+    risk = screen.getAllByTestId('agent-state').find((el) => el.dataset.role === 'RISK')!;
+    expect(within(risk).getByText('APPROVE — exposure "stays" un')).toBeInTheDocument();
 
     const vote = agentMessage('RISK', 'VOTE', { text: 'APPROVE — exposure stays under 10%', choice: 'APPROVE', reason: 'exposure stays under 10%' }, 5);
     state = deskReducer(state, { kind: 'events', events: [messageFrame(vote), frame('agent_activity', 5, activity('RISK', 'DONE'))] });
@@ -36,7 +41,7 @@ describe('agent activity', () => {
 
     const done = screen.getAllByTestId('agent-state').find((el) => el.dataset.role === 'RISK')!;
     expect(done.dataset.state).toBe('done');
-    expect(within(done).queryByText('{"choice":"APPR')).toBeNull();
+    expect(within(done).queryByText(/exposure "stays" un/)).toBeNull();
     expect(within(done).getByText('APPROVE — exposure stays under 10%')).toBeInTheDocument();
   });
 
