@@ -133,6 +133,24 @@ describe('model attribution on a message', () => {
     expect(details).toHaveAttribute('open');
   });
 
+  it('says the model, tokens and cost once, in the attribution, not again after the words, where the text keeps them for plain-text readers', () => {
+    const figures = ' (gpt-4o-mini, confidence 0.8, 876 tokens, $0.000161)';
+    const vote = agentMessage('RISK', 'VOTE', { text: `APPROVE — fine${figures}`, choice: 'APPROVE', reason: `fine${figures}`, attribution: ATTRIBUTION }, 5);
+    const answer = agentMessage('SENTIMENT', 'UPDATE', { text: 'No news behind it. (gpt-4o-mini, confidence 0.6, cached)', kind: 'OBSERVATION', attribution: { ...ATTRIBUTION, cached: true } }, 6);
+    const rules = agentMessage('EXECUTION', 'VOTE', { text: 'APPROVE — spread (2 bps) fine', choice: 'APPROVE', reason: 'spread (2 bps) fine' }, 7);
+    render(<AgentChatPanel messages={[vote, answer, rules]} isAutoTradingEnabled={false} />);
+
+    const [voted, answered, ruled] = screen.getAllByTestId('chat-bubble');
+    expect(voted.querySelector('.bubble-body')).toHaveTextContent(/^APPROVE fine$/);
+    expect(within(voted).getByTestId('attribution')).toHaveTextContent('$0.000161');
+    expect(answered.querySelector('.bubble-body')).toHaveTextContent(/^No news behind it\.$/);
+    expect(ruled.querySelector('.bubble-body')).toHaveTextContent('spread (2 bps) fine');
+
+    let state = live(frame('agent_activity', 4, activity('RISK', 'STARTED')));
+    state = deskReducer(state, { kind: 'events', events: [messageFrame(vote)] });
+    expect(state.agents.RISK.said).toBe('APPROVE — fine');
+  });
+
   it('shows nothing about models on a message the rules said', () => {
     render(<AgentChatPanel messages={[agentMessage('RISK', 'VOTE', { choice: 'APPROVE', reason: 'fine' })]} isAutoTradingEnabled={false} />);
     expect(screen.queryByTestId('attribution')).toBeNull();
