@@ -182,7 +182,7 @@ describe('the price chart', () => {
     const { chart } = chartOf({ proposal });
     await waitFor(() => expect(linesOf(chart())).toHaveLength(3));
     expect(linesOf(chart())).toEqual([
-      ['proposed entry 178.50', 178.5],
+      ['', 178.5],
       ['proposed stop', 175],
       ['proposed target', 190],
     ]);
@@ -230,30 +230,32 @@ describe('the price chart', () => {
     expect(screen.getByLabelText('Stop loss')).toHaveValue('177.00');
   });
 
-  it('tags an entry with its price on the line, not on the price axis, where its label would cover the last price’s', async () => {
-    const axisLabels = (chart: FakeChart) => chart.shown()[0].priceLines.map((line) => [line.options.title, line.options.axisLabelVisible]);
+  it('names an entry and its price in the legend, not on the price axis, where its label would cover the last price’s', async () => {
+    const axisLabels = (chart: FakeChart) => chart.shown()[0].priceLines.map((line) => [line.options.price, line.options.axisLabelVisible]);
     const proposed = chartOf({ proposal });
     await waitFor(() => expect(linesOf(proposed.chart())).toHaveLength(3));
     expect(axisLabels(proposed.chart())).toEqual([
-      ['proposed entry 178.50', false],
-      ['proposed stop', true],
-      ['proposed target', true],
+      [178.5, false],
+      [175, true],
+      [190, true],
     ]);
+    expect(screen.getByTestId('chart-legend')).toHaveTextContent(/^proposed entry 178\.50$/);
     cleanup();
 
     const held = chartOf({ position: position() });
     await waitFor(() => expect(linesOf(held.chart())).toHaveLength(3));
     expect(axisLabels(held.chart())).toEqual([
-      ['entry 178.50', false],
-      ['stop', true],
-      ['target', true],
+      [178.5, false],
+      [175, true],
+      [190, true],
     ]);
+    expect(screen.getByTestId('chart-legend')).toHaveTextContent(/^entry 178\.50$/);
   });
 
   it('moves a held position’s stop where it is dragged into the stops form, which refuses a stop above the price and sends nothing until saved valid', async () => {
     const held = position({ currentPrice: '180.00', stopLoss: '175.00', takeProfit: '190.00' });
     const { chart, onChangeStops } = chartOf({ position: held });
-    await waitFor(() => expect(linesOf(chart())).toEqual([['entry 178.50', 178.5], ['stop', 175], ['target', 190]]));
+    await waitFor(() => expect(linesOf(chart())).toEqual([['', 178.5], ['stop', 175], ['target', 190]]));
 
     // The fake chart puts a price p at the height 1000 − p.
     drag(chart, 175, 181.4);

@@ -7,7 +7,7 @@ export function useLevelLines(candles: ISeriesApi<'Candlestick'> | null, lines: 
   useEffect(() => {
     if (!candles) return;
     const drawn: IPriceLine[] = lines.map((line) =>
-      candles.createPriceLine({ id: line.id, price: line.price, color: line.colour, lineWidth: line.field ? 2 : 1, lineStyle: line.dashed ? LineStyle.Dashed : LineStyle.Solid, axisLabelVisible: line.axisLabel, title: line.title }),
+      candles.createPriceLine({ id: line.id, price: line.price, color: line.colour, lineWidth: line.field ? 2 : 1, lineStyle: line.dashed ? LineStyle.Dashed : LineStyle.Solid, axisLabelVisible: line.axisLabel, title: line.axisLabel ? line.title : '' }),
     );
     return () => drawn.forEach((line) => candles.removePriceLine(line));
   }, [candles, lines]);

@@ -24,8 +24,9 @@ export interface LevelLine {
   field?: LevelField;
   dashed: boolean;
   /**
-   * Whether the price axis labels the line. An entry is not labelled there: it lies at or near the
-   * last price, whose own label its label would cover; its tag on the line says its price instead.
+   * Whether the price axis labels the line (with its title beside the label). An entry is not
+   * labelled there: it lies at or near the last price, whose label its own would cover; the chart's
+   * legend names it and its price instead.
    */
   axisLabel: boolean;
 }
