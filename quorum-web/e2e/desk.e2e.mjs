@@ -414,6 +414,14 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
     await panel.getByRole('button', { name: 'Account' }).click();
     await panel.getByText(`${account.trades} (${account.wins} won, ${account.losses} lost)`).waitFor();
     await page.screenshot({ path: screenshotPath('performance-1440x900.png') });
+    for (const size of [PHONE, SMALL_PHONE]) {
+      await page.setViewportSize(size);
+      await page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Stats' }).click();
+      await panel.getByRole('figure', { name: 'Equity curve with drawdown below it' }).waitFor();
+      await panel.getByText(`${account.trades} (${account.wins} won, ${account.losses} lost)`).waitFor();
+      await page.screenshot({ path: screenshotPath(`performance-${size.width}x${size.height}.png`) });
+    }
+    await page.setViewportSize(DESKTOP);
     assert.deepEqual(problems, [], 'the charts draw with no page error');
     await page.getByRole('tab', { name: 'Conversation' }).click();
   });
