@@ -119,6 +119,7 @@ describe('backtests in a browser, against the real server', browserSuite(chromiu
             const before = table.getBoundingClientRect().right;
             table.scrollLeft = table.scrollWidth;
             const last = [...table.querySelectorAll('th, td')].at(-1).getBoundingClientRect();
+            table.scrollLeft = 0;
             return { right: before, lastRight: last.right, lastLeft: last.left };
           });
           const charts = [...document.querySelectorAll('svg')].map((svg) => svg.getBoundingClientRect().right);
@@ -134,6 +135,7 @@ describe('backtests in a browser, against the real server', browserSuite(chromiu
         const pageWidth = await tab.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(pageWidth <= size.width, `the page does not scroll sideways: ${pageWidth} px wide`);
 
+        await frame.scrollIntoViewIfNeeded();
         await tab.screenshot({ path: screenshotPath(`backtest-${size.width}x${size.height}.png`), fullPage: true });
         assert.deepEqual(problems, [], 'no console error, page error or failed request');
       } finally {
