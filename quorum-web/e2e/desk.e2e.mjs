@@ -419,6 +419,8 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
       await page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Stats' }).click();
       await panel.getByRole('figure', { name: 'Equity curve with drawdown below it' }).waitFor();
       await panel.getByText(`${account.trades} (${account.wins} won, ${account.losses} lost)`).waitFor();
+      // A toast would cover the foot of the chart: the picture waits a while for the toasts to fade.
+      await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
       await page.screenshot({ path: screenshotPath(`performance-${size.width}x${size.height}.png`) });
     }
     await page.setViewportSize(DESKTOP);
