@@ -197,11 +197,7 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
     const problems = recordProblems(page);
     const sent = stopsSent(page);
     await rest('POST', `/api/sessions/${sessionId}/auto-trading/disable`, {});
-    const chart = page.getByRole('region', { name: 'AAPL price chart' });
-    const held = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
-    assert.ok(held, 'the session still holds AAPL');
-    const long = held.direction === 'LONG';
-    const lines = await levelLines(page, chart, held);
+    const { chart, held, long, lines } = await heldOnChart(page);
     const mouse = async (x, fromY, toY) => {
       await page.mouse.move(x, fromY);
       await page.mouse.down();
@@ -240,11 +236,7 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
     const touchscreen = await browser.context.newCDPSession(tab);
     try {
       await tab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Chart' }).click();
-      const chart = tab.getByRole('region', { name: 'AAPL price chart' });
-      const held = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
-      assert.ok(held, 'the session still holds AAPL');
-      const long = held.direction === 'LONG';
-      const lines = await levelLines(tab, chart, held);
+      const { chart, held, long, lines } = await heldOnChart(tab);
       /** A finger on the line at `fromY`, moved to `toY` and lifted, as the phone's touchscreen reports it. */
       const finger = async (x, fromY, toY) => {
         const touch = (type, y) => touchscreen.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x, y }] });
@@ -492,6 +484,14 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
     await sleep(500);
     await page.screenshot({ path: screenshotPath('desk-phone.png') });
     await page.setViewportSize(DESKTOP);
+  }
+
+  /** The AAPL chart on `tab`, the position the server holds now, and its stop and target lines there. */
+  async function heldOnChart(tab) {
+    const chart = tab.getByRole('region', { name: 'AAPL price chart' });
+    const held = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
+    assert.ok(held, 'the session still holds AAPL');
+    return { chart, held, long: held.direction === 'LONG', lines: await levelLines(tab, chart, held) };
   }
 
   /** Every journaled message after `afterSeq`, page by page. */
