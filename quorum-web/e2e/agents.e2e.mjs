@@ -14,6 +14,8 @@ const chromium = findChromium();
 const MODEL = 'stub-model';
 const VOTE = '{"choice":"APPROVE","reason":"the size fits the limits and the trend agrees with the trade","confidence":0.8}';
 const REPLY = '{"answer":"No news behind it.","confidence":0.6}';
+/** What the page shows of VOTE while it streams: its choice and its reason, in words. */
+const VOTE_SAID = 'APPROVE — the size fits the limits and the trend agrees with the trade';
 /** The answer goes in pieces this long, this far apart: a vote takes about three seconds to write. */
 const PIECE = 6;
 const GAP_MS = 150;
@@ -147,7 +149,7 @@ describe('the agents at work in a browser, on a streaming model', browserSuite(c
           throw new Error(`no draft shown; the stream said: ${activity.join(', ')}`, { cause: error });
         });
         const drafted = await draft.textContent();
-        assert.ok(VOTE.startsWith(drafted) && drafted.length < VOTE.length, `a part of the vote as it is written: ${drafted}`);
+        assert.ok(VOTE_SAID.startsWith(drafted) && drafted.length < VOTE_SAID.length, `the words of the vote as it is written, not its JSON: ${drafted}`);
         const thinking = strip.locator('[data-testid="agent-state"][data-state="thinking"]');
         assert.ok((await thinking.count()) > 0, 'an agent is thinking');
         await tab.screenshot({ path: screenshotPath(`agents-thinking-${size.width}x${size.height}.png`) });
@@ -181,6 +183,7 @@ describe('the agents at work in a browser, on a streaming model', browserSuite(c
         assert.match(await attribution.textContent(), new RegExp(`${MODEL} \\(${MODEL}-2025\\)`));
         assert.match(await attribution.textContent(), /940 \(900 in, 40 out\)/);
         assert.match(await attribution.textContent(), /\$0\.000159/);
+        assert.doesNotMatch(await bubble.locator('.bubble-body').textContent(), /confidence|tokens/, 'the figures are said once, in the attribution');
         await tab.screenshot({ path: screenshotPath(`agents-done-${size.width}x${size.height}.png`) });
 
         assert.deepEqual(problems, [], 'no console error, page error or failed request');

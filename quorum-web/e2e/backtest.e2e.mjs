@@ -112,10 +112,30 @@ describe('backtests in a browser, against the real server', browserSuite(chromiu
         assert.equal(await frame.getAttribute('sandbox'), '', 'the report runs no script');
         const box = await frame.boundingBox();
         assert.ok(box.width <= size.width, `the frame fits the screen: ${box.width}`);
+        const inFrame = await (await frame.elementHandle()).contentFrame();
+        const fit = await inFrame.evaluate(() => {
+          const page = document.documentElement;
+          const tables = [...document.querySelectorAll('table')].map((table) => {
+            const before = table.getBoundingClientRect().right;
+            table.scrollLeft = table.scrollWidth;
+            const last = [...table.querySelectorAll('th, td')].at(-1).getBoundingClientRect();
+            table.scrollLeft = 0;
+            return { right: before, lastRight: last.right, lastLeft: last.left };
+          });
+          const charts = [...document.querySelectorAll('svg')].map((svg) => svg.getBoundingClientRect().right);
+          return { pageWidth: page.scrollWidth, width: page.clientWidth, tables, charts };
+        });
+        assert.ok(fit.pageWidth <= fit.width, `the report fits its frame, nothing cut at its edge: ${fit.pageWidth} px in ${fit.width}`);
+        for (const table of fit.tables) {
+          assert.ok(table.right <= fit.width, `each table ends inside the frame: ${JSON.stringify(table)} in ${fit.width}`);
+          assert.ok(table.lastLeft >= 0 && table.lastRight <= fit.width + 1, `a table's last column scrolls into view: ${JSON.stringify(table)} in ${fit.width}`);
+        }
+        for (const right of fit.charts) assert.ok(right <= fit.width, `each chart fits the frame: ${right} in ${fit.width}`);
 
         const pageWidth = await tab.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(pageWidth <= size.width, `the page does not scroll sideways: ${pageWidth} px wide`);
 
+        await frame.scrollIntoViewIfNeeded();
         await tab.screenshot({ path: screenshotPath(`backtest-${size.width}x${size.height}.png`), fullPage: true });
         assert.deepEqual(problems, [], 'no console error, page error or failed request');
       } finally {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { DESKTOP, PHONE, SMALL_PHONE, browserSuite, findChromium, foreignOrigin, openDesk, recordProblems, recordSockets, screenshotPath, sleep, waitFor } from './harness.mjs';
+import { DESKTOP, PHONE, SMALL_PHONE, browserSuite, findChromium, foreignOrigin, openDesk, recordProblems, recordSockets, screenshotPath, sessionTab, sleep, waitFor } from './harness.mjs';
 
 const chromium = findChromium();
 
@@ -195,57 +195,29 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
   it('drags the position’s stop on the chart into the stops form, which refuses a stop past the price and saves a valid one only when asked', async () => {
     await page.setViewportSize(DESKTOP);
     const problems = recordProblems(page);
-    const chart = page.getByRole('region', { name: 'AAPL price chart' });
-    const figure = chart.getByRole('figure');
-    await figure.locator('canvas').first().waitFor();
-    await sleep(1000);
-    const held = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
-    assert.ok(held, 'the session still holds AAPL');
-    const long = held.direction === 'LONG';
-
-    // The user finds the lines by the cursor, which offers to move them: the stop and the target, the only draggable ones.
-    const box = await figure.boundingBox();
-    const x = box.x + box.width * 0.4;
-    /** The heights of the stop and of the target, as the cursor finds them. */
-    const stopAndTarget = async () => {
-      const grabbable = [];
-      for (let y = box.y + 4; y < box.y + box.height - 30; y += 2) {
-        await page.mouse.move(x, y);
-        if ((await figure.evaluate((e) => e.style.cursor)) !== 'ns-resize') continue;
-        // Heights found one step after another are one line.
-        if (grabbable.length && y - grabbable.at(-1).at(-1) <= 2) grabbable.at(-1).push(y);
-        else grabbable.push([y]);
-      }
-      const rows = grabbable.map((ys) => ys[Math.floor(ys.length / 2)]);
-      assert.equal(rows.length, 2, `the stop ${held.stopLoss} and the target ${held.takeProfit} can be grabbed, at ${rows} in ${JSON.stringify(box)}`);
-      // A long's stop is below its target: further down the screen.
-      return long ? [Math.max(...rows), Math.min(...rows)] : [Math.min(...rows), Math.max(...rows)];
-    };
-    /** Drags the stop, now at `stop`, to `price`, reading the heights off the stop and the target lines. */
-    const dragStop = async (stop, price) => {
-      const [stopY, targetY] = await stopAndTarget();
-      const yAt = (p) => stopY + ((p - stop) * (targetY - stopY)) / (Number(held.takeProfit) - stop);
-      await page.mouse.move(x, stopY);
+    const sent = stopsSent(page);
+    await rest('POST', `/api/sessions/${sessionId}/auto-trading/disable`, {});
+    const { chart, held, long, lines } = await heldOnChart(page);
+    const mouse = async (x, fromY, toY) => {
+      await page.mouse.move(x, fromY);
       await page.mouse.down();
-      await page.mouse.move(x, yAt(price), { steps: 8 });
+      await page.mouse.move(x, toY, { steps: 8 });
       await page.mouse.up();
-      // The price a pixel is worth: how near the drop can be.
-      return Math.abs((Number(held.takeProfit) - stop) / (targetY - stopY));
     };
 
     // Past the price (halfway to the target): the form says why, and nothing is sent.
     const last = Number((await rest('GET', '/api/market/AAPL/quote')).last);
-    await dragStop(Number(held.stopLoss), (last + Number(held.takeProfit)) / 2);
+    await lines.drag('stopLoss', { stop: Number(held.stopLoss), target: Number(held.takeProfit) }, (last + Number(held.takeProfit)) / 2, mouse);
     const form = chart.getByRole('form', { name: 'AAPL stops' });
     await form.waitFor();
     await form.getByText(long ? 'A long position’s stop must be below the current price.' : 'A short position’s stop must be above the current price.').waitFor();
     await form.getByRole('button', { name: 'Save' }).click();
-    assert.equal((await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL').stopLoss, held.stopLoss, 'nothing sent');
+    assert.deepEqual(sent, [], 'nothing sent');
     await page.screenshot({ path: screenshotPath('drag-stop-1440x900.png') });
 
     // Halfway between the old stop and the price: valid, and saved as the form shows it.
     const valid = (Number(held.stopLoss) + last) / 2;
-    const pixel = await dragStop(Number(await form.getByLabel('Stop loss').inputValue()), valid);
+    const pixel = await lines.drag('stopLoss', await drawn(form), valid, mouse);
     const dragged = await form.getByLabel('Stop loss').inputValue();
     assert.ok(Math.abs(Number(dragged) - valid) <= 3 * pixel + 0.01, `${dragged} is where the stop was dropped, near ${valid.toFixed(2)}`);
     assert.equal(await form.getByRole('alert').count(), 0, 'no error');
@@ -255,6 +227,53 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
     assert.equal(Number(after.stopLoss).toFixed(2), dragged);
     await page.getByRole('article', { name: 'AAPL position' }).getByText(`Stop ${dragged}`).waitFor();
     assert.deepEqual(problems, []);
+  });
+
+  it(`drags the position’s stop and target by touch at ${PHONE.width}×${PHONE.height}, checked as the form checks them, and saves them`, async () => {
+    await rest('POST', `/api/sessions/${sessionId}/auto-trading/disable`, {});
+    const { tab, problems } = await sessionTab(browser, server, PHONE, sessionId);
+    const sent = stopsSent(tab);
+    const touchscreen = await browser.context.newCDPSession(tab);
+    try {
+      await tab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Chart' }).click();
+      const { chart, held, long, lines } = await heldOnChart(tab);
+      /** A finger on the line at `fromY`, moved to `toY` and lifted, as the phone's touchscreen reports it. */
+      const finger = async (x, fromY, toY) => {
+        const touch = (type, y) => touchscreen.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x, y }] });
+        await touch('touchStart', fromY);
+        for (let step = 1; step <= 8; step++) await touch('touchMove', fromY + ((toY - fromY) * step) / 8);
+        await touch('touchEnd');
+      };
+
+      // The target dragged to the wrong side of the price: the form says why, and nothing is sent.
+      const last = Number((await rest('GET', '/api/market/AAPL/quote')).last);
+      const stop = Number(held.stopLoss);
+      const target = Number(held.takeProfit);
+      await lines.drag('takeProfit', { stop, target }, (last + stop) / 2, finger);
+      const form = chart.getByRole('form', { name: 'AAPL stops' });
+      await form.waitFor();
+      await form.getByText(long ? 'A long position’s target must be above the current price.' : 'A short position’s target must be below the current price.').waitFor();
+      await form.getByRole('button', { name: 'Save' }).click();
+      assert.deepEqual(sent, [], 'nothing sent');
+
+      // The target back past the price, and the stop nearer the price: both valid, both saved as the form shows them.
+      const newTarget = (last + target) / 2;
+      const newStop = (stop + last) / 2;
+      const pixel = await lines.drag('takeProfit', await drawn(form), newTarget, finger);
+      await lines.drag('stopLoss', await drawn(form), newStop, finger);
+      const [stopShown, targetShown] = [await form.getByLabel('Stop loss').inputValue(), await form.getByLabel('Take profit').inputValue()];
+      assert.ok(Math.abs(Number(stopShown) - newStop) <= 3 * pixel + 0.01, `${stopShown} is where the stop was dropped, near ${newStop.toFixed(2)}`);
+      assert.ok(Math.abs(Number(targetShown) - newTarget) <= 3 * pixel + 0.01, `${targetShown} is where the target was dropped, near ${newTarget.toFixed(2)}`);
+      assert.equal(await form.getByRole('alert').count(), 0, 'no error');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.waitFor({ state: 'detached' });
+      const after = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
+      assert.deepEqual([Number(after.stopLoss).toFixed(2), Number(after.takeProfit).toFixed(2)], [stopShown, targetShown]);
+      assert.deepEqual(problems, []);
+    } finally {
+      await touchscreen.detach().catch(() => {});
+      await tab.close();
+    }
   });
 
   it('shows in the decision log the order and fill of the approved decision, as GET /decisions lists them', async () => {
@@ -387,6 +406,16 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
     await panel.getByRole('button', { name: 'Account' }).click();
     await panel.getByText(`${account.trades} (${account.wins} won, ${account.losses} lost)`).waitFor();
     await page.screenshot({ path: screenshotPath('performance-1440x900.png') });
+    for (const size of [PHONE, SMALL_PHONE]) {
+      await page.setViewportSize(size);
+      await page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Stats' }).click();
+      await panel.getByRole('figure', { name: 'Equity curve with drawdown below it' }).waitFor();
+      await panel.getByText(`${account.trades} (${account.wins} won, ${account.losses} lost)`).waitFor();
+      // A toast would cover the foot of the chart: the picture waits a while for the toasts to fade.
+      await page.locator('.toast').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+      await page.screenshot({ path: screenshotPath(`performance-${size.width}x${size.height}.png`) });
+    }
+    await page.setViewportSize(DESKTOP);
     assert.deepEqual(problems, [], 'the charts draw with no page error');
     await page.getByRole('tab', { name: 'Conversation' }).click();
   });
@@ -457,6 +486,14 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
     await page.setViewportSize(DESKTOP);
   }
 
+  /** The AAPL chart on `tab`, the position the server holds now, and its stop and target lines there. */
+  async function heldOnChart(tab) {
+    const chart = tab.getByRole('region', { name: 'AAPL price chart' });
+    const held = (await rest('GET', `/api/sessions/${sessionId}/positions`)).positions.find((p) => p.ticker === 'AAPL');
+    assert.ok(held, 'the session still holds AAPL');
+    return { chart, held, long: held.direction === 'LONG', lines: await levelLines(tab, chart, held) };
+  }
+
   /** Every journaled message after `afterSeq`, page by page. */
   async function messages(afterSeq) {
     const all = [];
@@ -473,6 +510,88 @@ describe('the desk in a browser, against the real server', browserSuite(chromium
     return Number(header.match(/(\d+) messages?/)?.[1] ?? -1);
   }
 });
+
+/**
+ * The position's stop and target lines on `chart`, found as a user finds them, by the cursor, which
+ * offers to move a line it is over. `drag` moves one by `gesture(x, fromY, toY)` (a mouse, a finger)
+ * and says what price a pixel is worth there. The heights are read once they hold still (the chart
+ * rescales as its bars arrive), and the price of a height from the two lines when they were furthest
+ * apart, as long as the scale has not moved since: read off two lines a few pixels apart, a price far
+ * from both would be off by several pixels.
+ */
+async function levelLines(tab, chart, held) {
+  const figure = chart.getByRole('figure');
+  await figure.locator('canvas').first().waitFor();
+  await figure.scrollIntoViewIfNeeded();
+  const long = held.direction === 'LONG';
+  const box = await figure.boundingBox();
+  const x = box.x + box.width * 0.4;
+  const offersToMove = async (y) => {
+    await tab.mouse.move(x, y);
+    return (await figure.evaluate((e) => e.style.cursor)) === 'ns-resize';
+  };
+  /** The middle of each line's grip: found in steps of 4 px (a grip is 13 px high), its edges then to the pixel. */
+  const scan = async () => {
+    const runs = [];
+    for (let y = Math.round(box.y) + 4; y < box.y + box.height - 30; y += 4) {
+      if (!(await offersToMove(y))) continue;
+      if (runs.length && y - runs.at(-1).at(-1) <= 4) runs.at(-1).push(y);
+      else runs.push([y]);
+    }
+    const middles = [];
+    for (const ys of runs) {
+      let top = ys[0];
+      while (top > ys[0] - 4 && (await offersToMove(top - 1))) top -= 1;
+      let bottom = ys.at(-1);
+      while (bottom < ys.at(-1) + 4 && (await offersToMove(bottom + 1))) bottom += 1;
+      middles.push((top + bottom) / 2);
+    }
+    await tab.mouse.move(x, box.y + box.height + 10);
+    return middles;
+  };
+  // Should the desk trade meanwhile, a trade above the confirmation threshold asks for an answer
+  // over the whole page for up to a minute, and nothing under it can be grabbed.
+  const modal = tab.locator('[aria-modal="true"]');
+  /** The heights of the stop and the target, once two scans in a row, with nothing over the chart, agree on them. */
+  const heights = async () => {
+    let seen = [];
+    return waitFor(async () => {
+      const covered = (await modal.count()) > 0;
+      const rows = covered ? [] : await scan();
+      if (covered || (await modal.count()) > 0) rows.length = 0;
+      const steady = rows.length === 2 && seen.length === 2 && rows.every((y, i) => Math.abs(y - seen[i]) <= 1);
+      seen = rows;
+      // A long's stop is below its target: further down the screen.
+      return steady && (long ? [Math.max(...rows), Math.min(...rows)] : [Math.min(...rows), Math.max(...rows)]);
+    }, `the stop ${held.stopLoss} and the target ${held.takeProfit} to be grabbed at steady heights in ${JSON.stringify(box)}`, 150_000);
+  };
+  /** Two prices and their heights, which give the height of any other price while the scale holds. */
+  let scale = null;
+  const heightOf = (price, { from, fromY, to, toY }) => fromY + ((price - from) * (toY - fromY)) / (to - from);
+  return {
+    /** Drags the line of `field` to `price`, the stop and the target drawn now at `stop` and `target`. */
+    async drag(field, { stop, target }, price, gesture) {
+      const [stopY, targetY] = await heights();
+      const now = { from: stop, fromY: stopY, to: target, toY: targetY };
+      const held = scale && Math.abs(heightOf(stop, scale) - stopY) <= 1.5 && Math.abs(heightOf(target, scale) - targetY) <= 1.5;
+      if (!held || Math.abs(targetY - stopY) > Math.abs(scale.toY - scale.fromY)) scale = now;
+      await gesture(x, field === 'stopLoss' ? stopY : targetY, heightOf(price, scale));
+      return Math.abs((scale.to - scale.from) / (scale.toY - scale.fromY));
+    },
+  };
+}
+
+/** The stops the page sends from now on, as they leave it (each PUT of a position's stops). */
+function stopsSent(tab) {
+  const sent = [];
+  tab.on('request', (request) => request.method() === 'PUT' && request.url().endsWith('/stops') && sent.push(request.postData()));
+  return sent;
+}
+
+/** The stop and the target as the stops form holds them, where the chart draws their lines while it is open. */
+async function drawn(form) {
+  return { stop: Number(await form.getByLabel('Stop loss').inputValue()), target: Number(await form.getByLabel('Take profit').inputValue()) };
+}
 
 /** How the trade history names each exit reason of GET /trades. */
 const EXIT_LABEL = { STOP_LOSS: 'Stop-loss', TAKE_PROFIT: 'Target', TRAILING_STOP: 'Trailing stop', DECISION: 'Agent decision', USER: 'User', FLATTEN: 'Flatten', LOSS_LIMIT: 'Loss limit' };

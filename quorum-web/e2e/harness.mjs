@@ -232,6 +232,16 @@ export function recordProblems(tab) {
   return problems;
 }
 
+/** A new tab of `browser` at `size`, signed in by the server's link and showing the session `sessionId`, with the problems it records. */
+export async function sessionTab(browser, server, size, sessionId) {
+  const tab = await browser.context.newPage();
+  const problems = recordProblems(tab);
+  await tab.setViewportSize(size);
+  await tab.goto(`${server.origin}/#token=${server.token}`);
+  await tab.getByLabel('Session', { exact: true }).selectOption(sessionId);
+  return { tab, problems };
+}
+
 export async function waitFor(probe, what, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

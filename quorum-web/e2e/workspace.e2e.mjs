@@ -2,7 +2,7 @@
 // the signed-in state of the browser's tabs, and what the P&L and equity figures include.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DESKTOP, PHONE, SMALL_PHONE, browserSuite, findChromium, openDesk, recordProblems, screenshotPath, waitFor } from './harness.mjs';
+import { DESKTOP, PHONE, SMALL_PHONE, browserSuite, findChromium, openDesk, recordProblems, screenshotPath, sessionTab, waitFor } from './harness.mjs';
 
 const chromium = findChromium();
 // Far from New York: a page that followed the browser's zone would show Tokyo's hours.
@@ -172,6 +172,51 @@ describe('the trader’s workspace in a browser, against the real server', brows
       await tab.close();
     }
   });
+
+  for (const size of [PHONE, SMALL_PHONE]) {
+    it(`keeps the panel tabs on one row at ${size.width}×${size.height}, scrolled to the chosen tab, every tab reached by the keyboard`, async () => {
+      const { tab, problems } = await sessionTab(browser, server, size, sessionId);
+      try {
+        const nav = tab.getByRole('navigation', { name: 'Panels' });
+        const buttons = nav.getByRole('button');
+        const tabs = await buttons.evaluateAll((all) => all.map((button) => ({ label: button.textContent, top: button.getBoundingClientRect().top })));
+        assert.ok(tabs.length >= 10, `every panel has its tab: ${tabs.map((t) => t.label)}`);
+        assert.deepEqual([...new Set(tabs.map((t) => t.top))].length, 1, `one row of tabs: ${JSON.stringify(tabs)}`);
+        const navBox = await nav.boundingBox();
+        assert.ok(navBox.height < 50 && navBox.width <= size.width, `the bar is one row high, within the screen: ${JSON.stringify(navBox)}`);
+
+        // The keyboard reaches the last tab, which the bar scrolls into view, and picks it.
+        await buttons.first().focus();
+        for (let i = 1; i < tabs.length; i++) await tab.keyboard.press('Tab');
+        const last = buttons.last();
+        assert.equal(await last.evaluate((button) => button === document.activeElement), true, 'Tab walks the tabs in order');
+        await tab.keyboard.press('Enter');
+        assert.equal(await last.getAttribute('aria-pressed'), 'true');
+        await tab.getByRole('region', { name: tabs.at(-1).label }).waitFor();
+        const inView = (button) => {
+          const bar = button.parentElement.getBoundingClientRect();
+          const at = button.getBoundingClientRect();
+          return at.left >= bar.left - 1 && at.right <= bar.right + 1;
+        };
+        assert.equal(await last.evaluate(inView), true, 'the chosen tab is in view');
+
+        // A panel the page chooses itself (`/` shows the ticker box) brings its tab back into view too.
+        const first = buttons.first();
+        assert.equal(await first.evaluate(inView), false, 'the first tab has scrolled out of view');
+        await tab.keyboard.press('/');
+        await waitFor(async () => (await first.getAttribute('aria-pressed')) === 'true', 'the Session panel');
+        await waitFor(() => first.evaluate(inView), 'the Session tab back in view', 5_000);
+
+        const { default: AxeBuilder } = await import('@axe-core/playwright');
+        const { violations } = await new AxeBuilder({ page: tab }).include('.phone-tabs').analyze();
+        assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), [], 'the tab bar is axe clean');
+        await tab.screenshot({ path: screenshotPath(`tabs-${size.width}x${size.height}.png`) });
+        assert.deepEqual(problems, []);
+      } finally {
+        await tab.close();
+      }
+    });
+  }
 
   for (const size of [DESKTOP, PHONE, SMALL_PHONE]) {
     it(`has no serious or critical accessibility violation (axe) on any main view at ${size.width}×${size.height}`, async () => {

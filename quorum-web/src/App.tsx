@@ -29,6 +29,7 @@ import { useSessionList } from './state/useSessionList';
 import { rememberSession, rememberedSession } from './state/rememberedSession';
 import { DeskErrorBoundary } from './components/DeskErrorBoundary';
 import { ConfirmDialog } from './components/ConfirmDialog';
+import { PhoneTabs, type PhoneTab } from './components/PhoneTabs';
 import { SHORTCUTS, listenForShortcuts } from './state/shortcuts';
 import { ThemeContext, useTheme, type ThemeChoice } from './state/theme';
 
@@ -43,7 +44,7 @@ const CENTRE_TABS: { view: Centre; label: string }[] = [
   { view: 'account', label: 'Account' },
   { view: 'backtests', label: 'Backtests' },
 ];
-const PHONE_TABS: { view: View; label: string }[] = [
+const PHONE_TABS: PhoneTab<View>[] = [
   { view: 'flow', label: 'Session' },
   { view: 'chat', label: 'Desk' },
   { view: 'positions', label: 'Positions' },
@@ -284,13 +285,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
           </button>
         </header>
 
-        <nav className="phone-tabs" aria-label="Panels">
-          {PHONE_TABS.map((tab) => (
-            <button key={tab.view} type="button" aria-pressed={view === tab.view} onClick={() => setView(tab.view)}>
-              {tab.label}
-            </button>
-          ))}
-        </nav>
+        <PhoneTabs tabs={PHONE_TABS} view={view} onView={setView} />
 
         <main className="grid">
           <div {...area('flow')}>

@@ -21,14 +21,19 @@ function live(...frames: ReturnType<typeof frame>[]): DeskState {
 const ATTRIBUTION = { model: 'gpt-4o-mini', modelVersion: 'gpt-4o-mini-2024-07-18', confidence: '0.8', tokensIn: 812, tokensOut: 64, cost: '0.000161', cached: false };
 
 describe('agent activity', () => {
-  it('shows an agent thinking with its model draft streaming in, then its vote in place of the draft', () => {
+  it('shows an agent thinking with the words of its model draft streaming in, never its JSON, then its vote in place of the draft', () => {
     let state = live(frame('agent_activity', 4, activity('RISK', 'STARTED')), frame('agent_activity', 4, activity('RISK', 'DRAFTING', { text: '{"choice":"APPR' })));
     const { rerender } = render(<AgentChatPanel messages={state.messages} isAutoTradingEnabled={false} agents={state.agents} />);
 
-    const risk = screen.getAllByTestId('agent-state').find((el) => el.dataset.role === 'RISK')!;
+    let risk = screen.getAllByTestId('agent-state').find((el) => el.dataset.role === 'RISK')!;
     expect(risk.dataset.state).toBe('thinking');
     expect(within(risk).getByText(/thinking \(voting\)/)).toBeInTheDocument();
-    expect(within(risk).getByText('{"choice":"APPR')).toBeInTheDocument();
+    expect(within(risk).queryByText(/choice/)).toBeNull();
+
+    state = deskReducer(state, { kind: 'events', events: [frame('agent_activity', 4, activity('RISK', 'DRAFTING', { text: '{"choice":"APPROVE","reason":"exposure \\"stays\\" un' }))] });
+    rerender(<AgentChatPanel messages={state.messages} isAutoTradingEnabled={false} agents={state.agents} />);
+    risk = screen.getAllByTestId('agent-state').find((el) => el.dataset.role === 'RISK')!;
+    expect(within(risk).getByText('APPROVE — exposure "stays" un')).toBeInTheDocument();
 
     const vote = agentMessage('RISK', 'VOTE', { text: 'APPROVE — exposure stays under 10%', choice: 'APPROVE', reason: 'exposure stays under 10%' }, 5);
     state = deskReducer(state, { kind: 'events', events: [messageFrame(vote), frame('agent_activity', 5, activity('RISK', 'DONE'))] });
@@ -36,7 +41,7 @@ describe('agent activity', () => {
 
     const done = screen.getAllByTestId('agent-state').find((el) => el.dataset.role === 'RISK')!;
     expect(done.dataset.state).toBe('done');
-    expect(within(done).queryByText('{"choice":"APPR')).toBeNull();
+    expect(within(done).queryByText(/exposure "stays" un/)).toBeNull();
     expect(within(done).getByText('APPROVE — exposure stays under 10%')).toBeInTheDocument();
   });
 
@@ -126,6 +131,24 @@ describe('model attribution on a message', () => {
 
     await userEvent.click(screen.getByText('Model · confidence 80%'));
     expect(details).toHaveAttribute('open');
+  });
+
+  it('says the model, tokens and cost once, in the attribution, not again after the words, where the text keeps them for plain-text readers', () => {
+    const figures = ' (gpt-4o-mini, confidence 0.8, 876 tokens, $0.000161)';
+    const vote = agentMessage('RISK', 'VOTE', { text: `APPROVE — fine${figures}`, choice: 'APPROVE', reason: `fine${figures}`, attribution: ATTRIBUTION }, 5);
+    const answer = agentMessage('SENTIMENT', 'UPDATE', { text: 'No news behind it. (gpt-4o-mini, confidence 0.6, cached)', kind: 'OBSERVATION', attribution: { ...ATTRIBUTION, cached: true } }, 6);
+    const rules = agentMessage('EXECUTION', 'VOTE', { text: 'APPROVE — spread (2 bps) fine', choice: 'APPROVE', reason: 'spread (2 bps) fine' }, 7);
+    render(<AgentChatPanel messages={[vote, answer, rules]} isAutoTradingEnabled={false} />);
+
+    const [voted, answered, ruled] = screen.getAllByTestId('chat-bubble');
+    expect(voted.querySelector('.bubble-body')).toHaveTextContent(/^APPROVE fine$/);
+    expect(within(voted).getByTestId('attribution')).toHaveTextContent('$0.000161');
+    expect(answered.querySelector('.bubble-body')).toHaveTextContent(/^No news behind it\.$/);
+    expect(ruled.querySelector('.bubble-body')).toHaveTextContent('spread (2 bps) fine');
+
+    let state = live(frame('agent_activity', 4, activity('RISK', 'STARTED')));
+    state = deskReducer(state, { kind: 'events', events: [messageFrame(vote)] });
+    expect(state.agents.RISK.said).toBe('APPROVE — fine');
   });
 
   it('shows nothing about models on a message the rules said', () => {

@@ -5,7 +5,7 @@ import type { ApiClient } from '../src/api/http';
 import type { Bar } from '../src/api/types';
 import { PriceChart, medianVolume, tradeMarkers, withVolumeHeadroom } from '../src/components/PriceChart';
 import type { TradeMark } from '../src/state/desk';
-import { charts, forgetCharts, type FakeChart } from './fakeCharts';
+import { charts, forgetCharts, type FakeChart, type FakeSeries } from './fakeCharts';
 import { position, proposal } from './fixtures';
 
 vi.mock('lightweight-charts', async () => (await import('./fakeCharts')).fakeChartsModule());
@@ -182,7 +182,7 @@ describe('the price chart', () => {
     const { chart } = chartOf({ proposal });
     await waitFor(() => expect(linesOf(chart())).toHaveLength(3));
     expect(linesOf(chart())).toEqual([
-      ['proposed entry', 178.5],
+      ['', 178.5],
       ['proposed stop', 175],
       ['proposed target', 190],
     ]);
@@ -190,10 +190,72 @@ describe('the price chart', () => {
     expect(screen.queryByRole('form', { name: 'AAPL stops' })).toBeNull();
   });
 
+  it('holds the price scale still while a line is dragged, so that the price under the pointer stays put, and lets it follow the bars again on the drop', async () => {
+    const { chart } = chartOf({ position: position({ currentPrice: '180.00', stopLoss: '175.00', takeProfit: '190.00' }) });
+    await waitFor(() => expect(linesOf(chart())).toHaveLength(3));
+    const candles = chart().series[0] as FakeSeries & { scale: Record<string, unknown> };
+    const figure = screen.getByRole('figure');
+    const at = (price: number) => ({ clientY: 1000 - price, pointerId: 1, bubbles: true });
+
+    act(() => {
+      fireEvent.pointerMove(figure, at(175));
+      fireEvent.pointerDown(figure, at(175));
+      fireEvent.pointerMove(figure, at(176));
+    });
+    expect(candles.scale.autoScale).toBe(false);
+    act(() => {
+      fireEvent.pointerUp(figure, at(176));
+    });
+    expect(candles.scale.autoScale).toBe(true);
+  });
+
+  it('keeps a finger that drags a line from scrolling the page, which would cancel the drag, and leaves other touches to the page', async () => {
+    const { chart } = chartOf({ position: position({ currentPrice: '180.00', stopLoss: '175.00', takeProfit: '190.00' }) });
+    await waitFor(() => expect(linesOf(chart())).toHaveLength(3));
+    const figure = screen.getByRole('figure');
+    const at = (price: number) => ({ clientY: 1000 - price, pointerId: 2, pointerType: 'touch', bubbles: true });
+    const touchAt = (price: number) => ({ touches: [{ clientY: 1000 - price }], bubbles: true, cancelable: true });
+
+    expect(fireEvent.touchStart(figure, touchAt(183))).toBe(true);
+    act(() => {
+      fireEvent.pointerDown(figure, at(175));
+    });
+    expect(fireEvent.touchStart(figure, touchAt(175))).toBe(false);
+    expect(fireEvent.touchMove(figure, touchAt(177))).toBe(false);
+    act(() => {
+      fireEvent.pointerMove(figure, at(177));
+      fireEvent.pointerUp(figure, at(177));
+    });
+    expect(fireEvent.touchMove(figure, touchAt(178))).toBe(true);
+    expect(screen.getByLabelText('Stop loss')).toHaveValue('177.00');
+  });
+
+  it('names an entry and its price in the legend, not on the price axis, where its label would cover the last price’s', async () => {
+    const axisLabels = (chart: FakeChart) => chart.shown()[0].priceLines.map((line) => [line.options.price, line.options.axisLabelVisible]);
+    const proposed = chartOf({ proposal });
+    await waitFor(() => expect(linesOf(proposed.chart())).toHaveLength(3));
+    expect(axisLabels(proposed.chart())).toEqual([
+      [178.5, false],
+      [175, true],
+      [190, true],
+    ]);
+    expect(screen.getByTestId('chart-legend')).toHaveTextContent(/^proposed entry 178\.50$/);
+    cleanup();
+
+    const held = chartOf({ position: position() });
+    await waitFor(() => expect(linesOf(held.chart())).toHaveLength(3));
+    expect(axisLabels(held.chart())).toEqual([
+      [178.5, false],
+      [175, true],
+      [190, true],
+    ]);
+    expect(screen.getByTestId('chart-legend')).toHaveTextContent(/^entry 178\.50$/);
+  });
+
   it('moves a held position’s stop where it is dragged into the stops form, which refuses a stop above the price and sends nothing until saved valid', async () => {
     const held = position({ currentPrice: '180.00', stopLoss: '175.00', takeProfit: '190.00' });
     const { chart, onChangeStops } = chartOf({ position: held });
-    await waitFor(() => expect(linesOf(chart())).toEqual([['entry', 178.5], ['stop', 175], ['target', 190]]));
+    await waitFor(() => expect(linesOf(chart())).toEqual([['', 178.5], ['stop', 175], ['target', 190]]));
 
     // The fake chart puts a price p at the height 1000 − p.
     drag(chart, 175, 181.4);

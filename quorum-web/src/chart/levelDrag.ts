@@ -7,7 +7,7 @@ export function useLevelLines(candles: ISeriesApi<'Candlestick'> | null, lines: 
   useEffect(() => {
     if (!candles) return;
     const drawn: IPriceLine[] = lines.map((line) =>
-      candles.createPriceLine({ id: line.id, price: line.price, color: line.colour, lineWidth: line.field ? 2 : 1, lineStyle: line.dashed ? LineStyle.Dashed : LineStyle.Solid, axisLabelVisible: true, title: line.title }),
+      candles.createPriceLine({ id: line.id, price: line.price, color: line.colour, lineWidth: line.field ? 2 : 1, lineStyle: line.dashed ? LineStyle.Dashed : LineStyle.Solid, axisLabelVisible: line.axisLabel, title: line.axisLabel ? line.title : '' }),
     );
     return () => drawn.forEach((line) => candles.removePriceLine(line));
   }, [candles, lines]);
@@ -33,8 +33,10 @@ export function useLevelsInView(candles: ISeriesApi<'Candlestick'> | null, lines
 }
 
 /**
- * Lets the pointer drag the stop and target lines: over a line the cursor offers to move it, a drag
- * moves it (the chart neither pans nor zooms meanwhile) and reports each new price, in cents, then the drop.
+ * Lets the pointer (a mouse, a finger, a pen) drag the stop and target lines: over a line the cursor
+ * offers to move it, a drag moves it and reports each new price, in cents, then the drop. Meanwhile
+ * the chart neither pans nor zooms, and its price scale holds still: a bar that made a new high would
+ * otherwise rescale the pane under the pointer, and the price under it would change while it rests.
  */
 export function useLevelDrag(
   element: HTMLElement | null,
@@ -72,23 +74,36 @@ export function useLevelDrag(
       event.stopPropagation();
       element.setPointerCapture?.(event.pointerId);
       chart.applyOptions({ handleScroll: false, handleScale: false });
+      candles.priceScale().applyOptions({ autoScale: false });
     };
     const up = (event: PointerEvent) => {
       if (!dragging) return;
       dragging = null;
       element.releasePointerCapture?.(event.pointerId);
       chart.applyOptions({ handleScroll: true, handleScale: true });
+      candles.priceScale().applyOptions({ autoScale: true });
       current.current.onDrop();
+    };
+    // A finger's drag would scroll the page after a few pixels, and the browser would then cancel
+    // the pointer: the touches of a drag are cancelled instead (each follows its pointer event).
+    const holdTouch = (event: TouchEvent) => {
+      if (!dragging) return;
+      event.preventDefault();
+      event.stopPropagation();
     };
     element.addEventListener('pointermove', move, true);
     element.addEventListener('pointerdown', down, true);
     element.addEventListener('pointerup', up, true);
     element.addEventListener('pointercancel', up, true);
+    element.addEventListener('touchstart', holdTouch, { capture: true, passive: false });
+    element.addEventListener('touchmove', holdTouch, { capture: true, passive: false });
     return () => {
       element.removeEventListener('pointermove', move, true);
       element.removeEventListener('pointerdown', down, true);
       element.removeEventListener('pointerup', up, true);
       element.removeEventListener('pointercancel', up, true);
+      element.removeEventListener('touchstart', holdTouch, true);
+      element.removeEventListener('touchmove', holdTouch, true);
     };
   }, [element, chart, candles]);
 }

@@ -23,6 +23,12 @@ export interface LevelLine {
   /** The stops field dragging the line edits; absent for a line that cannot be moved. */
   field?: LevelField;
   dashed: boolean;
+  /**
+   * Whether the price axis labels the line (with its title beside the label). An entry is not
+   * labelled there: it lies at or near the last price, whose label its own would cover; the chart's
+   * legend names it and its price instead.
+   */
+  axisLabel: boolean;
 }
 
 const ENTRY = '#7f8ea3';
@@ -38,15 +44,19 @@ export function levelLines(position: Position | undefined, proposal: Proposal | 
   const lines: LevelLine[] = [];
   const add = (id: string, price: string | null | undefined, title: string, colour: string, field?: LevelField) => {
     const value = num(price);
-    if (Number.isFinite(value) && value > 0) lines.push({ id, price: value, title, colour, field, dashed: field === undefined });
+    if (Number.isFinite(value) && value > 0) lines.push({ id, price: value, title, colour, field, dashed: field === undefined, axisLabel: true });
+  };
+  const addEntry = (id: string, price: string, title: string) => {
+    const value = num(price);
+    if (Number.isFinite(value) && value > 0) lines.push({ id, price: value, title: `${title} ${priceText(value)}`, colour: ENTRY, dashed: true, axisLabel: false });
   };
   if (position) {
     const stops = draft ?? stopsOf(position);
-    add('entry', position.entryPrice, 'entry', ENTRY);
+    addEntry('entry', position.entryPrice, 'entry');
     add('stop', stops.stopLoss, 'stop', STOP, 'stopLoss');
     add('target', stops.takeProfit, 'target', TARGET, 'takeProfit');
   } else if (proposal) {
-    add('proposed-entry', proposal.entry, 'proposed entry', ENTRY);
+    addEntry('proposed-entry', proposal.entry, 'proposed entry');
     add('proposed-stop', proposal.stop, 'proposed stop', STOP);
     add('proposed-target', proposal.target, 'proposed target', TARGET);
   }

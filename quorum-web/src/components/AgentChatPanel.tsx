@@ -4,7 +4,6 @@ import {
   MESSAGE_TYPES,
   type AgentMessage,
   type AgentRole,
-  type Attribution,
   type MessageType,
   type Tally,
   type TradeExecuted,
@@ -13,6 +12,7 @@ import {
 import { formatCount, formatPrice, groupDigits, titleCase } from '../format';
 import { useDeskTimeFormat } from '../state/deskTimeZone';
 import { NO_ACTIVITY, type AgentStatuses } from '../state/agentActivity';
+import { isAttribution, shownWords } from '../state/attribution';
 import { AgentStatusStrip } from './AgentStatusStrip';
 import { AgentIcon, TYPE_LABEL, VoteChip, agentLook, outcomeLabel } from './agents';
 import { ModelAttribution } from './ModelAttribution';
@@ -159,7 +159,7 @@ export const ChatBubble = memo(function ChatBubble({ message }: { message: Agent
 
 function MessageBody({ message }: { message: AgentMessage }) {
   const content = message.content;
-  const text = groupDigits(content.text);
+  const text = groupDigits(shownWords(content.text, content.attribution));
   switch (message.type) {
     case 'ALERT':
       return (
@@ -207,7 +207,7 @@ function MessageBody({ message }: { message: AgentMessage }) {
     case 'VOTE':
       return (
         <div className="bubble-body">
-          <VoteChip choice={String(content.choice ?? '')} /> {groupDigits(String(content.reason ?? content.text))}
+          <VoteChip choice={String(content.choice ?? '')} /> {groupDigits(shownWords(String(content.reason ?? content.text), content.attribution))}
           {content.modification != null && <p className="muted small">Modification: {modificationText(content.modification)}</p>}
         </div>
       );
@@ -229,10 +229,6 @@ function MessageBody({ message }: { message: AgentMessage }) {
 function withoutOutcome(text: string, outcome: string): string {
   const prefix = `${outcome.replaceAll('_', ' ')} — `;
   return outcome && text.startsWith(prefix) ? text.slice(prefix.length) : text;
-}
-
-function isAttribution(value: unknown): value is Attribution {
-  return typeof value === 'object' && value !== null && typeof (value as Attribution).model === 'string';
 }
 
 function isTrade(message: AgentMessage): boolean {

@@ -1,12 +1,13 @@
 import type { AgentStatus, AgentStatuses } from '../state/agentActivity';
 import { VOTING_AGENTS, shownDraft } from '../state/agentActivity';
+import { draftProse } from '../state/draftProse';
 import { AgentIcon, agentLook } from './agents';
 
 const WORK_LABEL = { ANALYSIS: 'analysing', VOTE: 'voting', ANSWER: 'answering' } as const;
 
 /**
  * Each of the five agents' state while the desk analyses or votes, as the agents report it: thinking
- * (with a model's answer streaming in), done, timed out, or fell back to its rules. Hidden until an
+ * (with the words of a model's answer streaming in), done, timed out, or fell back to its rules. Hidden until an
  * agent has started on something since the page opened.
  */
 export function AgentStatusStrip({ agents, budgetSpent }: { agents: AgentStatuses; budgetSpent: boolean }) {
@@ -33,6 +34,7 @@ export function AgentStatusStrip({ agents, budgetSpent }: { agents: AgentStatuse
 function AgentState({ role, status }: { role: string; status: AgentStatus | undefined }) {
   const look = agentLook(role);
   const state = status?.state ?? 'idle';
+  const draft = status?.draft ? draftProse(status.draft) : null;
   return (
     <li className={`agent-state agent-state-${state}`} data-testid="agent-state" data-role={role} data-state={state}>
       <span className="agent-state-head">
@@ -43,9 +45,9 @@ function AgentState({ role, status }: { role: string; status: AgentStatus | unde
         </span>
       </span>
       {status?.fellBack && <span className="agent-state-note">Fell back to rules: {status.fellBack}</span>}
-      {status?.draft && (
+      {draft && (
         <span className="agent-draft" aria-live="off">
-          {shownDraft(status.draft)}
+          {shownDraft(draft)}
         </span>
       )}
       {!status?.draft && status?.said && state !== 'thinking' && (

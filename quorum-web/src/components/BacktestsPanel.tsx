@@ -284,6 +284,18 @@ function RunState({ run }: { run: Backtest }) {
   return <span>done</span>;
 }
 
+/**
+ * The report's own page sized for a frame as narrow as a phone: a table wider than the frame scrolls
+ * sideways inside it, and a chart shrinks to the frame's width, instead of both running off its edge,
+ * where the frame cuts them (its own scroll bar would sit at the foot of a long report, out of sight).
+ */
+const FITS_THE_FRAME = '<style>table{display:block;max-width:100%;overflow-x:auto}svg{max-width:100%;height:auto}</style>';
+
+export function fittedToFrame(html: string): string {
+  const head = html.indexOf('</head>');
+  return head < 0 ? FITS_THE_FRAME + html : html.slice(0, head) + FITS_THE_FRAME + html.slice(head);
+}
+
 /** The report, self-contained, in a frame that runs no script; its files to save beside it. */
 function ReportFrame({ run, html, onClose, onSave }: { run: Backtest; html: string; onClose: () => void; onSave: (name: 'report.json' | 'trades.csv') => void }) {
   const title = `Report of ${run.ticker} · ${run.strategy}`;
@@ -302,7 +314,7 @@ function ReportFrame({ run, html, onClose, onSave }: { run: Backtest; html: stri
           Close report
         </button>
       </div>
-      <iframe title={title} sandbox="" srcDoc={html} />
+      <iframe title={title} sandbox="" srcDoc={fittedToFrame(html)} />
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { messageOf, type ApiClient } from '../api/http';
 import type { Bar, OrderCause, Position, Proposal, StopsChange } from '../api/types';
 import { aggregateBars, barRequest, type ChartInterval } from '../chart/intervals';
 import { useLevelDrag, useLevelLines, useLevelsInView } from '../chart/levelDrag';
-import { levelLines, stopsOf, type LevelField, type StopsForm } from '../chart/levels';
+import { levelLines, stopsOf, type LevelField, type LevelLine, type StopsForm } from '../chart/levels';
 import { ChartToolbar } from './ChartToolbar';
 import { useStudyLayers } from '../chart/studyLayers';
 import { formatCount, num } from '../format';
@@ -171,9 +171,29 @@ export function PriceChart({ api, ticker, trades, position, proposal, onChangeSt
           role="figure"
           aria-label={`${ticker} candles with volume, studies, trade markers that open their decision, entry, stop and target lines`}
         />
+        <LineLegend lines={lines} />
         {position && draft && dropped && <DraggedStops position={position} draft={draft} onDraft={setDraft} onClose={closeDraft} onChangeStops={onChangeStops} />}
       </div>
     </section>
+  );
+}
+
+/**
+ * The lines the price axis does not label (an entry, at or near the last price, whose label its own
+ * would cover), named with their prices over the chart's top left corner.
+ */
+function LineLegend({ lines }: { lines: readonly LevelLine[] }) {
+  const named = lines.filter((line) => !line.axisLabel);
+  if (named.length === 0) return null;
+  return (
+    <p className="chart-legend" data-testid="chart-legend">
+      {named.map((line) => (
+        <span key={line.id}>
+          <span className="legend-line" style={{ borderTopColor: line.colour }} aria-hidden="true" />
+          {line.title}
+        </span>
+      ))}
+    </p>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { AgentActivity, AgentMessage, AgentRole, AgentWork, VoteRecord } from '../api/types';
+import { shownWords } from './attribution';
 
 /** The five agents that analyse and vote, in speaking order. */
 export const VOTING_AGENTS: readonly AgentRole[] = ['TECHNICAL', 'FUNDAMENTAL', 'SENTIMENT', 'RISK', 'EXECUTION'];
@@ -46,12 +47,12 @@ export function withActivity(statuses: AgentStatuses, activity: AgentActivity): 
   }
 }
 
-/** An agent's vote or answer replaces its draft: the strip shows what it said. */
+/** An agent's vote or answer replaces its draft: the strip shows what it said (in words; its bubble below has the model's figures). */
 export function withSaid(statuses: AgentStatuses, message: AgentMessage): AgentStatuses {
   const current = statuses[message.sender];
   const spoke = message.type === 'VOTE' || (message.type === 'UPDATE' && message.replyTo != null);
   if (!current || current.state === 'idle' || !spoke) return statuses;
-  return { ...statuses, [message.sender]: { ...current, draft: null, said: message.content.text } };
+  return { ...statuses, [message.sender]: { ...current, draft: null, said: shownWords(message.content.text, message.content.attribution) } };
 }
 
 /** The decision counted these voters as not received: they timed out, whatever they were still doing. */

@@ -288,7 +288,12 @@ public abstract class Agent {
         return new Attribution(call.model(), call.modelVersion(), confidence, call.tokensIn(), call.tokensOut(), call.cost(), call.cached());
     }
 
-    /** " (model, confidence 0.7, 850 tokens, $0.0003)": who said it, how sure, and at what cost. */
+    /**
+     * " (model, confidence 0.7, 850 tokens, $0.0003)": who said it, how sure, and at what cost, for
+     * readers of the text alone (the log, {@code quorum decisions}, the CSV export, the other agents'
+     * prompts). The web page shows the message's {@link Attribution} instead and leaves out exactly
+     * this form ({@code quorum-web/src/state/attribution.ts}): change the two together.
+     */
     private static String attribution(BigDecimal confidence, ReasonerCalled call) {
         String cost = call.cached() ? "cached" : call.tokens() + " tokens, $" + call.cost().stripTrailingZeros().toPlainString();
         return " (" + call.model() + ", confidence " + confidence.stripTrailingZeros().toPlainString() + ", " + cost + ")";
