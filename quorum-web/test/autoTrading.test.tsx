@@ -174,7 +174,16 @@ describe('AutoTradingControl', () => {
     expect(limits).toHaveTextContent('25% of portfolio');
     expect(limits).toHaveTextContent('5%, then flatten');
     expect(limits).toHaveTextContent('09:30–16:00 New York');
+    expect(limits).toHaveTextContent('Sizing1% risked at the stop');
     expect(screen.getByText('ON — desk may trade')).toBeInTheDocument();
+  });
+
+  it('names the session’s sizing rule among the limits in force, with the figures it reads', () => {
+    const byAtr = { ...CONFIG, sizing: { rule: 'ATR_MULTIPLE' as const, riskPct: '0.5', atrMultiple: '2', targetDailyVolPct: null, amount: null } };
+    const handlers = { loadDisclosure: vi.fn(async () => ({ version: '3', text: 'Risk.' })), onConfigChange: vi.fn(), onEnable: vi.fn(), onDisable: vi.fn(), onFlatten: vi.fn() };
+    render(<AutoTradingControl session={session({ state: 'AUTO_TRADING', autoTrading: { enabled: true }, config: byAtr })} heldQuantity={0} {...handlers} />);
+
+    expect(screen.getByLabelText('Limits in force')).toHaveTextContent('Sizing0.5% risked at 2× ATR');
   });
 
   it('disables at once, and flattens only after confirmation', async () => {

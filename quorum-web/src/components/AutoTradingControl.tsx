@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { fieldErrorsOf, messageOf } from '../api/http';
-import type { AutoTradingConfig, RiskDisclosure, Session, SizingRuleName } from '../api/types';
+import type { AutoTradingConfig, RiskDisclosure, Session, Sizing, SizingRuleName } from '../api/types';
 import { formatMoney } from '../format';
 import { SIZING_INPUTS, hasErrors, toConfig, toForm, validateConfig, type ConfigForm, type FieldErrors } from '../state/validation';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -144,6 +144,20 @@ function Disclosure({ disclosure, accepted, onAccept }: { disclosure: RiskDisclo
   );
 }
 
+/** The session's sizing rule in a few words, as the limits in force show it. */
+function sizingWords(sizing: Sizing): string {
+  switch (sizing.rule) {
+    case 'FIXED_FRACTIONAL':
+      return `${sizing.riskPct}% risked at the stop`;
+    case 'ATR_MULTIPLE':
+      return `${sizing.riskPct}% risked at ${sizing.atrMultiple}× ATR`;
+    case 'VOLATILITY_TARGET':
+      return `${sizing.targetDailyVolPct}% of equity a day's move`;
+    case 'FIXED_AMOUNT':
+      return `${formatMoney(sizing.amount ?? '0')} a trade`;
+  }
+}
+
 function StatusSummary({ session, now }: { session: Session; now: Date }) {
   const config = session.config;
   const left = Math.max(0, config.maxTradesPerDay - session.tradesToday);
@@ -181,6 +195,10 @@ function StatusSummary({ session, now }: { session: Session; now: Date }) {
         <dd>
           {config.quorum} of 5 · {config.decisionTimeoutSeconds}s
         </dd>
+      </div>
+      <div>
+        <dt>Sizing</dt>
+        <dd>{sizingWords(config.sizing)}</dd>
       </div>
     </dl>
   );
