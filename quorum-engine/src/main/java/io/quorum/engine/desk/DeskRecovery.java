@@ -175,8 +175,8 @@ final class DeskRecovery {
     /** Every order the journal knows of is checked against the broker: missing outcomes and missed fills are taken in, nothing is resent. */
     private void settleUnknownOrders(DeskSession session, SessionHistory history) {
         desk.execution().alreadyBooked(history.fillIds);
-        Map<Ticker, JournalEvent.OrderIntended> lastIntents = new HashMap<>();
-        for (JournalEvent.OrderIntended intent : history.intents.values()) lastIntents.put(intent.request().ticker(), intent);
+        Map<Ticker, ClientOrderId> lastIntents = new HashMap<>();
+        for (JournalEvent.OrderIntended intent : history.intents.values()) lastIntents.put(intent.request().ticker(), intent.clientOrderId());
         for (JournalEvent.OrderIntended intent : history.intents.values()) {
             Optional<Order> atBroker = desk.ports().broker().findByClientOrderId(intent.clientOrderId());
             if (atBroker.isEmpty()) {
@@ -193,7 +193,7 @@ final class DeskRecovery {
                 if (history.fillIds.contains(fill.fillId())) continue;
                 desk.execution().onFill(fill);
             }
-            desk.execution().adoptVenueExits(session, intent.request(), intent == lastIntents.get(intent.request().ticker()));
+            desk.execution().adoptVenueExits(session, intent.request(), order, intent.clientOrderId().equals(lastIntents.get(intent.request().ticker())));
         }
     }
 

@@ -118,8 +118,6 @@ public final class ExecutionEngine {
         ExitReason reason() { return leg == BracketLeg.STOP_LOSS ? ExitReason.STOP_LOSS : ExitReason.TAKE_PROFIT; }
 
         Price price() { return leg == BracketLeg.STOP_LOSS ? entry.bracket().stopLoss() : entry.bracket().takeProfit(); }
-
-        Protection protection() { return new Protection(entry.bracket().stopLoss(), entry.bracket().takeProfit(), null); }
     }
 
     /**
@@ -407,9 +405,9 @@ public final class ExecutionEngine {
      * to hear of again, and what they filled while it was down is booked now. When they ended
      * unfilled meanwhile and {@code latest} (no later order for the ticker), the desk takes the stops over.
      */
-    void adoptVenueExits(DeskSession session, OrderRequest entry, boolean latest) {
+    void adoptVenueExits(DeskSession session, OrderRequest entry, Order entryAtBroker, boolean latest) {
         if (entry.bracket() == null) return;
-        boolean entryWorks = desk.ports().broker().findByClientOrderId(entry.clientOrderId()).map(order -> !order.status().isFinal()).orElse(false);
+        boolean entryWorks = !entryAtBroker.status().isFinal();
         for (BracketLeg kind : BracketLeg.values()) {
             VenueExit leg = new VenueExit(session, entry, kind);
             Optional<Order> atBroker = desk.ports().broker().findByClientOrderId(leg.id());
@@ -458,7 +456,7 @@ public final class ExecutionEngine {
         Ticker ticker = entry.ticker();
         Optional<Position> position = desk.position(session.id(), ticker);
         if (position.isEmpty() || !position.get().protection().equals(Protection.NONE)) return;
-        Protection bracket = new VenueExit(session, entry, BracketLeg.STOP_LOSS).protection();
+        Protection bracket = new Protection(entry.bracket().stopLoss(), entry.bracket().takeProfit(), null);
         String refused = desk.protect(session.id(), ticker, bracket);
         if (refused == null) desk.position(session.id(), ticker).ifPresent(now -> desk.journal(session.id(), positionChanged(ticker, now)));
         session.say(AgentRole.EXECUTION, Update.of(Update.UpdateKind.POSITION, ticker, refused == null
