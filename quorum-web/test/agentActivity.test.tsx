@@ -124,6 +124,17 @@ describe('model attribution on a message', () => {
     expect(details).toHaveTextContent('$0.000161');
   });
 
+  it('shows a question a model asked before its vote with the model and its cost, and whom it asked', () => {
+    const question = agentMessage('FUNDAMENTAL', 'QUESTION', { text: 'Is there a headline behind this move? (gpt-4o-mini, confidence 0.6, 876 tokens, $0.000161)', ticker: 'NVDA', attribution: { ...ATTRIBUTION, confidence: '0.6' } }, 5);
+    render(<AgentChatPanel messages={[{ ...question, recipients: ['SENTIMENT'] }]} isAutoTradingEnabled={false} />);
+
+    const bubble = screen.getByTestId('chat-bubble');
+    expect(bubble.querySelector('.bubble-body')).toHaveTextContent(/^Is there a headline behind this move\?$/);
+    expect(bubble).toHaveTextContent('→ Sentiment');
+    expect(within(bubble).getByTestId('attribution')).toHaveTextContent('Model · confidence 60%');
+    expect(within(bubble).getByTestId('attribution')).toHaveTextContent('$0.000161');
+  });
+
   it('is closed by default on a phone and opens on demand', async () => {
     render(<ModelAttribution attribution={ATTRIBUTION} isPhone />);
     const details = screen.getByTestId('attribution');

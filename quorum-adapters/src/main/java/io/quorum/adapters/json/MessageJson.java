@@ -142,7 +142,10 @@ public final class MessageJson {
                 node.put("severity", a.severity().name());
                 node.put("ticker", Wire.text(a.ticker()));
             }
-            case Question q -> node.put("ticker", Wire.text(q.ticker()));
+            case Question q -> {
+                node.put("ticker", Wire.text(q.ticker()));
+                attribution(q.attribution(), node);
+            }
             case Update u -> {
                 node.put("kind", u.kind().name());
                 node.put("ticker", Wire.text(u.ticker()));
@@ -192,7 +195,8 @@ public final class MessageJson {
             case QUESTION -> {
                 var ticker = in.optionalTicker("ticker");
                 String text = in.text("text");
-                yield in.build(() -> new Question(ticker, text));
+                Attribution attribution = attribution(in.optionalObject("attribution"));
+                yield in.build(() -> new Question(ticker, text, attribution));
             }
             case UPDATE -> {
                 var kind = in.enumValue("kind", Update.UpdateKind.class);

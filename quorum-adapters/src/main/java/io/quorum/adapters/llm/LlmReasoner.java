@@ -16,6 +16,7 @@ import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.reasoning.AnswerDraft;
 import io.quorum.engine.reasoning.ConcernAnswer;
+import io.quorum.engine.reasoning.Consideration;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
@@ -64,6 +65,7 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     private final ChatEndpoint endpoint;
     private final PromptBook prompts = new PromptBook();
     private final AnswerCache<VoteAnswer> votes = new AnswerCache<>();
+    private final AnswerCache<Consideration> considerations = new AnswerCache<>();
     private final AnswerCache<Reply> replies = new AnswerCache<>();
     private final AnswerCache<ProposalAnswer> drafts = new AnswerCache<>();
     private final AnswerCache<ConcernAnswer> readings = new AnswerCache<>();
@@ -112,6 +114,12 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation, AnswerDraft draft) {
         return askAbout(deliberation.role(), deliberation.proposal().id(), null, model -> prompts.promptFor(deliberation, model), votes,
                 text -> VoteSchema.read(text, deliberation.role()), draft);
+    }
+
+    /** The model's vote, or the question it asks first where {@link Deliberation#mayAsk} lets it; the same prompt as a vote's, and counted against the same decision. */
+    @Override public CompletionStage<Reasoning<Consideration>> consider(Deliberation deliberation, AnswerDraft draft) {
+        return askAbout(deliberation.role(), deliberation.proposal().id(), null, model -> prompts.promptFor(deliberation, model), considerations,
+                text -> VoteSchema.consider(text, deliberation.role(), deliberation.mayAsk()), draft);
     }
 
     /** A role with a model answers questions with it too. */

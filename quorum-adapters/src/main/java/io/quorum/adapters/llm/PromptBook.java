@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class PromptBook {
     static final String ROLE_VERSION = "v1";
-    static final String ANSWER_VERSION = "v1";
+    static final String ANSWER_VERSION = "v2";
     static final String REPLY_VERSION = "v1";
     static final String PROPOSAL_VERSION = "v1";
     static final String CONCERN_VERSION = "v1";
@@ -78,7 +78,7 @@ public final class PromptBook {
     /** The version of the prompts a role answers a question with ({@code sentiment.v1+reply.v1}). */
     public static String replyVersionOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + "+reply." + REPLY_VERSION; }
 
-    /** The version of the prompts a role is asked with today ({@code risk.v1+answer.v1}), as the journal records it. */
+    /** The version of the prompts a role is asked with today ({@code risk.v1+answer.v2}), as the journal records it. */
     public static String versionOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + "+answer." + ANSWER_VERSION; }
 
     /** Today's prompt version of every voter. */
@@ -98,8 +98,26 @@ public final class PromptBook {
             text.append("\n# What the desk's fixed rules for your role would vote\n").append(deliberation.rulesVerdict()).append('\n');
         }
         conversation(text, deliberation.conversation());
+        question(text, deliberation);
         text.append("\nAnswer with the JSON object only.");
         return text.toString();
+    }
+
+    /** Whom the model may ask before it votes, or the question it asked and the answer it had, and that it must vote now. */
+    private static void question(StringBuilder text, Deliberation deliberation) {
+        Deliberation.Exchange asked = deliberation.asked();
+        if (asked != null) {
+            text.append("\n# Your question and its answer\n");
+            text.append("You asked ").append(asked.addressee().displayName()).append(": ").append(asked.question()).append('\n');
+            text.append(asked.answer() == null ? "No answer came in time." : asked.addressee().displayName() + " answered: " + asked.answer()).append('\n');
+        }
+        text.append("\n# Before you vote\n");
+        if (deliberation.mayAsk().isEmpty()) {
+            text.append("Vote now: you may not ask a question.\n");
+            return;
+        }
+        text.append("You may ask one question first, of one of: ")
+                .append(String.join(", ", deliberation.mayAsk().stream().map(AgentRole::name).toList())).append(".\n");
     }
 
     /** The question's facts as the model reads them; the question's id is left out, so the same question on the same facts is the same prompt. */

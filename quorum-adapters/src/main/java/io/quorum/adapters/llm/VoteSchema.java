@@ -11,18 +11,23 @@ import io.quorum.engine.message.Modification;
 import io.quorum.engine.message.Size;
 import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.money.Price;
+import io.quorum.engine.reasoning.Consideration;
+import io.quorum.engine.reasoning.QuestionFirst;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Checks a model's answer against the vote's JSON schema ({@code prompts/answer.v1.md}) and reads
- * it as a {@link VoteAnswer}. Strict: one JSON object (a surrounding code fence is forgiven, since
- * small models add one), known fields only, each of its type and in its range; anything else is an
- * invalid answer, and the role votes by its rules.
+ * Checks a model's answer against the vote's JSON schema ({@code prompts/answer.v2.md}) and reads
+ * it as a {@link VoteAnswer}, or, where the model may ask first, as the {@link QuestionFirst} it
+ * asks instead. Strict: one JSON object (a surrounding code fence is forgiven, since small models
+ * add one), known fields only, each of its type and in its range; anything else is an invalid
+ * answer, and the role votes by its rules.
  */
 public final class VoteSchema {
     static final long MOST_SHARES = 10_000_000;
@@ -30,6 +35,8 @@ public final class VoteSchema {
     private static final int PRICE_SCALE = 6;
     private static final Set<String> FIELDS = Set.of("choice", "reason", "confidence", "modification");
     private static final Set<String> MODIFICATION_FIELDS = Set.of("shares", "stop", "target");
+    private static final String ASK = "ask";
+    private static final Set<String> QUESTION_FIELDS = Set.of("to", "question", "confidence");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -57,6 +64,54 @@ public final class VoteSchema {
         } catch (IllegalArgumentException violation) {
             return new SchemaReading.Invalid<>(violation.getMessage());
         }
+    }
+
+    /**
+     * What a model's text amounts to where it may ask one of {@code mayAsk} a question before it votes:
+     * the vote {@code role} may cast, the question it asks, or why neither. With {@code mayAsk}
+     * empty, a question is an invalid answer: the model was told to vote now.
+     */
+    public static SchemaReading<Consideration> consider(String text, AgentRole role, List<AgentRole> mayAsk) {
+        JsonNode root;
+        try {
+            root = object(text, Set.of(ASK));
+        } catch (IllegalArgumentException notAQuestion) {
+            return widened(read(text, role));
+        }
+        if (mayAsk.isEmpty()) return new SchemaReading.Invalid<>("ask: a question is not allowed here; the model was to vote now");
+        try {
+            JsonNode ask = root.path(ASK);
+            if (!ask.isObject()) throw new IllegalArgumentException("ask: expected an object of to, question, confidence");
+            String unknown = unknownField(ask, QUESTION_FIELDS);
+            if (unknown != null) throw new IllegalArgumentException("ask: unknown field \"" + unknown + "\"");
+            AgentRole to = addressee(ask.path("to"), mayAsk);
+            String question = question(ask.path("question"));
+            return new SchemaReading.Valid<>(new QuestionFirst(to, question, confidence(ask.path("confidence"))));
+        } catch (IllegalArgumentException violation) {
+            return new SchemaReading.Invalid<>(violation.getMessage());
+        }
+    }
+
+    private static SchemaReading<Consideration> widened(SchemaReading<VoteAnswer> vote) {
+        return switch (vote) {
+            case SchemaReading.Valid<VoteAnswer> valid -> new SchemaReading.Valid<>(valid.answer());
+            case SchemaReading.Invalid<VoteAnswer> invalid -> new SchemaReading.Invalid<>(invalid.problem());
+        };
+    }
+
+    private static AgentRole addressee(JsonNode node, List<AgentRole> mayAsk) {
+        String allowed = mayAsk.stream().map(AgentRole::name).collect(Collectors.joining(", "));
+        if (!node.isTextual()) throw new IllegalArgumentException("ask.to: expected one of " + allowed);
+        String name = node.textValue().strip().toUpperCase(Locale.ROOT);
+        return mayAsk.stream().filter(role -> role.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("ask.to: \"" + node.textValue() + "\" is not one of " + allowed));
+    }
+
+    private static String question(JsonNode node) {
+        if (!node.isTextual() || node.textValue().isBlank()) throw new IllegalArgumentException("ask.question: expected a sentence");
+        String question = node.textValue().strip();
+        if (question.length() > QuestionFirst.LONGEST_QUESTION) throw new IllegalArgumentException("ask.question: longer than " + QuestionFirst.LONGEST_QUESTION + " characters");
+        return question;
     }
 
     /** The answer's one JSON object, with no field but {@code known}; throws with the problem in words. */

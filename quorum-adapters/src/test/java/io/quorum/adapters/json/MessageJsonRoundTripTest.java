@@ -92,7 +92,7 @@ class MessageJsonRoundTripTest {
     }
 
     private Arbitrary<Question> questions() {
-        return Combinators.combine(tickers().injectNull(0.3), texts()).as(Question::new);
+        return Combinators.combine(tickers().injectNull(0.3), texts(), attributions().injectNull(0.5)).as(Question::new);
     }
 
     private Arbitrary<Update> updates() {

@@ -20,10 +20,12 @@ import io.quorum.engine.message.VoteChoice;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.reasoning.AnswerDraft;
 import io.quorum.engine.reasoning.ConcernAnswer;
+import io.quorum.engine.reasoning.Consideration;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.ProposalAnswer;
+import io.quorum.engine.reasoning.QuestionFirst;
 import io.quorum.engine.reasoning.Reasoning;
 import io.quorum.engine.reasoning.Rejection;
 import io.quorum.engine.reasoning.Reply;
@@ -135,7 +137,7 @@ abstract class LlmReasonerContract {
         assertThat(call.provider()).isEqualTo(provider().configName());
         assertThat(call.model()).isEqualTo(MODEL);
         assertThat(call.modelVersion()).isNotBlank();
-        assertThat(call.promptVersion()).isEqualTo("risk.v1+answer.v1");
+        assertThat(call.promptVersion()).isEqualTo("risk.v1+answer.v2");
         assertThat(call.promptHash()).hasSize(64);
         assertThat(call.tokensIn()).isEqualTo(812);
         assertThat(call.tokensOut()).isEqualTo(64);
@@ -143,6 +145,72 @@ abstract class LlmReasonerContract {
         assertThat(call.raw()).isEqualTo(APPROVE);
         assertThat(call.cached()).isFalse();
         assertThat(server.bodies).singleElement().asString().contains("Buy 10 AAPL").contains("You are the Risk agent").doesNotContain(id.toString());
+    }
+
+    static final String ASK_SENTIMENT = "{\"ask\":{\"to\":\"SENTIMENT\",\"question\":\"Is there a headline behind the breakout?\",\"confidence\":0.6}}";
+
+    /** Fundamental's first look at the vote: it may ask any other agent before it votes. */
+    static Deliberation mayAsk(ProposalId id) {
+        Deliberation plain = deliberation(AgentRole.FUNDAMENTAL, id);
+        return new Deliberation(plain.role(), plain.session(), plain.proposal(), plain.facts(), plain.rulesVerdict(), plain.conversation(),
+                List.of(AgentRole.TECHNICAL, AgentRole.SENTIMENT, AgentRole.RISK, AgentRole.EXECUTION), null);
+    }
+
+    @Test
+    void where_it_may_ask_first_the_model_asks_a_named_agent_a_question_recorded_against_the_proposal() {
+        server.answer(ASK_SENTIMENT);
+        ProposalId id = ProposalId.random();
+
+        Reasoning<Consideration> reasoning = reasoner().consider(mayAsk(id), AnswerDraft.IGNORED).toCompletableFuture().join();
+
+        assertThat(answerOf(reasoning)).isEqualTo(new QuestionFirst(AgentRole.SENTIMENT, "Is there a headline behind the breakout?", new BigDecimal("0.6")));
+        assertThat(reasoning.call().proposalId()).isEqualTo(id);
+        assertThat(reasoning.call().promptVersion()).isEqualTo("fundamental.v1+answer.v2");
+        assertThat(reasoning.call().raw()).isEqualTo(ASK_SENTIMENT);
+        assertThat(server.bodies).singleElement().asString().contains("You may ask one question first, of one of: TECHNICAL, SENTIMENT, RISK, EXECUTION.");
+    }
+
+    @Test
+    void where_it_may_ask_first_a_vote_is_still_a_vote() {
+        server.answer(APPROVE);
+
+        Reasoning<Consideration> reasoning = reasoner().consider(mayAsk(ProposalId.random()), AnswerDraft.IGNORED).toCompletableFuture().join();
+
+        assertThat(answerOf(reasoning)).isInstanceOfSatisfying(VoteAnswer.class, vote -> assertThat(vote.choice()).isEqualTo(VoteChoice.APPROVE));
+    }
+
+    @ParameterizedTest(name = "{0} falls back: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"ask":{"to":"FUNDAMENTAL","question":"Am I right?","confidence":0.5}}             | ask.to: "FUNDAMENTAL" is not one of TECHNICAL, SENTIMENT, RISK, EXECUTION
+            {"ask":{"to":"ORCHESTRATOR","question":"Who decides?","confidence":0.5}}           | ask.to: "ORCHESTRATOR" is not one of TECHNICAL, SENTIMENT, RISK, EXECUTION
+            {"ask":{"to":"SENTIMENT","question":" ","confidence":0.5}}                         | ask.question: expected a sentence
+            {"ask":{"to":"SENTIMENT","question":"Any news?","confidence":0.5,"urgent":true}}   | ask: unknown field "urgent"
+            {"ask":{"to":"SENTIMENT","question":"Any news?"}}                                  | confidence: expected a number from 0 to 1
+            {"ask":"SENTIMENT"}                                                                | ask: expected an object of to, question, confidence
+            """)
+    void a_question_outside_the_schema_falls_back_as_an_invalid_answer(String answer, String problem) {
+        server.answer(answer);
+
+        Reasoning<Consideration> reasoning = reasoner().consider(mayAsk(ProposalId.random()), AnswerDraft.IGNORED).toCompletableFuture().join();
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> {
+            assertThat(fellBack.call().outcome()).isEqualTo(Outcome.INVALID_ANSWER);
+            assertThat(fellBack.why()).isEqualTo("the model's answer was not valid (" + problem + ")");
+        });
+    }
+
+    @Test
+    void once_its_question_is_answered_the_model_reads_the_answer_and_a_second_question_falls_back_as_an_invalid_answer() {
+        server.answer(ASK_SENTIMENT);
+        Deliberation answered = mayAsk(ProposalId.random())
+                .answered(new Deliberation.Exchange(AgentRole.SENTIMENT, "Is there a headline behind the breakout?", "Negative news. The export probe widened."));
+
+        Reasoning<Consideration> reasoning = reasoner().consider(answered, AnswerDraft.IGNORED).toCompletableFuture().join();
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> assertThat(fellBack.why())
+                .isEqualTo("the model's answer was not valid (ask: a question is not allowed here; the model was to vote now)"));
+        assertThat(server.bodies).singleElement().asString().contains("You asked Sentiment: Is there a headline behind the breakout?")
+                .contains("Sentiment answered: Negative news. The export probe widened.").contains("Vote now: you may not ask a question.");
     }
 
     @Test

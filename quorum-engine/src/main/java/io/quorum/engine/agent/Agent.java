@@ -25,10 +25,12 @@ import io.quorum.engine.port.Clock;
 import io.quorum.engine.port.MessageBus;
 import io.quorum.engine.reasoning.AnswerDraft;
 import io.quorum.engine.reasoning.ConcernAnswer;
+import io.quorum.engine.reasoning.Consideration;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.ProposalAnswer;
+import io.quorum.engine.reasoning.QuestionFirst;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
 import io.quorum.engine.reasoning.Rejection;
@@ -36,6 +38,7 @@ import io.quorum.engine.reasoning.Reply;
 import io.quorum.engine.reasoning.VoteAnswer;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,10 +46,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -63,10 +69,13 @@ import java.util.function.Supplier;
  * <p>When a language model speaks for the agent's role ({@link Reasoner#speaksFor}), the model
  * votes instead, on the facts the agent sees and the conversation it heard; the rules deliberate at
  * the same time, and their vote stands whenever the model's answer is late, invalid or missing,
- * with an UPDATE that says so and why. Each call is handed to the context's record of calls (the
- * desk journals it) before the vote is published. A question addressed to the agent is answered
- * the same way: by the model when one speaks for the role and it answers, else by the rules
- * ({@link #answerByRules}). A proposal the agent puts to the desk ({@link #putForward}, {@link #counter})
+ * with an UPDATE that says so and why. Before it votes, the model may ask another agent one
+ * question; the agent says it, waits for the answer (at most half the time the vote request leaves,
+ * so that the model has the other half to vote), and asks the model again with the answer, this
+ * time for its vote. Each call is handed to the context's record
+ * of calls (the desk journals it) before what it said is published. A question addressed to the
+ * agent is answered the same way: by the model when one speaks for the role and it answers, else by
+ * the rules ({@link #answerByRules}). A proposal the agent puts to the desk ({@link #putForward}, {@link #counter})
  * is worded by the model too, when one drafts for the role, with the rules' proposal as its hint and
  * its fallback.
  *
@@ -105,6 +114,12 @@ public abstract class Agent {
     private final Map<ProposalId, CompletableFuture<Void>> countersBeingSaid = new LinkedHashMap<>(16, 0.75f) {
         @Override protected boolean removeEldestEntry(Map.Entry<ProposalId, CompletableFuture<Void>> eldest) { return size() > COUNTERS_REMEMBERED; }
     };
+
+    /**
+     * The answers this agent's model waits for before it votes, by the id of the question: put on the
+     * reasoner's thread before the question is said, completed on the agent's when the answer is heard.
+     */
+    private final Map<UUID, AwaitedAnswer> awaitedAnswers = new ConcurrentHashMap<>();
 
     /** The memory ({@link #memoryFor}) that the agent countered the proposal it votes on. */
     private static final String COUNTERED = "countered";
@@ -145,6 +160,7 @@ public abstract class Agent {
     /** Reacts to a message addressed to this agent. A {@link VoteRequest} that asks this agent is answered with a vote. */
     public final void onMessage(AgentMessage message) {
         hear(message);
+        if (message.replyTo() != null) takeAnswer(message);
         switch (message.content()) {
             case VoteRequest request -> {
                 if (request.asks(role)) castVote(message, request);
@@ -162,9 +178,12 @@ public abstract class Agent {
 
     /**
      * The agent's own answer to a question addressed to it, an UPDATE that replies to it; null when
-     * its rules have nothing to say to such a question, and then it stays unanswered.
+     * its rules have nothing to say to such a question, and then it stays unanswered. By default, what
+     * its analysis sees now.
      */
-    protected Update answerByRules(Question question) { return null; }
+    protected Update answerByRules(Question question) {
+        return Update.of(Update.UpdateKind.OBSERVATION, ticker, "What I see: " + String.join(" ", analyze()));
+    }
 
     protected void onUpdate(AgentMessage message, Update update) { }
 
@@ -199,7 +218,7 @@ public abstract class Agent {
         seeing.watch();
         CompletableFuture<Judgement> deliberation;
         try {
-            deliberation = (reasoner.speaksFor(role) ? reasonWithModel(terms) : deliberate(terms)).toCompletableFuture();
+            deliberation = (reasoner.speaksFor(role) ? reasonWithModel(terms, requestMessage.responseTimeout().dividedBy(2)) : deliberate(terms)).toCompletableFuture();
         } finally {
             calls.seen(session, new JournalEvent.VoteSeen(request.proposalId(), role, clock.now(), seeing.seen(), memoryFor(terms)));
         }
@@ -221,15 +240,60 @@ public abstract class Agent {
     /**
      * The model's vote, with the rules' deliberation as its fallback. Both start here, on the
      * agent's thread, which is the only one that reads the agent's state: what comes after (the
-     * model's answer, the UPDATE, the record of the call) reads only values.
+     * model's answer, the UPDATE, the record of the call) reads only values. A question the model
+     * asks first waits at most {@code answerAwaited} for its answer.
      */
-    private CompletionStage<Judgement> reasonWithModel(Proposal proposal) {
+    private CompletionStage<Judgement> reasonWithModel(Proposal proposal, Duration answerAwaited) {
         CompletableFuture<Judgement> rules = deliberate(proposal).toCompletableFuture();
         String rulesVerdict = rules.isDone() && !rules.isCompletedExceptionally() ? rules.join().text() : null;
-        Deliberation deliberation = new Deliberation(role, session, proposal, facts(), rulesVerdict, List.copyOf(heard));
-        return settled(() -> reasoner.reason(deliberation, drafting(Work.VOTE)))
+        List<AgentRole> others = AgentRole.VOTERS.stream().filter(other -> other != role).toList();
+        Deliberation deliberation = new Deliberation(role, session, proposal, facts(), rulesVerdict, List.copyOf(heard), others, null);
+        return settled(() -> reasoner.consider(deliberation, drafting(Work.VOTE)))
+                .thenCompose(reasoning -> voteOrAskFirst(deliberation, reasoning, answerAwaited))
                 .thenCombine(rules, (reasoning, ruled) -> settle(reasoning, ruled));
     }
+
+    /** The model's vote as it came, or, when the model asked a question instead, its vote once the answer is in. Null: the reasoner broke. */
+    private CompletionStage<Reasoning<VoteAnswer>> voteOrAskFirst(Deliberation deliberation, Reasoning<Consideration> reasoning, Duration answerAwaited) {
+        if (reasoning instanceof Reasoning.Answered<Consideration> answered && answered.answer() instanceof QuestionFirst question) {
+            return askFirst(deliberation, question, answered.call(), answerAwaited);
+        }
+        return CompletableFuture.completedFuture(reasoning == null ? null : reasoning.map(VoteAnswer.class::cast));
+    }
+
+    /**
+     * Says the model's question to the agent it names, with the model's figures, and asks the model
+     * for its vote once the answer is heard, or once {@code answerAwaited} has passed without one.
+     * The question's call is recorded before the question is said. On the reasoner's thread: it reads
+     * no state of the agent's but the map of awaited answers.
+     */
+    private CompletionStage<Reasoning<VoteAnswer>> askFirst(Deliberation deliberation, QuestionFirst asking, ReasonerCalled call, Duration answerAwaited) {
+        calls.record(session, call);
+        Question question = new Question(ticker, asking.question() + attribution(asking.confidence(), call), attributionOf(asking.confidence(), call));
+        AgentMessage said = AgentMessage.draft(session, role, Recipients.of(asking.addressee()), question, clock.now()).expectingResponseWithin(answerAwaited);
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        awaitedAnswers.put(said.id(), new AwaitedAnswer(asking.addressee(), answer));
+        try {
+            publish(said);
+        } catch (RuntimeException refused) {
+            awaitedAnswers.remove(said.id());
+            throw refused;
+        }
+        return answer.completeOnTimeout(null, answerAwaited.toMillis(), TimeUnit.MILLISECONDS).thenCompose(heardBack -> {
+            awaitedAnswers.remove(said.id());
+            Deliberation.Exchange exchange = new Deliberation.Exchange(asking.addressee(), asking.question(), heardBack);
+            return settled(() -> reasoner.reason(deliberation.answered(exchange), drafting(Work.VOTE)));
+        });
+    }
+
+    /** The answer a model waits for, when {@code message} is it: a reply to its question from the agent it asked. */
+    private void takeAnswer(AgentMessage message) {
+        AwaitedAnswer awaited = awaitedAnswers.get(message.replyTo());
+        if (awaited != null && awaited.from() == message.sender() && message.content() instanceof Update answer) awaited.answer().complete(answer.text());
+    }
+
+    /** A model's question waiting for {@code from}'s answer. */
+    private record AwaitedAnswer(AgentRole from, CompletableFuture<String> answer) {}
 
     /** The reasoner's stage, with a reasoner that broke (threw, or failed the stage) as null. */
     private static <A> CompletableFuture<Reasoning<A>> settled(Supplier<CompletionStage<Reasoning<A>>> asking) {

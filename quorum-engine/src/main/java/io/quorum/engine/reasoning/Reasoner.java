@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Asks a language model how a role votes on a proposal, how it words a proposal (or a
+ * Asks a language model how a role votes on a proposal (and what it would ask another agent first), how it words a proposal (or a
  * counter-proposal) it puts to the desk, how it answers another agent's question, or which concern
  * the user's reason for rejecting a card names. The answer comes later, on a thread of the reasoner's own, so that the agent's runner
  * is free meanwhile and the five agents' calls for one vote run side by side.
@@ -36,6 +36,15 @@ public interface Reasoner {
 
     /** The same, telling {@code draft} the answer as it is generated; a reasoner that cannot stream tells it nothing. */
     default CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation, AnswerDraft draft) { return reason(deliberation); }
+
+    /**
+     * The model's vote on {@code deliberation}, or, when {@link Deliberation#mayAsk} names agents, the
+     * question it wants one of them to answer first; the reason it has neither otherwise. A reasoner
+     * whose model never asks answers with its vote ({@link #reason}).
+     */
+    default CompletionStage<Reasoning<Consideration>> consider(Deliberation deliberation, AnswerDraft draft) {
+        return reason(deliberation, draft).thenApply(reasoning -> reasoning.map(vote -> vote));
+    }
     /** Whether a model words the proposals {@code role} puts to the desk; a role without one proposes by its rules alone. */
     default boolean draftsFor(AgentRole role) { return false; }
 

@@ -10,6 +10,14 @@ import java.util.Objects;
 public sealed interface Reasoning<A> {
     ReasonerCalled call();
 
+    /** The same call, its answer (if any) read as {@code reading} reads it. */
+    default <B> Reasoning<B> map(java.util.function.Function<? super A, ? extends B> reading) {
+        return switch (this) {
+            case Answered<A> answered -> new Answered<>(reading.apply(answered.answer()), answered.call());
+            case FellBack<A> fellBack -> new FellBack<>(fellBack.detail(), fellBack.call());
+        };
+    }
+
     record Answered<A>(A answer, ReasonerCalled call) implements Reasoning<A> {
         public Answered {
             Objects.requireNonNull(answer, "answer");

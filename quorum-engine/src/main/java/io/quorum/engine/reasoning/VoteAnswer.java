@@ -10,7 +10,7 @@ import java.util.Objects;
  * A model's vote, once its answer has passed validation: the choice, the reason in a sentence, how
  * sure it is (0 to 1), and the terms it wants changed, if any.
  */
-public record VoteAnswer(VoteChoice choice, String reason, BigDecimal confidence, Modification modification) {
+public record VoteAnswer(VoteChoice choice, String reason, BigDecimal confidence, Modification modification) implements Consideration {
     /** Longer reasons are cut by the validator: a vote is read in a chat line, not an essay. */
     public static final int LONGEST_REASON = 500;
 

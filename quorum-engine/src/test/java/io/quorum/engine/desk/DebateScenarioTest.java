@@ -31,10 +31,13 @@ import io.quorum.engine.portfolio.AccountLimitCheck;
 import io.quorum.engine.portfolio.PortfolioLimits;
 import io.quorum.engine.portfolio.RiskSettings;
 import io.quorum.engine.snapshot.DeskSnapshot;
+import io.quorum.engine.reasoning.AnswerDraft;
+import io.quorum.engine.reasoning.Consideration;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.ProposalAnswer;
+import io.quorum.engine.reasoning.QuestionFirst;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
 import io.quorum.engine.reasoning.Reply;
@@ -103,6 +106,46 @@ class DebateScenarioTest {
             assertThat(((Vote) fundamentalVote.content()).reason()).contains("Sentiment reports negative news");
             assertThat(desk.journal(session)).filteredOn(JournalEvent.ReasonerCalled.class::isInstance).map(JournalEvent.ReasonerCalled.class::cast)
                     .singleElement().satisfies(call -> assertThat(call.questionId()).isEqualTo(question.id()));
+        }
+    }
+
+    @ParameterizedTest(name = "with the headline \"{0}\", Fundamental's model hears \"{1}\" and votes {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                                              | No news behind it | APPROVE
+            NVDA probe widens as regulators warn on exports | Negative news     | REJECT
+            """)
+    void a_model_speaking_for_fundamental_asks_sentiment_before_it_votes_and_votes_on_the_answer_and_the_decision_replays_the_same(
+            String headline, String answerOpens, VoteChoice vote) {
+        try (DeskFixture desk = DeskFixture.on(DeskFixture.breakout()).reasoner(new AskingFundamentalModel()).build()) {
+            desk.advance(Duration.ofMinutes(5));
+            if (!headline.isEmpty()) desk.headline(headline, SimulatedNewsFeed.Tone.NEGATIVE);
+            DeskSession session = desk.autoTrading();
+            AgentMessage entered = desk.awaitSaid(session, from(AgentRole.EXECUTION, MessageType.UPDATE).and(DeskFixture.tradeExecuted()));
+            desk.advanceUntilSignal(SignalKind.BREAKOUT_HIGH, Duration.ofMinutes(15));
+
+            AgentMessage proposal = desk.awaitSaid(session, from(AgentRole.TECHNICAL, MessageType.PROPOSAL).and(message -> message.seq() > entered.seq()));
+            AgentMessage question = desk.awaitSaid(session, from(AgentRole.FUNDAMENTAL, MessageType.QUESTION)
+                    .and(message -> message.seq() > proposal.seq()));
+            assertThat(question.recipients()).isEqualTo(Recipients.of(AgentRole.SENTIMENT));
+            assertThat(((Question) question.content()).text()).isEqualTo(AskingFundamentalModel.QUESTION + " (test-model, confidence 0.6, 300 tokens, $0.0001)");
+            AgentMessage answer = desk.awaitSaid(session, from(AgentRole.SENTIMENT, MessageType.UPDATE).and(replyingTo(question)));
+            assertThat(((Update) answer.content()).text()).startsWith(answerOpens);
+            AgentMessage fundamentalVote = desk.awaitSaid(session, from(AgentRole.FUNDAMENTAL, MessageType.VOTE)
+                    .and(message -> ((Vote) message.content()).proposalId().equals(((Proposal) proposal.content()).id())));
+            assertThat(fundamentalVote.seq()).isGreaterThan(answer.seq());
+            assertThat(((Vote) fundamentalVote.content()).choice()).isEqualTo(vote);
+            assertThat(((Vote) fundamentalVote.content()).reason()).startsWith("Sentiment answered: " + answerOpens);
+
+            Decision decision = desk.awaitDecision(session, message -> ((Decision) message.content()).proposalId().equals(((Proposal) proposal.content()).id()));
+            List<JournalEntry> journal = desk.journal.read(session.id(), 0, Integer.MAX_VALUE);
+            assertThat(journal).map(JournalEntry::event).filteredOn(JournalEvent.ReasonerCalled.class::isInstance).map(JournalEvent.ReasonerCalled.class::cast)
+                    .filteredOn(call -> call.isAbout(decision.proposalId())).extracting(JournalEvent.ReasonerCalled::raw)
+                    .as("the question's call, then the vote's").containsExactly("ask SENTIMENT", vote.name());
+            DecisionReplay replay = new DecisionReplay(AskingFundamentalModel::read, Map.of(AgentRole.FUNDAMENTAL, AskingFundamentalModel.PROMPT), new RulesAgain());
+            DecisionReplay.Replayed replayed = replay.replay(journal, decision.proposalId()).orElseThrow();
+            assertThat(replayed.differences()).isEmpty();
+            assertThat(replayed.outcome()).isEqualTo(decision.outcome());
+            assertThat(replayed.tally()).isEqualTo(decision.tally());
         }
     }
 
@@ -332,6 +375,41 @@ class DebateScenarioTest {
             DecisionReplay.Replayed replayed = replay.replay(journal, decision.proposalId()).orElseThrow();
             assertThat(replayed.differences()).as("the replay of " + decision.outcome()).isEmpty();
             assertThat(replayed.outcome()).isEqualTo(decision.outcome());
+        }
+    }
+
+    /**
+     * A model speaking for Fundamental alone: before each vote it asks Sentiment whether news is
+     * behind the move, then rejects on negative news and approves otherwise. Its raw answers are
+     * "ask SENTIMENT" and the vote's choice, which {@link #read} reads again for a replay.
+     */
+    private static final class AskingFundamentalModel implements Reasoner {
+        static final String QUESTION = "Is there a headline behind this move?";
+        static final String PROMPT = "fundamental.v1+answer.v2";
+
+        static Optional<VoteAnswer> read(JournalEvent.ReasonerCalled call) {
+            return Optional.of(new VoteAnswer(VoteChoice.valueOf(call.raw()), "read again", BigDecimal.ONE, null));
+        }
+
+        @Override public boolean speaksFor(AgentRole role) { return role == AgentRole.FUNDAMENTAL; }
+
+        @Override public CompletionStage<Reasoning<Consideration>> consider(Deliberation deliberation, AnswerDraft draft) {
+            Reasoning<Consideration> asks = new Reasoning.Answered<>(new QuestionFirst(AgentRole.SENTIMENT, QUESTION, new BigDecimal("0.6")),
+                    call(deliberation, "ask SENTIMENT", 300, "0.0001"));
+            return CompletableFuture.supplyAsync(() -> asks, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+        }
+
+        @Override public CompletionStage<Reasoning<VoteAnswer>> reason(Deliberation deliberation) {
+            String heard = deliberation.asked() == null || deliberation.asked().answer() == null ? "nothing" : deliberation.asked().answer();
+            VoteChoice choice = heard.startsWith("Negative news") ? VoteChoice.REJECT : VoteChoice.APPROVE;
+            Reasoning<VoteAnswer> votes = new Reasoning.Answered<>(new VoteAnswer(choice, "Sentiment answered: " + heard, new BigDecimal("0.8"), null),
+                    call(deliberation, choice.name(), 500, "0.0002"));
+            return CompletableFuture.supplyAsync(() -> votes, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+        }
+
+        private static JournalEvent.ReasonerCalled call(Deliberation asked, String raw, long tokens, String cost) {
+            return new JournalEvent.ReasonerCalled(asked.proposal().id(), asked.role(), "scripted", "test-model", "test-model-1", PROMPT, "00ff",
+                    tokens, 0, 5, new BigDecimal(cost), JournalEvent.ReasonerCalled.Outcome.ANSWERED, false, raw);
         }
     }
 
