@@ -20,7 +20,7 @@ import io.quorum.engine.reasoning.Consideration;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
-import io.quorum.engine.reasoning.ProposalAnswer;
+import io.quorum.engine.reasoning.DraftingAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
 import io.quorum.engine.reasoning.Rejection;
@@ -67,7 +67,7 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     private final AnswerCache<VoteAnswer> votes = new AnswerCache<>();
     private final AnswerCache<Consideration> considerations = new AnswerCache<>();
     private final AnswerCache<Reply> replies = new AnswerCache<>();
-    private final AnswerCache<ProposalAnswer> drafts = new AnswerCache<>();
+    private final AnswerCache<DraftingAnswer> drafts = new AnswerCache<>();
     private final AnswerCache<ConcernAnswer> readings = new AnswerCache<>();
     private final TokenBudget budget;
     private final CircuitBreaker breaker;
@@ -135,7 +135,7 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
     @Override public boolean draftsFor(AgentRole role) { return speaksFor(role); }
 
     /** The model's proposal, counted against the budget of the decision it opens (the rules' proposal id, which it keeps). */
-    @Override public CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
+    @Override public CompletionStage<Reasoning<DraftingAnswer>> draft(Drafting drafting) {
         return askAbout(drafting.role(), drafting.ruled().id(), null, model -> prompts.promptFor(drafting, model), drafts,
                 text -> ProposalSchema.read(text, drafting), AnswerDraft.IGNORED);
     }

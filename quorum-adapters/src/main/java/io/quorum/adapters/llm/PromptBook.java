@@ -27,7 +27,7 @@ public final class PromptBook {
     static final String ROLE_VERSION = "v1";
     static final String ANSWER_VERSION = "v2";
     static final String REPLY_VERSION = "v1";
-    static final String PROPOSAL_VERSION = "v1";
+    static final String PROPOSAL_VERSION = "v2";
     static final String CONCERN_VERSION = "v1";
 
     private final Map<AgentRole, String> instructions = new EnumMap<>(AgentRole.class);
@@ -72,7 +72,7 @@ public final class PromptBook {
     /** The version of the prompts a role reads a user's reason with ({@code technical.v1+concern.v1}). */
     public static String concernVersionOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + "+concern." + CONCERN_VERSION; }
 
-    /** The version of the prompts a role words a proposal with ({@code risk.v1+proposal.v1}). */
+    /** The version of the prompts a role words a proposal with ({@code risk.v1+proposal.v2}). */
     public static String proposalVersionOf(AgentRole role) { return name(role) + "." + ROLE_VERSION + "+proposal." + PROPOSAL_VERSION; }
 
     /** The version of the prompts a role answers a question with ({@code sentiment.v1+reply.v1}). */
@@ -144,6 +144,7 @@ public final class PromptBook {
         text.append("# What you see as the ").append(drafting.role().displayName()).append(" agent\n");
         for (String fact : drafting.facts()) text.append("- ").append(fact).append('\n');
         conversation(text, drafting.conversation());
+        text.append(drafting.isCounter() ? "\nWord the counter-proposal: it is not held back.\n" : "\nYou may hold this proposal back instead.\n");
         text.append("\nAnswer with the JSON object only.");
         return text.toString();
     }

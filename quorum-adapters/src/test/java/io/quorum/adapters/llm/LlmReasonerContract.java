@@ -23,6 +23,8 @@ import io.quorum.engine.reasoning.ConcernAnswer;
 import io.quorum.engine.reasoning.Consideration;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
+import io.quorum.engine.reasoning.DraftingAnswer;
+import io.quorum.engine.reasoning.HoldBack;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.QuestionFirst;
@@ -259,9 +261,9 @@ abstract class LlmReasonerContract {
         server.answer(REDUCE_A_THIRD);
         Drafting drafting = halving();
 
-        Reasoning<ProposalAnswer> reasoning = reasoner().draft(drafting).toCompletableFuture().join();
+        Reasoning<DraftingAnswer> reasoning = reasoner().draft(drafting).toCompletableFuture().join();
 
-        ProposalAnswer answer = answerOf(reasoning);
+        ProposalAnswer answer = (ProposalAnswer) answerOf(reasoning);
         assertThat(answer).isEqualTo(new ProposalAnswer(TradeAction.REDUCE, Size.shares(20), Price.parse("97.10"), null, null,
                 "the probe is a headline risk, not a broken trend: trim a third and keep the rest", new BigDecimal("0.7")));
         Proposal proposal = answer.proposal(drafting, " (test-model)");
@@ -269,11 +271,36 @@ abstract class LlmReasonerContract {
         assertThat(proposal.text()).isEqualTo("Reduce the long AAPL position by 20 shares at about $97.10");
         ReasonerCalled call = reasoning.call();
         assertThat(call.proposalId()).isEqualTo(drafting.ruled().id());
-        assertThat(call.promptVersion()).isEqualTo("sentiment.v1+proposal.v1");
+        assertThat(call.promptVersion()).isEqualTo("sentiment.v1+proposal.v2");
         assertThat(call.raw()).isEqualTo(REDUCE_A_THIRD);
         assertThat(server.bodies).singleElement().asString().contains("You are the Sentiment agent").contains("This time you put a proposal to the desk")
                 .contains("What the desk's fixed rules for your role would propose").contains("Long 60 shares of AAPL")
-                .doesNotContain(drafting.ruled().id().toString());
+                .contains("You may hold this proposal back instead.").doesNotContain(drafting.ruled().id().toString());
+    }
+
+    @Test
+    void a_model_may_hold_back_a_proposal_its_role_opens() {
+        String hold = "{\"hold\":{\"reason\":\"the probe was reported yesterday; the price has held since\",\"confidence\":0.65}}";
+        server.answer(hold);
+
+        Reasoning<DraftingAnswer> reasoning = reasoner().draft(halving()).toCompletableFuture().join();
+
+        assertThat(answerOf(reasoning)).isEqualTo(new HoldBack("the probe was reported yesterday; the price has held since", new BigDecimal("0.65")));
+        assertThat(reasoning.call().raw()).isEqualTo(hold);
+    }
+
+    @Test
+    void a_counter_proposal_held_back_falls_back_as_an_invalid_answer() {
+        server.answer("{\"hold\":{\"reason\":\"no counter needed\",\"confidence\":0.5}}");
+        Drafting halving = halving();
+        Drafting counter = new Drafting(AgentRole.TECHNICAL, halving.session(), halving.ruled(), "Sentiment PROPOSAL: Reduce by half", 60,
+                halving.facts(), halving.conversation());
+
+        Reasoning<DraftingAnswer> reasoning = reasoner().draft(counter).toCompletableFuture().join();
+
+        assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack ->
+                assertThat(fellBack.why()).isEqualTo("the model's answer was not valid (hold: a counter-proposal is not held back)"));
+        assertThat(server.bodies).singleElement().asString().contains("Word the counter-proposal: it is not held back.");
     }
 
     @ParameterizedTest(name = "{1}")
@@ -291,7 +318,7 @@ abstract class LlmReasonerContract {
     void a_proposal_outside_the_schema_or_unfit_for_the_desk_falls_back_to_the_rules_proposal_and_says_why(String answer, String problem) {
         server.answer(answer);
 
-        Reasoning<ProposalAnswer> reasoning = reasoner().draft(halving()).toCompletableFuture().join();
+        Reasoning<DraftingAnswer> reasoning = reasoner().draft(halving()).toCompletableFuture().join();
 
         assertThat(reasoning).isInstanceOfSatisfying(Reasoning.FellBack.class, fellBack -> {
             assertThat(fellBack.call().outcome()).isEqualTo(Outcome.INVALID_ANSWER);

@@ -28,6 +28,8 @@ import io.quorum.engine.reasoning.ConcernAnswer;
 import io.quorum.engine.reasoning.Consideration;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
+import io.quorum.engine.reasoning.DraftingAnswer;
+import io.quorum.engine.reasoning.HoldBack;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.QuestionFirst;
@@ -367,7 +369,8 @@ public abstract class Agent {
      * Puts a proposal to the desk: as the model words it when one drafts for the role (on the
      * reasoner's thread, with {@code ruled} as its hint), else {@code ruled} at once. The model's
      * proposal keeps the rules' id; when the model has none the desk can take, an UPDATE says why and
-     * {@code ruled} goes forward.
+     * {@code ruled} goes forward. The model may also hold the proposal back: an UPDATE says why, and
+     * nothing goes to the vote.
      */
     protected final void putForward(Proposal ruled) { offer(ruled, null); }
 
@@ -392,20 +395,34 @@ public abstract class Agent {
         Drafting drafting = new Drafting(role, session, ruled, answers, desk.exposure(ticker).quantity(), facts(), List.copyOf(heard));
         return settled(() -> reasoner.draft(drafting)).thenAccept(reasoning -> {
             try {
-                sayProposal(settleDraft(reasoning, drafting), answering);
+                Proposal settled = settleDraft(reasoning, drafting);
+                if (settled != null) sayProposal(settled, answering);
             } catch (RuntimeException refused) {
                 LOG.log(Level.WARNING, role.displayName() + " could not put proposal " + ruled.id() + " to the desk", refused);
             }
         });
     }
 
-    /** The proposal that goes forward: the model's when it answered with one that fits the desk, otherwise the rules', said as such. */
-    private Proposal settleDraft(Reasoning<ProposalAnswer> reasoning, Drafting drafting) {
-        return settleWith(reasoning, null, "proposes", answered -> {
-            ProposalAnswer answer = answered.answer();
-            Optional<String> misfit = answer.misfit(drafting);
-            return misfit.isPresent() ? fallBack(null, ReasonerCalled.Outcome.INVALID_ANSWER, "proposes", "the model's proposal does not fit the desk (" + misfit.get() + ")", drafting.ruled())
-                    : answer.proposal(drafting, attribution(answer.confidence(), answered.call()));
+    /**
+     * The proposal that goes forward: the model's when it answered with one that fits the desk,
+     * otherwise the rules', said as such; null when the model held back a proposal its role opens,
+     * after an UPDATE that says why.
+     */
+    private Proposal settleDraft(Reasoning<DraftingAnswer> reasoning, Drafting drafting) {
+        return settleWith(reasoning, null, "proposes", answered -> switch (answered.answer()) {
+            case ProposalAnswer answer -> {
+                Optional<String> misfit = answer.misfit(drafting);
+                yield misfit.isPresent() ? fallBack(null, ReasonerCalled.Outcome.INVALID_ANSWER, "proposes", "the model's proposal does not fit the desk (" + misfit.get() + ")", drafting.ruled())
+                        : answer.proposal(drafting, attribution(answer.confidence(), answered.call()));
+            }
+            case HoldBack held when drafting.isCounter() ->
+                    fallBack(null, ReasonerCalled.Outcome.INVALID_ANSWER, "proposes", "the model held back a counter-proposal; only a proposal the role opens itself may be held back", drafting.ruled());
+            case HoldBack held -> {
+                say(Recipients.all(), Update.of(Update.UpdateKind.REASONING, ticker, role.displayName() + " holds back the proposal its rules would make ("
+                        + drafting.ruled().text() + "): " + held.reason() + attribution(held.confidence(), answered.call()))
+                        .attributedTo(attributionOf(held.confidence(), answered.call())));
+                yield null;
+            }
         }, drafting.ruled());
     }
 

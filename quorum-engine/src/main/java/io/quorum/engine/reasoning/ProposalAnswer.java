@@ -17,7 +17,7 @@ import java.util.Optional;
  * target on their sides) is {@link #misfit}; a proposal that fits becomes the desk's {@link #proposal},
  * voted on and checked by the RiskEngine like any other.
  */
-public record ProposalAnswer(TradeAction action, Size size, Price entry, Price stop, Price target, String rationale, BigDecimal confidence) {
+public record ProposalAnswer(TradeAction action, Size size, Price entry, Price stop, Price target, String rationale, BigDecimal confidence) implements DraftingAnswer {
     public static final int LONGEST_RATIONALE = VoteAnswer.LONGEST_REASON;
     /** The entry may be this many per cent from the rules' entry, the last price: a proposal is for now, not for another day. */
     public static final BigDecimal ENTRY_DRIFT_PCT = new BigDecimal("5");

@@ -48,8 +48,11 @@ public interface Reasoner {
     /** Whether a model words the proposals {@code role} puts to the desk; a role without one proposes by its rules alone. */
     default boolean draftsFor(AgentRole role) { return false; }
 
-    /** The model's proposal for {@code drafting}, or the reason it has none; asked only of a role it {@link #draftsFor}. */
-    default CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
+    /**
+     * The model's proposal for {@code drafting}, its choice to hold back a proposal that is not a
+     * counter-proposal, or the reason it has neither; asked only of a role it {@link #draftsFor}.
+     */
+    default CompletionStage<Reasoning<DraftingAnswer>> draft(Drafting drafting) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("this reasoner does not draft proposals"));
     }
 

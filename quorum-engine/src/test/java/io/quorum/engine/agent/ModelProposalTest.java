@@ -23,6 +23,8 @@ import io.quorum.engine.money.Money;
 import io.quorum.engine.money.Price;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
+import io.quorum.engine.reasoning.DraftingAnswer;
+import io.quorum.engine.reasoning.HoldBack;
 import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
@@ -114,6 +116,35 @@ class ModelProposalTest {
     }
 
     @Test
+    void a_model_that_holds_back_sentiments_proposal_puts_nothing_to_the_vote_and_says_why_with_its_figures() {
+        new SentimentAgent(context).onHeadline(fraudProbe());
+
+        model.answer(new HoldBack("the probe was reported yesterday and the price has held its 50-day average since: nothing new to trade on",
+                new BigDecimal("0.65")), 800, "0.0003");
+
+        assertThat(bus.published).noneMatch(message -> message.content() instanceof Proposal);
+        assertThat(recorded).singleElement().extracting(ReasonerCalled::outcome).isEqualTo(ReasonerCalled.Outcome.ANSWERED);
+        Update said = (Update) bus.published.getLast().content();
+        assertThat(said.text()).isEqualTo("Sentiment holds back the proposal its rules would make (Reduce the long AAPL position by half at about $100.00 on the news): "
+                + "the probe was reported yesterday and the price has held its 50-day average since: nothing new to trade on (llama3.1:8b, confidence 0.65, 800 tokens, $0.0003)");
+        assertThat(said.attribution().confidence()).isEqualByComparingTo("0.65");
+    }
+
+    @Test
+    void a_counter_proposal_the_model_holds_back_is_the_rules_counter_after_an_update_that_says_why() {
+        TechnicalAgent technical = new TechnicalAgent(context);
+        Proposal halve = new Proposal(ProposalId.random(), TradeAction.REDUCE, AAPL, Direction.LONG, Size.percentOfPosition("50"), Price.parse("100.00"),
+                null, null, null, "bad news", "Reduce the long AAPL position by half at about $100.00 on the news");
+        technical.onMessage(AgentMessage.draft(SESSION, AgentRole.SENTIMENT, Recipients.all(), halve, NOW).sequenced(5));
+
+        model.answer(new HoldBack("no counter needed", new BigDecimal("0.5")), 700, "0.0003");
+
+        assertThat(((Update) bus.published.getFirst().content()).text())
+                .isEqualTo("Technical proposes by its rules: the model held back a counter-proposal; only a proposal the role opens itself may be held back.");
+        assertThat(((Proposal) bus.published.getLast().content()).size()).isEqualTo(Size.percentOfPosition("25"));
+    }
+
+    @Test
     void technicals_counter_proposal_is_worded_by_the_model_in_reply_and_its_vote_on_the_original_waits_for_it() {
         TechnicalAgent technical = new TechnicalAgent(context);
         Proposal halve = new Proposal(ProposalId.random(), TradeAction.REDUCE, AAPL, Direction.LONG, Size.percentOfPosition("50"), Price.parse("100.00"),
@@ -147,7 +178,7 @@ class ModelProposalTest {
     /** A model that drafts for every role (and votes for none), answering when the test says. */
     private static final class DraftingModel implements Reasoner {
         final List<Drafting> drafts = new ArrayList<>();
-        private CompletableFuture<Reasoning<ProposalAnswer>> pending = new CompletableFuture<>();
+        private CompletableFuture<Reasoning<DraftingAnswer>> pending = new CompletableFuture<>();
 
         @Override public boolean speaksFor(AgentRole role) { return false; }
 
@@ -157,13 +188,13 @@ class ModelProposalTest {
             throw new AssertionError("no role votes with this model");
         }
 
-        @Override public CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
+        @Override public CompletionStage<Reasoning<DraftingAnswer>> draft(Drafting drafting) {
             drafts.add(drafting);
             pending = new CompletableFuture<>();
             return pending;
         }
 
-        void answer(ProposalAnswer answer, long tokens, String cost) {
+        void answer(DraftingAnswer answer, long tokens, String cost) {
             pending.complete(new Reasoning.Answered<>(answer, call(ReasonerCalled.Outcome.ANSWERED, tokens, cost)));
         }
 
@@ -172,7 +203,7 @@ class ModelProposalTest {
         private ReasonerCalled call(ReasonerCalled.Outcome outcome, long tokens, String cost) {
             Drafting asked = drafts.getLast();
             return new ReasonerCalled(asked.ruled().id(), asked.role(), "openai-compatible", "llama3.1:8b", "llama3.1:8b",
-                    asked.role().name().toLowerCase() + ".v1+proposal.v1", "ef56", tokens, 0, 15, new BigDecimal(cost), outcome, false, outcome.isFallback() ? "" : "{}");
+                    asked.role().name().toLowerCase() + ".v1+proposal.v2", "ef56", tokens, 0, 15, new BigDecimal(cost), outcome, false, outcome.isFallback() ? "" : "{}");
         }
     }
 }

@@ -35,6 +35,7 @@ import io.quorum.engine.reasoning.AnswerDraft;
 import io.quorum.engine.reasoning.Consideration;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
+import io.quorum.engine.reasoning.DraftingAnswer;
 import io.quorum.engine.reasoning.Inquiry;
 import io.quorum.engine.reasoning.ProposalAnswer;
 import io.quorum.engine.reasoning.QuestionFirst;
@@ -228,7 +229,7 @@ class DebateScenarioTest {
             assertThat(carried.outcome()).isEqualTo(Outcome.APPROVED);
             await().atMost(DeskFixture.PATIENCE).until(() -> desk.position(session).map(Position::quantity).orElse(0L) == bought - DraftingModel.trim(bought));
             assertThat(desk.journal(session)).filteredOn(JournalEvent.ReasonerCalled.class::isInstance).map(JournalEvent.ReasonerCalled.class::cast)
-                    .extracting(JournalEvent.ReasonerCalled::promptVersion).contains("sentiment.v1+proposal.v1", "technical.v1+proposal.v1");
+                    .extracting(JournalEvent.ReasonerCalled::promptVersion).contains("sentiment.v1+proposal.v2", "technical.v1+proposal.v2");
 
             assertReplayedAsDecided(desk, session, setAside, carried);
         }
@@ -432,7 +433,7 @@ class DebateScenarioTest {
             return CompletableFuture.failedFuture(new IllegalStateException("this model only words proposals"));
         }
 
-        @Override public CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) {
+        @Override public CompletionStage<Reasoning<DraftingAnswer>> draft(Drafting drafting) {
             long held = Math.abs(drafting.held());
             Proposal ruled = drafting.ruled();
             ProposalAnswer answer = drafting.isCounter()
@@ -441,7 +442,7 @@ class DebateScenarioTest {
                     ? new ProposalAnswer(TradeAction.OPEN_LONG, Size.shares(EAGER_ENTRY), ruled.entry(), ruled.stop(), ruled.target(), "record demand: buy big", new BigDecimal("0.9"))
                     : new ProposalAnswer(TradeAction.REDUCE, Size.shares(cut(held)), ruled.entry(), null, null, "the probe is serious: cut 40%", new BigDecimal("0.7"));
             JournalEvent.ReasonerCalled call = new JournalEvent.ReasonerCalled(drafting.ruled().id(), drafting.role(), "scripted", "test-model", "test-model-1",
-                    drafting.role().name().toLowerCase() + ".v1+proposal.v1", "00ff", 700, 60, 5, new BigDecimal("0.0003"), JournalEvent.ReasonerCalled.Outcome.ANSWERED,
+                    drafting.role().name().toLowerCase() + ".v1+proposal.v2", "00ff", 700, 60, 5, new BigDecimal("0.0003"), JournalEvent.ReasonerCalled.Outcome.ANSWERED,
                     false, "{}");
             return CompletableFuture.supplyAsync(() -> new Reasoning.Answered<>(answer, call), CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
         }
