@@ -18,6 +18,8 @@ import io.quorum.engine.journal.JournalEvent.TradingStateChanged;
 import io.quorum.engine.journal.JournalEvent.Transition;
 import io.quorum.engine.journal.JournalEvent.UserAction;
 import io.quorum.engine.journal.JournalEvent.VoteSeen;
+import io.quorum.engine.journal.JournalEvent.WatchlistChanged;
+import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.MalformedMessageException;
 import io.quorum.engine.message.ProposalId;
@@ -66,6 +68,10 @@ public final class JournalEventJson {
         ObjectNode node = Wire.object();
         switch (event) {
             case SessionOpened o -> node.put("ticker", o.ticker().symbol());
+            case WatchlistChanged w -> {
+                ArrayNode tickers = node.putArray("tickers");
+                for (Ticker ticker : w.tickers()) tickers.add(ticker.symbol());
+            }
             case MessageJournaled m -> node.set("message", MessageJson.toTree(m.message()));
             case OrderIntended o -> {
                 node.set("request", request(o.request()));
@@ -136,6 +142,11 @@ public final class JournalEventJson {
             case SESSION_OPENED -> {
                 var ticker = in.ticker("ticker");
                 yield in.build(() -> new SessionOpened(ticker));
+            }
+            case WATCHLIST_CHANGED -> {
+                List<Ticker> tickers = new ArrayList<>();
+                for (WireObject.Element element : in.array("tickers")) tickers.add(element.ticker());
+                yield in.build(() -> new WatchlistChanged(tickers));
             }
             case MESSAGE -> {
                 var message = MessageJson.fromTree(in.raw("message").node());

@@ -213,6 +213,8 @@ final class WireObject {
         String text() { return textOf(node, path); }
 
         <E extends Enum<E>> E enumValue(Class<E> type) { return enumOf(node, path, type); }
+
+        Ticker ticker() { return tickerOf(node, path); }
     }
 
     private static String textOf(JsonNode value, String path) {

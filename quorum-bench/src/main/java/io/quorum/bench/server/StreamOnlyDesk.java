@@ -55,7 +55,7 @@ final class StreamOnlyDesk implements DeskOperations {
 
     StreamOnlyDesk(SessionId sessionId) {
         this.sessionId = sessionId;
-        this.session = new SessionView(sessionId.value(), "AAPL", "AUTO_TRADING", null, new SessionView.AutoTradingStatus(true),
+        this.session = new SessionView(sessionId.value(), "AAPL", List.of("AAPL"), "AUTO_TRADING", null, new SessionView.AutoTradingStatus(true),
                 new SessionView.Trading("ACTIVE", null), null, null, 0, 0, SessionView.Models.NONE);
     }
 
@@ -123,6 +123,10 @@ final class StreamOnlyDesk implements DeskOperations {
     @Override public PortfolioView positions(SessionId id) { throw notServed(); }
 
     @Override public PortfolioView closePosition(SessionId id, Ticker ticker, Actor actor) { throw notServed(); }
+
+    @Override public SessionView watch(SessionId id, Ticker ticker, Actor actor) { throw notServed(); }
+
+    @Override public SessionView unwatch(SessionId id, Ticker ticker, Actor actor) { throw notServed(); }
 
     @Override public PositionView editStops(SessionId id, Ticker ticker, StopsChange change, Actor actor) { throw notServed(); }
 

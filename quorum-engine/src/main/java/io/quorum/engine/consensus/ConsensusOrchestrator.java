@@ -1,11 +1,13 @@
 package io.quorum.engine.consensus;
 
+import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Decision;
 import io.quorum.engine.message.MalformedMessageException;
 import io.quorum.engine.message.MessageType;
 import io.quorum.engine.message.Outcome;
+import io.quorum.engine.message.Payload;
 import io.quorum.engine.message.Proposal;
 import io.quorum.engine.message.ProposalId;
 import io.quorum.engine.message.Recipients;
@@ -46,7 +48,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p><b>A bounded discussion.</b> A round lasts at most {@link VotingRules#timeout()} and at most
  * {@link VotingRules#maxMessages()} messages heard: the proposal, every vote counted, the
- * counter-proposal, and everything said to all meanwhile ({@link #hear}); a duplicate vote is not
+ * counter-proposal, and everything said to all meanwhile about its ticker, or about no ticker
+ * ({@link #hear}: a session watching several tickers talks of each); a duplicate vote is not
  * counted, as it changes nothing. At the bound the round is decided as at
  * its deadline: missing votes count as ABSTAIN and without a quorum it is a hold.
  *
@@ -190,15 +193,18 @@ public final class ConsensusOrchestrator {
 
     /**
      * Counts a message of the discussion other than a proposal or a vote (an answer, an alert, an
-     * update said to all) against every open round's bound, deciding the rounds it takes to their
-     * bound. The orchestrator's own messages do not count. Returns the DECISION messages published.
+     * update said to all) against the bound of every open round on the ticker it is about (of every
+     * open round, when it is about none), deciding the rounds it takes to their bound. The
+     * orchestrator's own messages do not count. Returns the DECISION messages published.
      */
     public List<AgentMessage> hear(AgentMessage message) {
         if (message.sender() == AgentRole.ORCHESTRATOR || !message.sessionId().equals(sessionId)
                 || message.content() instanceof Proposal || message.content() instanceof Vote) return List.of();
+        Ticker about = Payload.about(message.content());
         List<AgentMessage> decisions = new ArrayList<>();
         synchronized (this) {
             for (Round round : List.copyOf(open.values())) {
+                if (about != null && !about.equals(round.original.proposal.ticker())) continue;
                 if (round.heardOneMore()) decisions.addAll(close(round, Closing.MESSAGE_BOUND));
             }
         }

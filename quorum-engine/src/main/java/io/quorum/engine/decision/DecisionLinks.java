@@ -84,6 +84,7 @@ public final class DecisionLinks {
             case TradingStateChanged ignored -> { }
             case UserAction ignored -> { }
             case SessionOpened ignored -> { }
+            case JournalEvent.WatchlistChanged ignored -> { }
             case JournalEvent.ReasonerCalled ignored -> { }
             case JournalEvent.VoteSeen ignored -> { }
         }

@@ -60,6 +60,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -168,9 +169,7 @@ public final class Desk implements AutoCloseable {
      * @throws TickerRefusedException when the feed does not know the ticker or cannot be asked now
      */
     public DeskSession open(Ticker ticker, String actor) {
-        SymbolLookup lookup = ports.market().admit(ticker);
-        if (!(lookup instanceof SymbolLookup.Known)) throw new TickerRefusedException(lookup);
-        watch(ticker);
+        follow(ticker);
         return loop.call(() -> {
             DeskSession session = new DeskSession(this, new TradingSession(SessionId.random(), ticker, settings.defaultConfig(), clock()));
             sessions.put(session.id(), session);
@@ -194,9 +193,12 @@ public final class Desk implements AutoCloseable {
         List<DeskSession> restored = loop.call(() -> new DeskRecovery(this).recover());
         for (DeskSession session : restored) {
             if (session.state() == SessionState.STOPPED) continue;
-            SymbolLookup lookup = ports.market().admit(session.ticker());
-            if (lookup instanceof SymbolLookup.Known) watch(session.ticker());
-            else reportProblem(session.id(), TickerRefusedException.describe(lookup) + "; the session gets no prices until the desk restarts on a feed that has them");
+            for (Ticker ticker : session.watchlist()) {
+                SymbolLookup lookup = ports.market().admit(ticker);
+                if (lookup instanceof SymbolLookup.Known) watch(ticker);
+                else reportProblem(session.id(), TickerRefusedException.describe(lookup) + "; the session gets no prices for " + ticker
+                        + " until the desk restarts on a feed that has them");
+            }
         }
         loop.run(() -> {
             for (Ticker ticker : watched.keySet()) staleFeeds.watch(ticker, ports.userClock().now());
@@ -225,13 +227,14 @@ public final class Desk implements AutoCloseable {
         for (DeskSession session : sessions.values()) held.addAll(positions.positions(session.id()));
         Map<Ticker, Reconciliation.Mismatch> mismatches = reconciliation.compare(held, venue.positions());
         for (DeskSession session : sessions.values()) {
-            Reconciliation.Mismatch mismatch = mismatches.get(session.ticker());
+            Reconciliation.Mismatch mismatch = session.watchlist().stream().map(mismatches::get).filter(Objects::nonNull).findFirst().orElse(null);
             TradingState state = risk.state(session.id());
             if (mismatch != null && state == TradingState.ACTIVE) {
                 String why = mismatch.describe();
-                execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(session.ticker(),
+                execution.reduceOnly(session.id(), why).ifPresent(change -> tradingStateChanged(session, change, reconciliationAlert(mismatch.ticker(),
                         Alert.Severity.CRITICAL, "Positions disagree: " + why + ". Only risk-reducing orders until they match.")));
-            } else if (!reconciliation.differs(session.ticker()) && !staleFeeds.isStale(session.ticker()) && state == TradingState.REDUCING) {
+            } else if (mismatch == null && watchedFeedsLive(session) && session.watchlist().stream().noneMatch(reconciliation::differs)
+                    && state == TradingState.REDUCING) {
                 execution.resume(session.id(), "the positions agree with the broker again").ifPresent(change -> tradingStateChanged(session, change,
                         reconciliationAlert(session.ticker(), Alert.Severity.INFO, "Positions agree with the broker again; new trades are allowed.")));
             }
@@ -249,7 +252,7 @@ public final class Desk implements AutoCloseable {
             if (session == null) return Optional.of("there is no session " + id);
             if (session.state() != SessionState.STOPPED) return Optional.of("only a stopped session can be archived; stop it first");
             if (!positions.positions(id).isEmpty()) return Optional.of("the session still holds positions; close them first");
-            if (risk.workingQuantity(id, session.ticker()) != 0) return Optional.of("an order of the session is still working");
+            if (session.watchlist().stream().anyMatch(ticker -> risk.workingQuantity(id, ticker) != 0)) return Optional.of("an order of the session is still working");
             journal(id, new JournalEvent.UserAction(actor, JournalEvent.UserAction.Action.ARCHIVE_SESSION, ""));
             sessions.remove(id);
             risk.forget(id);
@@ -279,6 +282,9 @@ public final class Desk implements AutoCloseable {
     public List<Position> positions(SessionId session) { return loop.call(() -> positions.positions(session)); }
 
     public Optional<Position> position(SessionId session, Ticker ticker) { return loop.call(() -> positions.position(session, ticker)); }
+
+    /** Signed shares of the session's orders in {@code ticker} still working, read on the loop. */
+    long workingQuantity(SessionId session, Ticker ticker) { return risk.workingQuantity(session, ticker); }
 
     public PnlSummary pnl(SessionId session) { return loop.call(() -> positions.pnl(session)); }
 
@@ -488,7 +494,7 @@ public final class Desk implements AutoCloseable {
     private void feedWentSilent(StaleFeeds.Silence silence) {
         String why = "no price for " + silence.ticker() + " for " + silence.silentFor().toSeconds() + " s during market hours";
         for (DeskSession session : sessions.values()) {
-            if (session.ticker().equals(silence.ticker()) && session.state() != SessionState.STOPPED) reduceForSilentFeed(session, why);
+            if (session.watches(silence.ticker()) && session.state() != SessionState.STOPPED) reduceForSilentFeed(session, why);
         }
     }
 
@@ -503,10 +509,15 @@ public final class Desk implements AutoCloseable {
     private void pricesReturned(Ticker ticker) {
         if (reconciliation.differs(ticker)) return;
         for (DeskSession session : sessions.values()) {
-            if (!session.ticker().equals(ticker) || risk.state(session.id()) != TradingState.REDUCING) continue;
+            if (!session.watches(ticker) || !watchedFeedsLive(session) || risk.state(session.id()) != TradingState.REDUCING) continue;
             execution.resume(session.id(), "prices for " + ticker + " arrive again").ifPresent(change -> tradingStateChanged(session, change,
                     new Update(Update.UpdateKind.STATUS, ticker, null, "Prices for " + ticker + " arrive again; new trades are allowed.")));
         }
+    }
+
+    /** Whether prices arrive for every ticker {@code session} watches. */
+    private boolean watchedFeedsLive(DeskSession session) {
+        return session.watchlist().stream().noneMatch(staleFeeds::isStale);
     }
 
     private static Alert reconciliationAlert(Ticker ticker, Alert.Severity severity, String text) {
@@ -544,6 +555,27 @@ public final class Desk implements AutoCloseable {
 
     // ---- the market ----------------------------------------------------------------------------
 
+    /**
+     * Asks the feed whether it serves {@code ticker}, then follows its prices and signals; on the
+     * caller's thread, never the loop's, since the feed may ask its provider.
+     *
+     * @throws TickerRefusedException when the feed does not know the ticker or cannot be asked now
+     */
+    void follow(Ticker ticker) {
+        SymbolLookup lookup = ports.market().admit(ticker);
+        if (!(lookup instanceof SymbolLookup.Known)) throw new TickerRefusedException(lookup);
+        watch(ticker);
+    }
+
+    /** A session added {@code ticker} to its watchlist, on the loop: its feed is watched for silence, and the snapshot is made again. */
+    void watchlistChanged(DeskSession session, Ticker added) {
+        if (added != null) {
+            staleFeeds.watch(added, ports.userClock().now());
+            if (staleFeeds.isStale(added)) reduceForSilentFeed(session, "no price for " + added + " yet");
+        }
+        snapshotStale = true;
+    }
+
     /** Follows {@code ticker}'s prices and signals; on the caller's thread, never the loop's, since the feed may ask its provider. */
     private void watch(Ticker ticker) {
         if (watched.containsKey(ticker)) return;
@@ -576,14 +608,14 @@ public final class Desk implements AutoCloseable {
             for (ExitTriggered exit : exits) execution.exit(exit);
         }
         for (DeskSession session : sessions.values()) {
-            if (session.ticker().equals(tick.ticker())) positionsChanged(session.id());
+            if (session.watches(tick.ticker())) positionsChanged(session.id());
         }
     }
 
     private void onMarketEvent(MarketEvent event) {
         if (event instanceof MarketEvent.NewsArrived news) sentiment.add(news.item());
         for (DeskSession session : sessions.values()) {
-            if (session.ticker().equals(event.ticker())) session.onMarketEvent(event);
+            if (session.watches(event.ticker())) session.onMarketEvent(event);
         }
     }
 
@@ -647,8 +679,10 @@ public final class Desk implements AutoCloseable {
                 long quantity = risk.workingQuantity(id, position.ticker());
                 if (quantity != 0) working.put(position.ticker(), quantity);
             }
-            long workingInTicker = risk.workingQuantity(id, session.ticker());
-            if (workingInTicker != 0) working.put(session.ticker(), workingInTicker);
+            for (Ticker watched : session.watchlist()) {
+                long workingInTicker = risk.workingQuantity(id, watched);
+                if (workingInTicker != 0) working.put(watched, workingInTicker);
+            }
             parts.put(id, new SessionSnapshot(id, session.ticker(), session.config(), risk.state(id), risk.stateReason(id).orElse(""), held,
                     positions.pnl(id), risk.tradesToday(id), working, journalSeqs.getOrDefault(id, 0L)));
         }

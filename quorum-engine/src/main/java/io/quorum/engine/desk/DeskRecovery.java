@@ -53,6 +53,8 @@ final class DeskRecovery {
     /** What the journal says about one session, read in one pass. */
     private static final class SessionHistory {
         Ticker ticker;
+        /** The last watchlist journaled; null while the session watches its own ticker alone. */
+        List<Ticker> watchlist;
         Map<String, String> config;
         SessionState state = SessionState.IDLE;
         StopReason stopReason;
@@ -86,6 +88,7 @@ final class DeskRecovery {
             TradingSession state = TradingSession.restored(id, history.ticker, config, desk.clock(), history.state, history.autoTradingEnabled,
                     card, history.stopReason);
             DeskSession session = desk.adopt(new DeskSession(desk, state));
+            if (history.watchlist != null) session.restoreWatchlist(history.watchlist);
             restorePositions(session, history);
             settleUnknownOrders(session, history);
             cancelOpenProposals(session, history);
@@ -120,6 +123,7 @@ final class DeskRecovery {
     private static void note(SessionHistory h, JournalEvent event) {
         switch (event) {
             case JournalEvent.SessionOpened opened -> h.ticker = opened.ticker();
+            case JournalEvent.WatchlistChanged changed -> h.watchlist = changed.tickers();
             case JournalEvent.ConfigChanged changed -> h.config = changed.fields();
             case JournalEvent.StateChanged changed -> {
                 SessionState to = SessionState.valueOf(changed.to());

@@ -1,21 +1,14 @@
 package io.quorum.engine.desk;
 
-import io.quorum.engine.agent.Agent;
 import io.quorum.engine.agent.AgentActivity;
 import io.quorum.engine.agent.AgentContext;
-import io.quorum.engine.agent.AgentRunner;
 import io.quorum.engine.agent.DeskView;
-import io.quorum.engine.agent.ExecutionAgent;
-import io.quorum.engine.agent.FundamentalAgent;
-import io.quorum.engine.agent.RiskAgent;
-import io.quorum.engine.agent.SentimentAgent;
 import io.quorum.engine.agent.TechnicalAgent;
 import io.quorum.engine.agent.UserConcern;
 import io.quorum.engine.consensus.ConsensusOrchestrator;
 import io.quorum.engine.consensus.Opening;
 import io.quorum.engine.journal.JournalEvent;
 import io.quorum.engine.market.Ticker;
-import io.quorum.engine.market.signal.IndicatorSignal;
 import io.quorum.engine.market.signal.MarketEvent;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.AgentRole;
@@ -32,6 +25,7 @@ import io.quorum.engine.message.Vote;
 import io.quorum.engine.order.OrderCause;
 import io.quorum.engine.port.DecisionFence.Admission;
 import io.quorum.engine.port.MessageBus;
+import io.quorum.engine.position.Position;
 import io.quorum.engine.position.Protection;
 import io.quorum.engine.session.ConfigFields;
 import io.quorum.engine.session.AutoTradingConfig;
@@ -44,11 +38,11 @@ import io.quorum.engine.session.TradingSession;
 import io.quorum.engine.session.Transition;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,6 +51,11 @@ import java.util.function.Consumer;
 /**
  * One trading session on the desk: the user's ticker, the session's state machine, the five
  * agents on their own threads, the vote orchestrator and the link to execution.
+ *
+ * <p>A session watches and trades a watchlist: its own ticker, and the tickers the user adds while
+ * it runs. Each ticker has its five agents ({@link TickerLane}); the session's one orchestrator
+ * votes on every ticker's proposals, one round per ticker at a time, and the session's limits,
+ * authority and kill switch cover them all. The analysis and its card are the own ticker's.
  *
  * <p>Analysis publishes each agent's reasoning, then Technical proposes the trade the chart
  * supports and the desk votes on it; the result is the proposal card the user approves or rejects.
@@ -67,7 +66,14 @@ public final class DeskSession implements AutoCloseable {
     private final Desk desk;
     private final TradingSession session;
     private final ConsensusOrchestrator orchestrator;
-    private final Map<AgentRole, AgentRunner> runners = new EnumMap<>(AgentRole.class);
+    /** The agents of the session's own ticker, who also analyse it and make its card. */
+    private final TickerLane own;
+    /** Every ticker's agents, by ticker: added and removed on the loop, read by the bus's delivery threads. */
+    private final Map<Ticker, TickerLane> lanes = new ConcurrentHashMap<>();
+    /** The tickers watched, the own ticker first, in the order they were added; replaced whole on the loop. */
+    private volatile List<Ticker> watchlist;
+    /** At most this many tickers on a watchlist: each has five agents, and the account's risk reads every one. */
+    public static final int MOST_WATCHED = 20;
     private final List<MessageBus.Subscription> subscriptions = new ArrayList<>();
     private final SessionDeskView view;
     /** Longer than any model call may take (at most 25 s): a reading that never comes is a session that closed. */
@@ -94,18 +100,10 @@ public final class DeskSession implements AutoCloseable {
         session.addListener(this::announceStateChange);
         session.addListener(this::haltWhenStopped);
 
-        AgentContext context = new AgentContext(id, ticker, desk.bus(), desk.clock(), view, desk.ports().reasoner(), new AgentContext.CallRecord() {
-            @Override public void record(SessionId session, JournalEvent.ReasonerCalled call) { desk.journal(session, call); }
-
-            @Override public void seen(SessionId session, JournalEvent.VoteSeen seen) { desk.journal(session, seen); }
-        }, desk::reportActivity);
-        List<Agent> agents = List.of(new TechnicalAgent(context), new FundamentalAgent(context), new SentimentAgent(context),
-                new RiskAgent(context), new ExecutionAgent(context));
-        for (Agent agent : agents) {
-            AgentRunner runner = new AgentRunner(agent, desk.agentWorkers(), desk::reportAgentFailure);
-            runners.put(agent.role(), runner);
-            subscriptions.add(desk.bus().subscribe(id, agent.role(), message -> runner.run(a -> a.onMessage(message))));
-        }
+        this.own = laneFor(ticker);
+        lanes.put(ticker, own);
+        this.watchlist = List.of(ticker);
+        for (AgentRole role : AgentRole.VOTERS) subscriptions.add(desk.bus().subscribe(id, role, message -> deliver(role, message)));
         // The votes and decisions change engine state: the mailboxes only hand them to the loop.
         subscriptions.add(desk.bus().subscribe(id, AgentRole.ORCHESTRATOR, message -> desk.loop().submit(() -> onOrchestratorMessage(message))));
         // The fence is asked here, on the observer's thread, so that the loop never waits for it.
@@ -119,7 +117,13 @@ public final class DeskSession implements AutoCloseable {
 
     public SessionId id() { return session.id(); }
 
+    /** The session's own ticker: the one it analysed and the user approved, first on its watchlist. */
     public Ticker ticker() { return session.ticker(); }
+
+    /** The tickers the session watches and trades, its own first. */
+    public List<Ticker> watchlist() { return watchlist; }
+
+    public boolean watches(Ticker ticker) { return lanes.containsKey(ticker); }
 
     public SessionState state() { return session.state(); }
 
@@ -310,7 +314,7 @@ public final class DeskSession implements AutoCloseable {
     private void analyze(String userConcern) {
         for (AgentRole role : AgentRole.VOTERS) {
             CompletableFuture<Void> spoken = new CompletableFuture<>();
-            runners.get(role).run(agent -> {
+            own.runner(role).run(agent -> {
                 try {
                     desk.reportActivity(new AgentActivity.Started(id(), role, AgentActivity.Work.ANALYSIS, null));
                     for (String line : agent.analyze()) reason(agent.role(), line);
@@ -322,7 +326,7 @@ public final class DeskSession implements AutoCloseable {
             spoken.join();
         }
         UserConcern.Match reading = userConcern == null ? null : readConcern(userConcern);
-        runners.get(AgentRole.TECHNICAL).run(agent -> {
+        own.runner(AgentRole.TECHNICAL).run(agent -> {
             Proposal proposal = ((TechnicalAgent) agent).propose(userConcern, reading);
             // Queued before the proposal is published, so the loop knows it before its decision arrives.
             desk.loop().submit(() -> {
@@ -341,7 +345,7 @@ public final class DeskSession implements AutoCloseable {
      */
     private UserConcern.Match readConcern(String reason) {
         CompletableFuture<UserConcern.Match> read = new CompletableFuture<>();
-        runners.get(AgentRole.TECHNICAL).run(agent -> ((TechnicalAgent) agent).readConcern(reason)
+        own.runner(AgentRole.TECHNICAL).run(agent -> ((TechnicalAgent) agent).readConcern(reason)
                 .whenComplete((match, failure) -> read.complete(failure == null ? match : UserConcern.read(reason))));
         return read.completeOnTimeout(UserConcern.read(reason), READING_PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
     }
@@ -412,16 +416,117 @@ public final class DeskSession implements AutoCloseable {
         say(AgentRole.ORCHESTRATOR, new Update(Update.UpdateKind.ANALYSIS_COMPLETE, ticker(), null, "Analysis complete: " + terms.text() + ". " + verdict));
     }
 
-    /** A market event for this session's ticker: signals start a conversation while the desk may trade. */
+    /** A market event for a ticker the session watches: signals start that ticker's conversation while the desk may trade. */
     void onMarketEvent(MarketEvent event) {
         if (!session.isTradingAllowed()) return;
-        runners.get(AgentRole.RISK).run(agent -> ((RiskAgent) agent).review(event.text()));
-        runners.get(AgentRole.FUNDAMENTAL).run(agent -> ((FundamentalAgent) agent).reviewValuation(event.text()));
-        switch (event) {
-            case IndicatorSignal signal -> runners.get(AgentRole.TECHNICAL).run(agent -> ((TechnicalAgent) agent).onSignal(signal));
-            case MarketEvent.VolumeSpike spike -> runners.get(AgentRole.TECHNICAL).run(agent -> ((TechnicalAgent) agent).onVolumeSpike(spike));
-            case MarketEvent.NewsArrived news -> runners.get(AgentRole.SENTIMENT).run(agent -> ((SentimentAgent) agent).onHeadline(news.item()));
+        TickerLane lane = lanes.get(event.ticker());
+        if (lane != null) lane.onMarketEvent(event);
+    }
+
+    /**
+     * Hands a message addressed to {@code role} to that role's agent of the ticker it is about, or,
+     * when it names no ticker, to that role's agent of every ticker; a message about a ticker the
+     * session no longer watches reaches no one.
+     */
+    private void deliver(AgentRole role, AgentMessage message) {
+        Ticker about = Payload.about(message.content());
+        if (about == null) {
+            for (TickerLane lane : lanes.values()) lane.deliver(role, message);
+            return;
         }
+        TickerLane lane = lanes.get(about);
+        if (lane != null) lane.deliver(role, message);
+    }
+
+    /** The five agents of {@code ticker}, reading the session's view of the desk; their model calls and what their votes saw are journaled. */
+    private TickerLane laneFor(Ticker ticker) {
+        AgentContext context = new AgentContext(id(), ticker, desk.bus(), desk.clock(), view, desk.ports().reasoner(), new AgentContext.CallRecord() {
+            @Override public void record(SessionId session, JournalEvent.ReasonerCalled call) { desk.journal(session, call); }
+
+            @Override public void seen(SessionId session, JournalEvent.VoteSeen seen) { desk.journal(session, seen); }
+        }, desk::reportActivity);
+        return new TickerLane(context, desk.agentWorkers(), desk::reportAgentFailure);
+    }
+
+    // ---- the watchlist ---------------------------------------------------------------------------
+
+    /**
+     * Adds {@code ticker} to the watchlist: its five agents start, its prices and signals are
+     * followed, and the desk may trade it under the session's limits and authority. The feed is
+     * asked first, on the caller's thread, whether it serves the ticker.
+     *
+     * @throws TickerRefusedException when the feed does not know the ticker or cannot be asked now
+     */
+    public WatchlistChange watch(Ticker ticker, String actor) {
+        String refusal = desk.loop().call(() -> watchRefusal(ticker));
+        if (refusal != null) return new WatchlistChange.Refused(refusal);
+        desk.follow(ticker);
+        return desk.loop().call(() -> {
+            String late = watchRefusal(ticker);
+            if (late != null) return new WatchlistChange.Refused(late);
+            addLane(ticker);
+            journalWatchlist(actor, JournalEvent.UserAction.Action.WATCH_TICKER, ticker);
+            desk.watchlistChanged(this, ticker);
+            say(AgentRole.ORCHESTRATOR, new Update(Update.UpdateKind.STATUS, ticker, null, ticker + " added to the watchlist: " + describe(watchlist) + "."));
+            return new WatchlistChange.Changed(watchlist);
+        });
+    }
+
+    /**
+     * Takes {@code ticker} off the watchlist once nothing of it is held or working: its agents are
+     * let go and the desk trades it no more. The session's own ticker stays.
+     */
+    public WatchlistChange unwatch(Ticker ticker, String actor) {
+        return desk.loop().call(() -> {
+            String refusal = unwatchRefusal(ticker);
+            if (refusal != null) return new WatchlistChange.Refused(refusal);
+            TickerLane lane = lanes.remove(ticker);
+            watchlist = watchlist.stream().filter(watched -> !watched.equals(ticker)).toList();
+            journalWatchlist(actor, JournalEvent.UserAction.Action.UNWATCH_TICKER, ticker);
+            desk.watchlistChanged(this, null);
+            say(AgentRole.ORCHESTRATOR, new Update(Update.UpdateKind.STATUS, ticker, null, ticker + " taken off the watchlist: " + describe(watchlist) + "."));
+            Thread.ofVirtual().name("unwatch-" + ticker).start(lane::close);
+            return new WatchlistChange.Changed(watchlist);
+        });
+    }
+
+    /** The watchlist a restart found in the journal: each ticker's agents start again (the desk follows their prices). */
+    void restoreWatchlist(List<Ticker> journaled) {
+        for (Ticker ticker : journaled) {
+            if (!lanes.containsKey(ticker)) addLane(ticker);
+        }
+    }
+
+    private void addLane(Ticker ticker) {
+        lanes.put(ticker, laneFor(ticker));
+        List<Ticker> longer = new ArrayList<>(watchlist);
+        longer.add(ticker);
+        watchlist = List.copyOf(longer);
+    }
+
+    private String watchRefusal(Ticker ticker) {
+        if (session.state() == SessionState.STOPPED) return "the session has stopped; open a new one to watch " + ticker;
+        if (lanes.containsKey(ticker)) return ticker + " is already on the watchlist";
+        if (watchlist.size() >= MOST_WATCHED) return "the watchlist holds " + MOST_WATCHED + " tickers, the most a session watches; take one off first";
+        return null;
+    }
+
+    private String unwatchRefusal(Ticker ticker) {
+        if (ticker.equals(session.ticker())) return ticker + " is the session's own ticker, which it watches for as long as it runs";
+        if (!lanes.containsKey(ticker)) return ticker + " is not on the watchlist";
+        Optional<Position> held = desk.position(id(), ticker);
+        if (held.isPresent()) return "the session holds " + held.get().quantity() + " shares of " + ticker + "; close the position before taking it off the watchlist";
+        if (desk.workingQuantity(id(), ticker) != 0) return "an order for " + ticker + " is still working; wait for it to end";
+        return null;
+    }
+
+    private void journalWatchlist(String actor, JournalEvent.UserAction.Action action, Ticker ticker) {
+        journalUser(actor, action, ticker.symbol());
+        desk.journal(id(), new JournalEvent.WatchlistChanged(watchlist));
+    }
+
+    private static String describe(List<Ticker> tickers) {
+        return String.join(", ", tickers.stream().map(Ticker::symbol).toList());
     }
 
     /**
@@ -499,6 +604,6 @@ public final class DeskSession implements AutoCloseable {
     @Override public void close() {
         desk.ports().lease().release(id());
         for (MessageBus.Subscription subscription : subscriptions) subscription.close();
-        for (AgentRunner runner : runners.values()) runner.close();
+        for (TickerLane lane : lanes.values()) lane.close();
     }
 }

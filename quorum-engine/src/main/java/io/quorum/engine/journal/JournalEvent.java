@@ -12,6 +12,8 @@ import io.quorum.engine.order.OrderRequest;
 import io.quorum.engine.order.RejectReason;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -33,7 +35,7 @@ public sealed interface JournalEvent {
      */
     default boolean requiresDurability() { return false; }
 
-    enum Kind { SESSION_OPENED, MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, TRADING_STATE_CHANGED, USER_ACTION, REASONER_CALLED, VOTE_SEEN }
+    enum Kind { SESSION_OPENED, MESSAGE, ORDER_INTENDED, ORDER_PLACED, ORDER_FILLED, ORDER_REJECTED, POSITION_CHANGED, CONFIG_CHANGED, STATE_CHANGED, TRADING_STATE_CHANGED, USER_ACTION, REASONER_CALLED, VOTE_SEEN, WATCHLIST_CHANGED }
 
     /** A session was opened on {@code ticker}: the first entry of every session, so that a restart knows what it traded. */
     record SessionOpened(Ticker ticker) implements JournalEvent {
@@ -42,6 +44,20 @@ public sealed interface JournalEvent {
         }
 
         @Override public Kind kind() { return Kind.SESSION_OPENED; }
+    }
+
+    /**
+     * The tickers the session watches and trades, its own ticker first, after a ticker was added to
+     * its watchlist or removed from it: a restart watches them again.
+     */
+    record WatchlistChanged(List<Ticker> tickers) implements JournalEvent {
+        public WatchlistChanged {
+            tickers = List.copyOf(tickers);
+            if (tickers.isEmpty()) throw new IllegalArgumentException("tickers: a session watches at least its own ticker");
+            if (new HashSet<>(tickers).size() != tickers.size()) throw new IllegalArgumentException("tickers: each ticker once, was " + tickers);
+        }
+
+        @Override public Kind kind() { return Kind.WATCHLIST_CHANGED; }
     }
 
     /** An agent message as delivered by the bus, with the bus's {@code seq}. */
@@ -183,7 +199,11 @@ public sealed interface JournalEvent {
             CHANGE_CONFIG,
             STOP_SESSION,
             /** A stopped, flat session is put away: the desk forgets it, the journal keeps it for the audit. */
-            ARCHIVE_SESSION
+            ARCHIVE_SESSION,
+            /** A ticker added to the session's watchlist: its agents watch it and may trade it. */
+            WATCH_TICKER,
+            /** A ticker taken off the session's watchlist, once nothing of it is held or working. */
+            UNWATCH_TICKER
         }
     }
 

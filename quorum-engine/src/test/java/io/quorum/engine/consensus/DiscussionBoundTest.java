@@ -85,6 +85,18 @@ class DiscussionBoundTest {
     }
 
     @Test
+    void what_is_said_about_another_ticker_of_the_session_does_not_count_towards_the_rounds_bound_and_what_names_none_does() {
+        ConsensusOrchestrator orchestrator = withBound(5);
+        orchestrator.open(Desk.proposed(TECHNICAL, proposal, clock.now()));
+        for (int i = 0; i < 10; i++) orchestrator.hear(saidToAll(SENTIMENT, Ticker.of("NVDA"), "NVDA chatter " + i));
+        assertThat(orchestrator.isOpen(proposal.id())).isTrue();
+
+        for (int i = 0; i < 4; i++) orchestrator.hear(saidToAll(SENTIMENT, null, "a word about the session " + i));
+
+        assertThat(bus.decisions()).singleElement().satisfies(decision -> assertThat(decision.reason()).contains("bound of 5 messages"));
+    }
+
+    @Test
     void the_time_bound_is_the_timeout_and_both_bounds_are_configurable() {
         ConsensusOrchestrator orchestrator = new ConsensusOrchestrator(Desk.SESSION, bus, clock, clock, new VotingRules(3, Duration.ofSeconds(12), 9), () -> true);
         orchestrator.open(Desk.proposed(TECHNICAL, proposal, clock.now()));
@@ -107,7 +119,9 @@ class DiscussionBoundTest {
         return new ConsensusOrchestrator(Desk.SESSION, bus, clock, clock, VotingRules.DEFAULT.withMaxMessages(messages), () -> true);
     }
 
-    private AgentMessage saidToAll(AgentRole speaker, String text) {
-        return AgentMessage.draft(Desk.SESSION, speaker, Recipients.all(), Update.of(Update.UpdateKind.OBSERVATION, Ticker.of("AAPL"), text), clock.now());
+    private AgentMessage saidToAll(AgentRole speaker, String text) { return saidToAll(speaker, Ticker.of("AAPL"), text); }
+
+    private AgentMessage saidToAll(AgentRole speaker, Ticker about, String text) {
+        return AgentMessage.draft(Desk.SESSION, speaker, Recipients.all(), Update.of(Update.UpdateKind.OBSERVATION, about, text), clock.now());
     }
 }

@@ -48,7 +48,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -93,18 +95,22 @@ final class DeskFixture implements AutoCloseable {
     /** A monitor of our own beside the desk's: it sees the same bars, so it tells the test which signals the desk was given. */
     private final MarketMonitor signals;
     private final List<SignalKind> signalled = new CopyOnWriteArrayList<>();
+    /** The signals the monitor fired, with the ticker each was for. */
+    private final List<IndicatorSignal> signalsFired = new CopyOnWriteArrayList<>();
     private final List<MarketDataFeed.Subscription> subscriptions = new ArrayList<>();
 
     private DeskFixture(Builder builder) {
         clock = SimulatedClock.manual(OPEN);
-        market = SimulatedMarket.builder(clock).seed(7).start(OPEN)
+        SimulatedMarket.Builder listing = SimulatedMarket.builder(clock).seed(7).start(OPEN)
                 .ticker(NVDA.symbol(), builder.prices)
-                .dailyHistory(NVDA, calmClimb(builder.dailyRange))
-                .build();
+                .dailyHistory(NVDA, calmClimb(NVDA, builder.dailyRange));
+        builder.alsoListed.forEach((ticker, prices) -> listing.ticker(ticker.symbol(), prices).dailyHistory(ticker, calmClimb(ticker, builder.dailyRange)));
+        market = listing.build();
         PaperBrokerConfig venue = PaperBrokerConfig.frictionless(STARTING_CASH).withMaxFillQuantity(builder.maxFillQuantity);
         paper = PaperBroker.inMemory(clock, NYSE, builder.venueKeepsBrackets ? venue.withBrackets() : venue);
         // The broker sees every tick before the desk does, so that an exit fills at the price that triggered it.
         subscriptions.add(market.subscribe(NVDA, paper::onTick, bar -> { }));
+        for (Ticker listed : builder.alsoListed.keySet()) subscriptions.add(market.subscribe(listed, paper::onTick, bar -> { }));
         broker = new RecordingBroker(paper);
         if (builder.liveAccountNumber != null) broker.live(builder.liveAccountNumber);
         if (builder.remoteBroker) broker.remote();
@@ -120,9 +126,13 @@ final class DeskFixture implements AutoCloseable {
         desk = newDesk();
         signals = new MarketMonitor(market, market.newsFeed(), MonitorSettings.defaults(), NYSE);
         signals.addListener(event -> {
-            if (event instanceof IndicatorSignal signal) signalled.add(signal.kind());
+            if (event instanceof IndicatorSignal signal) {
+                signalled.add(signal.kind());
+                signalsFired.add(signal);
+            }
         });
         signals.watch(NVDA);
+        for (Ticker listed : builder.alsoListed.keySet()) signals.watch(listed);
     }
 
     private Desk newDesk() {
@@ -178,8 +188,19 @@ final class DeskFixture implements AutoCloseable {
         }
     }
 
-    void headline(String text, SimulatedNewsFeed.Tone tone) {
-        market.newsFeed().publish(new NewsItem(NVDA, text, "Newswire", clock.now()), tone);
+    /** Advances a minute at a time until the market monitor fires {@code kind} for {@code ticker}; fails after {@code limit}. */
+    void advanceUntilSignal(Ticker ticker, SignalKind kind, Duration limit) {
+        Instant deadline = clock.now().plus(limit);
+        while (signalsFired.stream().noneMatch(signal -> signal.ticker().equals(ticker) && signal.kind() == kind)) {
+            if (!clock.now().isBefore(deadline)) throw new AssertionError("no " + kind + " for " + ticker + " by " + deadline + "; signals: " + signalsFired);
+            advance(Duration.ofMinutes(1));
+        }
+    }
+
+    void headline(String text, SimulatedNewsFeed.Tone tone) { headline(NVDA, text, tone); }
+
+    void headline(Ticker ticker, String text, SimulatedNewsFeed.Tone tone) {
+        market.newsFeed().publish(new NewsItem(ticker, text, "Newswire", clock.now()), tone);
     }
 
     // ---- the session ---------------------------------------------------------------------------
@@ -235,7 +256,9 @@ final class DeskFixture implements AutoCloseable {
         return (Decision) awaitSaid(session, type(MessageType.DECISION).and(which)).content();
     }
 
-    Optional<Position> position(DeskSession session) { return desk.position(session.id(), NVDA); }
+    Optional<Position> position(DeskSession session) { return position(session, NVDA); }
+
+    Optional<Position> position(DeskSession session, Ticker ticker) { return desk.position(session.id(), ticker); }
 
     // ---- words of the conversation -------------------------------------------------------------
 
@@ -256,7 +279,7 @@ final class DeskFixture implements AutoCloseable {
     }
 
     /** 300 trading days climbing from $80 to $100, a dollar up one day and down the next, ending the day before {@link #OPEN}. */
-    private static List<Bar> calmClimb(BigDecimal dailyRange) {
+    private static List<Bar> calmClimb(Ticker ticker, BigDecimal dailyRange) {
         int days = 300;
         List<LocalDate> dates = new ArrayList<>(days);
         LocalDate day = NYSE.tradingDate(OPEN);
@@ -273,7 +296,7 @@ final class DeskFixture implements AutoCloseable {
             long open = previousClose;
             long high = Math.max(open, close) + range;
             long low = Math.min(open, close) - range;
-            bars.add(new Bar(NVDA, NYSE.sessionOpen(dates.get(i)), MarketDataFeed.DAILY, open, high, low, close, 20_000_000));
+            bars.add(new Bar(ticker, NYSE.sessionOpen(dates.get(i)), MarketDataFeed.DAILY, open, high, low, close, 20_000_000));
             previousClose = close;
         }
         return bars;
@@ -309,8 +332,16 @@ final class DeskFixture implements AutoCloseable {
         private String liveAccountNumber;
         private boolean venueKeepsBrackets;
         private boolean remoteBroker;
+        /** Tickers the market lists beside NVDA, each with its path and the same calm past. */
+        private final Map<Ticker, ScriptedPrices> alsoListed = new LinkedHashMap<>();
 
         private Builder(ScriptedPrices prices) { this.prices = prices; }
+
+        /** Lists {@code symbol} beside NVDA, along {@code path}: a ticker a session may add to its watchlist. */
+        Builder alsoListing(String symbol, ScriptedPrices path) {
+            alsoListed.put(Ticker.of(symbol), path);
+            return this;
+        }
 
         /** What checks each decision before execution; by default a desk alone on its sessions, whose decisions all pass. */
         Builder fence(DecisionFence check) {

@@ -128,6 +128,7 @@ public final class JournalSamples {
     public static List<JournalEvent> everyKindOfEvent() {
         return List.of(
                 new SessionOpened(AAPL),
+                new JournalEvent.WatchlistChanged(List.of(AAPL, Ticker.of("MSFT"))),
                 new UserAction("alice", UserAction.Action.APPROVE_PROPOSAL, "proposal " + PROPOSAL_ID),
                 new StateChanged("PROPOSAL", "AUTO_TRADING", "approved by alice"),
                 new JournalEvent.TradingStateChanged("ACTIVE", "REDUCING", "the desk holds 10 AAPL but the broker reports 0"),

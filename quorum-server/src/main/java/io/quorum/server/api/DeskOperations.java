@@ -60,6 +60,19 @@ public interface DeskOperations {
 
     PortfolioView closePosition(SessionId id, Ticker ticker, Actor actor);
 
+    /**
+     * Adds {@code ticker} to the session's watchlist: its five agents watch it, and the desk may trade
+     * it within the session's limits. Invalid (400) for a ticker the feed does not know; a conflict
+     * (409) when it is on the list already, the list is full, or the session has stopped.
+     */
+    SessionView watch(SessionId id, Ticker ticker, Actor actor);
+
+    /**
+     * Takes {@code ticker} off the session's watchlist; a conflict (409) for the session's own ticker,
+     * a ticker not on the list, and while a position or an order in it is open.
+     */
+    SessionView unwatch(SessionId id, Ticker ticker, Actor actor);
+
     PositionView editStops(SessionId id, Ticker ticker, StopsChange change, Actor actor);
 
     List<ConfirmationView> confirmations(SessionId id);

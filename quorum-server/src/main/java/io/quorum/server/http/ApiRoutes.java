@@ -1,5 +1,6 @@
 package io.quorum.server.http;
 
+import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
@@ -99,6 +100,12 @@ final class ApiRoutes {
 
                 Route.of(GET, "/api/sessions/{id}/positions", "Open positions and P&L", ctx -> ctx.json(desk.positions(read.sessionId(ctx))))
                         .returns(PortfolioView.class),
+                Route.of(POST, "/api/sessions/{id}/watchlist", "Add a ticker to the session's watchlist: its five agents watch it and the desk may trade it "
+                                + "within the session's limits; 400 for a ticker the feed does not know, 409 when it is on the list, the list is full or the session stopped", this::watch)
+                        .accepts(RequestBodies.WatchTicker.class).returns(SessionView.class),
+                Route.of(DELETE, "/api/sessions/{id}/watchlist/{ticker}", "Take a ticker off the session's watchlist; 409 for the session's own ticker "
+                                + "and while a position or an order in it is open", this::unwatch)
+                        .returns(SessionView.class),
                 Route.of(POST, "/api/sessions/{id}/positions/{ticker}/close", "Close one position", this::closePosition)
                         .accepts(RequestBodies.Empty.class).returns(PortfolioView.class),
                 Route.of(PUT, "/api/sessions/{id}/positions/{ticker}/stops", "Change a position's stop-loss, take-profit and trailing stop", this::editStops)
@@ -168,13 +175,27 @@ final class ApiRoutes {
     private void createSession(Context ctx) {
         RequestBodies.CreateSession body = read.body(ctx, RequestBodies.CreateSession.class);
         body.check();
-        Ticker ticker;
+        ctx.status(201).json(desk.createSession(tickerOf(body.ticker()), actor(ctx)));
+    }
+
+    private void watch(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        RequestBodies.WatchTicker body = read.body(ctx, RequestBodies.WatchTicker.class);
+        body.check();
+        ctx.json(desk.watch(id, tickerOf(body.ticker()), actor(ctx)));
+    }
+
+    private void unwatch(Context ctx) {
+        SessionId id = read.sessionId(ctx);
+        ctx.json(desk.unwatch(id, read.ticker(ctx), actor(ctx)));
+    }
+
+    private static Ticker tickerOf(String symbol) {
         try {
-            ticker = Ticker.of(body.ticker());
+            return Ticker.of(symbol);
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest("ticker", "is not a ticker symbol such as AAPL");
         }
-        ctx.status(201).json(desk.createSession(ticker, actor(ctx)));
     }
 
     /** A command on a session that carries no data: the id from the path, an empty JSON object as the body. */

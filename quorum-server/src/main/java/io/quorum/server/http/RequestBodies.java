@@ -12,6 +12,11 @@ public final class RequestBodies {
         void check() { new FieldChecks().required("ticker", ticker).orThrow(); }
     }
 
+    /** The ticker to add to a session's watchlist. */
+    public record WatchTicker(String ticker) {
+        void check() { new FieldChecks().required("ticker", ticker).orThrow(); }
+    }
+
     /** Names the proposal it approves, so that a card the desk has replaced meanwhile is never approved by mistake. */
     public record ApproveProposal(String proposalId) {
         void check() { new FieldChecks().proposalId("proposalId", proposalId).orThrow(); }

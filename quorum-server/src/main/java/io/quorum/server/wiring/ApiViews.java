@@ -81,7 +81,7 @@ final class ApiViews {
         Optional<SessionSnapshot> part = snapshot.session(session.id());
         ProposalView proposal = session.proposal().map(p -> proposal(p, snapshot.lastPrice(p.ticker()).orElse(p.entry()),
                 part.flatMap(s -> s.position(p.ticker())).map(Position::signedQuantity).orElse(0L))).orElse(null);
-        return new SessionView(session.id().value(), session.ticker().symbol(), session.state().name(),
+        return new SessionView(session.id().value(), session.ticker().symbol(), session.watchlist().stream().map(Ticker::symbol).toList(), session.state().name(),
                 session.stopReason().map(StopReason::code).orElse(null), new SessionView.AutoTradingStatus(session.isAutoTradingEnabled()),
                 part.map(s -> new SessionView.Trading(s.tradingState().name(), s.tradingStateReason().isEmpty() ? null : s.tradingStateReason()))
                         .orElse(new SessionView.Trading("ACTIVE", null)),

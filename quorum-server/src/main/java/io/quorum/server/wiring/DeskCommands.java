@@ -8,6 +8,7 @@ import io.quorum.engine.desk.OrderTicket;
 import io.quorum.engine.desk.TicketOutcome;
 import io.quorum.engine.desk.PendingConfirmation;
 import io.quorum.engine.desk.TickerRefusedException;
+import io.quorum.engine.desk.WatchlistChange;
 import io.quorum.engine.market.SymbolLookup;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.ProposalId;
@@ -53,9 +54,33 @@ final class DeskCommands {
         try {
             return journaled(() -> queries.view(desk.open(ticker, actor.name())));
         } catch (TickerRefusedException refused) {
-            if (refused.lookup() instanceof SymbolLookup.Unavailable) throw new DeskException.Unavailable(refused.getMessage());
-            throw DeskException.Invalid.of("ticker", refused.getMessage());
+            throw refusedByTheFeed(refused);
         }
+    }
+
+    /** As a session is opened: a ticker the feed does not know is a 400, a provider that cannot be asked now a 503; the desk's refusal a 409. */
+    SessionView watch(SessionId id, Ticker ticker, Actor actor) {
+        DeskSession session = queries.find(id);
+        try {
+            return journaled(() -> changed(session, session.watch(ticker, actor.name())));
+        } catch (TickerRefusedException refused) {
+            throw refusedByTheFeed(refused);
+        }
+    }
+
+    SessionView unwatch(SessionId id, Ticker ticker, Actor actor) {
+        DeskSession session = queries.find(id);
+        return journaled(() -> changed(session, session.unwatch(ticker, actor.name())));
+    }
+
+    private SessionView changed(DeskSession session, WatchlistChange change) {
+        if (change instanceof WatchlistChange.Refused refused) throw new DeskException.Conflict(refused.reason());
+        return queries.view(session);
+    }
+
+    private static DeskException refusedByTheFeed(TickerRefusedException refused) {
+        if (refused.lookup() instanceof SymbolLookup.Unavailable) return new DeskException.Unavailable(refused.getMessage());
+        return DeskException.Invalid.of("ticker", refused.getMessage());
     }
 
     SessionView approve(SessionId id, ProposalId proposal, Actor actor) {

@@ -104,6 +104,10 @@ public final class DeskService implements DeskOperations, AutoCloseable {
 
     @Override public PortfolioView closePosition(SessionId id, Ticker ticker, Actor actor) { return commands.closePosition(id, ticker, actor); }
 
+    @Override public SessionView watch(SessionId id, Ticker ticker, Actor actor) { return commands.watch(id, ticker, actor); }
+
+    @Override public SessionView unwatch(SessionId id, Ticker ticker, Actor actor) { return commands.unwatch(id, ticker, actor); }
+
     @Override public PositionView editStops(SessionId id, Ticker ticker, StopsChange change, Actor actor) { return commands.editStops(id, ticker, change, actor); }
 
     @Override public ConfirmationView confirm(SessionId id, String confirmationId, boolean approve, Actor actor) {

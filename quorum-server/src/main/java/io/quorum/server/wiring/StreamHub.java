@@ -162,6 +162,7 @@ final class StreamHub implements AutoCloseable {
                     ApiViews.message(entry.seq(), journaled.message()));
             case JournalEvent.StateChanged changed -> status(session, entry);
             case JournalEvent.ConfigChanged changed -> status(session, entry);
+            case JournalEvent.WatchlistChanged changed -> status(session, entry);
             case JournalEvent.PositionChanged changed -> {
                 DeskSnapshot snapshot = desk.snapshot();
                 yield new StreamEvent(StreamEventType.POSITION, entry.seq(), id, entry.time(),

@@ -56,6 +56,7 @@ public final class FakeDesk implements DeskOperations {
     private static final class SessionState {
         final SessionId id;
         final Ticker ticker;
+        final List<Ticker> watchlist = new ArrayList<>();
         String state = "PROPOSAL";
         String stopReason;
         boolean autoTrading;
@@ -70,6 +71,7 @@ public final class FakeDesk implements DeskOperations {
         SessionState(SessionId id, Ticker ticker) {
             this.id = id;
             this.ticker = ticker;
+            watchlist.add(ticker);
         }
 
         long lastSeq() { return journal.isEmpty() ? 0 : journal.getLast().seq(); }
@@ -288,6 +290,29 @@ public final class FakeDesk implements DeskOperations {
         return new ReasoningView("none", null, null, roles);
     }
 
+    /** The desk's refusals as the engine words them; a ticker whose symbol starts with ZZ is one the feed does not know. */
+    @Override public synchronized SessionView watch(SessionId id, Ticker ticker, Actor actor) {
+        SessionState s = find(id);
+        if (ticker.symbol().startsWith("ZZ")) throw DeskException.Invalid.of("ticker", "the market data feed does not know " + ticker);
+        if (s.watchlist.contains(ticker)) throw new DeskException.Conflict(ticker + " is already on the watchlist");
+        s.watchlist.add(ticker);
+        journal(s, StreamEventType.STATUS, view(s));
+        return view(s);
+    }
+
+    @Override public synchronized SessionView unwatch(SessionId id, Ticker ticker, Actor actor) {
+        SessionState s = find(id);
+        if (ticker.equals(s.ticker)) throw new DeskException.Conflict(ticker + " is the session's own ticker, which it watches for as long as it runs");
+        if (!s.watchlist.contains(ticker)) throw new DeskException.Conflict(ticker + " is not on the watchlist");
+        if (s.positions.containsKey(ticker.symbol())) {
+            throw new DeskException.Conflict("the session holds " + s.positions.get(ticker.symbol()).quantity() + " shares of " + ticker
+                    + "; close the position before taking it off the watchlist");
+        }
+        s.watchlist.remove(ticker);
+        journal(s, StreamEventType.STATUS, view(s));
+        return view(s);
+    }
+
     @Override public synchronized PortfolioView closePosition(SessionId id, Ticker ticker, Actor actor) {
         SessionState s = find(id);
         PositionView closed = s.positions.get(ticker.symbol());
@@ -438,7 +463,7 @@ public final class FakeDesk implements DeskOperations {
     }
 
     private SessionView view(SessionState s) {
-        return new SessionView(s.id.value(), s.ticker.symbol(), s.state, s.stopReason, new SessionView.AutoTradingStatus(s.autoTrading),
+        return new SessionView(s.id.value(), s.ticker.symbol(), s.watchlist.stream().map(Ticker::symbol).toList(), s.state, s.stopReason, new SessionView.AutoTradingStatus(s.autoTrading),
                 new SessionView.Trading(s.state.equals("STOPPED") ? "HALTED" : "ACTIVE", s.state.equals("STOPPED") ? "the session stopped" : null),
                 s.state.equals("PROPOSAL") ? proposal(s.ticker) : null, s.config, 0, s.lastSeq(), SessionView.Models.NONE);
     }

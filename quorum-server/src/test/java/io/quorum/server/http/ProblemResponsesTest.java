@@ -145,6 +145,26 @@ class ProblemResponsesTest {
         assertProblem(server.get("/api/sessions/" + id), 404);
     }
 
+    @Test void a_ticker_is_added_to_the_watchlist_and_taken_off_it_and_each_refusal_is_a_problem_that_changes_nothing() {
+        HttpResponse<String> added = server.post("/api/sessions/" + id + "/watchlist", "{\"ticker\":\"MSFT\"}");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(server.parse(added).path("watchlist").toString()).isEqualTo("[\"AAPL\",\"MSFT\"]");
+
+        assertProblem(server.post("/api/sessions/" + id + "/watchlist", "{\"ticker\":\"MSFT\"}"), 409);
+        assertProblem(server.post("/api/sessions/" + id + "/watchlist", "{\"ticker\":\"ZZZZ\"}"), 400);
+        assertProblem(server.post("/api/sessions/" + id + "/watchlist", "{\"ticker\":\"not a ticker\"}"), 400);
+        assertProblem(server.post("/api/sessions/" + id + "/watchlist", "{}"), 400);
+        HttpResponse<String> own = server.delete("/api/sessions/" + id + "/watchlist/AAPL");
+        assertProblem(own, 409);
+        assertThat(server.parse(own).path("detail").asText()).isEqualTo("AAPL is the session's own ticker, which it watches for as long as it runs");
+        assertThat(server.parse(server.get("/api/sessions/" + id)).path("watchlist").toString()).isEqualTo("[\"AAPL\",\"MSFT\"]");
+
+        HttpResponse<String> removed = server.delete("/api/sessions/" + id + "/watchlist/MSFT");
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(server.parse(removed).path("watchlist").toString()).isEqualTo("[\"AAPL\"]");
+        assertProblem(server.delete("/api/sessions/" + id + "/watchlist/MSFT"), 409);
+    }
+
     @Test void an_approval_that_does_not_name_the_proposal_is_400() {
         HttpResponse<String> response = server.post("/api/sessions/" + id + "/approve", "{}");
 

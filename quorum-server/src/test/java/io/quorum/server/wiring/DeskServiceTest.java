@@ -72,6 +72,20 @@ class DeskServiceTest {
     }
 
     @Test
+    void a_ticker_added_to_the_watchlist_shows_on_the_session_and_in_its_stream_and_the_sessions_own_ticker_is_never_taken_off() {
+        SessionView watched = service.watch(session, Ticker.of("MSFT"), USER);
+
+        assertThat(watched.watchlist()).containsExactly("AAPL", "MSFT");
+        assertThat(service.session(session).watchlist()).containsExactly("AAPL", "MSFT");
+        assertThat(service.events(session, 0, 10_000)).filteredOn(event -> event.type() == StreamEventType.STATUS).last()
+                .satisfies(status -> assertThat(((SessionView) status.data()).watchlist()).containsExactly("AAPL", "MSFT"));
+        assertThatThrownBy(() -> service.watch(session, Ticker.of("ZZZZQ"), USER)).isInstanceOf(DeskException.Invalid.class);
+        assertThatThrownBy(() -> service.unwatch(session, Ticker.of("AAPL"), USER)).isInstanceOfSatisfying(DeskException.Conflict.class,
+                conflict -> assertThat(conflict.getMessage()).isEqualTo("AAPL is the session's own ticker, which it watches for as long as it runs"));
+        assertThat(service.unwatch(session, Ticker.of("MSFT"), USER).watchlist()).containsExactly("AAPL");
+    }
+
+    @Test
     void the_ticker_search_offers_the_markets_symbols_that_match() {
         assertThat(service.searchTickers("aa", 10).tickers()).extracting(TickerSearchView.Match::symbol).containsExactly("AAPL");
         assertThat(service.searchTickers("QQQQQ", 10).tickers()).isEmpty();
