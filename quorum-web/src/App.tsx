@@ -11,6 +11,7 @@ import { BacktestsPanel } from './components/BacktestsPanel';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { DecisionLog } from './components/DecisionLog';
 import { OrderTicket } from './components/OrderTicket';
+import { WatchlistPanel } from './components/WatchlistPanel';
 import { PerformancePanel } from './components/PerformancePanel';
 import { PositionsDashboard } from './components/PositionsDashboard';
 import { PriceChart } from './components/PriceChart';
@@ -188,6 +189,8 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
       enable: async (version: string) => adopt(await api.enableAutoTrading(id, version)),
       disable: async () => adopt(await api.disableAutoTrading(id)),
       flatten: async () => setPortfolio(await api.flatten(id)),
+      watch: async (ticker: string) => adopt(await api.watch(id, ticker)),
+      unwatch: async (ticker: string) => adopt(await api.unwatch(id, ticker)),
       closePosition: async (ticker: string) => setPortfolio(await api.closePosition(id, ticker)),
       changeStops: async (ticker: string, stops: StopsChange) => {
         await api.changeStops(id, ticker, stops);
@@ -314,6 +317,16 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
                 onFlatten={handlers.flatten}
                 heldQuantity={sessionPosition ? Math.abs(Number(sessionPosition.quantity)) : 0}
                 now={deskNow}
+              />
+              <WatchlistPanel
+                session={session}
+                charted={ticker}
+                onAdd={handlers.watch}
+                onRemove={handlers.unwatch}
+                onChart={(t) => {
+                  setChartTicker(t);
+                  setView('chart');
+                }}
               />
               <OrderTicket key={session.id} ticker={session.ticker} onSend={handlers.placeOrder} />
               </>

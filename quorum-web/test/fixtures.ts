@@ -36,6 +36,7 @@ export function session(overrides: Partial<Session> = {}): Session {
   return {
     id: 's1',
     ticker: 'AAPL',
+    watchlist: ['AAPL'],
     state: 'PROPOSAL',
     stopReason: null,
     autoTrading: { enabled: false },

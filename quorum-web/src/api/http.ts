@@ -95,6 +95,8 @@ export class ApiClient {
   flatten = (id: string) => this.request<Portfolio>('POST', `/api/sessions/${enc(id)}/flatten`, {});
 
   positions = (id: string) => this.request<Portfolio>('GET', `/api/sessions/${enc(id)}/positions`);
+  watch = (id: string, ticker: string) => this.request<Session>('POST', `/api/sessions/${enc(id)}/watchlist`, { ticker });
+  unwatch = (id: string, ticker: string) => this.request<Session>('DELETE', `/api/sessions/${enc(id)}/watchlist/${enc(ticker)}`);
   closePosition = (id: string, ticker: string) => this.request<Portfolio>('POST', `/api/sessions/${enc(id)}/positions/${enc(ticker)}/close`, {});
   changeStops = (id: string, ticker: string, stops: StopsChange) =>
     this.request<Position>('PUT', `/api/sessions/${enc(id)}/positions/${enc(ticker)}/stops`, stops);

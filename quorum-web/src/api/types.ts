@@ -68,7 +68,10 @@ export type TradingState = 'ACTIVE' | 'REDUCING' | 'HALTED';
 
 export interface Session {
   id: string;
+  /** The session's own ticker: the one it analysed and the user approved. */
   ticker: string;
+  /** Every ticker the session watches and trades, its own first (absent from a server that predates watchlists). */
+  watchlist?: string[];
   state: SessionState;
   stopReason: string | null;
   autoTrading: { enabled: boolean };
