@@ -1,6 +1,6 @@
 // The broker in a real browser against the real server: the account panel (paper, buying power, the
-// venue's order states), the order ticket through the RiskEngine, and a live account's red banner
-// on every view, at the three sizes, with no console error.
+// venue's order states), the order ticket through the RiskEngine, the session's watchlist, and a
+// live account's red banner on every view, at the three sizes, with no console error.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DESKTOP, PHONE, SMALL_PHONE, browserSuite, findChromium, openDesk, recordProblems, screenshotPath, waitFor } from './harness.mjs';
@@ -97,6 +97,32 @@ describe('the broker in a browser, against the real server', browserSuite(chromi
         assert.deepEqual(problems, [], 'no console error, page error or failed request');
       } finally {
         await tab.close();
+      }
+    });
+
+    it(`adds a ticker to the session's watchlist, shows its chart, and takes it off again, at ${size.width}×${size.height}, with no console error`, async () => {
+      const tab = await browser.context.newPage();
+      const problems = recordProblems(tab);
+      // Without authority the desk trades nothing meanwhile, so that nothing of MSFT is held when it comes off.
+      await rest('POST', `/api/sessions/${sessionId}/auto-trading/disable`, {});
+      try {
+        await openTab(tab, size);
+        await show(tab, size, { phoneTab: 'Auto' });
+        const panel = tab.getByRole('region', { name: 'Watchlist' });
+        await panel.getByRole('button', { name: 'AAPL · own' }).waitFor();
+        await panel.getByLabel('Add a ticker').fill('msft');
+        await panel.getByRole('button', { name: 'Watch' }).click();
+        await panel.getByRole('button', { name: 'MSFT', exact: true }).waitFor();
+        assert.deepEqual((await rest('GET', `/api/sessions/${sessionId}`)).watchlist, ['AAPL', 'MSFT']);
+        await tab.screenshot({ path: screenshotPath(`watchlist-${size.width}x${size.height}.png`), fullPage: true });
+
+        await panel.getByRole('button', { name: 'Take MSFT off the watchlist' }).click();
+        await waitFor(async () => (await rest('GET', `/api/sessions/${sessionId}`)).watchlist.length === 1, 'MSFT off the watchlist');
+        await panel.getByRole('button', { name: 'MSFT', exact: true }).waitFor({ state: 'detached' });
+        assert.deepEqual(problems, [], 'no console error, page error or failed request');
+      } finally {
+        await tab.close();
+        await rest('POST', `/api/sessions/${sessionId}/auto-trading/enable`, { acceptedDisclosureVersion: '1' });
       }
     });
 
