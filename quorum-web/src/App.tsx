@@ -328,7 +328,7 @@ function Desk({ api, onUnauthorized, themeChoice, onThemeChoice }: { api: ApiCli
                   setView('chart');
                 }}
               />
-              <OrderTicket key={session.id} ticker={session.ticker} onSend={handlers.placeOrder} />
+              <OrderTicket key={session.id} tickers={session.watchlist ?? [session.ticker]} onSend={handlers.placeOrder} />
               </>
             ) : (
               <section className="panel">

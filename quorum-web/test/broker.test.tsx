@@ -149,7 +149,7 @@ describe('the order ticket', () => {
   it('sends a limit order and says who keeps its stops', async () => {
     const receipt: TicketReceipt = { outcome: 'SENT', clientOrderId: 'm-7', stopsKeptBy: 'VENUE', reason: null, sentence: null };
     const onSend = vi.fn().mockResolvedValue(receipt);
-    render(<OrderTicket ticker="AAPL" onSend={onSend} />);
+    render(<OrderTicket tickers={['AAPL']} onSend={onSend} />);
 
     fireEvent.click(screen.getByLabelText('Limit'));
     fireEvent.change(screen.getByLabelText('Shares'), { target: { value: '10' } });
@@ -159,12 +159,25 @@ describe('the order ticket', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Buy 10 AAPL at $178.50 or better' }));
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Sent as m-7; its stops are kept by the venue, as a bracket.'));
-    expect(onSend).toHaveBeenCalledWith({ side: 'BUY', type: 'LIMIT', quantity: 10, limitPrice: '178.50', stopLoss: '170', takeProfit: '195' });
+    expect(onSend).toHaveBeenCalledWith({ ticker: 'AAPL', side: 'BUY', type: 'LIMIT', quantity: 10, limitPrice: '178.50', stopLoss: '170', takeProfit: '195' });
+    expect(screen.queryByLabelText('Ticker')).toBeNull();
+  });
+
+  it('trades any ticker of the watchlist, the session’s own unless another is picked', async () => {
+    const onSend = vi.fn().mockResolvedValue({ outcome: 'SENT', clientOrderId: 'm-8', stopsKeptBy: 'DESK', reason: null, sentence: null });
+    render(<OrderTicket tickers={['AAPL', 'MSFT']} onSend={onSend} />);
+
+    expect(screen.getByLabelText('Ticker')).toHaveValue('AAPL');
+    fireEvent.change(screen.getByLabelText('Ticker'), { target: { value: 'MSFT' } });
+    fireEvent.change(screen.getByLabelText('Shares'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Buy 3 MSFT at market' }));
+
+    await waitFor(() => expect(onSend).toHaveBeenCalledWith(expect.objectContaining({ ticker: 'MSFT', quantity: 3 })));
   });
 
   it('shows the risk engine’s refusal in its own words and sends nothing when a field is wrong', async () => {
     const onSend = vi.fn().mockResolvedValue({ outcome: 'REFUSED', clientOrderId: null, stopsKeptBy: null, reason: 'AUTO_TRADING_DISABLED', sentence: 'Refused: auto-trading is switched off' });
-    render(<OrderTicket ticker="AAPL" onSend={onSend} />);
+    render(<OrderTicket tickers={['AAPL']} onSend={onSend} />);
 
     fireEvent.change(screen.getByLabelText('Shares'), { target: { value: '0' } });
     fireEvent.click(screen.getByRole('button', { name: /Buy 0 AAPL/ }));

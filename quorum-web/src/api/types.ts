@@ -504,6 +504,8 @@ export interface BrokerAccount {
 
 /** POST /api/sessions/{id}/orders: the user's own order on the session's ticker. */
 export interface OrderTicketRequest {
+  /** A ticker of the session's watchlist; the session's own when absent. */
+  ticker?: string;
   side: Side;
   quantity: number;
   type: 'MARKET' | 'LIMIT';

@@ -6,14 +6,18 @@ import { useAction } from '../state/useAction';
 import { Field } from './Field';
 
 interface OrderTicketProps {
-  ticker: string;
+  /** The tickers the session watches, its own first: the ticket trades one of them, its own unless the user picks another. */
+  tickers: string[];
   /** Sends the order; the desk checks it as it checks the agents' orders. */
   onSend: (ticket: OrderTicketRequest) => Promise<TicketReceipt>;
 }
 
-/** The user's own order on the session's ticker: market or limit, with an optional stop and target. */
-export function OrderTicket({ ticker, onSend }: OrderTicketProps) {
+/** The user's own order on a ticker of the session's watchlist: market or limit, with an optional stop and target. */
+export function OrderTicket({ tickers, onSend }: OrderTicketProps) {
   const [form, setForm] = useState<TicketForm>(EMPTY_TICKET);
+  const [picked, setPicked] = useState(tickers[0]);
+  // A ticker taken off the watchlist meanwhile is no longer one the ticket may trade.
+  const ticker = tickers.includes(picked) ? picked : tickers[0];
   const [errors, setErrors] = useState<TicketErrors>({});
   const [receipt, setReceipt] = useState<TicketReceipt | null>(null);
   const { busy, error, act } = useAction();
@@ -27,7 +31,7 @@ export function OrderTicket({ ticker, onSend }: OrderTicketProps) {
     if (Object.keys(found).length > 0) return;
     await act(async () => {
       try {
-        setReceipt(await onSend(toTicketRequest(form)));
+        setReceipt(await onSend({ ...toTicketRequest(form), ticker }));
       } catch (e) {
         setErrors(fieldErrorsOf(e) as TicketErrors);
         throw e;
@@ -42,6 +46,18 @@ export function OrderTicket({ ticker, onSend }: OrderTicketProps) {
         <span className="muted small">{ticker}, checked by the desk’s risk limits</span>
       </header>
       <form onSubmit={submit} noValidate>
+        {tickers.length > 1 && (
+          <label className="ticket-ticker">
+            <span>Ticker</span>
+            <select value={ticker} onChange={(event) => setPicked(event.target.value)}>
+              {tickers.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div className="ticket-choices">
           <Segmented legend="Side" name="ticket-side" options={SIDES} chosen={form.side} onChoose={(side) => set('side', side)} />
           <Segmented legend="Order type" name="ticket-type" options={TYPES} chosen={form.type} onChoose={(type) => set('type', type)} />

@@ -10,5 +10,6 @@ package io.quorum.server.api;
  * @param limitPrice  required for LIMIT, absent for MARKET
  * @param stopLoss    optional: the stop of the position the order opens
  * @param takeProfit  optional: its target
+ * @param ticker      optional: a ticker on the session's watchlist; the session's own ticker when absent
  */
-public record OrderTicketView(String side, Long quantity, String type, String limitPrice, String stopLoss, String takeProfit) {}
+public record OrderTicketView(String side, Long quantity, String type, String limitPrice, String stopLoss, String takeProfit, String ticker) {}

@@ -110,7 +110,7 @@ final class ApiRoutes {
                         .accepts(RequestBodies.Empty.class).returns(PortfolioView.class),
                 Route.of(PUT, "/api/sessions/{id}/positions/{ticker}/stops", "Change a position's stop-loss, take-profit and trailing stop", this::editStops)
                         .accepts(StopsChange.class).returns(PositionView.class),
-                Route.of(POST, "/api/sessions/{id}/orders", "Send the user's own order (market or limit, optional stop and target) on the session's ticker, "
+                Route.of(POST, "/api/sessions/{id}/orders", "Send the user's own order (market or limit, optional stop and target) on a ticker of the session's watchlist (its own by default), "
                                 + "through the RiskEngine like the agents' orders; a refusal is answered with the RiskEngine's sentence", this::placeOrder)
                         .accepts(OrderTicketView.class).returns(TicketReceipt.class),
                 Route.of(GET, "/api/broker", "The broker's account: paper or LIVE, cash, buying power, equity, and the latest orders in the venue's states, from a cached read model",

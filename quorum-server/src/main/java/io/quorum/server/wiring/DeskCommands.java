@@ -73,6 +73,19 @@ final class DeskCommands {
         return journaled(() -> changed(session, session.unwatch(ticker, actor.name())));
     }
 
+    /** The ticker a ticket names, which must be on the session's watchlist; the session's own when it names none. */
+    private static Ticker tradedBy(DeskSession session, String symbol) {
+        if (symbol == null) return session.ticker();
+        Ticker ticker;
+        try {
+            ticker = Ticker.of(symbol);
+        } catch (IllegalArgumentException notASymbol) {
+            throw DeskException.Invalid.of("ticker", "is not a ticker symbol such as AAPL");
+        }
+        if (!session.watches(ticker)) throw DeskException.Invalid.of("ticker", ticker + " is not on the session's watchlist; add it first");
+        return ticker;
+    }
+
     private SessionView changed(DeskSession session, WatchlistChange change) {
         if (change instanceof WatchlistChange.Refused refused) throw new DeskException.Conflict(refused.reason());
         return queries.view(session);
@@ -168,7 +181,7 @@ final class DeskCommands {
     /** The ticket's order on the session's ticker; the edge has checked its shape and bounds. */
     TicketReceipt placeOrder(SessionId id, OrderTicketView view, Actor actor) {
         DeskSession session = queries.find(id);
-        OrderTicket ticket = ApiViews.ticket(session.ticker(), view);
+        OrderTicket ticket = ApiViews.ticket(tradedBy(session, view.ticker()), view);
         return journaled(() -> switch (session.placeOrder(ticket, actor.name())) {
             case TicketOutcome.Sent sent -> TicketReceipt.sent(sent.clientOrderId().value(), sent.venueKeepsStops());
             case TicketOutcome.Refused refused -> TicketReceipt.refused(refused.reason().name(), refused.sentence());

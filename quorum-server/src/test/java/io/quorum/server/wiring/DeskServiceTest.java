@@ -22,6 +22,7 @@ import io.quorum.server.api.DecisionEntry;
 import io.quorum.server.api.DecisionFilter;
 import io.quorum.server.api.DeskException;
 import io.quorum.server.api.MessageFilter;
+import io.quorum.server.api.OrderTicketView;
 import io.quorum.server.api.Paging;
 import io.quorum.server.api.SessionView;
 import io.quorum.server.api.StreamEvent;
@@ -82,7 +83,12 @@ class DeskServiceTest {
         assertThatThrownBy(() -> service.watch(session, Ticker.of("ZZZZQ"), USER)).isInstanceOf(DeskException.Invalid.class);
         assertThatThrownBy(() -> service.unwatch(session, Ticker.of("AAPL"), USER)).isInstanceOfSatisfying(DeskException.Conflict.class,
                 conflict -> assertThat(conflict.getMessage()).isEqualTo("AAPL is the session's own ticker, which it watches for as long as it runs"));
+        assertThat(service.placeOrder(session, new OrderTicketView("BUY", 5L, "MARKET", null, null, null, "MSFT"), USER).sentence())
+                .as("the ticket trades a watched ticker; with auto-trading off the RiskEngine refuses it").contains("auto-trading");
         assertThat(service.unwatch(session, Ticker.of("MSFT"), USER).watchlist()).containsExactly("AAPL");
+        assertThatThrownBy(() -> service.placeOrder(session, new OrderTicketView("BUY", 5L, "MARKET", null, null, null, "MSFT"), USER))
+                .isInstanceOfSatisfying(DeskException.Invalid.class, invalid -> assertThat(invalid.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.message()).isEqualTo("MSFT is not on the session's watchlist; add it first")));
     }
 
     @Test
