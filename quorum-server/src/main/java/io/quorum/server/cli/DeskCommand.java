@@ -5,6 +5,7 @@ import io.quorum.engine.desk.Desk;
 import io.quorum.engine.desk.DeskListener;
 import io.quorum.engine.desk.DeskSession;
 import io.quorum.engine.desk.TickerRefusedException;
+import io.quorum.engine.desk.WatchlistChange;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.message.AgentMessage;
 import io.quorum.engine.message.Decision;
@@ -25,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +46,10 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
     @CommandLine.Mixin DeskMarketOptions market;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--watch", split = ",", paramLabel = "<ticker>",
+            description = "More tickers for the session to watch and trade beside --ticker, each with its five agents, e.g. MSFT,NVDA.")
+    List<String> watch = List.of();
 
     @Option(names = "--duration", description = "How much market time to run, e.g. 30m, 2h, 1d (default: until Ctrl-C).", converter = DurationConverter.class)
     Duration duration;
@@ -95,6 +102,7 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
             } catch (TickerRefusedException refused) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--ticker: " + refused.getMessage());
             }
+            for (String more : watch) watch(session, more, printer);
 
             CountDownLatch stopped = new CountDownLatch(1);
             AtomicReference<Boolean> summarised = new AtomicReference<>(false);
@@ -120,6 +128,21 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
             Runtime.getRuntime().removeShutdownHook(hook);
         }
         return 0;
+    }
+
+    /** Adds {@code symbol} to the session's watchlist, or says why the desk would not. */
+    private void watch(DeskSession session, String symbol, ConversationPrinter printer) {
+        Ticker added;
+        try {
+            added = Ticker.of(symbol.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--watch: " + e.getMessage());
+        }
+        try {
+            if (session.watch(added, "cli") instanceof WatchlistChange.Refused refused) printer.note("! not watching " + added + ": " + refused.reason());
+        } catch (TickerRefusedException refused) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--watch: " + refused.getMessage());
+        }
     }
 
     private boolean awaitProposalAndAnswer(DeskSession session, ConversationPrinter printer) throws Exception {
@@ -179,7 +202,8 @@ public final class DeskCommand implements java.util.concurrent.Callable<Integer>
             AtomicInteger trades, AtomicReference<Boolean> summarised) {
         if (!summarised.compareAndSet(false, true)) return;
         printer.note("");
-        printer.note("SUMMARY   session " + session.id() + " on " + session.ticker() + ", " + session.state()
+        String watched = session.watchlist().size() == 1 ? "" : " (watching " + String.join(", ", session.watchlist().stream().map(Ticker::symbol).toList()) + ")";
+        printer.note("SUMMARY   session " + session.id() + " on " + session.ticker() + watched + ", " + session.state()
                 + session.stopReason().map(r -> " (" + r.code() + ")").orElse(""));
         report(printer, desk, session);
         printer.note("Trades    " + trades.get());
