@@ -519,6 +519,8 @@ export interface TicketReceipt {
 
 export type BacktestState = 'running' | 'done' | 'failed';
 export type BacktestMode = 'desk' | 'single-agent';
+/** Where the answers of agents a language model speaks for come from, when the server's configuration has an llm section. */
+export type LlmAnswers = 'cached' | 'recorded' | 'live';
 
 /** POST /api/backtests: a CSV file named relative to the server's data folder; what is left out takes the command's default. */
 export interface BacktestRequest {
@@ -537,6 +539,7 @@ export interface BacktestRequest {
   stopPct?: Decimal;
   targetPct?: Decimal;
   trailPct?: Decimal;
+  llmAnswers?: LlmAnswers;
 }
 
 export interface BacktestProgress {
@@ -557,6 +560,8 @@ export interface BacktestFigures {
   winRate: number | null;
   decisions: number | null;
   vetoes: number | null;
+  /** What the agents asked of a language model, in a line; null when none did. */
+  llm: string | null;
 }
 
 export interface Backtest {

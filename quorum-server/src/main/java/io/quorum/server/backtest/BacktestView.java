@@ -1,6 +1,7 @@
 package io.quorum.server.backtest;
 
 import io.quorum.engine.backtest.report.BacktestReport;
+import io.quorum.engine.backtest.report.Headline;
 import io.quorum.engine.backtest.metrics.PerformanceMetrics;
 import io.quorum.engine.message.Outcome;
 import java.time.Instant;
@@ -32,15 +33,16 @@ public record BacktestView(String id, String state, String reason, String file, 
     /**
      * The report's headline: ratios as fractions (0.0265 is 2.65%), null where a figure is not
      * defined (no returns to compute a Sharpe from); the decisions and vetoes of the desk's vote, null
-     * in single-agent mode.
+     * in single-agent mode; what the agents asked of a language model, in a line, null when none did.
      */
     public record Figures(String netPnl, Double totalReturn, Double cagr, Double sharpe, Double maxDrawdown, int trades, Double winRate,
-                          Integer decisions, Integer vetoes) {
+                          Integer decisions, Integer vetoes, String llm) {
         static Figures of(BacktestReport report, boolean deskVote) {
             PerformanceMetrics m = report.metrics();
             return new Figures(m.netPnl().toString(), finite(m.totalReturn()), finite(m.cagr()), finite(m.sharpe()), finite(m.maxDrawdown()),
                     m.trades(), finite(m.winRate()),
-                    deskVote ? report.run().decisions().rounds() : null, deskVote ? report.run().decisions().count(Outcome.VETOED) : null);
+                    deskVote ? report.run().decisions().rounds() : null, deskVote ? report.run().decisions().count(Outcome.VETOED) : null,
+                    Headline.models(report).orElse(null));
         }
 
         private static Double finite(double value) { return Double.isFinite(value) ? value : null; }

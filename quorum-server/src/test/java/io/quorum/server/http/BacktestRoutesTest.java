@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quorum.adapters.llm.LlmProvider;
+import io.quorum.adapters.llm.LlmSettings;
 import io.quorum.adapters.testing.SharedMarketData;
 import io.quorum.engine.desk.DeskSettings;
+import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.time.SystemClock;
 import io.quorum.server.backtest.BacktestJob;
 import io.quorum.server.backtest.BacktestRuns;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ class BacktestRoutesTest {
         Files.createDirectories(dataDir.resolve("market"));
         Files.copy(SharedMarketData.file("AAPL-PT1D-20130102_20131231.csv"), dataDir.resolve(AAPL));
         thread = BacktestRuns.ownThread();
-        runs = new BacktestRuns(dataDir, DeskSettings.defaults(), Optional.empty(), Map.of(), SystemClock.INSTANCE, thread);
+        runs = new BacktestRuns(dataDir, DeskSettings.defaults(), LlmSettings.none(), Map.of(), SystemClock.INSTANCE, thread);
         server = new TestServer(runs);
     }
 
@@ -172,7 +173,7 @@ class BacktestRoutesTest {
         thread.execute(() -> awaitQuietly(release));
         String cutShort = startedId("{\"file\":\"" + AAPL + "\",\"ticker\":\"AAPL\",\"mode\":\"single-agent\"}");
 
-        BacktestRuns restarted = new BacktestRuns(dataDir, DeskSettings.defaults(), Optional.empty(), Map.of(), SystemClock.INSTANCE, BacktestRuns.ownThread());
+        BacktestRuns restarted = new BacktestRuns(dataDir, DeskSettings.defaults(), LlmSettings.none(), Map.of(), SystemClock.INSTANCE, BacktestRuns.ownThread());
         release.countDown();
         try {
             assertThat(restarted.list()).singleElement().satisfies(run -> {
@@ -185,17 +186,22 @@ class BacktestRoutesTest {
         }
     }
 
-    @Test void the_desks_vote_is_refused_by_field_when_its_agents_ask_a_language_model() {
+    @Test void recorded_model_answers_with_no_answers_file_yet_are_refused_by_field_and_a_bad_answers_mode_too() {
         server.close();
         runs.close();
-        runs = new BacktestRuns(dataDir, DeskSettings.defaults(), BacktestJob.refusalOfDesk(LlmProvider.ANTHROPIC), Map.of(), SystemClock.INSTANCE, BacktestRuns.ownThread());
+        LlmSettings anthropic = new LlmSettings(LlmProvider.ANTHROPIC, LlmSettings.ANTHROPIC, Map.of(AgentRole.RISK, "claude-sonnet-4-20250514"),
+                Duration.ofSeconds(20), LlmSettings.Breaker.defaults(), LlmSettings.Budget.defaults(), Map.of(), 400);
+        runs = new BacktestRuns(dataDir, DeskSettings.defaults(), anthropic, Map.of(), SystemClock.INSTANCE, BacktestRuns.ownThread());
         server = new TestServer(runs);
 
-        HttpResponse<String> refused = server.post("/api/backtests", "{\"file\":\"" + AAPL + "\",\"ticker\":\"AAPL\",\"mode\":\"desk\"}");
+        HttpResponse<String> recorded = server.post("/api/backtests", "{\"file\":\"" + AAPL + "\",\"ticker\":\"AAPL\",\"mode\":\"desk\",\"llmAnswers\":\"recorded\"}");
+        HttpResponse<String> unknown = server.post("/api/backtests", "{\"file\":\"" + AAPL + "\",\"ticker\":\"AAPL\",\"mode\":\"desk\",\"llmAnswers\":\"guessed\"}");
 
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(server.parse(refused).path("errors").get(0).path("field").asText()).isEqualTo("mode");
-        assertThat(server.parse(refused).path("detail").asText()).contains("a backtest runs the rule-based agents only");
+        assertThat(recorded.statusCode()).isEqualTo(400);
+        assertThat(server.parse(recorded).path("errors").get(0).path("field").asText()).isEqualTo("llmAnswers");
+        assertThat(server.parse(recorded).path("detail").asText()).contains("recorded answers come from an answers file, and there is none at ");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(server.parse(unknown).path("errors").get(0).path("field").asText()).isEqualTo("llmAnswers");
     }
 
     @Test void every_bad_field_is_named_at_once_and_strategy_parameters_are_checked_by_the_engine() {
