@@ -5,7 +5,8 @@ package io.quorum.adapters.llm;
  * by its rules. No provider failed, so the circuit breaker does not count it.
  */
 public final class AnswerNotRecorded extends RuntimeException {
-    public AnswerNotRecorded(String file) {
-        super("no answer to this prompt is recorded in " + file, null, false, false);
+    /** Said in the conversation, which later prompts read: so it names no file, and the same run reads the same wherever its file is. */
+    public AnswerNotRecorded() {
+        super("no answer to this prompt is recorded in the answers file", null, false, false);
     }
 }

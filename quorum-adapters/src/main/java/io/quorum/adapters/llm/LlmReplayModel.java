@@ -80,7 +80,7 @@ public final class LlmReplayModel implements ReplayModel, AutoCloseable {
         }
         if (answers == LlmAnswers.RECORDED) {
             notRecorded.add(prompt.hash());
-            throw new AnswerNotRecorded(file.path().toString());
+            throw new AnswerNotRecorded();
         }
         askedOfModel.incrementAndGet();
         long started = System.nanoTime();

@@ -34,7 +34,7 @@ public final class Reasoners {
     public static LlmReplayModel forBacktest(LlmSettings settings, Map<String, String> environment, Clock clock, LlmAnswers answers, AnswersFile answersFile) {
         if (settings.provider() == LlmProvider.NONE) throw new IllegalArgumentException("llm.provider is none: the agents ask no model");
         ChatEndpoint model = answers == LlmAnswers.RECORDED
-                ? (prompt, maxAnswerTokens, draft) -> { throw new AnswerNotRecorded(answersFile.path().toString()); }
+                ? (prompt, maxAnswerTokens, draft) -> { throw new AnswerNotRecorded(); }
                 : endpoint(settings, environment);
         return new LlmReplayModel(settings, model, clock, answers, answersFile);
     }
