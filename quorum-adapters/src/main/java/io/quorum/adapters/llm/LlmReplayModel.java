@@ -67,8 +67,8 @@ public final class LlmReplayModel implements ReplayModel, AutoCloseable {
         return call.outcome() == ReasonerCalled.Outcome.UNAVAILABLE && notRecorded.contains(call.promptHash());
     }
 
-    /** What this run did with the file, so far. */
-    public AnswersFileUse use() { return new AnswersFileUse(file.path().toString(), fromFile.get(), askedOfModel.get(), added.get()); }
+    /** What this run did with the file, so far; the file by its name, which a report shows without the folders around it. */
+    public AnswersFileUse use() { return new AnswersFileUse(file.path().getFileName().toString(), fromFile.get(), askedOfModel.get(), added.get()); }
 
     private ModelReply ask(ChatEndpoint model, Duration timeout, Prompt prompt, int maxAnswerTokens, AnswerDraft draft) {
         if (answers != LlmAnswers.LIVE) {

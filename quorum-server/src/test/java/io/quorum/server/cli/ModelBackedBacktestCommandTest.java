@@ -79,8 +79,8 @@ class ModelBackedBacktestCommandTest {
         assertThat(llm.path("calls").asInt()).isPositive();
         assertThat(llm.path("byOutcome").path("ANSWERED").asInt()).isPositive();
         assertThat(llm.path("tokensIn").asLong()).isEqualTo(812L * (llm.path("calls").asInt() - llm.path("cacheHits").asInt()));
-        assertThat(first.out()).contains("Language model (cached): Risk (gpt-4o-mini); ", "this run: 0 answers from " + answers + ", " + asked + " questions asked of the model");
-        assertThat(second.out()).contains("this run: " + asked + " answers from " + answers + ", 0 questions asked of the model, 0 answers added");
+        assertThat(first.out()).contains("Language model (cached): Risk (gpt-4o-mini); ", "this run: 0 answers from answers.jsonl, " + asked + " questions asked of the model");
+        assertThat(second.out()).contains("this run: " + asked + " answers from answers.jsonl, 0 questions asked of the model, 0 answers added");
         assertThat(Files.readString(directory.resolve("second/report.html"))).contains("Language model", "Risk asking a language model");
         assertVerified("second");
     }

@@ -55,7 +55,8 @@ final class ReplayReasoner implements Reasoner {
     private int unanswered;
     private long tokensIn;
     private long tokensOut;
-    private BigDecimal cost = BigDecimal.ZERO;
+    /** Dollars, to the millionth as the desk's prices are, so that no cost at all reads 0.000000 like any other. */
+    private BigDecimal cost = BigDecimal.ZERO.setScale(6);
     private Duration slowest = Duration.ZERO;
 
     /** An answer in, ready to be handed to its agent at {@code at}. */
