@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quorum.adapters.llm.LlmProvider;
 import io.quorum.adapters.llm.LlmSettings;
+import io.quorum.adapters.llm.ProviderStub;
 import io.quorum.adapters.testing.SharedMarketData;
+import io.quorum.engine.backtest.LlmAnswers;
 import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.time.SystemClock;
@@ -83,6 +85,34 @@ class BacktestRoutesTest {
         assertThat(done.path("figures").path("decisions").asInt()).isPositive();
         assertThat(done.path("figures").path("vetoes").isInt()).isTrue();
         assertThat(dataDir.resolve("backtests").resolve(done.path("id").asText()).resolve(BacktestJob.JOURNAL_FILE)).isRegularFile();
+    }
+
+    @Test void a_desk_run_on_the_servers_model_keeps_its_answers_so_that_the_same_run_again_asks_nothing() throws Exception {
+        Files.copy(SharedMarketData.file("orcl-1995-2014.txt"), dataDir.resolve("market/ORCL.csv"));
+        try (ProviderStub model = new ProviderStub("openai")) {
+            model.answer("{\"choice\":\"APPROVE\",\"reason\":\"exposure within the limit\",\"confidence\":0.8}");
+            server.close();
+            runs.close();
+            LlmSettings risk = new LlmSettings(LlmProvider.OPENAI_COMPATIBLE, model.baseUrl(), Map.of(AgentRole.RISK, "gpt-4o-mini"), Duration.ofSeconds(20),
+                    LlmSettings.Breaker.defaults(), LlmSettings.Budget.defaults(), Map.of(), 400);
+            runs = new BacktestRuns(dataDir, DeskSettings.defaults(), risk, Map.of(), SystemClock.INSTANCE, BacktestRuns.ownThread());
+            server = new TestServer(runs);
+            String order = "{\"file\":\"market/ORCL.csv\",\"ticker\":\"ORCL\",\"mode\":\"desk\",\"from\":\"1999-01-04\",\"to\":\"2000-12-29\"}";
+
+            JsonNode first = finished(startedId(order));
+            int asked = model.requests();
+            JsonNode second = finished(startedId(order.replace("}", ",\"llmAnswers\":\"recorded\"}")));
+
+            assertThat(first.path("state").asText()).as(first.toString()).isEqualTo("done");
+            assertThat(asked).isPositive();
+            assertThat(model.requests()).isEqualTo(asked);
+            assertThat(first.path("figures").path("llm").asText()).startsWith("Language model (cached): Risk (gpt-4o-mini); ")
+                    .endsWith("this run: 0 answers from " + BacktestJob.ANSWERS_FILE + ", " + asked + " questions asked of the model, " + asked + " answers added");
+            assertThat(second.path("figures").path("llm").asText()).startsWith("Language model (recorded): ").contains(" 0 fell back");
+            assertThat(server.get("/api/backtests/" + second.path("id").asText() + "/report.json").body())
+                    .isEqualTo(server.get("/api/backtests/" + first.path("id").asText() + "/report.json").body().replace("\"answers\":\"cached\"", "\"answers\":\"recorded\"")
+                            .replace("(cached: " + LlmAnswers.CACHED.sentence(), "(recorded: " + LlmAnswers.RECORDED.sentence()));
+        }
     }
 
     @Test void a_finished_runs_report_html_json_and_trades_are_served_the_page_under_a_policy_that_lets_it_draw_and_nothing_more() {
