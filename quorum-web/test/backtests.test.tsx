@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ApiClient } from '../src/api/http';
 import type { Backtest, BacktestRequest } from '../src/api/types';
 import { BacktestsPanel } from '../src/components/BacktestsPanel';
-import { IDLE_POLL_MS, NEW_BACKTEST, formatEta, formatFraction, progressShare, requestOf, tickerOfFile } from '../src/state/backtests';
+import { IDLE_POLL_MS, NEW_BACKTEST, formatEta, formatFraction, modelSummary, progressShare, requestOf, tickerOfFile } from '../src/state/backtests';
 
 function run(overrides: Partial<Backtest> = {}): Backtest {
   return {
@@ -55,6 +55,12 @@ describe('the backtest form and figures', () => {
       slippageBps: 5,
       stopPct: '2.5',
     });
+  });
+
+  it('sum up a run’s language model in a few words', () => {
+    expect(modelSummary({ answers: 'cached', calls: 40, fallbacks: 3, cost: '0.012300', askedOfModel: 0, line: 'Language model (cached): …' })).toBe(
+      'LLM cached · 40 calls · 3 fell back · $0.012300 · 0 asked this run',
+    );
   });
 
   it('ask the desk’s vote for the model answers chosen, and a single agent for none', () => {

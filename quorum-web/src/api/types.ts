@@ -560,8 +560,18 @@ export interface BacktestFigures {
   winRate: number | null;
   decisions: number | null;
   vetoes: number | null;
-  /** What the agents asked of a language model, in a line; null when none did. */
-  llm: string | null;
+  /** What the agents asked of a language model; null when none did. */
+  llm: BacktestModelFigures | null;
+}
+
+/** A run's language model: where the answers came from, calls and fallbacks, what the answers cost, the calls made for real this run, and the headline's line. */
+export interface BacktestModelFigures {
+  answers: LlmAnswers;
+  calls: number;
+  fallbacks: number;
+  cost: Decimal;
+  askedOfModel: number | null;
+  line: string;
 }
 
 export interface Backtest {

@@ -11,6 +11,7 @@ import {
   formatFraction,
   formatRate,
   formatRatio,
+  modelSummary,
   progressShare,
   requestOf,
   tickerOfFile,
@@ -170,7 +171,7 @@ function StartForm({ api, busy, onStarted }: { api: ApiClient; busy: boolean; on
         </div>
         {form.mode === 'desk' && (
           <div className={`field ${errors.llmAnswers ? 'field-invalid' : ''}`}>
-            <label htmlFor={ids.llmAnswers}>Model answers</label>
+            <label htmlFor={ids.llmAnswers}>LLM answers</label>
             <select id={ids.llmAnswers} value={form.llmAnswers} onChange={(e) => set('llmAnswers', e.target.value as LlmAnswers)} title="Used when the server’s configuration has an llm section">
               <option value="cached">Cached (ask only what is not kept)</option>
               <option value="recorded">Recorded only (no call)</option>
@@ -260,7 +261,11 @@ function RunList({ runs, onOpen }: { runs: Backtest[]; onOpen: (run: Backtest) =
                 <span className="muted small block">
                   {run.mode === 'desk' ? 'desk vote' : 'single agent'} · {run.file} · {deskTime(run.startedAt)}
                 </span>
-                {run.figures?.llm && <span className="muted small block">{run.figures.llm}</span>}
+                {run.figures?.llm && (
+                  <span className="muted small block" title={run.figures.llm.line}>
+                    {modelSummary(run.figures.llm)}
+                  </span>
+                )}
               </th>
               <td>
                 <RunState run={run} />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
-import type { Backtest, BacktestMode, BacktestProgress, BacktestRequest, LlmAnswers } from '../api/types';
+import type { Backtest, BacktestMode, BacktestModelFigures, BacktestProgress, BacktestRequest, LlmAnswers } from '../api/types';
 
 /** How often the list is asked again while a run is running: the progress bar moves once a second. */
 export const POLL_MS = 1000;
@@ -54,6 +54,12 @@ export const NEW_BACKTEST: BacktestForm = {
   targetPct: '',
   trailPct: '',
 };
+
+/** "LLM cached · 40 calls · 3 fell back · $0.0123 · 0 asked": a run's language model in the list; the whole line is its title. */
+export function modelSummary(llm: BacktestModelFigures): string {
+  const asked = llm.askedOfModel === null ? '' : ` · ${llm.askedOfModel} asked this run`;
+  return `LLM ${llm.answers} · ${llm.calls} calls · ${llm.fallbacks} fell back · $${llm.cost}${asked}`;
+}
 
 /** The request the form asks for; blank fields are left out so that the server's defaults apply, and a ticker is sent upper-case. */
 export function requestOf(form: BacktestForm): BacktestRequest {

@@ -106,9 +106,16 @@ class BacktestRoutesTest {
             assertThat(first.path("state").asText()).as(first.toString()).isEqualTo("done");
             assertThat(asked).isPositive();
             assertThat(model.requests()).isEqualTo(asked);
-            assertThat(first.path("figures").path("llm").asText()).startsWith("Language model (cached): Risk (gpt-4o-mini); ")
+            JsonNode cached = first.path("figures").path("llm");
+            assertThat(cached.path("answers").asText()).isEqualTo("cached");
+            assertThat(cached.path("askedOfModel").asInt()).isEqualTo(asked);
+            assertThat(cached.path("line").asText()).startsWith("Language model (cached): Risk (gpt-4o-mini); ")
                     .endsWith("this run: 0 answers from " + BacktestJob.ANSWERS_FILE + ", " + asked + " questions asked of the model, " + asked + " answers added");
-            assertThat(second.path("figures").path("llm").asText()).startsWith("Language model (recorded): ").contains(" 0 fell back");
+            JsonNode recorded = second.path("figures").path("llm");
+            assertThat(recorded.path("answers").asText()).isEqualTo("recorded");
+            assertThat(recorded.path("fallbacks").asInt()).isZero();
+            assertThat(recorded.path("askedOfModel").asInt()).isZero();
+            assertThat(recorded.path("cost").asText()).isEqualTo(cached.path("cost").asText()).matches("\\d+\\.\\d{6}");
             assertThat(server.get("/api/backtests/" + second.path("id").asText() + "/report.json").body())
                     .isEqualTo(server.get("/api/backtests/" + first.path("id").asText() + "/report.json").body().replace("\"answers\":\"cached\"", "\"answers\":\"recorded\"")
                             .replace("(cached: " + LlmAnswers.CACHED.sentence(), "(recorded: " + LlmAnswers.RECORDED.sentence()));
