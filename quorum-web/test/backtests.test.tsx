@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ApiClient } from '../src/api/http';
 import type { Backtest, BacktestRequest } from '../src/api/types';
 import { BacktestsPanel } from '../src/components/BacktestsPanel';
-import { IDLE_POLL_MS, NEW_BACKTEST, formatEta, formatFraction, progressShare, requestOf, tickerOfFile } from '../src/state/backtests';
+import { IDLE_POLL_MS, NEW_BACKTEST, formatEta, formatFraction, modelSummary, progressShare, requestOf, tickerOfFile } from '../src/state/backtests';
 
 function run(overrides: Partial<Backtest> = {}): Backtest {
   return {
@@ -22,7 +22,7 @@ function run(overrides: Partial<Backtest> = {}): Backtest {
     startedAt: '2025-03-03T14:30:00Z',
     finishedAt: '2025-03-03T14:30:02Z',
     progress: { barsDone: 300, totalBars: 300, barsPerSecond: 150000, etaSeconds: 0 },
-    figures: { netPnl: '2646.07', totalReturn: 0.0265, cagr: 0.0013, sharpe: 0.22, maxDrawdown: 0.023, trades: 98, winRate: 0.4082, decisions: null, vetoes: null },
+    figures: { netPnl: '2646.07', totalReturn: 0.0265, cagr: 0.0013, sharpe: 0.22, maxDrawdown: 0.023, trades: 98, winRate: 0.4082, decisions: null, vetoes: null, llm: null },
     ...overrides,
   };
 }
@@ -55,6 +55,17 @@ describe('the backtest form and figures', () => {
       slippageBps: 5,
       stopPct: '2.5',
     });
+  });
+
+  it('sum up a run’s language model in a few words', () => {
+    expect(modelSummary({ answers: 'cached', calls: 40, fallbacks: 3, cost: '0.012300', askedOfModel: 0, line: 'Language model (cached): …' })).toBe(
+      'LLM cached · 40 calls · 3 fell back · $0.012300 · 0 asked this run',
+    );
+  });
+
+  it('ask the desk’s vote for the model answers chosen, and a single agent for none', () => {
+    expect(requestOf({ ...NEW_BACKTEST, file: 'a.csv', ticker: 'A', llmAnswers: 'recorded' })).toMatchObject({ mode: 'desk', llmAnswers: 'recorded' });
+    expect(requestOf({ ...NEW_BACKTEST, file: 'a.csv', ticker: 'A', mode: 'single-agent' })).not.toHaveProperty('llmAnswers');
   });
 
   it('guess the ticker from the data file’s name', () => {

@@ -524,6 +524,8 @@ export interface TicketReceipt {
 
 export type BacktestState = 'running' | 'done' | 'failed';
 export type BacktestMode = 'desk' | 'single-agent';
+/** Where the answers of agents a language model speaks for come from, when the server's configuration has an llm section. */
+export type LlmAnswers = 'cached' | 'recorded' | 'live';
 
 /** POST /api/backtests: a CSV file named relative to the server's data folder; what is left out takes the command's default. */
 export interface BacktestRequest {
@@ -542,6 +544,7 @@ export interface BacktestRequest {
   stopPct?: Decimal;
   targetPct?: Decimal;
   trailPct?: Decimal;
+  llmAnswers?: LlmAnswers;
 }
 
 export interface BacktestProgress {
@@ -562,6 +565,18 @@ export interface BacktestFigures {
   winRate: number | null;
   decisions: number | null;
   vetoes: number | null;
+  /** What the agents asked of a language model; null when none did. */
+  llm: BacktestModelFigures | null;
+}
+
+/** A run's language model: where the answers came from, calls and fallbacks, what the answers cost, the calls made for real this run, and the headline's line. */
+export interface BacktestModelFigures {
+  answers: LlmAnswers;
+  calls: number;
+  fallbacks: number;
+  cost: Decimal;
+  askedOfModel: number | null;
+  line: string;
 }
 
 export interface Backtest {

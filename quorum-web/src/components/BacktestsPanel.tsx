@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { fieldErrorsOf, messageOf, type ApiClient } from '../api/http';
-import type { Backtest, BacktestMode } from '../api/types';
+import type { Backtest, BacktestMode, LlmAnswers } from '../api/types';
 import { saveFile } from '../download';
 import { formatCount, formatSignedMoney, signClass } from '../format';
 import { useDeskTimeFormat } from '../state/deskTimeZone';
@@ -11,6 +11,7 @@ import {
   formatFraction,
   formatRate,
   formatRatio,
+  modelSummary,
   progressShare,
   requestOf,
   tickerOfFile,
@@ -79,7 +80,7 @@ function StartForm({ api, busy, onStarted }: { api: ApiClient; busy: boolean; on
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
-  const ids = { file: useId(), strategy: useId(), mode: useId() };
+  const ids = { file: useId(), strategy: useId(), mode: useId(), llmAnswers: useId() };
 
   const choose = useCallback((file: string) => setForm((current) => ({ ...current, file, ticker: tickerOfFile(file) || current.ticker })), []);
   useEffect(() => {
@@ -168,6 +169,21 @@ function StartForm({ api, busy, onStarted }: { api: ApiClient; busy: boolean; on
             </span>
           )}
         </div>
+        {form.mode === 'desk' && (
+          <div className={`field ${errors.llmAnswers ? 'field-invalid' : ''}`}>
+            <label htmlFor={ids.llmAnswers}>LLM answers</label>
+            <select id={ids.llmAnswers} value={form.llmAnswers} onChange={(e) => set('llmAnswers', e.target.value as LlmAnswers)} title="Used when the server’s configuration has an llm section">
+              <option value="cached">Cached (ask only what is not kept)</option>
+              <option value="recorded">Recorded only (no call)</option>
+              <option value="live">Live (every call, paid)</option>
+            </select>
+            {errors.llmAnswers && (
+              <span className="field-error" role="alert">
+                {errors.llmAnswers}
+              </span>
+            )}
+          </div>
+        )}
         <Field label="Shares per entry" value={form.size} onValue={(v) => set('size', v)} error={errors.size} inputMode="numeric" />
         <Field label="Starting cash ($)" value={form.cash} onValue={(v) => set('cash', v)} error={errors.cash} inputMode="decimal" />
         <Field label="Commission per share ($)" value={form.commissionPerShare} onValue={(v) => set('commissionPerShare', v)} error={errors.commissionPerShare} placeholder="none" inputMode="decimal" />
@@ -245,6 +261,11 @@ function RunList({ runs, onOpen }: { runs: Backtest[]; onOpen: (run: Backtest) =
                 <span className="muted small block">
                   {run.mode === 'desk' ? 'desk vote' : 'single agent'} · {run.file} · {deskTime(run.startedAt)}
                 </span>
+                {run.figures?.llm && (
+                  <span className="muted small block" title={run.figures.llm.line}>
+                    {modelSummary(run.figures.llm)}
+                  </span>
+                )}
               </th>
               <td>
                 <RunState run={run} />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf, type ApiClient } from '../api/http';
-import type { Backtest, BacktestMode, BacktestProgress, BacktestRequest } from '../api/types';
+import type { Backtest, BacktestMode, BacktestModelFigures, BacktestProgress, BacktestRequest, LlmAnswers } from '../api/types';
 
 /** How often the list is asked again while a run is running: the progress bar moves once a second. */
 export const POLL_MS = 1000;
@@ -25,6 +25,7 @@ export interface BacktestForm {
   strategy: StrategyName;
   parameters: string;
   mode: BacktestMode;
+  llmAnswers: LlmAnswers;
   size: string;
   cash: string;
   from: string;
@@ -42,6 +43,7 @@ export const NEW_BACKTEST: BacktestForm = {
   strategy: 'sma-cross',
   parameters: '10,30',
   mode: 'desk',
+  llmAnswers: 'cached',
   size: '100',
   cash: '100000',
   from: '',
@@ -53,6 +55,12 @@ export const NEW_BACKTEST: BacktestForm = {
   trailPct: '',
 };
 
+/** "LLM cached · 40 calls · 3 fell back · $0.0123 · 0 asked": a run's language model in the list; the whole line is its title. */
+export function modelSummary(llm: BacktestModelFigures): string {
+  const asked = llm.askedOfModel === null ? '' : ` · ${llm.askedOfModel} asked this run`;
+  return `LLM ${llm.answers} · ${llm.calls} calls · ${llm.fallbacks} fell back · $${llm.cost}${asked}`;
+}
+
 /** The request the form asks for; blank fields are left out so that the server's defaults apply, and a ticker is sent upper-case. */
 export function requestOf(form: BacktestForm): BacktestRequest {
   const request: BacktestRequest = {
@@ -61,6 +69,7 @@ export function requestOf(form: BacktestForm): BacktestRequest {
     strategy: `${form.strategy}:${form.parameters.replace(/\s+/g, '')}`,
     mode: form.mode,
   };
+  if (form.mode === 'desk') request.llmAnswers = form.llmAnswers;
   const text = (value: string) => (value.trim() === '' ? undefined : value.trim());
   const whole = (value: string) => (value.trim() === '' ? undefined : Number(value.trim()));
   const optional: Partial<BacktestRequest> = {

@@ -88,6 +88,7 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
                 .failureRateThreshold(b.failureRatePct())
                 .waitDurationInOpenState(b.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
+                .ignoreExceptions(AnswerNotRecorded.class)
                 .build());
         this.limiter = TimeLimiter.of(settings.provider().configName(), TimeLimiterConfig.custom().timeoutDuration(settings.timeout()).cancelRunningFuture(true).build());
     }
@@ -223,6 +224,7 @@ public final class LlmReasoner implements Reasoner, AutoCloseable {
             if (cause instanceof HttpException http) return "HTTP " + http.statusCode() + " from the server";
             if (cause instanceof ConnectException) return "no server answers at the base URL (connection refused)";
             if (cause instanceof UnknownHostException) return "the base URL's host is not known";
+            if (cause instanceof AnswerNotRecorded notRecorded) return notRecorded.getMessage();
         }
         return switch (failure) {
             case AuthenticationException refused -> "HTTP 401: the server refused the key";

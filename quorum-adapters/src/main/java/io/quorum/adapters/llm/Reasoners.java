@@ -1,5 +1,6 @@
 package io.quorum.adapters.llm;
 
+import io.quorum.engine.backtest.LlmAnswers;
 import io.quorum.engine.port.Clock;
 import io.quorum.engine.reasoning.Reasoner;
 import java.util.Map;
@@ -21,12 +22,30 @@ public final class Reasoners {
      */
     public static Reasoner fromConfig(LlmSettings settings, Map<String, String> environment, Clock clock) {
         if (settings.provider() == LlmProvider.NONE) return Reasoner.RULES_ONLY;
+        return new LlmReasoner(settings, endpoint(settings, environment), clock);
+    }
+
+    /**
+     * The same reasoner for a backtest, its answers from {@code answersFile} as {@code answers} says
+     * ({@link LlmReplayModel}); recorded answers never ask the model, so they need no key.
+     *
+     * @throws IllegalArgumentException when there is no provider, or it needs a key and the environment has none
+     */
+    public static LlmReplayModel forBacktest(LlmSettings settings, Map<String, String> environment, Clock clock, LlmAnswers answers, AnswersFile answersFile) {
+        if (settings.provider() == LlmProvider.NONE) throw new IllegalArgumentException("llm.provider is none: the agents ask no model");
+        ChatEndpoint model = answers == LlmAnswers.RECORDED
+                ? (prompt, maxAnswerTokens, draft) -> { throw new AnswerNotRecorded(); }
+                : endpoint(settings, environment);
+        return new LlmReplayModel(settings, model, clock, answers, answersFile);
+    }
+
+    private static ChatEndpoint endpoint(LlmSettings settings, Map<String, String> environment) {
         String key = present(environment.get(KEY_VARIABLE)) ? environment.get(KEY_VARIABLE) : environment.get(settings.provider().keyVariable());
         if (!present(key)) key = null;
         if (key == null && settings.provider() == LlmProvider.ANTHROPIC) {
             throw new IllegalArgumentException("llm.provider is anthropic, and " + settings.provider().keyVariable() + " (or " + KEY_VARIABLE + ") is not set in the environment");
         }
-        return new LlmReasoner(settings, new LangChainEndpoint(settings.provider(), settings.baseUrl(), key, settings.timeout()), clock);
+        return new LangChainEndpoint(settings.provider(), settings.baseUrl(), key, settings.timeout());
     }
 
     private static boolean present(String value) { return value != null && !value.isBlank(); }

@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code content_block_start}, {@code content_block_delta}s, {@code content_block_stop},
  * {@code message_delta} (stop reason and output tokens) and {@code message_stop}. The text goes in
  * pieces of {@value #PIECE} characters, {@code gap} apart. An error is a JSON body either way.
+ * Public, so that the server's tests put a whole backtest through it.
  */
-final class ProviderStub implements AutoCloseable {
+public final class ProviderStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The length of each piece of a streamed text. */
@@ -50,7 +51,7 @@ final class ProviderStub implements AutoCloseable {
     final ConcurrentLinkedQueue<String> keysSeen = new ConcurrentLinkedQueue<>();
 
     /** @param provider {@code openai} or {@code anthropic}: the fixtures' folder */
-    ProviderStub(String provider) {
+    public ProviderStub(String provider) {
         this.provider = provider;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -63,11 +64,11 @@ final class ProviderStub implements AutoCloseable {
     }
 
     /** The base URL a client is configured with: {@code http://127.0.0.1:port/v1/}. */
-    URI baseUrl() { return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/v1/"); }
+    public URI baseUrl() { return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/v1/"); }
 
-    void answer(String content) { reply.set(new Reply(200, "answer", content, Duration.ZERO)); }
+    public void answer(String content) { reply.set(new Reply(200, "answer", content, Duration.ZERO)); }
 
-    void answerAfter(Duration delay, String content) { reply.set(new Reply(200, "answer", content, delay)); }
+    public void answerAfter(Duration delay, String content) { reply.set(new Reply(200, "answer", content, delay)); }
 
     /** Answers {@code content}, streamed in pieces {@code gap} apart to a client that asks for a stream. */
     void answerInPieces(Duration gap, String content) { reply.set(new Reply(200, "answer", content, Duration.ZERO, gap)); }
@@ -76,7 +77,7 @@ final class ProviderStub implements AutoCloseable {
 
     void fail(int status) { reply.set(new Reply(status, "error-" + status, "", Duration.ZERO)); }
 
-    int requests() { return bodies.size(); }
+    public int requests() { return bodies.size(); }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {

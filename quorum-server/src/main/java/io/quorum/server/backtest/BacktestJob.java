@@ -6,7 +6,7 @@ import io.quorum.adapters.csv.CsvBarReader;
 import io.quorum.adapters.jdbc.AuditKey;
 import io.quorum.adapters.jdbc.Database;
 import io.quorum.adapters.jdbc.JdbcJournal;
-import io.quorum.adapters.llm.LlmProvider;
+import io.quorum.adapters.llm.LlmReplayModel;
 import io.quorum.engine.backtest.Backtest;
 import io.quorum.engine.backtest.BacktestConfig;
 import io.quorum.engine.backtest.BacktestRun;
@@ -37,21 +37,33 @@ import java.util.Optional;
 /**
  * One backtest as both the {@code quorum backtest} command and {@code POST /api/backtests} run it:
  * checked bar files replayed through the strategy alone ({@code desk} empty) or through the desk's
- * five rule-based agents, journaled in {@value #JOURNAL_FILE} in the report folder, and the report
- * written there as {@value #REPORT_JSON}, {@value #TRADES_CSV} and {@value #REPORT_HTML}.
+ * five agents, journaled in {@value #JOURNAL_FILE} in the report folder, and the report written
+ * there as {@value #REPORT_JSON}, {@value #TRADES_CSV} and {@value #REPORT_HTML}. The agents a
+ * language model speaks for ({@code model}) ask it through the live desk's reasoner, their answers
+ * live, cached or recorded in an answers file.
  *
  * @param data      the files, checked whole, their bars between the dates counted but not held
  * @param dataNames what the report names as its data
  * @param desk      the desk's settings when the agents vote; empty for a single-agent run
+ * @param model     the language model of the desk's agents, when its configuration has one
  */
-public record BacktestJob(BacktestConfig config, List<BarStream.Ready> data, String dataNames, Optional<DeskSettings> desk, Path reportFolder) {
+public record BacktestJob(BacktestConfig config, List<BarStream.Ready> data, String dataNames, Optional<DeskSettings> desk, Path reportFolder,
+                          Optional<BacktestModel> model) {
     public static final String JOURNAL_FILE = "journal.db";
     public static final String REPORT_JSON = "report.json";
     public static final String TRADES_CSV = "trades.csv";
     public static final String REPORT_HTML = "report.html";
+    /** Where a backtest keeps its model's answers, in its report folder, unless told another file. */
+    public static final String ANSWERS_FILE = "llm-answers.jsonl";
 
     public BacktestJob {
         data = List.copyOf(data);
+        if (model.isPresent() && desk.isEmpty()) throw new IllegalArgumentException("model: only the desk's agents ask a model, not a single-agent run");
+    }
+
+    /** A backtest whose agents reason by their rules. */
+    public BacktestJob(BacktestConfig config, List<BarStream.Ready> data, String dataNames, Optional<DeskSettings> desk, Path reportFolder) {
+        this(config, data, dataNames, desk, reportFolder, Optional.empty());
     }
 
     /** A file's bars between {@code from} and {@code to} (either null: no bound), with the import's row checks; a file with a bad row is refused whole. */
@@ -60,16 +72,6 @@ public record BacktestJob(BacktestConfig config, List<BarStream.Ready> data, Str
             LocalDate day = ExchangeCalendar.NYSE.tradingDate(start);
             return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
         });
-    }
-
-    /**
-     * Refuses a desk whose agents ask a language model: a backtest runs the rule-based agents only,
-     * since recorded answers and real calls timed in replay time are not supported.
-     */
-    public static Optional<String> refusalOfDesk(LlmProvider provider) {
-        if (provider == LlmProvider.NONE) return Optional.empty();
-        return Optional.of("the configuration's agents ask a language model (" + provider + "): a backtest runs the rule-based agents only, "
-                + "since recorded answers and real calls timed in replay time are not supported");
     }
 
     public long totalBars() {
@@ -82,8 +84,8 @@ public record BacktestJob(BacktestConfig config, List<BarStream.Ready> data, Str
     public BacktestReport run(ReplayListener listener, Map<String, String> environment) {
         List<Iterator<Bar>> streams = new ArrayList<>();
         for (BarStream.Ready file : data) streams.add(file.bars());
-        BacktestRun run = desk.isPresent() ? deskRun(desk.get(), listener, streams, environment) : new Backtest(config, listener).run(new MergedBars(streams));
-        BacktestReport report = BacktestReport.of(run, dataNames);
+        BacktestReport report = desk.isPresent() ? deskRun(desk.get(), listener, streams, environment)
+                : BacktestReport.of(new Backtest(config, listener).run(new MergedBars(streams)), dataNames);
         write(report);
         return report;
     }
@@ -93,7 +95,7 @@ public record BacktestJob(BacktestConfig config, List<BarStream.Ready> data, Str
      * new journal in the report folder, chained with the audit key ($QUORUM_AUDIT_KEY, or the key
      * file beside it), so that {@code quorum audit verify} checks it like a live desk's.
      */
-    private BacktestRun deskRun(DeskSettings settings, ReplayListener listener, List<Iterator<Bar>> streams, Map<String, String> environment) {
+    private BacktestReport deskRun(DeskSettings settings, ReplayListener listener, List<Iterator<Bar>> streams, Map<String, String> environment) {
         Path journalFile = reportFolder.resolve(JOURNAL_FILE);
         ManualClock clock = Backtest.replayClock();
         try {
@@ -104,7 +106,14 @@ public record BacktestJob(BacktestConfig config, List<BarStream.Ready> data, Str
         }
         try (Database database = Database.openFile(journalFile);
              JdbcJournal journal = new JdbcJournal(database, AuditKey.resolve(environment, database.defaultAuditKeyFile()), clock)) {
-            return new Backtest(config, listener, clock, new DeskVotes(clock, journal, settings, config.strategy())).run(new MergedBars(streams));
+            if (model.isEmpty()) {
+                BacktestRun run = new Backtest(config, listener, clock, new DeskVotes(clock, journal, settings, config.strategy())).run(new MergedBars(streams));
+                return BacktestReport.of(run, dataNames);
+            }
+            try (LlmReplayModel replayed = model.get().open(environment)) {
+                BacktestRun run = new Backtest(config, listener, clock, new DeskVotes(clock, journal, settings, config.strategy(), replayed)).run(new MergedBars(streams));
+                return BacktestReport.of(run, dataNames).withAnswersFile(replayed.use());
+            }
         }
     }
 

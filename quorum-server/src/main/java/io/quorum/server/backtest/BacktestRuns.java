@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quorum.adapters.csv.BarImport;
 import io.quorum.adapters.csv.BarStream;
 import io.quorum.adapters.csv.RowProblem;
+import io.quorum.adapters.llm.LlmProvider;
+import io.quorum.adapters.llm.LlmSettings;
 import io.quorum.engine.backtest.ReplayListener;
 import io.quorum.engine.backtest.ReplayView;
 import io.quorum.engine.backtest.report.BacktestReport;
@@ -64,7 +66,7 @@ public final class BacktestRuns implements AutoCloseable {
     private final Path dataDir;
     private final Path runsDir;
     private final DeskSettings deskSettings;
-    private final Optional<String> deskRefusal;
+    private final LlmSettings llm;
     private final Map<String, String> environment;
     private final Clock clock;
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -73,15 +75,16 @@ public final class BacktestRuns implements AutoCloseable {
     private final ExecutorService worker;
 
     /**
-     * @param deskRefusal why the desk's agents cannot vote in a backtest with this configuration (they ask a language model); empty when they can
-     * @param worker      the one thread the runs replay on, in turn ({@link #ownThread()}); closed with this
+     * @param llm    the language model of the desk's agents, as the server's configuration has it; their
+     *               answers are kept for every run in {@code DATA/backtests/}{@value BacktestJob#ANSWERS_FILE}
+     * @param worker the one thread the runs replay on, in turn ({@link #ownThread()}); closed with this
      */
-    public BacktestRuns(Path dataDir, DeskSettings deskSettings, Optional<String> deskRefusal, Map<String, String> environment, Clock clock, ExecutorService worker) {
+    public BacktestRuns(Path dataDir, DeskSettings deskSettings, LlmSettings llm, Map<String, String> environment, Clock clock, ExecutorService worker) {
         this.worker = worker;
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.runsDir = this.dataDir.resolve(FOLDER);
         this.deskSettings = deskSettings;
-        this.deskRefusal = deskRefusal;
+        this.llm = llm;
         this.environment = Map.copyOf(environment);
         this.clock = clock;
         loadPastRuns();
@@ -95,9 +98,7 @@ public final class BacktestRuns implements AutoCloseable {
     /** Starts a run and answers it as it begins; refused when the file is not one under the data folder, or while another run is running. */
     public BacktestView start(BacktestOrder order) {
         Path file = dataFile(order.file());
-        if (order.deskVote() && deskRefusal.isPresent()) {
-            throw DeskException.Invalid.of("mode", deskRefusal.get() + "; run it in single-agent mode or serve without the llm section");
-        }
+        Optional<BacktestModel> model = model(order);
         String id = UUID.randomUUID().toString();
         ActiveRun run = new ActiveRun(BacktestView.running(id, order, clock.now()));
         if (!active.compareAndSet(null, run)) {
@@ -105,7 +106,7 @@ public final class BacktestRuns implements AutoCloseable {
         }
         try {
             save(run.started);
-            worker.execute(() -> replay(run, order, file));
+            worker.execute(() -> replay(run, order, file, model));
         } catch (RuntimeException e) {
             active.set(null);
             throw e;
@@ -199,8 +200,21 @@ public final class BacktestRuns implements AutoCloseable {
 
     private static DeskException.Invalid refusedFile(String why) { return DeskException.Invalid.of("file", why); }
 
+    /**
+     * The model the desk's agents ask, when the server's configuration has one: one answers file
+     * serves every run, so that a run started again on the same data and settings asks nothing.
+     */
+    private Optional<BacktestModel> model(BacktestOrder order) {
+        if (!order.deskVote() || llm.provider() == LlmProvider.NONE) return Optional.empty();
+        BacktestModel model = new BacktestModel(llm, order.llmAnswers(), runsDir.resolve(BacktestJob.ANSWERS_FILE));
+        model.refusal().ifPresent(refusal -> {
+            throw DeskException.Invalid.of("llmAnswers", refusal);
+        });
+        return Optional.of(model);
+    }
+
     /** On the backtest thread: check the file whole, replay it, keep the report, and free the server for the next run. */
-    private void replay(ActiveRun run, BacktestOrder order, Path file) {
+    private void replay(ActiveRun run, BacktestOrder order, Path file, Optional<BacktestModel> model) {
         BacktestView end;
         try {
             end = switch (BacktestJob.checked(file, order.ticker(), order.from(), order.to())) {
@@ -209,7 +223,7 @@ public final class BacktestRuns implements AutoCloseable {
                         + (order.from() == null ? "its start" : order.from()) + " and " + (order.to() == null ? "its end" : order.to()));
                 case BarStream.Ready ready -> {
                     BacktestJob job = new BacktestJob(order.config(), List.of(ready), file.getFileName().toString(),
-                            order.deskVote() ? Optional.of(deskSettings) : Optional.empty(), runsDir.resolve(run.started.id()));
+                            order.deskVote() ? Optional.of(deskSettings) : Optional.empty(), runsDir.resolve(run.started.id()), model);
                     run.begin(job.totalBars(), clock.now());
                     BacktestReport report = job.run(run, environment);
                     yield run.now().done(clock.now(), BacktestView.Figures.of(report, order.deskVote()));

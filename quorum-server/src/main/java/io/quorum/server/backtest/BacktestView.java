@@ -1,6 +1,9 @@
 package io.quorum.server.backtest;
 
+import io.quorum.engine.backtest.AnswersFileUse;
+import io.quorum.engine.backtest.ModelUse;
 import io.quorum.engine.backtest.report.BacktestReport;
+import io.quorum.engine.backtest.report.Headline;
 import io.quorum.engine.backtest.metrics.PerformanceMetrics;
 import io.quorum.engine.message.Outcome;
 import java.time.Instant;
@@ -32,18 +35,34 @@ public record BacktestView(String id, String state, String reason, String file, 
     /**
      * The report's headline: ratios as fractions (0.0265 is 2.65%), null where a figure is not
      * defined (no returns to compute a Sharpe from); the decisions and vetoes of the desk's vote, null
-     * in single-agent mode.
+     * in single-agent mode; what the agents asked of a language model, null when none did.
      */
     public record Figures(String netPnl, Double totalReturn, Double cagr, Double sharpe, Double maxDrawdown, int trades, Double winRate,
-                          Integer decisions, Integer vetoes) {
+                          Integer decisions, Integer vetoes, ModelFigures llm) {
         static Figures of(BacktestReport report, boolean deskVote) {
             PerformanceMetrics m = report.metrics();
             return new Figures(m.netPnl().toString(), finite(m.totalReturn()), finite(m.cagr()), finite(m.sharpe()), finite(m.maxDrawdown()),
                     m.trades(), finite(m.winRate()),
-                    deskVote ? report.run().decisions().rounds() : null, deskVote ? report.run().decisions().count(Outcome.VETOED) : null);
+                    deskVote ? report.run().decisions().rounds() : null, deskVote ? report.run().decisions().count(Outcome.VETOED) : null,
+                    ModelFigures.of(report));
         }
 
         private static Double finite(double value) { return Double.isFinite(value) ? value : null; }
+    }
+
+    /**
+     * What the agents asked of a language model: where the answers came from ({@code live},
+     * {@code cached}, {@code recorded}), the calls and how many fell back, the dollars the answers
+     * cost when they were made (a decimal string), what this run asked of the model for real, and
+     * the headline's whole line.
+     */
+    public record ModelFigures(String answers, int calls, int fallbacks, String cost, Integer askedOfModel, String line) {
+        static ModelFigures of(BacktestReport report) {
+            ModelUse models = report.models();
+            if (!models.used()) return null;
+            return new ModelFigures(models.answers().configName(), models.calls(), models.fallbacks(), models.cost().toPlainString(),
+                    report.answersFile().map(AnswersFileUse::askedOfModel).orElse(null), Headline.models(report).orElseThrow());
+        }
     }
 
     static BacktestView running(String id, BacktestOrder order, Instant startedAt) {

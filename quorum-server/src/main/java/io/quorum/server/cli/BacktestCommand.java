@@ -4,7 +4,9 @@ import io.quorum.adapters.csv.BarImport;
 import io.quorum.adapters.csv.BarStream;
 import io.quorum.adapters.csv.RowProblem;
 import io.quorum.adapters.config.QuorumConfig;
+import io.quorum.adapters.llm.LlmProvider;
 import io.quorum.engine.backtest.BacktestConfig;
+import io.quorum.engine.backtest.LlmAnswers;
 import io.quorum.engine.backtest.ReplayListener;
 import io.quorum.engine.backtest.fill.ProtectionPolicy;
 import io.quorum.engine.backtest.report.BacktestReport;
@@ -14,6 +16,7 @@ import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.market.Ticker;
 import io.quorum.engine.money.Money;
 import io.quorum.server.backtest.BacktestJob;
+import io.quorum.server.backtest.BacktestModel;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -88,6 +91,16 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The seed of anything random; the same seed gives the same report (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--llm-answers", paramLabel = "live|cached|recorded",
+            description = "With an llm section in the configuration, where the model's answers come from: live (every question asked of the model, its latency "
+                    + "counted in replay time), cached (answers from the answers file, a prompt not in it asked and added, so a rerun asks nothing) or "
+                    + "recorded (only the file's answers; a prompt not in it falls back to the role's rules) (default: cached).")
+    String llmAnswers;
+
+    @Option(names = "--llm-cache", paramLabel = "FILE",
+            description = "The answers file the model's answers are kept in, by prompt hash (default: DIR/" + BacktestJob.ANSWERS_FILE + ").")
+    Path answersFile;
+
     @Option(names = "--report", required = true, paramLabel = "DIR", description = "The folder the report is written to (created if needed).")
     Path reportFolder;
 
@@ -110,7 +123,16 @@ public final class BacktestCommand implements Callable<Integer> {
             if (file.isEmpty()) return ExitStatus.FAULT_FOUND;
             checked.add(file.get());
         }
-        BacktestJob job = new BacktestJob(config, checked, dataNames(), singleAgent ? Optional.empty() : Optional.of(deskSettings()), reportFolder);
+        Optional<DeskSettings> desk = Optional.empty();
+        Optional<BacktestModel> model = Optional.empty();
+        if (!singleAgent) {
+            QuorumConfig configuration = DeskMarketOptions.configuration(configFile, environment);
+            desk = Optional.of(DeskMarketOptions.deskSettings(configuration));
+            model = model(configuration);
+        } else if (llmAnswers != null || answersFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--llm-answers and --llm-cache are for the desk's agents: a --single-agent run asks no model");
+        }
+        BacktestJob job = new BacktestJob(config, checked, dataNames(), desk, reportFolder, model);
         long total = job.totalBars();
         if (total == 0) throw new CommandFailure("no bars between " + (from == null ? "the start" : from) + " and " + (to == null ? "the end" : to));
         ProgressBar progress = System.console() == null ? null : new ProgressBar(err, total);
@@ -118,19 +140,33 @@ public final class BacktestCommand implements Callable<Integer> {
         BacktestReport report = job.run(listener, environment);
         if (progress != null) progress.finish();
         out.println(Headline.of(report));
+        Headline.models(report).ifPresent(out::println);
         out.println("Report: " + reportFolder.resolve(BacktestJob.REPORT_HTML).toAbsolutePath() + " (with report.json and trades.csv)");
         if (!singleAgent) out.println("Journal: " + reportFolder.resolve(JOURNAL_FILE).toAbsolutePath() + " (quorum audit verify --db " + reportFolder.resolve(JOURNAL_FILE) + ")");
+        job.model().ifPresent(used -> out.println("Answers: " + used.answersFile().toAbsolutePath() + " (" + used.answers().configName() + ")"));
         out.flush();
         return ExitStatus.OK;
     }
 
-    /** The desk's settings from the configuration; a configuration whose agents ask a language model is refused. */
-    private DeskSettings deskSettings() {
-        QuorumConfig desk = DeskMarketOptions.configuration(configFile, environment);
-        BacktestJob.refusalOfDesk(desk.llm().provider()).ifPresent(refusal -> {
-            throw new CommandFailure(refusal + "; remove the llm section or give another --config");
+    /** The model of the configuration's {@code llm} section, with its answers as --llm-answers and --llm-cache say; empty without one. */
+    private Optional<BacktestModel> model(QuorumConfig configuration) {
+        if (configuration.llm().provider() == LlmProvider.NONE) {
+            if (llmAnswers != null || answersFile != null) {
+                throw new CommandFailure("--llm-answers and --llm-cache are for agents that ask a language model, and the configuration has no llm section");
+            }
+            return Optional.empty();
+        }
+        LlmAnswers answers;
+        try {
+            answers = llmAnswers == null ? LlmAnswers.CACHED : LlmAnswers.parse(llmAnswers);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--llm-answers: " + e.getMessage());
+        }
+        BacktestModel model = new BacktestModel(configuration.llm(), answers, answersFile == null ? reportFolder.resolve(BacktestJob.ANSWERS_FILE) : answersFile);
+        model.refusal().ifPresent(refusal -> {
+            throw new CommandFailure(refusal);
         });
-        return DeskMarketOptions.deskSettings(desk);
+        return Optional.of(model);
     }
 
     private BacktestConfig config() {

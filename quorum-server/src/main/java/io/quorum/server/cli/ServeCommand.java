@@ -80,7 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
         DeskMetrics deskMetrics = new DeskMetrics(metrics.registry(), embedded.desk(), embedded.journal());
         if (config.notifications().isEnabled()) notifier.follow(embedded.desk(), embedded.journal(), new DeskNotices(config.notifications().deskUrl()));
         deskMetrics.watch(notifier);
-        BacktestRuns backtests = new BacktestRuns(data.dataDir(), DeskMarketOptions.deskSettings(config), BacktestJob.refusalOfDesk(config.llm().provider()),
+        BacktestRuns backtests = new BacktestRuns(data.dataDir(), DeskMarketOptions.deskSettings(config), config.llm(),
                 System.getenv(), SystemClock.INSTANCE, BacktestRuns.ownThread());
         QuorumServer server = new QuorumServer(service, Optional.of(backtests), access, settings, metrics, embedded.clock());
         Runnable stop = stopInOrder(server, () -> {

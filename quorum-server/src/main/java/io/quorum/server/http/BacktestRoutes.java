@@ -5,6 +5,7 @@ import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.http.Context;
 import io.quorum.engine.backtest.BacktestConfig;
+import io.quorum.engine.backtest.LlmAnswers;
 import io.quorum.engine.backtest.fill.ProtectionPolicy;
 import io.quorum.engine.backtest.strategy.StrategySpec;
 import io.quorum.engine.market.Ticker;
@@ -77,7 +78,8 @@ final class BacktestRoutes {
                 costs.costs(), protection, body.seed() == null ? 0 : body.seed()));
         LocalDate from = body.from() == null ? null : LocalDate.parse(body.from());
         LocalDate to = body.to() == null ? null : LocalDate.parse(body.to());
-        return valid("to", () -> new BacktestOrder(body.file(), ticker, from, to, config, !"single-agent".equals(body.mode())));
+        LlmAnswers answers = body.llmAnswers() == null ? LlmAnswers.CACHED : LlmAnswers.parse(body.llmAnswers());
+        return valid("to", () -> new BacktestOrder(body.file(), ticker, from, to, config, !"single-agent".equals(body.mode()), answers));
     }
 
     private interface Parse<T> { T get(); }

@@ -46,7 +46,7 @@ public final class RequestBodies {
      */
     public record StartBacktest(String file, String ticker, String strategy, String mode, Long size, String cash, String from, String to,
                                 String commissionPerShare, String commissionPerOrder, Integer commissionBps, Integer slippageBps,
-                                String stopPct, String targetPct, String trailPct, Long seed) {
+                                String stopPct, String targetPct, String trailPct, Long seed, String llmAnswers) {
         static final int MAX_FILE_NAME = 200;
         static final int MAX_STRATEGY = 64;
         static final long MAX_SIZE = 1_000_000;
@@ -70,6 +70,7 @@ public final class RequestBodies {
                     .decimal("targetPct", targetPct, false, DecimalRange.PERCENT)
                     .decimal("trailPct", trailPct, false, DecimalRange.PERCENT)
                     .whole("seed", seed, 0, Long.MAX_VALUE)
+                    .oneOf("llmAnswers", llmAnswers, List.of("live", "cached", "recorded"))
                     .orThrow();
         }
     }

@@ -44,15 +44,12 @@ class BacktestCommandTest {
         assertThat(verify.out()).startsWith("OK: ").contains("in 1 session verified");
     }
 
-    @Test void a_configuration_whose_agents_ask_a_language_model_is_refused_with_a_sentence() throws Exception {
-        Path config = directory.resolve("quorum.yml");
-        Files.writeString(config, "llm: {provider: anthropic, model: claude-sonnet-4-20250514}\n");
-
-        Run run = QuorumCli.run(Map.of(), "backtest", "--data", SharedMarketData.file("orcl-1995-2014.txt").toString(),
-                "--ticker", "ORCL", "--config", config.toString(), "--report", directory.resolve("llm").toString());
+    @Test void model_answers_for_a_single_agent_run_are_refused_with_a_sentence() {
+        Run run = QuorumCli.run(Map.of(), "backtest", "--data", SharedMarketData.file("orcl-1995-2014.txt").toString(), "--ticker", "ORCL",
+                "--single-agent", "--llm-answers", "cached", "--report", directory.resolve("single").toString());
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err()).contains("a backtest runs the rule-based agents only");
+        assertThat(run.err()).contains("a --single-agent run asks no model");
     }
 
     @Test void from_and_to_replay_only_the_trading_days_between_them() throws Exception {

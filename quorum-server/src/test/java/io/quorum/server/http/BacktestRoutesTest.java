@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quorum.adapters.llm.LlmProvider;
+import io.quorum.adapters.llm.LlmSettings;
+import io.quorum.adapters.llm.ProviderStub;
 import io.quorum.adapters.testing.SharedMarketData;
+import io.quorum.engine.backtest.LlmAnswers;
 import io.quorum.engine.desk.DeskSettings;
+import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.time.SystemClock;
 import io.quorum.server.backtest.BacktestJob;
 import io.quorum.server.backtest.BacktestRuns;
@@ -16,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +43,7 @@ class BacktestRoutesTest {
         Files.createDirectories(dataDir.resolve("market"));
         Files.copy(SharedMarketData.file("AAPL-PT1D-20130102_20131231.csv"), dataDir.resolve(AAPL));
         thread = BacktestRuns.ownThread();
-        runs = new BacktestRuns(dataDir, DeskSettings.defaults(), Optional.empty(), Map.of(), SystemClock.INSTANCE, thread);
+        runs = new BacktestRuns(dataDir, DeskSettings.defaults(), LlmSettings.none(), Map.of(), SystemClock.INSTANCE, thread);
         server = new TestServer(runs);
     }
 
@@ -82,6 +85,41 @@ class BacktestRoutesTest {
         assertThat(done.path("figures").path("decisions").asInt()).isPositive();
         assertThat(done.path("figures").path("vetoes").isInt()).isTrue();
         assertThat(dataDir.resolve("backtests").resolve(done.path("id").asText()).resolve(BacktestJob.JOURNAL_FILE)).isRegularFile();
+    }
+
+    @Test void a_desk_run_on_the_servers_model_keeps_its_answers_so_that_the_same_run_again_asks_nothing() throws Exception {
+        Files.copy(SharedMarketData.file("orcl-1995-2014.txt"), dataDir.resolve("market/ORCL.csv"));
+        try (ProviderStub model = new ProviderStub("openai")) {
+            model.answer("{\"choice\":\"APPROVE\",\"reason\":\"exposure within the limit\",\"confidence\":0.8}");
+            server.close();
+            runs.close();
+            LlmSettings risk = new LlmSettings(LlmProvider.OPENAI_COMPATIBLE, model.baseUrl(), Map.of(AgentRole.RISK, "gpt-4o-mini"), Duration.ofSeconds(20),
+                    LlmSettings.Breaker.defaults(), LlmSettings.Budget.defaults(), Map.of(), 400);
+            runs = new BacktestRuns(dataDir, DeskSettings.defaults(), risk, Map.of(), SystemClock.INSTANCE, BacktestRuns.ownThread());
+            server = new TestServer(runs);
+            String order = "{\"file\":\"market/ORCL.csv\",\"ticker\":\"ORCL\",\"mode\":\"desk\",\"from\":\"1999-01-04\",\"to\":\"2000-12-29\"}";
+
+            JsonNode first = finished(startedId(order));
+            int asked = model.requests();
+            JsonNode second = finished(startedId(order.replace("}", ",\"llmAnswers\":\"recorded\"}")));
+
+            assertThat(first.path("state").asText()).as(first.toString()).isEqualTo("done");
+            assertThat(asked).isPositive();
+            assertThat(model.requests()).isEqualTo(asked);
+            JsonNode cached = first.path("figures").path("llm");
+            assertThat(cached.path("answers").asText()).isEqualTo("cached");
+            assertThat(cached.path("askedOfModel").asInt()).isEqualTo(asked);
+            assertThat(cached.path("line").asText()).startsWith("Language model (cached): Risk (gpt-4o-mini); ")
+                    .endsWith("this run: 0 answers from " + BacktestJob.ANSWERS_FILE + ", " + asked + " questions asked of the model, " + asked + " answers added");
+            JsonNode recorded = second.path("figures").path("llm");
+            assertThat(recorded.path("answers").asText()).isEqualTo("recorded");
+            assertThat(recorded.path("fallbacks").asInt()).isZero();
+            assertThat(recorded.path("askedOfModel").asInt()).isZero();
+            assertThat(recorded.path("cost").asText()).isEqualTo(cached.path("cost").asText()).matches("\\d+\\.\\d{6}");
+            assertThat(server.get("/api/backtests/" + second.path("id").asText() + "/report.json").body())
+                    .isEqualTo(server.get("/api/backtests/" + first.path("id").asText() + "/report.json").body().replace("\"answers\":\"cached\"", "\"answers\":\"recorded\"")
+                            .replace("(cached: " + LlmAnswers.CACHED.sentence(), "(recorded: " + LlmAnswers.RECORDED.sentence()));
+        }
     }
 
     @Test void a_finished_runs_report_html_json_and_trades_are_served_the_page_under_a_policy_that_lets_it_draw_and_nothing_more() {
@@ -172,7 +210,7 @@ class BacktestRoutesTest {
         thread.execute(() -> awaitQuietly(release));
         String cutShort = startedId("{\"file\":\"" + AAPL + "\",\"ticker\":\"AAPL\",\"mode\":\"single-agent\"}");
 
-        BacktestRuns restarted = new BacktestRuns(dataDir, DeskSettings.defaults(), Optional.empty(), Map.of(), SystemClock.INSTANCE, BacktestRuns.ownThread());
+        BacktestRuns restarted = new BacktestRuns(dataDir, DeskSettings.defaults(), LlmSettings.none(), Map.of(), SystemClock.INSTANCE, BacktestRuns.ownThread());
         release.countDown();
         try {
             assertThat(restarted.list()).singleElement().satisfies(run -> {
@@ -185,17 +223,22 @@ class BacktestRoutesTest {
         }
     }
 
-    @Test void the_desks_vote_is_refused_by_field_when_its_agents_ask_a_language_model() {
+    @Test void recorded_model_answers_with_no_answers_file_yet_are_refused_by_field_and_a_bad_answers_mode_too() {
         server.close();
         runs.close();
-        runs = new BacktestRuns(dataDir, DeskSettings.defaults(), BacktestJob.refusalOfDesk(LlmProvider.ANTHROPIC), Map.of(), SystemClock.INSTANCE, BacktestRuns.ownThread());
+        LlmSettings anthropic = new LlmSettings(LlmProvider.ANTHROPIC, LlmSettings.ANTHROPIC, Map.of(AgentRole.RISK, "claude-sonnet-4-20250514"),
+                Duration.ofSeconds(20), LlmSettings.Breaker.defaults(), LlmSettings.Budget.defaults(), Map.of(), 400);
+        runs = new BacktestRuns(dataDir, DeskSettings.defaults(), anthropic, Map.of(), SystemClock.INSTANCE, BacktestRuns.ownThread());
         server = new TestServer(runs);
 
-        HttpResponse<String> refused = server.post("/api/backtests", "{\"file\":\"" + AAPL + "\",\"ticker\":\"AAPL\",\"mode\":\"desk\"}");
+        HttpResponse<String> recorded = server.post("/api/backtests", "{\"file\":\"" + AAPL + "\",\"ticker\":\"AAPL\",\"mode\":\"desk\",\"llmAnswers\":\"recorded\"}");
+        HttpResponse<String> unknown = server.post("/api/backtests", "{\"file\":\"" + AAPL + "\",\"ticker\":\"AAPL\",\"mode\":\"desk\",\"llmAnswers\":\"guessed\"}");
 
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(server.parse(refused).path("errors").get(0).path("field").asText()).isEqualTo("mode");
-        assertThat(server.parse(refused).path("detail").asText()).contains("a backtest runs the rule-based agents only");
+        assertThat(recorded.statusCode()).isEqualTo(400);
+        assertThat(server.parse(recorded).path("errors").get(0).path("field").asText()).isEqualTo("llmAnswers");
+        assertThat(server.parse(recorded).path("detail").asText()).contains("recorded answers come from an answers file, and there is none at ");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(server.parse(unknown).path("errors").get(0).path("field").asText()).isEqualTo("llmAnswers");
     }
 
     @Test void every_bad_field_is_named_at_once_and_strategy_parameters_are_checked_by_the_engine() {

@@ -2,6 +2,7 @@ package io.quorum.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quorum.adapters.llm.LlmSettings;
 import io.quorum.engine.desk.DeskSettings;
 import io.quorum.engine.time.ManualClock;
 import io.quorum.server.api.FakeDesk;
@@ -41,7 +42,7 @@ public final class TestServer implements AutoCloseable {
     /** Every route, the backtests' too (over an empty data folder), so that the checks of every route cover them. */
     public TestServer(ServerSettings settings) {
         ownDataDir = emptyDataFolder();
-        ownBacktests = new BacktestRuns(ownDataDir, DeskSettings.defaults(), Optional.empty(), Map.of(), clock, BacktestRuns.ownThread());
+        ownBacktests = new BacktestRuns(ownDataDir, DeskSettings.defaults(), LlmSettings.none(), Map.of(), clock, BacktestRuns.ownThread());
         server = new QuorumServer(desk, Optional.of(ownBacktests), AccessToken.explicit(TOKEN), settings, new ServerMetrics(), clock).start(0, "127.0.0.1");
     }
 

@@ -9,6 +9,7 @@ import io.quorum.engine.agent.SentimentAgent;
 import io.quorum.engine.agent.TechnicalAgent;
 import io.quorum.engine.backtest.CloseDecisions;
 import io.quorum.engine.backtest.DecisionTally;
+import io.quorum.engine.backtest.ModelUse;
 import io.quorum.engine.backtest.NextOrder;
 import io.quorum.engine.backtest.ReplayView;
 import io.quorum.engine.backtest.strategy.Signal;
@@ -48,13 +49,15 @@ import io.quorum.engine.risk.RiskEngine;
 import io.quorum.engine.risk.RiskLimits;
 import io.quorum.engine.session.AutoTradingConfig;
 import io.quorum.engine.time.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * The full desk deciding a replay: each ticker has the live desk's five rule-based agents
@@ -69,12 +72,20 @@ import java.util.Set;
  * not answer, the replay clock moves on by the decision timeout and the round is decided as the
  * desk's timer decides it at its deadline: missing votes abstain, and without a quorum it is a hold.
  *
+ * <p>A role a language model speaks for ({@link ReplayModel}) asks it as the live agent does, on
+ * the reasoner's threads; the replay waits in wall time for the answers and hands each to its agent
+ * once the replay clock has passed the answer's latency (the five calls of a vote run side by side,
+ * so the round waits for the slowest). A model slower than the vote's deadline times the round out
+ * in replay time, as it would live. Where the answers come from a file, they carry the latency they
+ * were recorded with, so the replay is as deterministic as the answers are.
+ *
  * <p>Everything said is journaled on the session of its ticker ({@code backtest-TICKER}), at replay
  * time, so that the journal of a backtest is audited like a live desk's.
  */
 public final class DeskVotes implements CloseDecisions {
     public static final String MODE = "desk: the five rule-based agents vote (3 of 5, the Risk veto, timeout = hold); the RiskEngine checks each approved order";
     static final String AGENTS = "rule-based";
+    private static final String VOTING = " (3 of 5, the Risk veto, timeout = hold); the RiskEngine checks each approved order";
     /** The live desk's collar and duplicate window, which the RiskEngine holds each order to. */
     private static final RiskLimits LIVE_DEFAULTS = RiskLimits.defaults();
 
@@ -85,7 +96,9 @@ public final class DeskVotes implements CloseDecisions {
     private final StrategySpec strategy;
     private final ReplayBus bus;
     private final RiskEngine risk;
-    private final Reasoner reasoner;
+    private final ReplayReasoner reasoner;
+    /** How long, in wall time, the replay waits for a model's answer before it counts the call as never answered. */
+    private final Duration patience;
     private final Map<Ticker, TickerDesk> desks = new HashMap<>();
     private final EnumMap<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
     private final List<Decision> decided = new ArrayList<>();
@@ -98,12 +111,22 @@ public final class DeskVotes implements CloseDecisions {
      * @param settings the desk's settings, with the sessions' limits as {@link DeskSettings#defaultConfig()}
      */
     public DeskVotes(ManualClock clock, Journal journal, DeskSettings settings, StrategySpec strategy) {
-        this(clock, journal, settings, strategy, Reasoner.RULES_ONLY);
+        this(clock, journal, settings, strategy, ReplayModel.live(Reasoner.RULES_ONLY));
     }
 
-    /** With {@code reasoner} speaking for some roles: how a test makes a voter that never answers. */
-    DeskVotes(ManualClock clock, Journal journal, DeskSettings settings, StrategySpec strategy, Reasoner reasoner) {
-        this.reasoner = reasoner;
+    /**
+     * With {@code model} speaking for the roles it has a model for. The replay waits for an answer,
+     * in wall time, as long as the decision timeout: the reasoner's own timeout is shorter, so every
+     * call it makes is heard.
+     */
+    public DeskVotes(ManualClock clock, Journal journal, DeskSettings settings, StrategySpec strategy, ReplayModel model) {
+        this(clock, journal, settings, strategy, model, settings.defaultConfig().decisionTimeout());
+    }
+
+    /** With the wall time the replay waits for an answer: how a test makes a voter that never answers without waiting for it. */
+    DeskVotes(ManualClock clock, Journal journal, DeskSettings settings, StrategySpec strategy, ReplayModel model, Duration patience) {
+        this.reasoner = new ReplayReasoner(model, clock);
+        this.patience = patience;
         this.clock = clock;
         this.journal = journal;
         this.settings = settings;
@@ -120,11 +143,7 @@ public final class DeskVotes implements CloseDecisions {
         decided.clear();
         desk.hearSignal(signal(bar, signal, desk.view.relativeVolume()));
         bus.deliverAll();
-        if (desk.roundOpen()) {
-            clock.advance(config.decisionTimeout());
-            desk.orchestrator.expireDue();
-            bus.deliverAll();
-        }
+        settle(desk);
         NextOrder next = NextOrder.NOTHING;
         for (Decision decision : decided) {
             outcomes.merge(decision.outcome(), 1, Integer::sum);
@@ -132,6 +151,34 @@ public final class DeskVotes implements CloseDecisions {
             if (!(order instanceof NextOrder.Nothing)) next = order;
         }
         return next;
+    }
+
+    /**
+     * Runs what the signal started to its end on replay time: each model answer is handed to its
+     * agent when it arrives (asked at + latency), and a round whose deadline comes before the next
+     * answer is decided at its deadline, as the desk's timer decides it: the missing votes abstain,
+     * and an answer that arrives later is a late vote, never counted.
+     */
+    private void settle(TickerDesk desk) {
+        while (true) {
+            Optional<ReplayReasoner.Arrival> answer = reasoner.next(patience);
+            Optional<Instant> deadline = desk.nextDeadline();
+            if (answer.isPresent() && (deadline.isEmpty() || answer.get().at().isBefore(deadline.get()))) {
+                moveTo(answer.get().at());
+                answer.get().hand().run();
+            } else if (deadline.isPresent()) {
+                moveTo(deadline.get());
+                desk.orchestrator.expireDue();
+                desk.forgetRoundsDueBy(clock.now());
+            } else {
+                return;
+            }
+            bus.deliverAll();
+        }
+    }
+
+    private void moveTo(Instant instant) {
+        if (instant.isAfter(clock.now())) clock.set(instant);
     }
 
     private TickerDesk open(Ticker ticker) {
@@ -187,9 +234,28 @@ public final class DeskVotes implements CloseDecisions {
         return new IndicatorSignal(bar.ticker(), clock.now(), kind, bar.closeMicros(), close.toBigDecimal(), relativeVolume, text);
     }
 
-    @Override public DecisionTally tally() { return new DecisionTally(AGENTS, outcomes, refusedByRiskEngine); }
+    @Override public DecisionTally tally() {
+        ModelUse models = reasoner.use();
+        if (!models.used()) return new DecisionTally(AGENTS, outcomes, refusedByRiskEngine);
+        return new DecisionTally(agents(models), outcomes, refusedByRiskEngine, models);
+    }
 
-    @Override public String mode() { return MODE; }
+    /** "desk: the five rule-based agents vote …", or which agents a language model speaks for and where its answers come from. */
+    @Override public String mode() {
+        ModelUse models = reasoner.use();
+        if (!models.used()) return MODE;
+        return "desk: the five agents vote, " + models.agentNames() + " asking a language model (" + models.answers().configName() + ": "
+                + models.answers().sentence() + ")" + VOTING;
+    }
+
+    /** "model-backed: Technical, Risk; rule-based: Fundamental, Sentiment, Execution". */
+    private static String agents(ModelUse models) {
+        List<String> byRules = new ArrayList<>();
+        for (AgentRole role : AgentRole.values()) {
+            if (role != AgentRole.ORCHESTRATOR && !models.agents().contains(role)) byRules.add(role.displayName());
+        }
+        return "model-backed: " + models.agentNames() + (byRules.isEmpty() ? "" : "; rule-based: " + String.join(", ", byRules));
+    }
 
     /** One ticker's session: its view, its five agents and its orchestrator, wired as the live desk wires them. */
     private final class TickerDesk {
@@ -200,8 +266,8 @@ public final class DeskVotes implements CloseDecisions {
         final TechnicalAgent technical;
         final RiskAgent riskAgent;
         final FundamentalAgent fundamental;
-        /** The rounds opened and not yet decided, by their proposal. */
-        private final Set<ProposalId> openRounds = new HashSet<>();
+        /** The rounds opened and not yet decided: their deadlines, by their proposal. */
+        private final Map<ProposalId, Instant> openRounds = new HashMap<>();
 
         TickerDesk(SessionId session, Ticker ticker) {
             this.session = session;
@@ -232,7 +298,11 @@ public final class DeskVotes implements CloseDecisions {
             technical.onSignal(signal);
         }
 
-        boolean roundOpen() { return !openRounds.isEmpty(); }
+        /** The earliest deadline of the rounds still open. */
+        Optional<Instant> nextDeadline() { return openRounds.values().stream().min(Comparator.naturalOrder()); }
+
+        /** Rounds past their deadline are decided by now; one the orchestrator closed without a decision is not waited for again. */
+        void forgetRoundsDueBy(Instant now) { openRounds.values().removeIf(deadline -> !deadline.isAfter(now)); }
 
         /** As the live session's orchestrator mailbox: proposals open rounds, votes are counted, the rest counts towards the bound. */
         private void onOrchestratorMessage(AgentMessage message) {
@@ -243,7 +313,7 @@ public final class DeskVotes implements CloseDecisions {
                         bus.publish(AgentMessage.draft(session, AgentRole.ORCHESTRATOR, Recipients.all(),
                                 new Alert(Alert.AlertKind.SYSTEM, Alert.Severity.INFO, proposal.ticker(), "Proposal not put to the vote: " + refused.detail()), clock.now()));
                     } else if (opening instanceof Opening.Opened opened) {
-                        openRounds.add(opened.proposalId());
+                        openRounds.put(opened.proposalId(), opened.deadline());
                     }
                 }
                 case Vote vote -> orchestrator.record(message);

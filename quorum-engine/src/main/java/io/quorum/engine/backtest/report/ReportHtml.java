@@ -80,6 +80,8 @@ public final class ReportHtml {
         html.append("</tr></table>\n<p>").append(tally.count(Outcome.VETOED)).append(" vetoes; the ").append(report.run().vetoedTrades().size())
                 .append(" trades they prevented would have made ").append(Figures.money(pnl)).append(" had they been taken, so the vetoes ")
                 .append(pnl <= 0 ? "saved " + Figures.money(-pnl) : "cost " + Figures.money(pnl)).append(".</p>\n");
+        Headline.models(report).ifPresent(models -> html.append("<h3>Language model</h3>\n<p>Answers ").append(report.models().answers().configName())
+                .append(": ").append(escape(report.models().answers().sentence())).append(".</p>\n<p>").append(escape(models)).append("</p>\n"));
     }
 
     private static void equityChart(StringBuilder html, List<EquityPoint> equity, Axis time) {

@@ -3,10 +3,13 @@ package io.quorum.engine.backtest.report;
 import io.quorum.engine.backtest.BacktestConfig;
 import io.quorum.engine.backtest.DecisionTally;
 import io.quorum.engine.backtest.EquityPoint;
+import io.quorum.engine.backtest.ModelUse;
 import io.quorum.engine.backtest.Trade;
 import io.quorum.engine.backtest.metrics.PerformanceMetrics;
 import io.quorum.engine.broker.CommissionSchedule;
 import io.quorum.engine.decision.JsonText;
+import io.quorum.engine.journal.JournalEvent.ReasonerCalled;
+import io.quorum.engine.message.AgentRole;
 import io.quorum.engine.message.Outcome;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -74,8 +77,9 @@ public final class ReportJson {
     private static void decisions(JsonText json, BacktestReport report) {
         DecisionTally tally = report.run().decisions();
         json.name("decisions").beginObject()
-                .name("agents").value(tally.agents())
-                .name("rounds").literal(tally.rounds())
+                .name("agents").value(tally.agents());
+        if (tally.models().used()) models(json, tally.models());
+        json.name("rounds").literal(tally.rounds())
                 .name("byOutcome").beginObject();
         for (Outcome outcome : Outcome.values()) json.name(outcome.name()).literal(tally.count(outcome));
         json.endObject();
@@ -85,6 +89,37 @@ public final class ReportJson {
         json.name("vetoesSaved").literal(Figures.money(Math.negateExact(report.vetoedPnlMicros())));
         trades(json, "vetoedTrades", report.run().vetoedTrades(), report);
         json.endObject();
+    }
+
+    /**
+     * What the agents asked of a language model: where the answers came from, the agents it spoke
+     * for, the calls by outcome (those not recorded apart), the cache hits, the tokens and dollars the
+     * answers cost when they were made and the slowest answer. Only what the answers themselves
+     * decide: how many were asked for real in this run is not here, so that a rerun from the answers
+     * file writes the same file.
+     */
+    private static void models(JsonText json, ModelUse models) {
+        json.name("llm").beginObject()
+                .name("answers").value(models.answers().configName())
+                .name("agents").beginArray();
+        for (AgentRole role : models.agents()) json.value(role.name());
+        json.endArray().name("models").beginArray();
+        for (String model : models.models()) json.value(model);
+        json.endArray()
+                .name("calls").literal(models.calls())
+                .name("answered").literal(models.count(ReasonerCalled.Outcome.ANSWERED))
+                .name("cacheHits").literal(models.cacheHits())
+                .name("fallbacks").literal(models.fallbacks())
+                .name("byOutcome").beginObject();
+        for (ReasonerCalled.Outcome outcome : ReasonerCalled.Outcome.values()) json.name(outcome.name()).literal(models.count(outcome));
+        json.endObject()
+                .name("notRecorded").literal(models.notRecorded())
+                .name("unanswered").literal(models.unanswered())
+                .name("tokensIn").literal(models.tokensIn())
+                .name("tokensOut").literal(models.tokensOut())
+                .name("cost").literal(models.cost().toPlainString())
+                .name("slowestAnswerMillis").literal(models.slowest().toMillis())
+                .endObject();
     }
 
     private static void trades(JsonText json, String name, List<Trade> trades, BacktestReport report) {
