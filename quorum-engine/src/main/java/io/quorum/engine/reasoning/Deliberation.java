@@ -39,6 +39,9 @@ public record Deliberation(AgentRole role, SessionId session, Proposal proposal,
         this(role, session, proposal, facts, rulesVerdict, conversation, List.of(), null);
     }
 
+    /** The same vote with no question to ask first. */
+    public Deliberation votingNow() { return new Deliberation(role, session, proposal, facts, rulesVerdict, conversation, List.of(), asked); }
+
     /** The same vote, asked again once the model's question has its answer (or none came), to be voted on now. */
     public Deliberation answered(Exchange exchange) {
         return new Deliberation(role, session, proposal, facts, rulesVerdict, conversation, List.of(), Objects.requireNonNull(exchange, "exchange"));

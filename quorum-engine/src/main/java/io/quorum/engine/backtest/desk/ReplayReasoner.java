@@ -9,7 +9,8 @@ import io.quorum.engine.reasoning.ConcernAnswer;
 import io.quorum.engine.reasoning.Deliberation;
 import io.quorum.engine.reasoning.Drafting;
 import io.quorum.engine.reasoning.Inquiry;
-import io.quorum.engine.reasoning.ProposalAnswer;
+import io.quorum.engine.reasoning.Consideration;
+import io.quorum.engine.reasoning.DraftingAnswer;
 import io.quorum.engine.reasoning.Reasoner;
 import io.quorum.engine.reasoning.Reasoning;
 import io.quorum.engine.reasoning.Rejection;
@@ -84,7 +85,15 @@ final class ReplayReasoner implements Reasoner {
         return replayed(() -> asked.reason(deliberation, draft));
     }
 
-    @Override public CompletionStage<Reasoning<ProposalAnswer>> draft(Drafting drafting) { return replayed(() -> asked.draft(drafting)); }
+    /**
+     * A model votes at once in a replay, asking no one first: the answer to a question would come on
+     * the replay's bus while the asker waits in wall time, which the replay's clock does not count.
+     */
+    @Override public CompletionStage<Reasoning<Consideration>> consider(Deliberation deliberation, AnswerDraft draft) {
+        return reason(deliberation.votingNow(), draft).thenApply(reasoning -> reasoning.map(vote -> vote));
+    }
+
+    @Override public CompletionStage<Reasoning<DraftingAnswer>> draft(Drafting drafting) { return replayed(() -> asked.draft(drafting)); }
 
     @Override public CompletionStage<Reasoning<ConcernAnswer>> readConcern(Rejection rejection) { return replayed(() -> asked.readConcern(rejection)); }
 
