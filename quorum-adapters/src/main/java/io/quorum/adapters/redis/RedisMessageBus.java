@@ -76,6 +76,8 @@ public final class RedisMessageBus implements MailboxBus {
     /** Whether a journal hook must see each message between its numbering and its append. */
     private final boolean journaled;
     private final RedisClient client;
+    /** The publisher's own client, so that its round trips never wait on an event loop busy with the readers' streams. */
+    private final RedisClient publisherClient;
     private final StatefulRedisConnection<String, String> commands;
     private final XAddArgs trimmed;
     private final String processName;
@@ -97,7 +99,8 @@ public final class RedisMessageBus implements MailboxBus {
         this.processName = ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         this.trimmed = XAddArgs.Builder.maxlen(redis.maxLength()).approximateTrimming();
         this.client = redis.newClient();
-        this.commands = client.connect(named("publisher"));
+        this.publisherClient = redis.newClient();
+        this.commands = publisherClient.connect(named("publisher"));
         this.workers = new WorkerPool("redis-bus", settings.mailboxWorkers(), settings.mailboxThreads());
         this.mailboxes = new Mailboxes(settings, counters, workers, mailbox -> disconnect(subscriptions.get(mailbox.subscriber())), this::open);
     }
@@ -208,6 +211,7 @@ public final class RedisMessageBus implements MailboxBus {
             Thread.currentThread().interrupt();
         }
         commands.close();
+        publisherClient.shutdown(Duration.ZERO, CLOSE_WAIT);
         client.shutdown(Duration.ZERO, CLOSE_WAIT);
     }
 
