@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SessionDeskView implements DeskView {
     /** A technical view is recomputed at most once per this much market time: daily indicators barely move in five minutes. */
     private static final Duration TECHNICAL_REFRESH = Duration.ofMinutes(5);
-    private static final int DAILY_BARS = 260;
     private static final int MINUTE_BARS = 400;
 
     private final Desk desk;
@@ -96,7 +95,7 @@ final class SessionDeskView implements DeskView {
     /** Completed daily bars plus today's bar so far, built from today's minute bars. */
     private List<Bar> dailyBarsWithToday(Ticker ticker, Instant now) {
         MarketDataFeed market = desk.ports().market();
-        List<Bar> daily = new ArrayList<>(market.history(ticker, MarketDataFeed.DAILY, DAILY_BARS));
+        List<Bar> daily = new ArrayList<>(market.history(ticker, MarketDataFeed.DAILY, TechnicalView.COMPLETED_DAYS_READ));
         Instant dayStart = desk.ports().calendar().startOfTradingDay(now);
         Bar today = null;
         for (Bar minute : market.history(ticker, MarketDataFeed.ONE_MINUTE, MINUTE_BARS)) {

@@ -29,6 +29,12 @@ public record TechnicalView(
 
     /** Fewer bars than this and the 200-day average is not ready. */
     public static final int BARS_NEEDED = 201;
+    /**
+     * The completed daily bars a view reads before the day it is taken on: live, the day is today's
+     * forming bar; in a replay, the bar that just closed. The same count both ways, so that the
+     * recursive averages (EMA, MACD, RSI, ATR) start on the same bar live and in a backtest.
+     */
+    public static final int COMPLETED_DAYS_READ = 260;
 
     public static TechnicalView of(List<Bar> dailyBars) { return of(BarWindow.of(dailyBars)); }
 

@@ -29,12 +29,13 @@ import java.util.Optional;
 
 /**
  * The desk as one ticker's agents see it in a replay, at the latest close and never after: the
- * daily bars shown so far (the last {@value #DAILY_BARS}, as the live view reads), the replay's
+ * daily bars shown so far (the bar that just closed and the {@value TechnicalView#COMPLETED_DAYS_READ}
+ * before it, as the live view reads that many completed bars and today's forming one), the replay's
  * equity and holding, the session's limits. A replay has no news and no fundamentals: Sentiment
  * reads neutral and Fundamental has no valuation to judge.
  */
 final class ReplayDeskView implements DeskView {
-    static final int DAILY_BARS = 260;
+    static final int DAILY_BARS = TechnicalView.COMPLETED_DAYS_READ + 1;
     private static final int VOLUME_BARS = 20;
     private static final BigDecimal NEUTRAL = new BigDecimal("0.50");
 
