@@ -7,6 +7,7 @@ import type { ReasoningLine, Verdict } from '../state/desk';
 import { agentLook, outcomeLabel } from './agents';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useAction } from '../state/useAction';
+import { tickerSymbol } from '../state/validation';
 
 interface SessionFlowProps {
   session: Session | null;
@@ -26,7 +27,6 @@ interface SessionFlowProps {
   onArchive: () => Promise<unknown>;
 }
 
-const TICKER = /^[A-Z][A-Z0-9.\-]{0,9}$/;
 
 /** Ticker → analysis streaming in → proposal card → approve, or reject with a reason and get a new one. */
 export function SessionFlow({ session, position, reasoning, verdict, onCreate, searchTickers, onApprove, onReject, onStop, onArchive }: SessionFlowProps) {
@@ -65,8 +65,8 @@ function NewAnalysis({ onCreate, searchTickers }: Pick<SessionFlowProps, 'onCrea
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const symbol = ticker.trim().toUpperCase();
-    if (!TICKER.test(symbol)) {
+    const symbol = tickerSymbol(ticker);
+    if (!symbol) {
       setError('Enter a ticker symbol, e.g. AAPL.');
       return;
     }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Session } from '../api/types';
 import { useAction } from '../state/useAction';
+import { tickerSymbol } from '../state/validation';
 import { Field } from './Field';
 
 interface WatchlistPanelProps {
@@ -12,9 +13,6 @@ interface WatchlistPanelProps {
   /** Shows the ticker's chart. */
   onChart: (ticker: string) => void;
 }
-
-/** A ticker symbol as the desk reads it once upper-cased: a letter, then up to nine letters, digits, dots or dashes. */
-const SYMBOL = /^[A-Z][A-Z0-9.-]{0,9}$/;
 
 /**
  * The tickers the session watches and trades: its own (which stays) and those the user adds while
@@ -30,8 +28,8 @@ export function WatchlistPanel({ session, charted, onAdd, onRemove, onChart }: W
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const ticker = symbol.trim().toUpperCase();
-    if (!SYMBOL.test(ticker)) {
+    const ticker = tickerSymbol(symbol);
+    if (!ticker) {
       setInvalid('a ticker symbol such as MSFT');
       return;
     }

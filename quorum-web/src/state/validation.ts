@@ -184,3 +184,9 @@ function isTimeZone(zone: string): boolean {
 export function hasErrors(errors: FieldErrors): boolean {
   return Object.values(errors).some(Boolean);
 }
+
+/** A ticker symbol as the desk reads it, once typed text is trimmed and upper-cased (`Ticker` on the server); null when it is not one. */
+export function tickerSymbol(typed: string): string | null {
+  const symbol = typed.trim().toUpperCase();
+  return /^[A-Z][A-Z0-9.-]{0,9}$/.test(symbol) ? symbol : null;
+}
